@@ -1,0 +1,957 @@
+//! The resolved intermediate form the emitters read.
+//!
+//! [`Service::resolve`] checks the model (every shape reference resolves,
+//! every trait fits its shape), decides which shapes are written (reached
+//! from an input), read (reached from an output) or errors, names
+//! everything for Rust while keeping the wire names beside, marks recursive
+//! members for boxing, and parses each operation's HTTP binding. Emitters
+//! never look at the raw model.
+
+pub mod docs;
+pub mod names;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::ToSnakeCase;
+
+use crate::Error;
+use crate::model::{self, ServiceModel, ShapeType};
+
+/// The whole service, resolved. Maps are `BTreeMap`s so that every
+/// iteration, and so the generated output, is in a stable order.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// `serviceFullName`, e.g. "Amazon CloudFront".
+    pub full_name: String,
+    /// `apiVersion`, e.g. "2020-05-31".
+    pub api_version: String,
+    /// Service documentation (Markdown).
+    pub docs: String,
+    /// Default XML namespace for payloads that name none.
+    pub xml_namespace: Option<String>,
+    /// Selected operations by their operations-map key.
+    pub operations: BTreeMap<String, Operation>,
+    /// Named types (structures and enums) the operations reach, by shape name.
+    pub shapes: BTreeMap<String, NamedShape>,
+}
+
+/// One operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// The operations-map key, e.g. `UpdateStreamingDistribution`.
+    pub name: String,
+    /// The `name` field (`UpdateStreamingDistribution2020_05_31`).
+    pub wire_name: String,
+    /// Module and function name: `update_streaming_distribution`.
+    pub snake: String,
+    /// Input structure (shape name), if the operation takes input.
+    pub input: Option<String>,
+    /// Output structure (shape name), if any.
+    pub output: Option<String>,
+    /// Modeled errors (shape names) in model order.
+    pub errors: Vec<String>,
+    pub http: HttpBinding,
+    /// Body root element for inputs without a payload member.
+    pub input_root: Option<XmlRoot>,
+    pub docs: String,
+    pub deprecated: bool,
+}
+
+/// An operation's HTTP binding.
+#[derive(Debug, Clone)]
+pub struct HttpBinding {
+    pub method: String,
+    /// The request URI template as in the model.
+    pub request_uri: String,
+    /// The path, split into literal text and labels.
+    pub path: Vec<PathPart>,
+    /// Constant query parameters from the template (`?x-id=Foo` or `?tagging`).
+    pub constant_query: Vec<(String, Option<String>)>,
+    /// The status code of a successful response.
+    pub response_code: u16,
+    /// Host prefix with `{Label}`s (the `endpoint` trait), if any.
+    pub host_prefix: Option<String>,
+}
+
+/// A piece of the request path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    Literal(String),
+    /// `{Name}` or `{Name+}` (greedy: slashes are kept).
+    Label { name: String, greedy: bool },
+}
+
+/// The root element of an XML body.
+#[derive(Debug, Clone)]
+pub struct XmlRoot {
+    pub name: String,
+    pub namespace: Option<model::XmlNamespace>,
+}
+
+/// A structure or enum that becomes a Rust type.
+#[derive(Debug, Clone)]
+pub struct NamedShape {
+    /// The model's shape name.
+    pub wire_name: String,
+    /// The Rust type name.
+    pub rust_name: String,
+    /// Where the type lives.
+    pub home: Home,
+    pub docs: String,
+    pub kind: ShapeKind,
+    /// Reached from an operation's input: needs a builder and an XML writer.
+    pub written: bool,
+    /// Reached from an operation's output or errors: needs an XML reader.
+    pub read: bool,
+    /// Operations that reach this shape (for per-operation features).
+    pub used_by: BTreeSet<String>,
+    pub sensitive: bool,
+    pub deprecated: bool,
+}
+
+/// The module a generated type lives in.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Home {
+    /// `crate::types`: shared data types.
+    Types,
+    /// `crate::error`: modeled error shapes.
+    Error,
+    /// `crate::operation::<snake>`: an operation's own input or output.
+    Operation(String),
+}
+
+/// What a named shape is.
+#[derive(Debug, Clone)]
+pub enum ShapeKind {
+    Structure(Structure),
+    Enum(Enumeration),
+}
+
+/// A structure (or union, or error shape).
+#[derive(Debug, Clone)]
+pub struct Structure {
+    pub members: Vec<Member>,
+    /// Index into `members` of the HTTP payload member.
+    pub payload: Option<usize>,
+    pub union: bool,
+    pub error: Option<ErrorInfo>,
+    /// This structure is an operation's input or output.
+    pub role: StructureRole,
+    /// The element name this shape takes as a document root (`locationName`
+    /// on the shape, else its name).
+    pub xml_name: String,
+    pub xml_namespace: Option<model::XmlNamespace>,
+}
+
+/// Whether a structure is bound to HTTP (input/output) or plain data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructureRole {
+    Data,
+    Input,
+    Output,
+}
+
+/// The `error` trait, resolved.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    /// The error code on the wire (the `error.code` trait, else the shape name).
+    pub code: String,
+    pub status: Option<u16>,
+    pub sender_fault: bool,
+}
+
+/// An enum's allowed values.
+#[derive(Debug, Clone)]
+pub struct Enumeration {
+    /// `(variant name, wire value)` in model order.
+    pub variants: Vec<(String, String)>,
+}
+
+/// A structure member.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The member's name in the model (and in serde).
+    pub wire_name: String,
+    /// The Rust field name (`r#`-escaped where needed).
+    pub field: String,
+    pub location: Location,
+    /// The element (or attribute) name in XML.
+    pub xml_name: String,
+    pub xml_attribute: bool,
+    pub xml_namespace: Option<model::XmlNamespace>,
+    pub ty: TypeRef,
+    pub required: bool,
+    /// Needs a `Box` to break a cycle of structures.
+    pub boxed: bool,
+    pub sensitive: bool,
+    pub deprecated: Option<String>,
+    pub idempotency_token: bool,
+    pub host_label: bool,
+    pub docs: String,
+}
+
+/// Where a member travels in the HTTP message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Body,
+    /// The whole payload (a structure, blob, string or union).
+    Payload,
+    Header(String),
+    /// `location: headers`: a map of headers starting with the prefix.
+    PrefixHeaders(String),
+    Label(String),
+    Query(String),
+    /// A map member spread into the query string.
+    QueryMap,
+    StatusCode,
+}
+
+/// The Rust type of a member, resolved through aliases.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    String,
+    Boolean,
+    Integer,
+    Long,
+    Float,
+    Double,
+    Blob,
+    Timestamp(TimestampFormat),
+    /// A named enum (shape name).
+    Enum(String),
+    /// A named structure (shape name).
+    Structure(String),
+    List(Box<ListInfo>),
+    Map(Box<MapInfo>),
+}
+
+/// A timestamp's wire format; `Default` means the location's default
+/// (ISO 8601 in XML and query, HTTP-date in headers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    Default,
+    Iso8601,
+    Rfc822,
+    UnixTimestamp,
+}
+
+/// A list's element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListInfo {
+    pub member: TypeRef,
+    /// Element name of each item (`locationName` of the list's member, else `member`).
+    pub member_name: String,
+    pub member_namespace: Option<model::XmlNamespace>,
+    /// Items appear directly in the parent, named `member_name` (set on the
+    /// shape or the referring member).
+    pub flattened: bool,
+}
+
+/// A map's key and value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapInfo {
+    pub key: TypeRef,
+    pub value: TypeRef,
+    pub key_name: String,
+    pub value_name: String,
+    pub flattened: bool,
+}
+
+impl TypeRef {
+    /// The named shapes this type refers to directly or through lists/maps.
+    pub fn named(&self, out: &mut Vec<String>) {
+        match self {
+            TypeRef::Enum(name) | TypeRef::Structure(name) => out.push(name.clone()),
+            TypeRef::List(list) => list.member.named(out),
+            TypeRef::Map(map) => {
+                map.key.named(out);
+                map.value.named(out);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl NamedShape {
+    /// The structure, if this is one.
+    pub fn structure(&self) -> Option<&Structure> {
+        match &self.kind {
+            ShapeKind::Structure(s) => Some(s),
+            ShapeKind::Enum(_) => None,
+        }
+    }
+}
+
+impl Service {
+    /// Resolves `model`, keeping only `selection` (operations-map keys;
+    /// `None`: all operations) and the shapes they reach.
+    pub fn resolve(
+        model: &ServiceModel,
+        selection: Option<&BTreeSet<String>>,
+    ) -> Result<Service, Error> {
+        Resolver::new(model).resolve(selection)
+    }
+
+    /// Looks a named shape up; the resolver guarantees presence for every
+    /// name a `TypeRef` holds.
+    pub fn shape(&self, name: &str) -> Option<&NamedShape> {
+        self.shapes.get(name)
+    }
+}
+
+struct Resolver<'m> {
+    model: &'m ServiceModel,
+}
+
+impl<'m> Resolver<'m> {
+    fn new(model: &'m ServiceModel) -> Self {
+        Resolver { model }
+    }
+
+    fn shape(&self, name: &str, path: &str) -> Result<&'m model::Shape, Error> {
+        self.model
+            .shapes
+            .get(name)
+            .ok_or_else(|| Error::invalid(path, format!("no shape named {name:?}")))
+    }
+
+    fn resolve(&self, selection: Option<&BTreeSet<String>>) -> Result<Service, Error> {
+        let meta = &self.model.metadata;
+        if meta.protocol != "rest-xml" && !meta.protocols.iter().any(|p| p == "rest-xml") {
+            return Err(Error::unsupported(
+                "metadata.protocol",
+                format!("protocol {:?}; only rest-xml is generated", meta.protocol),
+            ));
+        }
+        // Check every reference in the model up front, so a dangling one is
+        // reported with its path even if no selected operation reaches it.
+        self.check_references()?;
+
+        if let Some(selection) = selection {
+            for name in selection {
+                if !self.model.operations.contains_key(name) {
+                    return Err(Error::invalid(
+                        "operations",
+                        format!("no operation named {name:?} (selected for generation)"),
+                    ));
+                }
+            }
+        }
+
+        let mut service = Service {
+            full_name: meta
+                .service_full_name
+                .clone()
+                .unwrap_or_else(|| meta.service_id.clone().unwrap_or_default()),
+            api_version: meta.api_version.clone(),
+            docs: docs::html_to_markdown(self.model.documentation.as_deref().unwrap_or("")),
+            xml_namespace: meta.xml_namespace.clone(),
+            operations: BTreeMap::new(),
+            shapes: BTreeMap::new(),
+        };
+
+        // Which shapes each selected operation reaches, and how.
+        let mut written: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut read: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut io_owner: BTreeMap<String, Vec<(String, StructureRole)>> = BTreeMap::new();
+        let mut errors: BTreeSet<String> = BTreeSet::new();
+        for (key, op) in &self.model.operations {
+            if selection.is_some_and(|s| !s.contains(key)) {
+                continue;
+            }
+            let path = format!("operations.{key}");
+            if let Some(input) = &op.input {
+                self.reach(&input.shape, key, &mut written, &format!("{path}.input.shape"))?;
+                io_owner
+                    .entry(input.shape.clone())
+                    .or_default()
+                    .push((key.clone(), StructureRole::Input));
+            }
+            if let Some(output) = &op.output {
+                self.reach(&output.shape, key, &mut read, &format!("{path}.output.shape"))?;
+                io_owner
+                    .entry(output.shape.clone())
+                    .or_default()
+                    .push((key.clone(), StructureRole::Output));
+            }
+            for (i, err) in op.errors.iter().enumerate() {
+                self.reach(&err.shape, key, &mut read, &format!("{path}.errors[{i}].shape"))?;
+                errors.insert(err.shape.clone());
+            }
+            service.operations.insert(key.clone(), self.operation(key, op)?);
+        }
+
+        // Shapes reached as members (not as an operation's own input/output).
+        let mut nested: BTreeSet<String> = BTreeSet::new();
+        for names in [&written, &read] {
+            for name in names.keys() {
+                let shape = &self.model.shapes[name];
+                for (_, member) in shape.members.iter().flat_map(|m| m.iter()) {
+                    let mut reached = Vec::new();
+                    self.collect_named(&member.shape, &mut reached);
+                    nested.extend(reached);
+                }
+                for part in [&shape.member, &shape.key, &shape.value].into_iter().flatten() {
+                    let mut reached = Vec::new();
+                    self.collect_named(&part.shape, &mut reached);
+                    nested.extend(reached);
+                }
+            }
+        }
+
+        let all: BTreeSet<&String> = written.keys().chain(read.keys()).collect();
+        for name in all {
+            let shape = &self.model.shapes[name];
+            let is_named = matches!(shape.shape_type, ShapeType::Structure)
+                || (shape.shape_type == ShapeType::String && shape.enum_values.is_some());
+            if !is_named {
+                continue;
+            }
+            let path = format!("shapes.{name}");
+            let mut used_by = BTreeSet::new();
+            used_by.extend(written.get(name).into_iter().flatten().cloned());
+            used_by.extend(read.get(name).into_iter().flatten().cloned());
+
+            // An operation's own input/output lives in its module under a
+            // name derived from the operation, unless something else uses it.
+            let owners = io_owner.get(name).map(Vec::as_slice).unwrap_or(&[]);
+            let (home, rust_name, role) = match owners {
+                [(op, role)] if !nested.contains(name) && !errors.contains(name) => {
+                    let op_ir = &service.operations[op];
+                    let suffix = if *role == StructureRole::Input { "Input" } else { "Output" };
+                    (
+                        Home::Operation(op_ir.snake.clone()),
+                        format!("{}{suffix}", names::type_name(op)),
+                        *role,
+                    )
+                }
+                [] if errors.contains(name) => (Home::Error, names::type_name(name), StructureRole::Data),
+                [] => (Home::Types, names::type_name(name), StructureRole::Data),
+                _ => {
+                    return Err(Error::unsupported(
+                        path,
+                        "a shape used as the input or output of an operation and also elsewhere",
+                    ));
+                }
+            };
+
+            let kind = match shape.shape_type {
+                ShapeType::Structure => ShapeKind::Structure(self.structure(name, shape, role, &path)?),
+                _ => ShapeKind::Enum(self.enumeration(shape, &path)?),
+            };
+            service.shapes.insert(
+                name.clone(),
+                NamedShape {
+                    wire_name: name.clone(),
+                    rust_name,
+                    home,
+                    docs: docs::html_to_markdown(shape.documentation.as_deref().unwrap_or("")),
+                    kind,
+                    written: written.contains_key(name),
+                    read: read.contains_key(name),
+                    used_by,
+                    sensitive: shape.sensitive,
+                    deprecated: shape.deprecated,
+                },
+            );
+        }
+
+        mark_recursion(&mut service);
+        check_unique_names(&service)?;
+        Ok(service)
+    }
+
+    /// Records `name` and everything it reaches as used by `op`.
+    fn reach(
+        &self,
+        name: &str,
+        op: &str,
+        into: &mut BTreeMap<String, BTreeSet<String>>,
+        path: &str,
+    ) -> Result<(), Error> {
+        let mut stack = vec![(name.to_string(), path.to_string())];
+        while let Some((name, path)) = stack.pop() {
+            let shape = self.shape(&name, &path)?;
+            let entry = into.entry(name.clone()).or_default();
+            if !entry.insert(op.to_string()) {
+                continue;
+            }
+            for (member_name, member) in shape.members.iter().flat_map(|m| m.iter()) {
+                stack.push((member.shape.clone(), format!("shapes.{name}.members.{member_name}.shape")));
+            }
+            for (part, target) in [("member", &shape.member), ("key", &shape.key), ("value", &shape.value)] {
+                if let Some(target) = target {
+                    stack.push((target.shape.clone(), format!("shapes.{name}.{part}.shape")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Named shapes (structures, enums) that `name` is or contains through
+    /// lists and maps, without entering structures.
+    fn collect_named(&self, name: &str, out: &mut Vec<String>) {
+        let Some(shape) = self.model.shapes.get(name) else { return };
+        match shape.shape_type {
+            ShapeType::Structure => out.push(name.to_string()),
+            ShapeType::String if shape.enum_values.is_some() => out.push(name.to_string()),
+            ShapeType::List | ShapeType::Map => {
+                for part in [&shape.member, &shape.key, &shape.value].into_iter().flatten() {
+                    self.collect_named(&part.shape, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_references(&self) -> Result<(), Error> {
+        for (name, shape) in &self.model.shapes {
+            for (member_name, member) in shape.members.iter().flat_map(|m| m.iter()) {
+                self.shape(&member.shape, &format!("shapes.{name}.members.{member_name}.shape"))?;
+            }
+            for (part, target) in [("member", &shape.member), ("key", &shape.key), ("value", &shape.value)] {
+                if let Some(target) = target {
+                    self.shape(&target.shape, &format!("shapes.{name}.{part}.shape"))?;
+                }
+            }
+            match shape.shape_type {
+                ShapeType::Structure if shape.members.is_none() => {
+                    return Err(Error::invalid(format!("shapes.{name}"), "a structure needs `members`"));
+                }
+                ShapeType::List if shape.member.is_none() => {
+                    return Err(Error::invalid(format!("shapes.{name}"), "a list needs `member`"));
+                }
+                ShapeType::Map if shape.key.is_none() || shape.value.is_none() => {
+                    return Err(Error::invalid(format!("shapes.{name}"), "a map needs `key` and `value`"));
+                }
+                _ => {}
+            }
+            if let Some(members) = &shape.members {
+                for (i, required) in shape.required.iter().enumerate() {
+                    if members.get(required).is_none() {
+                        return Err(Error::invalid(
+                            format!("shapes.{name}.required[{i}]"),
+                            format!("no member named {required:?}"),
+                        ));
+                    }
+                }
+                if let Some(payload) = &shape.payload
+                    && members.get(payload).is_none()
+                {
+                    return Err(Error::invalid(
+                        format!("shapes.{name}.payload"),
+                        format!("no member named {payload:?}"),
+                    ));
+                }
+            }
+        }
+        for (key, op) in &self.model.operations {
+            if let Some(input) = &op.input {
+                self.shape(&input.shape, &format!("operations.{key}.input.shape"))?;
+            }
+            if let Some(output) = &op.output {
+                self.shape(&output.shape, &format!("operations.{key}.output.shape"))?;
+            }
+            for (i, err) in op.errors.iter().enumerate() {
+                self.shape(&err.shape, &format!("operations.{key}.errors[{i}].shape"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn operation(&self, key: &str, op: &model::Operation) -> Result<Operation, Error> {
+        let path = format!("operations.{key}");
+        let (path_parts, constant_query) = parse_request_uri(&op.http.request_uri, &format!("{path}.http.requestUri"))?;
+        let method = op.http.method.to_ascii_uppercase();
+        if !matches!(method.as_str(), "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS") {
+            return Err(Error::invalid(format!("{path}.http.method"), format!("unknown HTTP method {method:?}")));
+        }
+        // Labels must name `location: uri` members of the input.
+        let input_shape = match &op.input {
+            Some(input) => Some(self.shape(&input.shape, &format!("{path}.input.shape"))?),
+            None => None,
+        };
+        for part in &path_parts {
+            if let PathPart::Label { name, .. } = part {
+                let bound = input_shape
+                    .and_then(|s| s.members.as_ref())
+                    .is_some_and(|members| {
+                        members.iter().any(|(member_name, m)| {
+                            m.location.as_deref() == Some("uri")
+                                && m.location_name.as_deref().unwrap_or(member_name) == name
+                        })
+                    });
+                if !bound {
+                    return Err(Error::invalid(
+                        format!("{path}.http.requestUri"),
+                        format!("label {{{name}}} is not bound to an input member with location \"uri\""),
+                    ));
+                }
+            }
+        }
+        let input_root = op.input.as_ref().map(|input| XmlRoot {
+            name: input
+                .location_name
+                .clone()
+                .unwrap_or_else(|| input.shape.clone()),
+            namespace: input.xml_namespace.clone(),
+        });
+        Ok(Operation {
+            name: key.to_string(),
+            wire_name: op.name.clone(),
+            snake: key.to_snake_case(),
+            input: op.input.as_ref().map(|i| i.shape.clone()),
+            output: op.output.as_ref().map(|o| o.shape.clone()),
+            errors: op.errors.iter().map(|e| e.shape.clone()).collect(),
+            http: HttpBinding {
+                method,
+                request_uri: op.http.request_uri.clone(),
+                path: path_parts,
+                constant_query,
+                response_code: op.http.response_code.unwrap_or(200),
+                host_prefix: op.endpoint.as_ref().map(|e| e.host_prefix.clone()),
+            },
+            input_root,
+            docs: docs::html_to_markdown(op.documentation.as_deref().unwrap_or("")),
+            deprecated: op.deprecated,
+        })
+    }
+
+    fn enumeration(&self, shape: &model::Shape, path: &str) -> Result<Enumeration, Error> {
+        let values = shape.enum_values.as_deref().unwrap_or(&[]);
+        let mut variants: Vec<(String, String)> = Vec::with_capacity(values.len());
+        let mut seen = BTreeSet::new();
+        for value in values {
+            if variants.iter().any(|(_, v)| v == value) {
+                continue; // a repeated value is one variant
+            }
+            let mut variant = names::variant_name(value);
+            // Distinct values that case-fold to one name get a numeric suffix.
+            let base = variant.clone();
+            let mut n = 2;
+            while !seen.insert(variant.clone()) {
+                variant = format!("{base}{n}");
+                n += 1;
+            }
+            variants.push((variant, value.clone()));
+        }
+        if variants.is_empty() {
+            return Err(Error::invalid(format!("{path}.enum"), "an enum needs at least one value"));
+        }
+        Ok(Enumeration { variants })
+    }
+
+    fn structure(
+        &self,
+        name: &str,
+        shape: &model::Shape,
+        role: StructureRole,
+        path: &str,
+    ) -> Result<Structure, Error> {
+        let members_model = shape.members.as_ref().map(|m| &m.0[..]).unwrap_or(&[]);
+        let mut members = Vec::with_capacity(members_model.len());
+        let mut fields = BTreeSet::new();
+        for (member_name, member) in members_model {
+            let member_path = format!("{path}.members.{member_name}");
+            let target = self.shape(&member.shape, &format!("{member_path}.shape"))?;
+            let location = match member.location.as_deref() {
+                None if shape.payload.as_deref() == Some(member_name.as_str()) => Location::Payload,
+                None => Location::Body,
+                Some("header") => Location::Header(member.location_name.clone().unwrap_or_else(|| member_name.clone())),
+                Some("headers") => Location::PrefixHeaders(member.location_name.clone().unwrap_or_default()),
+                Some("uri") => Location::Label(member.location_name.clone().unwrap_or_else(|| member_name.clone())),
+                Some("querystring") => {
+                    if target.shape_type == ShapeType::Map {
+                        Location::QueryMap
+                    } else {
+                        Location::Query(member.location_name.clone().unwrap_or_else(|| member_name.clone()))
+                    }
+                }
+                Some("statusCode") => Location::StatusCode,
+                Some(other) => {
+                    return Err(Error::invalid(format!("{member_path}.location"), format!("unknown location {other:?}")));
+                }
+            };
+            if role == StructureRole::Data && !matches!(location, Location::Body) {
+                // HTTP bindings only mean something on an operation's input
+                // or output; elsewhere botocore ignores them, and so do we.
+            }
+            let location = if role == StructureRole::Data { Location::Body } else { location };
+            let ty = self.type_ref(&member.shape, member, &format!("{member_path}.shape"))?;
+            let mut field = names::field_name(member_name);
+            while !fields.insert(field.clone()) {
+                field.push('_');
+            }
+            let xml_name = member
+                .location_name
+                .clone()
+                .or_else(|| {
+                    // A structure payload is named after the shape's own
+                    // locationName when the member has none.
+                    (location == Location::Payload).then(|| target.location_name.clone()).flatten()
+                })
+                .unwrap_or_else(|| member_name.clone());
+            let xml_namespace = member
+                .xml_namespace
+                .clone()
+                .or_else(|| (location == Location::Payload).then(|| target.xml_namespace.clone()).flatten());
+            let member_docs = member.documentation.as_deref().or(target.documentation.as_deref()).unwrap_or("");
+            members.push(Member {
+                wire_name: member_name.clone(),
+                field,
+                location,
+                xml_name,
+                xml_attribute: member.xml_attribute,
+                xml_namespace,
+                ty,
+                required: shape.required.iter().any(|r| r == member_name),
+                boxed: false,
+                sensitive: target.sensitive || self.is_sensitive_list(target),
+                deprecated: (member.deprecated || target.deprecated).then(|| {
+                    member
+                        .deprecated_message
+                        .clone()
+                        .or_else(|| target.deprecated_message.clone())
+                        .unwrap_or_default()
+                }),
+                idempotency_token: member.idempotency_token,
+                host_label: member.host_label,
+                docs: docs::html_to_markdown(member_docs),
+            });
+        }
+        let payload = members.iter().position(|m| m.location == Location::Payload);
+        let error = if shape.exception || shape.error.is_some() {
+            let trait_ = shape.error.as_ref();
+            Some(ErrorInfo {
+                code: trait_.and_then(|e| e.code.clone()).unwrap_or_else(|| name.to_string()),
+                status: trait_.and_then(|e| e.http_status_code),
+                sender_fault: trait_.is_some_and(|e| e.sender_fault),
+            })
+        } else {
+            None
+        };
+        Ok(Structure {
+            members,
+            payload,
+            union: shape.union,
+            error,
+            role,
+            xml_name: shape.location_name.clone().unwrap_or_else(|| name.to_string()),
+            xml_namespace: shape.xml_namespace.clone(),
+        })
+    }
+
+    fn is_sensitive_list(&self, shape: &model::Shape) -> bool {
+        [&shape.member, &shape.value]
+            .into_iter()
+            .flatten()
+            .any(|m| self.model.shapes.get(&m.shape).is_some_and(|s| s.sensitive))
+    }
+
+    /// The Rust type for a reference to `name` from `via` (a member, or a
+    /// list's member, which may carry its own traits).
+    fn type_ref(&self, name: &str, via: &model::Member, path: &str) -> Result<TypeRef, Error> {
+        let shape = self.shape(name, path)?;
+        let timestamp_format = via.timestamp_format.as_deref().or(shape.timestamp_format.as_deref());
+        Ok(match shape.shape_type {
+            ShapeType::String if shape.enum_values.is_some() => TypeRef::Enum(name.to_string()),
+            ShapeType::String => TypeRef::String,
+            ShapeType::Boolean => TypeRef::Boolean,
+            ShapeType::Integer => TypeRef::Integer,
+            ShapeType::Long => TypeRef::Long,
+            ShapeType::Float => TypeRef::Float,
+            ShapeType::Double => TypeRef::Double,
+            ShapeType::Blob => TypeRef::Blob,
+            ShapeType::Timestamp => TypeRef::Timestamp(match timestamp_format {
+                None => TimestampFormat::Default,
+                Some("iso8601") => TimestampFormat::Iso8601,
+                Some("rfc822") => TimestampFormat::Rfc822,
+                Some("unixTimestamp") => TimestampFormat::UnixTimestamp,
+                Some(other) => {
+                    return Err(Error::invalid(
+                        format!("shapes.{name}.timestampFormat"),
+                        format!("unknown timestamp format {other:?}"),
+                    ));
+                }
+            }),
+            ShapeType::Structure => TypeRef::Structure(name.to_string()),
+            ShapeType::List => {
+                let member = shape.member.as_ref().ok_or_else(|| {
+                    Error::invalid(format!("shapes.{name}"), "a list needs `member`")
+                })?;
+                TypeRef::List(Box::new(ListInfo {
+                    member: self.type_ref(&member.shape, member, &format!("shapes.{name}.member.shape"))?,
+                    member_name: member.location_name.clone().unwrap_or_else(|| "member".to_string()),
+                    member_namespace: member.xml_namespace.clone(),
+                    flattened: shape.flattened || via.flattened,
+                }))
+            }
+            ShapeType::Map => {
+                let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
+                    return Err(Error::invalid(format!("shapes.{name}"), "a map needs `key` and `value`"));
+                };
+                TypeRef::Map(Box::new(MapInfo {
+                    key: self.type_ref(&key.shape, key, &format!("shapes.{name}.key.shape"))?,
+                    value: self.type_ref(&value.shape, value, &format!("shapes.{name}.value.shape"))?,
+                    key_name: key.location_name.clone().unwrap_or_else(|| "key".to_string()),
+                    value_name: value.location_name.clone().unwrap_or_else(|| "value".to_string()),
+                    flattened: shape.flattened || via.flattened,
+                }))
+            }
+            other => {
+                return Err(Error::unsupported(
+                    format!("shapes.{name}.type"),
+                    format!("shape type {other:?} in a rest-xml model"),
+                ));
+            }
+        })
+    }
+}
+
+/// Splits `/2020-05-31/distribution/{Id}/config?x-id=Y` into path parts and
+/// constant query pairs.
+fn parse_request_uri(uri: &str, path: &str) -> Result<(Vec<PathPart>, Vec<(String, Option<String>)>), Error> {
+    let (path_str, query_str) = match uri.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (uri, None),
+    };
+    if !path_str.starts_with('/') {
+        return Err(Error::invalid(path, format!("request URI {uri:?} does not start with '/'")));
+    }
+    let mut parts = Vec::new();
+    let mut rest = path_str;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(PathPart::Literal(rest[..open].to_string()));
+        }
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| Error::invalid(path, format!("unclosed label in {uri:?}")))?
+            + open;
+        let label = &rest[open + 1..close];
+        let (name, greedy) = match label.strip_suffix('+') {
+            Some(name) => (name, true),
+            None => (label, false),
+        };
+        if name.is_empty() {
+            return Err(Error::invalid(path, format!("empty label in {uri:?}")));
+        }
+        parts.push(PathPart::Label { name: name.to_string(), greedy });
+        rest = &rest[close + 1..];
+    }
+    if rest.contains('}') {
+        return Err(Error::invalid(path, format!("unopened label in {uri:?}")));
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest.to_string()));
+    }
+    let constant_query = query_str
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (k.to_string(), Some(v.to_string())),
+            None => (pair.to_string(), None),
+        })
+        .collect();
+    Ok((parts, constant_query))
+}
+
+/// Boxes members that close a cycle of directly nested structures, so
+/// every generated type has a finite size.
+fn mark_recursion(service: &mut Service) {
+    let edges: BTreeMap<String, Vec<String>> = service
+        .shapes
+        .iter()
+        .filter_map(|(name, shape)| {
+            let s = shape.structure()?;
+            let direct = s
+                .members
+                .iter()
+                .filter_map(|m| match &m.ty {
+                    TypeRef::Structure(target) => Some(target.clone()),
+                    _ => None,
+                })
+                .collect();
+            Some((name.clone(), direct))
+        })
+        .collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut stack = vec![from.to_string()];
+        let mut seen = BTreeSet::new();
+        while let Some(node) = stack.pop() {
+            if node == to {
+                return true;
+            }
+            if seen.insert(node.clone()) {
+                stack.extend(edges.get(&node).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut boxed = Vec::new();
+    for (name, shape) in &service.shapes {
+        if let Some(s) = shape.structure() {
+            for (i, m) in s.members.iter().enumerate() {
+                if let TypeRef::Structure(target) = &m.ty
+                    && reaches(target, name)
+                {
+                    boxed.push((name.clone(), i));
+                }
+            }
+        }
+    }
+    for (name, i) in boxed {
+        if let Some(NamedShape { kind: ShapeKind::Structure(s), .. }) = service.shapes.get_mut(&name) {
+            s.members[i].boxed = true;
+        }
+    }
+}
+
+/// Two shapes that land in one module under one Rust name would not compile.
+fn check_unique_names(service: &Service) -> Result<(), Error> {
+    let mut seen: BTreeMap<(Home, String), &str> = BTreeMap::new();
+    for (name, shape) in &service.shapes {
+        let home = match &shape.home {
+            // Operation modules re-export shared types, so names must be
+            // unique across types and error as well.
+            Home::Operation(_) | Home::Types | Home::Error => Home::Types,
+        };
+        if let Some(other) = seen.insert((home, shape.rust_name.clone()), name) {
+            return Err(Error::unsupported(
+                format!("shapes.{name}"),
+                format!("shapes {other:?} and {name:?} both map to the Rust name {}", shape.rust_name),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_uri_parts() {
+        let (parts, query) = parse_request_uri("/2020-05-31/streaming-distribution/{Id}/config", "p").unwrap();
+        assert_eq!(
+            parts,
+            vec![
+                PathPart::Literal("/2020-05-31/streaming-distribution/".into()),
+                PathPart::Label { name: "Id".into(), greedy: false },
+                PathPart::Literal("/config".into()),
+            ]
+        );
+        assert!(query.is_empty());
+        let (parts, query) = parse_request_uri("/{Bucket}/{Key+}?tagging&x-id=Get", "p").unwrap();
+        assert_eq!(parts[2], PathPart::Label { name: "Key".into(), greedy: true });
+        assert_eq!(query, vec![("tagging".into(), None), ("x-id".into(), Some("Get".into()))]);
+    }
+
+    #[test]
+    fn malformed_uris_are_errors() {
+        assert!(parse_request_uri("/a/{Id", "p").is_err());
+        assert!(parse_request_uri("a/b", "p").is_err());
+        assert!(parse_request_uri("/a/{}", "p").is_err());
+    }
+}

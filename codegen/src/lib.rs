@@ -1,0 +1,152 @@
+//! A code generator for AWS rest-xml services.
+//!
+//! The pipeline reads top to bottom:
+//!
+//! 1. [`model`]: botocore's `service-2.json` as typed serde structs;
+//! 2. [`ir`]: the resolved form (Rust and wire names side by side, shape
+//!    roles, HTTP bindings, documentation as Markdown);
+//! 3. [`emit`]: one emitter per concern, building tokens with `quote!`;
+//! 4. [`layout`]: which file each item lands in, the crate's `Cargo.toml`,
+//!    formatting with prettyplease.
+//!
+//! [`Generator`] drives it, from the command line (`restxml-codegen`) or
+//! from a build script.
+
+pub mod emit;
+pub mod ir;
+pub mod layout;
+pub mod model;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub use layout::GeneratedCrate;
+
+/// Everything that can go wrong while generating. The generator never
+/// panics on input: a bad model is one of these, naming where it is bad.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The model JSON does not have the expected form.
+    #[error("{source_name}: {path}: {message}")]
+    Model {
+        source_name: String,
+        path: String,
+        message: String,
+    },
+    /// The model is well-formed JSON but inconsistent (a dangling shape
+    /// reference, a missing trait); `path` is the JSON path at fault.
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    /// The model uses something this generator does not support yet.
+    #[error("{path}: unsupported: {message}")]
+    Unsupported { path: String, message: String },
+    /// Reading or writing a file failed.
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+    /// Emitted code did not parse as Rust (a generator bug).
+    #[error("generated code for {file} is not valid Rust: {message}")]
+    Emit { file: String, message: String },
+}
+
+impl Error {
+    pub(crate) fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn unsupported(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Unsupported {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Settings for one generation run, as a builder.
+///
+/// ```no_run
+/// let krate = restxml_codegen::Generator::new("model/service-2.json")
+///     .crate_name("cloudfront-sdk")
+///     .runtime_path("../runtime")
+///     .generate()?;
+/// krate.write_to("generated".as_ref())?;
+/// # Ok::<(), restxml_codegen::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Generator {
+    model_path: PathBuf,
+    settings: Settings,
+}
+
+/// What [`Generator`] passes to the later stages.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The generated package's name.
+    pub crate_name: String,
+    /// Path from the generated crate to the runtime crate.
+    pub runtime_path: String,
+    /// Operations to generate (by their operations-map key); `None`: all.
+    pub operations: Option<BTreeSet<String>>,
+    /// The command that regenerates the crate, written into file headers.
+    pub command: String,
+}
+
+impl Generator {
+    /// A generator for the model at `model_path` with default settings.
+    pub fn new(model_path: impl AsRef<Path>) -> Self {
+        Generator {
+            model_path: model_path.as_ref().to_path_buf(),
+            settings: Settings {
+                crate_name: "cloudfront-sdk".to_string(),
+                runtime_path: "../runtime".to_string(),
+                operations: None,
+                command: "cargo run -p restxml-codegen".to_string(),
+            },
+        }
+    }
+
+    /// The generated package's name.
+    pub fn crate_name(mut self, name: impl Into<String>) -> Self {
+        self.settings.crate_name = name.into();
+        self
+    }
+
+    /// Path from the generated crate's directory to the runtime crate.
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.settings.runtime_path = path.into();
+        self
+    }
+
+    /// Generates only these operations (and the shapes they reach).
+    pub fn operations<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.settings.operations = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The command recorded in every generated file's header.
+    pub fn command(mut self, command: impl Into<String>) -> Self {
+        self.settings.command = command.into();
+        self
+    }
+
+    /// Runs the pipeline and returns the files, without writing them.
+    pub fn generate(&self) -> Result<GeneratedCrate, Error> {
+        let model = model::ServiceModel::load(&self.model_path)?;
+        generate_from_model(&model, &self.settings)
+    }
+}
+
+/// Runs the pipeline on an already loaded model.
+pub fn generate_from_model(
+    model: &model::ServiceModel,
+    settings: &Settings,
+) -> Result<GeneratedCrate, Error> {
+    let service = ir::Service::resolve(model, settings.operations.as_ref())?;
+    layout::lay_out(&service, settings)
+}

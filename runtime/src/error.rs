@@ -1,0 +1,315 @@
+//! Error types shared by every generated operation.
+
+use std::fmt;
+
+use crate::xml::XmlError;
+
+/// A request refused before anything was sent: a missing required member,
+/// a value that cannot be put on the wire as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    kind: BuildErrorKind,
+}
+
+/// Why a request was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildErrorKind {
+    /// A required member was not set.
+    MissingField {
+        /// The structure (model shape name).
+        shape: &'static str,
+        /// The member (model member name).
+        field: &'static str,
+    },
+    /// A header value holds a character HTTP cannot carry (CR, LF, NUL, ...).
+    InvalidHeaderValue {
+        /// The header's name.
+        header: String,
+        /// The offending character.
+        character: char,
+    },
+    /// A URI label value that would change the path's structure.
+    InvalidLabel {
+        /// The label's name.
+        label: &'static str,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// Text holds a character XML 1.0 cannot represent.
+    InvalidXmlCharacter {
+        /// The element or attribute being written.
+        element: String,
+        /// The offending character.
+        character: char,
+    },
+    /// A member's value breaks a rule of the model.
+    InvalidValue {
+        /// The member, as `Shape.Member`.
+        field: String,
+        /// The rule that was broken.
+        reason: String,
+    },
+}
+
+impl BuildError {
+    /// A required member is missing.
+    pub fn missing_field(shape: &'static str, field: &'static str) -> Self {
+        BuildError { kind: BuildErrorKind::MissingField { shape, field } }
+    }
+
+    /// A member's value breaks a rule of the model.
+    pub fn invalid_value(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        BuildError { kind: BuildErrorKind::InvalidValue { field: field.into(), reason: reason.into() } }
+    }
+
+    pub(crate) fn invalid_xml_char(element: &str, character: char) -> Self {
+        BuildError { kind: BuildErrorKind::InvalidXmlCharacter { element: element.to_string(), character } }
+    }
+
+    pub(crate) fn invalid_header(header: &str, character: char) -> Self {
+        BuildError { kind: BuildErrorKind::InvalidHeaderValue { header: header.to_string(), character } }
+    }
+
+    pub(crate) fn invalid_label(label: &'static str, reason: &'static str) -> Self {
+        BuildError { kind: BuildErrorKind::InvalidLabel { label, reason } }
+    }
+
+    /// Why the request was refused.
+    pub fn kind(&self) -> &BuildErrorKind {
+        &self.kind
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            BuildErrorKind::MissingField { shape, field } => {
+                write!(f, "missing required member `{field}` of {shape}")
+            }
+            BuildErrorKind::InvalidHeaderValue { header, character } => {
+                write!(f, "header {header} holds {character:?}, which HTTP headers cannot carry")
+            }
+            BuildErrorKind::InvalidLabel { label, reason } => write!(f, "invalid URI label {label}: {reason}"),
+            BuildErrorKind::InvalidXmlCharacter { element, character } => {
+                write!(f, "<{element}> holds {character:?}, which XML 1.0 cannot represent")
+            }
+            BuildErrorKind::InvalidValue { field, reason } => write!(f, "invalid {field}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// A response that does not match the model (a successful status whose
+/// body or headers cannot be read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseError {
+    status: u16,
+    kind: ResponseErrorKind,
+}
+
+/// What was wrong with the response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseErrorKind {
+    /// The XML body.
+    Xml(XmlError),
+    /// A header with a value that does not parse as its type.
+    Header {
+        /// The header's name.
+        name: String,
+        /// What the value should have been.
+        expected: &'static str,
+        /// The value that was there.
+        found: String,
+    },
+}
+
+impl ResponseError {
+    /// An unreadable body.
+    pub fn xml(status: u16, error: XmlError) -> Self {
+        ResponseError { status, kind: ResponseErrorKind::Xml(error) }
+    }
+
+    /// An unreadable header.
+    pub fn header(status: u16, name: impl Into<String>, expected: &'static str, found: impl Into<String>) -> Self {
+        ResponseError { status, kind: ResponseErrorKind::Header { name: name.into(), expected, found: found.into() } }
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// What was wrong.
+    pub fn kind(&self) -> &ResponseErrorKind {
+        &self.kind
+    }
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ResponseErrorKind::Xml(err) => write!(f, "unreadable response body (HTTP {}): {err}", self.status),
+            ResponseErrorKind::Header { name, expected, found } => {
+                write!(f, "unreadable response header {name} (HTTP {}): expected {expected}, found {found:?}", self.status)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ResponseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ResponseErrorKind::Xml(err) => Some(err),
+            ResponseErrorKind::Header { .. } => None,
+        }
+    }
+}
+
+/// What every error response says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErrorMetadata {
+    /// The error code (`<Code>`), if the body had one.
+    pub code: Option<String>,
+    /// The message (`<Message>`).
+    pub message: Option<String>,
+    /// The request id (`x-amz-request-id` header or `<RequestId>`).
+    pub request_id: Option<String>,
+    /// The HTTP status.
+    pub status: u16,
+}
+
+/// Access to an error's [`ErrorMetadata`]; implemented by every generated
+/// error type.
+pub trait ProvideErrorMetadata {
+    /// The metadata.
+    fn meta(&self) -> &ErrorMetadata;
+
+    /// The error code, e.g. `NoSuchStreamingDistribution`.
+    fn code(&self) -> Option<&str> {
+        self.meta().code.as_deref()
+    }
+
+    /// The service's message.
+    fn message(&self) -> Option<&str> {
+        self.meta().message.as_deref()
+    }
+
+    /// The request id, for AWS support.
+    fn request_id(&self) -> Option<&str> {
+        self.meta().request_id.as_deref()
+    }
+
+    /// The HTTP status.
+    fn status(&self) -> u16 {
+        self.meta().status
+    }
+}
+
+impl fmt::Display for ErrorMetadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code.as_deref().unwrap_or("unknown error"))?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        write!(f, " (HTTP {}", self.status)?;
+        if let Some(id) = &self.request_id {
+            write!(f, ", request id {id}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// An error response the model does not describe (an unknown code, or a
+/// body that is not an AWS error document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnhandledError {
+    meta: ErrorMetadata,
+}
+
+impl UnhandledError {
+    /// Wraps the metadata of an unrecognised error.
+    pub fn new(meta: ErrorMetadata) -> Self {
+        UnhandledError { meta }
+    }
+}
+
+impl ProvideErrorMetadata for UnhandledError {
+    fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
+impl fmt::Display for UnhandledError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unhandled error: {}", self.meta)
+    }
+}
+
+impl std::error::Error for UnhandledError {}
+
+/// The result of calling an operation: `E` is the operation's own error
+/// enum (what the service said); the other variants say the call never got
+/// a usable answer.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SdkError<E> {
+    /// The request was refused before sending.
+    Build(BuildError),
+    /// The service answered with an error.
+    Service(E),
+    /// The service answered with success, but the response could not be read.
+    Response(ResponseError),
+}
+
+impl<E> SdkError<E> {
+    /// The service's error, if that is what this is.
+    pub fn as_service_error(&self) -> Option<&E> {
+        match self {
+            SdkError::Service(err) => Some(err),
+            _ => None,
+        }
+    }
+
+    /// The service's error, if that is what this is.
+    pub fn into_service_error(self) -> Option<E> {
+        match self {
+            SdkError::Service(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl<E> From<BuildError> for SdkError<E> {
+    fn from(err: BuildError) -> Self {
+        SdkError::Build(err)
+    }
+}
+
+impl<E> From<ResponseError> for SdkError<E> {
+    fn from(err: ResponseError) -> Self {
+        SdkError::Response(err)
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for SdkError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SdkError::Build(err) => write!(f, "request refused: {err}"),
+            SdkError::Service(err) => write!(f, "service error: {err}"),
+            SdkError::Response(err) => err.fmt(f),
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SdkError::Build(err) => Some(err),
+            SdkError::Service(err) => Some(err),
+            SdkError::Response(err) => Some(err),
+        }
+    }
+}

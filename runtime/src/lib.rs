@@ -1,0 +1,22 @@
+//! The hand-written crate that generated AWS rest-xml clients stand on.
+//!
+//! Generated code calls into this crate for everything that is the same in
+//! every operation: the XML reader and writer ([`xml`]), text forms of
+//! scalars ([`scalar`]), timestamps ([`DateTime`]), building requests and
+//! reading headers ([`http`]), reading error responses ([`error_body`]) and
+//! the error types ([`error`]).
+
+pub mod blob;
+pub mod datetime;
+pub mod error;
+pub mod error_body;
+pub mod http;
+pub mod scalar;
+pub mod xml;
+
+pub use blob::Blob;
+pub use datetime::{DateTime, TimestampFormat};
+pub use error::{BuildError, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError};
+
+/// Re-exported so generated code and its users name one `http` version.
+pub use ::http as http_types;
