@@ -124,6 +124,11 @@ pub enum ResponseErrorKind {
         /// The value that was there.
         found: String,
     },
+    /// A required header is absent.
+    MissingHeader {
+        /// The header's name.
+        name: String,
+    },
 }
 
 impl ResponseError {
@@ -135,6 +140,11 @@ impl ResponseError {
     /// An unreadable header.
     pub fn header(status: u16, name: impl Into<String>, expected: &'static str, found: impl Into<String>) -> Self {
         ResponseError { status, kind: ResponseErrorKind::Header { name: name.into(), expected, found: found.into() } }
+    }
+
+    /// A required header that is absent.
+    pub fn missing_header(status: u16, name: impl Into<String>) -> Self {
+        ResponseError { status, kind: ResponseErrorKind::MissingHeader { name: name.into() } }
     }
 
     /// The HTTP status of the response.
@@ -155,6 +165,9 @@ impl fmt::Display for ResponseError {
             ResponseErrorKind::Header { name, expected, found } => {
                 write!(f, "unreadable response header {name} (HTTP {}): expected {expected}, found {found:?}", self.status)
             }
+            ResponseErrorKind::MissingHeader { name } => {
+                write!(f, "response (HTTP {}) lacks the required header {name}", self.status)
+            }
         }
     }
 }
@@ -163,7 +176,7 @@ impl std::error::Error for ResponseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ResponseErrorKind::Xml(err) => Some(err),
-            ResponseErrorKind::Header { .. } => None,
+            ResponseErrorKind::Header { .. } | ResponseErrorKind::MissingHeader { .. } => None,
         }
     }
 }
@@ -220,6 +233,13 @@ impl fmt::Display for ErrorMetadata {
         }
         f.write_str(")")
     }
+}
+
+/// A modeled error shape: read from the `<Error>` element, then given the
+/// response's metadata. Implemented by generated error types.
+pub trait ModeledError: crate::xml::ReadXml + ProvideErrorMetadata {
+    /// Attaches the response's code, message, request id and status.
+    fn set_meta(&mut self, meta: ErrorMetadata);
 }
 
 /// An error response the model does not describe (an unknown code, or a

@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use crate::error::ErrorMetadata;
+use crate::error::{ErrorMetadata, ModeledError, UnhandledError};
 use crate::xml::{Document, Element, ReadXml, XmlError, XmlErrorKind};
 
 const REQUEST_ID_HEADERS: [&str; 2] = ["x-amz-request-id", "x-amzn-requestid"];
@@ -72,4 +72,17 @@ pub fn read_error_shape<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
         }
     }
     Err(root.error(XmlErrorKind::MissingElement { element: "Error".into(), parent: "ErrorResponse".into() }))
+}
+
+/// Reads the modeled error `T` and attaches `meta`; a body that does not
+/// hold `T`'s members as the model says gives an [`UnhandledError`] with
+/// the same metadata instead.
+pub fn modeled<T: ModeledError>(body: &[u8], meta: ErrorMetadata) -> Result<T, UnhandledError> {
+    match read_error_shape::<T>(body) {
+        Ok(mut error) => {
+            error.set_meta(meta);
+            Ok(error)
+        }
+        Err(_) => Err(UnhandledError::new(meta)),
+    }
 }

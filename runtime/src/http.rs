@@ -71,7 +71,7 @@ impl RequestBuilder {
 
     /// Sets a header. Values with control characters (CR, LF, NUL, ...) are
     /// refused: they could end the header early and smuggle another.
-    pub fn header(&mut self, name: &'static str, value: &str) -> Result<(), BuildError> {
+    pub fn header(&mut self, name: &str, value: &str) -> Result<(), BuildError> {
         if let Some(bad) = value.chars().find(|&c| (c.is_control() && c != '\t') || c == '\u{7f}') {
             return Err(BuildError::invalid_header(name, bad));
         }

@@ -20,3 +20,6 @@ pub use error::{BuildError, ErrorMetadata, ProvideErrorMetadata, ResponseError, 
 
 /// Re-exported so generated code and its users name one `http` version.
 pub use ::http as http_types;
+
+#[cfg(feature = "serde")]
+mod serde_impls;

@@ -34,6 +34,13 @@ impl ToText for String {
     }
 }
 
+impl FromText for String {
+    const EXPECTED: &'static str = "text";
+    fn from_text(text: &str) -> Option<Self> {
+        Some(text.to_string())
+    }
+}
+
 impl ToText for bool {
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(if *self { "true" } else { "false" })

@@ -810,7 +810,10 @@ impl<'m> Resolver<'m> {
 
 /// Splits `/2020-05-31/distribution/{Id}/config?x-id=Y` into path parts and
 /// constant query pairs.
-fn parse_request_uri(uri: &str, path: &str) -> Result<(Vec<PathPart>, Vec<(String, Option<String>)>), Error> {
+/// Constant query parameters of a request URI: `(key, value)`.
+type ConstantQuery = Vec<(String, Option<String>)>;
+
+fn parse_request_uri(uri: &str, path: &str) -> Result<(Vec<PathPart>, ConstantQuery), Error> {
     let (path_str, query_str) = match uri.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (uri, None),

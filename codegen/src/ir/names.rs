@@ -38,7 +38,10 @@ pub fn field_name(wire: &str) -> String {
 
 /// An UpperCamelCase type name that does not shadow the prelude.
 pub fn type_name(wire: &str) -> String {
-    let camel = wire.to_upper_camel_case();
+    // A name that already is UpperCamelCase (acronyms included, as in
+    // `TooManyStreamingDistributionCNAMEs`) is kept as the model spells it.
+    let already_camel = wire.starts_with(|c: char| c.is_ascii_uppercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
+    let camel = if already_camel { wire.to_string() } else { wire.to_upper_camel_case() };
     let camel = if camel.is_empty() { "Value".to_string() } else { camel };
     let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) {
         format!("N{camel}")
@@ -130,6 +133,8 @@ mod tests {
         assert_eq!(type_name("StreamingDistributionConfig"), "StreamingDistributionConfig");
         assert_eq!(type_name("Result"), "ResultValue");
         assert_eq!(type_name("string"), "StringValue");
+        assert_eq!(type_name("TooManyStreamingDistributionCNAMEs"), "TooManyStreamingDistributionCNAMEs");
+        assert_eq!(type_name("cache-policy"), "CachePolicy");
     }
 
     #[test]

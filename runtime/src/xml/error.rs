@@ -69,6 +69,15 @@ impl XmlError {
         XmlError { kind, path, position }
     }
 
+    /// A required element of a body that was empty.
+    pub fn missing_in_empty_body(element: &str) -> Self {
+        XmlError::new(
+            XmlErrorKind::MissingElement { element: element.to_string(), parent: "(empty body)".to_string() },
+            String::new(),
+            0,
+        )
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &XmlErrorKind {
         &self.kind

@@ -146,6 +146,32 @@ impl<'d, 'a> Element<'d, 'a> {
         Ok(None)
     }
 
+    /// An attribute parsed as a scalar; `None` when absent.
+    pub fn attribute_value<T: crate::scalar::FromText>(&self, name: &str) -> Result<Option<T>, XmlError> {
+        match self.attribute(name)? {
+            None => Ok(None),
+            Some(text) => match T::from_text(&text) {
+                Some(value) => Ok(Some(value)),
+                None => Err(self.error(XmlErrorKind::InvalidValue { expected: T::EXPECTED, found: text.into_owned() })),
+            },
+        }
+    }
+
+    /// An attribute parsed as a timestamp in `format`; `None` when absent.
+    pub fn attribute_timestamp(
+        &self,
+        name: &str,
+        format: crate::TimestampFormat,
+    ) -> Result<Option<crate::DateTime>, XmlError> {
+        match self.attribute(name)? {
+            None => Ok(None),
+            Some(text) => match crate::DateTime::parse(&text, format) {
+                Some(value) => Ok(Some(value)),
+                None => Err(self.error(XmlErrorKind::InvalidValue { expected: "a timestamp", found: text.into_owned() })),
+            },
+        }
+    }
+
     /// The next child element, skipping text, comments and whatever is left
     /// of the previous child. `None` at this element's end.
     pub fn next_child(&mut self) -> Result<Option<Element<'_, 'a>>, XmlError> {
@@ -167,12 +193,10 @@ impl<'d, 'a> Element<'d, 'a> {
                         return Ok(Some(Element { doc, start, depth, position, done: false }));
                     }
                 }
-                Event::Empty(start) => {
-                    if doc.depth == self.depth {
-                        let position = doc.reader.buffer_position();
-                        let depth = doc.depth + 1;
-                        return Ok(Some(Element { doc, start, depth, position, done: true }));
-                    }
+                Event::Empty(start) if doc.depth == self.depth => {
+                    let position = doc.reader.buffer_position();
+                    let depth = doc.depth + 1;
+                    return Ok(Some(Element { doc, start, depth, position, done: true }));
                 }
                 Event::End(_) => {
                     doc.depth -= 1;

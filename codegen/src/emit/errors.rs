@@ -1,0 +1,114 @@
+//! Errors: the trait impls of modeled error shapes, and each operation's
+//! error enum (its modeled errors plus `Unhandled`).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{ident, type_path};
+use crate::ir::{NamedShape, Operation, Service};
+
+/// Trait impls that make a modeled error shape an error value.
+pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    quote! {
+        impl restxml_runtime::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+                &self.meta
+            }
+        }
+
+        impl restxml_runtime::error::ModeledError for #name {
+            fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
+                self.meta = meta;
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(&self.meta, f)
+            }
+        }
+
+        impl std::error::Error for #name {}
+    }
+}
+
+/// The error enum of an operation.
+pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
+    let name = format_ident!("{}Error", crate::ir::names::type_name(&op.name));
+    let doc = format!(" The errors {} can return.", op.name);
+    let errors: Vec<(&NamedShape, proc_macro2::Ident)> = op
+        .errors
+        .iter()
+        .filter_map(|e| service.shape(e))
+        .map(|shape| (shape, ident(&shape.rust_name)))
+        .collect();
+
+    let variants = errors.iter().map(|(shape, variant)| {
+        let path = type_path(service, &shape.wire_name);
+        let first_line = shape.docs.lines().next().unwrap_or("").trim();
+        let doc = if first_line.is_empty() {
+            format!(" The `{}` error.", shape.wire_name)
+        } else {
+            format!(" {first_line}")
+        };
+        quote! { #[doc = #doc] #variant(#path), }
+    });
+    let code_arms = errors.iter().map(|(shape, variant)| {
+        let code = shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
+        quote! {
+            Some(#code) => restxml_runtime::error_body::modeled(body, meta).map_or_else(Self::Unhandled, Self::#variant),
+        }
+    });
+    let variant_names: Vec<_> = errors.iter().map(|(_, v)| v).collect();
+
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// An error response the model does not describe for this operation.
+            Unhandled(restxml_runtime::UnhandledError),
+        }
+
+        impl #name {
+            /// Reads an error response: its code picks the variant, whose
+            /// modeled members are read from the body.
+            pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+                let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+                match meta.code.as_deref() {
+                    #(#code_arms)*
+                    _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+                }
+            }
+        }
+
+        impl restxml_runtime::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+                match self {
+                    #(Self::#variant_names(error) => restxml_runtime::ProvideErrorMetadata::meta(error),)*
+                    Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    #(Self::#variant_names(error) => std::fmt::Display::fmt(error, f),)*
+                    Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
+                }
+            }
+        }
+
+        impl std::error::Error for #name {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    #(Self::#variant_names(error) => Some(error),)*
+                    Self::Unhandled(error) => Some(error),
+                }
+            }
+        }
+    }
+}

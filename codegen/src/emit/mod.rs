@@ -1,0 +1,140 @@
+//! Emitters: one per concern, each turning part of the IR into tokens.
+//!
+//! - [`types`]: structs, enums and builders;
+//! - [`xml_ser`]: `WriteXml` impls (request bodies);
+//! - [`xml_de`]: `ReadXml` impls (response bodies);
+//! - [`errors`]: modeled error shapes and each operation's error enum;
+//! - [`operation`]: request serializers and response parsers.
+//!
+//! Emitters only read the IR; which file an item lands in is
+//! [`crate::layout`]'s business.
+
+pub mod errors;
+pub mod operation;
+pub mod types;
+pub mod xml_de;
+pub mod xml_ser;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::ir::{Home, Member, NamedShape, Service, TimestampFormat, TypeRef};
+
+/// An identifier from a name that may be `r#`-escaped.
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc = ...]` attributes for Markdown text, one per line.
+pub fn doc_attrs(markdown: &str) -> TokenStream {
+    let lines = markdown.lines().map(|line| {
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote! { #[doc = #line] }
+    });
+    quote! { #(#lines)* }
+}
+
+/// Docs for a type: the model's, or a sentence naming the shape.
+pub fn type_docs(shape: &NamedShape) -> TokenStream {
+    if shape.docs.is_empty() {
+        doc_attrs(&format!("The `{}` shape of the model (it has no documentation).", shape.wire_name))
+    } else {
+        doc_attrs(&shape.docs)
+    }
+}
+
+/// Docs for a member: the model's, or a sentence naming the member.
+pub fn member_docs(member: &Member) -> TokenStream {
+    if member.docs.is_empty() {
+        doc_attrs(&format!("The `{}` member (the model has no documentation for it).", member.wire_name))
+    } else {
+        doc_attrs(&member.docs)
+    }
+}
+
+/// The path of a named shape's Rust type from anywhere in the crate.
+pub fn type_path(service: &Service, shape_name: &str) -> TokenStream {
+    let Some(shape) = service.shape(shape_name) else {
+        // The resolver guarantees presence; an unknown name would be a
+        // generator bug, which the compiler then reports at this path.
+        let name = ident(&crate::ir::names::type_name(shape_name));
+        return quote! { crate::types::#name };
+    };
+    let name = ident(&shape.rust_name);
+    match &shape.home {
+        Home::Types => quote! { crate::types::#name },
+        Home::Error => quote! { crate::error::#name },
+        Home::Operation(op) => {
+            let op = ident(op);
+            quote! { crate::operation::#op::#name }
+        }
+    }
+}
+
+/// The Rust type of a `TypeRef` (without the `Option` for optional members).
+pub fn rust_type(service: &Service, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote! { String },
+        TypeRef::Boolean => quote! { bool },
+        TypeRef::Integer => quote! { i32 },
+        TypeRef::Long => quote! { i64 },
+        TypeRef::Float => quote! { f32 },
+        TypeRef::Double => quote! { f64 },
+        TypeRef::Blob => quote! { restxml_runtime::Blob },
+        TypeRef::Timestamp(_) => quote! { restxml_runtime::DateTime },
+        TypeRef::Enum(name) | TypeRef::Structure(name) => type_path(service, name),
+        TypeRef::List(list) => {
+            let item = rust_type(service, &list.member);
+            quote! { Vec<#item> }
+        }
+        TypeRef::Map(map) => {
+            let key = rust_type(service, &map.key);
+            let value = rust_type(service, &map.value);
+            quote! { std::collections::HashMap<#key, #value> }
+        }
+    }
+}
+
+/// The type of a member's field: boxed if recursive, `Option` unless required.
+pub fn field_type(service: &Service, member: &Member) -> TokenStream {
+    let inner = rust_type(service, &member.ty);
+    let inner = if member.boxed { quote! { Box<#inner> } } else { inner };
+    if member.required { inner } else { quote! { Option<#inner> } }
+}
+
+/// The runtime's name for a timestamp format, given the location default.
+pub fn timestamp_format(format: TimestampFormat, default: TimestampFormat) -> TokenStream {
+    let format = if format == TimestampFormat::Default { default } else { format };
+    match format {
+        TimestampFormat::Default | TimestampFormat::Iso8601 => quote! { restxml_runtime::TimestampFormat::DateTime },
+        TimestampFormat::Rfc822 => quote! { restxml_runtime::TimestampFormat::HttpDate },
+        TimestampFormat::UnixTimestamp => quote! { restxml_runtime::TimestampFormat::EpochSeconds },
+    }
+}
+
+/// The text serde's `rename_all = "PascalCase"` makes of a field name.
+pub fn serde_pascal(field: &str) -> String {
+    field
+        .trim_start_matches("r#")
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// `#[deprecated]` for a deprecated member.
+pub fn deprecated_attr(member: &Member) -> TokenStream {
+    match &member.deprecated {
+        Some(message) if !message.is_empty() => quote! { #[deprecated(note = #message)] },
+        Some(_) => quote! { #[deprecated] },
+        None => quote! {},
+    }
+}

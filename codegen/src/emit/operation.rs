@@ -1,0 +1,359 @@
+//! Operations: `serialize_request` (input to `http::Request`) and
+//! `parse_response` (`http::Response` to output or typed error). HTTP
+//! bindings (labels, query, headers such as `If-Match`, payload) are
+//! emitted here.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{ident, timestamp_format, xml_de, xml_ser};
+use crate::ir::{Location, Member, Operation, PathPart, Service, TimestampFormat, TypeRef};
+
+/// The functions of an operation's module.
+pub fn emit(service: &Service, op: &Operation) -> TokenStream {
+    let serialize = emit_serialize(service, op);
+    let parse = emit_parse(service, op);
+    quote! { #serialize #parse }
+}
+
+fn input_members<'s>(service: &'s Service, op: &Operation) -> Vec<&'s Member> {
+    op.input
+        .as_ref()
+        .and_then(|name| service.shape(name))
+        .and_then(|shape| shape.structure())
+        .map(|s| s.members.iter().collect())
+        .unwrap_or_default()
+}
+
+fn input_type(service: &Service, op: &Operation) -> Option<TokenStream> {
+    op.input.as_ref().map(|name| super::type_path(service, name))
+}
+
+fn output_type(service: &Service, op: &Operation) -> Option<TokenStream> {
+    op.output.as_ref().map(|name| super::type_path(service, name))
+}
+
+fn error_type(op: &Operation) -> proc_macro2::Ident {
+    format_ident!("{}Error", crate::ir::names::type_name(&op.name))
+}
+
+/// An expression of type `&str` for a scalar `value` (an expression of
+/// type `&T`) in a URI, query string or header.
+fn text_of(ty: &TypeRef, value: &TokenStream, default_format: TimestampFormat) -> TokenStream {
+    match ty {
+        TypeRef::String => quote! { #value.as_str() },
+        TypeRef::Enum(_) => quote! { #value.as_str() },
+        TypeRef::Timestamp(format) => {
+            let format = timestamp_format(*format, default_format);
+            quote! { #value.format(#format).as_str() }
+        }
+        _ => quote! { restxml_runtime::scalar::ToText::to_text(#value).as_ref() },
+    }
+}
+
+fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
+    let members = input_members(service, op);
+    let method = ident(&op.http.method);
+    let has_input = op.input.is_some();
+
+    let path = op.http.path.iter().map(|part| match part {
+        PathPart::Literal(text) => quote! { request.push_path(#text); },
+        PathPart::Label { name, greedy } => {
+            let Some(member) = members.iter().find(|m| m.location == Location::Label(name.clone())) else {
+                // The resolver checked that every label is bound.
+                return quote! {};
+            };
+            let field = ident(&member.field);
+            let text = text_of(&member.ty, &quote! { value }, TimestampFormat::Iso8601);
+            let label = name.as_str();
+            if member.required {
+                quote! { { let value = &input.#field; request.push_label(#label, #text, #greedy)?; } }
+            } else {
+                quote! {
+                    match &input.#field {
+                        Some(value) => request.push_label(#label, #text, #greedy)?,
+                        None => request.push_label(#label, "", #greedy)?,
+                    }
+                }
+            }
+        }
+    });
+    let constant_query = op.http.constant_query.iter().map(|(key, value)| match value {
+        Some(value) => quote! { request.push_query(#key, Some(#value)); },
+        None => quote! { request.push_query(#key, None); },
+    });
+
+    let bindings = members.iter().filter_map(|m| {
+        let field = ident(&m.field);
+        let statement = match &m.location {
+            Location::Header(name) => {
+                let write = match &m.ty {
+                    TypeRef::List(list) => {
+                        let item = text_of(&list.member, &quote! { item }, TimestampFormat::Rfc822);
+                        quote! {
+                            let joined: Vec<String> = value.iter().map(|item| #item.to_string()).collect();
+                            request.header(#name, &joined.join(", "))?;
+                        }
+                    }
+                    ty => {
+                        let text = text_of(ty, &quote! { value }, TimestampFormat::Rfc822);
+                        quote! { request.header(#name, #text)?; }
+                    }
+                };
+                Some(write)
+            }
+            Location::PrefixHeaders(prefix) => Some(quote! {
+                for (key, item) in value {
+                    request.header(&format!("{}{}", #prefix, key), item)?;
+                }
+            }),
+            Location::Query(name) => Some(match &m.ty {
+                TypeRef::List(list) => {
+                    let text = text_of(&list.member, &quote! { item }, TimestampFormat::Iso8601);
+                    quote! { for item in value { request.push_query(#name, Some(#text)); } }
+                }
+                ty => {
+                    let text = text_of(ty, &quote! { value }, TimestampFormat::Iso8601);
+                    quote! { request.push_query(#name, Some(#text)); }
+                }
+            }),
+            Location::QueryMap => Some(quote! {
+                for (key, item) in value {
+                    request.push_query(key, Some(item));
+                }
+            }),
+            _ => None,
+        }?;
+        Some(if m.required {
+            quote! { { let value = &input.#field; #statement } }
+        } else {
+            quote! { if let Some(value) = &input.#field { #statement } }
+        })
+    });
+
+    let body = emit_request_body(service, op, &members);
+    let input_arg = match input_type(service, op) {
+        Some(ty) => quote! { input: &#ty },
+        None => quote! {},
+    };
+    let _ = has_input;
+    let doc = format!(
+        " Builds the HTTP request for {}: `{} {}`. Values that cannot be sent are refused here.",
+        op.name, op.http.method, op.http.request_uri
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn serialize_request(#input_arg) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+            let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::#method);
+            #(#path)*
+            #(#constant_query)*
+            #(#bindings)*
+            #body
+            request.build()
+        }
+    }
+}
+
+fn root_start(name: &str, namespace: Option<&crate::model::XmlNamespace>) -> TokenStream {
+    match namespace {
+        Some(ns) => {
+            let attr = match ns.prefix() {
+                Some(prefix) => format!("xmlns:{prefix}"),
+                None => "xmlns".to_string(),
+            };
+            let uri = ns.uri();
+            quote! { body.root(#name).with_attr(#attr, #uri)? }
+        }
+        None => quote! { body.root(#name) },
+    }
+}
+
+fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> TokenStream {
+    if let Some(payload) = members.iter().find(|m| m.location == Location::Payload) {
+        let field = ident(&payload.field);
+        let write = match &payload.ty {
+            TypeRef::Blob => quote! {
+                request.body(value.as_ref().to_vec(), "application/octet-stream");
+            },
+            TypeRef::String | TypeRef::Enum(_) => {
+                let text = text_of(&payload.ty, &quote! { value }, TimestampFormat::Iso8601);
+                quote! { request.body(#text.as_bytes().to_vec(), "text/plain"); }
+            }
+            _ => {
+                let start = root_start(&payload.xml_name, payload.xml_namespace.as_ref());
+                quote! {
+                    let mut body = restxml_runtime::xml::XmlWriter::new();
+                    restxml_runtime::xml::WriteXml::write_xml(value, #start)?;
+                    request.body(body.into_bytes(), "application/xml");
+                }
+            }
+        };
+        return if payload.required {
+            quote! { { let value = &input.#field; #write } }
+        } else {
+            quote! { if let Some(value) = &input.#field { #write } }
+        };
+    }
+    let body_members: Vec<&Member> = members.iter().copied().filter(|m| m.location == Location::Body).collect();
+    if body_members.is_empty() {
+        return quote! {};
+    }
+    let Some(root) = &op.input_root else { return quote! {} };
+    let namespace = root.namespace.clone().or_else(|| service.xml_namespace.clone().map(crate::model::XmlNamespace::Uri));
+    let start = root_start(&root.name, namespace.as_ref());
+    let writes = xml_ser::member_writes(&body_members, &quote! { input }, &format_ident!("content"));
+    let any_set = if body_members.iter().any(|m| m.required) {
+        quote! { true }
+    } else {
+        let checks = body_members.iter().map(|m| {
+            let field = ident(&m.field);
+            quote! { input.#field.is_some() }
+        });
+        quote! { #(#checks)||* }
+    };
+    quote! {
+        if #any_set {
+            let mut body = restxml_runtime::xml::XmlWriter::new();
+            {
+                let mut content = #start.content();
+                #writes
+            }
+            request.body(body.into_bytes(), "application/xml");
+        }
+    }
+}
+
+fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
+    let error = error_type(op);
+    let doc = format!(
+        " Reads the HTTP response of {}: the output on success, else the typed error.",
+        op.name
+    );
+    let members: Vec<&Member> = op
+        .output
+        .as_ref()
+        .and_then(|name| service.shape(name))
+        .and_then(|shape| shape.structure())
+        .map(|s| s.members.iter().collect())
+        .unwrap_or_default();
+
+    let mut statements = Vec::new();
+    let mut inits = Vec::new();
+    for m in &members {
+        let field = ident(&m.field);
+        let local = format_ident!("m_{}", m.field.trim_start_matches("r#"));
+        let value = match &m.location {
+            Location::Header(name) => Some(match &m.ty {
+                TypeRef::String => quote! { restxml_runtime::http::header_string(status, headers, #name)? },
+                TypeRef::Timestamp(format) => {
+                    let format = timestamp_format(*format, TimestampFormat::Rfc822);
+                    quote! { restxml_runtime::http::header_timestamp(status, headers, #name, #format)? }
+                }
+                _ => quote! { restxml_runtime::http::header_value(status, headers, #name)? },
+            }),
+            Location::StatusCode => Some(quote! { Some(i32::from(status)) }),
+            Location::Payload => Some(match &m.ty {
+                TypeRef::Blob => quote! { Some(restxml_runtime::Blob::new(body.to_vec())) },
+                TypeRef::String => quote! { Some(String::from_utf8_lossy(body).into_owned()) },
+                _ => {
+                    let root = &m.xml_name;
+                    quote! {
+                        if restxml_runtime::xml::is_blank(body) {
+                            None
+                        } else {
+                            Some(restxml_runtime::xml::read_document(body, #root).map_err(|e| restxml_runtime::ResponseError::xml(status, e))?)
+                        }
+                    }
+                }
+            }),
+            _ => None,
+        };
+        if let Some(value) = value {
+            statements.push(quote! { let #local = #value; });
+            if m.required {
+                let name = match &m.location {
+                    Location::Header(name) => name.clone(),
+                    _ => m.wire_name.clone(),
+                };
+                inits.push(quote! { #field: #local.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, #name))?, });
+            } else {
+                inits.push(quote! { #field: #local, });
+            }
+        }
+    }
+    let body_members: Vec<&Member> = members.iter().copied().filter(|m| m.location == Location::Body).collect();
+    if !body_members.is_empty() {
+        let reads = xml_de::member_reads(&body_members, &format_ident!("element"));
+        let prelude = reads.prelude;
+        let fields: Vec<_> = reads.inits.iter().map(|(field, _)| field.clone()).collect();
+        let values = reads.inits.iter().map(|(_, value)| value);
+        let optional: Vec<_> = body_members.iter().map(|m| !m.required).collect();
+        let blank_values = optional.iter().zip(&body_members).map(|(optional, m)| {
+            if *optional {
+                quote! { None }
+            } else {
+                let name = &m.xml_name;
+                quote! {
+                    return Err(restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(#name),
+                    ).into())
+                }
+            }
+        });
+        statements.push(quote! {
+            let (#(#fields,)*) = if restxml_runtime::xml::is_blank(body) {
+                (#(#blank_values,)*)
+            } else {
+                let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                    let mut document = restxml_runtime::xml::Document::new(body)?;
+                    let element = &mut document.root()?;
+                    #prelude
+                    Ok((#(#values,)*))
+                };
+                read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            };
+        });
+        for field in &fields {
+            inits.push(quote! { #field, });
+        }
+    }
+
+    let output = match output_type(service, op) {
+        Some(ty) => quote! { #ty },
+        None => quote! { () },
+    };
+    let construct = match output_type(service, op) {
+        Some(ty) => quote! { Ok(#ty { #(#inits)* }) },
+        None => quote! { Ok(()) },
+    };
+    let uses_headers = members.iter().any(|m| matches!(m.location, Location::Header(_)));
+    let headers_binding = uses_headers.then(|| quote! { let headers = response.headers(); });
+    let status_used = !members.is_empty();
+    let status_binding = if status_used {
+        quote! { let status = response.status().as_u16(); }
+    } else {
+        quote! {}
+    };
+    let body_used = members.iter().any(|m| matches!(m.location, Location::Payload | Location::Body));
+    let body_binding = body_used.then(|| quote! { let body = response.body().as_ref(); });
+    quote! {
+        #[doc = #doc]
+        pub fn parse_response<B: AsRef<[u8]>>(
+            response: &restxml_runtime::http_types::Response<B>,
+        ) -> Result<#output, restxml_runtime::SdkError<#error>> {
+            if !response.status().is_success() {
+                return Err(restxml_runtime::SdkError::Service(#error::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                )));
+            }
+            #status_binding
+            #headers_binding
+            #body_binding
+            #(#statements)*
+            #construct
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Data types: a struct per structure (with a builder), a Rust enum per
+//! union and per string enum. Required members are plain fields, optional
+//! ones `Option`; sensitive members print redacted in `Debug`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{deprecated_attr, doc_attrs, field_type, ident, member_docs, rust_type, serde_pascal, type_docs};
+use crate::ir::{Enumeration, Member, NamedShape, Service, ShapeKind, Structure, TypeRef};
+
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The definition of a named shape: type, builder, trait impls that are
+/// not XML.
+pub fn emit(service: &Service, shape: &NamedShape) -> TokenStream {
+    match &shape.kind {
+        ShapeKind::Enum(e) => emit_enum(shape, e),
+        ShapeKind::Structure(s) if s.union => emit_union(service, shape, s),
+        ShapeKind::Structure(s) => emit_struct(service, shape, s),
+    }
+}
+
+fn serde_derives() -> TokenStream {
+    quote! { #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))] }
+}
+
+fn serde_field_rename(member: &Member) -> TokenStream {
+    let field = member.field.trim_start_matches("r#");
+    if serde_pascal(field) == member.wire_name {
+        quote! {}
+    } else {
+        let wire = &member.wire_name;
+        quote! { #[cfg_attr(feature = "serde", serde(rename = #wire))] }
+    }
+}
+
+fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let docs = type_docs(shape);
+    let is_error = s.error.is_some();
+    let redact = shape.sensitive || s.members.iter().any(|m| m.sensitive);
+
+    let fields = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let ty = field_type(service, m);
+        let docs = member_docs(m);
+        let rename = serde_field_rename(m);
+        let deprecated = deprecated_attr(m);
+        quote! { #docs #deprecated #rename pub #field: #ty, }
+    });
+    let meta_field = is_error.then(|| {
+        quote! {
+            /// The code, message, request id and status of the response.
+            #[cfg_attr(feature = "serde", serde(skip))]
+            pub(crate) meta: restxml_runtime::ErrorMetadata,
+        }
+    });
+    let derive_debug = if redact { quote! {} } else { quote! { Debug, } };
+    let debug_impl = redact.then(|| debug_impl(&name, shape, s, is_error));
+    let builder = (!is_error).then(|| emit_builder(service, shape, s, redact));
+    let serde_rename_all = if s.members.is_empty() {
+        quote! {}
+    } else {
+        quote! { #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))] }
+    };
+    let serde = serde_derives();
+
+    quote! {
+        #docs
+        #[derive(Clone, #derive_debug PartialEq)]
+        #serde
+        #serde_rename_all
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+            #meta_field
+        }
+        #debug_impl
+        #builder
+    }
+}
+
+fn debug_impl(name: &proc_macro2::Ident, shape: &NamedShape, s: &Structure, is_error: bool) -> TokenStream {
+    let label = name.to_string();
+    let fields = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let field_name = m.field.trim_start_matches("r#");
+        if shape.sensitive || m.sensitive {
+            quote! { .field(#field_name, &#REDACTED) }
+        } else {
+            quote! { .field(#field_name, &self.#field) }
+        }
+    });
+    let meta = is_error.then(|| quote! { .field("meta", &self.meta) });
+    quote! {
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label) #(#fields)* #meta .finish()
+            }
+        }
+    }
+}
+
+fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bool) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let builder = format_ident!("{}Builder", shape.rust_name);
+    let builder_doc = format!(" A builder for [`{}`].", shape.rust_name);
+    let new_doc = format!(
+        " A builder for [`{}`]; `build` checks that every required member is set.",
+        shape.rust_name
+    );
+    let wire_shape = &shape.wire_name;
+
+    let fields = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let ty = rust_type(service, &m.ty);
+        let ty = if m.boxed { quote! { Box<#ty> } } else { ty };
+        quote! { #field: Option<#ty>, }
+    });
+    let setters = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let set_field = format_ident!("set_{}", m.field.trim_start_matches("r#"));
+        let ty = rust_type(service, &m.ty);
+        let docs = member_docs(m);
+        let set_doc = format!(" Sets or clears `{}`.", m.wire_name);
+        let deprecated = deprecated_attr(m);
+        let (arg_ty, convert) = match (&m.ty, m.boxed) {
+            (TypeRef::String, _) => (quote! { impl Into<String> }, quote! { value.into() }),
+            (_, true) => (quote! { #ty }, quote! { Box::new(value) }),
+            _ => (quote! { #ty }, quote! { value }),
+        };
+        let stored = if m.boxed { quote! { Option<Box<#ty>> } } else { quote! { Option<#ty> } };
+        quote! {
+            #docs
+            #deprecated
+            pub fn #field(mut self, value: #arg_ty) -> Self {
+                self.#field = Some(#convert);
+                self
+            }
+            #[doc = #set_doc]
+            #deprecated
+            pub fn #set_field(mut self, value: #stored) -> Self {
+                self.#field = value;
+                self
+            }
+        }
+    });
+    let build_fields = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        if m.required {
+            let wire = &m.wire_name;
+            quote! {
+                #field: self.#field.ok_or_else(|| restxml_runtime::BuildError::missing_field(#wire_shape, #wire))?,
+            }
+        } else {
+            quote! { #field: self.#field, }
+        }
+    });
+    let derive_debug = if redact { quote! {} } else { quote! { Debug, } };
+    let debug_impl = redact.then(|| {
+        let label = builder.to_string();
+        let fields = s.members.iter().map(|m| {
+            let field = ident(&m.field);
+            let field_name = m.field.trim_start_matches("r#");
+            if shape.sensitive || m.sensitive {
+                quote! { .field(#field_name, &self.#field.as_ref().map(|_| #REDACTED)) }
+            } else {
+                quote! { .field(#field_name, &self.#field) }
+            }
+        });
+        quote! {
+            impl std::fmt::Debug for #builder {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.debug_struct(#label) #(#fields)* .finish()
+                }
+            }
+        }
+    });
+    let build_doc = format!(
+        " Builds the [`{}`], or names the first required member that is missing.",
+        shape.rust_name
+    );
+
+    quote! {
+        impl #name {
+            #[doc = #new_doc]
+            pub fn builder() -> #builder {
+                #builder::default()
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[derive(Clone, #derive_debug Default, PartialEq)]
+        pub struct #builder {
+            #(#fields)*
+        }
+
+        #debug_impl
+
+        impl #builder {
+            #(#setters)*
+
+            #[doc = #build_doc]
+            pub fn build(self) -> Result<#name, restxml_runtime::BuildError> {
+                Ok(#name {
+                    #(#build_fields)*
+                })
+            }
+        }
+    }
+}
+
+fn emit_union(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let docs = type_docs(shape);
+    let variants = s.members.iter().map(|m| {
+        let variant = ident(&crate::ir::names::type_name(&m.wire_name));
+        let ty = rust_type(service, &m.ty);
+        let ty = if m.boxed { quote! { Box<#ty> } } else { ty };
+        let docs = member_docs(m);
+        let wire = &m.wire_name;
+        quote! {
+            #docs
+            #[cfg_attr(feature = "serde", serde(rename = #wire))]
+            #variant(#ty),
+        }
+    });
+    let serde = serde_derives();
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq)]
+        #serde
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know (read from a
+            /// newer service); it cannot be sent back.
+            #[cfg_attr(feature = "serde", serde(skip))]
+            Unknown,
+        }
+    }
+}
+
+fn emit_enum(shape: &NamedShape, e: &Enumeration) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let docs = type_docs(shape);
+    let variants = e.variants.iter().map(|(variant, wire)| {
+        let variant = ident(variant);
+        let doc = format!(" `{wire}`");
+        quote! { #[doc = #doc] #variant, }
+    });
+    let as_str_arms = e.variants.iter().map(|(variant, wire)| {
+        let variant = ident(variant);
+        quote! { Self::#variant => #wire, }
+    });
+    let from_arms = e.variants.iter().map(|(variant, wire)| {
+        let variant = ident(variant);
+        quote! { #wire => Self::#variant, }
+    });
+    let values = e.variants.iter().map(|(_, wire)| wire);
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know; holds the raw string.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value as it is on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str_arms)*
+                    Self::Unknown(value) => value,
+                }
+            }
+
+            /// Every value the model knows, in model order.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_arms)*
+                    other => Self::Unknown(other.to_string()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl restxml_runtime::scalar::ToText for #name {
+            fn to_text(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+
+        impl restxml_runtime::scalar::FromText for #name {
+            const EXPECTED: &'static str = "text";
+            fn from_text(text: &str) -> Option<Self> {
+                Some(Self::from(text))
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_ref()))
+            }
+        }
+    }
+}
+
+/// Docs for the module a shape's file becomes (used by layout).
+pub fn module_doc(shape: &NamedShape) -> TokenStream {
+    doc_attrs(&format!("The `{}` type.", shape.rust_name))
+}

@@ -1,0 +1,179 @@
+//! `ReadXml` impls: one straight-line function per read shape. Children are
+//! matched by local name; unknown ones are skipped by the runtime reader.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{ident, timestamp_format};
+use crate::ir::{Member, NamedShape, ShapeKind, Structure, TimestampFormat, TypeRef};
+
+/// The `ReadXml` impl of a read named shape.
+pub fn emit(shape: &NamedShape) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let body = match &shape.kind {
+        ShapeKind::Enum(_) => quote! { Ok(Self::from(element.text()?.as_ref())) },
+        ShapeKind::Structure(s) if s.union => union_body(s),
+        ShapeKind::Structure(s) => struct_body(s),
+    };
+    quote! {
+        impl restxml_runtime::xml::ReadXml for #name {
+            fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+                #body
+            }
+        }
+    }
+}
+
+fn struct_body(s: &Structure) -> TokenStream {
+    let members: Vec<&Member> = s.members.iter().collect();
+    let reads = member_reads(&members, &format_ident!("element"));
+    let inits = reads.inits.iter().map(|(field, value)| quote! { #field: #value, });
+    let meta = s.error.is_some().then(|| quote! { meta: restxml_runtime::ErrorMetadata::default(), });
+    let prelude = reads.prelude;
+    quote! {
+        #prelude
+        Ok(Self { #(#inits)* #meta })
+    }
+}
+
+fn union_body(s: &Structure) -> TokenStream {
+    let arms: Vec<(String, TokenStream)> = s
+        .members
+        .iter()
+        .map(|m| {
+            let variant = ident(&crate::ir::names::type_name(&m.wire_name));
+            let read = read_value(&m.ty, &quote! { &mut child }, 0);
+            (m.xml_name.clone(), quote! { value = Some(Self::#variant(#read?)); })
+        })
+        .collect();
+    let children = children_loop(&format_ident!("element"), &arms);
+    quote! {
+        let mut value = None;
+        #children
+        Ok(value.unwrap_or(Self::Unknown))
+    }
+}
+
+/// The pieces of reading a set of members from one element.
+pub struct MemberReads {
+    /// Declarations and the loop over children.
+    pub prelude: TokenStream,
+    /// `(field, value)` for a struct literal; values may use `?`.
+    pub inits: Vec<(Ident, TokenStream)>,
+}
+
+/// Reads `members` (attributes and child elements) of the element in the
+/// variable `element` into locals, then gives initialisers for a struct
+/// literal; required members missing from the document are errors.
+pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
+    let mut decls = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    for m in members {
+        let field = ident(&m.field);
+        let local = format_ident!("{}", format!("m_{}", m.field.trim_start_matches("r#")));
+        let name = &m.xml_name;
+        if m.xml_attribute {
+            let read = match &m.ty {
+                TypeRef::String => quote! { #element.attribute(#name)?.map(std::borrow::Cow::into_owned) },
+                TypeRef::Timestamp(format) => {
+                    let format = timestamp_format(*format, TimestampFormat::Iso8601);
+                    quote! { #element.attribute_timestamp(#name, #format)? }
+                }
+                _ => quote! { #element.attribute_value(#name)? },
+            };
+            decls.push(quote! { let #local = #read; });
+        } else {
+            decls.push(quote! { let mut #local = None; });
+            match &m.ty {
+                TypeRef::List(list) if list.flattened => {
+                    let read = read_value(&list.member, &quote! { &mut child }, 0);
+                    arms.push((name.clone(), quote! { #local.get_or_insert_with(Vec::new).push(#read?); }));
+                }
+                TypeRef::Map(map) if map.flattened => {
+                    let read_key = read_value(&map.key, &quote! { key }, 1);
+                    let read_value_ = read_value(&map.value, &quote! { value }, 1);
+                    let (k, v) = (&map.key_name, &map.value_name);
+                    arms.push((name.clone(), quote! {
+                        let (key, value) = child.read_map_entry(#k, #v, |key| #read_key, |value| #read_value_)?;
+                        #local.get_or_insert_with(std::collections::HashMap::new).insert(key, value);
+                    }));
+                }
+                ty => {
+                    let read = read_value(ty, &quote! { &mut child }, 0);
+                    let read = if m.boxed { quote! { Box::new(#read?) } } else { quote! { #read? } };
+                    arms.push((name.clone(), quote! { #local = Some(#read); }));
+                }
+            }
+        }
+        let wire = &m.xml_name;
+        if m.required {
+            inits.push((field, quote! { restxml_runtime::xml::required(#local, #wire, #element)? }));
+        } else {
+            inits.push((field, quote! { #local }));
+        }
+    }
+    let children = (!arms.is_empty()).then(|| children_loop(element, &arms));
+    MemberReads { prelude: quote! { #(#decls)* #children }, inits }
+}
+
+/// The loop over an element's children, dispatching on the local name;
+/// children no arm names are skipped.
+fn children_loop(element: &Ident, arms: &[(String, TokenStream)]) -> TokenStream {
+    if let [(name, body)] = arms {
+        return quote! {
+            while let Some(mut child) = #element.next_child()? {
+                if child.local_name() == #name {
+                    #body
+                }
+            }
+        };
+    }
+    let arms = arms.iter().map(|(name, body)| quote! { #name => { #body } });
+    quote! {
+        while let Some(mut child) = #element.next_child()? {
+            match child.local_name() {
+                #(#arms)*
+                _ => {}
+            }
+        }
+    }
+}
+
+/// An expression of type `Result<T, XmlError>` reading a `ty` from
+/// `element`, an expression of type `&mut Element` (`&mut child` or a
+/// closure's parameter).
+fn read_value(ty: &TypeRef, element: &TokenStream, depth: usize) -> TokenStream {
+    // Method calls borrow on their own: `child.read_list(..)`, not `(&mut child).read_list(..)`.
+    let receiver = element.to_string().strip_prefix("& mut ").map_or_else(
+        || element.clone(),
+        |name| {
+            let name = format_ident!("{}", name.trim());
+            quote! { #name }
+        },
+    );
+    match ty {
+        TypeRef::Timestamp(format) if !matches!(format, TimestampFormat::Default | TimestampFormat::Iso8601) => {
+            let format = timestamp_format(*format, TimestampFormat::Iso8601);
+            quote! { restxml_runtime::xml::read_timestamp(#element, #format) }
+        }
+        TypeRef::List(list) => {
+            let item = format_ident!("item{depth}");
+            let read = read_value(&list.member, &quote! { #item }, depth + 1);
+            let member = &list.member_name;
+            quote! { #receiver.read_list(#member, |#item| #read) }
+        }
+        TypeRef::Map(map) => {
+            let (k, v) = (format_ident!("key{depth}"), format_ident!("value{depth}"));
+            let read_key = read_value(&map.key, &quote! { #k }, depth + 1);
+            let read_val = read_value(&map.value, &quote! { #v }, depth + 1);
+            let (key_name, value_name) = (&map.key_name, &map.value_name);
+            quote! {
+                #receiver
+                    .read_map("entry", #key_name, #value_name, |#k| #read_key, |#v| #read_val)
+                    .map(|entries| entries.into_iter().collect())
+            }
+        }
+        _ => quote! { restxml_runtime::xml::ReadXml::read_xml(#element) },
+    }
+}

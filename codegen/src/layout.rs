@@ -1,0 +1,268 @@
+//! Which file each item lands in, the generated crate's `Cargo.toml`, and
+//! formatting with prettyplease.
+//!
+//! ```text
+//! Cargo.toml
+//! src/lib.rs                  crate docs, modules, re-exports
+//! src/types/mod.rs            one file per shared data type
+//! src/error/mod.rs            one file per modeled error shape
+//! src/operation/mod.rs        one file per operation: input, output,
+//!                             error enum, serialize_request, parse_response
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use heck::ToSnakeCase;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::{self, doc_attrs, ident};
+use crate::ir::{Home, NamedShape, Service, StructureRole};
+use crate::{Error, Settings};
+
+/// The generated crate: relative paths and their contents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GeneratedCrate {
+    /// File contents by path relative to the crate's root.
+    pub files: BTreeMap<PathBuf, String>,
+}
+
+impl GeneratedCrate {
+    /// Writes every file under `dir`, and removes `.rs` files under
+    /// `dir/src` that this generation did not produce (shapes removed from
+    /// the model).
+    pub fn write_to(&self, dir: &Path) -> Result<(), Error> {
+        for stale in self.stale_files(dir) {
+            std::fs::remove_file(&stale).map_err(|e| io_error(&stale, e))?;
+        }
+        for (path, contents) in &self.files {
+            let full = dir.join(path);
+            if let Some(parent) = full.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+            }
+            if std::fs::read_to_string(&full).ok().as_deref() != Some(contents.as_str()) {
+                std::fs::write(&full, contents).map_err(|e| io_error(&full, e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Files under `dir` that differ from this generation: changed, missing
+    /// or stale. Empty when `dir` is up to date.
+    pub fn diff(&self, dir: &Path) -> Vec<PathBuf> {
+        let mut differing: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|(path, contents)| {
+                std::fs::read_to_string(dir.join(path)).ok().as_deref() != Some(contents.as_str())
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        differing.extend(self.stale_files(dir).into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)));
+        differing.sort();
+        differing
+    }
+
+    fn stale_files(&self, dir: &Path) -> Vec<PathBuf> {
+        let mut stale = Vec::new();
+        let mut stack = vec![dir.join("src")];
+        while let Some(current) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&current) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && let Ok(relative) = path.strip_prefix(dir)
+                    && !self.files.contains_key(relative)
+                {
+                    stale.push(path);
+                }
+            }
+        }
+        stale.sort();
+        stale
+    }
+}
+
+fn io_error(path: &Path, err: std::io::Error) -> Error {
+    Error::Io { path: path.display().to_string(), message: err.to_string() }
+}
+
+/// Lays the service out as a crate.
+pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate, Error> {
+    let mut files = BTreeMap::new();
+    let header = header(settings);
+
+    files.insert(PathBuf::from("Cargo.toml"), cargo_toml(service, settings));
+    files.insert(PathBuf::from("src/lib.rs"), format_file("src/lib.rs", &header, lib_rs(service))?);
+
+    for (home, module, module_doc) in [
+        (Home::Types, "types", "Data types shared by the operations."),
+        (Home::Error, "error", "Modeled error shapes, used by the operations' error enums."),
+    ] {
+        let shapes: Vec<&NamedShape> = service.shapes.values().filter(|s| s.home == home).collect();
+        let mut mods = Vec::new();
+        for shape in &shapes {
+            let file = shape.rust_name.to_snake_case();
+            let path = format!("src/{module}/{file}.rs");
+            files.insert(PathBuf::from(&path), format_file(&path, &header, shape_file(service, shape))?);
+            let module_ident = ident(&crate::ir::names::field_name(&file));
+            let name = ident(&shape.rust_name);
+            let has_builder = shape.structure().is_some_and(|s| !s.union && s.error.is_none());
+            let builder = quote::format_ident!("{}Builder", shape.rust_name);
+            let exports = if has_builder { quote! { #name, #builder } } else { quote! { #name } };
+            mods.push(quote! {
+                mod #module_ident;
+                pub use #module_ident::{#exports};
+            });
+        }
+        let doc = doc_attrs(module_doc);
+        let inner_doc = quote! { #![doc = #module_doc] };
+        let _ = doc;
+        let tokens = quote! { #inner_doc #(#mods)* };
+        let path = format!("src/{module}/mod.rs");
+        files.insert(PathBuf::from(&path), format_file(&path, &header, tokens)?);
+    }
+
+    let mut op_mods = Vec::new();
+    for op in service.operations.values() {
+        let path = format!("src/operation/{}.rs", op.snake);
+        files.insert(PathBuf::from(&path), format_file(&path, &header, operation_file(service, op))?);
+        let module = ident(&op.snake);
+        op_mods.push(quote! { pub mod #module; });
+    }
+    let tokens = quote! {
+        #![doc = "One module per operation: its input and output types, its error enum, `serialize_request` and `parse_response`."]
+        #(#op_mods)*
+    };
+    files.insert(PathBuf::from("src/operation/mod.rs"), format_file("src/operation/mod.rs", &header, tokens)?);
+
+    Ok(GeneratedCrate { files })
+}
+
+fn header(settings: &Settings) -> String {
+    format!(
+        "// This file is generated by restxml-codegen; do not edit it by hand.\n// Regenerate with: {}\n\n",
+        settings.command
+    )
+}
+
+fn format_file(path: &str, header: &str, tokens: TokenStream) -> Result<String, Error> {
+    let file: syn::File = syn::parse2(tokens).map_err(|err| Error::Emit { file: path.to_string(), message: err.to_string() })?;
+    Ok(format!("{header}{}", space_items(&prettyplease::unparse(&file))))
+}
+
+/// Puts a blank line between top-level items, which prettyplease packs
+/// together, so a generated file reads like a hand-written one.
+fn space_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous = "";
+    for line in code.lines() {
+        let starts_item = !line.is_empty() && !line.starts_with([' ', '}', ')', ']']);
+        let after_item = previous == "}" || previous.ends_with(';') && !previous.starts_with(' ');
+        if starts_item && after_item && !line.starts_with("pub use") {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
+}
+
+/// A shared type's file: its definition and the impls its roles need.
+fn shape_file(service: &Service, shape: &NamedShape) -> TokenStream {
+    let definition = emit::types::emit(service, shape);
+    let data = shape.structure().is_none_or(|s| s.role == StructureRole::Data);
+    let writer = (shape.written && data).then(|| emit::xml_ser::emit(shape));
+    let reader = (shape.read && data).then(|| emit::xml_de::emit(shape));
+    let error = shape
+        .structure()
+        .is_some_and(|s| s.error.is_some())
+        .then(|| emit::errors::emit_shape_impls(shape));
+    quote! { #definition #writer #reader #error }
+}
+
+fn operation_file(service: &Service, op: &crate::ir::Operation) -> TokenStream {
+    let docs = if op.docs.is_empty() { format!("The {} operation.", op.name) } else { op.docs.clone() };
+    let module_docs = docs.lines().map(|line| {
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote! { #![doc = #line] }
+    });
+    let own_types = [&op.input, &op.output]
+        .into_iter()
+        .flatten()
+        .filter_map(|name| service.shape(name))
+        .filter(|shape| shape.home == Home::Operation(op.snake.clone()))
+        .map(|shape| emit::types::emit(service, shape));
+    let error = emit::errors::emit_operation_error(service, op);
+    let functions = emit::operation::emit(service, op);
+    quote! {
+        #(#module_docs)*
+        #(#own_types)*
+        #error
+        #functions
+    }
+}
+
+fn lib_rs(service: &Service) -> TokenStream {
+    let title = format!(" # {}", service.full_name);
+    let api = format!(
+        " A client for {} (API version {}), generated from botocore's model by restxml-codegen.",
+        service.full_name, service.api_version
+    );
+    let service_docs = doc_attrs(&service.docs);
+    let service_docs = service_docs.to_string();
+    let _ = service_docs;
+    let doc_lines = service.docs.lines().map(|line| {
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote! { #![doc = #line] }
+    });
+    quote! {
+        #![doc = #title]
+        #![doc = ""]
+        #![doc = #api]
+        #![doc = ""]
+        #![doc = " Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled error plus `Unhandled`."]
+        #![doc = ""]
+        #(#doc_lines)*
+        #![warn(missing_docs)]
+
+        pub mod error;
+        pub mod operation;
+        pub mod types;
+
+        pub use restxml_runtime::{Blob, BuildError, DateTime, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError};
+    }
+}
+
+fn cargo_toml(service: &Service, settings: &Settings) -> String {
+    format!(
+        r#"# This file is generated by restxml-codegen; do not edit it by hand.
+# Regenerate with: {command}
+
+[package]
+name = "{name}"
+version = "0.1.0"
+edition = "2024"
+description = "{full_name} client, generated from botocore's model"
+license = "Apache-2.0"
+publish = false
+
+[dependencies]
+restxml-runtime = {{ path = "{runtime}" }}
+serde = {{ version = "1", features = ["derive"], optional = true }}
+
+[features]
+default = []
+## Serialize and deserialize every type with the model's member names.
+serde = ["dep:serde", "restxml-runtime/serde"]
+"#,
+        command = settings.command,
+        name = settings.crate_name,
+        full_name = service.full_name,
+        runtime = settings.runtime_path,
+    )
+}
