@@ -45,8 +45,11 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         let ty = field_type(service, m);
         let docs = member_docs(m);
         let rename = serde_field_rename(m);
-        let deprecated = deprecated_attr(m);
-        quote! { #docs #deprecated #rename pub #field: #ty, }
+        // Fields carry the deprecation in their docs; their setters carry
+        // `#[deprecated]`, so users are warned where they set them while the
+        // crate's own reading and writing of the field stays warning-free.
+        let deprecation = deprecation_doc(m);
+        quote! { #docs #deprecation #rename pub #field: #ty, }
     });
     let meta_field = is_error.then(|| {
         quote! {
@@ -77,6 +80,14 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         }
         #debug_impl
         #builder
+    }
+}
+
+fn deprecation_doc(member: &Member) -> TokenStream {
+    match &member.deprecated {
+        Some(message) if !message.is_empty() => doc_attrs(&format!("\n**Deprecated:** {message}")),
+        Some(_) => doc_attrs("\n**Deprecated** in the model."),
+        None => quote! {},
     }
 }
 
