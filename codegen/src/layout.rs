@@ -59,7 +59,8 @@ impl GeneratedCrate {
             })
             .map(|(path, _)| path.clone())
             .collect();
-        differing.extend(self.stale_files(dir).into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)));
+        differing
+            .extend(self.stale_files(dir).into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)));
         differing.sort();
         differing
     }
@@ -112,7 +113,11 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
             let name = ident(&shape.rust_name);
             let has_builder = shape.structure().is_some_and(|s| !s.union && s.error.is_none());
             let builder = quote::format_ident!("{}Builder", shape.rust_name);
-            let exports = if has_builder { quote! { #name, #builder } } else { quote! { #name } };
+            let exports = if has_builder {
+                quote! { #name, #builder }
+            } else {
+                quote! { #name }
+            };
             mods.push(quote! {
                 mod #module_ident;
                 pub use #module_ident::{#exports};
@@ -150,7 +155,8 @@ fn header(settings: &Settings) -> String {
 }
 
 fn format_file(path: &str, header: &str, tokens: TokenStream) -> Result<String, Error> {
-    let file: syn::File = syn::parse2(tokens).map_err(|err| Error::Emit { file: path.to_string(), message: err.to_string() })?;
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|err| Error::Emit { file: path.to_string(), message: err.to_string() })?;
     Ok(format!("{header}{}", space_items(&prettyplease::unparse(&file))))
 }
 
@@ -178,10 +184,7 @@ fn shape_file(service: &Service, shape: &NamedShape) -> TokenStream {
     let data = shape.structure().is_none_or(|s| s.role == StructureRole::Data);
     let writer = (shape.written && data).then(|| emit::xml_ser::emit(shape));
     let reader = (shape.read && data).then(|| emit::xml_de::emit(shape));
-    let error = shape
-        .structure()
-        .is_some_and(|s| s.error.is_some())
-        .then(|| emit::errors::emit_shape_impls(shape));
+    let error = shape.structure().is_some_and(|s| s.error.is_some()).then(|| emit::errors::emit_shape_impls(shape));
     quote! { #definition #writer #reader #error }
 }
 

@@ -28,11 +28,7 @@ pub use layout::GeneratedCrate;
 pub enum Error {
     /// The model JSON does not have the expected form.
     #[error("{source_name}: {path}: {message}")]
-    Model {
-        source_name: String,
-        path: String,
-        message: String,
-    },
+    Model { source_name: String, path: String, message: String },
     /// The model is well-formed JSON but inconsistent (a dangling shape
     /// reference, a missing trait); `path` is the JSON path at fault.
     #[error("{path}: {message}")]
@@ -50,17 +46,11 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Invalid {
-            path: path.into(),
-            message: message.into(),
-        }
+        Error::Invalid { path: path.into(), message: message.into() }
     }
 
     pub(crate) fn unsupported(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Unsupported {
-            path: path.into(),
-            message: message.into(),
-        }
+        Error::Unsupported { path: path.into(), message: message.into() }
     }
 }
 
@@ -143,10 +133,7 @@ impl Generator {
 }
 
 /// Runs the pipeline on an already loaded model.
-pub fn generate_from_model(
-    model: &model::ServiceModel,
-    settings: &Settings,
-) -> Result<GeneratedCrate, Error> {
+pub fn generate_from_model(model: &model::ServiceModel, settings: &Settings) -> Result<GeneratedCrate, Error> {
     let service = ir::Service::resolve(model, settings.operations.as_ref())?;
     layout::lay_out(&service, settings)
 }

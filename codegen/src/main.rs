@@ -41,7 +41,9 @@ fn parse_args() -> Result<Args, String> {
             "--crate-name" => args.crate_name = value("--crate-name")?,
             "--runtime-path" => args.runtime_path = value("--runtime-path")?,
             "--operations" => {
-                args.operations = Some(value("--operations")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
+                args.operations = Some(
+                    value("--operations")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+                );
             }
             "--check" => args.check = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -60,9 +62,8 @@ fn main() -> ExitCode {
         }
     };
     let started = std::time::Instant::now();
-    let mut generator = restxml_codegen::Generator::new(&args.model)
-        .crate_name(&args.crate_name)
-        .runtime_path(&args.runtime_path);
+    let mut generator =
+        restxml_codegen::Generator::new(&args.model).crate_name(&args.crate_name).runtime_path(&args.runtime_path);
     if let Some(operations) = &args.operations {
         generator = generator
             .operations(operations.iter().cloned())
@@ -92,11 +93,6 @@ fn main() -> ExitCode {
         eprintln!("error: {err}");
         return ExitCode::FAILURE;
     }
-    println!(
-        "generated {} files into {} in {:.2?}",
-        generated.files.len(),
-        args.out.display(),
-        started.elapsed()
-    );
+    println!("generated {} files into {} in {:.2?}", generated.files.len(), args.out.display(), started.elapsed());
     ExitCode::SUCCESS
 }

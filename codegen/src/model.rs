@@ -356,10 +356,8 @@ impl ServiceModel {
 
     /// Reads and parses a model file.
     pub fn load(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|err| Error::Io {
-            path: path.display().to_string(),
-            message: err.to_string(),
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| Error::Io { path: path.display().to_string(), message: err.to_string() })?;
         Self::from_json(&text, &path.display().to_string())
     }
 }

@@ -60,11 +60,7 @@ impl DateTime {
             TimestampFormat::DateTime => OffsetDateTime::parse(text, &Rfc3339)
                 .ok()
                 .or_else(|| OffsetDateTime::parse(text, &Iso8601::DEFAULT).ok())
-                .or_else(|| {
-                    PrimitiveDateTime::parse(text, &Iso8601::DEFAULT)
-                        .ok()
-                        .map(PrimitiveDateTime::assume_utc)
-                })
+                .or_else(|| PrimitiveDateTime::parse(text, &Iso8601::DEFAULT).ok().map(PrimitiveDateTime::assume_utc))
                 .map(Self::from_offset),
             TimestampFormat::HttpDate => {
                 let parsed = OffsetDateTime::parse(text, &Rfc2822).ok().or_else(|| {

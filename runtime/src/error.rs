@@ -163,7 +163,11 @@ impl fmt::Display for ResponseError {
         match &self.kind {
             ResponseErrorKind::Xml(err) => write!(f, "unreadable response body (HTTP {}): {err}", self.status),
             ResponseErrorKind::Header { name, expected, found } => {
-                write!(f, "unreadable response header {name} (HTTP {}): expected {expected}, found {found:?}", self.status)
+                write!(
+                    f,
+                    "unreadable response header {name} (HTTP {}): expected {expected}, found {found:?}",
+                    self.status
+                )
             }
             ResponseErrorKind::MissingHeader { name } => {
                 write!(f, "response (HTTP {}) lacks the required header {name}", self.status)

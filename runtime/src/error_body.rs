@@ -16,9 +16,7 @@ pub fn error_metadata(status: u16, headers: &HeaderMap, body: &[u8]) -> ErrorMet
     // A body that cannot be read leaves the code and message unknown; the
     // caller still gets the status and request id.
     let _ = read_envelope(body, &mut meta);
-    let header_id = REQUEST_ID_HEADERS
-        .iter()
-        .find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()));
+    let header_id = REQUEST_ID_HEADERS.iter().find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()));
     if let Some(id) = header_id {
         meta.request_id = Some(id.to_string());
     }

@@ -27,7 +27,13 @@ pub struct RequestBuilder {
 impl RequestBuilder {
     /// A request with `method` and an empty path.
     pub fn new(method: Method) -> Self {
-        RequestBuilder { method, path: String::with_capacity(64), query: String::new(), headers: HeaderMap::new(), body: Vec::new() }
+        RequestBuilder {
+            method,
+            path: String::with_capacity(64),
+            query: String::new(),
+            headers: HeaderMap::new(),
+            body: Vec::new(),
+        }
     }
 
     /// Appends literal path text from the model's URI template.
@@ -76,7 +82,8 @@ impl RequestBuilder {
             return Err(BuildError::invalid_header(name, bad));
         }
         let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| BuildError::invalid_header(name, ' '))?;
-        let value = HeaderValue::from_bytes(value.as_bytes()).map_err(|_| BuildError::invalid_header(name.as_str(), ' '))?;
+        let value =
+            HeaderValue::from_bytes(value.as_bytes()).map_err(|_| BuildError::invalid_header(name.as_str(), ' '))?;
         self.headers.append(name, value);
         Ok(())
     }
@@ -120,7 +127,11 @@ pub fn header_string(status: u16, headers: &HeaderMap, name: &'static str) -> Re
 }
 
 /// A response header parsed as a scalar; `None` when absent.
-pub fn header_value<T: FromText>(status: u16, headers: &HeaderMap, name: &'static str) -> Result<Option<T>, ResponseError> {
+pub fn header_value<T: FromText>(
+    status: u16,
+    headers: &HeaderMap,
+    name: &'static str,
+) -> Result<Option<T>, ResponseError> {
     let Some(text) = header_string(status, headers, name)? else { return Ok(None) };
     match T::from_text(&text) {
         Some(value) => Ok(Some(value)),

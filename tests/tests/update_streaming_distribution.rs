@@ -33,11 +33,7 @@ fn config() -> StreamingDistributionConfig {
                 .unwrap(),
         )
         .aliases(
-            Aliases::builder()
-                .quantity(2)
-                .items(vec!["a.example.com".into(), "b.example.com".into()])
-                .build()
-                .unwrap(),
+            Aliases::builder().quantity(2).items(vec!["a.example.com".into(), "b.example.com".into()]).build().unwrap(),
         )
         .comment("Fish & <chips> \"quoted\" 'single' ]]> 🚀")
         .trusted_signers(TrustedSigners::builder().enabled(false).quantity(0).build().unwrap())
@@ -104,7 +100,10 @@ fn missing_required_members_are_refused_by_the_builders() {
     let err = UpdateStreamingDistributionInput::builder().id("E1").build().unwrap_err();
     assert_eq!(
         err.kind(),
-        &BuildErrorKind::MissingField { shape: "UpdateStreamingDistributionRequest", field: "StreamingDistributionConfig" }
+        &BuildErrorKind::MissingField {
+            shape: "UpdateStreamingDistributionRequest",
+            field: "StreamingDistributionConfig"
+        }
     );
     let err = StreamingDistributionConfig::builder().caller_reference("r").build().unwrap_err();
     assert_eq!(err.to_string(), "missing required member `S3Origin` of StreamingDistributionConfig");
@@ -120,7 +119,10 @@ fn header_values_with_line_breaks_are_refused() {
             .build()
             .unwrap();
         let err = serialize_request(&input).unwrap_err();
-        assert!(matches!(err.kind(), BuildErrorKind::InvalidHeaderValue { header, .. } if header == "If-Match"), "{err}");
+        assert!(
+            matches!(err.kind(), BuildErrorKind::InvalidHeaderValue { header, .. } if header == "If-Match"),
+            "{err}"
+        );
     }
 }
 
@@ -128,7 +130,8 @@ fn header_values_with_line_breaks_are_refused() {
 fn text_xml_cannot_carry_is_refused() {
     let mut config = config();
     config.comment = "bell \u{7}".into();
-    let input = UpdateStreamingDistributionInput::builder().id("E1").streaming_distribution_config(config).build().unwrap();
+    let input =
+        UpdateStreamingDistributionInput::builder().id("E1").streaming_distribution_config(config).build().unwrap();
     let err = serialize_request(&input).unwrap_err();
     assert_eq!(err.kind(), &BuildErrorKind::InvalidXmlCharacter { element: "Comment".into(), character: '\u{7}' });
 }
@@ -214,13 +217,25 @@ fn fixture_404_is_the_typed_error() {
 #[test]
 fn every_modeled_error_code_maps_to_its_variant() {
     let codes = [
-        "AccessDenied", "InconsistentQuantities", "InvalidOriginAccessIdentity", "InvalidArgument", "IllegalUpdate",
-        "TooManyTrustedSigners", "InvalidOriginAccessControl", "InvalidIfMatchVersion", "PreconditionFailed",
-        "MissingBody", "TooManyStreamingDistributionCNAMEs", "TrustedSignerDoesNotExist", "CNAMEAlreadyExists",
+        "AccessDenied",
+        "InconsistentQuantities",
+        "InvalidOriginAccessIdentity",
+        "InvalidArgument",
+        "IllegalUpdate",
+        "TooManyTrustedSigners",
+        "InvalidOriginAccessControl",
+        "InvalidIfMatchVersion",
+        "PreconditionFailed",
+        "MissingBody",
+        "TooManyStreamingDistributionCNAMEs",
+        "TrustedSignerDoesNotExist",
+        "CNAMEAlreadyExists",
         "NoSuchStreamingDistribution",
     ];
     for code in codes {
-        let body = format!("<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>m {code}</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+        let body = format!(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>m {code}</Message></Error><RequestId>r</RequestId></ErrorResponse>"
+        );
         let err = parse_response(&response(400, &[("x-amz-request-id", "header-id")], body.as_bytes()))
             .unwrap_err()
             .into_service_error()
@@ -241,7 +256,8 @@ fn unknown_codes_and_foreign_bodies_are_unhandled() {
     assert_eq!((err.code(), err.message(), err.status()), (Some("Throttling"), Some("slow down"), 400));
 
     let html = b"<html><body>502 Bad Gateway</body></html>";
-    let err = parse_response(&response(502, &[("x-amz-request-id", "rid")], html)).unwrap_err().into_service_error().unwrap();
+    let err =
+        parse_response(&response(502, &[("x-amz-request-id", "rid")], html)).unwrap_err().into_service_error().unwrap();
     assert!(matches!(err, UpdateStreamingDistributionError::Unhandled(_)));
     assert_eq!((err.code(), err.request_id(), err.status()), (None, Some("rid"), 502));
 
@@ -277,14 +293,23 @@ fn malformed_responses_are_typed_errors_naming_what_and_where() {
     assert_eq!(err.path(), "StreamingDistribution/ActiveTrustedSigners/Enabled");
 
     let err = xml_error(&fixture_with("2024-03-15T17:42:09.123Z", "15/03/2024"));
-    assert_eq!(err.kind(), &XmlErrorKind::InvalidValue { expected: "an ISO 8601 timestamp", found: "15/03/2024".into() });
+    assert_eq!(
+        err.kind(),
+        &XmlErrorKind::InvalidValue { expected: "an ISO 8601 timestamp", found: "15/03/2024".into() }
+    );
     assert_eq!(err.path(), "StreamingDistribution/LastModifiedTime");
 
     let err = xml_error(&fixture_with("<Id>EGTXBD79H29TRA8</Id>", ""));
-    assert_eq!(err.kind(), &XmlErrorKind::MissingElement { element: "Id".into(), parent: "StreamingDistribution".into() });
+    assert_eq!(
+        err.kind(),
+        &XmlErrorKind::MissingElement { element: "Id".into(), parent: "StreamingDistribution".into() }
+    );
 
     let err = xml_error(b"<Distribution><Id>x</Id></Distribution>");
-    assert_eq!(err.kind(), &XmlErrorKind::WrongRoot { expected: "StreamingDistribution", found: "Distribution".into() });
+    assert_eq!(
+        err.kind(),
+        &XmlErrorKind::WrongRoot { expected: "StreamingDistribution", found: "Distribution".into() }
+    );
 
     let err = xml_error(&fixture_with("</Comment>", "</Commentary>"));
     assert!(matches!(err.kind(), XmlErrorKind::Syntax(_)), "{err}");
@@ -318,7 +343,8 @@ fn every_prefix_of_the_fixture_fails_cleanly() {
 
 #[test]
 fn unknown_elements_and_values_are_kept_forward_compatible() {
-    let body = fixture_with("<DomainName>s5c39", "<FutureField><Nested a=\"1\">x</Nested></FutureField><DomainName>s5c39");
+    let body =
+        fixture_with("<DomainName>s5c39", "<FutureField><Nested a=\"1\">x</Nested></FutureField><DomainName>s5c39");
     let body = String::from_utf8(body).unwrap().replace("PriceClass_100", "PriceClass_999");
     let output = parse_response(&response(200, &[], body.as_bytes())).unwrap();
     let sd = output.streaming_distribution.unwrap();

@@ -37,21 +37,14 @@ pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
 pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
     let name = format_ident!("{}Error", crate::ir::names::type_name(&op.name));
     let doc = format!(" The errors {} can return.", op.name);
-    let errors: Vec<(&NamedShape, proc_macro2::Ident)> = op
-        .errors
-        .iter()
-        .filter_map(|e| service.shape(e))
-        .map(|shape| (shape, ident(&shape.rust_name)))
-        .collect();
+    let errors: Vec<(&NamedShape, proc_macro2::Ident)> =
+        op.errors.iter().filter_map(|e| service.shape(e)).map(|shape| (shape, ident(&shape.rust_name))).collect();
 
     let variants = errors.iter().map(|(shape, variant)| {
         let path = type_path(service, &shape.wire_name);
         let first_line = shape.docs.lines().next().unwrap_or("").trim();
-        let doc = if first_line.is_empty() {
-            format!(" The `{}` error.", shape.wire_name)
-        } else {
-            format!(" {first_line}")
-        };
+        let doc =
+            if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
         quote! { #[doc = #doc] #variant(#path), }
     });
     let code_arms = errors.iter().map(|(shape, variant)| {

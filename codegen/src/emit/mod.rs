@@ -101,8 +101,16 @@ pub fn rust_type(service: &Service, ty: &TypeRef) -> TokenStream {
 /// The type of a member's field: boxed if recursive, `Option` unless required.
 pub fn field_type(service: &Service, member: &Member) -> TokenStream {
     let inner = rust_type(service, &member.ty);
-    let inner = if member.boxed { quote! { Box<#inner> } } else { inner };
-    if member.required { inner } else { quote! { Option<#inner> } }
+    let inner = if member.boxed {
+        quote! { Box<#inner> }
+    } else {
+        inner
+    };
+    if member.required {
+        inner
+    } else {
+        quote! { Option<#inner> }
+    }
 }
 
 /// The runtime's name for a timestamp format, given the location default.

@@ -199,7 +199,8 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
         return quote! {};
     }
     let Some(root) = &op.input_root else { return quote! {} };
-    let namespace = root.namespace.clone().or_else(|| service.xml_namespace.clone().map(crate::model::XmlNamespace::Uri));
+    let namespace =
+        root.namespace.clone().or_else(|| service.xml_namespace.clone().map(crate::model::XmlNamespace::Uri));
     let start = root_start(&root.name, namespace.as_ref());
     let writes = xml_ser::member_writes(&body_members, &quote! { input }, &format_ident!("content"));
     let any_set = if body_members.iter().any(|m| m.required) {
@@ -225,10 +226,7 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
 
 fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     let error = error_type(op);
-    let doc = format!(
-        " Reads the HTTP response of {}: the output on success, else the typed error.",
-        op.name
-    );
+    let doc = format!(" Reads the HTTP response of {}: the output on success, else the typed error.", op.name);
     let members: Vec<&Member> = op
         .output
         .as_ref()

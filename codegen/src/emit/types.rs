@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{deprecated_attr, doc_attrs, field_type, ident, member_docs, rust_type, serde_pascal, type_docs};
-use crate::ir::{Enumeration, Member, NamedShape, Service, ShapeKind, Structure, TypeRef};
+use crate::ir::{Enumeration, Member, NamedShape, Service, ShapeKind, Structure, StructureRole, TypeRef};
 
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
@@ -58,7 +58,11 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
             pub(crate) meta: restxml_runtime::ErrorMetadata,
         }
     });
-    let derive_debug = if redact { quote! {} } else { quote! { Debug, } };
+    let derive_debug = if redact {
+        quote! {}
+    } else {
+        quote! { Debug, }
+    };
     let debug_impl = redact.then(|| debug_impl(&name, shape, s, is_error));
     let builder = (!is_error).then(|| emit_builder(service, shape, s, redact));
     let serde_rename_all = if s.members.is_empty() {
@@ -66,6 +70,11 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
     } else {
         quote! { #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))] }
     };
+    // An operation's input refuses unknown members, as botocore refuses
+    // unknown parameters; everything else ignores them, so JSON from a
+    // newer service still reads.
+    let serde_strict =
+        (s.role == StructureRole::Input).then(|| quote! { #[cfg_attr(feature = "serde", serde(deny_unknown_fields))] });
     let serde = serde_derives();
 
     quote! {
@@ -73,6 +82,7 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         #[derive(Clone, #derive_debug PartialEq)]
         #serde
         #serde_rename_all
+        #serde_strict
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -116,16 +126,17 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
     let name = ident(&shape.rust_name);
     let builder = format_ident!("{}Builder", shape.rust_name);
     let builder_doc = format!(" A builder for [`{}`].", shape.rust_name);
-    let new_doc = format!(
-        " A builder for [`{}`]; `build` checks that every required member is set.",
-        shape.rust_name
-    );
+    let new_doc = format!(" A builder for [`{}`]; `build` checks that every required member is set.", shape.rust_name);
     let wire_shape = &shape.wire_name;
 
     let fields = s.members.iter().map(|m| {
         let field = ident(&m.field);
         let ty = rust_type(service, &m.ty);
-        let ty = if m.boxed { quote! { Box<#ty> } } else { ty };
+        let ty = if m.boxed {
+            quote! { Box<#ty> }
+        } else {
+            ty
+        };
         quote! { #field: Option<#ty>, }
     });
     let setters = s.members.iter().map(|m| {
@@ -140,7 +151,11 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
             (_, true) => (quote! { #ty }, quote! { Box::new(value) }),
             _ => (quote! { #ty }, quote! { value }),
         };
-        let stored = if m.boxed { quote! { Option<Box<#ty>> } } else { quote! { Option<#ty> } };
+        let stored = if m.boxed {
+            quote! { Option<Box<#ty>> }
+        } else {
+            quote! { Option<#ty> }
+        };
         quote! {
             #docs
             #deprecated
@@ -167,7 +182,11 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
             quote! { #field: self.#field, }
         }
     });
-    let derive_debug = if redact { quote! {} } else { quote! { Debug, } };
+    let derive_debug = if redact {
+        quote! {}
+    } else {
+        quote! { Debug, }
+    };
     let debug_impl = redact.then(|| {
         let label = builder.to_string();
         let fields = s.members.iter().map(|m| {
@@ -187,10 +206,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
             }
         }
     });
-    let build_doc = format!(
-        " Builds the [`{}`], or names the first required member that is missing.",
-        shape.rust_name
-    );
+    let build_doc = format!(" Builds the [`{}`], or names the first required member that is missing.", shape.rust_name);
 
     quote! {
         impl #name {
@@ -227,7 +243,11 @@ fn emit_union(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStre
     let variants = s.members.iter().map(|m| {
         let variant = ident(&crate::ir::names::type_name(&m.wire_name));
         let ty = rust_type(service, &m.ty);
-        let ty = if m.boxed { quote! { Box<#ty> } } else { ty };
+        let ty = if m.boxed {
+            quote! { Box<#ty> }
+        } else {
+            ty
+        };
         let docs = member_docs(m);
         let wire = &m.wire_name;
         quote! {

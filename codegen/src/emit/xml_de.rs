@@ -94,14 +94,21 @@ pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
                     let read_key = read_value(&map.key, &quote! { key }, 1);
                     let read_value_ = read_value(&map.value, &quote! { value }, 1);
                     let (k, v) = (&map.key_name, &map.value_name);
-                    arms.push((name.clone(), quote! {
-                        let (key, value) = child.read_map_entry(#k, #v, |key| #read_key, |value| #read_value_)?;
-                        #local.get_or_insert_with(std::collections::HashMap::new).insert(key, value);
-                    }));
+                    arms.push((
+                        name.clone(),
+                        quote! {
+                            let (key, value) = child.read_map_entry(#k, #v, |key| #read_key, |value| #read_value_)?;
+                            #local.get_or_insert_with(std::collections::HashMap::new).insert(key, value);
+                        },
+                    ));
                 }
                 ty => {
                     let read = read_value(ty, &quote! { &mut child }, 0);
-                    let read = if m.boxed { quote! { Box::new(#read?) } } else { quote! { #read? } };
+                    let read = if m.boxed {
+                        quote! { Box::new(#read?) }
+                    } else {
+                        quote! { #read? }
+                    };
                     arms.push((name.clone(), quote! { #local = Some(#read); }));
                 }
             }

@@ -15,7 +15,11 @@ pub fn emit(shape: &NamedShape) -> TokenStream {
         ShapeKind::Structure(s) if s.union => union_body(shape, s),
         ShapeKind::Structure(s) => struct_body(s),
     };
-    let tag = if needs_mut_tag(shape) { quote! { mut tag } } else { quote! { tag } };
+    let tag = if needs_mut_tag(shape) {
+        quote! { mut tag }
+    } else {
+        quote! { tag }
+    };
     quote! {
         impl restxml_runtime::xml::WriteXml for #name {
             fn write_xml(&self, #tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
@@ -71,7 +75,8 @@ fn attribute_text(member: &Member) -> TokenStream {
 fn union_body(shape: &NamedShape, s: &Structure) -> TokenStream {
     let arms = s.members.iter().map(|m| {
         let variant = ident(&crate::ir::names::type_name(&m.wire_name));
-        let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &quote! { value }, &format_ident!("content"), 0);
+        let write =
+            write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &quote! { value }, &format_ident!("content"), 0);
         quote! { Self::#variant(value) => { #write } }
     });
     let wire = &shape.wire_name;
@@ -92,11 +97,7 @@ fn union_body(shape: &NamedShape, s: &Structure) -> TokenStream {
 
 /// Statements writing `members` of `owner` (an expression such as `self` or
 /// `input`) as children of the content scope `content`.
-pub fn member_writes(
-    members: &[&Member],
-    owner: &TokenStream,
-    content: &proc_macro2::Ident,
-) -> TokenStream {
+pub fn member_writes(members: &[&Member], owner: &TokenStream, content: &proc_macro2::Ident) -> TokenStream {
     let statements = members.iter().map(|m| {
         let field = ident(&m.field);
         let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &quote! { value }, content, 0);
@@ -147,14 +148,28 @@ fn write_value(
         TypeRef::List(list) => {
             let item = format_ident!("item{depth}");
             if list.flattened {
-                let write = write_value(&list.member, name, list.member_namespace.as_ref(), &quote! { #item }, content, depth + 1);
+                let write = write_value(
+                    &list.member,
+                    name,
+                    list.member_namespace.as_ref(),
+                    &quote! { #item },
+                    content,
+                    depth + 1,
+                );
                 quote! { for #item in #value.iter() { #write } }
             } else if plain(&list.member) && list.member_namespace.is_none() && namespace.is_none() {
                 let member = &list.member_name;
                 quote! { #content.list(#name, #member, #value)?; }
             } else {
                 let inner = format_ident!("list{depth}");
-                let write = write_value(&list.member, &list.member_name, list.member_namespace.as_ref(), &quote! { #item }, &inner, depth + 1);
+                let write = write_value(
+                    &list.member,
+                    &list.member_name,
+                    list.member_namespace.as_ref(),
+                    &quote! { #item },
+                    &inner,
+                    depth + 1,
+                );
                 quote! {
                     {
                         let mut #inner = #start.content();

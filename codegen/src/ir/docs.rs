@@ -24,9 +24,7 @@ pub fn html_to_markdown(html: &str) -> String {
             ..Default::default()
         })
         .build();
-    let markdown = converter
-        .convert(&html)
-        .unwrap_or_else(|_| strip_tags(&html));
+    let markdown = converter.convert(&html).unwrap_or_else(|_| strip_tags(&html));
     sanitize(&markdown)
 }
 
@@ -82,6 +80,13 @@ fn sanitize_line(line: &str) -> String {
     let mut i = 0;
     while i < line.len() {
         let rest = &line[i..];
+        if rest.starts_with('\\') {
+            // An escape the converter already made (`\[`): keep it whole.
+            let len = rest.chars().nth(1).map_or(1, |c| 1 + c.len_utf8());
+            out.push_str(&rest[..len]);
+            i += len;
+            continue;
+        }
         if rest.starts_with('`') {
             // Inline code: copy through to the closing backtick run.
             let run = rest.bytes().take_while(|&b| b == b'`').count();
@@ -117,9 +122,7 @@ fn sanitize_line(line: &str) -> String {
         if (rest.starts_with("http://") || rest.starts_with("https://"))
             && (i == 0 || !matches!(bytes[i - 1], b'<' | b'(' | b'"'))
         {
-            let len = rest
-                .find(|c: char| c.is_whitespace() || c == '>' || c == ')' || c == '"')
-                .unwrap_or(rest.len());
+            let len = rest.find(|c: char| c.is_whitespace() || c == '>' || c == ')' || c == '"').unwrap_or(rest.len());
             let url = rest[..len].trim_end_matches(['.', ',', ';', ':']);
             out.push('<');
             out.push_str(url);
@@ -168,10 +171,7 @@ mod tests {
         let md = html_to_markdown(
             "<p>Update a <code>StreamingDistribution</code>. See <a href=\"https://docs.aws.amazon.com/x\">the guide</a>.</p><p>Second.</p>",
         );
-        assert_eq!(
-            md,
-            "Update a `StreamingDistribution`. See [the guide](https://docs.aws.amazon.com/x).\n\nSecond."
-        );
+        assert_eq!(md, "Update a `StreamingDistribution`. See [the guide](https://docs.aws.amazon.com/x).\n\nSecond.");
     }
 
     #[test]

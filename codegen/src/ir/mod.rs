@@ -78,7 +78,10 @@ pub struct HttpBinding {
 pub enum PathPart {
     Literal(String),
     /// `{Name}` or `{Name+}` (greedy: slashes are kept).
-    Label { name: String, greedy: bool },
+    Label {
+        name: String,
+        greedy: bool,
+    },
 }
 
 /// The root element of an XML body.
@@ -285,10 +288,7 @@ impl NamedShape {
 impl Service {
     /// Resolves `model`, keeping only `selection` (operations-map keys;
     /// `None`: all operations) and the shapes they reach.
-    pub fn resolve(
-        model: &ServiceModel,
-        selection: Option<&BTreeSet<String>>,
-    ) -> Result<Service, Error> {
+    pub fn resolve(model: &ServiceModel, selection: Option<&BTreeSet<String>>) -> Result<Service, Error> {
         Resolver::new(model).resolve(selection)
     }
 
@@ -309,10 +309,7 @@ impl<'m> Resolver<'m> {
     }
 
     fn shape(&self, name: &str, path: &str) -> Result<&'m model::Shape, Error> {
-        self.model
-            .shapes
-            .get(name)
-            .ok_or_else(|| Error::invalid(path, format!("no shape named {name:?}")))
+        self.model.shapes.get(name).ok_or_else(|| Error::invalid(path, format!("no shape named {name:?}")))
     }
 
     fn resolve(&self, selection: Option<&BTreeSet<String>>) -> Result<Service, Error> {
@@ -339,10 +336,7 @@ impl<'m> Resolver<'m> {
         }
 
         let mut service = Service {
-            full_name: meta
-                .service_full_name
-                .clone()
-                .unwrap_or_else(|| meta.service_id.clone().unwrap_or_default()),
+            full_name: meta.service_full_name.clone().unwrap_or_else(|| meta.service_id.clone().unwrap_or_default()),
             api_version: meta.api_version.clone(),
             docs: docs::html_to_markdown(self.model.documentation.as_deref().unwrap_or("")),
             xml_namespace: meta.xml_namespace.clone(),
@@ -362,17 +356,11 @@ impl<'m> Resolver<'m> {
             let path = format!("operations.{key}");
             if let Some(input) = &op.input {
                 self.reach(&input.shape, key, &mut written, &format!("{path}.input.shape"))?;
-                io_owner
-                    .entry(input.shape.clone())
-                    .or_default()
-                    .push((key.clone(), StructureRole::Input));
+                io_owner.entry(input.shape.clone()).or_default().push((key.clone(), StructureRole::Input));
             }
             if let Some(output) = &op.output {
                 self.reach(&output.shape, key, &mut read, &format!("{path}.output.shape"))?;
-                io_owner
-                    .entry(output.shape.clone())
-                    .or_default()
-                    .push((key.clone(), StructureRole::Output));
+                io_owner.entry(output.shape.clone()).or_default().push((key.clone(), StructureRole::Output));
             }
             for (i, err) in op.errors.iter().enumerate() {
                 self.reach(&err.shape, key, &mut read, &format!("{path}.errors[{i}].shape"))?;
@@ -419,11 +407,7 @@ impl<'m> Resolver<'m> {
                 [(op, role)] if !nested.contains(name) && !errors.contains(name) => {
                     let op_ir = &service.operations[op];
                     let suffix = if *role == StructureRole::Input { "Input" } else { "Output" };
-                    (
-                        Home::Operation(op_ir.snake.clone()),
-                        format!("{}{suffix}", names::type_name(op)),
-                        *role,
-                    )
+                    (Home::Operation(op_ir.snake.clone()), format!("{}{suffix}", names::type_name(op)), *role)
                 }
                 [] if errors.contains(name) => (Home::Error, names::type_name(name), StructureRole::Data),
                 [] => (Home::Types, names::type_name(name), StructureRole::Data),
@@ -573,14 +557,12 @@ impl<'m> Resolver<'m> {
         };
         for part in &path_parts {
             if let PathPart::Label { name, .. } = part {
-                let bound = input_shape
-                    .and_then(|s| s.members.as_ref())
-                    .is_some_and(|members| {
-                        members.iter().any(|(member_name, m)| {
-                            m.location.as_deref() == Some("uri")
-                                && m.location_name.as_deref().unwrap_or(member_name) == name
-                        })
-                    });
+                let bound = input_shape.and_then(|s| s.members.as_ref()).is_some_and(|members| {
+                    members.iter().any(|(member_name, m)| {
+                        m.location.as_deref() == Some("uri")
+                            && m.location_name.as_deref().unwrap_or(member_name) == name
+                    })
+                });
                 if !bound {
                     return Err(Error::invalid(
                         format!("{path}.http.requestUri"),
@@ -590,10 +572,7 @@ impl<'m> Resolver<'m> {
             }
         }
         let input_root = op.input.as_ref().map(|input| XmlRoot {
-            name: input
-                .location_name
-                .clone()
-                .unwrap_or_else(|| input.shape.clone()),
+            name: input.location_name.clone().unwrap_or_else(|| input.shape.clone()),
             namespace: input.xml_namespace.clone(),
         });
         Ok(Operation {
@@ -641,13 +620,7 @@ impl<'m> Resolver<'m> {
         Ok(Enumeration { variants })
     }
 
-    fn structure(
-        &self,
-        name: &str,
-        shape: &model::Shape,
-        role: StructureRole,
-        path: &str,
-    ) -> Result<Structure, Error> {
+    fn structure(&self, name: &str, shape: &model::Shape, role: StructureRole, path: &str) -> Result<Structure, Error> {
         let members_model = shape.members.as_ref().map(|m| &m.0[..]).unwrap_or(&[]);
         let mut members = Vec::with_capacity(members_model.len());
         let mut fields = BTreeSet::new();
@@ -669,7 +642,10 @@ impl<'m> Resolver<'m> {
                 }
                 Some("statusCode") => Location::StatusCode,
                 Some(other) => {
-                    return Err(Error::invalid(format!("{member_path}.location"), format!("unknown location {other:?}")));
+                    return Err(Error::invalid(
+                        format!("{member_path}.location"),
+                        format!("unknown location {other:?}"),
+                    ));
                 }
             };
             if role == StructureRole::Data && !matches!(location, Location::Body) {
@@ -708,11 +684,7 @@ impl<'m> Resolver<'m> {
                 boxed: false,
                 sensitive: target.sensitive || self.is_sensitive_list(target),
                 deprecated: (member.deprecated || target.deprecated).then(|| {
-                    member
-                        .deprecated_message
-                        .clone()
-                        .or_else(|| target.deprecated_message.clone())
-                        .unwrap_or_default()
+                    member.deprecated_message.clone().or_else(|| target.deprecated_message.clone()).unwrap_or_default()
                 }),
                 idempotency_token: member.idempotency_token,
                 host_label: member.host_label,
@@ -776,9 +748,10 @@ impl<'m> Resolver<'m> {
             }),
             ShapeType::Structure => TypeRef::Structure(name.to_string()),
             ShapeType::List => {
-                let member = shape.member.as_ref().ok_or_else(|| {
-                    Error::invalid(format!("shapes.{name}"), "a list needs `member`")
-                })?;
+                let member = shape
+                    .member
+                    .as_ref()
+                    .ok_or_else(|| Error::invalid(format!("shapes.{name}"), "a list needs `member`"))?;
                 TypeRef::List(Box::new(ListInfo {
                     member: self.type_ref(&member.shape, member, &format!("shapes.{name}.member.shape"))?,
                     member_name: member.location_name.clone().unwrap_or_else(|| "member".to_string()),
@@ -827,10 +800,8 @@ fn parse_request_uri(uri: &str, path: &str) -> Result<(Vec<PathPart>, ConstantQu
         if open > 0 {
             parts.push(PathPart::Literal(rest[..open].to_string()));
         }
-        let close = rest[open..]
-            .find('}')
-            .ok_or_else(|| Error::invalid(path, format!("unclosed label in {uri:?}")))?
-            + open;
+        let close =
+            rest[open..].find('}').ok_or_else(|| Error::invalid(path, format!("unclosed label in {uri:?}")))? + open;
         let label = &rest[open + 1..close];
         let (name, greedy) = match label.strip_suffix('+') {
             Some(name) => (name, true),
@@ -947,7 +918,7 @@ mod tests {
         );
         assert!(query.is_empty());
         let (parts, query) = parse_request_uri("/{Bucket}/{Key+}?tagging&x-id=Get", "p").unwrap();
-        assert_eq!(parts[2], PathPart::Label { name: "Key".into(), greedy: true });
+        assert_eq!(parts[3], PathPart::Label { name: "Key".into(), greedy: true });
         assert_eq!(query, vec![("tagging".into(), None), ("x-id".into(), Some("Get".into()))]);
     }
 

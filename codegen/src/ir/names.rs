@@ -7,11 +7,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Rust's strict and reserved keywords (2024 edition), which need `r#`.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized",
-    "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else", "enum",
+    "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod", "move",
+    "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
@@ -19,20 +18,15 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Type names that would shadow the prelude in generated code.
 const PRELUDE_TYPES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone",
-    "Copy", "Debug", "Send", "Sync", "Sized", "Iterator", "From", "Into", "Drop", "Fn", "ToString",
-    "Self",
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone", "Copy", "Debug",
+    "Send", "Sync", "Sized", "Iterator", "From", "Into", "Drop", "Fn", "ToString", "Self",
 ];
 
 /// A snake_case field or function name, `r#`-escaped where it is a keyword.
 pub fn field_name(wire: &str) -> String {
     let snake = wire.to_snake_case();
     let snake = if snake.is_empty() { "value".to_string() } else { snake };
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("n{snake}")
-    } else {
-        snake
-    };
+    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) { format!("n{snake}") } else { snake };
     escape_keyword(snake)
 }
 
@@ -40,28 +34,18 @@ pub fn field_name(wire: &str) -> String {
 pub fn type_name(wire: &str) -> String {
     // A name that already is UpperCamelCase (acronyms included, as in
     // `TooManyStreamingDistributionCNAMEs`) is kept as the model spells it.
-    let already_camel = wire.starts_with(|c: char| c.is_ascii_uppercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
+    let already_camel =
+        wire.starts_with(|c: char| c.is_ascii_uppercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
     let camel = if already_camel { wire.to_string() } else { wire.to_upper_camel_case() };
     let camel = if camel.is_empty() { "Value".to_string() } else { camel };
-    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("N{camel}")
-    } else {
-        camel
-    };
-    if PRELUDE_TYPES.contains(&camel.as_str()) {
-        format!("{camel}Value")
-    } else {
-        camel
-    }
+    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) { format!("N{camel}") } else { camel };
+    if PRELUDE_TYPES.contains(&camel.as_str()) { format!("{camel}Value") } else { camel }
 }
 
 /// An enum variant name for an enum value such as `PriceClass_100` or
 /// `TLSv1.2_2021` (keeps digits apart so distinct values stay distinct).
 pub fn variant_name(value: &str) -> String {
-    let cleaned: String = value
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
+    let cleaned: String = value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
     let camel = cleaned
         .split('_')
         .filter(|part| !part.is_empty())
@@ -78,16 +62,8 @@ pub fn variant_name(value: &str) -> String {
             acc
         });
     let camel = if camel.is_empty() { "Empty".to_string() } else { camel };
-    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{camel}")
-    } else {
-        camel
-    };
-    if camel == "Self" || camel == "Unknown" {
-        format!("{camel}Value")
-    } else {
-        camel
-    }
+    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) { format!("V{camel}") } else { camel };
+    if camel == "Self" || camel == "Unknown" { format!("{camel}Value") } else { camel }
 }
 
 fn escape_keyword(name: String) -> String {

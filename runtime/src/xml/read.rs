@@ -41,13 +41,8 @@ pub struct Element<'d, 'a> {
 impl<'a> Document<'a> {
     /// Starts reading `body`, which must be UTF-8.
     pub fn new(body: &'a [u8]) -> Result<Self, XmlError> {
-        let input = std::str::from_utf8(body).map_err(|err| {
-            XmlError::new(
-                XmlErrorKind::InvalidUtf8,
-                String::new(),
-                err.valid_up_to() as u64,
-            )
-        })?;
+        let input = std::str::from_utf8(body)
+            .map_err(|err| XmlError::new(XmlErrorKind::InvalidUtf8, String::new(), err.valid_up_to() as u64))?;
         Ok(Self::from_str(input))
     }
 
@@ -60,12 +55,7 @@ impl<'a> Document<'a> {
         config.expand_empty_elements = false;
         config.trim_text_start = false;
         config.trim_text_end = false;
-        Document {
-            input,
-            reader,
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
-        }
+        Document { input, reader, depth: 0, max_depth: DEFAULT_MAX_DEPTH }
     }
 
     /// Sets the nesting bound (default [`DEFAULT_MAX_DEPTH`]).
@@ -167,7 +157,9 @@ impl<'d, 'a> Element<'d, 'a> {
             None => Ok(None),
             Some(text) => match crate::DateTime::parse(&text, format) {
                 Some(value) => Ok(Some(value)),
-                None => Err(self.error(XmlErrorKind::InvalidValue { expected: "a timestamp", found: text.into_owned() })),
+                None => {
+                    Err(self.error(XmlErrorKind::InvalidValue { expected: "a timestamp", found: text.into_owned() }))
+                }
             },
         }
     }

@@ -65,10 +65,7 @@ fn prefixed_names_are_matched_by_local_name() {
 fn errors_name_what_was_expected_and_where() {
     let err = read("<Signer><Enabled>yes</Enabled></Signer>").unwrap_err();
     assert_eq!(err.path(), "Signer/Enabled");
-    assert_eq!(
-        err.kind(),
-        &XmlErrorKind::InvalidValue { expected: "a boolean (true or false)", found: "yes".into() }
-    );
+    assert_eq!(err.kind(), &XmlErrorKind::InvalidValue { expected: "a boolean (true or false)", found: "yes".into() });
     assert!(err.to_string().contains("expected a boolean"), "{err}");
 
     let err = read("<Signer><AwsAccountNumber>1</AwsAccountNumber></Signer>").unwrap_err();
@@ -116,7 +113,9 @@ fn timestamps() {
 
 #[test]
 fn maps() {
-    let mut doc = Document::from_str("<M><entry><key>a</key><value>1</value></entry><entry><value>2</value><key>b</key></entry></M>");
+    let mut doc = Document::from_str(
+        "<M><entry><key>a</key><value>1</value></entry><entry><value>2</value><key>b</key></entry></M>",
+    );
     let mut root = doc.root().unwrap();
     let map = root.read_map("entry", "key", "value", String::read_xml, i32::read_xml).unwrap();
     assert_eq!(map, vec![("a".to_string(), 1), ("b".to_string(), 2)]);

@@ -1,0 +1,102 @@
+//! A malformed model is an error naming the JSON path at fault, never a
+//! panic.
+
+use std::collections::BTreeSet;
+
+use restxml_codegen::model::ServiceModel;
+use restxml_codegen::{Error, Settings, generate_from_model, ir};
+
+fn real_model() -> serde_json::Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/service-2.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn resolve(json: &serde_json::Value, operations: &[&str]) -> Result<ir::Service, Error> {
+    let model = ServiceModel::from_json(&json.to_string(), "service-2.json")?;
+    let selection: BTreeSet<String> = operations.iter().map(|s| s.to_string()).collect();
+    ir::Service::resolve(&model, (!operations.is_empty()).then_some(&selection))
+}
+
+#[test]
+fn dangling_shape_reference_names_its_path() {
+    let mut json = real_model();
+    json["shapes"]["Aliases"]["members"]["Items"]["shape"] = "AliasLst".into();
+    let err = resolve(&json, &["UpdateStreamingDistribution"]).unwrap_err();
+    assert_eq!(err.to_string(), "shapes.Aliases.members.Items.shape: no shape named \"AliasLst\"");
+}
+
+#[test]
+fn wrong_json_types_name_their_path() {
+    let mut json = real_model();
+    json["shapes"]["Aliases"]["members"]["Items"]["shape"] = 5.into();
+    let err = resolve(&json, &[]).unwrap_err();
+    let Error::Model { path, message, .. } = &err else { panic!("{err}") };
+    assert_eq!(path, "shapes.Aliases.members.Items.shape");
+    assert!(message.contains("invalid type"), "{message}");
+
+    let mut json = real_model();
+    json["shapes"]["PriceClass"]["type"] = "decimal128".into();
+    let err = resolve(&json, &[]).unwrap_err();
+    assert!(err.to_string().contains("shapes.PriceClass.type"), "{err}");
+
+    let err = ServiceModel::from_json("{\"metadata\": ", "broken.json").unwrap_err();
+    assert!(err.to_string().starts_with("broken.json: "), "{err}");
+}
+
+#[test]
+fn inconsistent_models_are_invalid() {
+    let mut json = real_model();
+    json["shapes"]["StreamingDistributionConfig"]["required"][0] = "Nope".into();
+    let err = resolve(&json, &[]).unwrap_err();
+    assert_eq!(err.to_string(), "shapes.StreamingDistributionConfig.required[0]: no member named \"Nope\"");
+
+    let mut json = real_model();
+    json["operations"]["UpdateStreamingDistribution"]["http"]["requestUri"] =
+        "/2020-05-31/streaming-distribution/{Idd}/config".into();
+    let err = resolve(&json, &["UpdateStreamingDistribution"]).unwrap_err();
+    assert!(
+        err.to_string().starts_with("operations.UpdateStreamingDistribution.http.requestUri: label {Idd}"),
+        "{err}"
+    );
+
+    let mut json = real_model();
+    json["operations"]["UpdateStreamingDistribution"]["http"]["requestUri"] = "/2020-05-31/{Id".into();
+    assert!(resolve(&json, &["UpdateStreamingDistribution"]).is_err());
+
+    let mut json = real_model();
+    json["metadata"]["protocol"] = "json".into();
+    json["metadata"]["protocols"] = serde_json::json!(["json"]);
+    let err = resolve(&json, &[]).unwrap_err();
+    assert!(matches!(err, Error::Unsupported { .. }), "{err}");
+
+    let err = resolve(&real_model(), &["NoSuchOperation"]).unwrap_err();
+    assert!(err.to_string().contains("NoSuchOperation"), "{err}");
+}
+
+#[test]
+fn removing_any_shape_gives_an_error_not_a_panic() {
+    let json = real_model();
+    let names: Vec<String> = json["shapes"].as_object().unwrap().keys().cloned().collect();
+    // Every 7th shape keeps the test quick while covering every kind.
+    for name in names.iter().step_by(7) {
+        let mut broken = json.clone();
+        broken["shapes"].as_object_mut().unwrap().remove(name);
+        let result = resolve(&broken, &[]);
+        let err = result.expect_err(name);
+        assert!(err.to_string().contains(&format!("no shape named {name:?}")), "{name}: {err}");
+    }
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let model = ServiceModel::from_json(&real_model().to_string(), "service-2.json").unwrap();
+    let settings = Settings {
+        crate_name: "x".into(),
+        runtime_path: "../runtime".into(),
+        operations: Some(["UpdateStreamingDistribution".to_string(), "ListDistributions".to_string()].into()),
+        command: "cmd".into(),
+    };
+    let first = generate_from_model(&model, &settings).unwrap();
+    let second = generate_from_model(&model, &settings).unwrap();
+    assert_eq!(first, second);
+}
