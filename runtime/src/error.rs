@@ -337,3 +337,49 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
         }
     }
 }
+
+/// The `Quantity` of a CloudFront `Quantity`/`Items` wrapper: the given
+/// one, which must equal the number of items, or else the number of items
+/// (0 without items). `shape` names the wrapper in errors.
+pub fn resolve_quantity(shape: &'static str, quantity: Option<i32>, items: Option<usize>) -> Result<i32, BuildError> {
+    match quantity {
+        Some(quantity) => check_quantity(shape, quantity, items).map(|()| quantity),
+        None => {
+            let count = items.unwrap_or(0);
+            i32::try_from(count).map_err(|_| {
+                BuildError::invalid_value(format!("{shape}.Items"), format!("{count} items do not fit a Quantity"))
+            })
+        }
+    }
+}
+
+/// Refuses a `Quantity` that differs from the number of `Items` (absent
+/// items count as none).
+pub fn check_quantity(shape: &'static str, quantity: i32, items: Option<usize>) -> Result<(), BuildError> {
+    let count = items.unwrap_or(0);
+    if usize::try_from(quantity).ok() == Some(count) {
+        Ok(())
+    } else {
+        Err(BuildError::invalid_value(
+            format!("{shape}.Quantity"),
+            format!("Quantity is {quantity} but Items has {count} entries"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantity_follows_items() {
+        assert_eq!(resolve_quantity("Aliases", None, Some(3)), Ok(3));
+        assert_eq!(resolve_quantity("Aliases", None, None), Ok(0));
+        assert_eq!(resolve_quantity("Aliases", Some(2), Some(2)), Ok(2));
+        assert_eq!(resolve_quantity("Aliases", Some(0), None), Ok(0));
+        let err = resolve_quantity("Aliases", Some(3), Some(2)).unwrap_err();
+        assert_eq!(err.to_string(), "invalid Aliases.Quantity: Quantity is 3 but Items has 2 entries");
+        assert!(check_quantity("Aliases", 1, None).is_err());
+        assert!(check_quantity("Aliases", -1, Some(0)).is_err());
+    }
+}

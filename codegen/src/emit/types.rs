@@ -6,7 +6,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{deprecated_attr, doc_attrs, field_type, ident, member_docs, rust_type, serde_pascal, type_docs};
-use crate::ir::{Enumeration, Member, NamedShape, Service, ShapeKind, Structure, StructureRole, TypeRef};
+use crate::ir::{
+    Enumeration, Member, NamedShape, QuantityItems, Service, ShapeKind, Structure, StructureRole, TypeRef,
+};
 
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
@@ -171,8 +173,12 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
             }
         }
     });
-    let build_fields = s.members.iter().map(|m| {
+    let quantity_index = s.quantity_items.map(|qi| qi.quantity);
+    let build_fields = s.members.iter().enumerate().map(|(i, m)| {
         let field = ident(&m.field);
+        if Some(i) == quantity_index {
+            return quote! { #field, };
+        }
         if m.required {
             let wire = &m.wire_name;
             quote! {
@@ -208,6 +214,15 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
     });
     let build_doc = format!(" Builds the [`{}`], or names the first required member that is missing.", shape.rust_name);
 
+    let resolve_quantity = s.quantity_items.map(|qi| {
+        let quantity = ident(&s.members[qi.quantity].field);
+        let items = ident(&s.members[qi.items].field);
+        quote! {
+            let #quantity = restxml_runtime::error::resolve_quantity(#wire_shape, self.#quantity, self.#items.as_ref().map(Vec::len))?;
+        }
+    });
+    let from_items = s.quantity_items.and_then(|qi| from_items_impl(service, shape, s, qi));
+
     quote! {
         impl #name {
             #[doc = #new_doc]
@@ -215,6 +230,8 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
                 #builder::default()
             }
         }
+
+        #from_items
 
         #[doc = #builder_doc]
         #[derive(Clone, #derive_debug Default, PartialEq)]
@@ -229,12 +246,49 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
 
             #[doc = #build_doc]
             pub fn build(self) -> Result<#name, restxml_runtime::BuildError> {
+                #resolve_quantity
                 Ok(#name {
                     #(#build_fields)*
                 })
             }
         }
     }
+}
+
+/// `From<Vec<Item>>` for a `Quantity`/`Items` wrapper whose only required
+/// members are those two: the quantity is counted for the caller.
+fn from_items_impl(service: &Service, shape: &NamedShape, s: &Structure, qi: QuantityItems) -> Option<TokenStream> {
+    let others_required = s.members.iter().enumerate().any(|(i, m)| m.required && i != qi.quantity && i != qi.items);
+    if others_required {
+        return None;
+    }
+    let name = ident(&shape.rust_name);
+    let TypeRef::List(list) = &s.members[qi.items].ty else { return None };
+    let item = rust_type(service, &list.member);
+    let items_param = ident(&s.members[qi.items].field);
+    let fields = s.members.iter().enumerate().map(|(i, m)| {
+        let field = ident(&m.field);
+        if i == qi.quantity {
+            quote! { #field: i32::try_from(#items_param.len()).unwrap_or(i32::MAX), }
+        } else if i == qi.items {
+            if m.required {
+                quote! { #field, }
+            } else {
+                quote! { #field: Some(#items_param), }
+            }
+        } else {
+            quote! { #field: None, }
+        }
+    });
+    let doc = format!(" A `{}` holding `items`, with `Quantity` set to their number.", shape.wire_name);
+    Some(quote! {
+        impl From<Vec<#item>> for #name {
+            #[doc = #doc]
+            fn from(#items_param: Vec<#item>) -> Self {
+                Self { #(#fields)* }
+            }
+        }
+    })
 }
 
 fn emit_union(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStream {

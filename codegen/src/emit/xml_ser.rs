@@ -13,7 +13,7 @@ pub fn emit(shape: &NamedShape) -> TokenStream {
     let body = match &shape.kind {
         ShapeKind::Enum(_) => quote! { tag.text(self.as_str()) },
         ShapeKind::Structure(s) if s.union => union_body(shape, s),
-        ShapeKind::Structure(s) => struct_body(s),
+        ShapeKind::Structure(s) => struct_body(shape, s),
     };
     let tag = if needs_mut_tag(shape) {
         quote! { mut tag }
@@ -33,7 +33,19 @@ fn needs_mut_tag(shape: &NamedShape) -> bool {
     shape.structure().is_some_and(|s| !s.union && s.members.iter().any(|m| m.xml_attribute))
 }
 
-fn struct_body(s: &Structure) -> TokenStream {
+fn struct_body(shape: &NamedShape, s: &Structure) -> TokenStream {
+    let quantity_check = s.quantity_items.map(|qi| {
+        let quantity = ident(&s.members[qi.quantity].field);
+        let items_member = &s.members[qi.items];
+        let items = ident(&items_member.field);
+        let count = if items_member.required {
+            quote! { Some(self.#items.len()) }
+        } else {
+            quote! { self.#items.as_ref().map(Vec::len) }
+        };
+        let wire = &shape.wire_name;
+        quote! { restxml_runtime::error::check_quantity(#wire, self.#quantity, #count)?; }
+    });
     let attributes = s.members.iter().filter(|m| m.xml_attribute).map(|m| {
         let field = ident(&m.field);
         let name = &m.xml_name;
@@ -47,6 +59,7 @@ fn struct_body(s: &Structure) -> TokenStream {
     let elements: Vec<&Member> = s.members.iter().filter(|m| !m.xml_attribute).collect();
     if elements.is_empty() {
         return quote! {
+            #quantity_check
             #(#attributes)*
             drop(tag.content());
             Ok(())
@@ -54,6 +67,7 @@ fn struct_body(s: &Structure) -> TokenStream {
     }
     let writes = member_writes(&elements, &quote! { self }, &format_ident!("content"));
     quote! {
+        #quantity_check
         #(#attributes)*
         let mut content = tag.content();
         #writes

@@ -144,6 +144,18 @@ pub struct Structure {
     /// on the shape, else its name).
     pub xml_name: String,
     pub xml_namespace: Option<model::XmlNamespace>,
+    /// CloudFront's `Quantity`/`Items` pattern: the count must equal the
+    /// number of items.
+    pub quantity_items: Option<QuantityItems>,
+}
+
+/// Indexes of the members of a `Quantity`/`Items` wrapper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuantityItems {
+    /// The required integer `Quantity`.
+    pub quantity: usize,
+    /// The list `Items`.
+    pub items: usize,
 }
 
 /// Whether a structure is bound to HTTP (input/output) or plain data.
@@ -702,7 +714,14 @@ impl<'m> Resolver<'m> {
         } else {
             None
         };
+        let quantity = members.iter().position(|m| m.wire_name == "Quantity" && m.required && m.ty == TypeRef::Integer);
+        let items = members.iter().position(|m| m.wire_name == "Items" && matches!(m.ty, TypeRef::List(_)));
+        let quantity_items = match (quantity, items) {
+            (Some(quantity), Some(items)) => Some(QuantityItems { quantity, items }),
+            _ => None,
+        };
         Ok(Structure {
+            quantity_items,
             members,
             payload,
             union: shape.union,

@@ -63,6 +63,11 @@ impl ActiveTrustedKeyGroupsBuilder {
     }
     /// Builds the [`ActiveTrustedKeyGroups`], or names the first required member that is missing.
     pub fn build(self) -> Result<ActiveTrustedKeyGroups, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ActiveTrustedKeyGroups",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ActiveTrustedKeyGroups {
             enabled: self
                 .enabled
@@ -70,12 +75,7 @@ impl ActiveTrustedKeyGroupsBuilder {
                     "ActiveTrustedKeyGroups",
                     "Enabled",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ActiveTrustedKeyGroups",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -63,6 +63,11 @@ impl ActiveTrustedSignersBuilder {
     }
     /// Builds the [`ActiveTrustedSigners`], or names the first required member that is missing.
     pub fn build(self) -> Result<ActiveTrustedSigners, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ActiveTrustedSigners",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ActiveTrustedSigners {
             enabled: self
                 .enabled
@@ -70,12 +75,7 @@ impl ActiveTrustedSignersBuilder {
                     "ActiveTrustedSigners",
                     "Enabled",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ActiveTrustedSigners",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -20,6 +20,16 @@ impl Aliases {
     }
 }
 
+impl From<Vec<String>> for Aliases {
+    /// A `Aliases` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`Aliases`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AliasesBuilder {
@@ -50,13 +60,13 @@ impl AliasesBuilder {
     }
     /// Builds the [`Aliases`], or names the first required member that is missing.
     pub fn build(self) -> Result<Aliases, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "Aliases",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(Aliases {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "Aliases",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for Aliases {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "Aliases",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -36,6 +36,17 @@ impl AllowedMethods {
     }
 }
 
+impl From<Vec<crate::types::Method>> for AllowedMethods {
+    /// A `AllowedMethods` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::Method>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+            cached_methods: None,
+        }
+    }
+}
+
 /// A builder for [`AllowedMethods`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllowedMethodsBuilder {
@@ -86,13 +97,13 @@ impl AllowedMethodsBuilder {
     }
     /// Builds the [`AllowedMethods`], or names the first required member that is missing.
     pub fn build(self) -> Result<AllowedMethods, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "AllowedMethods",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(AllowedMethods {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "AllowedMethods",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -109,6 +120,11 @@ impl restxml_runtime::xml::WriteXml for AllowedMethods {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "AllowedMethods",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

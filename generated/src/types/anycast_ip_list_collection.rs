@@ -105,6 +105,11 @@ impl AnycastIpListCollectionBuilder {
     }
     /// Builds the [`AnycastIpListCollection`], or names the first required member that is missing.
     pub fn build(self) -> Result<AnycastIpListCollection, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "AnycastIpListCollection",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(AnycastIpListCollection {
             items: self.items,
             marker: self
@@ -126,12 +131,7 @@ impl AnycastIpListCollectionBuilder {
                     "AnycastIpListCollection",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "AnycastIpListCollection",
-                    "Quantity",
-                ))?,
+            quantity,
         })
     }
 }

@@ -20,6 +20,16 @@ impl CacheBehaviors {
     }
 }
 
+impl From<Vec<crate::types::CacheBehavior>> for CacheBehaviors {
+    /// A `CacheBehaviors` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::CacheBehavior>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`CacheBehaviors`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CacheBehaviorsBuilder {
@@ -50,13 +60,13 @@ impl CacheBehaviorsBuilder {
     }
     /// Builds the [`CacheBehaviors`], or names the first required member that is missing.
     pub fn build(self) -> Result<CacheBehaviors, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CacheBehaviors",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CacheBehaviors {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CacheBehaviors",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for CacheBehaviors {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "CacheBehaviors",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

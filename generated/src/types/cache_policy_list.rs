@@ -79,6 +79,11 @@ impl CachePolicyListBuilder {
     }
     /// Builds the [`CachePolicyList`], or names the first required member that is missing.
     pub fn build(self) -> Result<CachePolicyList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CachePolicyList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CachePolicyList {
             next_marker: self.next_marker,
             max_items: self
@@ -87,12 +92,7 @@ impl CachePolicyListBuilder {
                     "CachePolicyList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CachePolicyList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -26,6 +26,16 @@ impl CachedMethods {
     }
 }
 
+impl From<Vec<crate::types::Method>> for CachedMethods {
+    /// A `CachedMethods` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::Method>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`CachedMethods`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CachedMethodsBuilder {
@@ -56,13 +66,13 @@ impl CachedMethodsBuilder {
     }
     /// Builds the [`CachedMethods`], or names the first required member that is missing.
     pub fn build(self) -> Result<CachedMethods, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CachedMethods",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CachedMethods {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CachedMethods",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -78,6 +88,11 @@ impl restxml_runtime::xml::WriteXml for CachedMethods {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "CachedMethods",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

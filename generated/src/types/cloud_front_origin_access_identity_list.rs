@@ -110,6 +110,11 @@ impl CloudFrontOriginAccessIdentityListBuilder {
     pub fn build(
         self,
     ) -> Result<CloudFrontOriginAccessIdentityList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CloudFrontOriginAccessIdentityList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CloudFrontOriginAccessIdentityList {
             marker: self
                 .marker
@@ -130,12 +135,7 @@ impl CloudFrontOriginAccessIdentityListBuilder {
                     "CloudFrontOriginAccessIdentityList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CloudFrontOriginAccessIdentityList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

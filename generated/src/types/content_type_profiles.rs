@@ -20,6 +20,16 @@ impl ContentTypeProfiles {
     }
 }
 
+impl From<Vec<crate::types::ContentTypeProfile>> for ContentTypeProfiles {
+    /// A `ContentTypeProfiles` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::ContentTypeProfile>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`ContentTypeProfiles`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContentTypeProfilesBuilder {
@@ -53,13 +63,13 @@ impl ContentTypeProfilesBuilder {
     }
     /// Builds the [`ContentTypeProfiles`], or names the first required member that is missing.
     pub fn build(self) -> Result<ContentTypeProfiles, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ContentTypeProfiles",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ContentTypeProfiles {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ContentTypeProfiles",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -70,6 +80,11 @@ impl restxml_runtime::xml::WriteXml for ContentTypeProfiles {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "ContentTypeProfiles",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

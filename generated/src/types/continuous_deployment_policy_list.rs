@@ -84,6 +84,11 @@ impl ContinuousDeploymentPolicyListBuilder {
     pub fn build(
         self,
     ) -> Result<ContinuousDeploymentPolicyList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ContinuousDeploymentPolicyList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ContinuousDeploymentPolicyList {
             next_marker: self.next_marker,
             max_items: self
@@ -92,12 +97,7 @@ impl ContinuousDeploymentPolicyListBuilder {
                     "ContinuousDeploymentPolicyList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ContinuousDeploymentPolicyList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

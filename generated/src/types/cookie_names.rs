@@ -20,6 +20,16 @@ impl CookieNames {
     }
 }
 
+impl From<Vec<String>> for CookieNames {
+    /// A `CookieNames` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`CookieNames`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CookieNamesBuilder {
@@ -50,13 +60,13 @@ impl CookieNamesBuilder {
     }
     /// Builds the [`CookieNames`], or names the first required member that is missing.
     pub fn build(self) -> Result<CookieNames, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CookieNames",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CookieNames {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CookieNames",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for CookieNames {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "CookieNames",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

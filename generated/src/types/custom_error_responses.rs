@@ -26,6 +26,16 @@ impl CustomErrorResponses {
     }
 }
 
+impl From<Vec<crate::types::CustomErrorResponse>> for CustomErrorResponses {
+    /// A `CustomErrorResponses` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::CustomErrorResponse>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`CustomErrorResponses`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomErrorResponsesBuilder {
@@ -59,13 +69,13 @@ impl CustomErrorResponsesBuilder {
     }
     /// Builds the [`CustomErrorResponses`], or names the first required member that is missing.
     pub fn build(self) -> Result<CustomErrorResponses, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CustomErrorResponses",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CustomErrorResponses {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CustomErrorResponses",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -76,6 +86,11 @@ impl restxml_runtime::xml::WriteXml for CustomErrorResponses {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "CustomErrorResponses",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

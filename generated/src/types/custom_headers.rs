@@ -20,6 +20,16 @@ impl CustomHeaders {
     }
 }
 
+impl From<Vec<crate::types::OriginCustomHeader>> for CustomHeaders {
+    /// A `CustomHeaders` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::OriginCustomHeader>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`CustomHeaders`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomHeadersBuilder {
@@ -53,13 +63,13 @@ impl CustomHeadersBuilder {
     }
     /// Builds the [`CustomHeaders`], or names the first required member that is missing.
     pub fn build(self) -> Result<CustomHeaders, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "CustomHeaders",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(CustomHeaders {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CustomHeaders",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -70,6 +80,11 @@ impl restxml_runtime::xml::WriteXml for CustomHeaders {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "CustomHeaders",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -102,6 +102,11 @@ impl DistributionIdListBuilder {
     }
     /// Builds the [`DistributionIdList`], or names the first required member that is missing.
     pub fn build(self) -> Result<DistributionIdList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "DistributionIdList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(DistributionIdList {
             marker: self
                 .marker
@@ -122,12 +127,7 @@ impl DistributionIdListBuilder {
                     "DistributionIdList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DistributionIdList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

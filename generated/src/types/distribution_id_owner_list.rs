@@ -105,6 +105,11 @@ impl DistributionIdOwnerListBuilder {
     }
     /// Builds the [`DistributionIdOwnerList`], or names the first required member that is missing.
     pub fn build(self) -> Result<DistributionIdOwnerList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "DistributionIdOwnerList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(DistributionIdOwnerList {
             marker: self
                 .marker
@@ -125,12 +130,7 @@ impl DistributionIdOwnerListBuilder {
                     "DistributionIdOwnerList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DistributionIdOwnerList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

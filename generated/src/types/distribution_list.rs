@@ -105,6 +105,11 @@ impl DistributionListBuilder {
     }
     /// Builds the [`DistributionList`], or names the first required member that is missing.
     pub fn build(self) -> Result<DistributionList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "DistributionList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(DistributionList {
             marker: self
                 .marker
@@ -125,12 +130,7 @@ impl DistributionListBuilder {
                     "DistributionList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DistributionList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

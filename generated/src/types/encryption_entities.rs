@@ -20,6 +20,16 @@ impl EncryptionEntities {
     }
 }
 
+impl From<Vec<crate::types::EncryptionEntity>> for EncryptionEntities {
+    /// A `EncryptionEntities` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::EncryptionEntity>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`EncryptionEntities`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EncryptionEntitiesBuilder {
@@ -53,13 +63,13 @@ impl EncryptionEntitiesBuilder {
     }
     /// Builds the [`EncryptionEntities`], or names the first required member that is missing.
     pub fn build(self) -> Result<EncryptionEntities, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "EncryptionEntities",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(EncryptionEntities {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "EncryptionEntities",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -70,6 +80,11 @@ impl restxml_runtime::xml::WriteXml for EncryptionEntities {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "EncryptionEntities",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

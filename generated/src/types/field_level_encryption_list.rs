@@ -82,6 +82,11 @@ impl FieldLevelEncryptionListBuilder {
     }
     /// Builds the [`FieldLevelEncryptionList`], or names the first required member that is missing.
     pub fn build(self) -> Result<FieldLevelEncryptionList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "FieldLevelEncryptionList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(FieldLevelEncryptionList {
             next_marker: self.next_marker,
             max_items: self
@@ -90,12 +95,7 @@ impl FieldLevelEncryptionListBuilder {
                     "FieldLevelEncryptionList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "FieldLevelEncryptionList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -84,6 +84,11 @@ impl FieldLevelEncryptionProfileListBuilder {
     pub fn build(
         self,
     ) -> Result<FieldLevelEncryptionProfileList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "FieldLevelEncryptionProfileList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(FieldLevelEncryptionProfileList {
             next_marker: self.next_marker,
             max_items: self
@@ -92,12 +97,7 @@ impl FieldLevelEncryptionProfileListBuilder {
                     "FieldLevelEncryptionProfileList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "FieldLevelEncryptionProfileList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -20,6 +20,16 @@ impl FieldPatterns {
     }
 }
 
+impl From<Vec<String>> for FieldPatterns {
+    /// A `FieldPatterns` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`FieldPatterns`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FieldPatternsBuilder {
@@ -50,13 +60,13 @@ impl FieldPatternsBuilder {
     }
     /// Builds the [`FieldPatterns`], or names the first required member that is missing.
     pub fn build(self) -> Result<FieldPatterns, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "FieldPatterns",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(FieldPatterns {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "FieldPatterns",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for FieldPatterns {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "FieldPatterns",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

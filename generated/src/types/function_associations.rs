@@ -20,6 +20,16 @@ impl FunctionAssociations {
     }
 }
 
+impl From<Vec<crate::types::FunctionAssociation>> for FunctionAssociations {
+    /// A `FunctionAssociations` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::FunctionAssociation>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`FunctionAssociations`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FunctionAssociationsBuilder {
@@ -53,13 +63,13 @@ impl FunctionAssociationsBuilder {
     }
     /// Builds the [`FunctionAssociations`], or names the first required member that is missing.
     pub fn build(self) -> Result<FunctionAssociations, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "FunctionAssociations",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(FunctionAssociations {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "FunctionAssociations",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -70,6 +80,11 @@ impl restxml_runtime::xml::WriteXml for FunctionAssociations {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "FunctionAssociations",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

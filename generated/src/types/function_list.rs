@@ -79,6 +79,11 @@ impl FunctionListBuilder {
     }
     /// Builds the [`FunctionList`], or names the first required member that is missing.
     pub fn build(self) -> Result<FunctionList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "FunctionList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(FunctionList {
             next_marker: self.next_marker,
             max_items: self
@@ -87,12 +92,7 @@ impl FunctionListBuilder {
                     "FunctionList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "FunctionList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

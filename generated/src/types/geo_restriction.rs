@@ -86,6 +86,11 @@ impl GeoRestrictionBuilder {
     }
     /// Builds the [`GeoRestriction`], or names the first required member that is missing.
     pub fn build(self) -> Result<GeoRestriction, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "GeoRestriction",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(GeoRestriction {
             restriction_type: self
                 .restriction_type
@@ -93,12 +98,7 @@ impl GeoRestrictionBuilder {
                     "GeoRestriction",
                     "RestrictionType",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GeoRestriction",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -109,6 +109,11 @@ impl restxml_runtime::xml::WriteXml for GeoRestriction {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "GeoRestriction",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.restriction_type;

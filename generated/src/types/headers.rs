@@ -20,6 +20,16 @@ impl Headers {
     }
 }
 
+impl From<Vec<String>> for Headers {
+    /// A `Headers` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`Headers`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeadersBuilder {
@@ -50,13 +60,13 @@ impl HeadersBuilder {
     }
     /// Builds the [`Headers`], or names the first required member that is missing.
     pub fn build(self) -> Result<Headers, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "Headers",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(Headers {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "Headers",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for Headers {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "Headers",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -105,6 +105,11 @@ impl InvalidationListBuilder {
     }
     /// Builds the [`InvalidationList`], or names the first required member that is missing.
     pub fn build(self) -> Result<InvalidationList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "InvalidationList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(InvalidationList {
             marker: self
                 .marker
@@ -125,12 +130,7 @@ impl InvalidationListBuilder {
                     "InvalidationList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "InvalidationList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

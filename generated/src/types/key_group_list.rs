@@ -79,6 +79,11 @@ impl KeyGroupListBuilder {
     }
     /// Builds the [`KeyGroupList`], or names the first required member that is missing.
     pub fn build(self) -> Result<KeyGroupList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "KeyGroupList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(KeyGroupList {
             next_marker: self.next_marker,
             max_items: self
@@ -87,12 +92,7 @@ impl KeyGroupListBuilder {
                     "KeyGroupList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "KeyGroupList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -20,6 +20,16 @@ impl KeyPairIds {
     }
 }
 
+impl From<Vec<String>> for KeyPairIds {
+    /// A `KeyPairIds` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`KeyPairIds`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct KeyPairIdsBuilder {
@@ -50,13 +60,13 @@ impl KeyPairIdsBuilder {
     }
     /// Builds the [`KeyPairIds`], or names the first required member that is missing.
     pub fn build(self) -> Result<KeyPairIds, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "KeyPairIds",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(KeyPairIds {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "KeyPairIds",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -20,6 +20,16 @@ impl KeyValueStoreAssociations {
     }
 }
 
+impl From<Vec<crate::types::KeyValueStoreAssociation>> for KeyValueStoreAssociations {
+    /// A `KeyValueStoreAssociations` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::KeyValueStoreAssociation>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`KeyValueStoreAssociations`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct KeyValueStoreAssociationsBuilder {
@@ -55,13 +65,13 @@ impl KeyValueStoreAssociationsBuilder {
     pub fn build(
         self,
     ) -> Result<KeyValueStoreAssociations, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "KeyValueStoreAssociations",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(KeyValueStoreAssociations {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "KeyValueStoreAssociations",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -72,6 +82,11 @@ impl restxml_runtime::xml::WriteXml for KeyValueStoreAssociations {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "KeyValueStoreAssociations",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

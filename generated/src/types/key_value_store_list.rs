@@ -76,6 +76,11 @@ impl KeyValueStoreListBuilder {
     }
     /// Builds the [`KeyValueStoreList`], or names the first required member that is missing.
     pub fn build(self) -> Result<KeyValueStoreList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "KeyValueStoreList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(KeyValueStoreList {
             next_marker: self.next_marker,
             max_items: self
@@ -84,12 +89,7 @@ impl KeyValueStoreListBuilder {
                     "KeyValueStoreList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "KeyValueStoreList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -24,6 +24,16 @@ impl LambdaFunctionAssociations {
     }
 }
 
+impl From<Vec<crate::types::LambdaFunctionAssociation>> for LambdaFunctionAssociations {
+    /// A `LambdaFunctionAssociations` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::LambdaFunctionAssociation>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`LambdaFunctionAssociations`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LambdaFunctionAssociationsBuilder {
@@ -59,13 +69,13 @@ impl LambdaFunctionAssociationsBuilder {
     pub fn build(
         self,
     ) -> Result<LambdaFunctionAssociations, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "LambdaFunctionAssociations",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(LambdaFunctionAssociations {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "LambdaFunctionAssociations",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -76,6 +86,11 @@ impl restxml_runtime::xml::WriteXml for LambdaFunctionAssociations {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "LambdaFunctionAssociations",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

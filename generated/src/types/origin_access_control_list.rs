@@ -108,6 +108,11 @@ impl OriginAccessControlListBuilder {
     }
     /// Builds the [`OriginAccessControlList`], or names the first required member that is missing.
     pub fn build(self) -> Result<OriginAccessControlList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "OriginAccessControlList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(OriginAccessControlList {
             marker: self
                 .marker
@@ -128,12 +133,7 @@ impl OriginAccessControlListBuilder {
                     "OriginAccessControlList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "OriginAccessControlList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

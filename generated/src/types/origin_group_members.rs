@@ -20,6 +20,16 @@ impl OriginGroupMembers {
     }
 }
 
+impl From<Vec<crate::types::OriginGroupMember>> for OriginGroupMembers {
+    /// A `OriginGroupMembers` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::OriginGroupMember>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`OriginGroupMembers`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OriginGroupMembersBuilder {
@@ -53,13 +63,13 @@ impl OriginGroupMembersBuilder {
     }
     /// Builds the [`OriginGroupMembers`], or names the first required member that is missing.
     pub fn build(self) -> Result<OriginGroupMembers, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "OriginGroupMembers",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(OriginGroupMembers {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "OriginGroupMembers",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -75,6 +85,11 @@ impl restxml_runtime::xml::WriteXml for OriginGroupMembers {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "OriginGroupMembers",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

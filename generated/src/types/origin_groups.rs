@@ -20,6 +20,16 @@ impl OriginGroups {
     }
 }
 
+impl From<Vec<crate::types::OriginGroup>> for OriginGroups {
+    /// A `OriginGroups` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::OriginGroup>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`OriginGroups`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OriginGroupsBuilder {
@@ -50,13 +60,13 @@ impl OriginGroupsBuilder {
     }
     /// Builds the [`OriginGroups`], or names the first required member that is missing.
     pub fn build(self) -> Result<OriginGroups, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "OriginGroups",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(OriginGroups {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "OriginGroups",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for OriginGroups {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "OriginGroups",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

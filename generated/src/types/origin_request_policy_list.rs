@@ -82,6 +82,11 @@ impl OriginRequestPolicyListBuilder {
     }
     /// Builds the [`OriginRequestPolicyList`], or names the first required member that is missing.
     pub fn build(self) -> Result<OriginRequestPolicyList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "OriginRequestPolicyList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(OriginRequestPolicyList {
             next_marker: self.next_marker,
             max_items: self
@@ -90,12 +95,7 @@ impl OriginRequestPolicyListBuilder {
                     "OriginRequestPolicyList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "OriginRequestPolicyList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -20,6 +20,16 @@ impl OriginSslProtocols {
     }
 }
 
+impl From<Vec<crate::types::SslProtocol>> for OriginSslProtocols {
+    /// A `OriginSslProtocols` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::SslProtocol>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`OriginSslProtocols`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OriginSslProtocolsBuilder {
@@ -50,13 +60,13 @@ impl OriginSslProtocolsBuilder {
     }
     /// Builds the [`OriginSslProtocols`], or names the first required member that is missing.
     pub fn build(self) -> Result<OriginSslProtocols, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "OriginSslProtocols",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(OriginSslProtocols {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "OriginSslProtocols",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -72,6 +82,11 @@ impl restxml_runtime::xml::WriteXml for OriginSslProtocols {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "OriginSslProtocols",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -20,6 +20,16 @@ impl Origins {
     }
 }
 
+impl From<Vec<crate::types::Origin>> for Origins {
+    /// A `Origins` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::Origin>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`Origins`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OriginsBuilder {
@@ -50,13 +60,13 @@ impl OriginsBuilder {
     }
     /// Builds the [`Origins`], or names the first required member that is missing.
     pub fn build(self) -> Result<Origins, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "Origins",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(Origins {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "Origins",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -72,6 +82,11 @@ impl restxml_runtime::xml::WriteXml for Origins {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "Origins",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

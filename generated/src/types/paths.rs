@@ -20,6 +20,16 @@ impl Paths {
     }
 }
 
+impl From<Vec<String>> for Paths {
+    /// A `Paths` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`Paths`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PathsBuilder {
@@ -50,13 +60,13 @@ impl PathsBuilder {
     }
     /// Builds the [`Paths`], or names the first required member that is missing.
     pub fn build(self) -> Result<Paths, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "Paths",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(Paths {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "Paths",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -67,6 +77,11 @@ impl restxml_runtime::xml::WriteXml for Paths {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "Paths",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -79,6 +79,11 @@ impl PublicKeyListBuilder {
     }
     /// Builds the [`PublicKeyList`], or names the first required member that is missing.
     pub fn build(self) -> Result<PublicKeyList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "PublicKeyList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(PublicKeyList {
             next_marker: self.next_marker,
             max_items: self
@@ -87,12 +92,7 @@ impl PublicKeyListBuilder {
                     "PublicKeyList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "PublicKeyList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

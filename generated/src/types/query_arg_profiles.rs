@@ -20,6 +20,16 @@ impl QueryArgProfiles {
     }
 }
 
+impl From<Vec<crate::types::QueryArgProfile>> for QueryArgProfiles {
+    /// A `QueryArgProfiles` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::QueryArgProfile>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`QueryArgProfiles`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueryArgProfilesBuilder {
@@ -53,13 +63,13 @@ impl QueryArgProfilesBuilder {
     }
     /// Builds the [`QueryArgProfiles`], or names the first required member that is missing.
     pub fn build(self) -> Result<QueryArgProfiles, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "QueryArgProfiles",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(QueryArgProfiles {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "QueryArgProfiles",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -70,6 +80,11 @@ impl restxml_runtime::xml::WriteXml for QueryArgProfiles {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "QueryArgProfiles",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -26,6 +26,16 @@ impl QueryStringCacheKeys {
     }
 }
 
+impl From<Vec<String>> for QueryStringCacheKeys {
+    /// A `QueryStringCacheKeys` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`QueryStringCacheKeys`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueryStringCacheKeysBuilder {
@@ -56,13 +66,13 @@ impl QueryStringCacheKeysBuilder {
     }
     /// Builds the [`QueryStringCacheKeys`], or names the first required member that is missing.
     pub fn build(self) -> Result<QueryStringCacheKeys, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "QueryStringCacheKeys",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(QueryStringCacheKeys {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "QueryStringCacheKeys",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -73,6 +83,11 @@ impl restxml_runtime::xml::WriteXml for QueryStringCacheKeys {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "QueryStringCacheKeys",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -22,6 +22,16 @@ impl ResponseHeadersPolicyAccessControlAllowHeaders {
     }
 }
 
+impl From<Vec<String>> for ResponseHeadersPolicyAccessControlAllowHeaders {
+    /// A `ResponseHeadersPolicyAccessControlAllowHeaders` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`ResponseHeadersPolicyAccessControlAllowHeaders`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResponseHeadersPolicyAccessControlAllowHeadersBuilder {
@@ -57,13 +67,13 @@ impl ResponseHeadersPolicyAccessControlAllowHeadersBuilder {
         ResponseHeadersPolicyAccessControlAllowHeaders,
         restxml_runtime::BuildError,
     > {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ResponseHeadersPolicyAccessControlAllowHeaders",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ResponseHeadersPolicyAccessControlAllowHeaders {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ResponseHeadersPolicyAccessControlAllowHeaders",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -79,6 +89,11 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowH
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "ResponseHeadersPolicyAccessControlAllowHeaders",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -40,6 +40,19 @@ impl ResponseHeadersPolicyAccessControlAllowMethods {
     }
 }
 
+impl From<Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>>
+for ResponseHeadersPolicyAccessControlAllowMethods {
+    /// A `ResponseHeadersPolicyAccessControlAllowMethods` holding `items`, with `Quantity` set to their number.
+    fn from(
+        items: Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>,
+    ) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`ResponseHeadersPolicyAccessControlAllowMethods`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
@@ -103,13 +116,13 @@ impl ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
         ResponseHeadersPolicyAccessControlAllowMethods,
         restxml_runtime::BuildError,
     > {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ResponseHeadersPolicyAccessControlAllowMethods",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ResponseHeadersPolicyAccessControlAllowMethods {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ResponseHeadersPolicyAccessControlAllowMethods",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -125,6 +138,11 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowM
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "ResponseHeadersPolicyAccessControlAllowMethods",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

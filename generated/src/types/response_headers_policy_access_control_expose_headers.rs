@@ -22,6 +22,16 @@ impl ResponseHeadersPolicyAccessControlExposeHeaders {
     }
 }
 
+impl From<Vec<String>> for ResponseHeadersPolicyAccessControlExposeHeaders {
+    /// A `ResponseHeadersPolicyAccessControlExposeHeaders` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`ResponseHeadersPolicyAccessControlExposeHeaders`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResponseHeadersPolicyAccessControlExposeHeadersBuilder {
@@ -57,13 +67,13 @@ impl ResponseHeadersPolicyAccessControlExposeHeadersBuilder {
         ResponseHeadersPolicyAccessControlExposeHeaders,
         restxml_runtime::BuildError,
     > {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ResponseHeadersPolicyAccessControlExposeHeaders",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ResponseHeadersPolicyAccessControlExposeHeaders {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ResponseHeadersPolicyAccessControlExposeHeaders",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -74,6 +84,11 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlExpose
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "ResponseHeadersPolicyAccessControlExposeHeaders",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -20,6 +20,17 @@ impl ResponseHeadersPolicyCustomHeadersConfig {
     }
 }
 
+impl From<Vec<crate::types::ResponseHeadersPolicyCustomHeader>>
+for ResponseHeadersPolicyCustomHeadersConfig {
+    /// A `ResponseHeadersPolicyCustomHeadersConfig` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::ResponseHeadersPolicyCustomHeader>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`ResponseHeadersPolicyCustomHeadersConfig`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResponseHeadersPolicyCustomHeadersConfigBuilder {
@@ -58,13 +69,13 @@ impl ResponseHeadersPolicyCustomHeadersConfigBuilder {
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyCustomHeadersConfig, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ResponseHeadersPolicyCustomHeadersConfig",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ResponseHeadersPolicyCustomHeadersConfig {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ResponseHeadersPolicyCustomHeadersConfig",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -75,6 +86,11 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyCustomHeadersConfig
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "ResponseHeadersPolicyCustomHeadersConfig",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

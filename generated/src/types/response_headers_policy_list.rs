@@ -84,6 +84,11 @@ impl ResponseHeadersPolicyListBuilder {
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ResponseHeadersPolicyList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ResponseHeadersPolicyList {
             next_marker: self.next_marker,
             max_items: self
@@ -92,12 +97,7 @@ impl ResponseHeadersPolicyListBuilder {
                     "ResponseHeadersPolicyList",
                     "MaxItems",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ResponseHeadersPolicyList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -20,6 +20,17 @@ impl ResponseHeadersPolicyRemoveHeadersConfig {
     }
 }
 
+impl From<Vec<crate::types::ResponseHeadersPolicyRemoveHeader>>
+for ResponseHeadersPolicyRemoveHeadersConfig {
+    /// A `ResponseHeadersPolicyRemoveHeadersConfig` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<crate::types::ResponseHeadersPolicyRemoveHeader>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`ResponseHeadersPolicyRemoveHeadersConfig`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResponseHeadersPolicyRemoveHeadersConfigBuilder {
@@ -58,13 +69,13 @@ impl ResponseHeadersPolicyRemoveHeadersConfigBuilder {
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyRemoveHeadersConfig, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "ResponseHeadersPolicyRemoveHeadersConfig",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(ResponseHeadersPolicyRemoveHeadersConfig {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ResponseHeadersPolicyRemoveHeadersConfig",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -75,6 +86,11 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyRemoveHeadersConfig
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "ResponseHeadersPolicyRemoveHeadersConfig",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

@@ -20,6 +20,16 @@ impl StagingDistributionDnsNames {
     }
 }
 
+impl From<Vec<String>> for StagingDistributionDnsNames {
+    /// A `StagingDistributionDnsNames` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<String>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
+    }
+}
+
 /// A builder for [`StagingDistributionDnsNames`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StagingDistributionDnsNamesBuilder {
@@ -52,13 +62,13 @@ impl StagingDistributionDnsNamesBuilder {
     pub fn build(
         self,
     ) -> Result<StagingDistributionDnsNames, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "StagingDistributionDnsNames",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(StagingDistributionDnsNames {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "StagingDistributionDnsNames",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -69,6 +79,11 @@ impl restxml_runtime::xml::WriteXml for StagingDistributionDnsNames {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "StagingDistributionDnsNames",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

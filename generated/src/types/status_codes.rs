@@ -20,6 +20,16 @@ impl StatusCodes {
     }
 }
 
+impl From<Vec<i32>> for StatusCodes {
+    /// A `StatusCodes` holding `items`, with `Quantity` set to their number.
+    fn from(items: Vec<i32>) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
+    }
+}
+
 /// A builder for [`StatusCodes`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatusCodesBuilder {
@@ -50,13 +60,13 @@ impl StatusCodesBuilder {
     }
     /// Builds the [`StatusCodes`], or names the first required member that is missing.
     pub fn build(self) -> Result<StatusCodes, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "StatusCodes",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(StatusCodes {
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "StatusCodes",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self
                 .items
                 .ok_or_else(|| restxml_runtime::BuildError::missing_field(
@@ -72,6 +82,11 @@ impl restxml_runtime::xml::WriteXml for StatusCodes {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "StatusCodes",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;

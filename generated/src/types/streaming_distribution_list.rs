@@ -110,6 +110,11 @@ impl StreamingDistributionListBuilder {
     pub fn build(
         self,
     ) -> Result<StreamingDistributionList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "StreamingDistributionList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(StreamingDistributionList {
             marker: self
                 .marker
@@ -130,12 +135,7 @@ impl StreamingDistributionListBuilder {
                     "StreamingDistributionList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "StreamingDistributionList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }

@@ -63,6 +63,11 @@ impl TrustedKeyGroupsBuilder {
     }
     /// Builds the [`TrustedKeyGroups`], or names the first required member that is missing.
     pub fn build(self) -> Result<TrustedKeyGroups, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "TrustedKeyGroups",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(TrustedKeyGroups {
             enabled: self
                 .enabled
@@ -70,12 +75,7 @@ impl TrustedKeyGroupsBuilder {
                     "TrustedKeyGroups",
                     "Enabled",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TrustedKeyGroups",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -86,6 +86,11 @@ impl restxml_runtime::xml::WriteXml for TrustedKeyGroups {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "TrustedKeyGroups",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.enabled;

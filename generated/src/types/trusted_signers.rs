@@ -63,6 +63,11 @@ impl TrustedSignersBuilder {
     }
     /// Builds the [`TrustedSigners`], or names the first required member that is missing.
     pub fn build(self) -> Result<TrustedSigners, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "TrustedSigners",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(TrustedSigners {
             enabled: self
                 .enabled
@@ -70,12 +75,7 @@ impl TrustedSignersBuilder {
                     "TrustedSigners",
                     "Enabled",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TrustedSigners",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
@@ -86,6 +86,11 @@ impl restxml_runtime::xml::WriteXml for TrustedSigners {
         &self,
         tag: restxml_runtime::xml::StartTag<'_>,
     ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "TrustedSigners",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.enabled;

@@ -105,6 +105,11 @@ impl VpcOriginListBuilder {
     }
     /// Builds the [`VpcOriginList`], or names the first required member that is missing.
     pub fn build(self) -> Result<VpcOriginList, restxml_runtime::BuildError> {
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "VpcOriginList",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         Ok(VpcOriginList {
             marker: self
                 .marker
@@ -125,12 +130,7 @@ impl VpcOriginListBuilder {
                     "VpcOriginList",
                     "IsTruncated",
                 ))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "VpcOriginList",
-                    "Quantity",
-                ))?,
+            quantity,
             items: self.items,
         })
     }
