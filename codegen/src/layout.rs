@@ -118,8 +118,11 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
             } else {
                 quote! { #name }
             };
+            let cfg = feature_cfg(shape.used_by.iter().filter_map(|op| service.operations.get(op)));
             mods.push(quote! {
+                #cfg
                 mod #module_ident;
+                #cfg
                 pub use #module_ident::{#exports};
             });
         }
@@ -136,7 +139,8 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
         let path = format!("src/operation/{}.rs", op.snake);
         files.insert(PathBuf::from(&path), format_file(&path, &header, operation_file(service, op))?);
         let module = ident(&op.snake);
-        op_mods.push(quote! { pub mod #module; });
+        let cfg = feature_cfg(std::iter::once(op));
+        op_mods.push(quote! { #cfg pub mod #module; });
     }
     let tokens = quote! {
         #![doc = "One module per operation: its input and output types, its error enum, `serialize_request` and `parse_response`."]
@@ -145,6 +149,20 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     files.insert(PathBuf::from("src/operation/mod.rs"), format_file("src/operation/mod.rs", &header, tokens)?);
 
     Ok(GeneratedCrate { files })
+}
+
+/// The cargo feature that enables an operation: `update-streaming-distribution`.
+pub fn feature_name(op: &crate::ir::Operation) -> String {
+    op.snake.replace('_', "-")
+}
+
+/// `#[cfg(feature = ...)]` for items that any of `ops` needs.
+fn feature_cfg<'a>(ops: impl Iterator<Item = &'a crate::ir::Operation>) -> TokenStream {
+    let features: Vec<String> = ops.map(feature_name).collect();
+    match features.as_slice() {
+        [one] => quote! { #[cfg(feature = #one)] },
+        many => quote! { #[cfg(any(#(feature = #many),*))] },
+    }
 }
 
 fn header(settings: &Settings) -> String {
@@ -259,10 +277,18 @@ restxml-runtime = {{ path = "{runtime}" }}
 serde = {{ version = "1", features = ["derive"], optional = true }}
 
 [features]
-default = []
+default = ["all-operations"]
 ## Serialize and deserialize every type with the model's member names.
 serde = ["dep:serde", "restxml-runtime/serde"]
-"#,
+## Every operation. Disable default features and name operations to compile only those.
+all-operations = [{all}]
+{each}"#,
+        all = service.operations.values().map(|op| format!("\"{}\"", feature_name(op))).collect::<Vec<_>>().join(", "),
+        each = service
+            .operations
+            .values()
+            .map(|op| format!("## {}\n{} = []\n", op.name, feature_name(op)))
+            .collect::<String>(),
         command = settings.command,
         name = settings.crate_name,
         full_name = service.full_name,

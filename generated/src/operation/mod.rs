@@ -2,336 +2,503 @@
 // Regenerate with: cargo run -p restxml-codegen
 
 //!One module per operation: its input and output types, its error enum, `serialize_request` and `parse_response`.
+#[cfg(feature = "associate-alias")]
 pub mod associate_alias;
 
+#[cfg(feature = "associate-distribution-tenant-web-acl")]
 pub mod associate_distribution_tenant_web_acl;
 
+#[cfg(feature = "associate-distribution-web-acl")]
 pub mod associate_distribution_web_acl;
 
+#[cfg(feature = "copy-distribution")]
 pub mod copy_distribution;
 
+#[cfg(feature = "create-anycast-ip-list")]
 pub mod create_anycast_ip_list;
 
+#[cfg(feature = "create-cache-policy")]
 pub mod create_cache_policy;
 
+#[cfg(feature = "create-cloud-front-origin-access-identity")]
 pub mod create_cloud_front_origin_access_identity;
 
+#[cfg(feature = "create-connection-function")]
 pub mod create_connection_function;
 
+#[cfg(feature = "create-connection-group")]
 pub mod create_connection_group;
 
+#[cfg(feature = "create-continuous-deployment-policy")]
 pub mod create_continuous_deployment_policy;
 
+#[cfg(feature = "create-distribution")]
 pub mod create_distribution;
 
+#[cfg(feature = "create-distribution-tenant")]
 pub mod create_distribution_tenant;
 
+#[cfg(feature = "create-distribution-with-tags")]
 pub mod create_distribution_with_tags;
 
+#[cfg(feature = "create-field-level-encryption-config")]
 pub mod create_field_level_encryption_config;
 
+#[cfg(feature = "create-field-level-encryption-profile")]
 pub mod create_field_level_encryption_profile;
 
+#[cfg(feature = "create-function")]
 pub mod create_function;
 
+#[cfg(feature = "create-invalidation")]
 pub mod create_invalidation;
 
+#[cfg(feature = "create-invalidation-for-distribution-tenant")]
 pub mod create_invalidation_for_distribution_tenant;
 
+#[cfg(feature = "create-key-group")]
 pub mod create_key_group;
 
+#[cfg(feature = "create-key-value-store")]
 pub mod create_key_value_store;
 
+#[cfg(feature = "create-monitoring-subscription")]
 pub mod create_monitoring_subscription;
 
+#[cfg(feature = "create-origin-access-control")]
 pub mod create_origin_access_control;
 
+#[cfg(feature = "create-origin-request-policy")]
 pub mod create_origin_request_policy;
 
+#[cfg(feature = "create-public-key")]
 pub mod create_public_key;
 
+#[cfg(feature = "create-realtime-log-config")]
 pub mod create_realtime_log_config;
 
+#[cfg(feature = "create-response-headers-policy")]
 pub mod create_response_headers_policy;
 
+#[cfg(feature = "create-streaming-distribution")]
 pub mod create_streaming_distribution;
 
+#[cfg(feature = "create-streaming-distribution-with-tags")]
 pub mod create_streaming_distribution_with_tags;
 
+#[cfg(feature = "create-trust-store")]
 pub mod create_trust_store;
 
+#[cfg(feature = "create-vpc-origin")]
 pub mod create_vpc_origin;
 
+#[cfg(feature = "delete-anycast-ip-list")]
 pub mod delete_anycast_ip_list;
 
+#[cfg(feature = "delete-cache-policy")]
 pub mod delete_cache_policy;
 
+#[cfg(feature = "delete-cloud-front-origin-access-identity")]
 pub mod delete_cloud_front_origin_access_identity;
 
+#[cfg(feature = "delete-connection-function")]
 pub mod delete_connection_function;
 
+#[cfg(feature = "delete-connection-group")]
 pub mod delete_connection_group;
 
+#[cfg(feature = "delete-continuous-deployment-policy")]
 pub mod delete_continuous_deployment_policy;
 
+#[cfg(feature = "delete-distribution")]
 pub mod delete_distribution;
 
+#[cfg(feature = "delete-distribution-tenant")]
 pub mod delete_distribution_tenant;
 
+#[cfg(feature = "delete-field-level-encryption-config")]
 pub mod delete_field_level_encryption_config;
 
+#[cfg(feature = "delete-field-level-encryption-profile")]
 pub mod delete_field_level_encryption_profile;
 
+#[cfg(feature = "delete-function")]
 pub mod delete_function;
 
+#[cfg(feature = "delete-key-group")]
 pub mod delete_key_group;
 
+#[cfg(feature = "delete-key-value-store")]
 pub mod delete_key_value_store;
 
+#[cfg(feature = "delete-monitoring-subscription")]
 pub mod delete_monitoring_subscription;
 
+#[cfg(feature = "delete-origin-access-control")]
 pub mod delete_origin_access_control;
 
+#[cfg(feature = "delete-origin-request-policy")]
 pub mod delete_origin_request_policy;
 
+#[cfg(feature = "delete-public-key")]
 pub mod delete_public_key;
 
+#[cfg(feature = "delete-realtime-log-config")]
 pub mod delete_realtime_log_config;
 
+#[cfg(feature = "delete-resource-policy")]
 pub mod delete_resource_policy;
 
+#[cfg(feature = "delete-response-headers-policy")]
 pub mod delete_response_headers_policy;
 
+#[cfg(feature = "delete-streaming-distribution")]
 pub mod delete_streaming_distribution;
 
+#[cfg(feature = "delete-trust-store")]
 pub mod delete_trust_store;
 
+#[cfg(feature = "delete-vpc-origin")]
 pub mod delete_vpc_origin;
 
+#[cfg(feature = "describe-connection-function")]
 pub mod describe_connection_function;
 
+#[cfg(feature = "describe-function")]
 pub mod describe_function;
 
+#[cfg(feature = "describe-key-value-store")]
 pub mod describe_key_value_store;
 
+#[cfg(feature = "disassociate-distribution-tenant-web-acl")]
 pub mod disassociate_distribution_tenant_web_acl;
 
+#[cfg(feature = "disassociate-distribution-web-acl")]
 pub mod disassociate_distribution_web_acl;
 
+#[cfg(feature = "get-anycast-ip-list")]
 pub mod get_anycast_ip_list;
 
+#[cfg(feature = "get-cache-policy")]
 pub mod get_cache_policy;
 
+#[cfg(feature = "get-cache-policy-config")]
 pub mod get_cache_policy_config;
 
+#[cfg(feature = "get-cloud-front-origin-access-identity")]
 pub mod get_cloud_front_origin_access_identity;
 
+#[cfg(feature = "get-cloud-front-origin-access-identity-config")]
 pub mod get_cloud_front_origin_access_identity_config;
 
+#[cfg(feature = "get-connection-function")]
 pub mod get_connection_function;
 
+#[cfg(feature = "get-connection-group")]
 pub mod get_connection_group;
 
+#[cfg(feature = "get-connection-group-by-routing-endpoint")]
 pub mod get_connection_group_by_routing_endpoint;
 
+#[cfg(feature = "get-continuous-deployment-policy")]
 pub mod get_continuous_deployment_policy;
 
+#[cfg(feature = "get-continuous-deployment-policy-config")]
 pub mod get_continuous_deployment_policy_config;
 
+#[cfg(feature = "get-distribution")]
 pub mod get_distribution;
 
+#[cfg(feature = "get-distribution-config")]
 pub mod get_distribution_config;
 
+#[cfg(feature = "get-distribution-tenant")]
 pub mod get_distribution_tenant;
 
+#[cfg(feature = "get-distribution-tenant-by-domain")]
 pub mod get_distribution_tenant_by_domain;
 
+#[cfg(feature = "get-field-level-encryption")]
 pub mod get_field_level_encryption;
 
+#[cfg(feature = "get-field-level-encryption-config")]
 pub mod get_field_level_encryption_config;
 
+#[cfg(feature = "get-field-level-encryption-profile")]
 pub mod get_field_level_encryption_profile;
 
+#[cfg(feature = "get-field-level-encryption-profile-config")]
 pub mod get_field_level_encryption_profile_config;
 
+#[cfg(feature = "get-function")]
 pub mod get_function;
 
+#[cfg(feature = "get-invalidation")]
 pub mod get_invalidation;
 
+#[cfg(feature = "get-invalidation-for-distribution-tenant")]
 pub mod get_invalidation_for_distribution_tenant;
 
+#[cfg(feature = "get-key-group")]
 pub mod get_key_group;
 
+#[cfg(feature = "get-key-group-config")]
 pub mod get_key_group_config;
 
+#[cfg(feature = "get-managed-certificate-details")]
 pub mod get_managed_certificate_details;
 
+#[cfg(feature = "get-monitoring-subscription")]
 pub mod get_monitoring_subscription;
 
+#[cfg(feature = "get-origin-access-control")]
 pub mod get_origin_access_control;
 
+#[cfg(feature = "get-origin-access-control-config")]
 pub mod get_origin_access_control_config;
 
+#[cfg(feature = "get-origin-request-policy")]
 pub mod get_origin_request_policy;
 
+#[cfg(feature = "get-origin-request-policy-config")]
 pub mod get_origin_request_policy_config;
 
+#[cfg(feature = "get-public-key")]
 pub mod get_public_key;
 
+#[cfg(feature = "get-public-key-config")]
 pub mod get_public_key_config;
 
+#[cfg(feature = "get-realtime-log-config")]
 pub mod get_realtime_log_config;
 
+#[cfg(feature = "get-resource-policy")]
 pub mod get_resource_policy;
 
+#[cfg(feature = "get-response-headers-policy")]
 pub mod get_response_headers_policy;
 
+#[cfg(feature = "get-response-headers-policy-config")]
 pub mod get_response_headers_policy_config;
 
+#[cfg(feature = "get-streaming-distribution")]
 pub mod get_streaming_distribution;
 
+#[cfg(feature = "get-streaming-distribution-config")]
 pub mod get_streaming_distribution_config;
 
+#[cfg(feature = "get-trust-store")]
 pub mod get_trust_store;
 
+#[cfg(feature = "get-vpc-origin")]
 pub mod get_vpc_origin;
 
+#[cfg(feature = "list-anycast-ip-lists")]
 pub mod list_anycast_ip_lists;
 
+#[cfg(feature = "list-cache-policies")]
 pub mod list_cache_policies;
 
+#[cfg(feature = "list-cloud-front-origin-access-identities")]
 pub mod list_cloud_front_origin_access_identities;
 
+#[cfg(feature = "list-conflicting-aliases")]
 pub mod list_conflicting_aliases;
 
+#[cfg(feature = "list-connection-functions")]
 pub mod list_connection_functions;
 
+#[cfg(feature = "list-connection-groups")]
 pub mod list_connection_groups;
 
+#[cfg(feature = "list-continuous-deployment-policies")]
 pub mod list_continuous_deployment_policies;
 
+#[cfg(feature = "list-distribution-tenants")]
 pub mod list_distribution_tenants;
 
+#[cfg(feature = "list-distribution-tenants-by-customization")]
 pub mod list_distribution_tenants_by_customization;
 
+#[cfg(feature = "list-distributions")]
 pub mod list_distributions;
 
+#[cfg(feature = "list-distributions-by-anycast-ip-list-id")]
 pub mod list_distributions_by_anycast_ip_list_id;
 
+#[cfg(feature = "list-distributions-by-cache-policy-id")]
 pub mod list_distributions_by_cache_policy_id;
 
+#[cfg(feature = "list-distributions-by-connection-function")]
 pub mod list_distributions_by_connection_function;
 
+#[cfg(feature = "list-distributions-by-connection-mode")]
 pub mod list_distributions_by_connection_mode;
 
+#[cfg(feature = "list-distributions-by-key-group")]
 pub mod list_distributions_by_key_group;
 
+#[cfg(feature = "list-distributions-by-origin-request-policy-id")]
 pub mod list_distributions_by_origin_request_policy_id;
 
+#[cfg(feature = "list-distributions-by-owned-resource")]
 pub mod list_distributions_by_owned_resource;
 
+#[cfg(feature = "list-distributions-by-realtime-log-config")]
 pub mod list_distributions_by_realtime_log_config;
 
+#[cfg(feature = "list-distributions-by-response-headers-policy-id")]
 pub mod list_distributions_by_response_headers_policy_id;
 
+#[cfg(feature = "list-distributions-by-trust-store")]
 pub mod list_distributions_by_trust_store;
 
+#[cfg(feature = "list-distributions-by-vpc-origin-id")]
 pub mod list_distributions_by_vpc_origin_id;
 
+#[cfg(feature = "list-distributions-by-web-acl-id")]
 pub mod list_distributions_by_web_acl_id;
 
+#[cfg(feature = "list-domain-conflicts")]
 pub mod list_domain_conflicts;
 
+#[cfg(feature = "list-field-level-encryption-configs")]
 pub mod list_field_level_encryption_configs;
 
+#[cfg(feature = "list-field-level-encryption-profiles")]
 pub mod list_field_level_encryption_profiles;
 
+#[cfg(feature = "list-functions")]
 pub mod list_functions;
 
+#[cfg(feature = "list-invalidations")]
 pub mod list_invalidations;
 
+#[cfg(feature = "list-invalidations-for-distribution-tenant")]
 pub mod list_invalidations_for_distribution_tenant;
 
+#[cfg(feature = "list-key-groups")]
 pub mod list_key_groups;
 
+#[cfg(feature = "list-key-value-stores")]
 pub mod list_key_value_stores;
 
+#[cfg(feature = "list-origin-access-controls")]
 pub mod list_origin_access_controls;
 
+#[cfg(feature = "list-origin-request-policies")]
 pub mod list_origin_request_policies;
 
+#[cfg(feature = "list-public-keys")]
 pub mod list_public_keys;
 
+#[cfg(feature = "list-realtime-log-configs")]
 pub mod list_realtime_log_configs;
 
+#[cfg(feature = "list-response-headers-policies")]
 pub mod list_response_headers_policies;
 
+#[cfg(feature = "list-streaming-distributions")]
 pub mod list_streaming_distributions;
 
+#[cfg(feature = "list-tags-for-resource")]
 pub mod list_tags_for_resource;
 
+#[cfg(feature = "list-trust-stores")]
 pub mod list_trust_stores;
 
+#[cfg(feature = "list-vpc-origins")]
 pub mod list_vpc_origins;
 
+#[cfg(feature = "publish-connection-function")]
 pub mod publish_connection_function;
 
+#[cfg(feature = "publish-function")]
 pub mod publish_function;
 
+#[cfg(feature = "put-resource-policy")]
 pub mod put_resource_policy;
 
+#[cfg(feature = "tag-resource")]
 pub mod tag_resource;
 
+#[cfg(feature = "test-connection-function")]
 pub mod test_connection_function;
 
+#[cfg(feature = "test-function")]
 pub mod test_function;
 
+#[cfg(feature = "untag-resource")]
 pub mod untag_resource;
 
+#[cfg(feature = "update-anycast-ip-list")]
 pub mod update_anycast_ip_list;
 
+#[cfg(feature = "update-cache-policy")]
 pub mod update_cache_policy;
 
+#[cfg(feature = "update-cloud-front-origin-access-identity")]
 pub mod update_cloud_front_origin_access_identity;
 
+#[cfg(feature = "update-connection-function")]
 pub mod update_connection_function;
 
+#[cfg(feature = "update-connection-group")]
 pub mod update_connection_group;
 
+#[cfg(feature = "update-continuous-deployment-policy")]
 pub mod update_continuous_deployment_policy;
 
+#[cfg(feature = "update-distribution")]
 pub mod update_distribution;
 
+#[cfg(feature = "update-distribution-tenant")]
 pub mod update_distribution_tenant;
 
+#[cfg(feature = "update-distribution-with-staging-config")]
 pub mod update_distribution_with_staging_config;
 
+#[cfg(feature = "update-domain-association")]
 pub mod update_domain_association;
 
+#[cfg(feature = "update-field-level-encryption-config")]
 pub mod update_field_level_encryption_config;
 
+#[cfg(feature = "update-field-level-encryption-profile")]
 pub mod update_field_level_encryption_profile;
 
+#[cfg(feature = "update-function")]
 pub mod update_function;
 
+#[cfg(feature = "update-key-group")]
 pub mod update_key_group;
 
+#[cfg(feature = "update-key-value-store")]
 pub mod update_key_value_store;
 
+#[cfg(feature = "update-origin-access-control")]
 pub mod update_origin_access_control;
 
+#[cfg(feature = "update-origin-request-policy")]
 pub mod update_origin_request_policy;
 
+#[cfg(feature = "update-public-key")]
 pub mod update_public_key;
 
+#[cfg(feature = "update-realtime-log-config")]
 pub mod update_realtime_log_config;
 
+#[cfg(feature = "update-response-headers-policy")]
 pub mod update_response_headers_policy;
 
+#[cfg(feature = "update-streaming-distribution")]
 pub mod update_streaming_distribution;
 
+#[cfg(feature = "update-trust-store")]
 pub mod update_trust_store;
 
+#[cfg(feature = "update-vpc-origin")]
 pub mod update_vpc_origin;
 
+#[cfg(feature = "verify-dns-configuration")]
 pub mod verify_dns_configuration;
