@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 /// Removes `null` members, which the CLI never prints.
 fn without_nulls(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect())
+        }
         Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
         other => other,
     }
@@ -67,7 +69,8 @@ fn cli_timestamps_read_as_rfc3339() {
 
 #[test]
 fn blobs_are_base64() {
-    let output: GetFunctionOutput = serde_json::from_value(json!({"FunctionCode": "ZnVuY3Rpb24gaGFuZGxlcigpIHt9", "ETag": "E1"})).unwrap();
+    let output: GetFunctionOutput =
+        serde_json::from_value(json!({"FunctionCode": "ZnVuY3Rpb24gaGFuZGxlcigpIHt9", "ETag": "E1"})).unwrap();
     assert_eq!(output.function_code.unwrap().as_ref(), b"function handler() {}");
 }
 
@@ -81,10 +84,14 @@ fn boto3_params_with_a_union_read_into_the_input() {
         "Tags": {"Items": [{"Key": "team", "Value": "media"}]}
     });
     let input: CreateTrustStoreInput = serde_json::from_value(params).unwrap();
-    let CaCertificatesBundleSource::CaCertificatesBundleS3Location(location) = &input.ca_certificates_bundle_source else {
+    let CaCertificatesBundleSource::CaCertificatesBundleS3Location(location) = &input.ca_certificates_bundle_source
+    else {
         panic!("{:?}", input.ca_certificates_bundle_source)
     };
-    assert_eq!((location.bucket.as_str(), location.key.as_str(), location.region.as_str()), ("b", "bundle.pem", "us-east-1"));
+    assert_eq!(
+        (location.bucket.as_str(), location.key.as_str(), location.region.as_str()),
+        ("b", "bundle.pem", "us-east-1")
+    );
     let request = cloudfront_sdk::operation::create_trust_store::serialize_request(&input).unwrap();
     let body = String::from_utf8(request.body().clone()).unwrap();
     assert!(body.contains("<CaCertificatesBundleS3Location><Bucket>b</Bucket>"), "{body}");
