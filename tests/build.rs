@@ -1,6 +1,7 @@
-//! Writes `$OUT_DIR/round_trip_shapes.rs`: every CloudFront data type that
-//! is both written and read, as a table of round-trip checks, taken from
-//! the generator's own resolved model so no type is forgotten.
+//! Writes tables the tests iterate over, taken from the generator's own
+//! resolved model so nothing is forgotten: `round_trip_shapes.rs` (every
+//! data type both written and read) and `operations.rs` (every operation's
+//! serializer and parser).
 
 use std::fmt::Write as _;
 
@@ -20,6 +21,27 @@ fn main() {
         }
     }
     table.push_str("];\n");
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("round_trip_shapes.rs");
-    std::fs::write(out, table).unwrap();
+    write_out("round_trip_shapes.rs", &table);
+
+    // Every operation's serializer and parser, by operation name, behind
+    // uniform signatures the wire-compatibility tests can call.
+    let mut table = String::from("/// (operation, request check, response check) for every operation.\n");
+    table.push_str("pub const OPERATIONS: &[(&str, RequestCheck, ResponseCheck)] = &[\n");
+    for op in service.operations.values() {
+        let module = format!("cloudfront_sdk::operation::{}", op.snake);
+        let request = if op.input.is_some() {
+            format!("|params| check_request(params, {module}::serialize_request)")
+        } else {
+            format!("|_| {module}::serialize_request().map_err(|e| e.to_string())")
+        };
+        let response = format!("|response| to_json({module}::parse_response(response))");
+        writeln!(table, "    ({:?}, {request}, {response}),", op.name).unwrap();
+    }
+    table.push_str("];\n");
+    write_out("operations.rs", &table);
+}
+
+fn write_out(name: &str, contents: &str) {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join(name);
+    std::fs::write(out, contents).unwrap();
 }

@@ -253,13 +253,23 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             Location::Payload => Some(match &m.ty {
                 TypeRef::Blob => quote! { Some(restxml_runtime::Blob::new(body.to_vec())) },
                 TypeRef::String => quote! { Some(String::from_utf8_lossy(body).into_owned()) },
-                _ => {
-                    let root = &m.xml_name;
+                ty => {
+                    // AWS names the root after the payload's shape; a
+                    // member-level name is accepted too.
+                    let mut roots = Vec::new();
+                    if let TypeRef::Structure(target) = ty
+                        && let Some(s) = service.shape(target).and_then(|shape| shape.structure())
+                    {
+                        roots.push(s.xml_name.clone());
+                    }
+                    if !roots.contains(&m.xml_name) {
+                        roots.push(m.xml_name.clone());
+                    }
                     quote! {
                         if restxml_runtime::xml::is_blank(body) {
                             None
                         } else {
-                            Some(restxml_runtime::xml::read_document(body, #root).map_err(|e| restxml_runtime::ResponseError::xml(status, e))?)
+                            Some(restxml_runtime::xml::read_payload(body, &[#(#roots),*]).map_err(|e| restxml_runtime::ResponseError::xml(status, e))?)
                         }
                     }
                 }

@@ -369,7 +369,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "AnycastIpList")
+            restxml_runtime::xml::read_payload(body, &["AnycastIpList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -324,7 +324,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "CachePolicy")
+            restxml_runtime::xml::read_payload(body, &["CachePolicy"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

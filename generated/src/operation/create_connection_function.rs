@@ -404,7 +404,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ConnectionFunctionSummary")
+            restxml_runtime::xml::read_payload(body, &["ConnectionFunctionSummary"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

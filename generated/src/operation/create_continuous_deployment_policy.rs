@@ -316,7 +316,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ContinuousDeploymentPolicy")
+            restxml_runtime::xml::read_payload(body, &["ContinuousDeploymentPolicy"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

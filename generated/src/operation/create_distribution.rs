@@ -1086,7 +1086,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "Distribution")
+            restxml_runtime::xml::read_payload(body, &["Distribution"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -461,7 +461,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "DistributionTenant")
+            restxml_runtime::xml::read_payload(body, &["DistributionTenant"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -357,7 +357,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FieldLevelEncryptionProfile")
+            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionProfile"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -321,7 +321,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "Invalidation")
+            restxml_runtime::xml::read_payload(body, &["Invalidation"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

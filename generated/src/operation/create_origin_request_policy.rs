@@ -353,7 +353,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "OriginRequestPolicy")
+            restxml_runtime::xml::read_payload(body, &["OriginRequestPolicy"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -250,7 +250,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "PublicKey")
+            restxml_runtime::xml::read_payload(body, &["PublicKey"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -385,7 +385,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "StreamingDistribution")
+            restxml_runtime::xml::read_payload(body, &["StreamingDistribution"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -317,7 +317,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "VpcOrigin")
+            restxml_runtime::xml::read_payload(body, &["VpcOrigin"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -228,7 +228,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "CachePolicyConfig")
+            restxml_runtime::xml::read_payload(body, &["CachePolicyConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

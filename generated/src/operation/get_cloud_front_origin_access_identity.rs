@@ -236,7 +236,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "CloudFrontOriginAccessIdentity")
+            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentity"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -233,7 +233,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ContinuousDeploymentPolicyConfig")
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["ContinuousDeploymentPolicyConfig"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -227,7 +227,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FieldLevelEncryption")
+            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryption"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

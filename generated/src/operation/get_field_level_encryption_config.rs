@@ -228,7 +228,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FieldLevelEncryptionConfig")
+            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -206,7 +206,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "KeyGroup")
+            restxml_runtime::xml::read_payload(body, &["KeyGroup"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -233,7 +233,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "MonitoringSubscription")
+            restxml_runtime::xml::read_payload(body, &["MonitoringSubscription"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

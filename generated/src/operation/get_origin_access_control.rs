@@ -225,7 +225,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "OriginAccessControl")
+            restxml_runtime::xml::read_payload(body, &["OriginAccessControl"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -219,7 +219,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "PublicKeyConfig")
+            restxml_runtime::xml::read_payload(body, &["PublicKeyConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -226,7 +226,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "StreamingDistributionConfig")
+            restxml_runtime::xml::read_payload(body, &["StreamingDistributionConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -226,7 +226,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "TrustStore")
+            restxml_runtime::xml::read_payload(body, &["TrustStore"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

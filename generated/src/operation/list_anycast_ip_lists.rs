@@ -243,7 +243,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "AnycastIpListCollection")
+            restxml_runtime::xml::read_payload(body, &["AnycastIpListCollection"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

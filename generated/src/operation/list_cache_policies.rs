@@ -254,7 +254,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "CachePolicyList")
+            restxml_runtime::xml::read_payload(body, &["CachePolicyList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -221,9 +221,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(
+            restxml_runtime::xml::read_payload(
                     body,
-                    "CloudFrontOriginAccessIdentityList",
+                    &["CloudFrontOriginAccessIdentityList"],
                 )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )

@@ -283,7 +283,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ConflictingAliasesList")
+            restxml_runtime::xml::read_payload(body, &["ConflictingAliasesList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

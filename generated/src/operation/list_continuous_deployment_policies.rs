@@ -240,7 +240,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ContinuousDeploymentPolicyList")
+            restxml_runtime::xml::read_payload(body, &["ContinuousDeploymentPolicyList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -266,7 +266,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "DistributionList")
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["DistributionIdOwnerList", "DistributionList"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

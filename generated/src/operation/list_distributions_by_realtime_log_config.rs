@@ -262,7 +262,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "DistributionList")
+            restxml_runtime::xml::read_payload(body, &["DistributionList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -210,7 +210,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FieldLevelEncryptionList")
+            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -214,7 +214,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FieldLevelEncryptionProfileList")
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["FieldLevelEncryptionProfileList"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -235,7 +235,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FunctionList")
+            restxml_runtime::xml::read_payload(body, &["FunctionList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -264,7 +264,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "InvalidationList")
+            restxml_runtime::xml::read_payload(body, &["InvalidationList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

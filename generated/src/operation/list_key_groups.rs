@@ -205,7 +205,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "KeyGroupList")
+            restxml_runtime::xml::read_payload(body, &["KeyGroupList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -245,7 +245,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "KeyValueStoreList")
+            restxml_runtime::xml::read_payload(body, &["KeyValueStoreList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -216,7 +216,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "OriginAccessControlList")
+            restxml_runtime::xml::read_payload(body, &["OriginAccessControlList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

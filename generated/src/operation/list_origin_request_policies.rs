@@ -264,7 +264,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "OriginRequestPolicyList")
+            restxml_runtime::xml::read_payload(body, &["OriginRequestPolicyList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -203,7 +203,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "PublicKeyList")
+            restxml_runtime::xml::read_payload(body, &["PublicKeyList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -234,7 +234,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "RealtimeLogConfigs")
+            restxml_runtime::xml::read_payload(body, &["RealtimeLogConfigs"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -229,7 +229,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "Tags")
+            restxml_runtime::xml::read_payload(body, &["Tags"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

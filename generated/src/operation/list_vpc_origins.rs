@@ -236,7 +236,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "VpcOriginList")
+            restxml_runtime::xml::read_payload(body, &["VpcOriginList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

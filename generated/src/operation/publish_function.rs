@@ -264,7 +264,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "FunctionSummary")
+            restxml_runtime::xml::read_payload(body, &["FunctionSummary"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

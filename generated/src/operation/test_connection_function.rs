@@ -361,7 +361,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ConnectionFunctionTestResult")
+            restxml_runtime::xml::read_payload(body, &["ConnectionFunctionTestResult"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -374,7 +374,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ConnectionGroup")
+            restxml_runtime::xml::read_payload(body, &["ConnectionGroup"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -320,7 +320,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "KeyValueStore")
+            restxml_runtime::xml::read_payload(body, &["KeyValueStore"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -413,7 +413,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_document(body, "ResponseHeadersPolicy")
+            restxml_runtime::xml::read_payload(body, &["ResponseHeadersPolicy"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

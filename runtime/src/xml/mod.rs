@@ -58,6 +58,19 @@ pub fn read_document<T: ReadXml>(body: &[u8], root: &'static str) -> Result<T, X
     T::read_xml(&mut element)
 }
 
+/// Reads a payload document whose root must be one of `roots` (the first
+/// is named in errors) into `T`.
+pub fn read_payload<T: ReadXml>(body: &[u8], roots: &[&'static str]) -> Result<T, XmlError> {
+    let mut document = Document::new(body)?;
+    let mut element = document.root()?;
+    if !roots.contains(&element.local_name()) {
+        let found = element.local_name().to_string();
+        let expected = roots.first().copied().unwrap_or("");
+        return Err(element.error(XmlErrorKind::WrongRoot { expected, found }));
+    }
+    T::read_xml(&mut element)
+}
+
 /// Whether `body` holds nothing but white space (an absent payload).
 pub fn is_blank(body: &[u8]) -> bool {
     body.iter().all(u8::is_ascii_whitespace)

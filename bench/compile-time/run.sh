@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Clean-build comparison: the same small program on the generated crate and
+# on aws-sdk-cloudfront, debug and release, from an empty target directory
+# each time, in one sitting. Not part of the test command (it takes ~15
+# minutes). Writes results.md beside this script.
+#
+#   bash bench/compile-time/run.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+out="$here/results.md"
+
+(cd "$here/ours" && cargo fetch --quiet)
+(cd "$here/aws" && cargo fetch --quiet)
+
+measure() { # label dir profile-flag features-flags...
+  local label="$1" dir="$2" profile="$3"; shift 3
+  local target="$work/target"
+  rm -rf "$target"
+  local log="$work/time.log"
+  (cd "$here/$dir" && CARGO_TARGET_DIR="$target" /usr/bin/time -v cargo build --quiet --offline $profile "$@" 2> "$log") || { cat "$log"; exit 1; }
+  local wall rss
+  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
+  rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+  printf '| %s | %s | %s | %d MB |\n' "$label" "${profile:-(debug)}" "$wall" "$((rss / 1024))" | tee -a "$out"
+}
+
+{
+  echo "# Clean build of a small program: generated crate vs aws-sdk-cloudfront"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(rustc --version)."
+  echo "Peak memory is the largest single process (rustc) of the build."
+  echo
+  echo "| program | profile | wall time (m:ss) | peak memory |"
+  echo "|---|---|---|---|"
+} > "$out"
+
+measure "cloudfront-sdk, all operations" ours ""
+measure "cloudfront-sdk, all operations" ours --release
+measure "cloudfront-sdk, update-streaming-distribution only" ours "" --no-default-features --features one-operation
+measure "cloudfront-sdk, update-streaming-distribution only" ours --release --no-default-features --features one-operation
+measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-default-features
+measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
+measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
+measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws --release
+echo >> "$out"
+echo "Generated crate: $(find "$here/../../generated/src" -name '*.rs' | wc -l) files, $(cat $(find "$here/../../generated/src" -name '*.rs') | wc -l) lines." >> "$out"
