@@ -12,7 +12,7 @@ fn main() {
     let model = restxml_codegen::model::ServiceModel::load(&model_path).expect("model loads");
     let service = restxml_codegen::ir::Service::resolve(&model, None).expect("model resolves");
     let mut table = String::from("/// (shape name, round-trip check) for every written and read data type.\n");
-    table.push_str("pub const ROUND_TRIP_SHAPES: &[(&str, fn(serde_json::Value) -> Result<(), String>)] = &[\n");
+    table.push_str("pub const ROUND_TRIP_SHAPES: &[(&str, RoundTripCheck)] = &[\n");
     for shape in service.shapes.values() {
         let data = shape.home == restxml_codegen::ir::Home::Types;
         if shape.written && shape.read && data && shape.structure().is_some() {

@@ -10,6 +10,9 @@ use restxml_codegen::ir::{Service, ShapeKind, TypeRef};
 use restxml_runtime::xml::{ReadXml, WriteXml, XmlWriter};
 use serde_json::{Value, json};
 
+/// Checks that a value (as JSON) survives value -> XML -> value.
+type RoundTripCheck = fn(Value) -> Result<(), String>;
+
 include!(concat!(env!("OUT_DIR"), "/round_trip_shapes.rs"));
 
 fn round_trip<T>(params: Value) -> Result<(), String>
@@ -119,7 +122,7 @@ fn every_written_and_read_structure_round_trips() {
     for (name, check) in ROUND_TRIP_SHAPES {
         let strategy = structure(&service, name, 0);
         runner
-            .run(&strategy, |params| check(params).map_err(|e| TestCaseError::fail(e)))
+            .run(&strategy, |params| check(params).map_err(TestCaseError::fail))
             .unwrap_or_else(|err| panic!("{name}: {err}"));
     }
 }
