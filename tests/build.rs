@@ -12,7 +12,7 @@ fn main() {
     let model = restxml_codegen::model::ServiceModel::load(&model_path).expect("model loads");
     let service = restxml_codegen::ir::Service::resolve(&model, None).expect("model resolves");
     let mut table = String::from("/// (shape name, round-trip check) for every written and read data type.\n");
-    table.push_str("pub const ROUND_TRIP_SHAPES: &[(&str, RoundTripCheck)] = &[\n");
+    table.push_str("const ROUND_TRIP_SHAPES: &[(&str, RoundTripCheck)] = &[\n");
     for shape in service.shapes.values() {
         let data = shape.home == restxml_codegen::ir::Home::Types;
         if shape.written && shape.read && data && shape.structure().is_some() {
@@ -26,7 +26,7 @@ fn main() {
     // Every operation's serializer and parser, by operation name, behind
     // uniform signatures the wire-compatibility tests can call.
     let mut table = String::from("/// (operation, request check, response check) for every operation.\n");
-    table.push_str("pub const OPERATIONS: &[(&str, RequestCheck, ResponseCheck)] = &[\n");
+    table.push_str("const OPERATIONS: &[(&str, RequestCheck, ResponseCheck)] = &[\n");
     for op in service.operations.values() {
         let module = format!("cloudfront_sdk::operation::{}", op.snake);
         let request = if op.input.is_some() {
