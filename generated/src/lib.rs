@@ -5,17 +5,16 @@
 //!
 //! A client for Amazon CloudFront (API version 2020-05-31), generated from botocore's model by restxml-codegen.
 //!
-//! Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled error plus `Unhandled`.
+//! Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled error plus `Unhandled`. Data types are in [`types`], modeled errors in [`error`].
+//!
+//! Every operation is a cargo feature (`update-streaming-distribution`, ...), all on by default.
 //!
 //! Amazon CloudFront
 //!
 //! This is the *Amazon CloudFront API Reference*. This guide is for developers who need detailed information about CloudFront API actions, data types, and errors. For detailed information about CloudFront features, see the [Amazon CloudFront Developer Guide](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Introduction.html).
 #![warn(missing_docs)]
-pub mod error;
-
 pub mod operation;
-
-pub mod types;
+pub use cloudfront_sdk_types::{error, types};
 pub use restxml_runtime::{
     Blob, BuildError, DateTime, ErrorMetadata, ProvideErrorMetadata, ResponseError,
     SdkError, UnhandledError,

@@ -239,6 +239,20 @@ impl fmt::Display for ErrorMetadata {
     }
 }
 
+/// Any error a service answered with: modeled or unhandled. Generated
+/// error enums hand out their variant as this, so each enum needs one
+/// `match` instead of one per trait.
+pub trait ServiceError: std::error::Error + ProvideErrorMetadata + Send + Sync {
+    /// This error as a plain `std::error::Error`.
+    fn as_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + ProvideErrorMetadata + Send + Sync + 'static> ServiceError for T {
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
 /// A modeled error shape: read from the `<Error>` element, then given the
 /// response's metadata. Implemented by generated error types.
 pub trait ModeledError: crate::xml::ReadXml + ProvideErrorMetadata {
@@ -336,6 +350,11 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
             SdkError::Response(err) => Some(err),
         }
     }
+}
+
+/// A builder's required member: its value, or the error naming it.
+pub fn required<T>(value: Option<T>, shape: &'static str, field: &'static str) -> Result<T, BuildError> {
+    value.ok_or(BuildError { kind: BuildErrorKind::MissingField { shape, field } })
 }
 
 /// The `Quantity` of a CloudFront `Quantity`/`Items` wrapper: the given

@@ -16,22 +16,22 @@ fn generated_file(path: &str) -> String {
 
 #[test]
 fn streaming_distribution_config_type_writer_and_reader() {
-    insta::assert_snapshot!(generated_file("src/types/streaming_distribution_config.rs"));
+    insta::assert_snapshot!(generated_file("types/src/types/streaming_distribution_config.rs"));
 }
 
 #[test]
 fn streaming_distribution_reader() {
-    insta::assert_snapshot!(generated_file("src/types/streaming_distribution.rs"));
+    insta::assert_snapshot!(generated_file("types/src/types/streaming_distribution.rs"));
 }
 
 #[test]
 fn price_class_enum() {
-    insta::assert_snapshot!(generated_file("src/types/price_class.rs"));
+    insta::assert_snapshot!(generated_file("types/src/types/price_class.rs"));
 }
 
 #[test]
 fn no_such_streaming_distribution_error() {
-    insta::assert_snapshot!(generated_file("src/error/no_such_streaming_distribution.rs"));
+    insta::assert_snapshot!(generated_file("types/src/error/no_such_streaming_distribution.rs"));
 }
 
 #[test]

@@ -77,30 +77,31 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             }
         }
 
+        impl #name {
+            /// The error this is, whichever variant holds it.
+            fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+                match self {
+                    #(Self::#variant_names(error) => error,)*
+                    Self::Unhandled(error) => error,
+                }
+            }
+        }
+
         impl restxml_runtime::ProvideErrorMetadata for #name {
             fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-                match self {
-                    #(Self::#variant_names(error) => restxml_runtime::ProvideErrorMetadata::meta(error),)*
-                    Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-                }
+                self.inner().meta()
             }
         }
 
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    #(Self::#variant_names(error) => std::fmt::Display::fmt(error, f),)*
-                    Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-                }
+                std::fmt::Display::fmt(self.inner(), f)
             }
         }
 
         impl std::error::Error for #name {
             fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    #(Self::#variant_names(error) => Some(error),)*
-                    Self::Unhandled(error) => Some(error),
-                }
+                Some(self.inner().as_error())
             }
         }
     }

@@ -40,7 +40,6 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
     let name = ident(&shape.rust_name);
     let docs = type_docs(shape);
     let is_error = s.error.is_some();
-    let redact = shape.sensitive || s.members.iter().any(|m| m.sensitive);
 
     let fields = s.members.iter().map(|m| {
         let field = ident(&m.field);
@@ -60,13 +59,11 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
             pub(crate) meta: restxml_runtime::ErrorMetadata,
         }
     });
-    let derive_debug = if redact {
-        quote! {}
-    } else {
-        quote! { Debug, }
-    };
-    let debug_impl = redact.then(|| debug_impl(&name, shape, s, is_error));
-    let builder = (!is_error).then(|| emit_builder(service, shape, s, redact));
+    // Debug is written out rather than derived: a derived `fmt` is compiled
+    // in this crate, a written one is `#[inline]` like every generated
+    // function (see layout), and it redacts sensitive members.
+    let debug_impl = debug_impl(&name, shape, s, is_error);
+    let builder = (!is_error).then(|| emit_builder(service, shape, s));
     let serde_rename_all = if s.members.is_empty() {
         quote! {}
     } else {
@@ -81,7 +78,7 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
 
     quote! {
         #docs
-        #[derive(Clone, #derive_debug PartialEq)]
+        #[derive(Clone, PartialEq)]
         #serde
         #serde_rename_all
         #serde_strict
@@ -124,7 +121,7 @@ fn debug_impl(name: &proc_macro2::Ident, shape: &NamedShape, s: &Structure, is_e
     }
 }
 
-fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bool) -> TokenStream {
+fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStream {
     let name = ident(&shape.rust_name);
     let builder = format_ident!("{}Builder", shape.rust_name);
     let builder_doc = format!(" A builder for [`{}`].", shape.rust_name);
@@ -145,8 +142,12 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
         let field = ident(&m.field);
         let set_field = format_ident!("set_{}", m.field.trim_start_matches("r#"));
         let ty = rust_type(service, &m.ty);
-        let docs = member_docs(m);
-        let set_doc = format!(" Sets or clears `{}`.", m.wire_name);
+        // One line linking to the field's docs rather than a copy of them:
+        // rustdoc shows the link, and the crate compiles less text.
+        let field_name = m.field.trim_start_matches("r#");
+        let docs = format!(" Sets [`{}::{}`].", shape.rust_name, field_name);
+        let docs = quote! { #[doc = #docs] };
+        let set_doc = format!(" Sets or clears [`{}::{}`].", shape.rust_name, field_name);
         let deprecated = deprecated_attr(m);
         let (arg_ty, convert) = match (&m.ty, m.boxed) {
             (TypeRef::String, _) => (quote! { impl Into<String> }, quote! { value.into() }),
@@ -158,6 +159,18 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
         } else {
             quote! { Option<#ty> }
         };
+        // `set_*` takes an `Option`, for optional members only: passing
+        // `None` for a required member would just defer the error to `build`.
+        let set = (!m.required).then(|| {
+            quote! {
+                #[doc = #set_doc]
+                #deprecated
+                pub fn #set_field(mut self, value: #stored) -> Self {
+                    self.#field = value;
+                    self
+                }
+            }
+        });
         quote! {
             #docs
             #deprecated
@@ -165,12 +178,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
                 self.#field = Some(#convert);
                 self
             }
-            #[doc = #set_doc]
-            #deprecated
-            pub fn #set_field(mut self, value: #stored) -> Self {
-                self.#field = value;
-                self
-            }
+            #set
         }
     });
     let quantity_index = s.quantity_items.map(|qi| qi.quantity);
@@ -182,18 +190,13 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
         if m.required {
             let wire = &m.wire_name;
             quote! {
-                #field: self.#field.ok_or_else(|| restxml_runtime::BuildError::missing_field(#wire_shape, #wire))?,
+                #field: restxml_runtime::error::required(self.#field, #wire_shape, #wire)?,
             }
         } else {
             quote! { #field: self.#field, }
         }
     });
-    let derive_debug = if redact {
-        quote! {}
-    } else {
-        quote! { Debug, }
-    };
-    let debug_impl = redact.then(|| {
+    let debug_impl = {
         let label = builder.to_string();
         let fields = s.members.iter().map(|m| {
             let field = ident(&m.field);
@@ -211,7 +214,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
                 }
             }
         }
-    });
+    };
     let build_doc = format!(" Builds the [`{}`], or names the first required member that is missing.", shape.rust_name);
 
     let resolve_quantity = s.quantity_items.map(|qi| {
@@ -234,7 +237,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure, redact: bo
         #from_items
 
         #[doc = #builder_doc]
-        #[derive(Clone, #derive_debug Default, PartialEq)]
+        #[derive(Default)]
         pub struct #builder {
             #(#fields)*
         }

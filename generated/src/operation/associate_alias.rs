@@ -13,7 +13,7 @@
 //!
 //! For more information, including how to set up the target standard distribution, prerequisites that you must complete, and other restrictions, see [Moving an alternate domain name to a different standard distribution or distribution tenant](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-move) in the *Amazon CloudFront Developer Guide*.
 /// The `AssociateAliasRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,56 +25,68 @@ pub struct AssociateAliasInput {
     pub alias: String,
 }
 
+impl std::fmt::Debug for AssociateAliasInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateAliasInput")
+            .field("target_distribution_id", &self.target_distribution_id)
+            .field("alias", &self.alias)
+            .finish()
+    }
+}
+
 impl AssociateAliasInput {
     /// A builder for [`AssociateAliasInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> AssociateAliasInputBuilder {
         AssociateAliasInputBuilder::default()
     }
 }
 
 /// A builder for [`AssociateAliasInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct AssociateAliasInputBuilder {
     target_distribution_id: Option<String>,
     alias: Option<String>,
 }
 
+impl std::fmt::Debug for AssociateAliasInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateAliasInputBuilder")
+            .field("target_distribution_id", &self.target_distribution_id)
+            .field("alias", &self.alias)
+            .finish()
+    }
+}
+
 impl AssociateAliasInputBuilder {
-    /// The ID of the standard distribution that you're associating the alias with.
+    /// Sets [`AssociateAliasInput::target_distribution_id`].
+    #[inline]
     pub fn target_distribution_id(mut self, value: impl Into<String>) -> Self {
         self.target_distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `TargetDistributionId`.
-    pub fn set_target_distribution_id(mut self, value: Option<String>) -> Self {
-        self.target_distribution_id = value;
-        self
-    }
-    /// The alias (also known as a CNAME) to add to the target standard distribution.
+    /// Sets [`AssociateAliasInput::alias`].
+    #[inline]
     pub fn alias(mut self, value: impl Into<String>) -> Self {
         self.alias = Some(value.into());
         self
     }
-    /// Sets or clears `Alias`.
-    pub fn set_alias(mut self, value: Option<String>) -> Self {
-        self.alias = value;
-        self
-    }
     /// Builds the [`AssociateAliasInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<AssociateAliasInput, restxml_runtime::BuildError> {
         Ok(AssociateAliasInput {
-            target_distribution_id: self
-                .target_distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "AssociateAliasRequest",
-                    "TargetDistributionId",
-                ))?,
-            alias: self
-                .alias
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "AssociateAliasRequest",
-                    "Alias",
-                ))?,
+            target_distribution_id: restxml_runtime::error::required(
+                self.target_distribution_id,
+                "AssociateAliasRequest",
+                "TargetDistributionId",
+            )?,
+            alias: restxml_runtime::error::required(
+                self.alias,
+                "AssociateAliasRequest",
+                "Alias",
+            )?,
         })
     }
 }
@@ -100,6 +112,7 @@ pub enum AssociateAliasError {
 impl AssociateAliasError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -132,56 +145,44 @@ impl AssociateAliasError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for AssociateAliasError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl AssociateAliasError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionCNAMEs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyDistributionCNAMEs(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for AssociateAliasError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for AssociateAliasError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionCNAMEs(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for AssociateAliasError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyDistributionCNAMEs(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for AssociateAlias: `PUT /2020-05-31/distribution/{TargetDistributionId}/associate-alias`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::associate_alias::AssociateAliasInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +203,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of AssociateAlias: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<AssociateAliasError>> {

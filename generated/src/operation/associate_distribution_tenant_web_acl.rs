@@ -3,7 +3,7 @@
 
 //! Associates the WAF web ACL with a distribution tenant.
 /// The `AssociateDistributionTenantWebACLRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -18,76 +18,92 @@ pub struct AssociateDistributionTenantWebACLInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for AssociateDistributionTenantWebACLInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateDistributionTenantWebACLInput")
+            .field("id", &self.id)
+            .field("web_acl_arn", &self.web_acl_arn)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl AssociateDistributionTenantWebACLInput {
     /// A builder for [`AssociateDistributionTenantWebACLInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> AssociateDistributionTenantWebACLInputBuilder {
         AssociateDistributionTenantWebACLInputBuilder::default()
     }
 }
 
 /// A builder for [`AssociateDistributionTenantWebACLInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct AssociateDistributionTenantWebACLInputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for AssociateDistributionTenantWebACLInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateDistributionTenantWebACLInputBuilder")
+            .field("id", &self.id)
+            .field("web_acl_arn", &self.web_acl_arn)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl AssociateDistributionTenantWebACLInputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`AssociateDistributionTenantWebACLInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The Amazon Resource Name (ARN) of the WAF web ACL to associate.
+    /// Sets [`AssociateDistributionTenantWebACLInput::web_acl_arn`].
+    #[inline]
     pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
         self.web_acl_arn = Some(value.into());
         self
     }
-    /// Sets or clears `WebACLArn`.
-    pub fn set_web_acl_arn(mut self, value: Option<String>) -> Self {
-        self.web_acl_arn = value;
-        self
-    }
-    /// The current `ETag` of the distribution tenant. This value is returned in the response of the `GetDistributionTenant` API operation.
+    /// Sets [`AssociateDistributionTenantWebACLInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`AssociateDistributionTenantWebACLInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`AssociateDistributionTenantWebACLInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionTenantWebACLInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "AssociateDistributionTenantWebACLRequest",
-                    "Id",
-                ))?,
-            web_acl_arn: self
-                .web_acl_arn
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "AssociateDistributionTenantWebACLRequest",
-                    "WebACLArn",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "AssociateDistributionTenantWebACLRequest",
+                "Id",
+            )?,
+            web_acl_arn: restxml_runtime::error::required(
+                self.web_acl_arn,
+                "AssociateDistributionTenantWebACLRequest",
+                "WebACLArn",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `AssociateDistributionTenantWebACLResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -101,53 +117,83 @@ pub struct AssociateDistributionTenantWebACLOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for AssociateDistributionTenantWebACLOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateDistributionTenantWebACLOutput")
+            .field("id", &self.id)
+            .field("web_acl_arn", &self.web_acl_arn)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl AssociateDistributionTenantWebACLOutput {
     /// A builder for [`AssociateDistributionTenantWebACLOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> AssociateDistributionTenantWebACLOutputBuilder {
         AssociateDistributionTenantWebACLOutputBuilder::default()
     }
 }
 
 /// A builder for [`AssociateDistributionTenantWebACLOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct AssociateDistributionTenantWebACLOutputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for AssociateDistributionTenantWebACLOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateDistributionTenantWebACLOutputBuilder")
+            .field("id", &self.id)
+            .field("web_acl_arn", &self.web_acl_arn)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl AssociateDistributionTenantWebACLOutputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`AssociateDistributionTenantWebACLOutput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
+    /// Sets or clears [`AssociateDistributionTenantWebACLOutput::id`].
+    #[inline]
     pub fn set_id(mut self, value: Option<String>) -> Self {
         self.id = value;
         self
     }
-    /// The ARN of the WAF web ACL that you associated with the distribution tenant.
+    /// Sets [`AssociateDistributionTenantWebACLOutput::web_acl_arn`].
+    #[inline]
     pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
         self.web_acl_arn = Some(value.into());
         self
     }
-    /// Sets or clears `WebACLArn`.
+    /// Sets or clears [`AssociateDistributionTenantWebACLOutput::web_acl_arn`].
+    #[inline]
     pub fn set_web_acl_arn(mut self, value: Option<String>) -> Self {
         self.web_acl_arn = value;
         self
     }
-    /// The current version of the distribution tenant.
+    /// Sets [`AssociateDistributionTenantWebACLOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`AssociateDistributionTenantWebACLOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
@@ -182,6 +228,7 @@ pub enum AssociateDistributionTenantWebACLError {
 impl AssociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -218,61 +265,45 @@ impl AssociateDistributionTenantWebACLError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for AssociateDistributionTenantWebACLError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl AssociateDistributionTenantWebACLError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for AssociateDistributionTenantWebACLError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for AssociateDistributionTenantWebACLError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for AssociateDistributionTenantWebACLError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for AssociateDistributionTenantWebACL: `PUT /2020-05-31/distribution-tenant/{Id}/associate-web-acl`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -306,6 +337,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of AssociateDistributionTenantWebACL: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

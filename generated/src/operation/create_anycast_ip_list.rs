@@ -3,7 +3,7 @@
 
 //! Creates an Anycast static IP list.
 /// The `CreateAnycastIpListRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -27,15 +27,29 @@ pub struct CreateAnycastIpListInput {
     pub ipam_cidr_configs: Option<Vec<crate::types::IpamCidrConfig>>,
 }
 
+impl std::fmt::Debug for CreateAnycastIpListInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateAnycastIpListInput")
+            .field("name", &self.name)
+            .field("ip_count", &self.ip_count)
+            .field("tags", &self.tags)
+            .field("ip_address_type", &self.ip_address_type)
+            .field("ipam_cidr_configs", &self.ipam_cidr_configs)
+            .finish()
+    }
+}
+
 impl CreateAnycastIpListInput {
     /// A builder for [`CreateAnycastIpListInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateAnycastIpListInputBuilder {
         CreateAnycastIpListInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateAnycastIpListInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateAnycastIpListInputBuilder {
     name: Option<String>,
     ip_count: Option<i32>,
@@ -44,49 +58,52 @@ pub struct CreateAnycastIpListInputBuilder {
     ipam_cidr_configs: Option<Vec<crate::types::IpamCidrConfig>>,
 }
 
+impl std::fmt::Debug for CreateAnycastIpListInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateAnycastIpListInputBuilder")
+            .field("name", &self.name)
+            .field("ip_count", &self.ip_count)
+            .field("tags", &self.tags)
+            .field("ip_address_type", &self.ip_address_type)
+            .field("ipam_cidr_configs", &self.ipam_cidr_configs)
+            .finish()
+    }
+}
+
 impl CreateAnycastIpListInputBuilder {
-    /// Name of the Anycast static IP list.
+    /// Sets [`CreateAnycastIpListInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The number of static IP addresses that are allocated to the Anycast static IP list. Valid values: 21 or 3.
+    /// Sets [`CreateAnycastIpListInput::ip_count`].
+    #[inline]
     pub fn ip_count(mut self, value: i32) -> Self {
         self.ip_count = Some(value);
         self
     }
-    /// Sets or clears `IpCount`.
-    pub fn set_ip_count(mut self, value: Option<i32>) -> Self {
-        self.ip_count = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateAnycastIpListInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateAnycastIpListInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
-    /// The IP address type for the Anycast static IP list. You can specify one of the following options:
-    ///
-    /// - `ipv4` only
-    ///
-    /// - `ipv6` only
-    ///
-    /// - `dualstack` - Allocate a list of both IPv4 and IPv6 addresses
+    /// Sets [`CreateAnycastIpListInput::ip_address_type`].
+    #[inline]
     pub fn ip_address_type(mut self, value: crate::types::IpAddressType) -> Self {
         self.ip_address_type = Some(value);
         self
     }
-    /// Sets or clears `IpAddressType`.
+    /// Sets or clears [`CreateAnycastIpListInput::ip_address_type`].
+    #[inline]
     pub fn set_ip_address_type(
         mut self,
         value: Option<crate::types::IpAddressType>,
@@ -94,7 +111,8 @@ impl CreateAnycastIpListInputBuilder {
         self.ip_address_type = value;
         self
     }
-    /// A list of IPAM CIDR configurations that specify the IP address ranges and IPAM pool settings for creating the Anycast static IP list.
+    /// Sets [`CreateAnycastIpListInput::ipam_cidr_configs`].
+    #[inline]
     pub fn ipam_cidr_configs(
         mut self,
         value: Vec<crate::types::IpamCidrConfig>,
@@ -102,7 +120,8 @@ impl CreateAnycastIpListInputBuilder {
         self.ipam_cidr_configs = Some(value);
         self
     }
-    /// Sets or clears `IpamCidrConfigs`.
+    /// Sets or clears [`CreateAnycastIpListInput::ipam_cidr_configs`].
+    #[inline]
     pub fn set_ipam_cidr_configs(
         mut self,
         value: Option<Vec<crate::types::IpamCidrConfig>>,
@@ -111,20 +130,19 @@ impl CreateAnycastIpListInputBuilder {
         self
     }
     /// Builds the [`CreateAnycastIpListInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateAnycastIpListInput, restxml_runtime::BuildError> {
         Ok(CreateAnycastIpListInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateAnycastIpListRequest",
-                    "Name",
-                ))?,
-            ip_count: self
-                .ip_count
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateAnycastIpListRequest",
-                    "IpCount",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateAnycastIpListRequest",
+                "Name",
+            )?,
+            ip_count: restxml_runtime::error::required(
+                self.ip_count,
+                "CreateAnycastIpListRequest",
+                "IpCount",
+            )?,
             tags: self.tags,
             ip_address_type: self.ip_address_type,
             ipam_cidr_configs: self.ipam_cidr_configs,
@@ -133,7 +151,7 @@ impl CreateAnycastIpListInputBuilder {
 }
 
 /// The `CreateAnycastIpListResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -144,27 +162,50 @@ pub struct CreateAnycastIpListOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateAnycastIpListOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateAnycastIpListOutput")
+            .field("anycast_ip_list", &self.anycast_ip_list)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateAnycastIpListOutput {
     /// A builder for [`CreateAnycastIpListOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateAnycastIpListOutputBuilder {
         CreateAnycastIpListOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateAnycastIpListOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateAnycastIpListOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateAnycastIpListOutputBuilder")
+            .field("anycast_ip_list", &self.anycast_ip_list)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateAnycastIpListOutputBuilder {
-    /// A response structure that includes the version identifier (ETag) and the created AnycastIpList structure.
+    /// Sets [`CreateAnycastIpListOutput::anycast_ip_list`].
+    #[inline]
     pub fn anycast_ip_list(mut self, value: crate::types::AnycastIpList) -> Self {
         self.anycast_ip_list = Some(value);
         self
     }
-    /// Sets or clears `AnycastIpList`.
+    /// Sets or clears [`CreateAnycastIpListOutput::anycast_ip_list`].
+    #[inline]
     pub fn set_anycast_ip_list(
         mut self,
         value: Option<crate::types::AnycastIpList>,
@@ -172,17 +213,20 @@ impl CreateAnycastIpListOutputBuilder {
         self.anycast_ip_list = value;
         self
     }
-    /// The version identifier for the current version of the Anycast static IP list.
+    /// Sets [`CreateAnycastIpListOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateAnycastIpListOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateAnycastIpListOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateAnycastIpListOutput, restxml_runtime::BuildError> {
@@ -216,6 +260,7 @@ pub enum CreateAnycastIpListError {
 impl CreateAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -252,61 +297,45 @@ impl CreateAnycastIpListError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateAnycastIpListError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateAnycastIpListError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateAnycastIpListError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateAnycastIpListError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateAnycastIpListError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateAnycastIpList: `POST /2020-05-31/anycast-ip-list`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -345,6 +374,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateAnycastIpList: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -17,7 +17,7 @@
 //!
 //! For more information about cache policies, see [Controlling the cache key](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateCachePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -27,21 +27,41 @@ pub struct CreateCachePolicyInput {
     pub cache_policy_config: crate::types::CachePolicyConfig,
 }
 
+impl std::fmt::Debug for CreateCachePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCachePolicyInput")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .finish()
+    }
+}
+
 impl CreateCachePolicyInput {
     /// A builder for [`CreateCachePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateCachePolicyInputBuilder {
         CreateCachePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateCachePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateCachePolicyInputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
 }
 
+impl std::fmt::Debug for CreateCachePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCachePolicyInputBuilder")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .finish()
+    }
+}
+
 impl CreateCachePolicyInputBuilder {
-    /// A cache policy configuration.
+    /// Sets [`CreateCachePolicyInput::cache_policy_config`].
+    #[inline]
     pub fn cache_policy_config(
         mut self,
         value: crate::types::CachePolicyConfig,
@@ -49,29 +69,21 @@ impl CreateCachePolicyInputBuilder {
         self.cache_policy_config = Some(value);
         self
     }
-    /// Sets or clears `CachePolicyConfig`.
-    pub fn set_cache_policy_config(
-        mut self,
-        value: Option<crate::types::CachePolicyConfig>,
-    ) -> Self {
-        self.cache_policy_config = value;
-        self
-    }
     /// Builds the [`CreateCachePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateCachePolicyInput, restxml_runtime::BuildError> {
         Ok(CreateCachePolicyInput {
-            cache_policy_config: self
-                .cache_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateCachePolicyRequest",
-                    "CachePolicyConfig",
-                ))?,
+            cache_policy_config: restxml_runtime::error::required(
+                self.cache_policy_config,
+                "CreateCachePolicyRequest",
+                "CachePolicyConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateCachePolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -84,53 +96,83 @@ pub struct CreateCachePolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateCachePolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCachePolicyOutput")
+            .field("cache_policy", &self.cache_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateCachePolicyOutput {
     /// A builder for [`CreateCachePolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateCachePolicyOutputBuilder {
         CreateCachePolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateCachePolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateCachePolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCachePolicyOutputBuilder")
+            .field("cache_policy", &self.cache_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateCachePolicyOutputBuilder {
-    /// A cache policy.
+    /// Sets [`CreateCachePolicyOutput::cache_policy`].
+    #[inline]
     pub fn cache_policy(mut self, value: crate::types::CachePolicy) -> Self {
         self.cache_policy = Some(value);
         self
     }
-    /// Sets or clears `CachePolicy`.
+    /// Sets or clears [`CreateCachePolicyOutput::cache_policy`].
+    #[inline]
     pub fn set_cache_policy(mut self, value: Option<crate::types::CachePolicy>) -> Self {
         self.cache_policy = value;
         self
     }
-    /// The fully qualified URI of the cache policy just created.
+    /// Sets [`CreateCachePolicyOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateCachePolicyOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the cache policy.
+    /// Sets [`CreateCachePolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateCachePolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateCachePolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateCachePolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateCachePolicyOutput {
             cache_policy: self.cache_policy,
@@ -167,6 +209,7 @@ pub enum CreateCachePolicyError {
 impl CreateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -211,73 +254,47 @@ impl CreateCachePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateCachePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateCachePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyHeadersInCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CachePolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCookiesInCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCachePolicies(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyQueryStringsInCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::TooManyHeadersInCachePolicy(error) => error,
+            Self::CachePolicyAlreadyExists(error) => error,
+            Self::TooManyCookiesInCachePolicy(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::TooManyCachePolicies(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyQueryStringsInCachePolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateCachePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateCachePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyHeadersInCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::CachePolicyAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCookiesInCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCachePolicies(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyQueryStringsInCachePolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateCachePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyHeadersInCachePolicy(error) => Some(error),
-            Self::CachePolicyAlreadyExists(error) => Some(error),
-            Self::TooManyCookiesInCachePolicy(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::TooManyCachePolicies(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyQueryStringsInCachePolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateCachePolicy: `POST /2020-05-31/cache-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_cache_policy::CreateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -300,6 +317,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateCachePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to create a new origin access identity (OAI). An origin access identity is a special CloudFront user that you can associate with Amazon S3 origins, so that you can secure all or just some of your Amazon S3 content. For more information, see [Restricting Access to Amazon S3 Content by Using an Origin Access Identity](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html) in the *Amazon CloudFront Developer Guide*.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,23 +13,49 @@ pub struct CreateCloudFrontOriginAccessIdentityInput {
     pub cloud_front_origin_access_identity_config: crate::types::CloudFrontOriginAccessIdentityConfig,
 }
 
+impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCloudFrontOriginAccessIdentityInput")
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateCloudFrontOriginAccessIdentityInput {
     /// A builder for [`CreateCloudFrontOriginAccessIdentityInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateCloudFrontOriginAccessIdentityInputBuilder {
         CreateCloudFrontOriginAccessIdentityInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateCloudFrontOriginAccessIdentityInputBuilder {
     cloud_front_origin_access_identity_config: Option<
         crate::types::CloudFrontOriginAccessIdentityConfig,
     >,
 }
 
+impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCloudFrontOriginAccessIdentityInputBuilder")
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateCloudFrontOriginAccessIdentityInputBuilder {
-    /// The current configuration information for the identity.
+    /// Sets [`CreateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config`].
+    #[inline]
     pub fn cloud_front_origin_access_identity_config(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -37,31 +63,23 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
         self.cloud_front_origin_access_identity_config = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentityConfig`.
-    pub fn set_cloud_front_origin_access_identity_config(
-        mut self,
-        value: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
-    ) -> Self {
-        self.cloud_front_origin_access_identity_config = value;
-        self
-    }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         Ok(CreateCloudFrontOriginAccessIdentityInput {
-            cloud_front_origin_access_identity_config: self
-                .cloud_front_origin_access_identity_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateCloudFrontOriginAccessIdentityRequest",
-                    "CloudFrontOriginAccessIdentityConfig",
-                ))?,
+            cloud_front_origin_access_identity_config: restxml_runtime::error::required(
+                self.cloud_front_origin_access_identity_config,
+                "CreateCloudFrontOriginAccessIdentityRequest",
+                "CloudFrontOriginAccessIdentityConfig",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -76,15 +94,30 @@ pub struct CreateCloudFrontOriginAccessIdentityOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCloudFrontOriginAccessIdentityOutput")
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateCloudFrontOriginAccessIdentityOutput {
     /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateCloudFrontOriginAccessIdentityOutputBuilder {
         CreateCloudFrontOriginAccessIdentityOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateCloudFrontOriginAccessIdentityOutputBuilder {
     cloud_front_origin_access_identity: Option<
         crate::types::CloudFrontOriginAccessIdentity,
@@ -93,8 +126,23 @@ pub struct CreateCloudFrontOriginAccessIdentityOutputBuilder {
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCloudFrontOriginAccessIdentityOutputBuilder")
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
-    /// The origin access identity's information.
+    /// Sets [`CreateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
+    #[inline]
     pub fn cloud_front_origin_access_identity(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentity,
@@ -102,7 +150,8 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentity`.
+    /// Sets or clears [`CreateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
+    #[inline]
     pub fn set_cloud_front_origin_access_identity(
         mut self,
         value: Option<crate::types::CloudFrontOriginAccessIdentity>,
@@ -110,27 +159,32 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
         self.cloud_front_origin_access_identity = value;
         self
     }
-    /// The fully qualified URI of the new origin access identity just created.
+    /// Sets [`CreateCloudFrontOriginAccessIdentityOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateCloudFrontOriginAccessIdentityOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the origin access identity created.
+    /// Sets [`CreateCloudFrontOriginAccessIdentityOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateCloudFrontOriginAccessIdentityOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -170,6 +224,7 @@ pub enum CreateCloudFrontOriginAccessIdentityError {
 impl CreateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -208,61 +263,45 @@ impl CreateCloudFrontOriginAccessIdentityError {
     }
 }
 
+impl CreateCloudFrontOriginAccessIdentityError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::MissingBody(error) => error,
+            Self::TooManyCloudFrontOriginAccessIdentities(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::CloudFrontOriginAccessIdentityAlreadyExists(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for CreateCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCloudFrontOriginAccessIdentities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CloudFrontOriginAccessIdentityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCloudFrontOriginAccessIdentities(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::CloudFrontOriginAccessIdentityAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::MissingBody(error) => Some(error),
-            Self::TooManyCloudFrontOriginAccessIdentities(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::CloudFrontOriginAccessIdentityAlreadyExists(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateCloudFrontOriginAccessIdentity: `POST /2020-05-31/origin-access-identity/cloudfront`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -285,6 +324,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -20,6 +20,7 @@ pub struct CreateConnectionFunctionInput {
 }
 
 impl std::fmt::Debug for CreateConnectionFunctionInput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConnectionFunctionInput")
             .field("name", &self.name)
@@ -32,13 +33,14 @@ impl std::fmt::Debug for CreateConnectionFunctionInput {
 
 impl CreateConnectionFunctionInput {
     /// A builder for [`CreateConnectionFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateConnectionFunctionInputBuilder {
         CreateConnectionFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateConnectionFunctionInput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateConnectionFunctionInputBuilder {
     name: Option<String>,
     connection_function_config: Option<crate::types::FunctionConfig>,
@@ -47,6 +49,7 @@ pub struct CreateConnectionFunctionInputBuilder {
 }
 
 impl std::fmt::Debug for CreateConnectionFunctionInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConnectionFunctionInputBuilder")
             .field("name", &self.name)
@@ -64,17 +67,14 @@ impl std::fmt::Debug for CreateConnectionFunctionInputBuilder {
 }
 
 impl CreateConnectionFunctionInputBuilder {
-    /// A name for the connection function.
+    /// Sets [`CreateConnectionFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// Contains configuration information about a CloudFront function.
+    /// Sets [`CreateConnectionFunctionInput::connection_function_config`].
+    #[inline]
     pub fn connection_function_config(
         mut self,
         value: crate::types::FunctionConfig,
@@ -82,67 +82,52 @@ impl CreateConnectionFunctionInputBuilder {
         self.connection_function_config = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionConfig`.
-    pub fn set_connection_function_config(
-        mut self,
-        value: Option<crate::types::FunctionConfig>,
-    ) -> Self {
-        self.connection_function_config = value;
-        self
-    }
-    /// The code for the connection function.
+    /// Sets [`CreateConnectionFunctionInput::connection_function_code`].
+    #[inline]
     pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.connection_function_code = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionCode`.
-    pub fn set_connection_function_code(
-        mut self,
-        value: Option<restxml_runtime::Blob>,
-    ) -> Self {
-        self.connection_function_code = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateConnectionFunctionInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateConnectionFunctionInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
     /// Builds the [`CreateConnectionFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
         Ok(CreateConnectionFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateConnectionFunctionRequest",
-                    "Name",
-                ))?,
-            connection_function_config: self
-                .connection_function_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateConnectionFunctionRequest",
-                    "ConnectionFunctionConfig",
-                ))?,
-            connection_function_code: self
-                .connection_function_code
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateConnectionFunctionRequest",
-                    "ConnectionFunctionCode",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateConnectionFunctionRequest",
+                "Name",
+            )?,
+            connection_function_config: restxml_runtime::error::required(
+                self.connection_function_config,
+                "CreateConnectionFunctionRequest",
+                "ConnectionFunctionConfig",
+            )?,
+            connection_function_code: restxml_runtime::error::required(
+                self.connection_function_code,
+                "CreateConnectionFunctionRequest",
+                "ConnectionFunctionCode",
+            )?,
             tags: self.tags,
         })
     }
 }
 
 /// The `CreateConnectionFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -155,23 +140,47 @@ pub struct CreateConnectionFunctionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateConnectionFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionFunctionOutput")
+            .field("connection_function_summary", &self.connection_function_summary)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateConnectionFunctionOutput {
     /// A builder for [`CreateConnectionFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateConnectionFunctionOutputBuilder {
         CreateConnectionFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateConnectionFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateConnectionFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionFunctionOutputBuilder")
+            .field("connection_function_summary", &self.connection_function_summary)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateConnectionFunctionOutputBuilder {
-    /// The summary for the connection function.
+    /// Sets [`CreateConnectionFunctionOutput::connection_function_summary`].
+    #[inline]
     pub fn connection_function_summary(
         mut self,
         value: crate::types::ConnectionFunctionSummary,
@@ -179,7 +188,8 @@ impl CreateConnectionFunctionOutputBuilder {
         self.connection_function_summary = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionSummary`.
+    /// Sets or clears [`CreateConnectionFunctionOutput::connection_function_summary`].
+    #[inline]
     pub fn set_connection_function_summary(
         mut self,
         value: Option<crate::types::ConnectionFunctionSummary>,
@@ -187,27 +197,32 @@ impl CreateConnectionFunctionOutputBuilder {
         self.connection_function_summary = value;
         self
     }
-    /// The location of the connection function.
+    /// Sets [`CreateConnectionFunctionOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateConnectionFunctionOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The version identifier for the current version of the connection function.
+    /// Sets [`CreateConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateConnectionFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
@@ -244,6 +259,7 @@ pub enum CreateConnectionFunctionError {
 impl CreateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -284,66 +300,46 @@ impl CreateConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateConnectionFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateConnectionFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntitySizeLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::EntitySizeLimitExceeded(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateConnectionFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateConnectionFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::EntitySizeLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateConnectionFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::EntitySizeLimitExceeded(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateConnectionFunction: `POST /2020-05-31/connection-function`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_connection_function::CreateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -380,6 +376,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateConnectionFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Creates a connection group.
 /// The `CreateConnectionGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -21,15 +21,29 @@ pub struct CreateConnectionGroupInput {
     pub enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for CreateConnectionGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionGroupInput")
+            .field("name", &self.name)
+            .field("ipv6_enabled", &self.ipv6_enabled)
+            .field("tags", &self.tags)
+            .field("anycast_ip_list_id", &self.anycast_ip_list_id)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl CreateConnectionGroupInput {
     /// A builder for [`CreateConnectionGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateConnectionGroupInputBuilder {
         CreateConnectionGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateConnectionGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateConnectionGroupInputBuilder {
     name: Option<String>,
     ipv6_enabled: Option<bool>,
@@ -38,68 +52,85 @@ pub struct CreateConnectionGroupInputBuilder {
     enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for CreateConnectionGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionGroupInputBuilder")
+            .field("name", &self.name)
+            .field("ipv6_enabled", &self.ipv6_enabled)
+            .field("tags", &self.tags)
+            .field("anycast_ip_list_id", &self.anycast_ip_list_id)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl CreateConnectionGroupInputBuilder {
-    /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
+    /// Sets [`CreateConnectionGroupInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// Enable IPv6 for the connection group. The default is `true`. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`CreateConnectionGroupInput::ipv6_enabled`].
+    #[inline]
     pub fn ipv6_enabled(mut self, value: bool) -> Self {
         self.ipv6_enabled = Some(value);
         self
     }
-    /// Sets or clears `Ipv6Enabled`.
+    /// Sets or clears [`CreateConnectionGroupInput::ipv6_enabled`].
+    #[inline]
     pub fn set_ipv6_enabled(mut self, value: Option<bool>) -> Self {
         self.ipv6_enabled = value;
         self
     }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateConnectionGroupInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateConnectionGroupInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
-    /// The ID of the Anycast static IP list.
+    /// Sets [`CreateConnectionGroupInput::anycast_ip_list_id`].
+    #[inline]
     pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
         self.anycast_ip_list_id = Some(value.into());
         self
     }
-    /// Sets or clears `AnycastIpListId`.
+    /// Sets or clears [`CreateConnectionGroupInput::anycast_ip_list_id`].
+    #[inline]
     pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
         self.anycast_ip_list_id = value;
         self
     }
-    /// Enable the connection group.
+    /// Sets [`CreateConnectionGroupInput::enabled`].
+    #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.enabled = Some(value);
         self
     }
-    /// Sets or clears `Enabled`.
+    /// Sets or clears [`CreateConnectionGroupInput::enabled`].
+    #[inline]
     pub fn set_enabled(mut self, value: Option<bool>) -> Self {
         self.enabled = value;
         self
     }
     /// Builds the [`CreateConnectionGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
         Ok(CreateConnectionGroupInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateConnectionGroupRequest",
-                    "Name",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateConnectionGroupRequest",
+                "Name",
+            )?,
             ipv6_enabled: self.ipv6_enabled,
             tags: self.tags,
             anycast_ip_list_id: self.anycast_ip_list_id,
@@ -109,7 +140,7 @@ impl CreateConnectionGroupInputBuilder {
 }
 
 /// The `CreateConnectionGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -120,27 +151,50 @@ pub struct CreateConnectionGroupOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateConnectionGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionGroupOutput")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateConnectionGroupOutput {
     /// A builder for [`CreateConnectionGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateConnectionGroupOutputBuilder {
         CreateConnectionGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateConnectionGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateConnectionGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionGroupOutputBuilder")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateConnectionGroupOutputBuilder {
-    /// The connection group that you created.
+    /// Sets [`CreateConnectionGroupOutput::connection_group`].
+    #[inline]
     pub fn connection_group(mut self, value: crate::types::ConnectionGroup) -> Self {
         self.connection_group = Some(value);
         self
     }
-    /// Sets or clears `ConnectionGroup`.
+    /// Sets or clears [`CreateConnectionGroupOutput::connection_group`].
+    #[inline]
     pub fn set_connection_group(
         mut self,
         value: Option<crate::types::ConnectionGroup>,
@@ -148,17 +202,20 @@ impl CreateConnectionGroupOutputBuilder {
         self.connection_group = value;
         self
     }
-    /// The current version of the connection group.
+    /// Sets [`CreateConnectionGroupOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateConnectionGroupOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateConnectionGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
@@ -192,6 +249,7 @@ pub enum CreateConnectionGroupError {
 impl CreateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -228,61 +286,45 @@ impl CreateConnectionGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateConnectionGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateConnectionGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateConnectionGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateConnectionGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateConnectionGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateConnectionGroup: `POST /2020-05-31/connection-group`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_connection_group::CreateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -320,6 +362,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateConnectionGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

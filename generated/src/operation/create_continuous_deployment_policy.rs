@@ -7,7 +7,7 @@
 //!
 //! After you create and update a staging distribution, you can use a continuous deployment policy to incrementally move traffic to the staging distribution. This workflow enables you to test changes to a distribution's configuration before moving all of your domain's production traffic to the new configuration.
 /// The `CreateContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,49 @@ pub struct CreateContinuousDeploymentPolicyInput {
     pub continuous_deployment_policy_config: crate::types::ContinuousDeploymentPolicyConfig,
 }
 
+impl std::fmt::Debug for CreateContinuousDeploymentPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateContinuousDeploymentPolicyInput")
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateContinuousDeploymentPolicyInput {
     /// A builder for [`CreateContinuousDeploymentPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateContinuousDeploymentPolicyInputBuilder {
         CreateContinuousDeploymentPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateContinuousDeploymentPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateContinuousDeploymentPolicyInputBuilder {
     continuous_deployment_policy_config: Option<
         crate::types::ContinuousDeploymentPolicyConfig,
     >,
 }
 
+impl std::fmt::Debug for CreateContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateContinuousDeploymentPolicyInputBuilder")
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateContinuousDeploymentPolicyInputBuilder {
-    /// Contains the configuration for a continuous deployment policy.
+    /// Sets [`CreateContinuousDeploymentPolicyInput::continuous_deployment_policy_config`].
+    #[inline]
     pub fn continuous_deployment_policy_config(
         mut self,
         value: crate::types::ContinuousDeploymentPolicyConfig,
@@ -41,31 +67,23 @@ impl CreateContinuousDeploymentPolicyInputBuilder {
         self.continuous_deployment_policy_config = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicyConfig`.
-    pub fn set_continuous_deployment_policy_config(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicyConfig>,
-    ) -> Self {
-        self.continuous_deployment_policy_config = value;
-        self
-    }
     /// Builds the [`CreateContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         Ok(CreateContinuousDeploymentPolicyInput {
-            continuous_deployment_policy_config: self
-                .continuous_deployment_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateContinuousDeploymentPolicyRequest",
-                    "ContinuousDeploymentPolicyConfig",
-                ))?,
+            continuous_deployment_policy_config: restxml_runtime::error::required(
+                self.continuous_deployment_policy_config,
+                "CreateContinuousDeploymentPolicyRequest",
+                "ContinuousDeploymentPolicyConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateContinuousDeploymentPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -78,23 +96,47 @@ pub struct CreateContinuousDeploymentPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateContinuousDeploymentPolicyOutput")
+            .field("continuous_deployment_policy", &self.continuous_deployment_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateContinuousDeploymentPolicyOutput {
     /// A builder for [`CreateContinuousDeploymentPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateContinuousDeploymentPolicyOutputBuilder {
         CreateContinuousDeploymentPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateContinuousDeploymentPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateContinuousDeploymentPolicyOutputBuilder")
+            .field("continuous_deployment_policy", &self.continuous_deployment_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateContinuousDeploymentPolicyOutputBuilder {
-    /// A continuous deployment policy.
+    /// Sets [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
+    #[inline]
     pub fn continuous_deployment_policy(
         mut self,
         value: crate::types::ContinuousDeploymentPolicy,
@@ -102,7 +144,8 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
         self.continuous_deployment_policy = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicy`.
+    /// Sets or clears [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
+    #[inline]
     pub fn set_continuous_deployment_policy(
         mut self,
         value: Option<crate::types::ContinuousDeploymentPolicy>,
@@ -110,27 +153,32 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
         self.continuous_deployment_policy = value;
         self
     }
-    /// The location of the continuous deployment policy.
+    /// Sets [`CreateContinuousDeploymentPolicyOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateContinuousDeploymentPolicyOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The version identifier for the current version of the continuous deployment policy.
+    /// Sets [`CreateContinuousDeploymentPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateContinuousDeploymentPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateContinuousDeploymentPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
@@ -169,6 +217,7 @@ pub enum CreateContinuousDeploymentPolicyError {
 impl CreateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -211,65 +260,45 @@ impl CreateContinuousDeploymentPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateContinuousDeploymentPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateContinuousDeploymentPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyContinuousDeploymentPolicies(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::StagingDistributionInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ContinuousDeploymentPolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::TooManyContinuousDeploymentPolicies(error) => error,
+            Self::StagingDistributionInUse(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::ContinuousDeploymentPolicyAlreadyExists(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateContinuousDeploymentPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateContinuousDeploymentPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyContinuousDeploymentPolicies(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::StagingDistributionInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::ContinuousDeploymentPolicyAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateContinuousDeploymentPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyContinuousDeploymentPolicies(error) => Some(error),
-            Self::StagingDistributionInUse(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::ContinuousDeploymentPolicyAlreadyExists(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateContinuousDeploymentPolicy: `POST /2020-05-31/continuous-deployment-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -292,6 +321,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateContinuousDeploymentPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

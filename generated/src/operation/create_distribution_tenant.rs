@@ -3,7 +3,7 @@
 
 //! Creates a distribution tenant.
 /// The `CreateDistributionTenantRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -29,15 +29,33 @@ pub struct CreateDistributionTenantInput {
     pub enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for CreateDistributionTenantInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionTenantInput")
+            .field("distribution_id", &self.distribution_id)
+            .field("name", &self.name)
+            .field("domains", &self.domains)
+            .field("tags", &self.tags)
+            .field("customizations", &self.customizations)
+            .field("parameters", &self.parameters)
+            .field("connection_group_id", &self.connection_group_id)
+            .field("managed_certificate_request", &self.managed_certificate_request)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl CreateDistributionTenantInput {
     /// A builder for [`CreateDistributionTenantInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateDistributionTenantInputBuilder {
         CreateDistributionTenantInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateDistributionTenantInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateDistributionTenantInputBuilder {
     distribution_id: Option<String>,
     name: Option<String>,
@@ -50,53 +68,62 @@ pub struct CreateDistributionTenantInputBuilder {
     enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for CreateDistributionTenantInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionTenantInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .field("name", &self.name)
+            .field("domains", &self.domains)
+            .field("tags", &self.tags)
+            .field("customizations", &self.customizations)
+            .field("parameters", &self.parameters)
+            .field("connection_group_id", &self.connection_group_id)
+            .field("managed_certificate_request", &self.managed_certificate_request)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl CreateDistributionTenantInputBuilder {
-    /// The ID of the multi-tenant distribution to use for creating the distribution tenant.
+    /// Sets [`CreateDistributionTenantInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
-    /// The name of the distribution tenant. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the distribution tenant.
+    /// Sets [`CreateDistributionTenantInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The domains associated with the distribution tenant. You must specify at least one domain in the request.
+    /// Sets [`CreateDistributionTenantInput::domains`].
+    #[inline]
     pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
         self.domains = Some(value);
         self
     }
-    /// Sets or clears `Domains`.
-    pub fn set_domains(mut self, value: Option<Vec<crate::types::DomainItem>>) -> Self {
-        self.domains = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateDistributionTenantInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateDistributionTenantInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
-    /// Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
+    /// Sets [`CreateDistributionTenantInput::customizations`].
+    #[inline]
     pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
         self.customizations = Some(value);
         self
     }
-    /// Sets or clears `Customizations`.
+    /// Sets or clears [`CreateDistributionTenantInput::customizations`].
+    #[inline]
     pub fn set_customizations(
         mut self,
         value: Option<crate::types::Customizations>,
@@ -104,12 +131,14 @@ impl CreateDistributionTenantInputBuilder {
         self.customizations = value;
         self
     }
-    /// A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
+    /// Sets [`CreateDistributionTenantInput::parameters`].
+    #[inline]
     pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
         self.parameters = Some(value);
         self
     }
-    /// Sets or clears `Parameters`.
+    /// Sets or clears [`CreateDistributionTenantInput::parameters`].
+    #[inline]
     pub fn set_parameters(
         mut self,
         value: Option<Vec<crate::types::Parameter>>,
@@ -117,17 +146,20 @@ impl CreateDistributionTenantInputBuilder {
         self.parameters = value;
         self
     }
-    /// The ID of the connection group to associate with the distribution tenant.
+    /// Sets [`CreateDistributionTenantInput::connection_group_id`].
+    #[inline]
     pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
         self.connection_group_id = Some(value.into());
         self
     }
-    /// Sets or clears `ConnectionGroupId`.
+    /// Sets or clears [`CreateDistributionTenantInput::connection_group_id`].
+    #[inline]
     pub fn set_connection_group_id(mut self, value: Option<String>) -> Self {
         self.connection_group_id = value;
         self
     }
-    /// The configuration for the CloudFront managed ACM certificate request.
+    /// Sets [`CreateDistributionTenantInput::managed_certificate_request`].
+    #[inline]
     pub fn managed_certificate_request(
         mut self,
         value: crate::types::ManagedCertificateRequest,
@@ -135,7 +167,8 @@ impl CreateDistributionTenantInputBuilder {
         self.managed_certificate_request = Some(value);
         self
     }
-    /// Sets or clears `ManagedCertificateRequest`.
+    /// Sets or clears [`CreateDistributionTenantInput::managed_certificate_request`].
+    #[inline]
     pub fn set_managed_certificate_request(
         mut self,
         value: Option<crate::types::ManagedCertificateRequest>,
@@ -143,39 +176,39 @@ impl CreateDistributionTenantInputBuilder {
         self.managed_certificate_request = value;
         self
     }
-    /// Indicates whether the distribution tenant should be enabled when created. If the distribution tenant is disabled, the distribution tenant won't serve traffic.
+    /// Sets [`CreateDistributionTenantInput::enabled`].
+    #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.enabled = Some(value);
         self
     }
-    /// Sets or clears `Enabled`.
+    /// Sets or clears [`CreateDistributionTenantInput::enabled`].
+    #[inline]
     pub fn set_enabled(mut self, value: Option<bool>) -> Self {
         self.enabled = value;
         self
     }
     /// Builds the [`CreateDistributionTenantInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateDistributionTenantInput, restxml_runtime::BuildError> {
         Ok(CreateDistributionTenantInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateDistributionTenantRequest",
-                    "DistributionId",
-                ))?,
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateDistributionTenantRequest",
-                    "Name",
-                ))?,
-            domains: self
-                .domains
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateDistributionTenantRequest",
-                    "Domains",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "CreateDistributionTenantRequest",
+                "DistributionId",
+            )?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateDistributionTenantRequest",
+                "Name",
+            )?,
+            domains: restxml_runtime::error::required(
+                self.domains,
+                "CreateDistributionTenantRequest",
+                "Domains",
+            )?,
             tags: self.tags,
             customizations: self.customizations,
             parameters: self.parameters,
@@ -187,7 +220,7 @@ impl CreateDistributionTenantInputBuilder {
 }
 
 /// The `CreateDistributionTenantResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -198,22 +231,44 @@ pub struct CreateDistributionTenantOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateDistributionTenantOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionTenantOutput")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateDistributionTenantOutput {
     /// A builder for [`CreateDistributionTenantOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateDistributionTenantOutputBuilder {
         CreateDistributionTenantOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateDistributionTenantOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateDistributionTenantOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionTenantOutputBuilder")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateDistributionTenantOutputBuilder {
-    /// The distribution tenant that you created.
+    /// Sets [`CreateDistributionTenantOutput::distribution_tenant`].
+    #[inline]
     pub fn distribution_tenant(
         mut self,
         value: crate::types::DistributionTenant,
@@ -221,7 +276,8 @@ impl CreateDistributionTenantOutputBuilder {
         self.distribution_tenant = Some(value);
         self
     }
-    /// Sets or clears `DistributionTenant`.
+    /// Sets or clears [`CreateDistributionTenantOutput::distribution_tenant`].
+    #[inline]
     pub fn set_distribution_tenant(
         mut self,
         value: Option<crate::types::DistributionTenant>,
@@ -229,17 +285,20 @@ impl CreateDistributionTenantOutputBuilder {
         self.distribution_tenant = value;
         self
     }
-    /// The current version of the distribution tenant.
+    /// Sets [`CreateDistributionTenantOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateDistributionTenantOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateDistributionTenantOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateDistributionTenantOutput, restxml_runtime::BuildError> {
@@ -277,6 +336,7 @@ pub enum CreateDistributionTenantError {
 impl CreateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -321,71 +381,47 @@ impl CreateDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateDistributionTenantError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateDistributionTenantError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidAssociation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::InvalidAssociation(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateDistributionTenantError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateDistributionTenantError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidAssociation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateDistributionTenantError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::InvalidAssociation(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateDistributionTenant: `POST /2020-05-31/distribution-tenant`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_distribution_tenant::CreateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -437,6 +473,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateDistributionTenant: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

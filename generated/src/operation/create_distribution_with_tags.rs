@@ -7,7 +7,7 @@
 //!
 //! - [TagResource](https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_TagResource.html)
 /// The request to create a new distribution with tags.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,21 +17,41 @@ pub struct CreateDistributionWithTagsInput {
     pub distribution_config_with_tags: crate::types::DistributionConfigWithTags,
 }
 
+impl std::fmt::Debug for CreateDistributionWithTagsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionWithTagsInput")
+            .field("distribution_config_with_tags", &self.distribution_config_with_tags)
+            .finish()
+    }
+}
+
 impl CreateDistributionWithTagsInput {
     /// A builder for [`CreateDistributionWithTagsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateDistributionWithTagsInputBuilder {
         CreateDistributionWithTagsInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateDistributionWithTagsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateDistributionWithTagsInputBuilder {
     distribution_config_with_tags: Option<crate::types::DistributionConfigWithTags>,
 }
 
+impl std::fmt::Debug for CreateDistributionWithTagsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionWithTagsInputBuilder")
+            .field("distribution_config_with_tags", &self.distribution_config_with_tags)
+            .finish()
+    }
+}
+
 impl CreateDistributionWithTagsInputBuilder {
-    /// The distribution's configuration information.
+    /// Sets [`CreateDistributionWithTagsInput::distribution_config_with_tags`].
+    #[inline]
     pub fn distribution_config_with_tags(
         mut self,
         value: crate::types::DistributionConfigWithTags,
@@ -39,31 +59,23 @@ impl CreateDistributionWithTagsInputBuilder {
         self.distribution_config_with_tags = Some(value);
         self
     }
-    /// Sets or clears `DistributionConfigWithTags`.
-    pub fn set_distribution_config_with_tags(
-        mut self,
-        value: Option<crate::types::DistributionConfigWithTags>,
-    ) -> Self {
-        self.distribution_config_with_tags = value;
-        self
-    }
     /// Builds the [`CreateDistributionWithTagsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateDistributionWithTagsInput, restxml_runtime::BuildError> {
         Ok(CreateDistributionWithTagsInput {
-            distribution_config_with_tags: self
-                .distribution_config_with_tags
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateDistributionWithTagsRequest",
-                    "DistributionConfigWithTags",
-                ))?,
+            distribution_config_with_tags: restxml_runtime::error::required(
+                self.distribution_config_with_tags,
+                "CreateDistributionWithTagsRequest",
+                "DistributionConfigWithTags",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -76,28 +88,53 @@ pub struct CreateDistributionWithTagsOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateDistributionWithTagsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionWithTagsOutput")
+            .field("distribution", &self.distribution)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateDistributionWithTagsOutput {
     /// A builder for [`CreateDistributionWithTagsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateDistributionWithTagsOutputBuilder {
         CreateDistributionWithTagsOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateDistributionWithTagsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateDistributionWithTagsOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateDistributionWithTagsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionWithTagsOutputBuilder")
+            .field("distribution", &self.distribution)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateDistributionWithTagsOutputBuilder {
-    /// The distribution's information.
+    /// Sets [`CreateDistributionWithTagsOutput::distribution`].
+    #[inline]
     pub fn distribution(mut self, value: crate::types::Distribution) -> Self {
         self.distribution = Some(value);
         self
     }
-    /// Sets or clears `Distribution`.
+    /// Sets or clears [`CreateDistributionWithTagsOutput::distribution`].
+    #[inline]
     pub fn set_distribution(
         mut self,
         value: Option<crate::types::Distribution>,
@@ -105,27 +142,32 @@ impl CreateDistributionWithTagsOutputBuilder {
         self.distribution = value;
         self
     }
-    /// The fully qualified URI of the new distribution resource just created.
+    /// Sets [`CreateDistributionWithTagsOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateDistributionWithTagsOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the distribution created.
+    /// Sets [`CreateDistributionWithTagsOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateDistributionWithTagsOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateDistributionWithTagsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateDistributionWithTagsOutput, restxml_runtime::BuildError> {
@@ -306,6 +348,7 @@ pub enum CreateDistributionWithTagsError {
 impl CreateDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -628,426 +671,110 @@ impl CreateDistributionWithTagsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateDistributionWithTagsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateDistributionWithTagsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidDefaultRootObject(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidDomainNameForOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidQueryStringParameters(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyTrustedSigners(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCookieNamesInWhiteList(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidErrorCode(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalOriginAccessConfiguration(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidProtocolSettings(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFunctionAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOriginCustomHeaders(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOrigin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidForwardCookies(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidMinimumProtocolVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyKeyGroupsAssociatedToDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidRequiredProtocol(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsWithFunctionAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOriginGroupsPerDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributions(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTTLOrder(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
+            Self::AccessDenied(error) => error,
+            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => error,
+            Self::InvalidDefaultRootObject(error) => error,
+            Self::InvalidDomainNameForOriginAccessControl(error) => error,
+            Self::InvalidQueryStringParameters(error) => error,
+            Self::TooManyTrustedSigners(error) => error,
+            Self::TooManyCookieNamesInWhiteList(error) => error,
+            Self::NoSuchFieldLevelEncryptionConfig(error) => error,
+            Self::InvalidErrorCode(error) => error,
+            Self::IllegalOriginAccessConfiguration(error) => error,
+            Self::InvalidProtocolSettings(error) => error,
+            Self::TooManyFunctionAssociations(error) => error,
+            Self::TooManyOriginCustomHeaders(error) => error,
+            Self::InvalidOrigin(error) => error,
+            Self::InvalidForwardCookies(error) => error,
+            Self::InvalidMinimumProtocolVersion(error) => error,
+            Self::NoSuchCachePolicy(error) => error,
+            Self::TooManyKeyGroupsAssociatedToDistribution(error) => error,
+            Self::TooManyDistributionsAssociatedToCachePolicy(error) => error,
+            Self::InvalidRequiredProtocol(error) => error,
+            Self::TooManyDistributionsWithFunctionAssociations(error) => error,
+            Self::TooManyOriginGroupsPerDistribution(error) => error,
+            Self::TooManyDistributions(error) => error,
+            Self::InvalidTTLOrder(error) => error,
             Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
                 error,
-            ) => restxml_runtime::ProvideErrorMetadata::meta(error),
-            Self::InvalidOriginKeepaliveTimeout(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginReadTimeout(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidHeadersForS3Origin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedSignerDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidWebACLId(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsWithSingleFunctionARN(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidRelativePath(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyLambdaFunctionAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
+            ) => error,
+            Self::InvalidOriginKeepaliveTimeout(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidOriginReadTimeout(error) => error,
+            Self::InvalidOriginAccessControl(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidHeadersForS3Origin(error) => error,
+            Self::TrustedSignerDoesNotExist(error) => error,
+            Self::InvalidWebACLId(error) => error,
+            Self::TooManyDistributionsWithSingleFunctionARN(error) => error,
+            Self::InvalidRelativePath(error) => error,
+            Self::TooManyLambdaFunctionAssociations(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
             Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
+                error
             }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidLocationCode(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionCNAMEs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyQueryStringParameters(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::RealtimeLogConfigOwnerMismatch(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ContinuousDeploymentPolicyInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyHeadersInForwardedValues(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidLambdaFunctionAssociation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCertificates(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedKeyGroupDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchRealtimeLogConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidResponseCode(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidGeoRestrictionParameter(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOrigins(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidViewerCertificate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidFunctionAssociation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsWithLambdaAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToKeyGroup(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::DistributionAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOrigin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCacheBehaviors(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidLocationCode(error) => error,
+            Self::InvalidOriginAccessIdentity(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::TooManyDistributionCNAMEs(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => error,
+            Self::TooManyQueryStringParameters(error) => error,
+            Self::RealtimeLogConfigOwnerMismatch(error) => error,
+            Self::ContinuousDeploymentPolicyInUse(error) => error,
+            Self::MissingBody(error) => error,
+            Self::TooManyHeadersInForwardedValues(error) => error,
+            Self::InvalidLambdaFunctionAssociation(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::TooManyCertificates(error) => error,
+            Self::TrustedKeyGroupDoesNotExist(error) => error,
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::NoSuchRealtimeLogConfig(error) => error,
+            Self::InvalidResponseCode(error) => error,
+            Self::InvalidGeoRestrictionParameter(error) => error,
+            Self::TooManyOrigins(error) => error,
+            Self::InvalidViewerCertificate(error) => error,
+            Self::InvalidFunctionAssociation(error) => error,
+            Self::TooManyDistributionsWithLambdaAssociations(error) => error,
+            Self::TooManyDistributionsAssociatedToKeyGroup(error) => error,
+            Self::DistributionAlreadyExists(error) => error,
+            Self::NoSuchOrigin(error) => error,
+            Self::TooManyCacheBehaviors(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateDistributionWithTagsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateDistributionWithTagsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidDefaultRootObject(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidDomainNameForOriginAccessControl(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidQueryStringParameters(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyTrustedSigners(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCookieNamesInWhiteList(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidErrorCode(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalOriginAccessConfiguration(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidProtocolSettings(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyFunctionAssociations(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyOriginCustomHeaders(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOrigin(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidForwardCookies(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidMinimumProtocolVersion(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyKeyGroupsAssociatedToDistribution(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyDistributionsAssociatedToCachePolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidRequiredProtocol(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsWithFunctionAssociations(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyOriginGroupsPerDistribution(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyDistributions(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTTLOrder(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
-                error,
-            ) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginKeepaliveTimeout(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginReadTimeout(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidHeadersForS3Origin(error) => std::fmt::Display::fmt(error, f),
-            Self::TrustedSignerDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidWebACLId(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsWithSingleFunctionARN(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidRelativePath(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyLambdaFunctionAssociations(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidLocationCode(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessIdentity(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionCNAMEs(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyQueryStringParameters(error) => std::fmt::Display::fmt(error, f),
-            Self::RealtimeLogConfigOwnerMismatch(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::ContinuousDeploymentPolicyInUse(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyHeadersInForwardedValues(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidLambdaFunctionAssociation(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCertificates(error) => std::fmt::Display::fmt(error, f),
-            Self::TrustedKeyGroupDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchRealtimeLogConfig(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidResponseCode(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidGeoRestrictionParameter(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyOrigins(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidViewerCertificate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidFunctionAssociation(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsWithLambdaAssociations(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyDistributionsAssociatedToKeyGroup(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::DistributionAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOrigin(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCacheBehaviors(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateDistributionWithTagsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
-                Some(error)
-            }
-            Self::InvalidDefaultRootObject(error) => Some(error),
-            Self::InvalidDomainNameForOriginAccessControl(error) => Some(error),
-            Self::InvalidQueryStringParameters(error) => Some(error),
-            Self::TooManyTrustedSigners(error) => Some(error),
-            Self::TooManyCookieNamesInWhiteList(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => Some(error),
-            Self::InvalidErrorCode(error) => Some(error),
-            Self::IllegalOriginAccessConfiguration(error) => Some(error),
-            Self::InvalidProtocolSettings(error) => Some(error),
-            Self::TooManyFunctionAssociations(error) => Some(error),
-            Self::TooManyOriginCustomHeaders(error) => Some(error),
-            Self::InvalidOrigin(error) => Some(error),
-            Self::InvalidForwardCookies(error) => Some(error),
-            Self::InvalidMinimumProtocolVersion(error) => Some(error),
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::TooManyKeyGroupsAssociatedToDistribution(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToCachePolicy(error) => Some(error),
-            Self::InvalidRequiredProtocol(error) => Some(error),
-            Self::TooManyDistributionsWithFunctionAssociations(error) => Some(error),
-            Self::TooManyOriginGroupsPerDistribution(error) => Some(error),
-            Self::TooManyDistributions(error) => Some(error),
-            Self::InvalidTTLOrder(error) => Some(error),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
-                error,
-            ) => Some(error),
-            Self::InvalidOriginKeepaliveTimeout(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidOriginReadTimeout(error) => Some(error),
-            Self::InvalidOriginAccessControl(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidHeadersForS3Origin(error) => Some(error),
-            Self::TrustedSignerDoesNotExist(error) => Some(error),
-            Self::InvalidWebACLId(error) => Some(error),
-            Self::TooManyDistributionsWithSingleFunctionARN(error) => Some(error),
-            Self::InvalidRelativePath(error) => Some(error),
-            Self::TooManyLambdaFunctionAssociations(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                Some(error)
-            }
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidLocationCode(error) => Some(error),
-            Self::InvalidOriginAccessIdentity(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::TooManyDistributionCNAMEs(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
-                Some(error)
-            }
-            Self::TooManyQueryStringParameters(error) => Some(error),
-            Self::RealtimeLogConfigOwnerMismatch(error) => Some(error),
-            Self::ContinuousDeploymentPolicyInUse(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::TooManyHeadersInForwardedValues(error) => Some(error),
-            Self::InvalidLambdaFunctionAssociation(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::TooManyCertificates(error) => Some(error),
-            Self::TrustedKeyGroupDoesNotExist(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
-                Some(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            Self::InvalidResponseCode(error) => Some(error),
-            Self::InvalidGeoRestrictionParameter(error) => Some(error),
-            Self::TooManyOrigins(error) => Some(error),
-            Self::InvalidViewerCertificate(error) => Some(error),
-            Self::InvalidFunctionAssociation(error) => Some(error),
-            Self::TooManyDistributionsWithLambdaAssociations(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToKeyGroup(error) => Some(error),
-            Self::DistributionAlreadyExists(error) => Some(error),
-            Self::NoSuchOrigin(error) => Some(error),
-            Self::TooManyCacheBehaviors(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateDistributionWithTags: `POST /2020-05-31/distribution?WithTags`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -1071,6 +798,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateDistributionWithTags: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Create a new field-level encryption configuration.
 /// The `CreateFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,21 +13,41 @@ pub struct CreateFieldLevelEncryptionConfigInput {
     pub field_level_encryption_config: crate::types::FieldLevelEncryptionConfig,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionConfigInput")
+            .field("field_level_encryption_config", &self.field_level_encryption_config)
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigInput {
     /// A builder for [`CreateFieldLevelEncryptionConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateFieldLevelEncryptionConfigInputBuilder {
         CreateFieldLevelEncryptionConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionConfigInputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionConfigInputBuilder")
+            .field("field_level_encryption_config", &self.field_level_encryption_config)
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigInputBuilder {
-    /// The request to create a new field-level encryption configuration.
+    /// Sets [`CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
+    #[inline]
     pub fn field_level_encryption_config(
         mut self,
         value: crate::types::FieldLevelEncryptionConfig,
@@ -35,31 +55,23 @@ impl CreateFieldLevelEncryptionConfigInputBuilder {
         self.field_level_encryption_config = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionConfig`.
-    pub fn set_field_level_encryption_config(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryptionConfig>,
-    ) -> Self {
-        self.field_level_encryption_config = value;
-        self
-    }
     /// Builds the [`CreateFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionConfigInput {
-            field_level_encryption_config: self
-                .field_level_encryption_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateFieldLevelEncryptionConfigRequest",
-                    "FieldLevelEncryptionConfig",
-                ))?,
+            field_level_encryption_config: restxml_runtime::error::required(
+                self.field_level_encryption_config,
+                "CreateFieldLevelEncryptionConfigRequest",
+                "FieldLevelEncryptionConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateFieldLevelEncryptionConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -72,23 +84,47 @@ pub struct CreateFieldLevelEncryptionConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionConfigOutput")
+            .field("field_level_encryption", &self.field_level_encryption)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigOutput {
     /// A builder for [`CreateFieldLevelEncryptionConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateFieldLevelEncryptionConfigOutputBuilder {
         CreateFieldLevelEncryptionConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateFieldLevelEncryptionConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionConfigOutputBuilder")
+            .field("field_level_encryption", &self.field_level_encryption)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigOutputBuilder {
-    /// Returned when you create a new field-level encryption configuration.
+    /// Sets [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
+    #[inline]
     pub fn field_level_encryption(
         mut self,
         value: crate::types::FieldLevelEncryption,
@@ -96,7 +132,8 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
         self.field_level_encryption = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryption`.
+    /// Sets or clears [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
+    #[inline]
     pub fn set_field_level_encryption(
         mut self,
         value: Option<crate::types::FieldLevelEncryption>,
@@ -104,27 +141,32 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
         self.field_level_encryption = value;
         self
     }
-    /// The fully qualified URI of the new configuration resource just created.
+    /// Sets [`CreateFieldLevelEncryptionConfigOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateFieldLevelEncryptionConfigOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the field level encryption configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`CreateFieldLevelEncryptionConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateFieldLevelEncryptionConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
@@ -169,6 +211,7 @@ pub enum CreateFieldLevelEncryptionConfigError {
 impl CreateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -228,81 +271,47 @@ impl CreateFieldLevelEncryptionConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateFieldLevelEncryptionConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateFieldLevelEncryptionConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::QueryArgProfileEmpty(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FieldLevelEncryptionConfigAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionConfigs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::QueryArgProfileEmpty(error) => error,
+            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => error,
+            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => error,
+            Self::FieldLevelEncryptionConfigAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::TooManyFieldLevelEncryptionConfigs(error) => error,
+            Self::NoSuchFieldLevelEncryptionProfile(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateFieldLevelEncryptionConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateFieldLevelEncryptionConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::QueryArgProfileEmpty(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::FieldLevelEncryptionConfigAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyFieldLevelEncryptionConfigs(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateFieldLevelEncryptionConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::QueryArgProfileEmpty(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => Some(error),
-            Self::FieldLevelEncryptionConfigAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionConfigs(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateFieldLevelEncryptionConfig: `POST /2020-05-31/field-level-encryption`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -325,6 +334,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateFieldLevelEncryptionConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Create a field-level encryption profile.
 /// The `CreateFieldLevelEncryptionProfileRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,23 +13,49 @@ pub struct CreateFieldLevelEncryptionProfileInput {
     pub field_level_encryption_profile_config: crate::types::FieldLevelEncryptionProfileConfig,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionProfileInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionProfileInput")
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionProfileInput {
     /// A builder for [`CreateFieldLevelEncryptionProfileInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateFieldLevelEncryptionProfileInputBuilder {
         CreateFieldLevelEncryptionProfileInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionProfileInputBuilder {
     field_level_encryption_profile_config: Option<
         crate::types::FieldLevelEncryptionProfileConfig,
     >,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionProfileInputBuilder")
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionProfileInputBuilder {
-    /// The request to create a field-level encryption profile.
+    /// Sets [`CreateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config`].
+    #[inline]
     pub fn field_level_encryption_profile_config(
         mut self,
         value: crate::types::FieldLevelEncryptionProfileConfig,
@@ -37,31 +63,23 @@ impl CreateFieldLevelEncryptionProfileInputBuilder {
         self.field_level_encryption_profile_config = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfileConfig`.
-    pub fn set_field_level_encryption_profile_config(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryptionProfileConfig>,
-    ) -> Self {
-        self.field_level_encryption_profile_config = value;
-        self
-    }
     /// Builds the [`CreateFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionProfileInput {
-            field_level_encryption_profile_config: self
-                .field_level_encryption_profile_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateFieldLevelEncryptionProfileRequest",
-                    "FieldLevelEncryptionProfileConfig",
-                ))?,
+            field_level_encryption_profile_config: restxml_runtime::error::required(
+                self.field_level_encryption_profile_config,
+                "CreateFieldLevelEncryptionProfileRequest",
+                "FieldLevelEncryptionProfileConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateFieldLevelEncryptionProfileResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -76,23 +94,53 @@ pub struct CreateFieldLevelEncryptionProfileOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionProfileOutput")
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionProfileOutput {
     /// A builder for [`CreateFieldLevelEncryptionProfileOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateFieldLevelEncryptionProfileOutputBuilder {
         CreateFieldLevelEncryptionProfileOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateFieldLevelEncryptionProfileOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionProfileOutputBuilder")
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateFieldLevelEncryptionProfileOutputBuilder {
-    /// Returned when you create a new field-level encryption profile.
+    /// Sets [`CreateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
+    #[inline]
     pub fn field_level_encryption_profile(
         mut self,
         value: crate::types::FieldLevelEncryptionProfile,
@@ -100,7 +148,8 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
         self.field_level_encryption_profile = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfile`.
+    /// Sets or clears [`CreateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
+    #[inline]
     pub fn set_field_level_encryption_profile(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionProfile>,
@@ -108,27 +157,32 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
         self.field_level_encryption_profile = value;
         self
     }
-    /// The fully qualified URI of the new profile resource just created.
+    /// Sets [`CreateFieldLevelEncryptionProfileOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateFieldLevelEncryptionProfileOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`CreateFieldLevelEncryptionProfileOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateFieldLevelEncryptionProfileOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateFieldLevelEncryptionProfileOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
@@ -177,6 +231,7 @@ pub enum CreateFieldLevelEncryptionProfileError {
 impl CreateFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -236,81 +291,47 @@ impl CreateFieldLevelEncryptionProfileError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateFieldLevelEncryptionProfileError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateFieldLevelEncryptionProfileError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FieldLevelEncryptionProfileAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchPublicKey(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FieldLevelEncryptionProfileSizeExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionProfiles(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => error,
+            Self::FieldLevelEncryptionProfileAlreadyExists(error) => error,
+            Self::NoSuchPublicKey(error) => error,
+            Self::FieldLevelEncryptionProfileSizeExceeded(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::TooManyFieldLevelEncryptionProfiles(error) => error,
+            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateFieldLevelEncryptionProfileError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateFieldLevelEncryptionProfileError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::FieldLevelEncryptionProfileAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchPublicKey(error) => std::fmt::Display::fmt(error, f),
-            Self::FieldLevelEncryptionProfileSizeExceeded(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyFieldLevelEncryptionProfiles(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateFieldLevelEncryptionProfileError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => Some(error),
-            Self::FieldLevelEncryptionProfileAlreadyExists(error) => Some(error),
-            Self::NoSuchPublicKey(error) => Some(error),
-            Self::FieldLevelEncryptionProfileSizeExceeded(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionProfiles(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateFieldLevelEncryptionProfile: `POST /2020-05-31/field-level-encryption-profile`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -333,6 +354,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateFieldLevelEncryptionProfile: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -26,6 +26,7 @@ pub struct CreateFunctionInput {
 }
 
 impl std::fmt::Debug for CreateFunctionInput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFunctionInput")
             .field("name", &self.name)
@@ -38,13 +39,14 @@ impl std::fmt::Debug for CreateFunctionInput {
 
 impl CreateFunctionInput {
     /// A builder for [`CreateFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateFunctionInputBuilder {
         CreateFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateFunctionInput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateFunctionInputBuilder {
     name: Option<String>,
     function_config: Option<crate::types::FunctionConfig>,
@@ -53,6 +55,7 @@ pub struct CreateFunctionInputBuilder {
 }
 
 impl std::fmt::Debug for CreateFunctionInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFunctionInputBuilder")
             .field("name", &self.name)
@@ -67,77 +70,62 @@ impl std::fmt::Debug for CreateFunctionInputBuilder {
 }
 
 impl CreateFunctionInputBuilder {
-    /// A name to identify the function.
+    /// Sets [`CreateFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// Configuration information about the function, including an optional comment and the function's runtime.
+    /// Sets [`CreateFunctionInput::function_config`].
+    #[inline]
     pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.function_config = Some(value);
         self
     }
-    /// Sets or clears `FunctionConfig`.
-    pub fn set_function_config(
-        mut self,
-        value: Option<crate::types::FunctionConfig>,
-    ) -> Self {
-        self.function_config = value;
-        self
-    }
-    /// The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`CreateFunctionInput::function_code`].
+    #[inline]
     pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.function_code = Some(value);
         self
     }
-    /// Sets or clears `FunctionCode`.
-    pub fn set_function_code(mut self, value: Option<restxml_runtime::Blob>) -> Self {
-        self.function_code = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateFunctionInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateFunctionInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
     /// Builds the [`CreateFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateFunctionInput, restxml_runtime::BuildError> {
         Ok(CreateFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateFunctionRequest",
-                    "Name",
-                ))?,
-            function_config: self
-                .function_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateFunctionRequest",
-                    "FunctionConfig",
-                ))?,
-            function_code: self
-                .function_code
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateFunctionRequest",
-                    "FunctionCode",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateFunctionRequest",
+                "Name",
+            )?,
+            function_config: restxml_runtime::error::required(
+                self.function_config,
+                "CreateFunctionRequest",
+                "FunctionConfig",
+            )?,
+            function_code: restxml_runtime::error::required(
+                self.function_code,
+                "CreateFunctionRequest",
+                "FunctionCode",
+            )?,
             tags: self.tags,
         })
     }
 }
 
 /// The `CreateFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -150,28 +138,53 @@ pub struct CreateFunctionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFunctionOutput")
+            .field("function_summary", &self.function_summary)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateFunctionOutput {
     /// A builder for [`CreateFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateFunctionOutputBuilder {
         CreateFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFunctionOutputBuilder")
+            .field("function_summary", &self.function_summary)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateFunctionOutputBuilder {
-    /// Contains configuration information and metadata about a CloudFront function.
+    /// Sets [`CreateFunctionOutput::function_summary`].
+    #[inline]
     pub fn function_summary(mut self, value: crate::types::FunctionSummary) -> Self {
         self.function_summary = Some(value);
         self
     }
-    /// Sets or clears `FunctionSummary`.
+    /// Sets or clears [`CreateFunctionOutput::function_summary`].
+    #[inline]
     pub fn set_function_summary(
         mut self,
         value: Option<crate::types::FunctionSummary>,
@@ -179,27 +192,32 @@ impl CreateFunctionOutputBuilder {
         self.function_summary = value;
         self
     }
-    /// The URL of the CloudFront function. Use the URL to manage the function with the CloudFront API.
+    /// Sets [`CreateFunctionOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateFunctionOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The version identifier for the current version of the CloudFront function.
+    /// Sets [`CreateFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateFunctionOutput, restxml_runtime::BuildError> {
         Ok(CreateFunctionOutput {
             function_summary: self.function_summary,
@@ -230,6 +248,7 @@ pub enum CreateFunctionError {
 impl CreateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -262,56 +281,44 @@ impl CreateFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::FunctionAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FunctionSizeLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFunctions(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::FunctionAlreadyExists(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::FunctionSizeLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyFunctions(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::FunctionAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::FunctionSizeLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyFunctions(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::FunctionAlreadyExists(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::FunctionSizeLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyFunctions(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateFunction: `POST /2020-05-31/function`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_function::CreateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -348,6 +355,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

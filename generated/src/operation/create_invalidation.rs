@@ -3,7 +3,7 @@
 
 //! Create a new invalidation. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to create an invalidation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,65 +15,74 @@ pub struct CreateInvalidationInput {
     pub invalidation_batch: crate::types::InvalidationBatch,
 }
 
+impl std::fmt::Debug for CreateInvalidationInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationInput")
+            .field("distribution_id", &self.distribution_id)
+            .field("invalidation_batch", &self.invalidation_batch)
+            .finish()
+    }
+}
+
 impl CreateInvalidationInput {
     /// A builder for [`CreateInvalidationInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateInvalidationInputBuilder {
         CreateInvalidationInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateInvalidationInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateInvalidationInputBuilder {
     distribution_id: Option<String>,
     invalidation_batch: Option<crate::types::InvalidationBatch>,
 }
 
+impl std::fmt::Debug for CreateInvalidationInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .field("invalidation_batch", &self.invalidation_batch)
+            .finish()
+    }
+}
+
 impl CreateInvalidationInputBuilder {
-    /// The distribution's id.
+    /// Sets [`CreateInvalidationInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
-    /// The batch information for the invalidation.
+    /// Sets [`CreateInvalidationInput::invalidation_batch`].
+    #[inline]
     pub fn invalidation_batch(mut self, value: crate::types::InvalidationBatch) -> Self {
         self.invalidation_batch = Some(value);
         self
     }
-    /// Sets or clears `InvalidationBatch`.
-    pub fn set_invalidation_batch(
-        mut self,
-        value: Option<crate::types::InvalidationBatch>,
-    ) -> Self {
-        self.invalidation_batch = value;
-        self
-    }
     /// Builds the [`CreateInvalidationInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateInvalidationInput, restxml_runtime::BuildError> {
         Ok(CreateInvalidationInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateInvalidationRequest",
-                    "DistributionId",
-                ))?,
-            invalidation_batch: self
-                .invalidation_batch
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateInvalidationRequest",
-                    "InvalidationBatch",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "CreateInvalidationRequest",
+                "DistributionId",
+            )?,
+            invalidation_batch: restxml_runtime::error::required(
+                self.invalidation_batch,
+                "CreateInvalidationRequest",
+                "InvalidationBatch",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -84,37 +93,62 @@ pub struct CreateInvalidationOutput {
     pub invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for CreateInvalidationOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationOutput")
+            .field("location", &self.location)
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl CreateInvalidationOutput {
     /// A builder for [`CreateInvalidationOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateInvalidationOutputBuilder {
         CreateInvalidationOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateInvalidationOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateInvalidationOutputBuilder {
     location: Option<String>,
     invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for CreateInvalidationOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationOutputBuilder")
+            .field("location", &self.location)
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl CreateInvalidationOutputBuilder {
-    /// The fully qualified URI of the distribution and invalidation batch request, including the `Invalidation ID`.
+    /// Sets [`CreateInvalidationOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateInvalidationOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The invalidation's information.
+    /// Sets [`CreateInvalidationOutput::invalidation`].
+    #[inline]
     pub fn invalidation(mut self, value: crate::types::Invalidation) -> Self {
         self.invalidation = Some(value);
         self
     }
-    /// Sets or clears `Invalidation`.
+    /// Sets or clears [`CreateInvalidationOutput::invalidation`].
+    #[inline]
     pub fn set_invalidation(
         mut self,
         value: Option<crate::types::Invalidation>,
@@ -123,6 +157,7 @@ impl CreateInvalidationOutputBuilder {
         self
     }
     /// Builds the [`CreateInvalidationOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateInvalidationOutput, restxml_runtime::BuildError> {
         Ok(CreateInvalidationOutput {
             location: self.location,
@@ -156,6 +191,7 @@ pub enum CreateInvalidationError {
 impl CreateInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -196,68 +232,46 @@ impl CreateInvalidationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateInvalidationError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateInvalidationError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyInvalidationsInProgress(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::BatchTooLarge(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::TooManyInvalidationsInProgress(error) => error,
+            Self::MissingBody(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::BatchTooLarge(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateInvalidationError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateInvalidationError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyInvalidationsInProgress(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::BatchTooLarge(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateInvalidationError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyInvalidationsInProgress(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::BatchTooLarge(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateInvalidation: `POST /2020-05-31/distribution/{DistributionId}/invalidation`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_invalidation::CreateInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -285,6 +299,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateInvalidation: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

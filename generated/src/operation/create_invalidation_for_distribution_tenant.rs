@@ -3,7 +3,7 @@
 
 //! Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateInvalidationForDistributionTenantRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,45 +15,56 @@ pub struct CreateInvalidationForDistributionTenantInput {
     pub invalidation_batch: crate::types::InvalidationBatch,
 }
 
+impl std::fmt::Debug for CreateInvalidationForDistributionTenantInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationForDistributionTenantInput")
+            .field("id", &self.id)
+            .field("invalidation_batch", &self.invalidation_batch)
+            .finish()
+    }
+}
+
 impl CreateInvalidationForDistributionTenantInput {
     /// A builder for [`CreateInvalidationForDistributionTenantInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateInvalidationForDistributionTenantInputBuilder {
         CreateInvalidationForDistributionTenantInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateInvalidationForDistributionTenantInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateInvalidationForDistributionTenantInputBuilder {
     id: Option<String>,
     invalidation_batch: Option<crate::types::InvalidationBatch>,
 }
 
+impl std::fmt::Debug for CreateInvalidationForDistributionTenantInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationForDistributionTenantInputBuilder")
+            .field("id", &self.id)
+            .field("invalidation_batch", &self.invalidation_batch)
+            .finish()
+    }
+}
+
 impl CreateInvalidationForDistributionTenantInputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`CreateInvalidationForDistributionTenantInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// An invalidation batch.
+    /// Sets [`CreateInvalidationForDistributionTenantInput::invalidation_batch`].
+    #[inline]
     pub fn invalidation_batch(mut self, value: crate::types::InvalidationBatch) -> Self {
         self.invalidation_batch = Some(value);
         self
     }
-    /// Sets or clears `InvalidationBatch`.
-    pub fn set_invalidation_batch(
-        mut self,
-        value: Option<crate::types::InvalidationBatch>,
-    ) -> Self {
-        self.invalidation_batch = value;
-        self
-    }
     /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -61,24 +72,22 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
         restxml_runtime::BuildError,
     > {
         Ok(CreateInvalidationForDistributionTenantInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateInvalidationForDistributionTenantRequest",
-                    "Id",
-                ))?,
-            invalidation_batch: self
-                .invalidation_batch
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateInvalidationForDistributionTenantRequest",
-                    "InvalidationBatch",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "CreateInvalidationForDistributionTenantRequest",
+                "Id",
+            )?,
+            invalidation_batch: restxml_runtime::error::required(
+                self.invalidation_batch,
+                "CreateInvalidationForDistributionTenantRequest",
+                "InvalidationBatch",
+            )?,
         })
     }
 }
 
 /// The `CreateInvalidationForDistributionTenantResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -89,37 +98,62 @@ pub struct CreateInvalidationForDistributionTenantOutput {
     pub invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for CreateInvalidationForDistributionTenantOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationForDistributionTenantOutput")
+            .field("location", &self.location)
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl CreateInvalidationForDistributionTenantOutput {
     /// A builder for [`CreateInvalidationForDistributionTenantOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateInvalidationForDistributionTenantOutputBuilder {
         CreateInvalidationForDistributionTenantOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateInvalidationForDistributionTenantOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateInvalidationForDistributionTenantOutputBuilder {
     location: Option<String>,
     invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for CreateInvalidationForDistributionTenantOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationForDistributionTenantOutputBuilder")
+            .field("location", &self.location)
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl CreateInvalidationForDistributionTenantOutputBuilder {
-    /// The location for the invalidation.
+    /// Sets [`CreateInvalidationForDistributionTenantOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateInvalidationForDistributionTenantOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// An invalidation.
+    /// Sets [`CreateInvalidationForDistributionTenantOutput::invalidation`].
+    #[inline]
     pub fn invalidation(mut self, value: crate::types::Invalidation) -> Self {
         self.invalidation = Some(value);
         self
     }
-    /// Sets or clears `Invalidation`.
+    /// Sets or clears [`CreateInvalidationForDistributionTenantOutput::invalidation`].
+    #[inline]
     pub fn set_invalidation(
         mut self,
         value: Option<crate::types::Invalidation>,
@@ -128,6 +162,7 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
         self
     }
     /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -166,6 +201,7 @@ pub enum CreateInvalidationForDistributionTenantError {
 impl CreateInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -206,69 +242,47 @@ impl CreateInvalidationForDistributionTenantError {
     }
 }
 
+impl CreateInvalidationForDistributionTenantError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::TooManyInvalidationsInProgress(error) => error,
+            Self::MissingBody(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::BatchTooLarge(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for CreateInvalidationForDistributionTenantError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyInvalidationsInProgress(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::BatchTooLarge(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateInvalidationForDistributionTenantError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyInvalidationsInProgress(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::BatchTooLarge(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateInvalidationForDistributionTenantError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::TooManyInvalidationsInProgress(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::BatchTooLarge(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateInvalidationForDistributionTenant: `POST /2020-05-31/distribution-tenant/{Id}/invalidation`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -296,6 +310,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateInvalidationForDistributionTenant: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

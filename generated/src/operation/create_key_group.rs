@@ -5,7 +5,7 @@
 //!
 //! To create a key group, you must specify at least one public key for the key group. After you create a key group, you can reference it from one or more cache behaviors. When you reference a key group in a cache behavior, CloudFront requires signed URLs or signed cookies for all requests that match the cache behavior. The URLs or cookies must be signed with a private key whose corresponding public key is in the key group. The signed URL or cookie contains information about which public key CloudFront should use to verify the signature. For more information, see [Serving private content](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateKeyGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,48 +15,60 @@ pub struct CreateKeyGroupInput {
     pub key_group_config: crate::types::KeyGroupConfig,
 }
 
+impl std::fmt::Debug for CreateKeyGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyGroupInput")
+            .field("key_group_config", &self.key_group_config)
+            .finish()
+    }
+}
+
 impl CreateKeyGroupInput {
     /// A builder for [`CreateKeyGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateKeyGroupInputBuilder {
         CreateKeyGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateKeyGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateKeyGroupInputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
 }
 
+impl std::fmt::Debug for CreateKeyGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyGroupInputBuilder")
+            .field("key_group_config", &self.key_group_config)
+            .finish()
+    }
+}
+
 impl CreateKeyGroupInputBuilder {
-    /// A key group configuration.
+    /// Sets [`CreateKeyGroupInput::key_group_config`].
+    #[inline]
     pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
         self.key_group_config = Some(value);
         self
     }
-    /// Sets or clears `KeyGroupConfig`.
-    pub fn set_key_group_config(
-        mut self,
-        value: Option<crate::types::KeyGroupConfig>,
-    ) -> Self {
-        self.key_group_config = value;
-        self
-    }
     /// Builds the [`CreateKeyGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateKeyGroupInput, restxml_runtime::BuildError> {
         Ok(CreateKeyGroupInput {
-            key_group_config: self
-                .key_group_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateKeyGroupRequest",
-                    "KeyGroupConfig",
-                ))?,
+            key_group_config: restxml_runtime::error::required(
+                self.key_group_config,
+                "CreateKeyGroupRequest",
+                "KeyGroupConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateKeyGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -69,53 +81,83 @@ pub struct CreateKeyGroupOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateKeyGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateKeyGroupOutput {
     /// A builder for [`CreateKeyGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateKeyGroupOutputBuilder {
         CreateKeyGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateKeyGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateKeyGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyGroupOutputBuilder")
+            .field("key_group", &self.key_group)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateKeyGroupOutputBuilder {
-    /// The key group that was just created.
+    /// Sets [`CreateKeyGroupOutput::key_group`].
+    #[inline]
     pub fn key_group(mut self, value: crate::types::KeyGroup) -> Self {
         self.key_group = Some(value);
         self
     }
-    /// Sets or clears `KeyGroup`.
+    /// Sets or clears [`CreateKeyGroupOutput::key_group`].
+    #[inline]
     pub fn set_key_group(mut self, value: Option<crate::types::KeyGroup>) -> Self {
         self.key_group = value;
         self
     }
-    /// The URL of the key group.
+    /// Sets [`CreateKeyGroupOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateKeyGroupOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The identifier for this version of the key group.
+    /// Sets [`CreateKeyGroupOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateKeyGroupOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateKeyGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateKeyGroupOutput {
             key_group: self.key_group,
@@ -144,6 +186,7 @@ pub enum CreateKeyGroupError {
 impl CreateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -172,51 +215,43 @@ impl CreateKeyGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateKeyGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateKeyGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::TooManyPublicKeysInKeyGroup(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyKeyGroups(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::KeyGroupAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::TooManyPublicKeysInKeyGroup(error) => error,
+            Self::TooManyKeyGroups(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::KeyGroupAlreadyExists(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateKeyGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateKeyGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::TooManyPublicKeysInKeyGroup(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyKeyGroups(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::KeyGroupAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateKeyGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::TooManyPublicKeysInKeyGroup(error) => Some(error),
-            Self::TooManyKeyGroups(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::KeyGroupAlreadyExists(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateKeyGroup: `POST /2020-05-31/key-group`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_key_group::CreateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -239,6 +274,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateKeyGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
 /// The `CreateKeyValueStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,15 +19,28 @@ pub struct CreateKeyValueStoreInput {
     pub tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for CreateKeyValueStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyValueStoreInput")
+            .field("name", &self.name)
+            .field("comment", &self.comment)
+            .field("import_source", &self.import_source)
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl CreateKeyValueStoreInput {
     /// A builder for [`CreateKeyValueStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateKeyValueStoreInputBuilder {
         CreateKeyValueStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateKeyValueStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateKeyValueStoreInputBuilder {
     name: Option<String>,
     comment: Option<String>,
@@ -35,33 +48,45 @@ pub struct CreateKeyValueStoreInputBuilder {
     tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for CreateKeyValueStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyValueStoreInputBuilder")
+            .field("name", &self.name)
+            .field("comment", &self.comment)
+            .field("import_source", &self.import_source)
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl CreateKeyValueStoreInputBuilder {
-    /// The name of the key value store. The minimum length is 1 character and the maximum length is 64 characters.
+    /// Sets [`CreateKeyValueStoreInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The comment of the key value store.
+    /// Sets [`CreateKeyValueStoreInput::comment`].
+    #[inline]
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self
     }
-    /// Sets or clears `Comment`.
+    /// Sets or clears [`CreateKeyValueStoreInput::comment`].
+    #[inline]
     pub fn set_comment(mut self, value: Option<String>) -> Self {
         self.comment = value;
         self
     }
-    /// The S3 bucket that provides the source for the import. The source must be in a valid JSON format.
+    /// Sets [`CreateKeyValueStoreInput::import_source`].
+    #[inline]
     pub fn import_source(mut self, value: crate::types::ImportSource) -> Self {
         self.import_source = Some(value);
         self
     }
-    /// Sets or clears `ImportSource`.
+    /// Sets or clears [`CreateKeyValueStoreInput::import_source`].
+    #[inline]
     pub fn set_import_source(
         mut self,
         value: Option<crate::types::ImportSource>,
@@ -69,25 +94,27 @@ impl CreateKeyValueStoreInputBuilder {
         self.import_source = value;
         self
     }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateKeyValueStoreInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateKeyValueStoreInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
     /// Builds the [`CreateKeyValueStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateKeyValueStoreInput, restxml_runtime::BuildError> {
         Ok(CreateKeyValueStoreInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateKeyValueStoreRequest",
-                    "Name",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateKeyValueStoreRequest",
+                "Name",
+            )?,
             comment: self.comment,
             import_source: self.import_source,
             tags: self.tags,
@@ -96,7 +123,7 @@ impl CreateKeyValueStoreInputBuilder {
 }
 
 /// The `CreateKeyValueStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -109,28 +136,53 @@ pub struct CreateKeyValueStoreOutput {
     pub location: Option<String>,
 }
 
+impl std::fmt::Debug for CreateKeyValueStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyValueStoreOutput")
+            .field("key_value_store", &self.key_value_store)
+            .field("e_tag", &self.e_tag)
+            .field("location", &self.location)
+            .finish()
+    }
+}
+
 impl CreateKeyValueStoreOutput {
     /// A builder for [`CreateKeyValueStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateKeyValueStoreOutputBuilder {
         CreateKeyValueStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateKeyValueStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
     location: Option<String>,
 }
 
+impl std::fmt::Debug for CreateKeyValueStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyValueStoreOutputBuilder")
+            .field("key_value_store", &self.key_value_store)
+            .field("e_tag", &self.e_tag)
+            .field("location", &self.location)
+            .finish()
+    }
+}
+
 impl CreateKeyValueStoreOutputBuilder {
-    /// The resulting key value store.
+    /// Sets [`CreateKeyValueStoreOutput::key_value_store`].
+    #[inline]
     pub fn key_value_store(mut self, value: crate::types::KeyValueStore) -> Self {
         self.key_value_store = Some(value);
         self
     }
-    /// Sets or clears `KeyValueStore`.
+    /// Sets or clears [`CreateKeyValueStoreOutput::key_value_store`].
+    #[inline]
     pub fn set_key_value_store(
         mut self,
         value: Option<crate::types::KeyValueStore>,
@@ -138,27 +190,32 @@ impl CreateKeyValueStoreOutputBuilder {
         self.key_value_store = value;
         self
     }
-    /// The `ETag` in the resulting key value store.
+    /// Sets [`CreateKeyValueStoreOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateKeyValueStoreOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
-    /// The location of the resulting key value store.
+    /// Sets [`CreateKeyValueStoreOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateKeyValueStoreOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
     /// Builds the [`CreateKeyValueStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
@@ -193,6 +250,7 @@ pub enum CreateKeyValueStoreError {
 impl CreateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -229,61 +287,45 @@ impl CreateKeyValueStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateKeyValueStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateKeyValueStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntitySizeLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::EntitySizeLimitExceeded(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateKeyValueStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateKeyValueStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::EntitySizeLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateKeyValueStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::EntitySizeLimitExceeded(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateKeyValueStore: `POST /2020-05-31/key-value-store`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_key_value_store::CreateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -318,6 +360,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateKeyValueStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

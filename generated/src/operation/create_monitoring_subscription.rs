@@ -5,7 +5,7 @@
 //!
 //! For more information, see [Viewing additional CloudFront distribution metrics](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/viewing-cloudfront-metrics.html#monitoring-console.distributions-additional) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateMonitoringSubscriptionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,32 +17,50 @@ pub struct CreateMonitoringSubscriptionInput {
     pub monitoring_subscription: crate::types::MonitoringSubscription,
 }
 
+impl std::fmt::Debug for CreateMonitoringSubscriptionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .field("monitoring_subscription", &self.monitoring_subscription)
+            .finish()
+    }
+}
+
 impl CreateMonitoringSubscriptionInput {
     /// A builder for [`CreateMonitoringSubscriptionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateMonitoringSubscriptionInputBuilder {
         CreateMonitoringSubscriptionInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateMonitoringSubscriptionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
 
+impl std::fmt::Debug for CreateMonitoringSubscriptionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateMonitoringSubscriptionInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .field("monitoring_subscription", &self.monitoring_subscription)
+            .finish()
+    }
+}
+
 impl CreateMonitoringSubscriptionInputBuilder {
-    /// The ID of the distribution that you are enabling metrics for.
+    /// Sets [`CreateMonitoringSubscriptionInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
-    /// A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
+    /// Sets [`CreateMonitoringSubscriptionInput::monitoring_subscription`].
+    #[inline]
     pub fn monitoring_subscription(
         mut self,
         value: crate::types::MonitoringSubscription,
@@ -50,37 +68,28 @@ impl CreateMonitoringSubscriptionInputBuilder {
         self.monitoring_subscription = Some(value);
         self
     }
-    /// Sets or clears `MonitoringSubscription`.
-    pub fn set_monitoring_subscription(
-        mut self,
-        value: Option<crate::types::MonitoringSubscription>,
-    ) -> Self {
-        self.monitoring_subscription = value;
-        self
-    }
     /// Builds the [`CreateMonitoringSubscriptionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         Ok(CreateMonitoringSubscriptionInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateMonitoringSubscriptionRequest",
-                    "DistributionId",
-                ))?,
-            monitoring_subscription: self
-                .monitoring_subscription
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateMonitoringSubscriptionRequest",
-                    "MonitoringSubscription",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "CreateMonitoringSubscriptionRequest",
+                "DistributionId",
+            )?,
+            monitoring_subscription: restxml_runtime::error::required(
+                self.monitoring_subscription,
+                "CreateMonitoringSubscriptionRequest",
+                "MonitoringSubscription",
+            )?,
         })
     }
 }
 
 /// The `CreateMonitoringSubscriptionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -89,21 +98,41 @@ pub struct CreateMonitoringSubscriptionOutput {
     pub monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
 
+impl std::fmt::Debug for CreateMonitoringSubscriptionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateMonitoringSubscriptionOutput")
+            .field("monitoring_subscription", &self.monitoring_subscription)
+            .finish()
+    }
+}
+
 impl CreateMonitoringSubscriptionOutput {
     /// A builder for [`CreateMonitoringSubscriptionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateMonitoringSubscriptionOutputBuilder {
         CreateMonitoringSubscriptionOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateMonitoringSubscriptionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateMonitoringSubscriptionOutputBuilder {
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
 
+impl std::fmt::Debug for CreateMonitoringSubscriptionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateMonitoringSubscriptionOutputBuilder")
+            .field("monitoring_subscription", &self.monitoring_subscription)
+            .finish()
+    }
+}
+
 impl CreateMonitoringSubscriptionOutputBuilder {
-    /// A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
+    /// Sets [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
+    #[inline]
     pub fn monitoring_subscription(
         mut self,
         value: crate::types::MonitoringSubscription,
@@ -111,7 +140,8 @@ impl CreateMonitoringSubscriptionOutputBuilder {
         self.monitoring_subscription = Some(value);
         self
     }
-    /// Sets or clears `MonitoringSubscription`.
+    /// Sets or clears [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
+    #[inline]
     pub fn set_monitoring_subscription(
         mut self,
         value: Option<crate::types::MonitoringSubscription>,
@@ -120,6 +150,7 @@ impl CreateMonitoringSubscriptionOutputBuilder {
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
@@ -150,6 +181,7 @@ pub enum CreateMonitoringSubscriptionError {
 impl CreateMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -181,53 +213,43 @@ impl CreateMonitoringSubscriptionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateMonitoringSubscriptionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateMonitoringSubscriptionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MonitoringSubscriptionAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::MonitoringSubscriptionAlreadyExists(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateMonitoringSubscriptionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateMonitoringSubscriptionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::MonitoringSubscriptionAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateMonitoringSubscriptionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::MonitoringSubscriptionAlreadyExists(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateMonitoringSubscription: `POST /2020-05-31/distributions/{DistributionId}/monitoring-subscription`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -255,6 +277,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateMonitoringSubscription: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

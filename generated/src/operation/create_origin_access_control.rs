@@ -7,7 +7,7 @@
 //!
 //! For more information about using a CloudFront origin access control, see [Restricting access to an Amazon Web Services origin](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-origin.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateOriginAccessControlRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,21 +17,41 @@ pub struct CreateOriginAccessControlInput {
     pub origin_access_control_config: crate::types::OriginAccessControlConfig,
 }
 
+impl std::fmt::Debug for CreateOriginAccessControlInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginAccessControlInput")
+            .field("origin_access_control_config", &self.origin_access_control_config)
+            .finish()
+    }
+}
+
 impl CreateOriginAccessControlInput {
     /// A builder for [`CreateOriginAccessControlInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateOriginAccessControlInputBuilder {
         CreateOriginAccessControlInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateOriginAccessControlInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateOriginAccessControlInputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
 }
 
+impl std::fmt::Debug for CreateOriginAccessControlInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginAccessControlInputBuilder")
+            .field("origin_access_control_config", &self.origin_access_control_config)
+            .finish()
+    }
+}
+
 impl CreateOriginAccessControlInputBuilder {
-    /// Contains the origin access control.
+    /// Sets [`CreateOriginAccessControlInput::origin_access_control_config`].
+    #[inline]
     pub fn origin_access_control_config(
         mut self,
         value: crate::types::OriginAccessControlConfig,
@@ -39,31 +59,23 @@ impl CreateOriginAccessControlInputBuilder {
         self.origin_access_control_config = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControlConfig`.
-    pub fn set_origin_access_control_config(
-        mut self,
-        value: Option<crate::types::OriginAccessControlConfig>,
-    ) -> Self {
-        self.origin_access_control_config = value;
-        self
-    }
     /// Builds the [`CreateOriginAccessControlInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
         Ok(CreateOriginAccessControlInput {
-            origin_access_control_config: self
-                .origin_access_control_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateOriginAccessControlRequest",
-                    "OriginAccessControlConfig",
-                ))?,
+            origin_access_control_config: restxml_runtime::error::required(
+                self.origin_access_control_config,
+                "CreateOriginAccessControlRequest",
+                "OriginAccessControlConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateOriginAccessControlResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -76,23 +88,47 @@ pub struct CreateOriginAccessControlOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateOriginAccessControlOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginAccessControlOutput")
+            .field("origin_access_control", &self.origin_access_control)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateOriginAccessControlOutput {
     /// A builder for [`CreateOriginAccessControlOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateOriginAccessControlOutputBuilder {
         CreateOriginAccessControlOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateOriginAccessControlOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateOriginAccessControlOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginAccessControlOutputBuilder")
+            .field("origin_access_control", &self.origin_access_control)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateOriginAccessControlOutputBuilder {
-    /// Contains an origin access control.
+    /// Sets [`CreateOriginAccessControlOutput::origin_access_control`].
+    #[inline]
     pub fn origin_access_control(
         mut self,
         value: crate::types::OriginAccessControl,
@@ -100,7 +136,8 @@ impl CreateOriginAccessControlOutputBuilder {
         self.origin_access_control = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControl`.
+    /// Sets or clears [`CreateOriginAccessControlOutput::origin_access_control`].
+    #[inline]
     pub fn set_origin_access_control(
         mut self,
         value: Option<crate::types::OriginAccessControl>,
@@ -108,27 +145,32 @@ impl CreateOriginAccessControlOutputBuilder {
         self.origin_access_control = value;
         self
     }
-    /// The URL of the origin access control.
+    /// Sets [`CreateOriginAccessControlOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateOriginAccessControlOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The version identifier for the current version of the origin access control.
+    /// Sets [`CreateOriginAccessControlOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateOriginAccessControlOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateOriginAccessControlOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
@@ -157,6 +199,7 @@ pub enum CreateOriginAccessControlError {
 impl CreateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -181,48 +224,42 @@ impl CreateOriginAccessControlError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateOriginAccessControlError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateOriginAccessControlError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::OriginAccessControlAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOriginAccessControls(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::OriginAccessControlAlreadyExists(error) => error,
+            Self::TooManyOriginAccessControls(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateOriginAccessControlError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateOriginAccessControlError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::OriginAccessControlAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyOriginAccessControls(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateOriginAccessControlError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::OriginAccessControlAlreadyExists(error) => Some(error),
-            Self::TooManyOriginAccessControls(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateOriginAccessControl: `POST /2020-05-31/origin-access-control`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_origin_access_control::CreateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -245,6 +282,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateOriginAccessControl: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -15,7 +15,7 @@
 //!
 //! For more information about origin request policies, see [Controlling origin requests](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-origin-requests.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateOriginRequestPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,21 +25,41 @@ pub struct CreateOriginRequestPolicyInput {
     pub origin_request_policy_config: crate::types::OriginRequestPolicyConfig,
 }
 
+impl std::fmt::Debug for CreateOriginRequestPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginRequestPolicyInput")
+            .field("origin_request_policy_config", &self.origin_request_policy_config)
+            .finish()
+    }
+}
+
 impl CreateOriginRequestPolicyInput {
     /// A builder for [`CreateOriginRequestPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateOriginRequestPolicyInputBuilder {
         CreateOriginRequestPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateOriginRequestPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateOriginRequestPolicyInputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
 }
 
+impl std::fmt::Debug for CreateOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginRequestPolicyInputBuilder")
+            .field("origin_request_policy_config", &self.origin_request_policy_config)
+            .finish()
+    }
+}
+
 impl CreateOriginRequestPolicyInputBuilder {
-    /// An origin request policy configuration.
+    /// Sets [`CreateOriginRequestPolicyInput::origin_request_policy_config`].
+    #[inline]
     pub fn origin_request_policy_config(
         mut self,
         value: crate::types::OriginRequestPolicyConfig,
@@ -47,31 +67,23 @@ impl CreateOriginRequestPolicyInputBuilder {
         self.origin_request_policy_config = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicyConfig`.
-    pub fn set_origin_request_policy_config(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicyConfig>,
-    ) -> Self {
-        self.origin_request_policy_config = value;
-        self
-    }
     /// Builds the [`CreateOriginRequestPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateOriginRequestPolicyInput, restxml_runtime::BuildError> {
         Ok(CreateOriginRequestPolicyInput {
-            origin_request_policy_config: self
-                .origin_request_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateOriginRequestPolicyRequest",
-                    "OriginRequestPolicyConfig",
-                ))?,
+            origin_request_policy_config: restxml_runtime::error::required(
+                self.origin_request_policy_config,
+                "CreateOriginRequestPolicyRequest",
+                "OriginRequestPolicyConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateOriginRequestPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -84,23 +96,47 @@ pub struct CreateOriginRequestPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateOriginRequestPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginRequestPolicyOutput")
+            .field("origin_request_policy", &self.origin_request_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateOriginRequestPolicyOutput {
     /// A builder for [`CreateOriginRequestPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateOriginRequestPolicyOutputBuilder {
         CreateOriginRequestPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateOriginRequestPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateOriginRequestPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginRequestPolicyOutputBuilder")
+            .field("origin_request_policy", &self.origin_request_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateOriginRequestPolicyOutputBuilder {
-    /// An origin request policy.
+    /// Sets [`CreateOriginRequestPolicyOutput::origin_request_policy`].
+    #[inline]
     pub fn origin_request_policy(
         mut self,
         value: crate::types::OriginRequestPolicy,
@@ -108,7 +144,8 @@ impl CreateOriginRequestPolicyOutputBuilder {
         self.origin_request_policy = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicy`.
+    /// Sets or clears [`CreateOriginRequestPolicyOutput::origin_request_policy`].
+    #[inline]
     pub fn set_origin_request_policy(
         mut self,
         value: Option<crate::types::OriginRequestPolicy>,
@@ -116,27 +153,32 @@ impl CreateOriginRequestPolicyOutputBuilder {
         self.origin_request_policy = value;
         self
     }
-    /// The fully qualified URI of the origin request policy just created.
+    /// Sets [`CreateOriginRequestPolicyOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateOriginRequestPolicyOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the origin request policy.
+    /// Sets [`CreateOriginRequestPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateOriginRequestPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateOriginRequestPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
@@ -181,6 +223,7 @@ pub enum CreateOriginRequestPolicyError {
 impl CreateOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -234,79 +277,47 @@ impl CreateOriginRequestPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateOriginRequestPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateOriginRequestPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyHeadersInOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCookiesInOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::OriginRequestPolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyQueryStringsInOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOriginRequestPolicies(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::TooManyHeadersInOriginRequestPolicy(error) => error,
+            Self::TooManyCookiesInOriginRequestPolicy(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::OriginRequestPolicyAlreadyExists(error) => error,
+            Self::TooManyQueryStringsInOriginRequestPolicy(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyOriginRequestPolicies(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateOriginRequestPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateOriginRequestPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyHeadersInOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyCookiesInOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::OriginRequestPolicyAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyQueryStringsInOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyOriginRequestPolicies(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateOriginRequestPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyHeadersInOriginRequestPolicy(error) => Some(error),
-            Self::TooManyCookiesInOriginRequestPolicy(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::OriginRequestPolicyAlreadyExists(error) => Some(error),
-            Self::TooManyQueryStringsInOriginRequestPolicy(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyOriginRequestPolicies(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateOriginRequestPolicy: `POST /2020-05-31/origin-request-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -329,6 +340,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateOriginRequestPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Uploads a public key to CloudFront that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html).
 /// The `CreatePublicKeyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,48 +13,60 @@ pub struct CreatePublicKeyInput {
     pub public_key_config: crate::types::PublicKeyConfig,
 }
 
+impl std::fmt::Debug for CreatePublicKeyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatePublicKeyInput")
+            .field("public_key_config", &self.public_key_config)
+            .finish()
+    }
+}
+
 impl CreatePublicKeyInput {
     /// A builder for [`CreatePublicKeyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreatePublicKeyInputBuilder {
         CreatePublicKeyInputBuilder::default()
     }
 }
 
 /// A builder for [`CreatePublicKeyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreatePublicKeyInputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
 }
 
+impl std::fmt::Debug for CreatePublicKeyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatePublicKeyInputBuilder")
+            .field("public_key_config", &self.public_key_config)
+            .finish()
+    }
+}
+
 impl CreatePublicKeyInputBuilder {
-    /// A CloudFront public key configuration.
+    /// Sets [`CreatePublicKeyInput::public_key_config`].
+    #[inline]
     pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
         self.public_key_config = Some(value);
         self
     }
-    /// Sets or clears `PublicKeyConfig`.
-    pub fn set_public_key_config(
-        mut self,
-        value: Option<crate::types::PublicKeyConfig>,
-    ) -> Self {
-        self.public_key_config = value;
-        self
-    }
     /// Builds the [`CreatePublicKeyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreatePublicKeyInput, restxml_runtime::BuildError> {
         Ok(CreatePublicKeyInput {
-            public_key_config: self
-                .public_key_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreatePublicKeyRequest",
-                    "PublicKeyConfig",
-                ))?,
+            public_key_config: restxml_runtime::error::required(
+                self.public_key_config,
+                "CreatePublicKeyRequest",
+                "PublicKeyConfig",
+            )?,
         })
     }
 }
 
 /// The `CreatePublicKeyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -67,53 +79,83 @@ pub struct CreatePublicKeyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreatePublicKeyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatePublicKeyOutput")
+            .field("public_key", &self.public_key)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreatePublicKeyOutput {
     /// A builder for [`CreatePublicKeyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreatePublicKeyOutputBuilder {
         CreatePublicKeyOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreatePublicKeyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreatePublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreatePublicKeyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatePublicKeyOutputBuilder")
+            .field("public_key", &self.public_key)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreatePublicKeyOutputBuilder {
-    /// The public key.
+    /// Sets [`CreatePublicKeyOutput::public_key`].
+    #[inline]
     pub fn public_key(mut self, value: crate::types::PublicKey) -> Self {
         self.public_key = Some(value);
         self
     }
-    /// Sets or clears `PublicKey`.
+    /// Sets or clears [`CreatePublicKeyOutput::public_key`].
+    #[inline]
     pub fn set_public_key(mut self, value: Option<crate::types::PublicKey>) -> Self {
         self.public_key = value;
         self
     }
-    /// The URL of the public key.
+    /// Sets [`CreatePublicKeyOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreatePublicKeyOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The identifier for this version of the public key.
+    /// Sets [`CreatePublicKeyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreatePublicKeyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreatePublicKeyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreatePublicKeyOutput, restxml_runtime::BuildError> {
         Ok(CreatePublicKeyOutput {
             public_key: self.public_key,
@@ -140,6 +182,7 @@ pub enum CreatePublicKeyError {
 impl CreatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -164,46 +207,42 @@ impl CreatePublicKeyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreatePublicKeyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreatePublicKeyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::TooManyPublicKeys(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PublicKeyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::TooManyPublicKeys(error) => error,
+            Self::PublicKeyAlreadyExists(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreatePublicKeyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreatePublicKeyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::TooManyPublicKeys(error) => std::fmt::Display::fmt(error, f),
-            Self::PublicKeyAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreatePublicKeyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::TooManyPublicKeys(error) => Some(error),
-            Self::PublicKeyAlreadyExists(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreatePublicKey: `POST /2020-05-31/public-key`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_public_key::CreatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -226,6 +265,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreatePublicKey: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

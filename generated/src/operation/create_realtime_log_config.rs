@@ -7,7 +7,7 @@
 //!
 //! For more information about real-time log configurations, see [Real-time logs](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateRealtimeLogConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,15 +25,28 @@ pub struct CreateRealtimeLogConfigInput {
     pub sampling_rate: i64,
 }
 
+impl std::fmt::Debug for CreateRealtimeLogConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateRealtimeLogConfigInput")
+            .field("end_points", &self.end_points)
+            .field("fields", &self.fields)
+            .field("name", &self.name)
+            .field("sampling_rate", &self.sampling_rate)
+            .finish()
+    }
+}
+
 impl CreateRealtimeLogConfigInput {
     /// A builder for [`CreateRealtimeLogConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateRealtimeLogConfigInputBuilder {
         CreateRealtimeLogConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateRealtimeLogConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateRealtimeLogConfigInputBuilder {
     end_points: Option<Vec<crate::types::EndPoint>>,
     fields: Option<Vec<String>>,
@@ -41,84 +54,75 @@ pub struct CreateRealtimeLogConfigInputBuilder {
     sampling_rate: Option<i64>,
 }
 
+impl std::fmt::Debug for CreateRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateRealtimeLogConfigInputBuilder")
+            .field("end_points", &self.end_points)
+            .field("fields", &self.fields)
+            .field("name", &self.name)
+            .field("sampling_rate", &self.sampling_rate)
+            .finish()
+    }
+}
+
 impl CreateRealtimeLogConfigInputBuilder {
-    /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
+    /// Sets [`CreateRealtimeLogConfigInput::end_points`].
+    #[inline]
     pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
         self.end_points = Some(value);
         self
     }
-    /// Sets or clears `EndPoints`.
-    pub fn set_end_points(mut self, value: Option<Vec<crate::types::EndPoint>>) -> Self {
-        self.end_points = value;
-        self
-    }
-    /// A list of fields to include in each real-time log record.
-    ///
-    /// For more information about fields, see [Real-time log configuration fields](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html#understand-real-time-log-config-fields) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`CreateRealtimeLogConfigInput::fields`].
+    #[inline]
     pub fn fields(mut self, value: Vec<String>) -> Self {
         self.fields = Some(value);
         self
     }
-    /// Sets or clears `Fields`.
-    pub fn set_fields(mut self, value: Option<Vec<String>>) -> Self {
-        self.fields = value;
-        self
-    }
-    /// A unique name to identify this real-time log configuration.
+    /// Sets [`CreateRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The sampling rate for this real-time log configuration. You can specify a whole number between 1 and 100 (inclusive) to determine the percentage of viewer requests that are represented in the real-time log data.
+    /// Sets [`CreateRealtimeLogConfigInput::sampling_rate`].
+    #[inline]
     pub fn sampling_rate(mut self, value: i64) -> Self {
         self.sampling_rate = Some(value);
         self
     }
-    /// Sets or clears `SamplingRate`.
-    pub fn set_sampling_rate(mut self, value: Option<i64>) -> Self {
-        self.sampling_rate = value;
-        self
-    }
     /// Builds the [`CreateRealtimeLogConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(CreateRealtimeLogConfigInput {
-            end_points: self
-                .end_points
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateRealtimeLogConfigRequest",
-                    "EndPoints",
-                ))?,
-            fields: self
-                .fields
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateRealtimeLogConfigRequest",
-                    "Fields",
-                ))?,
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateRealtimeLogConfigRequest",
-                    "Name",
-                ))?,
-            sampling_rate: self
-                .sampling_rate
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateRealtimeLogConfigRequest",
-                    "SamplingRate",
-                ))?,
+            end_points: restxml_runtime::error::required(
+                self.end_points,
+                "CreateRealtimeLogConfigRequest",
+                "EndPoints",
+            )?,
+            fields: restxml_runtime::error::required(
+                self.fields,
+                "CreateRealtimeLogConfigRequest",
+                "Fields",
+            )?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateRealtimeLogConfigRequest",
+                "Name",
+            )?,
+            sampling_rate: restxml_runtime::error::required(
+                self.sampling_rate,
+                "CreateRealtimeLogConfigRequest",
+                "SamplingRate",
+            )?,
         })
     }
 }
 
 /// The `CreateRealtimeLogConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -127,21 +131,41 @@ pub struct CreateRealtimeLogConfigOutput {
     pub realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
 
+impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
+    }
+}
+
 impl CreateRealtimeLogConfigOutput {
     /// A builder for [`CreateRealtimeLogConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateRealtimeLogConfigOutputBuilder {
         CreateRealtimeLogConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateRealtimeLogConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
 
+impl std::fmt::Debug for CreateRealtimeLogConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateRealtimeLogConfigOutputBuilder")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
+    }
+}
+
 impl CreateRealtimeLogConfigOutputBuilder {
-    /// A real-time log configuration.
+    /// Sets [`CreateRealtimeLogConfigOutput::realtime_log_config`].
+    #[inline]
     pub fn realtime_log_config(
         mut self,
         value: crate::types::RealtimeLogConfig,
@@ -149,7 +173,8 @@ impl CreateRealtimeLogConfigOutputBuilder {
         self.realtime_log_config = Some(value);
         self
     }
-    /// Sets or clears `RealtimeLogConfig`.
+    /// Sets or clears [`CreateRealtimeLogConfigOutput::realtime_log_config`].
+    #[inline]
     pub fn set_realtime_log_config(
         mut self,
         value: Option<crate::types::RealtimeLogConfig>,
@@ -158,6 +183,7 @@ impl CreateRealtimeLogConfigOutputBuilder {
         self
     }
     /// Builds the [`CreateRealtimeLogConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
@@ -186,6 +212,7 @@ pub enum CreateRealtimeLogConfigError {
 impl CreateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -214,53 +241,43 @@ impl CreateRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateRealtimeLogConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateRealtimeLogConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::RealtimeLogConfigAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyRealtimeLogConfigs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::RealtimeLogConfigAlreadyExists(error) => error,
+            Self::TooManyRealtimeLogConfigs(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateRealtimeLogConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateRealtimeLogConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::RealtimeLogConfigAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyRealtimeLogConfigs(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateRealtimeLogConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::RealtimeLogConfigAlreadyExists(error) => Some(error),
-            Self::TooManyRealtimeLogConfigs(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateRealtimeLogConfig: `POST /2020-05-31/realtime-log-config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -298,6 +315,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateRealtimeLogConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -9,7 +9,7 @@
 //!
 //! For more information, see [Adding or removing HTTP headers in CloudFront responses](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/modifying-response-headers.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateResponseHeadersPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,21 +19,47 @@ pub struct CreateResponseHeadersPolicyInput {
     pub response_headers_policy_config: crate::types::ResponseHeadersPolicyConfig,
 }
 
+impl std::fmt::Debug for CreateResponseHeadersPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateResponseHeadersPolicyInput")
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateResponseHeadersPolicyInput {
     /// A builder for [`CreateResponseHeadersPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateResponseHeadersPolicyInputBuilder {
         CreateResponseHeadersPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateResponseHeadersPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateResponseHeadersPolicyInputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
 }
 
+impl std::fmt::Debug for CreateResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateResponseHeadersPolicyInputBuilder")
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
+            .finish()
+    }
+}
+
 impl CreateResponseHeadersPolicyInputBuilder {
-    /// Contains metadata about the response headers policy, and a set of configurations that specify the HTTP headers.
+    /// Sets [`CreateResponseHeadersPolicyInput::response_headers_policy_config`].
+    #[inline]
     pub fn response_headers_policy_config(
         mut self,
         value: crate::types::ResponseHeadersPolicyConfig,
@@ -41,31 +67,23 @@ impl CreateResponseHeadersPolicyInputBuilder {
         self.response_headers_policy_config = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicyConfig`.
-    pub fn set_response_headers_policy_config(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicyConfig>,
-    ) -> Self {
-        self.response_headers_policy_config = value;
-        self
-    }
     /// Builds the [`CreateResponseHeadersPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         Ok(CreateResponseHeadersPolicyInput {
-            response_headers_policy_config: self
-                .response_headers_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateResponseHeadersPolicyRequest",
-                    "ResponseHeadersPolicyConfig",
-                ))?,
+            response_headers_policy_config: restxml_runtime::error::required(
+                self.response_headers_policy_config,
+                "CreateResponseHeadersPolicyRequest",
+                "ResponseHeadersPolicyConfig",
+            )?,
         })
     }
 }
 
 /// The `CreateResponseHeadersPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -78,23 +96,47 @@ pub struct CreateResponseHeadersPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateResponseHeadersPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateResponseHeadersPolicyOutput")
+            .field("response_headers_policy", &self.response_headers_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateResponseHeadersPolicyOutput {
     /// A builder for [`CreateResponseHeadersPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateResponseHeadersPolicyOutputBuilder {
         CreateResponseHeadersPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateResponseHeadersPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateResponseHeadersPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateResponseHeadersPolicyOutputBuilder")
+            .field("response_headers_policy", &self.response_headers_policy)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateResponseHeadersPolicyOutputBuilder {
-    /// Contains a response headers policy.
+    /// Sets [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
+    #[inline]
     pub fn response_headers_policy(
         mut self,
         value: crate::types::ResponseHeadersPolicy,
@@ -102,7 +144,8 @@ impl CreateResponseHeadersPolicyOutputBuilder {
         self.response_headers_policy = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicy`.
+    /// Sets or clears [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
+    #[inline]
     pub fn set_response_headers_policy(
         mut self,
         value: Option<crate::types::ResponseHeadersPolicy>,
@@ -110,27 +153,32 @@ impl CreateResponseHeadersPolicyOutputBuilder {
         self.response_headers_policy = value;
         self
     }
-    /// The URL of the response headers policy.
+    /// Sets [`CreateResponseHeadersPolicyOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateResponseHeadersPolicyOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The version identifier for the current version of the response headers policy.
+    /// Sets [`CreateResponseHeadersPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateResponseHeadersPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateResponseHeadersPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
@@ -173,6 +221,7 @@ pub enum CreateResponseHeadersPolicyError {
 impl CreateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -229,81 +278,47 @@ impl CreateResponseHeadersPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateResponseHeadersPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateResponseHeadersPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ResponseHeadersPolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooLongCSPInResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyResponseHeadersPolicies(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => error,
+            Self::ResponseHeadersPolicyAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::TooLongCSPInResponseHeadersPolicy(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => error,
+            Self::TooManyResponseHeadersPolicies(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateResponseHeadersPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateResponseHeadersPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::ResponseHeadersPolicyAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::TooLongCSPInResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyResponseHeadersPolicies(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateResponseHeadersPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => Some(error),
-            Self::ResponseHeadersPolicyAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::TooLongCSPInResponseHeadersPolicy(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => Some(error),
-            Self::TooManyResponseHeadersPolicies(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateResponseHeadersPolicy: `POST /2020-05-31/response-headers-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -326,6 +341,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateResponseHeadersPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
 /// The request to create a new streaming distribution.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,21 +13,41 @@ pub struct CreateStreamingDistributionInput {
     pub streaming_distribution_config: crate::types::StreamingDistributionConfig,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionInput")
+            .field("streaming_distribution_config", &self.streaming_distribution_config)
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionInput {
     /// A builder for [`CreateStreamingDistributionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateStreamingDistributionInputBuilder {
         CreateStreamingDistributionInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateStreamingDistributionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionInputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionInputBuilder")
+            .field("streaming_distribution_config", &self.streaming_distribution_config)
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionInputBuilder {
-    /// The streaming distribution's configuration information.
+    /// Sets [`CreateStreamingDistributionInput::streaming_distribution_config`].
+    #[inline]
     pub fn streaming_distribution_config(
         mut self,
         value: crate::types::StreamingDistributionConfig,
@@ -35,31 +55,23 @@ impl CreateStreamingDistributionInputBuilder {
         self.streaming_distribution_config = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistributionConfig`.
-    pub fn set_streaming_distribution_config(
-        mut self,
-        value: Option<crate::types::StreamingDistributionConfig>,
-    ) -> Self {
-        self.streaming_distribution_config = value;
-        self
-    }
     /// Builds the [`CreateStreamingDistributionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionInput {
-            streaming_distribution_config: self
-                .streaming_distribution_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateStreamingDistributionRequest",
-                    "StreamingDistributionConfig",
-                ))?,
+            streaming_distribution_config: restxml_runtime::error::required(
+                self.streaming_distribution_config,
+                "CreateStreamingDistributionRequest",
+                "StreamingDistributionConfig",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -72,23 +84,47 @@ pub struct CreateStreamingDistributionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionOutput")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionOutput {
     /// A builder for [`CreateStreamingDistributionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateStreamingDistributionOutputBuilder {
         CreateStreamingDistributionOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateStreamingDistributionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionOutputBuilder")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionOutputBuilder {
-    /// The streaming distribution's information.
+    /// Sets [`CreateStreamingDistributionOutput::streaming_distribution`].
+    #[inline]
     pub fn streaming_distribution(
         mut self,
         value: crate::types::StreamingDistribution,
@@ -96,7 +132,8 @@ impl CreateStreamingDistributionOutputBuilder {
         self.streaming_distribution = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistribution`.
+    /// Sets or clears [`CreateStreamingDistributionOutput::streaming_distribution`].
+    #[inline]
     pub fn set_streaming_distribution(
         mut self,
         value: Option<crate::types::StreamingDistribution>,
@@ -104,27 +141,32 @@ impl CreateStreamingDistributionOutputBuilder {
         self.streaming_distribution = value;
         self
     }
-    /// The fully qualified URI of the new streaming distribution resource just created.
+    /// Sets [`CreateStreamingDistributionOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateStreamingDistributionOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the streaming distribution created.
+    /// Sets [`CreateStreamingDistributionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateStreamingDistributionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateStreamingDistributionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
@@ -173,6 +215,7 @@ pub enum CreateStreamingDistributionError {
 impl CreateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -243,102 +286,52 @@ impl CreateStreamingDistributionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateStreamingDistributionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateStreamingDistributionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::StreamingDistributionAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyTrustedSigners(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyStreamingDistributions(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyStreamingDistributionCNAMEs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedSignerDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOrigin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::StreamingDistributionAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidOriginAccessIdentity(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyTrustedSigners(error) => error,
+            Self::InvalidOriginAccessControl(error) => error,
+            Self::TooManyStreamingDistributions(error) => error,
+            Self::MissingBody(error) => error,
+            Self::TooManyStreamingDistributionCNAMEs(error) => error,
+            Self::TrustedSignerDoesNotExist(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::InvalidOrigin(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateStreamingDistributionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateStreamingDistributionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::StreamingDistributionAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessIdentity(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyTrustedSigners(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyStreamingDistributions(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyStreamingDistributionCNAMEs(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TrustedSignerDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOrigin(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateStreamingDistributionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::StreamingDistributionAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidOriginAccessIdentity(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyTrustedSigners(error) => Some(error),
-            Self::InvalidOriginAccessControl(error) => Some(error),
-            Self::TooManyStreamingDistributions(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::TooManyStreamingDistributionCNAMEs(error) => Some(error),
-            Self::TrustedSignerDoesNotExist(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::InvalidOrigin(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateStreamingDistribution: `POST /2020-05-31/streaming-distribution`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution::CreateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -361,6 +354,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateStreamingDistribution: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
 /// The request to create a new streaming distribution with tags.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,23 +13,49 @@ pub struct CreateStreamingDistributionWithTagsInput {
     pub streaming_distribution_config_with_tags: crate::types::StreamingDistributionConfigWithTags,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionWithTagsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionWithTagsInput")
+            .field(
+                "streaming_distribution_config_with_tags",
+                &self.streaming_distribution_config_with_tags,
+            )
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionWithTagsInput {
     /// A builder for [`CreateStreamingDistributionWithTagsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateStreamingDistributionWithTagsInputBuilder {
         CreateStreamingDistributionWithTagsInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateStreamingDistributionWithTagsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionWithTagsInputBuilder {
     streaming_distribution_config_with_tags: Option<
         crate::types::StreamingDistributionConfigWithTags,
     >,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionWithTagsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionWithTagsInputBuilder")
+            .field(
+                "streaming_distribution_config_with_tags",
+                &self.streaming_distribution_config_with_tags,
+            )
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionWithTagsInputBuilder {
-    /// The streaming distribution's configuration information.
+    /// Sets [`CreateStreamingDistributionWithTagsInput::streaming_distribution_config_with_tags`].
+    #[inline]
     pub fn streaming_distribution_config_with_tags(
         mut self,
         value: crate::types::StreamingDistributionConfigWithTags,
@@ -37,31 +63,23 @@ impl CreateStreamingDistributionWithTagsInputBuilder {
         self.streaming_distribution_config_with_tags = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistributionConfigWithTags`.
-    pub fn set_streaming_distribution_config_with_tags(
-        mut self,
-        value: Option<crate::types::StreamingDistributionConfigWithTags>,
-    ) -> Self {
-        self.streaming_distribution_config_with_tags = value;
-        self
-    }
     /// Builds the [`CreateStreamingDistributionWithTagsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionWithTagsInput {
-            streaming_distribution_config_with_tags: self
-                .streaming_distribution_config_with_tags
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateStreamingDistributionWithTagsRequest",
-                    "StreamingDistributionConfigWithTags",
-                ))?,
+            streaming_distribution_config_with_tags: restxml_runtime::error::required(
+                self.streaming_distribution_config_with_tags,
+                "CreateStreamingDistributionWithTagsRequest",
+                "StreamingDistributionConfigWithTags",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -74,23 +92,47 @@ pub struct CreateStreamingDistributionWithTagsOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionWithTagsOutput")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionWithTagsOutput {
     /// A builder for [`CreateStreamingDistributionWithTagsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateStreamingDistributionWithTagsOutputBuilder {
         CreateStreamingDistributionWithTagsOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateStreamingDistributionWithTagsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionWithTagsOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionWithTagsOutputBuilder")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateStreamingDistributionWithTagsOutputBuilder {
-    /// The streaming distribution's information.
+    /// Sets [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
+    #[inline]
     pub fn streaming_distribution(
         mut self,
         value: crate::types::StreamingDistribution,
@@ -98,7 +140,8 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
         self.streaming_distribution = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistribution`.
+    /// Sets or clears [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
+    #[inline]
     pub fn set_streaming_distribution(
         mut self,
         value: Option<crate::types::StreamingDistribution>,
@@ -106,27 +149,32 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
         self.streaming_distribution = value;
         self
     }
-    /// The fully qualified URI of the new streaming distribution resource just created.
+    /// Sets [`CreateStreamingDistributionWithTagsOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateStreamingDistributionWithTagsOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The current version of the distribution created.
+    /// Sets [`CreateStreamingDistributionWithTagsOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateStreamingDistributionWithTagsOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateStreamingDistributionWithTagsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
@@ -177,6 +225,7 @@ pub enum CreateStreamingDistributionWithTagsError {
 impl CreateStreamingDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -251,107 +300,53 @@ impl CreateStreamingDistributionWithTagsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateStreamingDistributionWithTagsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateStreamingDistributionWithTagsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::StreamingDistributionAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyTrustedSigners(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyStreamingDistributions(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyStreamingDistributionCNAMEs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedSignerDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOrigin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::StreamingDistributionAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidOriginAccessIdentity(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyTrustedSigners(error) => error,
+            Self::InvalidOriginAccessControl(error) => error,
+            Self::TooManyStreamingDistributions(error) => error,
+            Self::MissingBody(error) => error,
+            Self::TooManyStreamingDistributionCNAMEs(error) => error,
+            Self::TrustedSignerDoesNotExist(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::InvalidOrigin(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateStreamingDistributionWithTagsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateStreamingDistributionWithTagsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::StreamingDistributionAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessIdentity(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyTrustedSigners(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyStreamingDistributions(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyStreamingDistributionCNAMEs(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TrustedSignerDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOrigin(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateStreamingDistributionWithTagsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::StreamingDistributionAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidOriginAccessIdentity(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyTrustedSigners(error) => Some(error),
-            Self::InvalidOriginAccessControl(error) => Some(error),
-            Self::TooManyStreamingDistributions(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::TooManyStreamingDistributionCNAMEs(error) => Some(error),
-            Self::TrustedSignerDoesNotExist(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::InvalidOrigin(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateStreamingDistributionWithTags: `POST /2020-05-31/streaming-distribution?WithTags`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -375,6 +370,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateStreamingDistributionWithTags: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Creates a trust store.
 /// The `CreateTrustStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -20,15 +20,31 @@ pub struct CreateTrustStoreInput {
     pub tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for CreateTrustStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrustStoreInput")
+            .field("name", &self.name)
+            .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl CreateTrustStoreInput {
     /// A builder for [`CreateTrustStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateTrustStoreInputBuilder {
         CreateTrustStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateTrustStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateTrustStoreInputBuilder {
     name: Option<String>,
     ca_certificates_bundle_source: Option<crate::types::CaCertificatesBundleSource>,
@@ -36,18 +52,30 @@ pub struct CreateTrustStoreInputBuilder {
     tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for CreateTrustStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrustStoreInputBuilder")
+            .field("name", &self.name)
+            .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl CreateTrustStoreInputBuilder {
-    /// A name for the trust store.
+    /// Sets [`CreateTrustStoreInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The CA certificates bundle source for the trust store.
+    /// Sets [`CreateTrustStoreInput::ca_certificates_bundle_source`].
+    #[inline]
     pub fn ca_certificates_bundle_source(
         mut self,
         value: crate::types::CaCertificatesBundleSource,
@@ -55,20 +83,14 @@ impl CreateTrustStoreInputBuilder {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
-    /// Sets or clears `CaCertificatesBundleSource`.
-    pub fn set_ca_certificates_bundle_source(
-        mut self,
-        value: Option<crate::types::CaCertificatesBundleSource>,
-    ) -> Self {
-        self.ca_certificates_bundle_source = value;
-        self
-    }
-    /// A Boolean that determines whether to use the CA certificate's OCSP endpoint to check certificate revocation status.
+    /// Sets [`CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
+    #[inline]
     pub fn use_client_certificate_ocsp_endpoint(mut self, value: bool) -> Self {
         self.use_client_certificate_ocsp_endpoint = Some(value);
         self
     }
-    /// Sets or clears `UseClientCertificateOCSPEndpoint`.
+    /// Sets or clears [`CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
+    #[inline]
     pub fn set_use_client_certificate_ocsp_endpoint(
         mut self,
         value: Option<bool>,
@@ -76,31 +98,32 @@ impl CreateTrustStoreInputBuilder {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateTrustStoreInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateTrustStoreInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
     /// Builds the [`CreateTrustStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateTrustStoreInput, restxml_runtime::BuildError> {
         Ok(CreateTrustStoreInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateTrustStoreRequest",
-                    "Name",
-                ))?,
-            ca_certificates_bundle_source: self
-                .ca_certificates_bundle_source
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateTrustStoreRequest",
-                    "CaCertificatesBundleSource",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "CreateTrustStoreRequest",
+                "Name",
+            )?,
+            ca_certificates_bundle_source: restxml_runtime::error::required(
+                self.ca_certificates_bundle_source,
+                "CreateTrustStoreRequest",
+                "CaCertificatesBundleSource",
+            )?,
             use_client_certificate_ocsp_endpoint: self
                 .use_client_certificate_ocsp_endpoint,
             tags: self.tags,
@@ -109,7 +132,7 @@ impl CreateTrustStoreInputBuilder {
 }
 
 /// The `CreateTrustStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -120,42 +143,68 @@ pub struct CreateTrustStoreOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateTrustStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrustStoreOutput")
+            .field("trust_store", &self.trust_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateTrustStoreOutput {
     /// A builder for [`CreateTrustStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateTrustStoreOutputBuilder {
         CreateTrustStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateTrustStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateTrustStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrustStoreOutputBuilder")
+            .field("trust_store", &self.trust_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateTrustStoreOutputBuilder {
-    /// The trust store.
+    /// Sets [`CreateTrustStoreOutput::trust_store`].
+    #[inline]
     pub fn trust_store(mut self, value: crate::types::TrustStore) -> Self {
         self.trust_store = Some(value);
         self
     }
-    /// Sets or clears `TrustStore`.
+    /// Sets or clears [`CreateTrustStoreOutput::trust_store`].
+    #[inline]
     pub fn set_trust_store(mut self, value: Option<crate::types::TrustStore>) -> Self {
         self.trust_store = value;
         self
     }
-    /// The version identifier for the current version of the trust store.
+    /// Sets [`CreateTrustStoreOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateTrustStoreOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateTrustStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(CreateTrustStoreOutput {
             trust_store: self.trust_store,
@@ -187,6 +236,7 @@ pub enum CreateTrustStoreError {
 impl CreateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -223,61 +273,45 @@ impl CreateTrustStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateTrustStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateTrustStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateTrustStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateTrustStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateTrustStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateTrustStore: `POST /2020-05-31/trust-store`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_trust_store::CreateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -313,6 +347,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateTrustStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

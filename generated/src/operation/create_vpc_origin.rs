@@ -3,7 +3,7 @@
 
 //! Create an Amazon CloudFront VPC origin.
 /// The `CreateVpcOriginRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,22 +15,44 @@ pub struct CreateVpcOriginInput {
     pub tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for CreateVpcOriginInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVpcOriginInput")
+            .field("vpc_origin_endpoint_config", &self.vpc_origin_endpoint_config)
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl CreateVpcOriginInput {
     /// A builder for [`CreateVpcOriginInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateVpcOriginInputBuilder {
         CreateVpcOriginInputBuilder::default()
     }
 }
 
 /// A builder for [`CreateVpcOriginInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateVpcOriginInputBuilder {
     vpc_origin_endpoint_config: Option<crate::types::VpcOriginEndpointConfig>,
     tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for CreateVpcOriginInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVpcOriginInputBuilder")
+            .field("vpc_origin_endpoint_config", &self.vpc_origin_endpoint_config)
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl CreateVpcOriginInputBuilder {
-    /// The VPC origin endpoint configuration.
+    /// Sets [`CreateVpcOriginInput::vpc_origin_endpoint_config`].
+    #[inline]
     pub fn vpc_origin_endpoint_config(
         mut self,
         value: crate::types::VpcOriginEndpointConfig,
@@ -38,40 +60,34 @@ impl CreateVpcOriginInputBuilder {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
-    /// Sets or clears `VpcOriginEndpointConfig`.
-    pub fn set_vpc_origin_endpoint_config(
-        mut self,
-        value: Option<crate::types::VpcOriginEndpointConfig>,
-    ) -> Self {
-        self.vpc_origin_endpoint_config = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`CreateVpcOriginInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
+    /// Sets or clears [`CreateVpcOriginInput::tags`].
+    #[inline]
     pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
         self.tags = value;
         self
     }
     /// Builds the [`CreateVpcOriginInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateVpcOriginInput, restxml_runtime::BuildError> {
         Ok(CreateVpcOriginInput {
-            vpc_origin_endpoint_config: self
-                .vpc_origin_endpoint_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "CreateVpcOriginRequest",
-                    "VpcOriginEndpointConfig",
-                ))?,
+            vpc_origin_endpoint_config: restxml_runtime::error::required(
+                self.vpc_origin_endpoint_config,
+                "CreateVpcOriginRequest",
+                "VpcOriginEndpointConfig",
+            )?,
             tags: self.tags,
         })
     }
 }
 
 /// The `CreateVpcOriginResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -84,53 +100,83 @@ pub struct CreateVpcOriginOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateVpcOriginOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVpcOriginOutput")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateVpcOriginOutput {
     /// A builder for [`CreateVpcOriginOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> CreateVpcOriginOutputBuilder {
         CreateVpcOriginOutputBuilder::default()
     }
 }
 
 /// A builder for [`CreateVpcOriginOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct CreateVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     location: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for CreateVpcOriginOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVpcOriginOutputBuilder")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("location", &self.location)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl CreateVpcOriginOutputBuilder {
-    /// The VPC origin.
+    /// Sets [`CreateVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn vpc_origin(mut self, value: crate::types::VpcOrigin) -> Self {
         self.vpc_origin = Some(value);
         self
     }
-    /// Sets or clears `VpcOrigin`.
+    /// Sets or clears [`CreateVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn set_vpc_origin(mut self, value: Option<crate::types::VpcOrigin>) -> Self {
         self.vpc_origin = value;
         self
     }
-    /// The VPC origin location.
+    /// Sets [`CreateVpcOriginOutput::location`].
+    #[inline]
     pub fn location(mut self, value: impl Into<String>) -> Self {
         self.location = Some(value.into());
         self
     }
-    /// Sets or clears `Location`.
+    /// Sets or clears [`CreateVpcOriginOutput::location`].
+    #[inline]
     pub fn set_location(mut self, value: Option<String>) -> Self {
         self.location = value;
         self
     }
-    /// The VPC origin ETag.
+    /// Sets [`CreateVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`CreateVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`CreateVpcOriginOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<CreateVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(CreateVpcOriginOutput {
             vpc_origin: self.vpc_origin,
@@ -165,6 +211,7 @@ pub enum CreateVpcOriginError {
 impl CreateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -205,66 +252,46 @@ impl CreateVpcOriginError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateVpcOriginError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl CreateVpcOriginError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for CreateVpcOriginError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for CreateVpcOriginError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for CreateVpcOriginError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for CreateVpcOrigin: `POST /2020-05-31/vpc-origin`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::create_vpc_origin::CreateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -293,6 +320,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of CreateVpcOrigin: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

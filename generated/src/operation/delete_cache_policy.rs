@@ -7,7 +7,7 @@
 //!
 //! To delete a cache policy, you must provide the policy's identifier and version. To get these values, you can use `ListCachePolicies` or `GetCachePolicy`.
 /// The `DeleteCachePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,50 +19,69 @@ pub struct DeleteCachePolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteCachePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCachePolicyInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteCachePolicyInput {
     /// A builder for [`DeleteCachePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteCachePolicyInputBuilder {
         DeleteCachePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteCachePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteCachePolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteCachePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCachePolicyInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteCachePolicyInputBuilder {
-    /// The unique identifier for the cache policy that you are deleting. To get the identifier, you can use `ListCachePolicies`.
+    /// Sets [`DeleteCachePolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the cache policy that you are deleting. The version is the cache policy's `ETag` value, which you can get using `ListCachePolicies`, `GetCachePolicy`, or `GetCachePolicyConfig`.
+    /// Sets [`DeleteCachePolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DeleteCachePolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DeleteCachePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DeleteCachePolicyInput, restxml_runtime::BuildError> {
         Ok(DeleteCachePolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteCachePolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DeleteCachePolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
@@ -91,6 +110,7 @@ pub enum DeleteCachePolicyError {
 impl DeleteCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -127,61 +147,45 @@ impl DeleteCachePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteCachePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteCachePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalDelete(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CachePolicyInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchCachePolicy(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::IllegalDelete(error) => error,
+            Self::CachePolicyInUse(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteCachePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteCachePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalDelete(error) => std::fmt::Display::fmt(error, f),
-            Self::CachePolicyInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteCachePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::IllegalDelete(error) => Some(error),
-            Self::CachePolicyInUse(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteCachePolicy: `DELETE /2020-05-31/cache-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_cache_policy::DeleteCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -200,6 +204,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteCachePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteCachePolicyError>> {

@@ -3,7 +3,7 @@
 
 //! Delete an origin access identity.
 /// Deletes a origin access identity.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,52 +15,71 @@ pub struct DeleteCloudFrontOriginAccessIdentityInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteCloudFrontOriginAccessIdentityInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCloudFrontOriginAccessIdentityInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteCloudFrontOriginAccessIdentityInput {
     /// A builder for [`DeleteCloudFrontOriginAccessIdentityInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteCloudFrontOriginAccessIdentityInputBuilder {
         DeleteCloudFrontOriginAccessIdentityInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteCloudFrontOriginAccessIdentityInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCloudFrontOriginAccessIdentityInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteCloudFrontOriginAccessIdentityInputBuilder {
-    /// The origin access identity's ID.
+    /// Sets [`DeleteCloudFrontOriginAccessIdentityInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header you received from a previous `GET` or `PUT` request. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`DeleteCloudFrontOriginAccessIdentityInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DeleteCloudFrontOriginAccessIdentityInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DeleteCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         Ok(DeleteCloudFrontOriginAccessIdentityInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteCloudFrontOriginAccessIdentityRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DeleteCloudFrontOriginAccessIdentityRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
@@ -91,6 +110,7 @@ pub enum DeleteCloudFrontOriginAccessIdentityError {
 impl DeleteCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -129,61 +149,45 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     }
 }
 
+impl DeleteCloudFrontOriginAccessIdentityError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::CloudFrontOriginAccessIdentityInUse(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::NoSuchCloudFrontOriginAccessIdentity(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for DeleteCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CloudFrontOriginAccessIdentityInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::CloudFrontOriginAccessIdentityInUse(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::CloudFrontOriginAccessIdentityInUse(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteCloudFrontOriginAccessIdentity: `DELETE /2020-05-31/origin-access-identity/cloudfront/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +206,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>> {

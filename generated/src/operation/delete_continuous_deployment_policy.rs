@@ -5,7 +5,7 @@
 //!
 //! You cannot delete a continuous deployment policy that's attached to a primary distribution. First update your distribution to remove the continuous deployment policy, then you can delete the policy.
 /// The `DeleteContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,52 +17,71 @@ pub struct DeleteContinuousDeploymentPolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteContinuousDeploymentPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteContinuousDeploymentPolicyInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteContinuousDeploymentPolicyInput {
     /// A builder for [`DeleteContinuousDeploymentPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteContinuousDeploymentPolicyInputBuilder {
         DeleteContinuousDeploymentPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteContinuousDeploymentPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteContinuousDeploymentPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteContinuousDeploymentPolicyInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteContinuousDeploymentPolicyInputBuilder {
-    /// The identifier of the continuous deployment policy that you are deleting.
+    /// Sets [`DeleteContinuousDeploymentPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The current version (`ETag` value) of the continuous deployment policy that you are deleting.
+    /// Sets [`DeleteContinuousDeploymentPolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DeleteContinuousDeploymentPolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DeleteContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         Ok(DeleteContinuousDeploymentPolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteContinuousDeploymentPolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DeleteContinuousDeploymentPolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
@@ -91,6 +110,7 @@ pub enum DeleteContinuousDeploymentPolicyError {
 impl DeleteContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -127,65 +147,45 @@ impl DeleteContinuousDeploymentPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteContinuousDeploymentPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteContinuousDeploymentPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::ContinuousDeploymentPolicyInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::ContinuousDeploymentPolicyInUse(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteContinuousDeploymentPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteContinuousDeploymentPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::ContinuousDeploymentPolicyInUse(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteContinuousDeploymentPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::ContinuousDeploymentPolicyInUse(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteContinuousDeploymentPolicy: `DELETE /2020-05-31/continuous-deployment-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -204,6 +204,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteContinuousDeploymentPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>> {

@@ -7,7 +7,7 @@
 //!
 //! To delete a function, you must provide the function's name and version (`ETag` value). To get these values, you can use `ListFunctions` and `DescribeFunction`.
 /// The `DeleteFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,56 +19,68 @@ pub struct DeleteFunctionInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for DeleteFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteFunctionInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteFunctionInput {
     /// A builder for [`DeleteFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteFunctionInputBuilder {
         DeleteFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteFunctionInputBuilder {
-    /// The name of the function that you are deleting.
+    /// Sets [`DeleteFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are deleting, which you can get using `DescribeFunction`.
+    /// Sets [`DeleteFunctionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`DeleteFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DeleteFunctionInput, restxml_runtime::BuildError> {
         Ok(DeleteFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteFunctionRequest",
-                    "Name",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteFunctionRequest",
-                    "IfMatch",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "DeleteFunctionRequest",
+                "Name",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "DeleteFunctionRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
@@ -94,6 +106,7 @@ pub enum DeleteFunctionError {
 impl DeleteFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -126,56 +139,44 @@ impl DeleteFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FunctionInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFunctionExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::FunctionInUse(error) => error,
+            Self::NoSuchFunctionExists(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::FunctionInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFunctionExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::FunctionInUse(error) => Some(error),
-            Self::NoSuchFunctionExists(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteFunction: `DELETE /2020-05-31/function/{Name}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_function::DeleteFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -195,6 +196,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteFunctionError>> {

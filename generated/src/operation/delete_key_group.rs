@@ -7,7 +7,7 @@
 //!
 //! To delete a key group, you must provide the key group's identifier and version. To get these values, use `ListKeyGroups` followed by `GetKeyGroup` or `GetKeyGroupConfig`.
 /// The `DeleteKeyGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,50 +19,69 @@ pub struct DeleteKeyGroupInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteKeyGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeyGroupInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteKeyGroupInput {
     /// A builder for [`DeleteKeyGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteKeyGroupInputBuilder {
         DeleteKeyGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteKeyGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteKeyGroupInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteKeyGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeyGroupInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteKeyGroupInputBuilder {
-    /// The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
+    /// Sets [`DeleteKeyGroupInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the key group that you are deleting. The version is the key group's `ETag` value. To get the `ETag`, use `GetKeyGroup` or `GetKeyGroupConfig`.
+    /// Sets [`DeleteKeyGroupInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DeleteKeyGroupInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DeleteKeyGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DeleteKeyGroupInput, restxml_runtime::BuildError> {
         Ok(DeleteKeyGroupInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteKeyGroupRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DeleteKeyGroupRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
@@ -87,6 +106,7 @@ pub enum DeleteKeyGroupError {
 impl DeleteKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -115,51 +135,43 @@ impl DeleteKeyGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteKeyGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteKeyGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ResourceInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::ResourceInUse(error) => error,
+            Self::NoSuchResource(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteKeyGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteKeyGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::ResourceInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteKeyGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::ResourceInUse(error) => Some(error),
-            Self::NoSuchResource(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteKeyGroup: `DELETE /2020-05-31/key-group/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_key_group::DeleteKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -178,6 +190,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteKeyGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteKeyGroupError>> {

@@ -3,7 +3,7 @@
 
 //! Specifies the key value store to delete.
 /// The `DeleteKeyValueStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,56 +15,68 @@ pub struct DeleteKeyValueStoreInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for DeleteKeyValueStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeyValueStoreInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteKeyValueStoreInput {
     /// A builder for [`DeleteKeyValueStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteKeyValueStoreInputBuilder {
         DeleteKeyValueStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteKeyValueStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteKeyValueStoreInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteKeyValueStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeyValueStoreInputBuilder")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteKeyValueStoreInputBuilder {
-    /// The name of the key value store.
+    /// Sets [`DeleteKeyValueStoreInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The key value store to delete, if a match occurs.
+    /// Sets [`DeleteKeyValueStoreInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`DeleteKeyValueStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DeleteKeyValueStoreInput, restxml_runtime::BuildError> {
         Ok(DeleteKeyValueStoreInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteKeyValueStoreRequest",
-                    "Name",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteKeyValueStoreRequest",
-                    "IfMatch",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "DeleteKeyValueStoreRequest",
+                "Name",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "DeleteKeyValueStoreRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
@@ -92,6 +104,7 @@ pub enum DeleteKeyValueStoreError {
 impl DeleteKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -128,61 +141,45 @@ impl DeleteKeyValueStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteKeyValueStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteKeyValueStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::CannotDeleteEntityWhileInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::CannotDeleteEntityWhileInUse(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteKeyValueStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteKeyValueStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::CannotDeleteEntityWhileInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteKeyValueStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::CannotDeleteEntityWhileInUse(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteKeyValueStore: `DELETE /2020-05-31/key-value-store/{Name}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +199,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteKeyValueStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteKeyValueStoreError>> {

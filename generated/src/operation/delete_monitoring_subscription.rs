@@ -3,7 +3,7 @@
 
 //! Disables additional CloudWatch metrics for the specified CloudFront distribution.
 /// The `DeleteMonitoringSubscriptionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,62 +13,93 @@ pub struct DeleteMonitoringSubscriptionInput {
     pub distribution_id: String,
 }
 
+impl std::fmt::Debug for DeleteMonitoringSubscriptionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
+    }
+}
+
 impl DeleteMonitoringSubscriptionInput {
     /// A builder for [`DeleteMonitoringSubscriptionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteMonitoringSubscriptionInputBuilder {
         DeleteMonitoringSubscriptionInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteMonitoringSubscriptionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteMonitoringSubscriptionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteMonitoringSubscriptionInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
+    }
+}
+
 impl DeleteMonitoringSubscriptionInputBuilder {
-    /// The ID of the distribution that you are disabling metrics for.
+    /// Sets [`DeleteMonitoringSubscriptionInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
     /// Builds the [`DeleteMonitoringSubscriptionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         Ok(DeleteMonitoringSubscriptionInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteMonitoringSubscriptionRequest",
-                    "DistributionId",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "DeleteMonitoringSubscriptionRequest",
+                "DistributionId",
+            )?,
         })
     }
 }
 
 /// The `DeleteMonitoringSubscriptionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMonitoringSubscriptionOutput {}
+impl std::fmt::Debug for DeleteMonitoringSubscriptionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteMonitoringSubscriptionOutput").finish()
+    }
+}
+
 impl DeleteMonitoringSubscriptionOutput {
     /// A builder for [`DeleteMonitoringSubscriptionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteMonitoringSubscriptionOutputBuilder {
         DeleteMonitoringSubscriptionOutputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteMonitoringSubscriptionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteMonitoringSubscriptionOutputBuilder {}
+impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteMonitoringSubscriptionOutputBuilder").finish()
+    }
+}
+
 impl DeleteMonitoringSubscriptionOutputBuilder {
     /// Builds the [`DeleteMonitoringSubscriptionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
@@ -96,6 +127,7 @@ pub enum DeleteMonitoringSubscriptionError {
 impl DeleteMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -124,51 +156,43 @@ impl DeleteMonitoringSubscriptionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteMonitoringSubscriptionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteMonitoringSubscriptionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchMonitoringSubscription(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::NoSuchMonitoringSubscription(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteMonitoringSubscriptionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteMonitoringSubscriptionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchMonitoringSubscription(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteMonitoringSubscriptionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::NoSuchMonitoringSubscription(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteMonitoringSubscription: `DELETE /2020-05-31/distributions/{DistributionId}/monitoring-subscription`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -185,6 +209,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteMonitoringSubscription: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

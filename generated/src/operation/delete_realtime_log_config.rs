@@ -7,7 +7,7 @@
 //!
 //! To delete a real-time log configuration, you can provide the configuration's name or its Amazon Resource Name (ARN). You must provide at least one. If you provide both, CloudFront uses the name to identify the real-time log configuration to delete.
 /// The `DeleteRealtimeLogConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -20,42 +20,68 @@ pub struct DeleteRealtimeLogConfigInput {
     pub arn: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteRealtimeLogConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteRealtimeLogConfigInput")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
+    }
+}
+
 impl DeleteRealtimeLogConfigInput {
     /// A builder for [`DeleteRealtimeLogConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteRealtimeLogConfigInputBuilder {
         DeleteRealtimeLogConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteRealtimeLogConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteRealtimeLogConfigInputBuilder {
     name: Option<String>,
     arn: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteRealtimeLogConfigInputBuilder")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
+    }
+}
+
 impl DeleteRealtimeLogConfigInputBuilder {
-    /// The name of the real-time log configuration to delete.
+    /// Sets [`DeleteRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
+    /// Sets or clears [`DeleteRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.name = value;
         self
     }
-    /// The Amazon Resource Name (ARN) of the real-time log configuration to delete.
+    /// Sets [`DeleteRealtimeLogConfigInput::arn`].
+    #[inline]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.arn = Some(value.into());
         self
     }
-    /// Sets or clears `ARN`.
+    /// Sets or clears [`DeleteRealtimeLogConfigInput::arn`].
+    #[inline]
     pub fn set_arn(mut self, value: Option<String>) -> Self {
         self.arn = value;
         self
     }
     /// Builds the [`DeleteRealtimeLogConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
@@ -85,6 +111,7 @@ pub enum DeleteRealtimeLogConfigError {
 impl DeleteRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -113,51 +140,43 @@ impl DeleteRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteRealtimeLogConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteRealtimeLogConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchRealtimeLogConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::RealtimeLogConfigInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchRealtimeLogConfig(error) => error,
+            Self::RealtimeLogConfigInUse(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteRealtimeLogConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteRealtimeLogConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchRealtimeLogConfig(error) => std::fmt::Display::fmt(error, f),
-            Self::RealtimeLogConfigInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteRealtimeLogConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            Self::RealtimeLogConfigInUse(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteRealtimeLogConfig: `POST /2020-05-31/delete-realtime-log-config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -185,6 +204,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteRealtimeLogConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {

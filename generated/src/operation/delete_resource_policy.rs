@@ -3,7 +3,7 @@
 
 //! Deletes the resource policy attached to the CloudFront resource.
 /// The `DeleteResourcePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,41 +13,56 @@ pub struct DeleteResourcePolicyInput {
     pub resource_arn: String,
 }
 
+impl std::fmt::Debug for DeleteResourcePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteResourcePolicyInput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
+    }
+}
+
 impl DeleteResourcePolicyInput {
     /// A builder for [`DeleteResourcePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteResourcePolicyInputBuilder {
         DeleteResourcePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteResourcePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteResourcePolicyInputBuilder {
     resource_arn: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteResourcePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteResourcePolicyInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
+    }
+}
+
 impl DeleteResourcePolicyInputBuilder {
-    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
+    /// Sets [`DeleteResourcePolicyInput::resource_arn`].
+    #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceArn`.
-    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
-        self.resource_arn = value;
-        self
-    }
     /// Builds the [`DeleteResourcePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
         Ok(DeleteResourcePolicyInput {
-            resource_arn: self
-                .resource_arn
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteResourcePolicyRequest",
-                    "ResourceArn",
-                ))?,
+            resource_arn: restxml_runtime::error::required(
+                self.resource_arn,
+                "DeleteResourcePolicyRequest",
+                "ResourceArn",
+            )?,
         })
     }
 }
@@ -75,6 +90,7 @@ pub enum DeleteResourcePolicyError {
 impl DeleteResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -111,61 +127,45 @@ impl DeleteResourcePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteResourcePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteResourcePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalDelete(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::IllegalDelete(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteResourcePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteResourcePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalDelete(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteResourcePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::IllegalDelete(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteResourcePolicy: `POST /2020-05-31/delete-resource-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -191,6 +191,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteResourcePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteResourcePolicyError>> {

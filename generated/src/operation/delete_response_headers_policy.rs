@@ -7,7 +7,7 @@
 //!
 //! To delete a response headers policy, you must provide the policy's identifier and version. To get these values, you can use `ListResponseHeadersPolicies` or `GetResponseHeadersPolicy`.
 /// The `DeleteResponseHeadersPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -23,56 +23,71 @@ pub struct DeleteResponseHeadersPolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteResponseHeadersPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteResponseHeadersPolicyInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteResponseHeadersPolicyInput {
     /// A builder for [`DeleteResponseHeadersPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteResponseHeadersPolicyInputBuilder {
         DeleteResponseHeadersPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteResponseHeadersPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteResponseHeadersPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteResponseHeadersPolicyInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteResponseHeadersPolicyInputBuilder {
-    /// The identifier for the response headers policy that you are deleting.
-    ///
-    /// To get the identifier, you can use `ListResponseHeadersPolicies`.
+    /// Sets [`DeleteResponseHeadersPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the response headers policy that you are deleting.
-    ///
-    /// The version is the response headers policy's `ETag` value, which you can get using `ListResponseHeadersPolicies`, `GetResponseHeadersPolicy`, or `GetResponseHeadersPolicyConfig`.
+    /// Sets [`DeleteResponseHeadersPolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DeleteResponseHeadersPolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DeleteResponseHeadersPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         Ok(DeleteResponseHeadersPolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteResponseHeadersPolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DeleteResponseHeadersPolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
@@ -101,6 +116,7 @@ pub enum DeleteResponseHeadersPolicyError {
 impl DeleteResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -137,61 +153,45 @@ impl DeleteResponseHeadersPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteResponseHeadersPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteResponseHeadersPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ResponseHeadersPolicyInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalDelete(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::ResponseHeadersPolicyInUse(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::IllegalDelete(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteResponseHeadersPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteResponseHeadersPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::ResponseHeadersPolicyInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalDelete(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteResponseHeadersPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::ResponseHeadersPolicyInUse(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::IllegalDelete(error) => Some(error),
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteResponseHeadersPolicy: `DELETE /2020-05-31/response-headers-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -210,6 +210,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteResponseHeadersPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {

@@ -3,7 +3,7 @@
 
 //! Delete an Amazon CloudFront VPC origin.
 /// The `DeleteVpcOriginRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,62 +15,74 @@ pub struct DeleteVpcOriginInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for DeleteVpcOriginInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteVpcOriginInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteVpcOriginInput {
     /// A builder for [`DeleteVpcOriginInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteVpcOriginInputBuilder {
         DeleteVpcOriginInputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteVpcOriginInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteVpcOriginInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteVpcOriginInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteVpcOriginInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DeleteVpcOriginInputBuilder {
-    /// The VPC origin ID.
+    /// Sets [`DeleteVpcOriginInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version identifier of the VPC origin to delete. This is the `ETag` value returned in the response to GetVpcOrigin.
+    /// Sets [`DeleteVpcOriginInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`DeleteVpcOriginInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginInput, restxml_runtime::BuildError> {
         Ok(DeleteVpcOriginInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteVpcOriginRequest",
-                    "Id",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DeleteVpcOriginRequest",
-                    "IfMatch",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DeleteVpcOriginRequest",
+                "Id",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "DeleteVpcOriginRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
 
 /// The `DeleteVpcOriginResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -81,42 +93,68 @@ pub struct DeleteVpcOriginOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteVpcOriginOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteVpcOriginOutput")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DeleteVpcOriginOutput {
     /// A builder for [`DeleteVpcOriginOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DeleteVpcOriginOutputBuilder {
         DeleteVpcOriginOutputBuilder::default()
     }
 }
 
 /// A builder for [`DeleteVpcOriginOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DeleteVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DeleteVpcOriginOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteVpcOriginOutputBuilder")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DeleteVpcOriginOutputBuilder {
-    /// The VPC origin.
+    /// Sets [`DeleteVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn vpc_origin(mut self, value: crate::types::VpcOrigin) -> Self {
         self.vpc_origin = Some(value);
         self
     }
-    /// Sets or clears `VpcOrigin`.
+    /// Sets or clears [`DeleteVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn set_vpc_origin(mut self, value: Option<crate::types::VpcOrigin>) -> Self {
         self.vpc_origin = value;
         self
     }
-    /// The VPC origin ETag.
+    /// Sets [`DeleteVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`DeleteVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`DeleteVpcOriginOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(DeleteVpcOriginOutput {
             vpc_origin: self.vpc_origin,
@@ -152,6 +190,7 @@ pub enum DeleteVpcOriginError {
 impl DeleteVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -196,71 +235,47 @@ impl DeleteVpcOriginError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteVpcOriginError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DeleteVpcOriginError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::CannotDeleteEntityWhileInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalDelete(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::CannotDeleteEntityWhileInUse(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::IllegalDelete(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DeleteVpcOriginError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DeleteVpcOriginError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::CannotDeleteEntityWhileInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalDelete(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DeleteVpcOriginError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::CannotDeleteEntityWhileInUse(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::IllegalDelete(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DeleteVpcOrigin: `DELETE /2020-05-31/vpc-origin/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -280,6 +295,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DeleteVpcOrigin: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Describes a connection function.
 /// The `DescribeConnectionFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,59 +15,78 @@ pub struct DescribeConnectionFunctionInput {
     pub stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for DescribeConnectionFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeConnectionFunctionInput")
+            .field("identifier", &self.identifier)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl DescribeConnectionFunctionInput {
     /// A builder for [`DescribeConnectionFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DescribeConnectionFunctionInputBuilder {
         DescribeConnectionFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`DescribeConnectionFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DescribeConnectionFunctionInputBuilder {
     identifier: Option<String>,
     stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for DescribeConnectionFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeConnectionFunctionInputBuilder")
+            .field("identifier", &self.identifier)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl DescribeConnectionFunctionInputBuilder {
-    /// The connection function's identifier.
+    /// Sets [`DescribeConnectionFunctionInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
-    /// The connection function's stage.
+    /// Sets [`DescribeConnectionFunctionInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`DescribeConnectionFunctionInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
     /// Builds the [`DescribeConnectionFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
         Ok(DescribeConnectionFunctionInput {
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DescribeConnectionFunctionRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "DescribeConnectionFunctionRequest",
+                "Identifier",
+            )?,
             stage: self.stage,
         })
     }
 }
 
 /// The `DescribeConnectionFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -78,22 +97,44 @@ pub struct DescribeConnectionFunctionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeConnectionFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeConnectionFunctionOutput")
+            .field("connection_function_summary", &self.connection_function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DescribeConnectionFunctionOutput {
     /// A builder for [`DescribeConnectionFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DescribeConnectionFunctionOutputBuilder {
         DescribeConnectionFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`DescribeConnectionFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DescribeConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeConnectionFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeConnectionFunctionOutputBuilder")
+            .field("connection_function_summary", &self.connection_function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DescribeConnectionFunctionOutputBuilder {
-    /// The connection function's summary.
+    /// Sets [`DescribeConnectionFunctionOutput::connection_function_summary`].
+    #[inline]
     pub fn connection_function_summary(
         mut self,
         value: crate::types::ConnectionFunctionSummary,
@@ -101,7 +142,8 @@ impl DescribeConnectionFunctionOutputBuilder {
         self.connection_function_summary = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionSummary`.
+    /// Sets or clears [`DescribeConnectionFunctionOutput::connection_function_summary`].
+    #[inline]
     pub fn set_connection_function_summary(
         mut self,
         value: Option<crate::types::ConnectionFunctionSummary>,
@@ -109,17 +151,20 @@ impl DescribeConnectionFunctionOutputBuilder {
         self.connection_function_summary = value;
         self
     }
-    /// The version identifier for the current version of the connection function.
+    /// Sets [`DescribeConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`DescribeConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`DescribeConnectionFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
@@ -149,6 +194,7 @@ pub enum DescribeConnectionFunctionError {
 impl DescribeConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -177,51 +223,43 @@ impl DescribeConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DescribeConnectionFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DescribeConnectionFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DescribeConnectionFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DescribeConnectionFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DescribeConnectionFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DescribeConnectionFunction: `GET /2020-05-31/connection-function/{Identifier}/describe`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::describe_connection_function::DescribeConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -241,6 +279,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DescribeConnectionFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -5,7 +5,7 @@
 //!
 //! To get configuration information and metadata about a function, you must provide the function's name and stage. To get these values, you can use `ListFunctions`.
 /// The `DescribeFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,57 +17,76 @@ pub struct DescribeFunctionInput {
     pub stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for DescribeFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl DescribeFunctionInput {
     /// A builder for [`DescribeFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DescribeFunctionInputBuilder {
         DescribeFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`DescribeFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DescribeFunctionInputBuilder {
     name: Option<String>,
     stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for DescribeFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl DescribeFunctionInputBuilder {
-    /// The name of the function that you are getting information about.
+    /// Sets [`DescribeFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The function's stage, either `DEVELOPMENT` or `LIVE`.
+    /// Sets [`DescribeFunctionInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`DescribeFunctionInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
     /// Builds the [`DescribeFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
         Ok(DescribeFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DescribeFunctionRequest",
-                    "Name",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "DescribeFunctionRequest",
+                "Name",
+            )?,
             stage: self.stage,
         })
     }
 }
 
 /// The `DescribeFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -78,27 +97,50 @@ pub struct DescribeFunctionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeFunctionOutput")
+            .field("function_summary", &self.function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DescribeFunctionOutput {
     /// A builder for [`DescribeFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DescribeFunctionOutputBuilder {
         DescribeFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`DescribeFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DescribeFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeFunctionOutputBuilder")
+            .field("function_summary", &self.function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DescribeFunctionOutputBuilder {
-    /// Contains configuration information and metadata about a CloudFront function.
+    /// Sets [`DescribeFunctionOutput::function_summary`].
+    #[inline]
     pub fn function_summary(mut self, value: crate::types::FunctionSummary) -> Self {
         self.function_summary = Some(value);
         self
     }
-    /// Sets or clears `FunctionSummary`.
+    /// Sets or clears [`DescribeFunctionOutput::function_summary`].
+    #[inline]
     pub fn set_function_summary(
         mut self,
         value: Option<crate::types::FunctionSummary>,
@@ -106,17 +148,20 @@ impl DescribeFunctionOutputBuilder {
         self.function_summary = value;
         self
     }
-    /// The version identifier for the current version of the CloudFront function.
+    /// Sets [`DescribeFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`DescribeFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`DescribeFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<DescribeFunctionOutput, restxml_runtime::BuildError> {
         Ok(DescribeFunctionOutput {
             function_summary: self.function_summary,
@@ -140,6 +185,7 @@ pub enum DescribeFunctionError {
 impl DescribeFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -160,41 +206,41 @@ impl DescribeFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DescribeFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DescribeFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFunctionExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::UnsupportedOperation(error) => error,
+            Self::NoSuchFunctionExists(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DescribeFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DescribeFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFunctionExists(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DescribeFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::NoSuchFunctionExists(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DescribeFunction: `GET /2020-05-31/function/{Name}/describe`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::describe_function::DescribeFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -214,6 +260,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DescribeFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

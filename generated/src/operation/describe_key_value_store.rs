@@ -3,7 +3,7 @@
 
 //! Specifies the key value store and its configuration.
 /// The `DescribeKeyValueStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,60 @@ pub struct DescribeKeyValueStoreInput {
     pub name: String,
 }
 
+impl std::fmt::Debug for DescribeKeyValueStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeKeyValueStoreInput").field("name", &self.name).finish()
+    }
+}
+
 impl DescribeKeyValueStoreInput {
     /// A builder for [`DescribeKeyValueStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DescribeKeyValueStoreInputBuilder {
         DescribeKeyValueStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`DescribeKeyValueStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DescribeKeyValueStoreInputBuilder {
     name: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeKeyValueStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeKeyValueStoreInputBuilder")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
 impl DescribeKeyValueStoreInputBuilder {
-    /// The name of the key value store.
+    /// Sets [`DescribeKeyValueStoreInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
     /// Builds the [`DescribeKeyValueStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
         Ok(DescribeKeyValueStoreInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DescribeKeyValueStoreRequest",
-                    "Name",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "DescribeKeyValueStoreRequest",
+                "Name",
+            )?,
         })
     }
 }
 
 /// The `DescribeKeyValueStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,27 +77,50 @@ pub struct DescribeKeyValueStoreOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeKeyValueStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeKeyValueStoreOutput")
+            .field("key_value_store", &self.key_value_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DescribeKeyValueStoreOutput {
     /// A builder for [`DescribeKeyValueStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DescribeKeyValueStoreOutputBuilder {
         DescribeKeyValueStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`DescribeKeyValueStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DescribeKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DescribeKeyValueStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeKeyValueStoreOutputBuilder")
+            .field("key_value_store", &self.key_value_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DescribeKeyValueStoreOutputBuilder {
-    /// The resulting key value store.
+    /// Sets [`DescribeKeyValueStoreOutput::key_value_store`].
+    #[inline]
     pub fn key_value_store(mut self, value: crate::types::KeyValueStore) -> Self {
         self.key_value_store = Some(value);
         self
     }
-    /// Sets or clears `KeyValueStore`.
+    /// Sets or clears [`DescribeKeyValueStoreOutput::key_value_store`].
+    #[inline]
     pub fn set_key_value_store(
         mut self,
         value: Option<crate::types::KeyValueStore>,
@@ -92,17 +128,20 @@ impl DescribeKeyValueStoreOutputBuilder {
         self.key_value_store = value;
         self
     }
-    /// The `ETag` of the resulting key value store.
+    /// Sets [`DescribeKeyValueStoreOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`DescribeKeyValueStoreOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`DescribeKeyValueStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
@@ -132,6 +171,7 @@ pub enum DescribeKeyValueStoreError {
 impl DescribeKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -160,51 +200,43 @@ impl DescribeKeyValueStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DescribeKeyValueStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DescribeKeyValueStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DescribeKeyValueStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DescribeKeyValueStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DescribeKeyValueStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DescribeKeyValueStore: `GET /2020-05-31/key-value-store/{Name}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -220,6 +252,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DescribeKeyValueStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Disassociates a distribution tenant from the WAF web ACL.
 /// The `DisassociateDistributionTenantWebACLRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,59 +15,78 @@ pub struct DisassociateDistributionTenantWebACLInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionTenantWebACLInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionTenantWebACLInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionTenantWebACLInput {
     /// A builder for [`DisassociateDistributionTenantWebACLInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DisassociateDistributionTenantWebACLInputBuilder {
         DisassociateDistributionTenantWebACLInputBuilder::default()
     }
 }
 
 /// A builder for [`DisassociateDistributionTenantWebACLInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DisassociateDistributionTenantWebACLInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionTenantWebACLInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionTenantWebACLInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionTenantWebACLInputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`DisassociateDistributionTenantWebACLInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The current version of the distribution tenant that you're disassociating from the WAF web ACL. This is the `ETag` value returned in the response to the `GetDistributionTenant` API operation.
+    /// Sets [`DisassociateDistributionTenantWebACLInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DisassociateDistributionTenantWebACLInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DisassociateDistributionTenantWebACLInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         Ok(DisassociateDistributionTenantWebACLInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DisassociateDistributionTenantWebACLRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DisassociateDistributionTenantWebACLRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `DisassociateDistributionTenantWebACLResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -78,42 +97,68 @@ pub struct DisassociateDistributionTenantWebACLOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionTenantWebACLOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionTenantWebACLOutput")
+            .field("id", &self.id)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionTenantWebACLOutput {
     /// A builder for [`DisassociateDistributionTenantWebACLOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DisassociateDistributionTenantWebACLOutputBuilder {
         DisassociateDistributionTenantWebACLOutputBuilder::default()
     }
 }
 
 /// A builder for [`DisassociateDistributionTenantWebACLOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DisassociateDistributionTenantWebACLOutputBuilder {
     id: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionTenantWebACLOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionTenantWebACLOutputBuilder")
+            .field("id", &self.id)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionTenantWebACLOutputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`DisassociateDistributionTenantWebACLOutput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
+    /// Sets or clears [`DisassociateDistributionTenantWebACLOutput::id`].
+    #[inline]
     pub fn set_id(mut self, value: Option<String>) -> Self {
         self.id = value;
         self
     }
-    /// The current version of the distribution tenant.
+    /// Sets [`DisassociateDistributionTenantWebACLOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`DisassociateDistributionTenantWebACLOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`DisassociateDistributionTenantWebACLOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -148,6 +193,7 @@ pub enum DisassociateDistributionTenantWebACLError {
 impl DisassociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -180,57 +226,45 @@ impl DisassociateDistributionTenantWebACLError {
     }
 }
 
+impl DisassociateDistributionTenantWebACLError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for DisassociateDistributionTenantWebACLError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DisassociateDistributionTenantWebACLError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DisassociateDistributionTenantWebACLError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DisassociateDistributionTenantWebACL: `PUT /2020-05-31/distribution-tenant/{Id}/disassociate-web-acl`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -250,6 +284,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DisassociateDistributionTenantWebACL: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

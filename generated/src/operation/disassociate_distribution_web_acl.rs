@@ -3,7 +3,7 @@
 
 //! Disassociates a distribution from the WAF web ACL.
 /// The `DisassociateDistributionWebACLRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,59 +15,78 @@ pub struct DisassociateDistributionWebACLInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionWebACLInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionWebACLInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionWebACLInput {
     /// A builder for [`DisassociateDistributionWebACLInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DisassociateDistributionWebACLInputBuilder {
         DisassociateDistributionWebACLInputBuilder::default()
     }
 }
 
 /// A builder for [`DisassociateDistributionWebACLInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DisassociateDistributionWebACLInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionWebACLInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionWebACLInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionWebACLInputBuilder {
-    /// The ID of the distribution.
+    /// Sets [`DisassociateDistributionWebACLInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the distribution that you're disassociating from the WAF web ACL.
+    /// Sets [`DisassociateDistributionWebACLInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`DisassociateDistributionWebACLInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`DisassociateDistributionWebACLInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
         Ok(DisassociateDistributionWebACLInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "DisassociateDistributionWebACLRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "DisassociateDistributionWebACLRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `DisassociateDistributionWebACLResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -78,42 +97,68 @@ pub struct DisassociateDistributionWebACLOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionWebACLOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionWebACLOutput")
+            .field("id", &self.id)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionWebACLOutput {
     /// A builder for [`DisassociateDistributionWebACLOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> DisassociateDistributionWebACLOutputBuilder {
         DisassociateDistributionWebACLOutputBuilder::default()
     }
 }
 
 /// A builder for [`DisassociateDistributionWebACLOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DisassociateDistributionWebACLOutputBuilder {
     id: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for DisassociateDistributionWebACLOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionWebACLOutputBuilder")
+            .field("id", &self.id)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl DisassociateDistributionWebACLOutputBuilder {
-    /// The ID of the distribution.
+    /// Sets [`DisassociateDistributionWebACLOutput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
+    /// Sets or clears [`DisassociateDistributionWebACLOutput::id`].
+    #[inline]
     pub fn set_id(mut self, value: Option<String>) -> Self {
         self.id = value;
         self
     }
-    /// The current version of the distribution.
+    /// Sets [`DisassociateDistributionWebACLOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`DisassociateDistributionWebACLOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`DisassociateDistributionWebACLOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
@@ -145,6 +190,7 @@ pub enum DisassociateDistributionWebACLError {
 impl DisassociateDistributionWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -177,56 +223,44 @@ impl DisassociateDistributionWebACLError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DisassociateDistributionWebACLError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl DisassociateDistributionWebACLError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for DisassociateDistributionWebACLError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for DisassociateDistributionWebACLError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for DisassociateDistributionWebACLError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for DisassociateDistributionWebACL: `PUT /2020-05-31/distribution/{Id}/disassociate-web-acl`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -246,6 +280,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of DisassociateDistributionWebACL: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets an Anycast static IP list.
 /// The `GetAnycastIpListRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,56 @@ pub struct GetAnycastIpListInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetAnycastIpListInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetAnycastIpListInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetAnycastIpListInput {
     /// A builder for [`GetAnycastIpListInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetAnycastIpListInputBuilder {
         GetAnycastIpListInputBuilder::default()
     }
 }
 
 /// A builder for [`GetAnycastIpListInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetAnycastIpListInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetAnycastIpListInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetAnycastIpListInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetAnycastIpListInputBuilder {
-    /// The ID of the Anycast static IP list.
+    /// Sets [`GetAnycastIpListInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetAnycastIpListInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetAnycastIpListInput, restxml_runtime::BuildError> {
         Ok(GetAnycastIpListInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetAnycastIpListRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetAnycastIpListRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetAnycastIpListResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,27 +73,50 @@ pub struct GetAnycastIpListOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetAnycastIpListOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetAnycastIpListOutput")
+            .field("anycast_ip_list", &self.anycast_ip_list)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetAnycastIpListOutput {
     /// A builder for [`GetAnycastIpListOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetAnycastIpListOutputBuilder {
         GetAnycastIpListOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetAnycastIpListOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetAnycastIpListOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetAnycastIpListOutputBuilder")
+            .field("anycast_ip_list", &self.anycast_ip_list)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetAnycastIpListOutputBuilder {
-    /// The Anycast static IP list details.
+    /// Sets [`GetAnycastIpListOutput::anycast_ip_list`].
+    #[inline]
     pub fn anycast_ip_list(mut self, value: crate::types::AnycastIpList) -> Self {
         self.anycast_ip_list = Some(value);
         self
     }
-    /// Sets or clears `AnycastIpList`.
+    /// Sets or clears [`GetAnycastIpListOutput::anycast_ip_list`].
+    #[inline]
     pub fn set_anycast_ip_list(
         mut self,
         value: Option<crate::types::AnycastIpList>,
@@ -90,17 +124,20 @@ impl GetAnycastIpListOutputBuilder {
         self.anycast_ip_list = value;
         self
     }
-    /// The version identifier for the current version of the Anycast static IP list.
+    /// Sets [`GetAnycastIpListOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetAnycastIpListOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetAnycastIpListOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetAnycastIpListOutput, restxml_runtime::BuildError> {
         Ok(GetAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
@@ -128,6 +165,7 @@ pub enum GetAnycastIpListError {
 impl GetAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -156,51 +194,43 @@ impl GetAnycastIpListError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetAnycastIpListError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetAnycastIpListError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetAnycastIpListError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetAnycastIpListError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetAnycastIpListError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetAnycastIpList: `GET /2020-05-31/anycast-ip-list/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -216,6 +246,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetAnycastIpList: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

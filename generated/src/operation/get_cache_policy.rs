@@ -9,7 +9,7 @@
 //!
 //! To get a cache policy, you must provide the policy's identifier. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
 /// The `GetCachePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,45 +19,52 @@ pub struct GetCachePolicyInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetCachePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetCachePolicyInput {
     /// A builder for [`GetCachePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCachePolicyInputBuilder {
         GetCachePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`GetCachePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCachePolicyInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetCachePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetCachePolicyInputBuilder {
-    /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
+    /// Sets [`GetCachePolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetCachePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetCachePolicyInput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetCachePolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(self.id, "GetCachePolicyRequest", "Id")?,
         })
     }
 }
 
 /// The `GetCachePolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -68,42 +75,68 @@ pub struct GetCachePolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCachePolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyOutput")
+            .field("cache_policy", &self.cache_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCachePolicyOutput {
     /// A builder for [`GetCachePolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCachePolicyOutputBuilder {
         GetCachePolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetCachePolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCachePolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyOutputBuilder")
+            .field("cache_policy", &self.cache_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCachePolicyOutputBuilder {
-    /// The cache policy.
+    /// Sets [`GetCachePolicyOutput::cache_policy`].
+    #[inline]
     pub fn cache_policy(mut self, value: crate::types::CachePolicy) -> Self {
         self.cache_policy = Some(value);
         self
     }
-    /// Sets or clears `CachePolicy`.
+    /// Sets or clears [`GetCachePolicyOutput::cache_policy`].
+    #[inline]
     pub fn set_cache_policy(mut self, value: Option<crate::types::CachePolicy>) -> Self {
         self.cache_policy = value;
         self
     }
-    /// The current version of the cache policy.
+    /// Sets [`GetCachePolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetCachePolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetCachePolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetCachePolicyOutput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyOutput {
             cache_policy: self.cache_policy,
@@ -127,6 +160,7 @@ pub enum GetCachePolicyError {
 impl GetCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -147,41 +181,41 @@ impl GetCachePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetCachePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetCachePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchCachePolicy(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetCachePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetCachePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetCachePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetCachePolicy: `GET /2020-05-31/cache-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy::GetCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -197,6 +231,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetCachePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

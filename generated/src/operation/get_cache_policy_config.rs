@@ -5,7 +5,7 @@
 //!
 //! To get a cache policy configuration, you must provide the policy's identifier. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
 /// The `GetCachePolicyConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,47 +15,58 @@ pub struct GetCachePolicyConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetCachePolicyConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyConfigInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetCachePolicyConfigInput {
     /// A builder for [`GetCachePolicyConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCachePolicyConfigInputBuilder {
         GetCachePolicyConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetCachePolicyConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCachePolicyConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetCachePolicyConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetCachePolicyConfigInputBuilder {
-    /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
+    /// Sets [`GetCachePolicyConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetCachePolicyConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetCachePolicyConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetCachePolicyConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetCachePolicyConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -66,22 +77,44 @@ pub struct GetCachePolicyConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCachePolicyConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyConfigOutput")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCachePolicyConfigOutput {
     /// A builder for [`GetCachePolicyConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCachePolicyConfigOutputBuilder {
         GetCachePolicyConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetCachePolicyConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCachePolicyConfigOutputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCachePolicyConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyConfigOutputBuilder")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCachePolicyConfigOutputBuilder {
-    /// The cache policy configuration.
+    /// Sets [`GetCachePolicyConfigOutput::cache_policy_config`].
+    #[inline]
     pub fn cache_policy_config(
         mut self,
         value: crate::types::CachePolicyConfig,
@@ -89,7 +122,8 @@ impl GetCachePolicyConfigOutputBuilder {
         self.cache_policy_config = Some(value);
         self
     }
-    /// Sets or clears `CachePolicyConfig`.
+    /// Sets or clears [`GetCachePolicyConfigOutput::cache_policy_config`].
+    #[inline]
     pub fn set_cache_policy_config(
         mut self,
         value: Option<crate::types::CachePolicyConfig>,
@@ -97,17 +131,20 @@ impl GetCachePolicyConfigOutputBuilder {
         self.cache_policy_config = value;
         self
     }
-    /// The current version of the cache policy.
+    /// Sets [`GetCachePolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetCachePolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetCachePolicyConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
@@ -133,6 +170,7 @@ pub enum GetCachePolicyConfigError {
 impl GetCachePolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -153,41 +191,41 @@ impl GetCachePolicyConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetCachePolicyConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetCachePolicyConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchCachePolicy(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetCachePolicyConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetCachePolicyConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetCachePolicyConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetCachePolicyConfig: `GET /2020-05-31/cache-policy/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -204,6 +242,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetCachePolicyConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Get the information about an origin access identity.
 /// The request to get an origin access identity's information.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetCloudFrontOriginAccessIdentityInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityInput {
     /// A builder for [`GetCloudFrontOriginAccessIdentityInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCloudFrontOriginAccessIdentityInputBuilder {
         GetCloudFrontOriginAccessIdentityInputBuilder::default()
     }
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityInputBuilder {
-    /// The identity's ID.
+    /// Sets [`GetCloudFrontOriginAccessIdentityInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         Ok(GetCloudFrontOriginAccessIdentityInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetCloudFrontOriginAccessIdentityRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetCloudFrontOriginAccessIdentityRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -66,15 +81,29 @@ pub struct GetCloudFrontOriginAccessIdentityOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityOutput")
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityOutput {
     /// A builder for [`GetCloudFrontOriginAccessIdentityOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCloudFrontOriginAccessIdentityOutputBuilder {
         GetCloudFrontOriginAccessIdentityOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityOutputBuilder {
     cloud_front_origin_access_identity: Option<
         crate::types::CloudFrontOriginAccessIdentity,
@@ -82,8 +111,22 @@ pub struct GetCloudFrontOriginAccessIdentityOutputBuilder {
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityOutputBuilder")
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityOutputBuilder {
-    /// The origin access identity's information.
+    /// Sets [`GetCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
+    #[inline]
     pub fn cloud_front_origin_access_identity(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentity,
@@ -91,7 +134,8 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentity`.
+    /// Sets or clears [`GetCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
+    #[inline]
     pub fn set_cloud_front_origin_access_identity(
         mut self,
         value: Option<crate::types::CloudFrontOriginAccessIdentity>,
@@ -99,17 +143,20 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
         self.cloud_front_origin_access_identity = value;
         self
     }
-    /// The current version of the origin access identity's information. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetCloudFrontOriginAccessIdentityOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetCloudFrontOriginAccessIdentityOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
@@ -137,6 +184,7 @@ pub enum GetCloudFrontOriginAccessIdentityError {
 impl GetCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -160,43 +208,41 @@ impl GetCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetCloudFrontOriginAccessIdentityError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetCloudFrontOriginAccessIdentityError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchCloudFrontOriginAccessIdentity(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetCloudFrontOriginAccessIdentityError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetCloudFrontOriginAccessIdentity: `GET /2020-05-31/origin-access-identity/cloudfront/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -212,6 +258,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

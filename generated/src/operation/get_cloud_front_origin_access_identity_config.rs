@@ -3,7 +3,7 @@
 
 //! Get the configuration information about an origin access identity.
 /// The origin access identity's configuration information. For more information, see [CloudFrontOriginAccessIdentityConfig](https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CloudFrontOriginAccessIdentityConfig.html).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,31 +13,47 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityConfigInput {
     /// A builder for [`GetCloudFrontOriginAccessIdentityConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCloudFrontOriginAccessIdentityConfigInputBuilder {
         GetCloudFrontOriginAccessIdentityConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
-    /// The identity's ID.
+    /// Sets [`GetCloudFrontOriginAccessIdentityConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -45,18 +61,17 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
         restxml_runtime::BuildError,
     > {
         Ok(GetCloudFrontOriginAccessIdentityConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetCloudFrontOriginAccessIdentityConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetCloudFrontOriginAccessIdentityConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -69,15 +84,29 @@ pub struct GetCloudFrontOriginAccessIdentityConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutput")
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityConfigOutput {
     /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
         GetCloudFrontOriginAccessIdentityConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     cloud_front_origin_access_identity_config: Option<
         crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -85,8 +114,22 @@ pub struct GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutputBuilder")
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
-    /// The origin access identity's configuration information.
+    /// Sets [`GetCloudFrontOriginAccessIdentityConfigOutput::cloud_front_origin_access_identity_config`].
+    #[inline]
     pub fn cloud_front_origin_access_identity_config(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -94,7 +137,8 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
         self.cloud_front_origin_access_identity_config = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentityConfig`.
+    /// Sets or clears [`GetCloudFrontOriginAccessIdentityConfigOutput::cloud_front_origin_access_identity_config`].
+    #[inline]
     pub fn set_cloud_front_origin_access_identity_config(
         mut self,
         value: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
@@ -102,17 +146,20 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
         self.cloud_front_origin_access_identity_config = value;
         self
     }
-    /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetCloudFrontOriginAccessIdentityConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetCloudFrontOriginAccessIdentityConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -144,6 +191,7 @@ pub enum GetCloudFrontOriginAccessIdentityConfigError {
 impl GetCloudFrontOriginAccessIdentityConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -167,44 +215,42 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     }
 }
 
+impl GetCloudFrontOriginAccessIdentityConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::NoSuchCloudFrontOriginAccessIdentity(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for GetCloudFrontOriginAccessIdentityConfigError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetCloudFrontOriginAccessIdentityConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetCloudFrontOriginAccessIdentityConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetCloudFrontOriginAccessIdentityConfig: `GET /2020-05-31/origin-access-identity/cloudfront/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -221,6 +267,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetCloudFrontOriginAccessIdentityConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets a connection function.
 /// The `GetConnectionFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,52 +15,71 @@ pub struct GetConnectionFunctionInput {
     pub stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for GetConnectionFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionFunctionInput")
+            .field("identifier", &self.identifier)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl GetConnectionFunctionInput {
     /// A builder for [`GetConnectionFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetConnectionFunctionInputBuilder {
         GetConnectionFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`GetConnectionFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetConnectionFunctionInputBuilder {
     identifier: Option<String>,
     stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for GetConnectionFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionFunctionInputBuilder")
+            .field("identifier", &self.identifier)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl GetConnectionFunctionInputBuilder {
-    /// The connection function's identifier.
+    /// Sets [`GetConnectionFunctionInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
-    /// The connection function's stage.
+    /// Sets [`GetConnectionFunctionInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`GetConnectionFunctionInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
     /// Builds the [`GetConnectionFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetConnectionFunctionInput, restxml_runtime::BuildError> {
         Ok(GetConnectionFunctionInput {
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetConnectionFunctionRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "GetConnectionFunctionRequest",
+                "Identifier",
+            )?,
             stage: self.stage,
         })
     }
@@ -81,6 +100,7 @@ pub struct GetConnectionFunctionOutput {
 }
 
 impl std::fmt::Debug for GetConnectionFunctionOutput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetConnectionFunctionOutput")
             .field("connection_function_code", &"*** Sensitive Data Redacted ***")
@@ -92,13 +112,14 @@ impl std::fmt::Debug for GetConnectionFunctionOutput {
 
 impl GetConnectionFunctionOutput {
     /// A builder for [`GetConnectionFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetConnectionFunctionOutputBuilder {
         GetConnectionFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetConnectionFunctionOutput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetConnectionFunctionOutputBuilder {
     connection_function_code: Option<restxml_runtime::Blob>,
     e_tag: Option<String>,
@@ -106,6 +127,7 @@ pub struct GetConnectionFunctionOutputBuilder {
 }
 
 impl std::fmt::Debug for GetConnectionFunctionOutputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetConnectionFunctionOutputBuilder")
             .field(
@@ -122,12 +144,14 @@ impl std::fmt::Debug for GetConnectionFunctionOutputBuilder {
 }
 
 impl GetConnectionFunctionOutputBuilder {
-    /// The connection function's code.
+    /// Sets [`GetConnectionFunctionOutput::connection_function_code`].
+    #[inline]
     pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.connection_function_code = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionCode`.
+    /// Sets or clears [`GetConnectionFunctionOutput::connection_function_code`].
+    #[inline]
     pub fn set_connection_function_code(
         mut self,
         value: Option<restxml_runtime::Blob>,
@@ -135,27 +159,32 @@ impl GetConnectionFunctionOutputBuilder {
         self.connection_function_code = value;
         self
     }
-    /// The version identifier for the current version of the connection function.
+    /// Sets [`GetConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
-    /// The connection function's content type.
+    /// Sets [`GetConnectionFunctionOutput::content_type`].
+    #[inline]
     pub fn content_type(mut self, value: impl Into<String>) -> Self {
         self.content_type = Some(value.into());
         self
     }
-    /// Sets or clears `ContentType`.
+    /// Sets or clears [`GetConnectionFunctionOutput::content_type`].
+    #[inline]
     pub fn set_content_type(mut self, value: Option<String>) -> Self {
         self.content_type = value;
         self
     }
     /// Builds the [`GetConnectionFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetConnectionFunctionOutput, restxml_runtime::BuildError> {
@@ -184,6 +213,7 @@ pub enum GetConnectionFunctionError {
 impl GetConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -208,46 +238,42 @@ impl GetConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetConnectionFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetConnectionFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetConnectionFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetConnectionFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetConnectionFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetConnectionFunction: `GET /2020-05-31/connection-function/{Identifier}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_connection_function::GetConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -266,6 +292,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetConnectionFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets information about a connection group.
 /// The `GetConnectionGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,60 @@ pub struct GetConnectionGroupInput {
     pub identifier: String,
 }
 
+impl std::fmt::Debug for GetConnectionGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupInput")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupInput {
     /// A builder for [`GetConnectionGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetConnectionGroupInputBuilder {
         GetConnectionGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`GetConnectionGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetConnectionGroupInputBuilder {
     identifier: Option<String>,
 }
 
+impl std::fmt::Debug for GetConnectionGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupInputBuilder {
-    /// The ID, name, or Amazon Resource Name (ARN) of the connection group.
+    /// Sets [`GetConnectionGroupInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
     /// Builds the [`GetConnectionGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetConnectionGroupInput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupInput {
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetConnectionGroupRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "GetConnectionGroupRequest",
+                "Identifier",
+            )?,
         })
     }
 }
 
 /// The `GetConnectionGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,27 +77,50 @@ pub struct GetConnectionGroupOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetConnectionGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupOutput")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupOutput {
     /// A builder for [`GetConnectionGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetConnectionGroupOutputBuilder {
         GetConnectionGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetConnectionGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetConnectionGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupOutputBuilder")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupOutputBuilder {
-    /// The connection group that you retrieved.
+    /// Sets [`GetConnectionGroupOutput::connection_group`].
+    #[inline]
     pub fn connection_group(mut self, value: crate::types::ConnectionGroup) -> Self {
         self.connection_group = Some(value);
         self
     }
-    /// Sets or clears `ConnectionGroup`.
+    /// Sets or clears [`GetConnectionGroupOutput::connection_group`].
+    #[inline]
     pub fn set_connection_group(
         mut self,
         value: Option<crate::types::ConnectionGroup>,
@@ -90,17 +128,20 @@ impl GetConnectionGroupOutputBuilder {
         self.connection_group = value;
         self
     }
-    /// The current version of the connection group.
+    /// Sets [`GetConnectionGroupOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetConnectionGroupOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetConnectionGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupOutput {
             connection_group: self.connection_group,
@@ -124,6 +165,7 @@ pub enum GetConnectionGroupError {
 impl GetConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -144,41 +186,41 @@ impl GetConnectionGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetConnectionGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetConnectionGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetConnectionGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetConnectionGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetConnectionGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetConnectionGroup: `GET /2020-05-31/connection-group/{Identifier}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_connection_group::GetConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -194,6 +236,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetConnectionGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

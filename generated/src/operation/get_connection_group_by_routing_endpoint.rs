@@ -3,7 +3,7 @@
 
 //! Gets information about a connection group by using the endpoint that you specify.
 /// The `GetConnectionGroupByRoutingEndpointRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetConnectionGroupByRoutingEndpointInput {
     pub routing_endpoint: String,
 }
 
+impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupByRoutingEndpointInput")
+            .field("routing_endpoint", &self.routing_endpoint)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupByRoutingEndpointInput {
     /// A builder for [`GetConnectionGroupByRoutingEndpointInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetConnectionGroupByRoutingEndpointInputBuilder {
         GetConnectionGroupByRoutingEndpointInputBuilder::default()
     }
 }
 
 /// A builder for [`GetConnectionGroupByRoutingEndpointInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetConnectionGroupByRoutingEndpointInputBuilder {
     routing_endpoint: Option<String>,
 }
 
+impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupByRoutingEndpointInputBuilder")
+            .field("routing_endpoint", &self.routing_endpoint)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupByRoutingEndpointInputBuilder {
-    /// The routing endpoint for the target connection group, such as d111111abcdef8.cloudfront.net.
+    /// Sets [`GetConnectionGroupByRoutingEndpointInput::routing_endpoint`].
+    #[inline]
     pub fn routing_endpoint(mut self, value: impl Into<String>) -> Self {
         self.routing_endpoint = Some(value.into());
         self
     }
-    /// Sets or clears `RoutingEndpoint`.
-    pub fn set_routing_endpoint(mut self, value: Option<String>) -> Self {
-        self.routing_endpoint = value;
-        self
-    }
     /// Builds the [`GetConnectionGroupByRoutingEndpointInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupByRoutingEndpointInput {
-            routing_endpoint: self
-                .routing_endpoint
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetConnectionGroupByRoutingEndpointRequest",
-                    "RoutingEndpoint",
-                ))?,
+            routing_endpoint: restxml_runtime::error::required(
+                self.routing_endpoint,
+                "GetConnectionGroupByRoutingEndpointRequest",
+                "RoutingEndpoint",
+            )?,
         })
     }
 }
 
 /// The `GetConnectionGroupByRoutingEndpointResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,27 +79,50 @@ pub struct GetConnectionGroupByRoutingEndpointOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupByRoutingEndpointOutput")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupByRoutingEndpointOutput {
     /// A builder for [`GetConnectionGroupByRoutingEndpointOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetConnectionGroupByRoutingEndpointOutputBuilder {
         GetConnectionGroupByRoutingEndpointOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetConnectionGroupByRoutingEndpointOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetConnectionGroupByRoutingEndpointOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupByRoutingEndpointOutputBuilder")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetConnectionGroupByRoutingEndpointOutputBuilder {
-    /// The connection group for your distribution tenants. When you first create a distribution tenant and you don't specify a connection group, CloudFront will automatically create a default connection group for you. When you create a new distribution tenant and don't specify a connection group, the default one will be associated with your distribution tenant.
+    /// Sets [`GetConnectionGroupByRoutingEndpointOutput::connection_group`].
+    #[inline]
     pub fn connection_group(mut self, value: crate::types::ConnectionGroup) -> Self {
         self.connection_group = Some(value);
         self
     }
-    /// Sets or clears `ConnectionGroup`.
+    /// Sets or clears [`GetConnectionGroupByRoutingEndpointOutput::connection_group`].
+    #[inline]
     pub fn set_connection_group(
         mut self,
         value: Option<crate::types::ConnectionGroup>,
@@ -92,17 +130,20 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
         self.connection_group = value;
         self
     }
-    /// The current version of the connection group.
+    /// Sets [`GetConnectionGroupByRoutingEndpointOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetConnectionGroupByRoutingEndpointOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
@@ -128,6 +169,7 @@ pub enum GetConnectionGroupByRoutingEndpointError {
 impl GetConnectionGroupByRoutingEndpointError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -148,41 +190,41 @@ impl GetConnectionGroupByRoutingEndpointError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetConnectionGroupByRoutingEndpointError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetConnectionGroupByRoutingEndpointError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetConnectionGroupByRoutingEndpointError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetConnectionGroupByRoutingEndpointError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetConnectionGroupByRoutingEndpointError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetConnectionGroupByRoutingEndpoint: `GET /2020-05-31/connection-group`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -198,6 +240,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetConnectionGroupByRoutingEndpoint: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

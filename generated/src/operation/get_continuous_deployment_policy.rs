@@ -3,7 +3,7 @@
 
 //! Gets a continuous deployment policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
 /// The `GetContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetContinuousDeploymentPolicyInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyInput {
     /// A builder for [`GetContinuousDeploymentPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetContinuousDeploymentPolicyInputBuilder {
         GetContinuousDeploymentPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyInputBuilder {
-    /// The identifier of the continuous deployment policy that you are getting.
+    /// Sets [`GetContinuousDeploymentPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetContinuousDeploymentPolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetContinuousDeploymentPolicyRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetContinuousDeploymentPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +79,44 @@ pub struct GetContinuousDeploymentPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyOutput")
+            .field("continuous_deployment_policy", &self.continuous_deployment_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyOutput {
     /// A builder for [`GetContinuousDeploymentPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetContinuousDeploymentPolicyOutputBuilder {
         GetContinuousDeploymentPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyOutputBuilder")
+            .field("continuous_deployment_policy", &self.continuous_deployment_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyOutputBuilder {
-    /// A continuous deployment policy.
+    /// Sets [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
+    #[inline]
     pub fn continuous_deployment_policy(
         mut self,
         value: crate::types::ContinuousDeploymentPolicy,
@@ -87,7 +124,8 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
         self.continuous_deployment_policy = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicy`.
+    /// Sets or clears [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
+    #[inline]
     pub fn set_continuous_deployment_policy(
         mut self,
         value: Option<crate::types::ContinuousDeploymentPolicy>,
@@ -95,17 +133,20 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
         self.continuous_deployment_policy = value;
         self
     }
-    /// The version identifier for the current version of the continuous deployment policy.
+    /// Sets [`GetContinuousDeploymentPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetContinuousDeploymentPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
@@ -131,6 +172,7 @@ pub enum GetContinuousDeploymentPolicyError {
 impl GetContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,43 +193,41 @@ impl GetContinuousDeploymentPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetContinuousDeploymentPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetContinuousDeploymentPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetContinuousDeploymentPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetContinuousDeploymentPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetContinuousDeploymentPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetContinuousDeploymentPolicy: `GET /2020-05-31/continuous-deployment-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -203,6 +243,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetContinuousDeploymentPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets configuration information about a continuous deployment policy.
 /// The `GetContinuousDeploymentPolicyConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetContinuousDeploymentPolicyConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyConfigInput {
     /// A builder for [`GetContinuousDeploymentPolicyConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetContinuousDeploymentPolicyConfigInputBuilder {
         GetContinuousDeploymentPolicyConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyConfigInputBuilder {
-    /// The identifier of the continuous deployment policy whose configuration you are getting.
+    /// Sets [`GetContinuousDeploymentPolicyConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetContinuousDeploymentPolicyConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetContinuousDeploymentPolicyConfigInput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetContinuousDeploymentPolicyConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetContinuousDeploymentPolicyConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetContinuousDeploymentPolicyConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -66,15 +81,29 @@ pub struct GetContinuousDeploymentPolicyConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyConfigOutput")
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyConfigOutput {
     /// A builder for [`GetContinuousDeploymentPolicyConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetContinuousDeploymentPolicyConfigOutputBuilder {
         GetContinuousDeploymentPolicyConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyConfigOutputBuilder {
     continuous_deployment_policy_config: Option<
         crate::types::ContinuousDeploymentPolicyConfig,
@@ -82,8 +111,22 @@ pub struct GetContinuousDeploymentPolicyConfigOutputBuilder {
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyConfigOutputBuilder")
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetContinuousDeploymentPolicyConfigOutputBuilder {
-    /// Contains the configuration for a continuous deployment policy.
+    /// Sets [`GetContinuousDeploymentPolicyConfigOutput::continuous_deployment_policy_config`].
+    #[inline]
     pub fn continuous_deployment_policy_config(
         mut self,
         value: crate::types::ContinuousDeploymentPolicyConfig,
@@ -91,7 +134,8 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
         self.continuous_deployment_policy_config = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicyConfig`.
+    /// Sets or clears [`GetContinuousDeploymentPolicyConfigOutput::continuous_deployment_policy_config`].
+    #[inline]
     pub fn set_continuous_deployment_policy_config(
         mut self,
         value: Option<crate::types::ContinuousDeploymentPolicyConfig>,
@@ -99,17 +143,20 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
         self.continuous_deployment_policy_config = value;
         self
     }
-    /// The version identifier for the current version of the continuous deployment policy.
+    /// Sets [`GetContinuousDeploymentPolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetContinuousDeploymentPolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetContinuousDeploymentPolicyConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetContinuousDeploymentPolicyConfigOutput, restxml_runtime::BuildError> {
@@ -136,6 +183,7 @@ pub enum GetContinuousDeploymentPolicyConfigError {
 impl GetContinuousDeploymentPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -156,43 +204,41 @@ impl GetContinuousDeploymentPolicyConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetContinuousDeploymentPolicyConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetContinuousDeploymentPolicyConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetContinuousDeploymentPolicyConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetContinuousDeploymentPolicyConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetContinuousDeploymentPolicyConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetContinuousDeploymentPolicyConfig: `GET /2020-05-31/continuous-deployment-policy/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -209,6 +255,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetContinuousDeploymentPolicyConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Get the information about a distribution.
 /// The request to get a distribution's information.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,56 @@ pub struct GetDistributionInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetDistributionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetDistributionInput {
     /// A builder for [`GetDistributionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionInputBuilder {
         GetDistributionInputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetDistributionInputBuilder {
-    /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
+    /// Sets [`GetDistributionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetDistributionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetDistributionInput, restxml_runtime::BuildError> {
         Ok(GetDistributionInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetDistributionRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetDistributionRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,27 +73,50 @@ pub struct GetDistributionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionOutput")
+            .field("distribution", &self.distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionOutput {
     /// A builder for [`GetDistributionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionOutputBuilder {
         GetDistributionOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionOutputBuilder")
+            .field("distribution", &self.distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionOutputBuilder {
-    /// The distribution's information.
+    /// Sets [`GetDistributionOutput::distribution`].
+    #[inline]
     pub fn distribution(mut self, value: crate::types::Distribution) -> Self {
         self.distribution = Some(value);
         self
     }
-    /// Sets or clears `Distribution`.
+    /// Sets or clears [`GetDistributionOutput::distribution`].
+    #[inline]
     pub fn set_distribution(
         mut self,
         value: Option<crate::types::Distribution>,
@@ -90,17 +124,20 @@ impl GetDistributionOutputBuilder {
         self.distribution = value;
         self
     }
-    /// The current version of the distribution's information. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetDistributionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetDistributionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetDistributionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetDistributionOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionOutput {
             distribution: self.distribution,
@@ -124,6 +161,7 @@ pub enum GetDistributionError {
 impl GetDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -144,41 +182,41 @@ impl GetDistributionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetDistributionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetDistributionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetDistributionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetDistributionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetDistributionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetDistribution: `GET /2020-05-31/distribution/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_distribution::GetDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -194,6 +232,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetDistribution: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

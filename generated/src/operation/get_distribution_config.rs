@@ -3,7 +3,7 @@
 
 //! Get the configuration information about a distribution.
 /// The request to get a distribution configuration.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,60 @@ pub struct GetDistributionConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetDistributionConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionConfigInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetDistributionConfigInput {
     /// A builder for [`GetDistributionConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionConfigInputBuilder {
         GetDistributionConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetDistributionConfigInputBuilder {
-    /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
+    /// Sets [`GetDistributionConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetDistributionConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
         Ok(GetDistributionConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetDistributionConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetDistributionConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +77,44 @@ pub struct GetDistributionConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionConfigOutput")
+            .field("distribution_config", &self.distribution_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionConfigOutput {
     /// A builder for [`GetDistributionConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionConfigOutputBuilder {
         GetDistributionConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionConfigOutputBuilder {
     distribution_config: Option<crate::types::DistributionConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionConfigOutputBuilder")
+            .field("distribution_config", &self.distribution_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionConfigOutputBuilder {
-    /// The distribution's configuration information.
+    /// Sets [`GetDistributionConfigOutput::distribution_config`].
+    #[inline]
     pub fn distribution_config(
         mut self,
         value: crate::types::DistributionConfig,
@@ -87,7 +122,8 @@ impl GetDistributionConfigOutputBuilder {
         self.distribution_config = Some(value);
         self
     }
-    /// Sets or clears `DistributionConfig`.
+    /// Sets or clears [`GetDistributionConfigOutput::distribution_config`].
+    #[inline]
     pub fn set_distribution_config(
         mut self,
         value: Option<crate::types::DistributionConfig>,
@@ -95,17 +131,20 @@ impl GetDistributionConfigOutputBuilder {
         self.distribution_config = value;
         self
     }
-    /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetDistributionConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetDistributionConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetDistributionConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
@@ -131,6 +170,7 @@ pub enum GetDistributionConfigError {
 impl GetDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +191,41 @@ impl GetDistributionConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetDistributionConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetDistributionConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetDistributionConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetDistributionConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetDistributionConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetDistributionConfig: `GET /2020-05-31/distribution/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_distribution_config::GetDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +242,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetDistributionConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets information about a distribution tenant.
 /// The `GetDistributionTenantRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetDistributionTenantInput {
     pub identifier: String,
 }
 
+impl std::fmt::Debug for GetDistributionTenantInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantInput")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantInput {
     /// A builder for [`GetDistributionTenantInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionTenantInputBuilder {
         GetDistributionTenantInputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionTenantInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionTenantInputBuilder {
     identifier: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionTenantInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantInputBuilder {
-    /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
+    /// Sets [`GetDistributionTenantInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
     /// Builds the [`GetDistributionTenantInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantInput {
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetDistributionTenantRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "GetDistributionTenantRequest",
+                "Identifier",
+            )?,
         })
     }
 }
 
 /// The `GetDistributionTenantResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +79,44 @@ pub struct GetDistributionTenantOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionTenantOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantOutput")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantOutput {
     /// A builder for [`GetDistributionTenantOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionTenantOutputBuilder {
         GetDistributionTenantOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionTenantOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionTenantOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantOutputBuilder")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantOutputBuilder {
-    /// The distribution tenant that you retrieved.
+    /// Sets [`GetDistributionTenantOutput::distribution_tenant`].
+    #[inline]
     pub fn distribution_tenant(
         mut self,
         value: crate::types::DistributionTenant,
@@ -87,7 +124,8 @@ impl GetDistributionTenantOutputBuilder {
         self.distribution_tenant = Some(value);
         self
     }
-    /// Sets or clears `DistributionTenant`.
+    /// Sets or clears [`GetDistributionTenantOutput::distribution_tenant`].
+    #[inline]
     pub fn set_distribution_tenant(
         mut self,
         value: Option<crate::types::DistributionTenant>,
@@ -95,17 +133,20 @@ impl GetDistributionTenantOutputBuilder {
         self.distribution_tenant = value;
         self
     }
-    /// The current version of the distribution tenant.
+    /// Sets [`GetDistributionTenantOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetDistributionTenantOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetDistributionTenantOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
@@ -131,6 +172,7 @@ pub enum GetDistributionTenantError {
 impl GetDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +193,41 @@ impl GetDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetDistributionTenantError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetDistributionTenantError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetDistributionTenantError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetDistributionTenantError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetDistributionTenantError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetDistributionTenant: `GET /2020-05-31/distribution-tenant/{Identifier}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant::GetDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -201,6 +243,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetDistributionTenant: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

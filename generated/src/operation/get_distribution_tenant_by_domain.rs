@@ -3,7 +3,7 @@
 
 //! Gets information about a distribution tenant by the associated domain.
 /// The `GetDistributionTenantByDomainRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetDistributionTenantByDomainInput {
     pub domain: String,
 }
 
+impl std::fmt::Debug for GetDistributionTenantByDomainInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantByDomainInput")
+            .field("domain", &self.domain)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantByDomainInput {
     /// A builder for [`GetDistributionTenantByDomainInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionTenantByDomainInputBuilder {
         GetDistributionTenantByDomainInputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionTenantByDomainInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionTenantByDomainInputBuilder {
     domain: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionTenantByDomainInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantByDomainInputBuilder")
+            .field("domain", &self.domain)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantByDomainInputBuilder {
-    /// A domain name associated with the target distribution tenant.
+    /// Sets [`GetDistributionTenantByDomainInput::domain`].
+    #[inline]
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.domain = Some(value.into());
         self
     }
-    /// Sets or clears `Domain`.
-    pub fn set_domain(mut self, value: Option<String>) -> Self {
-        self.domain = value;
-        self
-    }
     /// Builds the [`GetDistributionTenantByDomainInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantByDomainInput {
-            domain: self
-                .domain
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetDistributionTenantByDomainRequest",
-                    "Domain",
-                ))?,
+            domain: restxml_runtime::error::required(
+                self.domain,
+                "GetDistributionTenantByDomainRequest",
+                "Domain",
+            )?,
         })
     }
 }
 
 /// The `GetDistributionTenantByDomainResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +79,44 @@ pub struct GetDistributionTenantByDomainOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionTenantByDomainOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantByDomainOutput")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantByDomainOutput {
     /// A builder for [`GetDistributionTenantByDomainOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetDistributionTenantByDomainOutputBuilder {
         GetDistributionTenantByDomainOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetDistributionTenantByDomainOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetDistributionTenantByDomainOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetDistributionTenantByDomainOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantByDomainOutputBuilder")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetDistributionTenantByDomainOutputBuilder {
-    /// The distribution tenant.
+    /// Sets [`GetDistributionTenantByDomainOutput::distribution_tenant`].
+    #[inline]
     pub fn distribution_tenant(
         mut self,
         value: crate::types::DistributionTenant,
@@ -87,7 +124,8 @@ impl GetDistributionTenantByDomainOutputBuilder {
         self.distribution_tenant = Some(value);
         self
     }
-    /// Sets or clears `DistributionTenant`.
+    /// Sets or clears [`GetDistributionTenantByDomainOutput::distribution_tenant`].
+    #[inline]
     pub fn set_distribution_tenant(
         mut self,
         value: Option<crate::types::DistributionTenant>,
@@ -95,17 +133,20 @@ impl GetDistributionTenantByDomainOutputBuilder {
         self.distribution_tenant = value;
         self
     }
-    /// The current version of the distribution tenant.
+    /// Sets [`GetDistributionTenantByDomainOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetDistributionTenantByDomainOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetDistributionTenantByDomainOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
@@ -131,6 +172,7 @@ pub enum GetDistributionTenantByDomainError {
 impl GetDistributionTenantByDomainError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +193,41 @@ impl GetDistributionTenantByDomainError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetDistributionTenantByDomainError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetDistributionTenantByDomainError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetDistributionTenantByDomainError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetDistributionTenantByDomainError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetDistributionTenantByDomainError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetDistributionTenantByDomain: `GET /2020-05-31/distribution-tenant`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -201,6 +243,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetDistributionTenantByDomain: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

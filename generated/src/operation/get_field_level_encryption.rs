@@ -3,7 +3,7 @@
 
 //! Get the field-level encryption configuration information.
 /// The `GetFieldLevelEncryptionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,60 @@ pub struct GetFieldLevelEncryptionInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetFieldLevelEncryptionInput {
     /// A builder for [`GetFieldLevelEncryptionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionInputBuilder {
         GetFieldLevelEncryptionInputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionInputBuilder {
-    /// Request the ID for the field-level encryption configuration information.
+    /// Sets [`GetFieldLevelEncryptionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetFieldLevelEncryptionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionInput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetFieldLevelEncryptionRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetFieldLevelEncryptionRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetFieldLevelEncryptionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +77,44 @@ pub struct GetFieldLevelEncryptionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionOutput")
+            .field("field_level_encryption", &self.field_level_encryption)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionOutput {
     /// A builder for [`GetFieldLevelEncryptionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionOutputBuilder {
         GetFieldLevelEncryptionOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionOutputBuilder")
+            .field("field_level_encryption", &self.field_level_encryption)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionOutputBuilder {
-    /// Return the field-level encryption configuration information.
+    /// Sets [`GetFieldLevelEncryptionOutput::field_level_encryption`].
+    #[inline]
     pub fn field_level_encryption(
         mut self,
         value: crate::types::FieldLevelEncryption,
@@ -87,7 +122,8 @@ impl GetFieldLevelEncryptionOutputBuilder {
         self.field_level_encryption = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryption`.
+    /// Sets or clears [`GetFieldLevelEncryptionOutput::field_level_encryption`].
+    #[inline]
     pub fn set_field_level_encryption(
         mut self,
         value: Option<crate::types::FieldLevelEncryption>,
@@ -95,17 +131,20 @@ impl GetFieldLevelEncryptionOutputBuilder {
         self.field_level_encryption = value;
         self
     }
-    /// The current version of the field level encryption configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetFieldLevelEncryptionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetFieldLevelEncryptionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetFieldLevelEncryptionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionOutput, restxml_runtime::BuildError> {
@@ -131,6 +170,7 @@ pub enum GetFieldLevelEncryptionError {
 impl GetFieldLevelEncryptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,43 +191,41 @@ impl GetFieldLevelEncryptionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetFieldLevelEncryptionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchFieldLevelEncryptionConfig(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetFieldLevelEncryptionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetFieldLevelEncryptionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetFieldLevelEncryption: `GET /2020-05-31/field-level-encryption/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -203,6 +241,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetFieldLevelEncryption: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Get the field-level encryption configuration information.
 /// The `GetFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetFieldLevelEncryptionConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionConfigInput {
     /// A builder for [`GetFieldLevelEncryptionConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionConfigInputBuilder {
         GetFieldLevelEncryptionConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionConfigInputBuilder {
-    /// Request the ID for the field-level encryption configuration information.
+    /// Sets [`GetFieldLevelEncryptionConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetFieldLevelEncryptionConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetFieldLevelEncryptionConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetFieldLevelEncryptionConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +79,44 @@ pub struct GetFieldLevelEncryptionConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionConfigOutput")
+            .field("field_level_encryption_config", &self.field_level_encryption_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionConfigOutput {
     /// A builder for [`GetFieldLevelEncryptionConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionConfigOutputBuilder {
         GetFieldLevelEncryptionConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionConfigOutputBuilder")
+            .field("field_level_encryption_config", &self.field_level_encryption_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionConfigOutputBuilder {
-    /// Return the field-level encryption configuration information.
+    /// Sets [`GetFieldLevelEncryptionConfigOutput::field_level_encryption_config`].
+    #[inline]
     pub fn field_level_encryption_config(
         mut self,
         value: crate::types::FieldLevelEncryptionConfig,
@@ -87,7 +124,8 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
         self.field_level_encryption_config = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionConfig`.
+    /// Sets or clears [`GetFieldLevelEncryptionConfigOutput::field_level_encryption_config`].
+    #[inline]
     pub fn set_field_level_encryption_config(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionConfig>,
@@ -95,17 +133,20 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
         self.field_level_encryption_config = value;
         self
     }
-    /// The current version of the field level encryption configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetFieldLevelEncryptionConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetFieldLevelEncryptionConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetFieldLevelEncryptionConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
@@ -131,6 +172,7 @@ pub enum GetFieldLevelEncryptionConfigError {
 impl GetFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,43 +193,41 @@ impl GetFieldLevelEncryptionConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetFieldLevelEncryptionConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchFieldLevelEncryptionConfig(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetFieldLevelEncryptionConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetFieldLevelEncryptionConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetFieldLevelEncryptionConfig: `GET /2020-05-31/field-level-encryption/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -204,6 +244,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetFieldLevelEncryptionConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Get the field-level encryption profile information.
 /// The `GetFieldLevelEncryptionProfileRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetFieldLevelEncryptionProfileInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileInput {
     /// A builder for [`GetFieldLevelEncryptionProfileInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionProfileInputBuilder {
         GetFieldLevelEncryptionProfileInputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileInputBuilder {
-    /// Get the ID for the field-level encryption profile information.
+    /// Sets [`GetFieldLevelEncryptionProfileInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionProfileInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetFieldLevelEncryptionProfileRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetFieldLevelEncryptionProfileRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetFieldLevelEncryptionProfileResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -66,22 +81,50 @@ pub struct GetFieldLevelEncryptionProfileOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileOutput")
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileOutput {
     /// A builder for [`GetFieldLevelEncryptionProfileOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionProfileOutputBuilder {
         GetFieldLevelEncryptionProfileOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileOutputBuilder")
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileOutputBuilder {
-    /// Return the field-level encryption profile information.
+    /// Sets [`GetFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
+    #[inline]
     pub fn field_level_encryption_profile(
         mut self,
         value: crate::types::FieldLevelEncryptionProfile,
@@ -89,7 +132,8 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
         self.field_level_encryption_profile = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfile`.
+    /// Sets or clears [`GetFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
+    #[inline]
     pub fn set_field_level_encryption_profile(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionProfile>,
@@ -97,17 +141,20 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
         self.field_level_encryption_profile = value;
         self
     }
-    /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetFieldLevelEncryptionProfileOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetFieldLevelEncryptionProfileOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetFieldLevelEncryptionProfileOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
@@ -133,6 +180,7 @@ pub enum GetFieldLevelEncryptionProfileError {
 impl GetFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -156,43 +204,41 @@ impl GetFieldLevelEncryptionProfileError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionProfileError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetFieldLevelEncryptionProfileError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchFieldLevelEncryptionProfile(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionProfileError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetFieldLevelEncryptionProfileError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetFieldLevelEncryptionProfileError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetFieldLevelEncryptionProfile: `GET /2020-05-31/field-level-encryption-profile/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -208,6 +254,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetFieldLevelEncryptionProfile: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

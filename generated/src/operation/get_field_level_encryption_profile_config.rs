@@ -3,7 +3,7 @@
 
 //! Get the field-level encryption profile configuration information.
 /// The `GetFieldLevelEncryptionProfileConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetFieldLevelEncryptionProfileConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileConfigInput {
     /// A builder for [`GetFieldLevelEncryptionProfileConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionProfileConfigInputBuilder {
         GetFieldLevelEncryptionProfileConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileConfigInputBuilder {
-    /// Get the ID for the field-level encryption profile configuration information.
+    /// Sets [`GetFieldLevelEncryptionProfileConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetFieldLevelEncryptionProfileConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionProfileConfigInput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionProfileConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetFieldLevelEncryptionProfileConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetFieldLevelEncryptionProfileConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetFieldLevelEncryptionProfileConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -66,15 +81,29 @@ pub struct GetFieldLevelEncryptionProfileConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigOutput")
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileConfigOutput {
     /// A builder for [`GetFieldLevelEncryptionProfileConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFieldLevelEncryptionProfileConfigOutputBuilder {
         GetFieldLevelEncryptionProfileConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileConfigOutputBuilder {
     field_level_encryption_profile_config: Option<
         crate::types::FieldLevelEncryptionProfileConfig,
@@ -82,8 +111,22 @@ pub struct GetFieldLevelEncryptionProfileConfigOutputBuilder {
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigOutputBuilder")
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
-    /// Return the field-level encryption profile configuration information.
+    /// Sets [`GetFieldLevelEncryptionProfileConfigOutput::field_level_encryption_profile_config`].
+    #[inline]
     pub fn field_level_encryption_profile_config(
         mut self,
         value: crate::types::FieldLevelEncryptionProfileConfig,
@@ -91,7 +134,8 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
         self.field_level_encryption_profile_config = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfileConfig`.
+    /// Sets or clears [`GetFieldLevelEncryptionProfileConfigOutput::field_level_encryption_profile_config`].
+    #[inline]
     pub fn set_field_level_encryption_profile_config(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionProfileConfig>,
@@ -99,17 +143,20 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
         self.field_level_encryption_profile_config = value;
         self
     }
-    /// The current version of the field-level encryption profile configuration result. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetFieldLevelEncryptionProfileConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetFieldLevelEncryptionProfileConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetFieldLevelEncryptionProfileConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -139,6 +186,7 @@ pub enum GetFieldLevelEncryptionProfileConfigError {
 impl GetFieldLevelEncryptionProfileConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -162,44 +210,42 @@ impl GetFieldLevelEncryptionProfileConfigError {
     }
 }
 
+impl GetFieldLevelEncryptionProfileConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::NoSuchFieldLevelEncryptionProfile(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for GetFieldLevelEncryptionProfileConfigError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetFieldLevelEncryptionProfileConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetFieldLevelEncryptionProfileConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetFieldLevelEncryptionProfileConfig: `GET /2020-05-31/field-level-encryption-profile/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -216,6 +262,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetFieldLevelEncryptionProfileConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

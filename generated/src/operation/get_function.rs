@@ -5,7 +5,7 @@
 //!
 //! To get a function's code, you must provide the function's name and stage. To get these values, you can use `ListFunctions`.
 /// The `GetFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,50 +17,69 @@ pub struct GetFunctionInput {
     pub stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for GetFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl GetFunctionInput {
     /// A builder for [`GetFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFunctionInputBuilder {
         GetFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`GetFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFunctionInputBuilder {
     name: Option<String>,
     stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for GetFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl GetFunctionInputBuilder {
-    /// The name of the function whose code you are getting.
+    /// Sets [`GetFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The function's stage, either `DEVELOPMENT` or `LIVE`.
+    /// Sets [`GetFunctionInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`GetFunctionInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
     /// Builds the [`GetFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetFunctionInput, restxml_runtime::BuildError> {
         Ok(GetFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetFunctionRequest",
-                    "Name",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "GetFunctionRequest",
+                "Name",
+            )?,
             stage: self.stage,
         })
     }
@@ -81,6 +100,7 @@ pub struct GetFunctionOutput {
 }
 
 impl std::fmt::Debug for GetFunctionOutput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFunctionOutput")
             .field("function_code", &"*** Sensitive Data Redacted ***")
@@ -92,13 +112,14 @@ impl std::fmt::Debug for GetFunctionOutput {
 
 impl GetFunctionOutput {
     /// A builder for [`GetFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetFunctionOutputBuilder {
         GetFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetFunctionOutput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetFunctionOutputBuilder {
     function_code: Option<restxml_runtime::Blob>,
     e_tag: Option<String>,
@@ -106,6 +127,7 @@ pub struct GetFunctionOutputBuilder {
 }
 
 impl std::fmt::Debug for GetFunctionOutputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFunctionOutputBuilder")
             .field(
@@ -119,37 +141,44 @@ impl std::fmt::Debug for GetFunctionOutputBuilder {
 }
 
 impl GetFunctionOutputBuilder {
-    /// The function code of a CloudFront function.
+    /// Sets [`GetFunctionOutput::function_code`].
+    #[inline]
     pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.function_code = Some(value);
         self
     }
-    /// Sets or clears `FunctionCode`.
+    /// Sets or clears [`GetFunctionOutput::function_code`].
+    #[inline]
     pub fn set_function_code(mut self, value: Option<restxml_runtime::Blob>) -> Self {
         self.function_code = value;
         self
     }
-    /// The version identifier for the current version of the CloudFront function.
+    /// Sets [`GetFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
-    /// The content type (media type) of the response.
+    /// Sets [`GetFunctionOutput::content_type`].
+    #[inline]
     pub fn content_type(mut self, value: impl Into<String>) -> Self {
         self.content_type = Some(value.into());
         self
     }
-    /// Sets or clears `ContentType`.
+    /// Sets or clears [`GetFunctionOutput::content_type`].
+    #[inline]
     pub fn set_content_type(mut self, value: Option<String>) -> Self {
         self.content_type = value;
         self
     }
     /// Builds the [`GetFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetFunctionOutput, restxml_runtime::BuildError> {
         Ok(GetFunctionOutput {
             function_code: self.function_code,
@@ -174,6 +203,7 @@ pub enum GetFunctionError {
 impl GetFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -194,41 +224,41 @@ impl GetFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFunctionExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::UnsupportedOperation(error) => error,
+            Self::NoSuchFunctionExists(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFunctionExists(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::NoSuchFunctionExists(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetFunction: `GET /2020-05-31/function/{Name}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_function::GetFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -247,6 +277,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Get the information about an invalidation.
 /// The request to get an invalidation's information.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,62 +15,74 @@ pub struct GetInvalidationInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetInvalidationInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationInput")
+            .field("distribution_id", &self.distribution_id)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetInvalidationInput {
     /// A builder for [`GetInvalidationInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetInvalidationInputBuilder {
         GetInvalidationInputBuilder::default()
     }
 }
 
 /// A builder for [`GetInvalidationInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetInvalidationInputBuilder {
     distribution_id: Option<String>,
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetInvalidationInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetInvalidationInputBuilder {
-    /// The distribution's ID.
+    /// Sets [`GetInvalidationInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
-    /// The identifier for the invalidation request, for example, `IDFDVBD632BHDS5`.
+    /// Sets [`GetInvalidationInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetInvalidationInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetInvalidationInput, restxml_runtime::BuildError> {
         Ok(GetInvalidationInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetInvalidationRequest",
-                    "DistributionId",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetInvalidationRequest",
-                    "Id",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "GetInvalidationRequest",
+                "DistributionId",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetInvalidationRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -79,26 +91,47 @@ pub struct GetInvalidationOutput {
     pub invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for GetInvalidationOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl GetInvalidationOutput {
     /// A builder for [`GetInvalidationOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetInvalidationOutputBuilder {
         GetInvalidationOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetInvalidationOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetInvalidationOutputBuilder {
     invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for GetInvalidationOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationOutputBuilder")
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl GetInvalidationOutputBuilder {
-    /// The invalidation's information. For more information, see [Invalidation Complex Type](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationDatatype.html).
+    /// Sets [`GetInvalidationOutput::invalidation`].
+    #[inline]
     pub fn invalidation(mut self, value: crate::types::Invalidation) -> Self {
         self.invalidation = Some(value);
         self
     }
-    /// Sets or clears `Invalidation`.
+    /// Sets or clears [`GetInvalidationOutput::invalidation`].
+    #[inline]
     pub fn set_invalidation(
         mut self,
         value: Option<crate::types::Invalidation>,
@@ -107,6 +140,7 @@ impl GetInvalidationOutputBuilder {
         self
     }
     /// Builds the [`GetInvalidationOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetInvalidationOutput, restxml_runtime::BuildError> {
         Ok(GetInvalidationOutput {
             invalidation: self.invalidation,
@@ -131,6 +165,7 @@ pub enum GetInvalidationError {
 impl GetInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -155,46 +190,42 @@ impl GetInvalidationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetInvalidationError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetInvalidationError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchInvalidation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::NoSuchInvalidation(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetInvalidationError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetInvalidationError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchInvalidation(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetInvalidationError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchInvalidation(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetInvalidation: `GET /2020-05-31/distribution/{DistributionId}/invalidation/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_invalidation::GetInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -215,6 +246,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetInvalidation: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets information about a specific invalidation for a distribution tenant.
 /// The `GetInvalidationForDistributionTenantRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,64 +15,76 @@ pub struct GetInvalidationForDistributionTenantInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetInvalidationForDistributionTenantInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationForDistributionTenantInput")
+            .field("distribution_tenant_id", &self.distribution_tenant_id)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetInvalidationForDistributionTenantInput {
     /// A builder for [`GetInvalidationForDistributionTenantInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetInvalidationForDistributionTenantInputBuilder {
         GetInvalidationForDistributionTenantInputBuilder::default()
     }
 }
 
 /// A builder for [`GetInvalidationForDistributionTenantInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetInvalidationForDistributionTenantInputBuilder {
     distribution_tenant_id: Option<String>,
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetInvalidationForDistributionTenantInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationForDistributionTenantInputBuilder")
+            .field("distribution_tenant_id", &self.distribution_tenant_id)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetInvalidationForDistributionTenantInputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`GetInvalidationForDistributionTenantInput::distribution_tenant_id`].
+    #[inline]
     pub fn distribution_tenant_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_tenant_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionTenantId`.
-    pub fn set_distribution_tenant_id(mut self, value: Option<String>) -> Self {
-        self.distribution_tenant_id = value;
-        self
-    }
-    /// The ID of the invalidation to retrieve.
+    /// Sets [`GetInvalidationForDistributionTenantInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetInvalidationForDistributionTenantInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         Ok(GetInvalidationForDistributionTenantInput {
-            distribution_tenant_id: self
-                .distribution_tenant_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetInvalidationForDistributionTenantRequest",
-                    "DistributionTenantId",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetInvalidationForDistributionTenantRequest",
-                    "Id",
-                ))?,
+            distribution_tenant_id: restxml_runtime::error::required(
+                self.distribution_tenant_id,
+                "GetInvalidationForDistributionTenantRequest",
+                "DistributionTenantId",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetInvalidationForDistributionTenantRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetInvalidationForDistributionTenantResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -81,26 +93,47 @@ pub struct GetInvalidationForDistributionTenantOutput {
     pub invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationForDistributionTenantOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl GetInvalidationForDistributionTenantOutput {
     /// A builder for [`GetInvalidationForDistributionTenantOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetInvalidationForDistributionTenantOutputBuilder {
         GetInvalidationForDistributionTenantOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetInvalidationForDistributionTenantOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetInvalidationForDistributionTenantOutputBuilder {
     invalidation: Option<crate::types::Invalidation>,
 }
 
+impl std::fmt::Debug for GetInvalidationForDistributionTenantOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationForDistributionTenantOutputBuilder")
+            .field("invalidation", &self.invalidation)
+            .finish()
+    }
+}
+
 impl GetInvalidationForDistributionTenantOutputBuilder {
-    /// An invalidation.
+    /// Sets [`GetInvalidationForDistributionTenantOutput::invalidation`].
+    #[inline]
     pub fn invalidation(mut self, value: crate::types::Invalidation) -> Self {
         self.invalidation = Some(value);
         self
     }
-    /// Sets or clears `Invalidation`.
+    /// Sets or clears [`GetInvalidationForDistributionTenantOutput::invalidation`].
+    #[inline]
     pub fn set_invalidation(
         mut self,
         value: Option<crate::types::Invalidation>,
@@ -109,6 +142,7 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
         self
     }
     /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -138,6 +172,7 @@ pub enum GetInvalidationForDistributionTenantError {
 impl GetInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -162,47 +197,43 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
+impl GetInvalidationForDistributionTenantError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::NoSuchInvalidation(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for GetInvalidationForDistributionTenantError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchInvalidation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetInvalidationForDistributionTenantError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchInvalidation(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetInvalidationForDistributionTenantError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::NoSuchInvalidation(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetInvalidationForDistributionTenant: `GET /2020-05-31/distribution-tenant/{DistributionTenantId}/invalidation/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -223,6 +254,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetInvalidationForDistributionTenant: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

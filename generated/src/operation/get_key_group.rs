@@ -5,7 +5,7 @@
 //!
 //! To get a key group, you must provide the key group's identifier. If the key group is referenced in a distribution's cache behavior, you can get the key group's identifier using `ListDistributions` or `GetDistribution`. If the key group is not referenced in a cache behavior, you can get the identifier using `ListKeyGroups`.
 /// The `GetKeyGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,45 +15,52 @@ pub struct GetKeyGroupInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetKeyGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetKeyGroupInput {
     /// A builder for [`GetKeyGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetKeyGroupInputBuilder {
         GetKeyGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`GetKeyGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetKeyGroupInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetKeyGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetKeyGroupInputBuilder {
-    /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
+    /// Sets [`GetKeyGroupInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetKeyGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetKeyGroupInput, restxml_runtime::BuildError> {
         Ok(GetKeyGroupInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetKeyGroupRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(self.id, "GetKeyGroupRequest", "Id")?,
         })
     }
 }
 
 /// The `GetKeyGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,42 +71,68 @@ pub struct GetKeyGroupOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetKeyGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetKeyGroupOutput {
     /// A builder for [`GetKeyGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetKeyGroupOutputBuilder {
         GetKeyGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetKeyGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetKeyGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupOutputBuilder")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetKeyGroupOutputBuilder {
-    /// The key group.
+    /// Sets [`GetKeyGroupOutput::key_group`].
+    #[inline]
     pub fn key_group(mut self, value: crate::types::KeyGroup) -> Self {
         self.key_group = Some(value);
         self
     }
-    /// Sets or clears `KeyGroup`.
+    /// Sets or clears [`GetKeyGroupOutput::key_group`].
+    #[inline]
     pub fn set_key_group(mut self, value: Option<crate::types::KeyGroup>) -> Self {
         self.key_group = value;
         self
     }
-    /// The identifier for this version of the key group.
+    /// Sets [`GetKeyGroupOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetKeyGroupOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetKeyGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(GetKeyGroupOutput {
             key_group: self.key_group,
@@ -121,6 +154,7 @@ pub enum GetKeyGroupError {
 impl GetKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -137,36 +171,40 @@ impl GetKeyGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetKeyGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetKeyGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchResource(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetKeyGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetKeyGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetKeyGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchResource(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetKeyGroup: `GET /2020-05-31/key-group/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_key_group::GetKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -182,6 +220,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetKeyGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -5,7 +5,7 @@
 //!
 //! To get a key group configuration, you must provide the key group's identifier. If the key group is referenced in a distribution's cache behavior, you can get the key group's identifier using `ListDistributions` or `GetDistribution`. If the key group is not referenced in a cache behavior, you can get the identifier using `ListKeyGroups`.
 /// The `GetKeyGroupConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,45 +15,56 @@ pub struct GetKeyGroupConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetKeyGroupConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupConfigInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetKeyGroupConfigInput {
     /// A builder for [`GetKeyGroupConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetKeyGroupConfigInputBuilder {
         GetKeyGroupConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetKeyGroupConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetKeyGroupConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetKeyGroupConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetKeyGroupConfigInputBuilder {
-    /// The identifier of the key group whose configuration you are getting. To get the identifier, use `ListKeyGroups`.
+    /// Sets [`GetKeyGroupConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetKeyGroupConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetKeyGroupConfigInput, restxml_runtime::BuildError> {
         Ok(GetKeyGroupConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetKeyGroupConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetKeyGroupConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetKeyGroupConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,27 +75,50 @@ pub struct GetKeyGroupConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetKeyGroupConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupConfigOutput")
+            .field("key_group_config", &self.key_group_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetKeyGroupConfigOutput {
     /// A builder for [`GetKeyGroupConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetKeyGroupConfigOutputBuilder {
         GetKeyGroupConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetKeyGroupConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetKeyGroupConfigOutputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetKeyGroupConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupConfigOutputBuilder")
+            .field("key_group_config", &self.key_group_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetKeyGroupConfigOutputBuilder {
-    /// The key group configuration.
+    /// Sets [`GetKeyGroupConfigOutput::key_group_config`].
+    #[inline]
     pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
         self.key_group_config = Some(value);
         self
     }
-    /// Sets or clears `KeyGroupConfig`.
+    /// Sets or clears [`GetKeyGroupConfigOutput::key_group_config`].
+    #[inline]
     pub fn set_key_group_config(
         mut self,
         value: Option<crate::types::KeyGroupConfig>,
@@ -92,17 +126,20 @@ impl GetKeyGroupConfigOutputBuilder {
         self.key_group_config = value;
         self
     }
-    /// The identifier for this version of the key group.
+    /// Sets [`GetKeyGroupConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetKeyGroupConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetKeyGroupConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetKeyGroupConfigOutput, restxml_runtime::BuildError> {
         Ok(GetKeyGroupConfigOutput {
             key_group_config: self.key_group_config,
@@ -124,6 +161,7 @@ pub enum GetKeyGroupConfigError {
 impl GetKeyGroupConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -140,36 +178,40 @@ impl GetKeyGroupConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetKeyGroupConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetKeyGroupConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchResource(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetKeyGroupConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetKeyGroupConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetKeyGroupConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchResource(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetKeyGroupConfig: `GET /2020-05-31/key-group/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_key_group_config::GetKeyGroupConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -186,6 +228,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetKeyGroupConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets details about the CloudFront managed ACM certificate.
 /// The `GetManagedCertificateDetailsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetManagedCertificateDetailsInput {
     pub identifier: String,
 }
 
+impl std::fmt::Debug for GetManagedCertificateDetailsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetManagedCertificateDetailsInput")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetManagedCertificateDetailsInput {
     /// A builder for [`GetManagedCertificateDetailsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetManagedCertificateDetailsInputBuilder {
         GetManagedCertificateDetailsInputBuilder::default()
     }
 }
 
 /// A builder for [`GetManagedCertificateDetailsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetManagedCertificateDetailsInputBuilder {
     identifier: Option<String>,
 }
 
+impl std::fmt::Debug for GetManagedCertificateDetailsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetManagedCertificateDetailsInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetManagedCertificateDetailsInputBuilder {
-    /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
+    /// Sets [`GetManagedCertificateDetailsInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
     /// Builds the [`GetManagedCertificateDetailsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
         Ok(GetManagedCertificateDetailsInput {
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetManagedCertificateDetailsRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "GetManagedCertificateDetailsRequest",
+                "Identifier",
+            )?,
         })
     }
 }
 
 /// The `GetManagedCertificateDetailsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,21 +77,41 @@ pub struct GetManagedCertificateDetailsOutput {
     pub managed_certificate_details: Option<crate::types::ManagedCertificateDetails>,
 }
 
+impl std::fmt::Debug for GetManagedCertificateDetailsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetManagedCertificateDetailsOutput")
+            .field("managed_certificate_details", &self.managed_certificate_details)
+            .finish()
+    }
+}
+
 impl GetManagedCertificateDetailsOutput {
     /// A builder for [`GetManagedCertificateDetailsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetManagedCertificateDetailsOutputBuilder {
         GetManagedCertificateDetailsOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetManagedCertificateDetailsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetManagedCertificateDetailsOutputBuilder {
     managed_certificate_details: Option<crate::types::ManagedCertificateDetails>,
 }
 
+impl std::fmt::Debug for GetManagedCertificateDetailsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetManagedCertificateDetailsOutputBuilder")
+            .field("managed_certificate_details", &self.managed_certificate_details)
+            .finish()
+    }
+}
+
 impl GetManagedCertificateDetailsOutputBuilder {
-    /// Contains details about the CloudFront managed ACM certificate.
+    /// Sets [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
+    #[inline]
     pub fn managed_certificate_details(
         mut self,
         value: crate::types::ManagedCertificateDetails,
@@ -84,7 +119,8 @@ impl GetManagedCertificateDetailsOutputBuilder {
         self.managed_certificate_details = Some(value);
         self
     }
-    /// Sets or clears `ManagedCertificateDetails`.
+    /// Sets or clears [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
+    #[inline]
     pub fn set_managed_certificate_details(
         mut self,
         value: Option<crate::types::ManagedCertificateDetails>,
@@ -93,6 +129,7 @@ impl GetManagedCertificateDetailsOutputBuilder {
         self
     }
     /// Builds the [`GetManagedCertificateDetailsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
@@ -117,6 +154,7 @@ pub enum GetManagedCertificateDetailsError {
 impl GetManagedCertificateDetailsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -137,41 +175,41 @@ impl GetManagedCertificateDetailsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetManagedCertificateDetailsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetManagedCertificateDetailsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetManagedCertificateDetailsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetManagedCertificateDetailsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetManagedCertificateDetailsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetManagedCertificateDetails: `GET /2020-05-31/managed-certificate/{Identifier}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -187,6 +225,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetManagedCertificateDetails: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

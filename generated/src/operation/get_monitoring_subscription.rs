@@ -3,7 +3,7 @@
 
 //! Gets information about whether additional CloudWatch metrics are enabled for the specified CloudFront distribution.
 /// The `GetMonitoringSubscriptionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetMonitoringSubscriptionInput {
     pub distribution_id: String,
 }
 
+impl std::fmt::Debug for GetMonitoringSubscriptionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
+    }
+}
+
 impl GetMonitoringSubscriptionInput {
     /// A builder for [`GetMonitoringSubscriptionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetMonitoringSubscriptionInputBuilder {
         GetMonitoringSubscriptionInputBuilder::default()
     }
 }
 
 /// A builder for [`GetMonitoringSubscriptionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
 }
 
+impl std::fmt::Debug for GetMonitoringSubscriptionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetMonitoringSubscriptionInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
+    }
+}
+
 impl GetMonitoringSubscriptionInputBuilder {
-    /// The ID of the distribution that you are getting metrics information for.
+    /// Sets [`GetMonitoringSubscriptionInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
     /// Builds the [`GetMonitoringSubscriptionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         Ok(GetMonitoringSubscriptionInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetMonitoringSubscriptionRequest",
-                    "DistributionId",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "GetMonitoringSubscriptionRequest",
+                "DistributionId",
+            )?,
         })
     }
 }
 
 /// The `GetMonitoringSubscriptionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,21 +77,41 @@ pub struct GetMonitoringSubscriptionOutput {
     pub monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
 
+impl std::fmt::Debug for GetMonitoringSubscriptionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetMonitoringSubscriptionOutput")
+            .field("monitoring_subscription", &self.monitoring_subscription)
+            .finish()
+    }
+}
+
 impl GetMonitoringSubscriptionOutput {
     /// A builder for [`GetMonitoringSubscriptionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetMonitoringSubscriptionOutputBuilder {
         GetMonitoringSubscriptionOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetMonitoringSubscriptionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetMonitoringSubscriptionOutputBuilder {
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
 
+impl std::fmt::Debug for GetMonitoringSubscriptionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetMonitoringSubscriptionOutputBuilder")
+            .field("monitoring_subscription", &self.monitoring_subscription)
+            .finish()
+    }
+}
+
 impl GetMonitoringSubscriptionOutputBuilder {
-    /// A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
+    /// Sets [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
+    #[inline]
     pub fn monitoring_subscription(
         mut self,
         value: crate::types::MonitoringSubscription,
@@ -84,7 +119,8 @@ impl GetMonitoringSubscriptionOutputBuilder {
         self.monitoring_subscription = Some(value);
         self
     }
-    /// Sets or clears `MonitoringSubscription`.
+    /// Sets or clears [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
+    #[inline]
     pub fn set_monitoring_subscription(
         mut self,
         value: Option<crate::types::MonitoringSubscription>,
@@ -93,6 +129,7 @@ impl GetMonitoringSubscriptionOutputBuilder {
         self
     }
     /// Builds the [`GetMonitoringSubscriptionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
@@ -121,6 +158,7 @@ pub enum GetMonitoringSubscriptionError {
 impl GetMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -149,51 +187,43 @@ impl GetMonitoringSubscriptionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetMonitoringSubscriptionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetMonitoringSubscriptionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchMonitoringSubscription(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::NoSuchMonitoringSubscription(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetMonitoringSubscriptionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetMonitoringSubscriptionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchMonitoringSubscription(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetMonitoringSubscriptionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::NoSuchMonitoringSubscription(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetMonitoringSubscription: `GET /2020-05-31/distributions/{DistributionId}/monitoring-subscription`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -210,6 +240,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetMonitoringSubscription: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

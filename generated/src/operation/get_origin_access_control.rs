@@ -3,7 +3,7 @@
 
 //! Gets a CloudFront origin access control, including its unique identifier.
 /// The `GetOriginAccessControlRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,60 @@ pub struct GetOriginAccessControlInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetOriginAccessControlInput {
     /// A builder for [`GetOriginAccessControlInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginAccessControlInputBuilder {
         GetOriginAccessControlInputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginAccessControlInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginAccessControlInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlInputBuilder {
-    /// The unique identifier of the origin access control.
+    /// Sets [`GetOriginAccessControlInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetOriginAccessControlInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetOriginAccessControlRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetOriginAccessControlRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetOriginAccessControlResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +77,44 @@ pub struct GetOriginAccessControlOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlOutput")
+            .field("origin_access_control", &self.origin_access_control)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlOutput {
     /// A builder for [`GetOriginAccessControlOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginAccessControlOutputBuilder {
         GetOriginAccessControlOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginAccessControlOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlOutputBuilder")
+            .field("origin_access_control", &self.origin_access_control)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlOutputBuilder {
-    /// Contains an origin access control, including its unique identifier.
+    /// Sets [`GetOriginAccessControlOutput::origin_access_control`].
+    #[inline]
     pub fn origin_access_control(
         mut self,
         value: crate::types::OriginAccessControl,
@@ -87,7 +122,8 @@ impl GetOriginAccessControlOutputBuilder {
         self.origin_access_control = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControl`.
+    /// Sets or clears [`GetOriginAccessControlOutput::origin_access_control`].
+    #[inline]
     pub fn set_origin_access_control(
         mut self,
         value: Option<crate::types::OriginAccessControl>,
@@ -95,17 +131,20 @@ impl GetOriginAccessControlOutputBuilder {
         self.origin_access_control = value;
         self
     }
-    /// The version identifier for the current version of the origin access control.
+    /// Sets [`GetOriginAccessControlOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetOriginAccessControlOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetOriginAccessControlOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
@@ -131,6 +170,7 @@ pub enum GetOriginAccessControlError {
 impl GetOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +191,41 @@ impl GetOriginAccessControlError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetOriginAccessControlError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetOriginAccessControlError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchOriginAccessControl(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetOriginAccessControlError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetOriginAccessControlError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetOriginAccessControlError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchOriginAccessControl(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetOriginAccessControl: `GET /2020-05-31/origin-access-control/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control::GetOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -201,6 +241,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetOriginAccessControl: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets a CloudFront origin access control configuration.
 /// The `GetOriginAccessControlConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetOriginAccessControlConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlConfigInput {
     /// A builder for [`GetOriginAccessControlConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginAccessControlConfigInputBuilder {
         GetOriginAccessControlConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginAccessControlConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginAccessControlConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlConfigInputBuilder {
-    /// The unique identifier of the origin access control.
+    /// Sets [`GetOriginAccessControlConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetOriginAccessControlConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetOriginAccessControlConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetOriginAccessControlConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetOriginAccessControlConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +79,44 @@ pub struct GetOriginAccessControlConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlConfigOutput")
+            .field("origin_access_control_config", &self.origin_access_control_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlConfigOutput {
     /// A builder for [`GetOriginAccessControlConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginAccessControlConfigOutputBuilder {
         GetOriginAccessControlConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginAccessControlConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginAccessControlConfigOutputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginAccessControlConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlConfigOutputBuilder")
+            .field("origin_access_control_config", &self.origin_access_control_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginAccessControlConfigOutputBuilder {
-    /// Contains an origin access control configuration.
+    /// Sets [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
+    #[inline]
     pub fn origin_access_control_config(
         mut self,
         value: crate::types::OriginAccessControlConfig,
@@ -87,7 +124,8 @@ impl GetOriginAccessControlConfigOutputBuilder {
         self.origin_access_control_config = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControlConfig`.
+    /// Sets or clears [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
+    #[inline]
     pub fn set_origin_access_control_config(
         mut self,
         value: Option<crate::types::OriginAccessControlConfig>,
@@ -95,17 +133,20 @@ impl GetOriginAccessControlConfigOutputBuilder {
         self.origin_access_control_config = value;
         self
     }
-    /// The version identifier for the current version of the origin access control.
+    /// Sets [`GetOriginAccessControlConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetOriginAccessControlConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetOriginAccessControlConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
@@ -131,6 +172,7 @@ pub enum GetOriginAccessControlConfigError {
 impl GetOriginAccessControlConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +193,41 @@ impl GetOriginAccessControlConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetOriginAccessControlConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetOriginAccessControlConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchOriginAccessControl(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetOriginAccessControlConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetOriginAccessControlConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetOriginAccessControlConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchOriginAccessControl(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetOriginAccessControlConfig: `GET /2020-05-31/origin-access-control/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +244,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetOriginAccessControlConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -9,7 +9,7 @@
 //!
 //! To get an origin request policy, you must provide the policy's identifier. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
 /// The `GetOriginRequestPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,47 +19,60 @@ pub struct GetOriginRequestPolicyInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetOriginRequestPolicyInput {
     /// A builder for [`GetOriginRequestPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginRequestPolicyInputBuilder {
         GetOriginRequestPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginRequestPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyInputBuilder {
-    /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
+    /// Sets [`GetOriginRequestPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetOriginRequestPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginRequestPolicyInput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetOriginRequestPolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetOriginRequestPolicyRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetOriginRequestPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -70,22 +83,44 @@ pub struct GetOriginRequestPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyOutput")
+            .field("origin_request_policy", &self.origin_request_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyOutput {
     /// A builder for [`GetOriginRequestPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginRequestPolicyOutputBuilder {
         GetOriginRequestPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginRequestPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyOutputBuilder")
+            .field("origin_request_policy", &self.origin_request_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyOutputBuilder {
-    /// The origin request policy.
+    /// Sets [`GetOriginRequestPolicyOutput::origin_request_policy`].
+    #[inline]
     pub fn origin_request_policy(
         mut self,
         value: crate::types::OriginRequestPolicy,
@@ -93,7 +128,8 @@ impl GetOriginRequestPolicyOutputBuilder {
         self.origin_request_policy = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicy`.
+    /// Sets or clears [`GetOriginRequestPolicyOutput::origin_request_policy`].
+    #[inline]
     pub fn set_origin_request_policy(
         mut self,
         value: Option<crate::types::OriginRequestPolicy>,
@@ -101,17 +137,20 @@ impl GetOriginRequestPolicyOutputBuilder {
         self.origin_request_policy = value;
         self
     }
-    /// The current version of the origin request policy.
+    /// Sets [`GetOriginRequestPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetOriginRequestPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetOriginRequestPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginRequestPolicyOutput, restxml_runtime::BuildError> {
@@ -137,6 +176,7 @@ pub enum GetOriginRequestPolicyError {
 impl GetOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -157,41 +197,41 @@ impl GetOriginRequestPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetOriginRequestPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetOriginRequestPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetOriginRequestPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetOriginRequestPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetOriginRequestPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetOriginRequestPolicy: `GET /2020-05-31/origin-request-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -207,6 +247,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetOriginRequestPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

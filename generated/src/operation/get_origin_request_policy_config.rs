@@ -5,7 +5,7 @@
 //!
 //! To get an origin request policy configuration, you must provide the policy's identifier. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
 /// The `GetOriginRequestPolicyConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,47 +15,62 @@ pub struct GetOriginRequestPolicyConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyConfigInput {
     /// A builder for [`GetOriginRequestPolicyConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginRequestPolicyConfigInputBuilder {
         GetOriginRequestPolicyConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginRequestPolicyConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyConfigInputBuilder {
-    /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
+    /// Sets [`GetOriginRequestPolicyConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetOriginRequestPolicyConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetOriginRequestPolicyConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetOriginRequestPolicyConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetOriginRequestPolicyConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -66,22 +81,44 @@ pub struct GetOriginRequestPolicyConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyConfigOutput")
+            .field("origin_request_policy_config", &self.origin_request_policy_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyConfigOutput {
     /// A builder for [`GetOriginRequestPolicyConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetOriginRequestPolicyConfigOutputBuilder {
         GetOriginRequestPolicyConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetOriginRequestPolicyConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyConfigOutputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetOriginRequestPolicyConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyConfigOutputBuilder")
+            .field("origin_request_policy_config", &self.origin_request_policy_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetOriginRequestPolicyConfigOutputBuilder {
-    /// The origin request policy configuration.
+    /// Sets [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
+    #[inline]
     pub fn origin_request_policy_config(
         mut self,
         value: crate::types::OriginRequestPolicyConfig,
@@ -89,7 +126,8 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
         self.origin_request_policy_config = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicyConfig`.
+    /// Sets or clears [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
+    #[inline]
     pub fn set_origin_request_policy_config(
         mut self,
         value: Option<crate::types::OriginRequestPolicyConfig>,
@@ -97,17 +135,20 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
         self.origin_request_policy_config = value;
         self
     }
-    /// The current version of the origin request policy.
+    /// Sets [`GetOriginRequestPolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetOriginRequestPolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetOriginRequestPolicyConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
@@ -133,6 +174,7 @@ pub enum GetOriginRequestPolicyConfigError {
 impl GetOriginRequestPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -153,41 +195,41 @@ impl GetOriginRequestPolicyConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetOriginRequestPolicyConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetOriginRequestPolicyConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetOriginRequestPolicyConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetOriginRequestPolicyConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetOriginRequestPolicyConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetOriginRequestPolicyConfig: `GET /2020-05-31/origin-request-policy/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -204,6 +246,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetOriginRequestPolicyConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets a public key.
 /// The `GetPublicKeyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,52 @@ pub struct GetPublicKeyInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetPublicKeyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetPublicKeyInput {
     /// A builder for [`GetPublicKeyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetPublicKeyInputBuilder {
         GetPublicKeyInputBuilder::default()
     }
 }
 
 /// A builder for [`GetPublicKeyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetPublicKeyInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetPublicKeyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetPublicKeyInputBuilder {
-    /// The identifier of the public key you are getting.
+    /// Sets [`GetPublicKeyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetPublicKeyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetPublicKeyInput, restxml_runtime::BuildError> {
         Ok(GetPublicKeyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetPublicKeyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(self.id, "GetPublicKeyRequest", "Id")?,
         })
     }
 }
 
 /// The `GetPublicKeyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,42 +69,68 @@ pub struct GetPublicKeyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetPublicKeyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyOutput")
+            .field("public_key", &self.public_key)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetPublicKeyOutput {
     /// A builder for [`GetPublicKeyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetPublicKeyOutputBuilder {
         GetPublicKeyOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetPublicKeyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetPublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetPublicKeyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyOutputBuilder")
+            .field("public_key", &self.public_key)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetPublicKeyOutputBuilder {
-    /// The public key.
+    /// Sets [`GetPublicKeyOutput::public_key`].
+    #[inline]
     pub fn public_key(mut self, value: crate::types::PublicKey) -> Self {
         self.public_key = Some(value);
         self
     }
-    /// Sets or clears `PublicKey`.
+    /// Sets or clears [`GetPublicKeyOutput::public_key`].
+    #[inline]
     pub fn set_public_key(mut self, value: Option<crate::types::PublicKey>) -> Self {
         self.public_key = value;
         self
     }
-    /// The identifier for this version of the public key.
+    /// Sets [`GetPublicKeyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetPublicKeyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetPublicKeyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetPublicKeyOutput, restxml_runtime::BuildError> {
         Ok(GetPublicKeyOutput {
             public_key: self.public_key,
@@ -121,6 +154,7 @@ pub enum GetPublicKeyError {
 impl GetPublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -141,41 +175,41 @@ impl GetPublicKeyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetPublicKeyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetPublicKeyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchPublicKey(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchPublicKey(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetPublicKeyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetPublicKeyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchPublicKey(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetPublicKeyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchPublicKey(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetPublicKey: `GET /2020-05-31/public-key/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_public_key::GetPublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -191,6 +225,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetPublicKey: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

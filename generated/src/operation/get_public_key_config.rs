@@ -3,7 +3,7 @@
 
 //! Gets a public key configuration.
 /// The `GetPublicKeyConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,56 @@ pub struct GetPublicKeyConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetPublicKeyConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyConfigInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetPublicKeyConfigInput {
     /// A builder for [`GetPublicKeyConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetPublicKeyConfigInputBuilder {
         GetPublicKeyConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetPublicKeyConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetPublicKeyConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetPublicKeyConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetPublicKeyConfigInputBuilder {
-    /// The identifier of the public key whose configuration you are getting.
+    /// Sets [`GetPublicKeyConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetPublicKeyConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigInput, restxml_runtime::BuildError> {
         Ok(GetPublicKeyConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetPublicKeyConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetPublicKeyConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetPublicKeyConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,27 +73,50 @@ pub struct GetPublicKeyConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetPublicKeyConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyConfigOutput")
+            .field("public_key_config", &self.public_key_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetPublicKeyConfigOutput {
     /// A builder for [`GetPublicKeyConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetPublicKeyConfigOutputBuilder {
         GetPublicKeyConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetPublicKeyConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetPublicKeyConfigOutputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetPublicKeyConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyConfigOutputBuilder")
+            .field("public_key_config", &self.public_key_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetPublicKeyConfigOutputBuilder {
-    /// A public key configuration.
+    /// Sets [`GetPublicKeyConfigOutput::public_key_config`].
+    #[inline]
     pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
         self.public_key_config = Some(value);
         self
     }
-    /// Sets or clears `PublicKeyConfig`.
+    /// Sets or clears [`GetPublicKeyConfigOutput::public_key_config`].
+    #[inline]
     pub fn set_public_key_config(
         mut self,
         value: Option<crate::types::PublicKeyConfig>,
@@ -90,17 +124,20 @@ impl GetPublicKeyConfigOutputBuilder {
         self.public_key_config = value;
         self
     }
-    /// The identifier for this version of the public key configuration.
+    /// Sets [`GetPublicKeyConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetPublicKeyConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetPublicKeyConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetPublicKeyConfigOutput {
             public_key_config: self.public_key_config,
@@ -124,6 +161,7 @@ pub enum GetPublicKeyConfigError {
 impl GetPublicKeyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -144,41 +182,41 @@ impl GetPublicKeyConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetPublicKeyConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetPublicKeyConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchPublicKey(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchPublicKey(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetPublicKeyConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetPublicKeyConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchPublicKey(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetPublicKeyConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchPublicKey(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetPublicKeyConfig: `GET /2020-05-31/public-key/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_public_key_config::GetPublicKeyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -195,6 +233,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetPublicKeyConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -5,7 +5,7 @@
 //!
 //! To get a real-time log configuration, you can provide the configuration's name or its Amazon Resource Name (ARN). You must provide at least one. If you provide both, CloudFront uses the name to identify the real-time log configuration to get.
 /// The `GetRealtimeLogConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -18,42 +18,68 @@ pub struct GetRealtimeLogConfigInput {
     pub arn: Option<String>,
 }
 
+impl std::fmt::Debug for GetRealtimeLogConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetRealtimeLogConfigInput")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
+    }
+}
+
 impl GetRealtimeLogConfigInput {
     /// A builder for [`GetRealtimeLogConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetRealtimeLogConfigInputBuilder {
         GetRealtimeLogConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetRealtimeLogConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetRealtimeLogConfigInputBuilder {
     name: Option<String>,
     arn: Option<String>,
 }
 
+impl std::fmt::Debug for GetRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetRealtimeLogConfigInputBuilder")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
+    }
+}
+
 impl GetRealtimeLogConfigInputBuilder {
-    /// The name of the real-time log configuration to get.
+    /// Sets [`GetRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
+    /// Sets or clears [`GetRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.name = value;
         self
     }
-    /// The Amazon Resource Name (ARN) of the real-time log configuration to get.
+    /// Sets [`GetRealtimeLogConfigInput::arn`].
+    #[inline]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.arn = Some(value.into());
         self
     }
-    /// Sets or clears `ARN`.
+    /// Sets or clears [`GetRealtimeLogConfigInput::arn`].
+    #[inline]
     pub fn set_arn(mut self, value: Option<String>) -> Self {
         self.arn = value;
         self
     }
     /// Builds the [`GetRealtimeLogConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetRealtimeLogConfigInput, restxml_runtime::BuildError> {
@@ -65,7 +91,7 @@ impl GetRealtimeLogConfigInputBuilder {
 }
 
 /// The `GetRealtimeLogConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -74,21 +100,41 @@ pub struct GetRealtimeLogConfigOutput {
     pub realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
 
+impl std::fmt::Debug for GetRealtimeLogConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
+    }
+}
+
 impl GetRealtimeLogConfigOutput {
     /// A builder for [`GetRealtimeLogConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetRealtimeLogConfigOutputBuilder {
         GetRealtimeLogConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetRealtimeLogConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
 
+impl std::fmt::Debug for GetRealtimeLogConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetRealtimeLogConfigOutputBuilder")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
+    }
+}
+
 impl GetRealtimeLogConfigOutputBuilder {
-    /// A real-time log configuration.
+    /// Sets [`GetRealtimeLogConfigOutput::realtime_log_config`].
+    #[inline]
     pub fn realtime_log_config(
         mut self,
         value: crate::types::RealtimeLogConfig,
@@ -96,7 +142,8 @@ impl GetRealtimeLogConfigOutputBuilder {
         self.realtime_log_config = Some(value);
         self
     }
-    /// Sets or clears `RealtimeLogConfig`.
+    /// Sets or clears [`GetRealtimeLogConfigOutput::realtime_log_config`].
+    #[inline]
     pub fn set_realtime_log_config(
         mut self,
         value: Option<crate::types::RealtimeLogConfig>,
@@ -105,6 +152,7 @@ impl GetRealtimeLogConfigOutputBuilder {
         self
     }
     /// Builds the [`GetRealtimeLogConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetRealtimeLogConfigOutput, restxml_runtime::BuildError> {
@@ -131,6 +179,7 @@ pub enum GetRealtimeLogConfigError {
 impl GetRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -155,46 +204,42 @@ impl GetRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetRealtimeLogConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetRealtimeLogConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchRealtimeLogConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchRealtimeLogConfig(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetRealtimeLogConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetRealtimeLogConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchRealtimeLogConfig(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetRealtimeLogConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetRealtimeLogConfig: `POST /2020-05-31/get-realtime-log-config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -222,6 +267,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetRealtimeLogConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
 /// The `GetResourcePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,60 @@ pub struct GetResourcePolicyInput {
     pub resource_arn: String,
 }
 
+impl std::fmt::Debug for GetResourcePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResourcePolicyInput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
+    }
+}
+
 impl GetResourcePolicyInput {
     /// A builder for [`GetResourcePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetResourcePolicyInputBuilder {
         GetResourcePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`GetResourcePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetResourcePolicyInputBuilder {
     resource_arn: Option<String>,
 }
 
+impl std::fmt::Debug for GetResourcePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResourcePolicyInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
+    }
+}
+
 impl GetResourcePolicyInputBuilder {
-    /// The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
+    /// Sets [`GetResourcePolicyInput::resource_arn`].
+    #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceArn`.
-    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
-        self.resource_arn = value;
-        self
-    }
     /// Builds the [`GetResourcePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetResourcePolicyInput, restxml_runtime::BuildError> {
         Ok(GetResourcePolicyInput {
-            resource_arn: self
-                .resource_arn
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetResourcePolicyRequest",
-                    "ResourceArn",
-                ))?,
+            resource_arn: restxml_runtime::error::required(
+                self.resource_arn,
+                "GetResourcePolicyRequest",
+                "ResourceArn",
+            )?,
         })
     }
 }
 
 /// The `GetResourcePolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,42 +77,68 @@ pub struct GetResourcePolicyOutput {
     pub policy_document: Option<String>,
 }
 
+impl std::fmt::Debug for GetResourcePolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResourcePolicyOutput")
+            .field("resource_arn", &self.resource_arn)
+            .field("policy_document", &self.policy_document)
+            .finish()
+    }
+}
+
 impl GetResourcePolicyOutput {
     /// A builder for [`GetResourcePolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetResourcePolicyOutputBuilder {
         GetResourcePolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetResourcePolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetResourcePolicyOutputBuilder {
     resource_arn: Option<String>,
     policy_document: Option<String>,
 }
 
+impl std::fmt::Debug for GetResourcePolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResourcePolicyOutputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .field("policy_document", &self.policy_document)
+            .finish()
+    }
+}
+
 impl GetResourcePolicyOutputBuilder {
-    /// The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
+    /// Sets [`GetResourcePolicyOutput::resource_arn`].
+    #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceArn`.
+    /// Sets or clears [`GetResourcePolicyOutput::resource_arn`].
+    #[inline]
     pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
         self.resource_arn = value;
         self
     }
-    /// The resource policy in JSON format.
+    /// Sets [`GetResourcePolicyOutput::policy_document`].
+    #[inline]
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.policy_document = Some(value.into());
         self
     }
-    /// Sets or clears `PolicyDocument`.
+    /// Sets or clears [`GetResourcePolicyOutput::policy_document`].
+    #[inline]
     pub fn set_policy_document(mut self, value: Option<String>) -> Self {
         self.policy_document = value;
         self
     }
     /// Builds the [`GetResourcePolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetResourcePolicyOutput, restxml_runtime::BuildError> {
         Ok(GetResourcePolicyOutput {
             resource_arn: self.resource_arn,
@@ -125,6 +166,7 @@ pub enum GetResourcePolicyError {
 impl GetResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -153,51 +195,43 @@ impl GetResourcePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetResourcePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetResourcePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetResourcePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetResourcePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetResourcePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetResourcePolicy: `POST /2020-05-31/get-resource-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_resource_policy::GetResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -223,6 +257,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetResourcePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

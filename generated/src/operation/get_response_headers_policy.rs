@@ -5,7 +5,7 @@
 //!
 //! To get a response headers policy, you must provide the policy's identifier. If the response headers policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the response headers policy is not attached to a cache behavior, you can get the identifier using `ListResponseHeadersPolicies`.
 /// The `GetResponseHeadersPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,49 +17,60 @@ pub struct GetResponseHeadersPolicyInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetResponseHeadersPolicyInput {
     /// A builder for [`GetResponseHeadersPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetResponseHeadersPolicyInputBuilder {
         GetResponseHeadersPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`GetResponseHeadersPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyInputBuilder {
-    /// The identifier for the response headers policy.
-    ///
-    /// If the response headers policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the response headers policy is not attached to a cache behavior, you can get the identifier using `ListResponseHeadersPolicies`.
+    /// Sets [`GetResponseHeadersPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetResponseHeadersPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetResponseHeadersPolicyRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetResponseHeadersPolicyRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetResponseHeadersPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -70,22 +81,44 @@ pub struct GetResponseHeadersPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyOutput")
+            .field("response_headers_policy", &self.response_headers_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyOutput {
     /// A builder for [`GetResponseHeadersPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetResponseHeadersPolicyOutputBuilder {
         GetResponseHeadersPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetResponseHeadersPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyOutputBuilder")
+            .field("response_headers_policy", &self.response_headers_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyOutputBuilder {
-    /// Contains a response headers policy.
+    /// Sets [`GetResponseHeadersPolicyOutput::response_headers_policy`].
+    #[inline]
     pub fn response_headers_policy(
         mut self,
         value: crate::types::ResponseHeadersPolicy,
@@ -93,7 +126,8 @@ impl GetResponseHeadersPolicyOutputBuilder {
         self.response_headers_policy = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicy`.
+    /// Sets or clears [`GetResponseHeadersPolicyOutput::response_headers_policy`].
+    #[inline]
     pub fn set_response_headers_policy(
         mut self,
         value: Option<crate::types::ResponseHeadersPolicy>,
@@ -101,17 +135,20 @@ impl GetResponseHeadersPolicyOutputBuilder {
         self.response_headers_policy = value;
         self
     }
-    /// The version identifier for the current version of the response headers policy.
+    /// Sets [`GetResponseHeadersPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetResponseHeadersPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetResponseHeadersPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
@@ -137,6 +174,7 @@ pub enum GetResponseHeadersPolicyError {
 impl GetResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -157,41 +195,41 @@ impl GetResponseHeadersPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetResponseHeadersPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetResponseHeadersPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetResponseHeadersPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetResponseHeadersPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetResponseHeadersPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetResponseHeadersPolicy: `GET /2020-05-31/response-headers-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -207,6 +245,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetResponseHeadersPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

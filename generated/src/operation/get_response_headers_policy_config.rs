@@ -5,7 +5,7 @@
 //!
 //! To get a response headers policy configuration, you must provide the policy's identifier. If the response headers policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the response headers policy is not attached to a cache behavior, you can get the identifier using `ListResponseHeadersPolicies`.
 /// The `GetResponseHeadersPolicyConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,49 +17,62 @@ pub struct GetResponseHeadersPolicyConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyConfigInput {
     /// A builder for [`GetResponseHeadersPolicyConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetResponseHeadersPolicyConfigInputBuilder {
         GetResponseHeadersPolicyConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetResponseHeadersPolicyConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyConfigInputBuilder {
-    /// The identifier for the response headers policy.
-    ///
-    /// If the response headers policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the response headers policy is not attached to a cache behavior, you can get the identifier using `ListResponseHeadersPolicies`.
+    /// Sets [`GetResponseHeadersPolicyConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetResponseHeadersPolicyConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetResponseHeadersPolicyConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetResponseHeadersPolicyConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The `GetResponseHeadersPolicyConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -72,22 +85,50 @@ pub struct GetResponseHeadersPolicyConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyConfigOutput")
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyConfigOutput {
     /// A builder for [`GetResponseHeadersPolicyConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetResponseHeadersPolicyConfigOutputBuilder {
         GetResponseHeadersPolicyConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetResponseHeadersPolicyConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyConfigOutputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyConfigOutputBuilder")
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetResponseHeadersPolicyConfigOutputBuilder {
-    /// Contains a response headers policy.
+    /// Sets [`GetResponseHeadersPolicyConfigOutput::response_headers_policy_config`].
+    #[inline]
     pub fn response_headers_policy_config(
         mut self,
         value: crate::types::ResponseHeadersPolicyConfig,
@@ -95,7 +136,8 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
         self.response_headers_policy_config = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicyConfig`.
+    /// Sets or clears [`GetResponseHeadersPolicyConfigOutput::response_headers_policy_config`].
+    #[inline]
     pub fn set_response_headers_policy_config(
         mut self,
         value: Option<crate::types::ResponseHeadersPolicyConfig>,
@@ -103,17 +145,20 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
         self.response_headers_policy_config = value;
         self
     }
-    /// The version identifier for the current version of the response headers policy.
+    /// Sets [`GetResponseHeadersPolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetResponseHeadersPolicyConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetResponseHeadersPolicyConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
@@ -139,6 +184,7 @@ pub enum GetResponseHeadersPolicyConfigError {
 impl GetResponseHeadersPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -159,41 +205,41 @@ impl GetResponseHeadersPolicyConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetResponseHeadersPolicyConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetResponseHeadersPolicyConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetResponseHeadersPolicyConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetResponseHeadersPolicyConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetResponseHeadersPolicyConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetResponseHeadersPolicyConfig: `GET /2020-05-31/response-headers-policy/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -210,6 +256,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetResponseHeadersPolicyConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets information about a specified RTMP distribution, including the distribution configuration.
 /// The request to get a streaming distribution's information.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,60 @@ pub struct GetStreamingDistributionInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetStreamingDistributionInput {
     /// A builder for [`GetStreamingDistributionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetStreamingDistributionInputBuilder {
         GetStreamingDistributionInputBuilder::default()
     }
 }
 
 /// A builder for [`GetStreamingDistributionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetStreamingDistributionInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionInputBuilder {
-    /// The streaming distribution's ID.
+    /// Sets [`GetStreamingDistributionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetStreamingDistributionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetStreamingDistributionRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetStreamingDistributionRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +77,44 @@ pub struct GetStreamingDistributionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionOutput")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionOutput {
     /// A builder for [`GetStreamingDistributionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetStreamingDistributionOutputBuilder {
         GetStreamingDistributionOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetStreamingDistributionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionOutputBuilder")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionOutputBuilder {
-    /// The streaming distribution's information.
+    /// Sets [`GetStreamingDistributionOutput::streaming_distribution`].
+    #[inline]
     pub fn streaming_distribution(
         mut self,
         value: crate::types::StreamingDistribution,
@@ -87,7 +122,8 @@ impl GetStreamingDistributionOutputBuilder {
         self.streaming_distribution = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistribution`.
+    /// Sets or clears [`GetStreamingDistributionOutput::streaming_distribution`].
+    #[inline]
     pub fn set_streaming_distribution(
         mut self,
         value: Option<crate::types::StreamingDistribution>,
@@ -95,17 +131,20 @@ impl GetStreamingDistributionOutputBuilder {
         self.streaming_distribution = value;
         self
     }
-    /// The current version of the streaming distribution's information. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetStreamingDistributionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetStreamingDistributionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetStreamingDistributionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
@@ -131,6 +170,7 @@ pub enum GetStreamingDistributionError {
 impl GetStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +191,41 @@ impl GetStreamingDistributionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetStreamingDistributionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetStreamingDistributionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchStreamingDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchStreamingDistribution(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetStreamingDistributionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetStreamingDistributionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchStreamingDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetStreamingDistributionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchStreamingDistribution(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetStreamingDistribution: `GET /2020-05-31/streaming-distribution/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution::GetStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -201,6 +241,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetStreamingDistribution: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

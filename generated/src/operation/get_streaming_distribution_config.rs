@@ -3,7 +3,7 @@
 
 //! Get the configuration information about a streaming distribution.
 /// To request to get a streaming distribution configuration.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,47 +13,62 @@ pub struct GetStreamingDistributionConfigInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionConfigInput")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionConfigInput {
     /// A builder for [`GetStreamingDistributionConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetStreamingDistributionConfigInputBuilder {
         GetStreamingDistributionConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`GetStreamingDistributionConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetStreamingDistributionConfigInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionConfigInputBuilder {
-    /// The streaming distribution's ID.
+    /// Sets [`GetStreamingDistributionConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetStreamingDistributionConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionConfigInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetStreamingDistributionConfigRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "GetStreamingDistributionConfigRequest",
+                "Id",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -64,22 +79,44 @@ pub struct GetStreamingDistributionConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionConfigOutput")
+            .field("streaming_distribution_config", &self.streaming_distribution_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionConfigOutput {
     /// A builder for [`GetStreamingDistributionConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetStreamingDistributionConfigOutputBuilder {
         GetStreamingDistributionConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetStreamingDistributionConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetStreamingDistributionConfigOutputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetStreamingDistributionConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionConfigOutputBuilder")
+            .field("streaming_distribution_config", &self.streaming_distribution_config)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetStreamingDistributionConfigOutputBuilder {
-    /// The streaming distribution's configuration information.
+    /// Sets [`GetStreamingDistributionConfigOutput::streaming_distribution_config`].
+    #[inline]
     pub fn streaming_distribution_config(
         mut self,
         value: crate::types::StreamingDistributionConfig,
@@ -87,7 +124,8 @@ impl GetStreamingDistributionConfigOutputBuilder {
         self.streaming_distribution_config = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistributionConfig`.
+    /// Sets or clears [`GetStreamingDistributionConfigOutput::streaming_distribution_config`].
+    #[inline]
     pub fn set_streaming_distribution_config(
         mut self,
         value: Option<crate::types::StreamingDistributionConfig>,
@@ -95,17 +133,20 @@ impl GetStreamingDistributionConfigOutputBuilder {
         self.streaming_distribution_config = value;
         self
     }
-    /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`GetStreamingDistributionConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetStreamingDistributionConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetStreamingDistributionConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
@@ -131,6 +172,7 @@ pub enum GetStreamingDistributionConfigError {
 impl GetStreamingDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,41 +193,41 @@ impl GetStreamingDistributionConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetStreamingDistributionConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetStreamingDistributionConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchStreamingDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchStreamingDistribution(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetStreamingDistributionConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetStreamingDistributionConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchStreamingDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetStreamingDistributionConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchStreamingDistribution(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetStreamingDistributionConfig: `GET /2020-05-31/streaming-distribution/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +244,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetStreamingDistributionConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Gets a trust store.
 /// The `GetTrustStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,60 @@ pub struct GetTrustStoreInput {
     pub identifier: String,
 }
 
+impl std::fmt::Debug for GetTrustStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrustStoreInput")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetTrustStoreInput {
     /// A builder for [`GetTrustStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetTrustStoreInputBuilder {
         GetTrustStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`GetTrustStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetTrustStoreInputBuilder {
     identifier: Option<String>,
 }
 
+impl std::fmt::Debug for GetTrustStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrustStoreInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl GetTrustStoreInputBuilder {
-    /// The trust store's identifier.
+    /// Sets [`GetTrustStoreInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
     /// Builds the [`GetTrustStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetTrustStoreInput, restxml_runtime::BuildError> {
         Ok(GetTrustStoreInput {
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetTrustStoreRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "GetTrustStoreRequest",
+                "Identifier",
+            )?,
         })
     }
 }
 
 /// The `GetTrustStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,42 +77,68 @@ pub struct GetTrustStoreOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetTrustStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrustStoreOutput")
+            .field("trust_store", &self.trust_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetTrustStoreOutput {
     /// A builder for [`GetTrustStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetTrustStoreOutputBuilder {
         GetTrustStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetTrustStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetTrustStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrustStoreOutputBuilder")
+            .field("trust_store", &self.trust_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetTrustStoreOutputBuilder {
-    /// The trust store.
+    /// Sets [`GetTrustStoreOutput::trust_store`].
+    #[inline]
     pub fn trust_store(mut self, value: crate::types::TrustStore) -> Self {
         self.trust_store = Some(value);
         self
     }
-    /// Sets or clears `TrustStore`.
+    /// Sets or clears [`GetTrustStoreOutput::trust_store`].
+    #[inline]
     pub fn set_trust_store(mut self, value: Option<crate::types::TrustStore>) -> Self {
         self.trust_store = value;
         self
     }
-    /// The version identifier for the current version of the trust store.
+    /// Sets [`GetTrustStoreOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetTrustStoreOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetTrustStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(GetTrustStoreOutput {
             trust_store: self.trust_store,
@@ -123,6 +164,7 @@ pub enum GetTrustStoreError {
 impl GetTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -147,46 +189,42 @@ impl GetTrustStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetTrustStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetTrustStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetTrustStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetTrustStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetTrustStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetTrustStore: `GET /2020-05-31/trust-store/{Identifier}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_trust_store::GetTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -202,6 +240,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetTrustStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

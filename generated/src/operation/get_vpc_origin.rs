@@ -3,7 +3,7 @@
 
 //! Get the details of an Amazon CloudFront VPC origin.
 /// The `GetVpcOriginRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,52 @@ pub struct GetVpcOriginInput {
     pub id: String,
 }
 
+impl std::fmt::Debug for GetVpcOriginInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetVpcOriginInput").field("id", &self.id).finish()
+    }
+}
+
 impl GetVpcOriginInput {
     /// A builder for [`GetVpcOriginInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetVpcOriginInputBuilder {
         GetVpcOriginInputBuilder::default()
     }
 }
 
 /// A builder for [`GetVpcOriginInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetVpcOriginInputBuilder {
     id: Option<String>,
 }
 
+impl std::fmt::Debug for GetVpcOriginInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetVpcOriginInputBuilder").field("id", &self.id).finish()
+    }
+}
+
 impl GetVpcOriginInputBuilder {
-    /// The VPC origin ID.
+    /// Sets [`GetVpcOriginInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
     /// Builds the [`GetVpcOriginInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetVpcOriginInput, restxml_runtime::BuildError> {
         Ok(GetVpcOriginInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "GetVpcOriginRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(self.id, "GetVpcOriginRequest", "Id")?,
         })
     }
 }
 
 /// The `GetVpcOriginResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -62,42 +69,68 @@ pub struct GetVpcOriginOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetVpcOriginOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetVpcOriginOutput")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetVpcOriginOutput {
     /// A builder for [`GetVpcOriginOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> GetVpcOriginOutputBuilder {
         GetVpcOriginOutputBuilder::default()
     }
 }
 
 /// A builder for [`GetVpcOriginOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct GetVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for GetVpcOriginOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetVpcOriginOutputBuilder")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl GetVpcOriginOutputBuilder {
-    /// The VPC origin.
+    /// Sets [`GetVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn vpc_origin(mut self, value: crate::types::VpcOrigin) -> Self {
         self.vpc_origin = Some(value);
         self
     }
-    /// Sets or clears `VpcOrigin`.
+    /// Sets or clears [`GetVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn set_vpc_origin(mut self, value: Option<crate::types::VpcOrigin>) -> Self {
         self.vpc_origin = value;
         self
     }
-    /// The VPC origin ETag.
+    /// Sets [`GetVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`GetVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`GetVpcOriginOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<GetVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(GetVpcOriginOutput {
             vpc_origin: self.vpc_origin,
@@ -125,6 +158,7 @@ pub enum GetVpcOriginError {
 impl GetVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -153,51 +187,43 @@ impl GetVpcOriginError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetVpcOriginError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl GetVpcOriginError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for GetVpcOriginError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for GetVpcOriginError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for GetVpcOriginError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for GetVpcOrigin: `GET /2020-05-31/vpc-origin/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::get_vpc_origin::GetVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -213,6 +239,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of GetVpcOrigin: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists your Anycast static IP lists.
 /// The `ListAnycastIpListsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListAnycastIpListsInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListAnycastIpListsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListAnycastIpListsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListAnycastIpListsInput {
     /// A builder for [`ListAnycastIpListsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListAnycastIpListsInputBuilder {
         ListAnycastIpListsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListAnycastIpListsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListAnycastIpListsInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListAnycastIpListsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListAnycastIpListsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListAnycastIpListsInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListAnycastIpListsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListAnycastIpListsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of Anycast static IP lists that you want returned in the response.
+    /// Sets [`ListAnycastIpListsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListAnycastIpListsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListAnycastIpListsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsInput, restxml_runtime::BuildError> {
         Ok(ListAnycastIpListsInput {
             marker: self.marker,
@@ -60,7 +86,7 @@ impl ListAnycastIpListsInputBuilder {
 }
 
 /// The `ListAnycastIpListsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -69,21 +95,41 @@ pub struct ListAnycastIpListsOutput {
     pub anycast_ip_lists: Option<crate::types::AnycastIpListCollection>,
 }
 
+impl std::fmt::Debug for ListAnycastIpListsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListAnycastIpListsOutput")
+            .field("anycast_ip_lists", &self.anycast_ip_lists)
+            .finish()
+    }
+}
+
 impl ListAnycastIpListsOutput {
     /// A builder for [`ListAnycastIpListsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListAnycastIpListsOutputBuilder {
         ListAnycastIpListsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListAnycastIpListsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListAnycastIpListsOutputBuilder {
     anycast_ip_lists: Option<crate::types::AnycastIpListCollection>,
 }
 
+impl std::fmt::Debug for ListAnycastIpListsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListAnycastIpListsOutputBuilder")
+            .field("anycast_ip_lists", &self.anycast_ip_lists)
+            .finish()
+    }
+}
+
 impl ListAnycastIpListsOutputBuilder {
-    /// Root level tag for the `AnycastIpLists` parameters.
+    /// Sets [`ListAnycastIpListsOutput::anycast_ip_lists`].
+    #[inline]
     pub fn anycast_ip_lists(
         mut self,
         value: crate::types::AnycastIpListCollection,
@@ -91,7 +137,8 @@ impl ListAnycastIpListsOutputBuilder {
         self.anycast_ip_lists = Some(value);
         self
     }
-    /// Sets or clears `AnycastIpLists`.
+    /// Sets or clears [`ListAnycastIpListsOutput::anycast_ip_lists`].
+    #[inline]
     pub fn set_anycast_ip_lists(
         mut self,
         value: Option<crate::types::AnycastIpListCollection>,
@@ -100,6 +147,7 @@ impl ListAnycastIpListsOutputBuilder {
         self
     }
     /// Builds the [`ListAnycastIpListsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsOutput, restxml_runtime::BuildError> {
         Ok(ListAnycastIpListsOutput {
             anycast_ip_lists: self.anycast_ip_lists,
@@ -126,6 +174,7 @@ pub enum ListAnycastIpListsError {
 impl ListAnycastIpListsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -154,51 +203,43 @@ impl ListAnycastIpListsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListAnycastIpListsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListAnycastIpListsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListAnycastIpListsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListAnycastIpListsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListAnycastIpListsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListAnycastIpLists: `GET /2020-05-31/anycast-ip-list`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -220,6 +261,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListAnycastIpLists: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -7,7 +7,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListCachePoliciesRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,57 +25,83 @@ pub struct ListCachePoliciesInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListCachePoliciesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCachePoliciesInput")
+            .field("type", &self.r#type)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListCachePoliciesInput {
     /// A builder for [`ListCachePoliciesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListCachePoliciesInputBuilder {
         ListCachePoliciesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListCachePoliciesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListCachePoliciesInputBuilder {
     r#type: Option<crate::types::CachePolicyType>,
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListCachePoliciesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCachePoliciesInputBuilder")
+            .field("type", &self.r#type)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListCachePoliciesInputBuilder {
-    /// A filter to return only the specified kinds of cache policies. Valid values are:
-    ///
-    /// - `managed` – Returns only the managed policies created by Amazon Web Services.
-    ///
-    /// - `custom` – Returns only the custom policies created in your Amazon Web Services account.
+    /// Sets [`ListCachePoliciesInput::type`].
+    #[inline]
     pub fn r#type(mut self, value: crate::types::CachePolicyType) -> Self {
         self.r#type = Some(value);
         self
     }
-    /// Sets or clears `Type`.
+    /// Sets or clears [`ListCachePoliciesInput::type`].
+    #[inline]
     pub fn set_type(mut self, value: Option<crate::types::CachePolicyType>) -> Self {
         self.r#type = value;
         self
     }
-    /// Use this field when paginating results to indicate where to begin in your list of cache policies. The response includes cache policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListCachePoliciesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListCachePoliciesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of cache policies that you want in the response.
+    /// Sets [`ListCachePoliciesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListCachePoliciesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListCachePoliciesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListCachePoliciesInput, restxml_runtime::BuildError> {
         Ok(ListCachePoliciesInput {
             r#type: self.r#type,
@@ -86,7 +112,7 @@ impl ListCachePoliciesInputBuilder {
 }
 
 /// The `ListCachePoliciesResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -95,26 +121,47 @@ pub struct ListCachePoliciesOutput {
     pub cache_policy_list: Option<crate::types::CachePolicyList>,
 }
 
+impl std::fmt::Debug for ListCachePoliciesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCachePoliciesOutput")
+            .field("cache_policy_list", &self.cache_policy_list)
+            .finish()
+    }
+}
+
 impl ListCachePoliciesOutput {
     /// A builder for [`ListCachePoliciesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListCachePoliciesOutputBuilder {
         ListCachePoliciesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListCachePoliciesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListCachePoliciesOutputBuilder {
     cache_policy_list: Option<crate::types::CachePolicyList>,
 }
 
+impl std::fmt::Debug for ListCachePoliciesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCachePoliciesOutputBuilder")
+            .field("cache_policy_list", &self.cache_policy_list)
+            .finish()
+    }
+}
+
 impl ListCachePoliciesOutputBuilder {
-    /// A list of cache policies.
+    /// Sets [`ListCachePoliciesOutput::cache_policy_list`].
+    #[inline]
     pub fn cache_policy_list(mut self, value: crate::types::CachePolicyList) -> Self {
         self.cache_policy_list = Some(value);
         self
     }
-    /// Sets or clears `CachePolicyList`.
+    /// Sets or clears [`ListCachePoliciesOutput::cache_policy_list`].
+    #[inline]
     pub fn set_cache_policy_list(
         mut self,
         value: Option<crate::types::CachePolicyList>,
@@ -123,6 +170,7 @@ impl ListCachePoliciesOutputBuilder {
         self
     }
     /// Builds the [`ListCachePoliciesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListCachePoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListCachePoliciesOutput {
             cache_policy_list: self.cache_policy_list,
@@ -147,6 +195,7 @@ pub enum ListCachePoliciesError {
 impl ListCachePoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -171,46 +220,42 @@ impl ListCachePoliciesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListCachePoliciesError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListCachePoliciesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchCachePolicy(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListCachePoliciesError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListCachePoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListCachePoliciesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListCachePolicies: `GET /2020-05-31/cache-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_cache_policies::ListCachePoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -231,6 +276,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListCachePolicies: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists origin access identities.
 /// The request to list origin access identities.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListCloudFrontOriginAccessIdentitiesInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCloudFrontOriginAccessIdentitiesInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListCloudFrontOriginAccessIdentitiesInput {
     /// A builder for [`ListCloudFrontOriginAccessIdentitiesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListCloudFrontOriginAccessIdentitiesInputBuilder {
         ListCloudFrontOriginAccessIdentitiesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCloudFrontOriginAccessIdentitiesInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
-    /// Use this when paginating results to indicate where to begin in your list of origin access identities. The results include identities in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last identity on that page).
+    /// Sets [`ListCloudFrontOriginAccessIdentitiesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListCloudFrontOriginAccessIdentitiesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of origin access identities you want in the response body.
+    /// Sets [`ListCloudFrontOriginAccessIdentitiesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListCloudFrontOriginAccessIdentitiesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
@@ -62,7 +88,7 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -73,23 +99,49 @@ pub struct ListCloudFrontOriginAccessIdentitiesOutput {
     >,
 }
 
+impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutput")
+            .field(
+                "cloud_front_origin_access_identity_list",
+                &self.cloud_front_origin_access_identity_list,
+            )
+            .finish()
+    }
+}
+
 impl ListCloudFrontOriginAccessIdentitiesOutput {
     /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListCloudFrontOriginAccessIdentitiesOutputBuilder {
         ListCloudFrontOriginAccessIdentitiesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     cloud_front_origin_access_identity_list: Option<
         crate::types::CloudFrontOriginAccessIdentityList,
     >,
 }
 
+impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutputBuilder")
+            .field(
+                "cloud_front_origin_access_identity_list",
+                &self.cloud_front_origin_access_identity_list,
+            )
+            .finish()
+    }
+}
+
 impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
-    /// The `CloudFrontOriginAccessIdentityList` type.
+    /// Sets [`ListCloudFrontOriginAccessIdentitiesOutput::cloud_front_origin_access_identity_list`].
+    #[inline]
     pub fn cloud_front_origin_access_identity_list(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentityList,
@@ -97,7 +149,8 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
         self.cloud_front_origin_access_identity_list = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentityList`.
+    /// Sets or clears [`ListCloudFrontOriginAccessIdentitiesOutput::cloud_front_origin_access_identity_list`].
+    #[inline]
     pub fn set_cloud_front_origin_access_identity_list(
         mut self,
         value: Option<crate::types::CloudFrontOriginAccessIdentityList>,
@@ -106,6 +159,7 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
         self
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -132,6 +186,7 @@ pub enum ListCloudFrontOriginAccessIdentitiesError {
 impl ListCloudFrontOriginAccessIdentitiesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -148,37 +203,41 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     }
 }
 
+impl ListCloudFrontOriginAccessIdentitiesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for ListCloudFrontOriginAccessIdentitiesError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListCloudFrontOriginAccessIdentitiesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListCloudFrontOriginAccessIdentitiesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListCloudFrontOriginAccessIdentities: `GET /2020-05-31/origin-access-identity/cloudfront`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -196,6 +255,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListCloudFrontOriginAccessIdentities: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -15,7 +15,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListConflictingAliasesRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -31,15 +31,28 @@ pub struct ListConflictingAliasesInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListConflictingAliasesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConflictingAliasesInput")
+            .field("distribution_id", &self.distribution_id)
+            .field("alias", &self.alias)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListConflictingAliasesInput {
     /// A builder for [`ListConflictingAliasesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListConflictingAliasesInputBuilder {
         ListConflictingAliasesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListConflictingAliasesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListConflictingAliasesInputBuilder {
     distribution_id: Option<String>,
     alias: Option<String>,
@@ -47,64 +60,71 @@ pub struct ListConflictingAliasesInputBuilder {
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListConflictingAliasesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConflictingAliasesInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .field("alias", &self.alias)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListConflictingAliasesInputBuilder {
-    /// The ID of a standard distribution in your account that has an attached TLS certificate that includes the provided alias.
+    /// Sets [`ListConflictingAliasesInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
-    /// The alias (also called a CNAME) to search for conflicting aliases.
+    /// Sets [`ListConflictingAliasesInput::alias`].
+    #[inline]
     pub fn alias(mut self, value: impl Into<String>) -> Self {
         self.alias = Some(value.into());
         self
     }
-    /// Sets or clears `Alias`.
-    pub fn set_alias(mut self, value: Option<String>) -> Self {
-        self.alias = value;
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in the list of conflicting aliases. The response includes conflicting aliases in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListConflictingAliasesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListConflictingAliasesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of conflicting aliases that you want in the response.
+    /// Sets [`ListConflictingAliasesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListConflictingAliasesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListConflictingAliasesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
         Ok(ListConflictingAliasesInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListConflictingAliasesRequest",
-                    "DistributionId",
-                ))?,
-            alias: self
-                .alias
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListConflictingAliasesRequest",
-                    "Alias",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "ListConflictingAliasesRequest",
+                "DistributionId",
+            )?,
+            alias: restxml_runtime::error::required(
+                self.alias,
+                "ListConflictingAliasesRequest",
+                "Alias",
+            )?,
             marker: self.marker,
             max_items: self.max_items,
         })
@@ -112,7 +132,7 @@ impl ListConflictingAliasesInputBuilder {
 }
 
 /// The `ListConflictingAliasesResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -121,21 +141,41 @@ pub struct ListConflictingAliasesOutput {
     pub conflicting_aliases_list: Option<crate::types::ConflictingAliasesList>,
 }
 
+impl std::fmt::Debug for ListConflictingAliasesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConflictingAliasesOutput")
+            .field("conflicting_aliases_list", &self.conflicting_aliases_list)
+            .finish()
+    }
+}
+
 impl ListConflictingAliasesOutput {
     /// A builder for [`ListConflictingAliasesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListConflictingAliasesOutputBuilder {
         ListConflictingAliasesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListConflictingAliasesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListConflictingAliasesOutputBuilder {
     conflicting_aliases_list: Option<crate::types::ConflictingAliasesList>,
 }
 
+impl std::fmt::Debug for ListConflictingAliasesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConflictingAliasesOutputBuilder")
+            .field("conflicting_aliases_list", &self.conflicting_aliases_list)
+            .finish()
+    }
+}
+
 impl ListConflictingAliasesOutputBuilder {
-    /// A list of conflicting aliases.
+    /// Sets [`ListConflictingAliasesOutput::conflicting_aliases_list`].
+    #[inline]
     pub fn conflicting_aliases_list(
         mut self,
         value: crate::types::ConflictingAliasesList,
@@ -143,7 +183,8 @@ impl ListConflictingAliasesOutputBuilder {
         self.conflicting_aliases_list = Some(value);
         self
     }
-    /// Sets or clears `ConflictingAliasesList`.
+    /// Sets or clears [`ListConflictingAliasesOutput::conflicting_aliases_list`].
+    #[inline]
     pub fn set_conflicting_aliases_list(
         mut self,
         value: Option<crate::types::ConflictingAliasesList>,
@@ -152,6 +193,7 @@ impl ListConflictingAliasesOutputBuilder {
         self
     }
     /// Builds the [`ListConflictingAliasesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
@@ -176,6 +218,7 @@ pub enum ListConflictingAliasesError {
 impl ListConflictingAliasesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -196,41 +239,41 @@ impl ListConflictingAliasesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListConflictingAliasesError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListConflictingAliasesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListConflictingAliasesError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListConflictingAliasesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListConflictingAliasesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListConflictingAliases: `GET /2020-05-31/conflicting-alias`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -260,6 +303,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListConflictingAliases: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists connection functions.
 /// The `ListConnectionFunctionsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,53 +17,83 @@ pub struct ListConnectionFunctionsInput {
     pub stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for ListConnectionFunctionsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionFunctionsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl ListConnectionFunctionsInput {
     /// A builder for [`ListConnectionFunctionsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListConnectionFunctionsInputBuilder {
         ListConnectionFunctionsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListConnectionFunctionsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListConnectionFunctionsInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
     stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for ListConnectionFunctionsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionFunctionsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl ListConnectionFunctionsInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListConnectionFunctionsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListConnectionFunctionsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of connection functions that you want returned in the response.
+    /// Sets [`ListConnectionFunctionsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListConnectionFunctionsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
-    /// The connection function's stage.
+    /// Sets [`ListConnectionFunctionsInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`ListConnectionFunctionsInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
     /// Builds the [`ListConnectionFunctionsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListConnectionFunctionsInput, restxml_runtime::BuildError> {
@@ -76,7 +106,7 @@ impl ListConnectionFunctionsInputBuilder {
 }
 
 /// The `ListConnectionFunctionsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -87,32 +117,56 @@ pub struct ListConnectionFunctionsOutput {
     pub connection_functions: Option<Vec<crate::types::ConnectionFunctionSummary>>,
 }
 
+impl std::fmt::Debug for ListConnectionFunctionsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionFunctionsOutput")
+            .field("next_marker", &self.next_marker)
+            .field("connection_functions", &self.connection_functions)
+            .finish()
+    }
+}
+
 impl ListConnectionFunctionsOutput {
     /// A builder for [`ListConnectionFunctionsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListConnectionFunctionsOutputBuilder {
         ListConnectionFunctionsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListConnectionFunctionsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListConnectionFunctionsOutputBuilder {
     next_marker: Option<String>,
     connection_functions: Option<Vec<crate::types::ConnectionFunctionSummary>>,
 }
 
+impl std::fmt::Debug for ListConnectionFunctionsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionFunctionsOutputBuilder")
+            .field("next_marker", &self.next_marker)
+            .field("connection_functions", &self.connection_functions)
+            .finish()
+    }
+}
+
 impl ListConnectionFunctionsOutputBuilder {
-    /// Indicates the next page of connection functions. To get the next page of the list, use this value in the `Marker` field of your request.
+    /// Sets [`ListConnectionFunctionsOutput::next_marker`].
+    #[inline]
     pub fn next_marker(mut self, value: impl Into<String>) -> Self {
         self.next_marker = Some(value.into());
         self
     }
-    /// Sets or clears `NextMarker`.
+    /// Sets or clears [`ListConnectionFunctionsOutput::next_marker`].
+    #[inline]
     pub fn set_next_marker(mut self, value: Option<String>) -> Self {
         self.next_marker = value;
         self
     }
-    /// A list of connection functions.
+    /// Sets [`ListConnectionFunctionsOutput::connection_functions`].
+    #[inline]
     pub fn connection_functions(
         mut self,
         value: Vec<crate::types::ConnectionFunctionSummary>,
@@ -120,7 +174,8 @@ impl ListConnectionFunctionsOutputBuilder {
         self.connection_functions = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctions`.
+    /// Sets or clears [`ListConnectionFunctionsOutput::connection_functions`].
+    #[inline]
     pub fn set_connection_functions(
         mut self,
         value: Option<Vec<crate::types::ConnectionFunctionSummary>>,
@@ -129,6 +184,7 @@ impl ListConnectionFunctionsOutputBuilder {
         self
     }
     /// Builds the [`ListConnectionFunctionsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListConnectionFunctionsOutput, restxml_runtime::BuildError> {
@@ -156,6 +212,7 @@ pub enum ListConnectionFunctionsError {
 impl ListConnectionFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -180,46 +237,42 @@ impl ListConnectionFunctionsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListConnectionFunctionsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListConnectionFunctionsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListConnectionFunctionsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListConnectionFunctionsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListConnectionFunctionsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListConnectionFunctions: `POST /2020-05-31/connection-functions`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_connection_functions::ListConnectionFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -250,6 +303,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListConnectionFunctions: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists the connection groups in your Amazon Web Services account.
 /// The `ListConnectionGroupsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,47 @@ pub struct ListConnectionGroupsInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListConnectionGroupsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionGroupsInput")
+            .field("association_filter", &self.association_filter)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListConnectionGroupsInput {
     /// A builder for [`ListConnectionGroupsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListConnectionGroupsInputBuilder {
         ListConnectionGroupsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListConnectionGroupsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListConnectionGroupsInputBuilder {
     association_filter: Option<crate::types::ConnectionGroupAssociationFilter>,
     marker: Option<String>,
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListConnectionGroupsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionGroupsInputBuilder")
+            .field("association_filter", &self.association_filter)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListConnectionGroupsInputBuilder {
-    /// Filter by associated Anycast IP list ID.
+    /// Sets [`ListConnectionGroupsInput::association_filter`].
+    #[inline]
     pub fn association_filter(
         mut self,
         value: crate::types::ConnectionGroupAssociationFilter,
@@ -41,7 +65,8 @@ impl ListConnectionGroupsInputBuilder {
         self.association_filter = Some(value);
         self
     }
-    /// Sets or clears `AssociationFilter`.
+    /// Sets or clears [`ListConnectionGroupsInput::association_filter`].
+    #[inline]
     pub fn set_association_filter(
         mut self,
         value: Option<crate::types::ConnectionGroupAssociationFilter>,
@@ -49,27 +74,32 @@ impl ListConnectionGroupsInputBuilder {
         self.association_filter = value;
         self
     }
-    /// The marker for the next set of connection groups to retrieve.
+    /// Sets [`ListConnectionGroupsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListConnectionGroupsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of connection groups to return.
+    /// Sets [`ListConnectionGroupsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListConnectionGroupsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListConnectionGroupsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
@@ -82,7 +112,7 @@ impl ListConnectionGroupsInputBuilder {
 }
 
 /// The `ListConnectionGroupsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -93,32 +123,56 @@ pub struct ListConnectionGroupsOutput {
     pub connection_groups: Option<Vec<crate::types::ConnectionGroupSummary>>,
 }
 
+impl std::fmt::Debug for ListConnectionGroupsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionGroupsOutput")
+            .field("next_marker", &self.next_marker)
+            .field("connection_groups", &self.connection_groups)
+            .finish()
+    }
+}
+
 impl ListConnectionGroupsOutput {
     /// A builder for [`ListConnectionGroupsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListConnectionGroupsOutputBuilder {
         ListConnectionGroupsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListConnectionGroupsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListConnectionGroupsOutputBuilder {
     next_marker: Option<String>,
     connection_groups: Option<Vec<crate::types::ConnectionGroupSummary>>,
 }
 
+impl std::fmt::Debug for ListConnectionGroupsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionGroupsOutputBuilder")
+            .field("next_marker", &self.next_marker)
+            .field("connection_groups", &self.connection_groups)
+            .finish()
+    }
+}
+
 impl ListConnectionGroupsOutputBuilder {
-    /// A token used for pagination of results returned in the response. You can use the token from the previous request to define where the current request should begin.
+    /// Sets [`ListConnectionGroupsOutput::next_marker`].
+    #[inline]
     pub fn next_marker(mut self, value: impl Into<String>) -> Self {
         self.next_marker = Some(value.into());
         self
     }
-    /// Sets or clears `NextMarker`.
+    /// Sets or clears [`ListConnectionGroupsOutput::next_marker`].
+    #[inline]
     pub fn set_next_marker(mut self, value: Option<String>) -> Self {
         self.next_marker = value;
         self
     }
-    /// The list of connection groups that you retrieved.
+    /// Sets [`ListConnectionGroupsOutput::connection_groups`].
+    #[inline]
     pub fn connection_groups(
         mut self,
         value: Vec<crate::types::ConnectionGroupSummary>,
@@ -126,7 +180,8 @@ impl ListConnectionGroupsOutputBuilder {
         self.connection_groups = Some(value);
         self
     }
-    /// Sets or clears `ConnectionGroups`.
+    /// Sets or clears [`ListConnectionGroupsOutput::connection_groups`].
+    #[inline]
     pub fn set_connection_groups(
         mut self,
         value: Option<Vec<crate::types::ConnectionGroupSummary>>,
@@ -135,6 +190,7 @@ impl ListConnectionGroupsOutputBuilder {
         self
     }
     /// Builds the [`ListConnectionGroupsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
@@ -162,6 +218,7 @@ pub enum ListConnectionGroupsError {
 impl ListConnectionGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -186,46 +243,42 @@ impl ListConnectionGroupsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListConnectionGroupsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListConnectionGroupsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListConnectionGroupsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListConnectionGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListConnectionGroupsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListConnectionGroups: `POST /2020-05-31/connection-groups`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_connection_groups::ListConnectionGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -258,6 +311,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListConnectionGroups: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

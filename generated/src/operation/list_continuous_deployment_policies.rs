@@ -5,7 +5,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListContinuousDeploymentPoliciesRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,42 +17,68 @@ pub struct ListContinuousDeploymentPoliciesInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListContinuousDeploymentPoliciesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListContinuousDeploymentPoliciesInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListContinuousDeploymentPoliciesInput {
     /// A builder for [`ListContinuousDeploymentPoliciesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListContinuousDeploymentPoliciesInputBuilder {
         ListContinuousDeploymentPoliciesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListContinuousDeploymentPoliciesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListContinuousDeploymentPoliciesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListContinuousDeploymentPoliciesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListContinuousDeploymentPoliciesInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListContinuousDeploymentPoliciesInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of continuous deployment policies. The response includes policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListContinuousDeploymentPoliciesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListContinuousDeploymentPoliciesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of continuous deployment policies that you want returned in the response.
+    /// Sets [`ListContinuousDeploymentPoliciesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListContinuousDeploymentPoliciesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListContinuousDeploymentPoliciesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
@@ -64,7 +90,7 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
 }
 
 /// The `ListContinuousDeploymentPoliciesResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -75,23 +101,49 @@ pub struct ListContinuousDeploymentPoliciesOutput {
     >,
 }
 
+impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListContinuousDeploymentPoliciesOutput")
+            .field(
+                "continuous_deployment_policy_list",
+                &self.continuous_deployment_policy_list,
+            )
+            .finish()
+    }
+}
+
 impl ListContinuousDeploymentPoliciesOutput {
     /// A builder for [`ListContinuousDeploymentPoliciesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListContinuousDeploymentPoliciesOutputBuilder {
         ListContinuousDeploymentPoliciesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListContinuousDeploymentPoliciesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListContinuousDeploymentPoliciesOutputBuilder {
     continuous_deployment_policy_list: Option<
         crate::types::ContinuousDeploymentPolicyList,
     >,
 }
 
+impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListContinuousDeploymentPoliciesOutputBuilder")
+            .field(
+                "continuous_deployment_policy_list",
+                &self.continuous_deployment_policy_list,
+            )
+            .finish()
+    }
+}
+
 impl ListContinuousDeploymentPoliciesOutputBuilder {
-    /// A list of continuous deployment policies.
+    /// Sets [`ListContinuousDeploymentPoliciesOutput::continuous_deployment_policy_list`].
+    #[inline]
     pub fn continuous_deployment_policy_list(
         mut self,
         value: crate::types::ContinuousDeploymentPolicyList,
@@ -99,7 +151,8 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
         self.continuous_deployment_policy_list = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicyList`.
+    /// Sets or clears [`ListContinuousDeploymentPoliciesOutput::continuous_deployment_policy_list`].
+    #[inline]
     pub fn set_continuous_deployment_policy_list(
         mut self,
         value: Option<crate::types::ContinuousDeploymentPolicyList>,
@@ -108,6 +161,7 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
         self
     }
     /// Builds the [`ListContinuousDeploymentPoliciesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
@@ -134,6 +188,7 @@ pub enum ListContinuousDeploymentPoliciesError {
 impl ListContinuousDeploymentPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -158,48 +213,42 @@ impl ListContinuousDeploymentPoliciesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListContinuousDeploymentPoliciesError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListContinuousDeploymentPoliciesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListContinuousDeploymentPoliciesError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListContinuousDeploymentPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListContinuousDeploymentPoliciesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListContinuousDeploymentPolicies: `GET /2020-05-31/continuous-deployment-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -217,6 +266,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListContinuousDeploymentPolicies: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

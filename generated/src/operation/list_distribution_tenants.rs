@@ -3,7 +3,7 @@
 
 //! Lists the distribution tenants in your Amazon Web Services account.
 /// The `ListDistributionTenantsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,47 @@ pub struct ListDistributionTenantsInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsInput")
+            .field("association_filter", &self.association_filter)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsInput {
     /// A builder for [`ListDistributionTenantsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionTenantsInputBuilder {
         ListDistributionTenantsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionTenantsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionTenantsInputBuilder {
     association_filter: Option<crate::types::DistributionTenantAssociationFilter>,
     marker: Option<String>,
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsInputBuilder")
+            .field("association_filter", &self.association_filter)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsInputBuilder {
-    /// Filter by the associated distribution ID or connection group ID.
+    /// Sets [`ListDistributionTenantsInput::association_filter`].
+    #[inline]
     pub fn association_filter(
         mut self,
         value: crate::types::DistributionTenantAssociationFilter,
@@ -41,7 +65,8 @@ impl ListDistributionTenantsInputBuilder {
         self.association_filter = Some(value);
         self
     }
-    /// Sets or clears `AssociationFilter`.
+    /// Sets or clears [`ListDistributionTenantsInput::association_filter`].
+    #[inline]
     pub fn set_association_filter(
         mut self,
         value: Option<crate::types::DistributionTenantAssociationFilter>,
@@ -49,27 +74,32 @@ impl ListDistributionTenantsInputBuilder {
         self.association_filter = value;
         self
     }
-    /// The marker for the next set of results.
+    /// Sets [`ListDistributionTenantsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionTenantsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distribution tenants to return.
+    /// Sets [`ListDistributionTenantsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionTenantsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListDistributionTenantsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionTenantsInput, restxml_runtime::BuildError> {
@@ -82,7 +112,7 @@ impl ListDistributionTenantsInputBuilder {
 }
 
 /// The `ListDistributionTenantsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -93,32 +123,56 @@ pub struct ListDistributionTenantsOutput {
     pub distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsOutput")
+            .field("next_marker", &self.next_marker)
+            .field("distribution_tenant_list", &self.distribution_tenant_list)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsOutput {
     /// A builder for [`ListDistributionTenantsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionTenantsOutputBuilder {
         ListDistributionTenantsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionTenantsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionTenantsOutputBuilder {
     next_marker: Option<String>,
     distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsOutputBuilder")
+            .field("next_marker", &self.next_marker)
+            .field("distribution_tenant_list", &self.distribution_tenant_list)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsOutputBuilder {
-    /// A token used for pagination of results returned in the response. You can use the token from the previous request to define where the current request should begin.
+    /// Sets [`ListDistributionTenantsOutput::next_marker`].
+    #[inline]
     pub fn next_marker(mut self, value: impl Into<String>) -> Self {
         self.next_marker = Some(value.into());
         self
     }
-    /// Sets or clears `NextMarker`.
+    /// Sets or clears [`ListDistributionTenantsOutput::next_marker`].
+    #[inline]
     pub fn set_next_marker(mut self, value: Option<String>) -> Self {
         self.next_marker = value;
         self
     }
-    /// The list of distribution tenants that you retrieved.
+    /// Sets [`ListDistributionTenantsOutput::distribution_tenant_list`].
+    #[inline]
     pub fn distribution_tenant_list(
         mut self,
         value: Vec<crate::types::DistributionTenantSummary>,
@@ -126,7 +180,8 @@ impl ListDistributionTenantsOutputBuilder {
         self.distribution_tenant_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionTenantList`.
+    /// Sets or clears [`ListDistributionTenantsOutput::distribution_tenant_list`].
+    #[inline]
     pub fn set_distribution_tenant_list(
         mut self,
         value: Option<Vec<crate::types::DistributionTenantSummary>>,
@@ -135,6 +190,7 @@ impl ListDistributionTenantsOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionTenantsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionTenantsOutput, restxml_runtime::BuildError> {
@@ -162,6 +218,7 @@ pub enum ListDistributionTenantsError {
 impl ListDistributionTenantsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -186,46 +243,42 @@ impl ListDistributionTenantsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionTenantsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionTenantsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionTenantsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionTenantsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionTenantsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionTenants: `POST /2020-05-31/distribution-tenants`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -258,6 +311,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionTenants: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

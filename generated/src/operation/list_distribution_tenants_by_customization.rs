@@ -5,7 +5,7 @@
 //!
 //! You must specify either the `CertificateArn` parameter or `WebACLArn` parameter, but not both in the same request.
 /// The `ListDistributionTenantsByCustomizationRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -22,15 +22,28 @@ pub struct ListDistributionTenantsByCustomizationInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsByCustomizationInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsByCustomizationInput")
+            .field("web_acl_arn", &self.web_acl_arn)
+            .field("certificate_arn", &self.certificate_arn)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsByCustomizationInput {
     /// A builder for [`ListDistributionTenantsByCustomizationInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionTenantsByCustomizationInputBuilder {
         ListDistributionTenantsByCustomizationInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionTenantsByCustomizationInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionTenantsByCustomizationInputBuilder {
     web_acl_arn: Option<String>,
     certificate_arn: Option<String>,
@@ -38,48 +51,69 @@ pub struct ListDistributionTenantsByCustomizationInputBuilder {
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsByCustomizationInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsByCustomizationInputBuilder")
+            .field("web_acl_arn", &self.web_acl_arn)
+            .field("certificate_arn", &self.certificate_arn)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsByCustomizationInputBuilder {
-    /// Filter by the ARN of the associated WAF web ACL.
+    /// Sets [`ListDistributionTenantsByCustomizationInput::web_acl_arn`].
+    #[inline]
     pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
         self.web_acl_arn = Some(value.into());
         self
     }
-    /// Sets or clears `WebACLArn`.
+    /// Sets or clears [`ListDistributionTenantsByCustomizationInput::web_acl_arn`].
+    #[inline]
     pub fn set_web_acl_arn(mut self, value: Option<String>) -> Self {
         self.web_acl_arn = value;
         self
     }
-    /// Filter by the ARN of the associated ACM certificate.
+    /// Sets [`ListDistributionTenantsByCustomizationInput::certificate_arn`].
+    #[inline]
     pub fn certificate_arn(mut self, value: impl Into<String>) -> Self {
         self.certificate_arn = Some(value.into());
         self
     }
-    /// Sets or clears `CertificateArn`.
+    /// Sets or clears [`ListDistributionTenantsByCustomizationInput::certificate_arn`].
+    #[inline]
     pub fn set_certificate_arn(mut self, value: Option<String>) -> Self {
         self.certificate_arn = value;
         self
     }
-    /// The marker for the next set of results.
+    /// Sets [`ListDistributionTenantsByCustomizationInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionTenantsByCustomizationInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distribution tenants to return by the specified customization.
+    /// Sets [`ListDistributionTenantsByCustomizationInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionTenantsByCustomizationInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListDistributionTenantsByCustomizationInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -96,7 +130,7 @@ impl ListDistributionTenantsByCustomizationInputBuilder {
 }
 
 /// The `ListDistributionTenantsByCustomizationResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -107,32 +141,56 @@ pub struct ListDistributionTenantsByCustomizationOutput {
     pub distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsByCustomizationOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsByCustomizationOutput")
+            .field("next_marker", &self.next_marker)
+            .field("distribution_tenant_list", &self.distribution_tenant_list)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsByCustomizationOutput {
     /// A builder for [`ListDistributionTenantsByCustomizationOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionTenantsByCustomizationOutputBuilder {
         ListDistributionTenantsByCustomizationOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionTenantsByCustomizationOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionTenantsByCustomizationOutputBuilder {
     next_marker: Option<String>,
     distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
 }
 
+impl std::fmt::Debug for ListDistributionTenantsByCustomizationOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsByCustomizationOutputBuilder")
+            .field("next_marker", &self.next_marker)
+            .field("distribution_tenant_list", &self.distribution_tenant_list)
+            .finish()
+    }
+}
+
 impl ListDistributionTenantsByCustomizationOutputBuilder {
-    /// A token used for pagination of results returned in the response. You can use the token from the previous request to define where the current request should begin.
+    /// Sets [`ListDistributionTenantsByCustomizationOutput::next_marker`].
+    #[inline]
     pub fn next_marker(mut self, value: impl Into<String>) -> Self {
         self.next_marker = Some(value.into());
         self
     }
-    /// Sets or clears `NextMarker`.
+    /// Sets or clears [`ListDistributionTenantsByCustomizationOutput::next_marker`].
+    #[inline]
     pub fn set_next_marker(mut self, value: Option<String>) -> Self {
         self.next_marker = value;
         self
     }
-    /// A list of distribution tenants with the specified customization.
+    /// Sets [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
+    #[inline]
     pub fn distribution_tenant_list(
         mut self,
         value: Vec<crate::types::DistributionTenantSummary>,
@@ -140,7 +198,8 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
         self.distribution_tenant_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionTenantList`.
+    /// Sets or clears [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
+    #[inline]
     pub fn set_distribution_tenant_list(
         mut self,
         value: Option<Vec<crate::types::DistributionTenantSummary>>,
@@ -149,6 +208,7 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionTenantsByCustomizationOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -179,6 +239,7 @@ pub enum ListDistributionTenantsByCustomizationError {
 impl ListDistributionTenantsByCustomizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -203,47 +264,43 @@ impl ListDistributionTenantsByCustomizationError {
     }
 }
 
+impl ListDistributionTenantsByCustomizationError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for ListDistributionTenantsByCustomizationError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionTenantsByCustomizationError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionTenantsByCustomizationError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionTenantsByCustomization: `POST /2020-05-31/distribution-tenants-by-customization`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -279,6 +336,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionTenantsByCustomization: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
 /// The `ListDistributionsByAnycastIpListIdRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,71 +17,94 @@ pub struct ListDistributionsByAnycastIpListIdInput {
     pub anycast_ip_list_id: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByAnycastIpListIdInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByAnycastIpListIdInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("anycast_ip_list_id", &self.anycast_ip_list_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByAnycastIpListIdInput {
     /// A builder for [`ListDistributionsByAnycastIpListIdInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByAnycastIpListIdInputBuilder {
         ListDistributionsByAnycastIpListIdInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByAnycastIpListIdInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByAnycastIpListIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     anycast_ip_list_id: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByAnycastIpListIdInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByAnycastIpListIdInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("anycast_ip_list_id", &self.anycast_ip_list_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByAnycastIpListIdInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByAnycastIpListIdInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByAnycastIpListIdInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions that you want returned in the response.
+    /// Sets [`ListDistributionsByAnycastIpListIdInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByAnycastIpListIdInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The ID of the Anycast static IP list.
+    /// Sets [`ListDistributionsByAnycastIpListIdInput::anycast_ip_list_id`].
+    #[inline]
     pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
         self.anycast_ip_list_id = Some(value.into());
         self
     }
-    /// Sets or clears `AnycastIpListId`.
-    pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
-        self.anycast_ip_list_id = value;
-        self
-    }
     /// Builds the [`ListDistributionsByAnycastIpListIdInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByAnycastIpListIdInput {
             marker: self.marker,
             max_items: self.max_items,
-            anycast_ip_list_id: self
-                .anycast_ip_list_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByAnycastIpListIdRequest",
-                    "AnycastIpListId",
-                ))?,
+            anycast_ip_list_id: restxml_runtime::error::required(
+                self.anycast_ip_list_id,
+                "ListDistributionsByAnycastIpListIdRequest",
+                "AnycastIpListId",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByAnycastIpListIdResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -90,26 +113,47 @@ pub struct ListDistributionsByAnycastIpListIdOutput {
     pub distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByAnycastIpListIdOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByAnycastIpListIdOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByAnycastIpListIdOutput {
     /// A builder for [`ListDistributionsByAnycastIpListIdOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByAnycastIpListIdOutputBuilder {
         ListDistributionsByAnycastIpListIdOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByAnycastIpListIdOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByAnycastIpListIdOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByAnycastIpListIdOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByAnycastIpListIdOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByAnycastIpListIdOutputBuilder {
-    /// A distribution list.
+    /// Sets [`ListDistributionsByAnycastIpListIdOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(mut self, value: crate::types::DistributionList) -> Self {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByAnycastIpListIdOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionList>,
@@ -118,6 +162,7 @@ impl ListDistributionsByAnycastIpListIdOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
@@ -146,6 +191,7 @@ pub enum ListDistributionsByAnycastIpListIdError {
 impl ListDistributionsByAnycastIpListIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -174,51 +220,43 @@ impl ListDistributionsByAnycastIpListIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByAnycastIpListIdError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByAnycastIpListIdError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByAnycastIpListIdError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByAnycastIpListIdError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByAnycastIpListIdError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByAnycastIpListId: `GET /2020-05-31/distributionsByAnycastIpListId/{AnycastIpListId}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -240,6 +278,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByAnycastIpListId: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -5,7 +5,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByCachePolicyIdRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,71 +19,94 @@ pub struct ListDistributionsByCachePolicyIdInput {
     pub cache_policy_id: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByCachePolicyIdInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByCachePolicyIdInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("cache_policy_id", &self.cache_policy_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByCachePolicyIdInput {
     /// A builder for [`ListDistributionsByCachePolicyIdInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByCachePolicyIdInputBuilder {
         ListDistributionsByCachePolicyIdInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByCachePolicyIdInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByCachePolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     cache_policy_id: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByCachePolicyIdInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByCachePolicyIdInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("cache_policy_id", &self.cache_policy_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByCachePolicyIdInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByCachePolicyIdInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByCachePolicyIdInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distribution IDs that you want in the response.
+    /// Sets [`ListDistributionsByCachePolicyIdInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByCachePolicyIdInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The ID of the cache policy whose associated distribution IDs you want to list.
+    /// Sets [`ListDistributionsByCachePolicyIdInput::cache_policy_id`].
+    #[inline]
     pub fn cache_policy_id(mut self, value: impl Into<String>) -> Self {
         self.cache_policy_id = Some(value.into());
         self
     }
-    /// Sets or clears `CachePolicyId`.
-    pub fn set_cache_policy_id(mut self, value: Option<String>) -> Self {
-        self.cache_policy_id = value;
-        self
-    }
     /// Builds the [`ListDistributionsByCachePolicyIdInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByCachePolicyIdInput {
             marker: self.marker,
             max_items: self.max_items,
-            cache_policy_id: self
-                .cache_policy_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByCachePolicyIdRequest",
-                    "CachePolicyId",
-                ))?,
+            cache_policy_id: restxml_runtime::error::required(
+                self.cache_policy_id,
+                "ListDistributionsByCachePolicyIdRequest",
+                "CachePolicyId",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByCachePolicyIdResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -92,21 +115,41 @@ pub struct ListDistributionsByCachePolicyIdOutput {
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByCachePolicyIdOutput")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByCachePolicyIdOutput {
     /// A builder for [`ListDistributionsByCachePolicyIdOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByCachePolicyIdOutputBuilder {
         ListDistributionsByCachePolicyIdOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByCachePolicyIdOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByCachePolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByCachePolicyIdOutputBuilder")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByCachePolicyIdOutputBuilder {
-    /// A list of distribution IDs.
+    /// Sets [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
+    #[inline]
     pub fn distribution_id_list(
         mut self,
         value: crate::types::DistributionIdList,
@@ -114,7 +157,8 @@ impl ListDistributionsByCachePolicyIdOutputBuilder {
         self.distribution_id_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionIdList`.
+    /// Sets or clears [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
+    #[inline]
     pub fn set_distribution_id_list(
         mut self,
         value: Option<crate::types::DistributionIdList>,
@@ -123,6 +167,7 @@ impl ListDistributionsByCachePolicyIdOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByCachePolicyIdOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
@@ -149,6 +194,7 @@ pub enum ListDistributionsByCachePolicyIdError {
 impl ListDistributionsByCachePolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -173,46 +219,42 @@ impl ListDistributionsByCachePolicyIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByCachePolicyIdError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByCachePolicyIdError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchCachePolicy(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByCachePolicyIdError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByCachePolicyIdError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByCachePolicyIdError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByCachePolicyId: `GET /2020-05-31/distributionsByCachePolicyId/{CachePolicyId}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -234,6 +276,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByCachePolicyId: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

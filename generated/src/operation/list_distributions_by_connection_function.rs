@@ -3,7 +3,7 @@
 
 //! Lists distributions by connection function.
 /// The `ListDistributionsByConnectionFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,53 +17,83 @@ pub struct ListDistributionsByConnectionFunctionInput {
     pub connection_function_identifier: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionFunctionInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field(
+                "connection_function_identifier",
+                &self.connection_function_identifier,
+            )
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionFunctionInput {
     /// A builder for [`ListDistributionsByConnectionFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByConnectionFunctionInputBuilder {
         ListDistributionsByConnectionFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByConnectionFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionFunctionInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
     connection_function_identifier: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionFunctionInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field(
+                "connection_function_identifier",
+                &self.connection_function_identifier,
+            )
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionFunctionInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByConnectionFunctionInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByConnectionFunctionInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions that you want returned in the response.
+    /// Sets [`ListDistributionsByConnectionFunctionInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByConnectionFunctionInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
-    /// The distributions by connection function identifier.
+    /// Sets [`ListDistributionsByConnectionFunctionInput::connection_function_identifier`].
+    #[inline]
     pub fn connection_function_identifier(mut self, value: impl Into<String>) -> Self {
         self.connection_function_identifier = Some(value.into());
         self
     }
-    /// Sets or clears `ConnectionFunctionIdentifier`.
-    pub fn set_connection_function_identifier(mut self, value: Option<String>) -> Self {
-        self.connection_function_identifier = value;
-        self
-    }
     /// Builds the [`ListDistributionsByConnectionFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -73,18 +103,17 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
         Ok(ListDistributionsByConnectionFunctionInput {
             marker: self.marker,
             max_items: self.max_items,
-            connection_function_identifier: self
-                .connection_function_identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByConnectionFunctionRequest",
-                    "ConnectionFunctionIdentifier",
-                ))?,
+            connection_function_identifier: restxml_runtime::error::required(
+                self.connection_function_identifier,
+                "ListDistributionsByConnectionFunctionRequest",
+                "ConnectionFunctionIdentifier",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByConnectionFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -93,26 +122,47 @@ pub struct ListDistributionsByConnectionFunctionOutput {
     pub distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionFunctionOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionFunctionOutput {
     /// A builder for [`ListDistributionsByConnectionFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByConnectionFunctionOutputBuilder {
         ListDistributionsByConnectionFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByConnectionFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionFunctionOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionFunctionOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionFunctionOutputBuilder {
-    /// A distribution list.
+    /// Sets [`ListDistributionsByConnectionFunctionOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(mut self, value: crate::types::DistributionList) -> Self {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByConnectionFunctionOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionList>,
@@ -121,6 +171,7 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByConnectionFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -150,6 +201,7 @@ pub enum ListDistributionsByConnectionFunctionError {
 impl ListDistributionsByConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -174,47 +226,43 @@ impl ListDistributionsByConnectionFunctionError {
     }
 }
 
+impl ListDistributionsByConnectionFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for ListDistributionsByConnectionFunctionError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByConnectionFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByConnectionFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByConnectionFunction: `GET /2020-05-31/distributionsByConnectionFunction`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -240,6 +288,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByConnectionFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists the distributions by the connection mode that you specify.
 /// The `ListDistributionsByConnectionModeRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,74 +17,94 @@ pub struct ListDistributionsByConnectionModeInput {
     pub connection_mode: crate::types::ConnectionMode,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionModeInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionModeInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("connection_mode", &self.connection_mode)
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionModeInput {
     /// A builder for [`ListDistributionsByConnectionModeInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByConnectionModeInputBuilder {
         ListDistributionsByConnectionModeInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByConnectionModeInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionModeInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
     connection_mode: Option<crate::types::ConnectionMode>,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionModeInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionModeInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("connection_mode", &self.connection_mode)
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionModeInputBuilder {
-    /// The marker for the next set of distributions to retrieve.
+    /// Sets [`ListDistributionsByConnectionModeInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByConnectionModeInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions to return.
+    /// Sets [`ListDistributionsByConnectionModeInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByConnectionModeInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
-    /// This field specifies whether the connection mode is through a standard distribution (direct) or a multi-tenant distribution with distribution tenants (tenant-only).
+    /// Sets [`ListDistributionsByConnectionModeInput::connection_mode`].
+    #[inline]
     pub fn connection_mode(mut self, value: crate::types::ConnectionMode) -> Self {
         self.connection_mode = Some(value);
         self
     }
-    /// Sets or clears `ConnectionMode`.
-    pub fn set_connection_mode(
-        mut self,
-        value: Option<crate::types::ConnectionMode>,
-    ) -> Self {
-        self.connection_mode = value;
-        self
-    }
     /// Builds the [`ListDistributionsByConnectionModeInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByConnectionModeInput {
             marker: self.marker,
             max_items: self.max_items,
-            connection_mode: self
-                .connection_mode
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByConnectionModeRequest",
-                    "ConnectionMode",
-                ))?,
+            connection_mode: restxml_runtime::error::required(
+                self.connection_mode,
+                "ListDistributionsByConnectionModeRequest",
+                "ConnectionMode",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByConnectionModeResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -93,26 +113,47 @@ pub struct ListDistributionsByConnectionModeOutput {
     pub distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionModeOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionModeOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionModeOutput {
     /// A builder for [`ListDistributionsByConnectionModeOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByConnectionModeOutputBuilder {
         ListDistributionsByConnectionModeOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByConnectionModeOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionModeOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByConnectionModeOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionModeOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByConnectionModeOutputBuilder {
-    /// A distribution list.
+    /// Sets [`ListDistributionsByConnectionModeOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(mut self, value: crate::types::DistributionList) -> Self {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByConnectionModeOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionList>,
@@ -121,6 +162,7 @@ impl ListDistributionsByConnectionModeOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByConnectionModeOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
@@ -145,6 +187,7 @@ pub enum ListDistributionsByConnectionModeError {
 impl ListDistributionsByConnectionModeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -165,41 +208,41 @@ impl ListDistributionsByConnectionModeError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByConnectionModeError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByConnectionModeError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByConnectionModeError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByConnectionModeError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByConnectionModeError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByConnectionMode: `GET /2020-05-31/distributionsByConnectionMode/{ConnectionMode}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -225,6 +268,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByConnectionMode: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -5,7 +5,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByKeyGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,71 +19,94 @@ pub struct ListDistributionsByKeyGroupInput {
     pub key_group_id: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByKeyGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByKeyGroupInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("key_group_id", &self.key_group_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByKeyGroupInput {
     /// A builder for [`ListDistributionsByKeyGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByKeyGroupInputBuilder {
         ListDistributionsByKeyGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByKeyGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByKeyGroupInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     key_group_id: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByKeyGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByKeyGroupInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("key_group_id", &self.key_group_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByKeyGroupInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByKeyGroupInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByKeyGroupInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distribution IDs that you want in the response.
+    /// Sets [`ListDistributionsByKeyGroupInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByKeyGroupInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The ID of the key group whose associated distribution IDs you are listing.
+    /// Sets [`ListDistributionsByKeyGroupInput::key_group_id`].
+    #[inline]
     pub fn key_group_id(mut self, value: impl Into<String>) -> Self {
         self.key_group_id = Some(value.into());
         self
     }
-    /// Sets or clears `KeyGroupId`.
-    pub fn set_key_group_id(mut self, value: Option<String>) -> Self {
-        self.key_group_id = value;
-        self
-    }
     /// Builds the [`ListDistributionsByKeyGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByKeyGroupInput {
             marker: self.marker,
             max_items: self.max_items,
-            key_group_id: self
-                .key_group_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByKeyGroupRequest",
-                    "KeyGroupId",
-                ))?,
+            key_group_id: restxml_runtime::error::required(
+                self.key_group_id,
+                "ListDistributionsByKeyGroupRequest",
+                "KeyGroupId",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByKeyGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -92,21 +115,41 @@ pub struct ListDistributionsByKeyGroupOutput {
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByKeyGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByKeyGroupOutput")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByKeyGroupOutput {
     /// A builder for [`ListDistributionsByKeyGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByKeyGroupOutputBuilder {
         ListDistributionsByKeyGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByKeyGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByKeyGroupOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByKeyGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByKeyGroupOutputBuilder")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByKeyGroupOutputBuilder {
-    /// A list of distribution IDs.
+    /// Sets [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
+    #[inline]
     pub fn distribution_id_list(
         mut self,
         value: crate::types::DistributionIdList,
@@ -114,7 +157,8 @@ impl ListDistributionsByKeyGroupOutputBuilder {
         self.distribution_id_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionIdList`.
+    /// Sets or clears [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
+    #[inline]
     pub fn set_distribution_id_list(
         mut self,
         value: Option<crate::types::DistributionIdList>,
@@ -123,6 +167,7 @@ impl ListDistributionsByKeyGroupOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByKeyGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
@@ -147,6 +192,7 @@ pub enum ListDistributionsByKeyGroupError {
 impl ListDistributionsByKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -167,41 +213,41 @@ impl ListDistributionsByKeyGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByKeyGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByKeyGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchResource(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByKeyGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByKeyGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByKeyGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchResource(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByKeyGroup: `GET /2020-05-31/distributionsByKeyGroupId/{KeyGroupId}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -223,6 +269,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByKeyGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

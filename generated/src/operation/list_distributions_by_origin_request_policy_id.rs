@@ -5,7 +5,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByOriginRequestPolicyIdRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,53 +19,77 @@ pub struct ListDistributionsByOriginRequestPolicyIdInput {
     pub origin_request_policy_id: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOriginRequestPolicyIdInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("origin_request_policy_id", &self.origin_request_policy_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOriginRequestPolicyIdInput {
     /// A builder for [`ListDistributionsByOriginRequestPolicyIdInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByOriginRequestPolicyIdInputBuilder {
         ListDistributionsByOriginRequestPolicyIdInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByOriginRequestPolicyIdInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByOriginRequestPolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     origin_request_policy_id: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOriginRequestPolicyIdInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("origin_request_policy_id", &self.origin_request_policy_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByOriginRequestPolicyIdInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByOriginRequestPolicyIdInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distribution IDs that you want in the response.
+    /// Sets [`ListDistributionsByOriginRequestPolicyIdInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByOriginRequestPolicyIdInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The ID of the origin request policy whose associated distribution IDs you want to list.
+    /// Sets [`ListDistributionsByOriginRequestPolicyIdInput::origin_request_policy_id`].
+    #[inline]
     pub fn origin_request_policy_id(mut self, value: impl Into<String>) -> Self {
         self.origin_request_policy_id = Some(value.into());
         self
     }
-    /// Sets or clears `OriginRequestPolicyId`.
-    pub fn set_origin_request_policy_id(mut self, value: Option<String>) -> Self {
-        self.origin_request_policy_id = value;
-        self
-    }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -75,18 +99,17 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
         Ok(ListDistributionsByOriginRequestPolicyIdInput {
             marker: self.marker,
             max_items: self.max_items,
-            origin_request_policy_id: self
-                .origin_request_policy_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByOriginRequestPolicyIdRequest",
-                    "OriginRequestPolicyId",
-                ))?,
+            origin_request_policy_id: restxml_runtime::error::required(
+                self.origin_request_policy_id,
+                "ListDistributionsByOriginRequestPolicyIdRequest",
+                "OriginRequestPolicyId",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByOriginRequestPolicyIdResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -95,21 +118,41 @@ pub struct ListDistributionsByOriginRequestPolicyIdOutput {
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOriginRequestPolicyIdOutput")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOriginRequestPolicyIdOutput {
     /// A builder for [`ListDistributionsByOriginRequestPolicyIdOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByOriginRequestPolicyIdOutputBuilder {
         ListDistributionsByOriginRequestPolicyIdOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByOriginRequestPolicyIdOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOriginRequestPolicyIdOutputBuilder")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
-    /// A list of distribution IDs.
+    /// Sets [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
+    #[inline]
     pub fn distribution_id_list(
         mut self,
         value: crate::types::DistributionIdList,
@@ -117,7 +160,8 @@ impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
         self.distribution_id_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionIdList`.
+    /// Sets or clears [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
+    #[inline]
     pub fn set_distribution_id_list(
         mut self,
         value: Option<crate::types::DistributionIdList>,
@@ -126,6 +170,7 @@ impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -155,6 +200,7 @@ pub enum ListDistributionsByOriginRequestPolicyIdError {
 impl ListDistributionsByOriginRequestPolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -179,47 +225,43 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     }
 }
 
+impl ListDistributionsByOriginRequestPolicyIdError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for ListDistributionsByOriginRequestPolicyIdError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByOriginRequestPolicyIdError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByOriginRequestPolicyIdError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByOriginRequestPolicyId: `GET /2020-05-31/distributionsByOriginRequestPolicyId/{OriginRequestPolicyId}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -241,6 +283,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByOriginRequestPolicyId: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

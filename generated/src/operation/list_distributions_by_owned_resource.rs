@@ -3,7 +3,7 @@
 
 //! Lists the CloudFront distributions that are associated with the specified resource that you own.
 /// The `ListDistributionsByOwnedResourceRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,63 +17,86 @@ pub struct ListDistributionsByOwnedResourceInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOwnedResourceInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOwnedResourceInput")
+            .field("resource_arn", &self.resource_arn)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOwnedResourceInput {
     /// A builder for [`ListDistributionsByOwnedResourceInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByOwnedResourceInputBuilder {
         ListDistributionsByOwnedResourceInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByOwnedResourceInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByOwnedResourceInputBuilder {
     resource_arn: Option<String>,
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOwnedResourceInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOwnedResourceInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOwnedResourceInputBuilder {
-    /// The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
+    /// Sets [`ListDistributionsByOwnedResourceInput::resource_arn`].
+    #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceArn`.
-    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
-        self.resource_arn = value;
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByOwnedResourceInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByOwnedResourceInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions to return.
+    /// Sets [`ListDistributionsByOwnedResourceInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByOwnedResourceInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListDistributionsByOwnedResourceInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOwnedResourceInput {
-            resource_arn: self
-                .resource_arn
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByOwnedResourceRequest",
-                    "ResourceArn",
-                ))?,
+            resource_arn: restxml_runtime::error::required(
+                self.resource_arn,
+                "ListDistributionsByOwnedResourceRequest",
+                "ResourceArn",
+            )?,
             marker: self.marker,
             max_items: self.max_items,
         })
@@ -81,7 +104,7 @@ impl ListDistributionsByOwnedResourceInputBuilder {
 }
 
 /// The `ListDistributionsByOwnedResourceResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -90,21 +113,41 @@ pub struct ListDistributionsByOwnedResourceOutput {
     pub distribution_list: Option<crate::types::DistributionIdOwnerList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOwnedResourceOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOwnedResourceOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOwnedResourceOutput {
     /// A builder for [`ListDistributionsByOwnedResourceOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByOwnedResourceOutputBuilder {
         ListDistributionsByOwnedResourceOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByOwnedResourceOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByOwnedResourceOutputBuilder {
     distribution_list: Option<crate::types::DistributionIdOwnerList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByOwnedResourceOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOwnedResourceOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByOwnedResourceOutputBuilder {
-    /// The list of distributions that are using the shared resource.
+    /// Sets [`ListDistributionsByOwnedResourceOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(
         mut self,
         value: crate::types::DistributionIdOwnerList,
@@ -112,7 +155,8 @@ impl ListDistributionsByOwnedResourceOutputBuilder {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByOwnedResourceOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionIdOwnerList>,
@@ -121,6 +165,7 @@ impl ListDistributionsByOwnedResourceOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
@@ -149,6 +194,7 @@ pub enum ListDistributionsByOwnedResourceError {
 impl ListDistributionsByOwnedResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -177,51 +223,43 @@ impl ListDistributionsByOwnedResourceError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByOwnedResourceError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByOwnedResourceError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByOwnedResourceError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByOwnedResourceError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByOwnedResourceError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByOwnedResource: `GET /2020-05-31/distributionsByOwnedResource/{ResourceArn}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -243,6 +281,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByOwnedResource: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

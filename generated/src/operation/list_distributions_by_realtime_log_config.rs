@@ -7,7 +7,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByRealtimeLogConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -23,15 +23,28 @@ pub struct ListDistributionsByRealtimeLogConfigInput {
     pub realtime_log_config_arn: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByRealtimeLogConfigInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("realtime_log_config_name", &self.realtime_log_config_name)
+            .field("realtime_log_config_arn", &self.realtime_log_config_arn)
+            .finish()
+    }
+}
+
 impl ListDistributionsByRealtimeLogConfigInput {
     /// A builder for [`ListDistributionsByRealtimeLogConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByRealtimeLogConfigInputBuilder {
         ListDistributionsByRealtimeLogConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByRealtimeLogConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByRealtimeLogConfigInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -39,48 +52,69 @@ pub struct ListDistributionsByRealtimeLogConfigInputBuilder {
     realtime_log_config_arn: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByRealtimeLogConfigInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("realtime_log_config_name", &self.realtime_log_config_name)
+            .field("realtime_log_config_arn", &self.realtime_log_config_arn)
+            .finish()
+    }
+}
+
 impl ListDistributionsByRealtimeLogConfigInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByRealtimeLogConfigInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByRealtimeLogConfigInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions that you want in the response.
+    /// Sets [`ListDistributionsByRealtimeLogConfigInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByRealtimeLogConfigInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The name of the real-time log configuration whose associated distributions you want to list.
+    /// Sets [`ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name`].
+    #[inline]
     pub fn realtime_log_config_name(mut self, value: impl Into<String>) -> Self {
         self.realtime_log_config_name = Some(value.into());
         self
     }
-    /// Sets or clears `RealtimeLogConfigName`.
+    /// Sets or clears [`ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name`].
+    #[inline]
     pub fn set_realtime_log_config_name(mut self, value: Option<String>) -> Self {
         self.realtime_log_config_name = value;
         self
     }
-    /// The Amazon Resource Name (ARN) of the real-time log configuration whose associated distributions you want to list.
+    /// Sets [`ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn`].
+    #[inline]
     pub fn realtime_log_config_arn(mut self, value: impl Into<String>) -> Self {
         self.realtime_log_config_arn = Some(value.into());
         self
     }
-    /// Sets or clears `RealtimeLogConfigArn`.
+    /// Sets or clears [`ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn`].
+    #[inline]
     pub fn set_realtime_log_config_arn(mut self, value: Option<String>) -> Self {
         self.realtime_log_config_arn = value;
         self
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
@@ -94,7 +128,7 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
 }
 
 /// The `ListDistributionsByRealtimeLogConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -103,26 +137,47 @@ pub struct ListDistributionsByRealtimeLogConfigOutput {
     pub distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByRealtimeLogConfigOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByRealtimeLogConfigOutput {
     /// A builder for [`ListDistributionsByRealtimeLogConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByRealtimeLogConfigOutputBuilder {
         ListDistributionsByRealtimeLogConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByRealtimeLogConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByRealtimeLogConfigOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByRealtimeLogConfigOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByRealtimeLogConfigOutputBuilder {
-    /// A distribution list.
+    /// Sets [`ListDistributionsByRealtimeLogConfigOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(mut self, value: crate::types::DistributionList) -> Self {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByRealtimeLogConfigOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionList>,
@@ -131,6 +186,7 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -156,6 +212,7 @@ pub enum ListDistributionsByRealtimeLogConfigError {
 impl ListDistributionsByRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -172,37 +229,41 @@ impl ListDistributionsByRealtimeLogConfigError {
     }
 }
 
+impl ListDistributionsByRealtimeLogConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for ListDistributionsByRealtimeLogConfigError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByRealtimeLogConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByRealtimeLogConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByRealtimeLogConfig: `POST /2020-05-31/distributionsByRealtimeLogConfig`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -239,6 +300,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByRealtimeLogConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists distributions by trust store.
 /// The `ListDistributionsByTrustStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,63 +17,86 @@ pub struct ListDistributionsByTrustStoreInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByTrustStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByTrustStoreInput")
+            .field("trust_store_identifier", &self.trust_store_identifier)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionsByTrustStoreInput {
     /// A builder for [`ListDistributionsByTrustStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByTrustStoreInputBuilder {
         ListDistributionsByTrustStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByTrustStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByTrustStoreInputBuilder {
     trust_store_identifier: Option<String>,
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByTrustStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByTrustStoreInputBuilder")
+            .field("trust_store_identifier", &self.trust_store_identifier)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListDistributionsByTrustStoreInputBuilder {
-    /// The distributions by trust store identifier.
+    /// Sets [`ListDistributionsByTrustStoreInput::trust_store_identifier`].
+    #[inline]
     pub fn trust_store_identifier(mut self, value: impl Into<String>) -> Self {
         self.trust_store_identifier = Some(value.into());
         self
     }
-    /// Sets or clears `TrustStoreIdentifier`.
-    pub fn set_trust_store_identifier(mut self, value: Option<String>) -> Self {
-        self.trust_store_identifier = value;
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListDistributionsByTrustStoreInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByTrustStoreInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions that you want returned in the response.
+    /// Sets [`ListDistributionsByTrustStoreInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByTrustStoreInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByTrustStoreInput {
-            trust_store_identifier: self
-                .trust_store_identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByTrustStoreRequest",
-                    "TrustStoreIdentifier",
-                ))?,
+            trust_store_identifier: restxml_runtime::error::required(
+                self.trust_store_identifier,
+                "ListDistributionsByTrustStoreRequest",
+                "TrustStoreIdentifier",
+            )?,
             marker: self.marker,
             max_items: self.max_items,
         })
@@ -81,7 +104,7 @@ impl ListDistributionsByTrustStoreInputBuilder {
 }
 
 /// The `ListDistributionsByTrustStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -90,26 +113,47 @@ pub struct ListDistributionsByTrustStoreOutput {
     pub distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByTrustStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByTrustStoreOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByTrustStoreOutput {
     /// A builder for [`ListDistributionsByTrustStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByTrustStoreOutputBuilder {
         ListDistributionsByTrustStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByTrustStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByTrustStoreOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByTrustStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByTrustStoreOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByTrustStoreOutputBuilder {
-    /// A distribution list.
+    /// Sets [`ListDistributionsByTrustStoreOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(mut self, value: crate::types::DistributionList) -> Self {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByTrustStoreOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionList>,
@@ -118,6 +162,7 @@ impl ListDistributionsByTrustStoreOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
@@ -144,6 +189,7 @@ pub enum ListDistributionsByTrustStoreError {
 impl ListDistributionsByTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -168,46 +214,42 @@ impl ListDistributionsByTrustStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByTrustStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByTrustStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByTrustStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByTrustStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByTrustStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByTrustStore: `GET /2020-05-31/distributionsByTrustStore`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -229,6 +271,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByTrustStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! List CloudFront distributions by their VPC origin ID.
 /// The `ListDistributionsByVpcOriginIdRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,71 +17,94 @@ pub struct ListDistributionsByVpcOriginIdInput {
     pub vpc_origin_id: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByVpcOriginIdInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByVpcOriginIdInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("vpc_origin_id", &self.vpc_origin_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByVpcOriginIdInput {
     /// A builder for [`ListDistributionsByVpcOriginIdInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByVpcOriginIdInputBuilder {
         ListDistributionsByVpcOriginIdInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByVpcOriginIdInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByVpcOriginIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     vpc_origin_id: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByVpcOriginIdInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByVpcOriginIdInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("vpc_origin_id", &self.vpc_origin_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByVpcOriginIdInputBuilder {
-    /// The marker associated with the VPC origin distributions list.
+    /// Sets [`ListDistributionsByVpcOriginIdInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByVpcOriginIdInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of items included in the list.
+    /// Sets [`ListDistributionsByVpcOriginIdInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByVpcOriginIdInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The VPC origin ID.
+    /// Sets [`ListDistributionsByVpcOriginIdInput::vpc_origin_id`].
+    #[inline]
     pub fn vpc_origin_id(mut self, value: impl Into<String>) -> Self {
         self.vpc_origin_id = Some(value.into());
         self
     }
-    /// Sets or clears `VpcOriginId`.
-    pub fn set_vpc_origin_id(mut self, value: Option<String>) -> Self {
-        self.vpc_origin_id = value;
-        self
-    }
     /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByVpcOriginIdInput {
             marker: self.marker,
             max_items: self.max_items,
-            vpc_origin_id: self
-                .vpc_origin_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByVpcOriginIdRequest",
-                    "VpcOriginId",
-                ))?,
+            vpc_origin_id: restxml_runtime::error::required(
+                self.vpc_origin_id,
+                "ListDistributionsByVpcOriginIdRequest",
+                "VpcOriginId",
+            )?,
         })
     }
 }
 
 /// The `ListDistributionsByVpcOriginIdResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -90,21 +113,41 @@ pub struct ListDistributionsByVpcOriginIdOutput {
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByVpcOriginIdOutput")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByVpcOriginIdOutput {
     /// A builder for [`ListDistributionsByVpcOriginIdOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByVpcOriginIdOutputBuilder {
         ListDistributionsByVpcOriginIdOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByVpcOriginIdOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByVpcOriginIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByVpcOriginIdOutputBuilder")
+            .field("distribution_id_list", &self.distribution_id_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByVpcOriginIdOutputBuilder {
-    /// A list of distribution IDs.
+    /// Sets [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
+    #[inline]
     pub fn distribution_id_list(
         mut self,
         value: crate::types::DistributionIdList,
@@ -112,7 +155,8 @@ impl ListDistributionsByVpcOriginIdOutputBuilder {
         self.distribution_id_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionIdList`.
+    /// Sets or clears [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
+    #[inline]
     pub fn set_distribution_id_list(
         mut self,
         value: Option<crate::types::DistributionIdList>,
@@ -121,6 +165,7 @@ impl ListDistributionsByVpcOriginIdOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
@@ -149,6 +194,7 @@ pub enum ListDistributionsByVpcOriginIdError {
 impl ListDistributionsByVpcOriginIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -177,51 +223,43 @@ impl ListDistributionsByVpcOriginIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByVpcOriginIdError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByVpcOriginIdError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByVpcOriginIdError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByVpcOriginIdError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByVpcOriginIdError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByVpcOriginId: `GET /2020-05-31/distributionsByVpcOriginId/{VpcOriginId}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -243,6 +281,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByVpcOriginId: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

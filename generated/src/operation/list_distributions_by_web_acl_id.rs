@@ -3,7 +3,7 @@
 
 //! List the distributions that are associated with a specified WAF web ACL.
 /// The request to list distributions that are associated with a specified WAF web ACL.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -22,75 +22,94 @@ pub struct ListDistributionsByWebACLIdInput {
     pub web_acl_id: String,
 }
 
+impl std::fmt::Debug for ListDistributionsByWebACLIdInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByWebACLIdInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("web_acl_id", &self.web_acl_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByWebACLIdInput {
     /// A builder for [`ListDistributionsByWebACLIdInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByWebACLIdInputBuilder {
         ListDistributionsByWebACLIdInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByWebACLIdInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByWebACLIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     web_acl_id: Option<String>,
 }
 
+impl std::fmt::Debug for ListDistributionsByWebACLIdInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByWebACLIdInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("web_acl_id", &self.web_acl_id)
+            .finish()
+    }
+}
+
 impl ListDistributionsByWebACLIdInputBuilder {
-    /// Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
+    /// Sets [`ListDistributionsByWebACLIdInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDistributionsByWebACLIdInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of distributions that you want CloudFront to return in the response body. The maximum and default values are both 100.
+    /// Sets [`ListDistributionsByWebACLIdInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDistributionsByWebACLIdInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The ID of the WAF web ACL that you want to list the associated distributions. If you specify "null" for the ID, the request returns a list of the distributions that aren't associated with a web ACL.
-    ///
-    /// For WAFV2, this is the ARN of the web ACL, such as `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`.
-    ///
-    /// For WAF Classic, this is the ID of the web ACL, such as `a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`.
+    /// Sets [`ListDistributionsByWebACLIdInput::web_acl_id`].
+    #[inline]
     pub fn web_acl_id(mut self, value: impl Into<String>) -> Self {
         self.web_acl_id = Some(value.into());
         self
     }
-    /// Sets or clears `WebACLId`.
-    pub fn set_web_acl_id(mut self, value: Option<String>) -> Self {
-        self.web_acl_id = value;
-        self
-    }
     /// Builds the [`ListDistributionsByWebACLIdInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByWebACLIdInput {
             marker: self.marker,
             max_items: self.max_items,
-            web_acl_id: self
-                .web_acl_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDistributionsByWebACLIdRequest",
-                    "WebACLId",
-                ))?,
+            web_acl_id: restxml_runtime::error::required(
+                self.web_acl_id,
+                "ListDistributionsByWebACLIdRequest",
+                "WebACLId",
+            )?,
         })
     }
 }
 
 /// The response to a request to list the distributions that are associated with a specified WAF web ACL.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -99,26 +118,47 @@ pub struct ListDistributionsByWebACLIdOutput {
     pub distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByWebACLIdOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByWebACLIdOutput {
     /// A builder for [`ListDistributionsByWebACLIdOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDistributionsByWebACLIdOutputBuilder {
         ListDistributionsByWebACLIdOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDistributionsByWebACLIdOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDistributionsByWebACLIdOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
 
+impl std::fmt::Debug for ListDistributionsByWebACLIdOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByWebACLIdOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
+    }
+}
+
 impl ListDistributionsByWebACLIdOutputBuilder {
-    /// The `DistributionList` type.
+    /// Sets [`ListDistributionsByWebACLIdOutput::distribution_list`].
+    #[inline]
     pub fn distribution_list(mut self, value: crate::types::DistributionList) -> Self {
         self.distribution_list = Some(value);
         self
     }
-    /// Sets or clears `DistributionList`.
+    /// Sets or clears [`ListDistributionsByWebACLIdOutput::distribution_list`].
+    #[inline]
     pub fn set_distribution_list(
         mut self,
         value: Option<crate::types::DistributionList>,
@@ -127,6 +167,7 @@ impl ListDistributionsByWebACLIdOutputBuilder {
         self
     }
     /// Builds the [`ListDistributionsByWebACLIdOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
@@ -151,6 +192,7 @@ pub enum ListDistributionsByWebACLIdError {
 impl ListDistributionsByWebACLIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -171,41 +213,41 @@ impl ListDistributionsByWebACLIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByWebACLIdError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDistributionsByWebACLIdError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidWebACLId(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidWebACLId(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByWebACLIdError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDistributionsByWebACLIdError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidWebACLId(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDistributionsByWebACLIdError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidWebACLId(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDistributionsByWebACLId: `GET /2020-05-31/distributionsByWebACLId/{WebACLId}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -227,6 +269,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDistributionsByWebACLId: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

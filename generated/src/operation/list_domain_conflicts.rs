@@ -21,7 +21,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDomainConflictsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -37,15 +37,31 @@ pub struct ListDomainConflictsInput {
     pub marker: Option<String>,
 }
 
+impl std::fmt::Debug for ListDomainConflictsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDomainConflictsInput")
+            .field("domain", &self.domain)
+            .field(
+                "domain_control_validation_resource",
+                &self.domain_control_validation_resource,
+            )
+            .field("max_items", &self.max_items)
+            .field("marker", &self.marker)
+            .finish()
+    }
+}
+
 impl ListDomainConflictsInput {
     /// A builder for [`ListDomainConflictsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDomainConflictsInputBuilder {
         ListDomainConflictsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListDomainConflictsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDomainConflictsInputBuilder {
     domain: Option<String>,
     domain_control_validation_resource: Option<crate::types::DistributionResourceId>,
@@ -53,18 +69,30 @@ pub struct ListDomainConflictsInputBuilder {
     marker: Option<String>,
 }
 
+impl std::fmt::Debug for ListDomainConflictsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDomainConflictsInputBuilder")
+            .field("domain", &self.domain)
+            .field(
+                "domain_control_validation_resource",
+                &self.domain_control_validation_resource,
+            )
+            .field("max_items", &self.max_items)
+            .field("marker", &self.marker)
+            .finish()
+    }
+}
+
 impl ListDomainConflictsInputBuilder {
-    /// The domain to check for conflicts.
+    /// Sets [`ListDomainConflictsInput::domain`].
+    #[inline]
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.domain = Some(value.into());
         self
     }
-    /// Sets or clears `Domain`.
-    pub fn set_domain(mut self, value: Option<String>) -> Self {
-        self.domain = value;
-        self
-    }
-    /// The distribution resource identifier. This can be the standard distribution or distribution tenant that has a valid certificate, which covers the domain that you specify.
+    /// Sets [`ListDomainConflictsInput::domain_control_validation_resource`].
+    #[inline]
     pub fn domain_control_validation_resource(
         mut self,
         value: crate::types::DistributionResourceId,
@@ -72,49 +100,44 @@ impl ListDomainConflictsInputBuilder {
         self.domain_control_validation_resource = Some(value);
         self
     }
-    /// Sets or clears `DomainControlValidationResource`.
-    pub fn set_domain_control_validation_resource(
-        mut self,
-        value: Option<crate::types::DistributionResourceId>,
-    ) -> Self {
-        self.domain_control_validation_resource = value;
-        self
-    }
-    /// The maximum number of domain conflicts to return.
+    /// Sets [`ListDomainConflictsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListDomainConflictsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
-    /// The marker for the next set of domain conflicts.
+    /// Sets [`ListDomainConflictsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListDomainConflictsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
     /// Builds the [`ListDomainConflictsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListDomainConflictsInput, restxml_runtime::BuildError> {
         Ok(ListDomainConflictsInput {
-            domain: self
-                .domain
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDomainConflictsRequest",
-                    "Domain",
-                ))?,
-            domain_control_validation_resource: self
-                .domain_control_validation_resource
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListDomainConflictsRequest",
-                    "DomainControlValidationResource",
-                ))?,
+            domain: restxml_runtime::error::required(
+                self.domain,
+                "ListDomainConflictsRequest",
+                "Domain",
+            )?,
+            domain_control_validation_resource: restxml_runtime::error::required(
+                self.domain_control_validation_resource,
+                "ListDomainConflictsRequest",
+                "DomainControlValidationResource",
+            )?,
             max_items: self.max_items,
             marker: self.marker,
         })
@@ -122,7 +145,7 @@ impl ListDomainConflictsInputBuilder {
 }
 
 /// The `ListDomainConflictsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -133,27 +156,50 @@ pub struct ListDomainConflictsOutput {
     pub next_marker: Option<String>,
 }
 
+impl std::fmt::Debug for ListDomainConflictsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDomainConflictsOutput")
+            .field("domain_conflicts", &self.domain_conflicts)
+            .field("next_marker", &self.next_marker)
+            .finish()
+    }
+}
+
 impl ListDomainConflictsOutput {
     /// A builder for [`ListDomainConflictsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListDomainConflictsOutputBuilder {
         ListDomainConflictsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListDomainConflictsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListDomainConflictsOutputBuilder {
     domain_conflicts: Option<Vec<crate::types::DomainConflict>>,
     next_marker: Option<String>,
 }
 
+impl std::fmt::Debug for ListDomainConflictsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDomainConflictsOutputBuilder")
+            .field("domain_conflicts", &self.domain_conflicts)
+            .field("next_marker", &self.next_marker)
+            .finish()
+    }
+}
+
 impl ListDomainConflictsOutputBuilder {
-    /// Contains details about the domain conflicts.
+    /// Sets [`ListDomainConflictsOutput::domain_conflicts`].
+    #[inline]
     pub fn domain_conflicts(mut self, value: Vec<crate::types::DomainConflict>) -> Self {
         self.domain_conflicts = Some(value);
         self
     }
-    /// Sets or clears `DomainConflicts`.
+    /// Sets or clears [`ListDomainConflictsOutput::domain_conflicts`].
+    #[inline]
     pub fn set_domain_conflicts(
         mut self,
         value: Option<Vec<crate::types::DomainConflict>>,
@@ -161,17 +207,20 @@ impl ListDomainConflictsOutputBuilder {
         self.domain_conflicts = value;
         self
     }
-    /// A token used for pagination of results returned in the response. You can use the token from the previous request to define where the current request should begin.
+    /// Sets [`ListDomainConflictsOutput::next_marker`].
+    #[inline]
     pub fn next_marker(mut self, value: impl Into<String>) -> Self {
         self.next_marker = Some(value.into());
         self
     }
-    /// Sets or clears `NextMarker`.
+    /// Sets or clears [`ListDomainConflictsOutput::next_marker`].
+    #[inline]
     pub fn set_next_marker(mut self, value: Option<String>) -> Self {
         self.next_marker = value;
         self
     }
     /// Builds the [`ListDomainConflictsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
@@ -199,6 +248,7 @@ pub enum ListDomainConflictsError {
 impl ListDomainConflictsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -223,46 +273,42 @@ impl ListDomainConflictsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDomainConflictsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListDomainConflictsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListDomainConflictsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListDomainConflictsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListDomainConflictsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListDomainConflicts: `POST /2020-05-31/domain-conflicts`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_domain_conflicts::ListDomainConflictsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -298,6 +344,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListDomainConflicts: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

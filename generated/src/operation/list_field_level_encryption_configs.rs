@@ -3,7 +3,7 @@
 
 //! List all field-level encryption configurations that have been created in CloudFront for this account.
 /// The `ListFieldLevelEncryptionConfigsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListFieldLevelEncryptionConfigsInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionConfigsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionConfigsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionConfigsInput {
     /// A builder for [`ListFieldLevelEncryptionConfigsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListFieldLevelEncryptionConfigsInputBuilder {
         ListFieldLevelEncryptionConfigsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListFieldLevelEncryptionConfigsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionConfigsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionConfigsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionConfigsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionConfigsInputBuilder {
-    /// Use this when paginating results to indicate where to begin in your list of configurations. The results include configurations in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last configuration on that page).
+    /// Sets [`ListFieldLevelEncryptionConfigsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListFieldLevelEncryptionConfigsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of field-level encryption configurations you want in the response body.
+    /// Sets [`ListFieldLevelEncryptionConfigsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListFieldLevelEncryptionConfigsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
@@ -62,7 +88,7 @@ impl ListFieldLevelEncryptionConfigsInputBuilder {
 }
 
 /// The `ListFieldLevelEncryptionConfigsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -71,21 +97,41 @@ pub struct ListFieldLevelEncryptionConfigsOutput {
     pub field_level_encryption_list: Option<crate::types::FieldLevelEncryptionList>,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionConfigsOutput")
+            .field("field_level_encryption_list", &self.field_level_encryption_list)
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionConfigsOutput {
     /// A builder for [`ListFieldLevelEncryptionConfigsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListFieldLevelEncryptionConfigsOutputBuilder {
         ListFieldLevelEncryptionConfigsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListFieldLevelEncryptionConfigsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionConfigsOutputBuilder {
     field_level_encryption_list: Option<crate::types::FieldLevelEncryptionList>,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionConfigsOutputBuilder")
+            .field("field_level_encryption_list", &self.field_level_encryption_list)
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionConfigsOutputBuilder {
-    /// Returns a list of all field-level encryption configurations that have been created in CloudFront for this account.
+    /// Sets [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
+    #[inline]
     pub fn field_level_encryption_list(
         mut self,
         value: crate::types::FieldLevelEncryptionList,
@@ -93,7 +139,8 @@ impl ListFieldLevelEncryptionConfigsOutputBuilder {
         self.field_level_encryption_list = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionList`.
+    /// Sets or clears [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
+    #[inline]
     pub fn set_field_level_encryption_list(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionList>,
@@ -102,6 +149,7 @@ impl ListFieldLevelEncryptionConfigsOutputBuilder {
         self
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
@@ -124,6 +172,7 @@ pub enum ListFieldLevelEncryptionConfigsError {
 impl ListFieldLevelEncryptionConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -140,36 +189,40 @@ impl ListFieldLevelEncryptionConfigsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListFieldLevelEncryptionConfigsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListFieldLevelEncryptionConfigsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListFieldLevelEncryptionConfigsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListFieldLevelEncryptionConfigsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListFieldLevelEncryptionConfigsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListFieldLevelEncryptionConfigs: `GET /2020-05-31/field-level-encryption`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -187,6 +240,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListFieldLevelEncryptionConfigs: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Request a list of field-level encryption profiles that have been created in CloudFront for this account.
 /// The `ListFieldLevelEncryptionProfilesRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListFieldLevelEncryptionProfilesInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionProfilesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionProfilesInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionProfilesInput {
     /// A builder for [`ListFieldLevelEncryptionProfilesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListFieldLevelEncryptionProfilesInputBuilder {
         ListFieldLevelEncryptionProfilesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListFieldLevelEncryptionProfilesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionProfilesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionProfilesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionProfilesInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionProfilesInputBuilder {
-    /// Use this when paginating results to indicate where to begin in your list of profiles. The results include profiles in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last profile on that page).
+    /// Sets [`ListFieldLevelEncryptionProfilesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListFieldLevelEncryptionProfilesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of field-level encryption profiles you want in the response body.
+    /// Sets [`ListFieldLevelEncryptionProfilesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListFieldLevelEncryptionProfilesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
@@ -62,7 +88,7 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
 }
 
 /// The `ListFieldLevelEncryptionProfilesResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -73,23 +99,49 @@ pub struct ListFieldLevelEncryptionProfilesOutput {
     >,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionProfilesOutput")
+            .field(
+                "field_level_encryption_profile_list",
+                &self.field_level_encryption_profile_list,
+            )
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionProfilesOutput {
     /// A builder for [`ListFieldLevelEncryptionProfilesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListFieldLevelEncryptionProfilesOutputBuilder {
         ListFieldLevelEncryptionProfilesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListFieldLevelEncryptionProfilesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionProfilesOutputBuilder {
     field_level_encryption_profile_list: Option<
         crate::types::FieldLevelEncryptionProfileList,
     >,
 }
 
+impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionProfilesOutputBuilder")
+            .field(
+                "field_level_encryption_profile_list",
+                &self.field_level_encryption_profile_list,
+            )
+            .finish()
+    }
+}
+
 impl ListFieldLevelEncryptionProfilesOutputBuilder {
-    /// Returns a list of the field-level encryption profiles that have been created in CloudFront for this account.
+    /// Sets [`ListFieldLevelEncryptionProfilesOutput::field_level_encryption_profile_list`].
+    #[inline]
     pub fn field_level_encryption_profile_list(
         mut self,
         value: crate::types::FieldLevelEncryptionProfileList,
@@ -97,7 +149,8 @@ impl ListFieldLevelEncryptionProfilesOutputBuilder {
         self.field_level_encryption_profile_list = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfileList`.
+    /// Sets or clears [`ListFieldLevelEncryptionProfilesOutput::field_level_encryption_profile_list`].
+    #[inline]
     pub fn set_field_level_encryption_profile_list(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionProfileList>,
@@ -106,6 +159,7 @@ impl ListFieldLevelEncryptionProfilesOutputBuilder {
         self
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
@@ -128,6 +182,7 @@ pub enum ListFieldLevelEncryptionProfilesError {
 impl ListFieldLevelEncryptionProfilesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -144,36 +199,40 @@ impl ListFieldLevelEncryptionProfilesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListFieldLevelEncryptionProfilesError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListFieldLevelEncryptionProfilesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListFieldLevelEncryptionProfilesError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListFieldLevelEncryptionProfilesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListFieldLevelEncryptionProfilesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListFieldLevelEncryptionProfiles: `GET /2020-05-31/field-level-encryption-profile`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -191,6 +250,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListFieldLevelEncryptionProfiles: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -7,7 +7,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListFunctionsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -21,53 +21,83 @@ pub struct ListFunctionsInput {
     pub stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for ListFunctionsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFunctionsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl ListFunctionsInput {
     /// A builder for [`ListFunctionsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListFunctionsInputBuilder {
         ListFunctionsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListFunctionsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListFunctionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     stage: Option<crate::types::FunctionStage>,
 }
 
+impl std::fmt::Debug for ListFunctionsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFunctionsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
 impl ListFunctionsInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListFunctionsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListFunctionsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of functions that you want in the response.
+    /// Sets [`ListFunctionsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListFunctionsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// An optional filter to return only the functions that are in the specified stage, either `DEVELOPMENT` or `LIVE`.
+    /// Sets [`ListFunctionsInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`ListFunctionsInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
     /// Builds the [`ListFunctionsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListFunctionsInput, restxml_runtime::BuildError> {
         Ok(ListFunctionsInput {
             marker: self.marker,
@@ -78,7 +108,7 @@ impl ListFunctionsInputBuilder {
 }
 
 /// The `ListFunctionsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -87,26 +117,47 @@ pub struct ListFunctionsOutput {
     pub function_list: Option<crate::types::FunctionList>,
 }
 
+impl std::fmt::Debug for ListFunctionsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFunctionsOutput")
+            .field("function_list", &self.function_list)
+            .finish()
+    }
+}
+
 impl ListFunctionsOutput {
     /// A builder for [`ListFunctionsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListFunctionsOutputBuilder {
         ListFunctionsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListFunctionsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListFunctionsOutputBuilder {
     function_list: Option<crate::types::FunctionList>,
 }
 
+impl std::fmt::Debug for ListFunctionsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFunctionsOutputBuilder")
+            .field("function_list", &self.function_list)
+            .finish()
+    }
+}
+
 impl ListFunctionsOutputBuilder {
-    /// A list of CloudFront functions.
+    /// Sets [`ListFunctionsOutput::function_list`].
+    #[inline]
     pub fn function_list(mut self, value: crate::types::FunctionList) -> Self {
         self.function_list = Some(value);
         self
     }
-    /// Sets or clears `FunctionList`.
+    /// Sets or clears [`ListFunctionsOutput::function_list`].
+    #[inline]
     pub fn set_function_list(
         mut self,
         value: Option<crate::types::FunctionList>,
@@ -115,6 +166,7 @@ impl ListFunctionsOutputBuilder {
         self
     }
     /// Builds the [`ListFunctionsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListFunctionsOutput, restxml_runtime::BuildError> {
         Ok(ListFunctionsOutput {
             function_list: self.function_list,
@@ -137,6 +189,7 @@ pub enum ListFunctionsError {
 impl ListFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -157,41 +210,41 @@ impl ListFunctionsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListFunctionsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListFunctionsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListFunctionsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListFunctionsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListFunctionsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListFunctions: `GET /2020-05-31/function`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_functions::ListFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -212,6 +265,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListFunctions: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Lists invalidation batches.
 /// The request to list invalidations.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,61 +17,84 @@ pub struct ListInvalidationsInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListInvalidationsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsInput")
+            .field("distribution_id", &self.distribution_id)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListInvalidationsInput {
     /// A builder for [`ListInvalidationsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListInvalidationsInputBuilder {
         ListInvalidationsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListInvalidationsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListInvalidationsInputBuilder {
     distribution_id: Option<String>,
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListInvalidationsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListInvalidationsInputBuilder {
-    /// The distribution's ID.
+    /// Sets [`ListInvalidationsInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.distribution_id = value;
-        self
-    }
-    /// Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
+    /// Sets [`ListInvalidationsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListInvalidationsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of invalidation batches that you want in the response body.
+    /// Sets [`ListInvalidationsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListInvalidationsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListInvalidationsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
         Ok(ListInvalidationsInput {
-            distribution_id: self
-                .distribution_id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListInvalidationsRequest",
-                    "DistributionId",
-                ))?,
+            distribution_id: restxml_runtime::error::required(
+                self.distribution_id,
+                "ListInvalidationsRequest",
+                "DistributionId",
+            )?,
             marker: self.marker,
             max_items: self.max_items,
         })
@@ -79,7 +102,7 @@ impl ListInvalidationsInputBuilder {
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -88,26 +111,47 @@ pub struct ListInvalidationsOutput {
     pub invalidation_list: Option<crate::types::InvalidationList>,
 }
 
+impl std::fmt::Debug for ListInvalidationsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsOutput")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
+    }
+}
+
 impl ListInvalidationsOutput {
     /// A builder for [`ListInvalidationsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListInvalidationsOutputBuilder {
         ListInvalidationsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListInvalidationsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListInvalidationsOutputBuilder {
     invalidation_list: Option<crate::types::InvalidationList>,
 }
 
+impl std::fmt::Debug for ListInvalidationsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsOutputBuilder")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
+    }
+}
+
 impl ListInvalidationsOutputBuilder {
-    /// Information about invalidation batches.
+    /// Sets [`ListInvalidationsOutput::invalidation_list`].
+    #[inline]
     pub fn invalidation_list(mut self, value: crate::types::InvalidationList) -> Self {
         self.invalidation_list = Some(value);
         self
     }
-    /// Sets or clears `InvalidationList`.
+    /// Sets or clears [`ListInvalidationsOutput::invalidation_list`].
+    #[inline]
     pub fn set_invalidation_list(
         mut self,
         value: Option<crate::types::InvalidationList>,
@@ -116,6 +160,7 @@ impl ListInvalidationsOutputBuilder {
         self
     }
     /// Builds the [`ListInvalidationsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
         Ok(ListInvalidationsOutput {
             invalidation_list: self.invalidation_list,
@@ -140,6 +185,7 @@ pub enum ListInvalidationsError {
 impl ListInvalidationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -164,46 +210,42 @@ impl ListInvalidationsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListInvalidationsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListInvalidationsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchDistribution(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListInvalidationsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListInvalidationsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListInvalidationsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListInvalidations: `GET /2020-05-31/distribution/{DistributionId}/invalidation`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_invalidations::ListInvalidationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -226,6 +268,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListInvalidations: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

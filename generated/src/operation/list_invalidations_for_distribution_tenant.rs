@@ -3,7 +3,7 @@
 
 //! Lists the invalidations for a distribution tenant.
 /// The `ListInvalidationsForDistributionTenantRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,53 +17,77 @@ pub struct ListInvalidationsForDistributionTenantInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListInvalidationsForDistributionTenantInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsForDistributionTenantInput")
+            .field("id", &self.id)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListInvalidationsForDistributionTenantInput {
     /// A builder for [`ListInvalidationsForDistributionTenantInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListInvalidationsForDistributionTenantInputBuilder {
         ListInvalidationsForDistributionTenantInputBuilder::default()
     }
 }
 
 /// A builder for [`ListInvalidationsForDistributionTenantInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListInvalidationsForDistributionTenantInputBuilder {
     id: Option<String>,
     marker: Option<String>,
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListInvalidationsForDistributionTenantInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsForDistributionTenantInputBuilder")
+            .field("id", &self.id)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListInvalidationsForDistributionTenantInputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`ListInvalidationsForDistributionTenantInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
+    /// Sets [`ListInvalidationsForDistributionTenantInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListInvalidationsForDistributionTenantInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of invalidations to return for the distribution tenant.
+    /// Sets [`ListInvalidationsForDistributionTenantInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListInvalidationsForDistributionTenantInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -71,12 +95,11 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
         restxml_runtime::BuildError,
     > {
         Ok(ListInvalidationsForDistributionTenantInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListInvalidationsForDistributionTenantRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "ListInvalidationsForDistributionTenantRequest",
+                "Id",
+            )?,
             marker: self.marker,
             max_items: self.max_items,
         })
@@ -84,7 +107,7 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
 }
 
 /// The `ListInvalidationsForDistributionTenantResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -93,26 +116,47 @@ pub struct ListInvalidationsForDistributionTenantOutput {
     pub invalidation_list: Option<crate::types::InvalidationList>,
 }
 
+impl std::fmt::Debug for ListInvalidationsForDistributionTenantOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsForDistributionTenantOutput")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
+    }
+}
+
 impl ListInvalidationsForDistributionTenantOutput {
     /// A builder for [`ListInvalidationsForDistributionTenantOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListInvalidationsForDistributionTenantOutputBuilder {
         ListInvalidationsForDistributionTenantOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListInvalidationsForDistributionTenantOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListInvalidationsForDistributionTenantOutputBuilder {
     invalidation_list: Option<crate::types::InvalidationList>,
 }
 
+impl std::fmt::Debug for ListInvalidationsForDistributionTenantOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsForDistributionTenantOutputBuilder")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
+    }
+}
+
 impl ListInvalidationsForDistributionTenantOutputBuilder {
-    /// The `InvalidationList` complex type describes the list of invalidation objects. For more information about invalidation, see [Invalidating Objects (Web Distributions Only)](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`ListInvalidationsForDistributionTenantOutput::invalidation_list`].
+    #[inline]
     pub fn invalidation_list(mut self, value: crate::types::InvalidationList) -> Self {
         self.invalidation_list = Some(value);
         self
     }
-    /// Sets or clears `InvalidationList`.
+    /// Sets or clears [`ListInvalidationsForDistributionTenantOutput::invalidation_list`].
+    #[inline]
     pub fn set_invalidation_list(
         mut self,
         value: Option<crate::types::InvalidationList>,
@@ -121,6 +165,7 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
         self
     }
     /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -150,6 +195,7 @@ pub enum ListInvalidationsForDistributionTenantError {
 impl ListInvalidationsForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -174,47 +220,43 @@ impl ListInvalidationsForDistributionTenantError {
     }
 }
 
+impl ListInvalidationsForDistributionTenantError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for ListInvalidationsForDistributionTenantError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListInvalidationsForDistributionTenantError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListInvalidationsForDistributionTenantError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListInvalidationsForDistributionTenant: `GET /2020-05-31/distribution-tenant/{Id}/invalidation`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -241,6 +283,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListInvalidationsForDistributionTenant: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

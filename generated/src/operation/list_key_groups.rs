@@ -5,7 +5,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListKeyGroupsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,42 +17,68 @@ pub struct ListKeyGroupsInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListKeyGroupsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyGroupsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListKeyGroupsInput {
     /// A builder for [`ListKeyGroupsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListKeyGroupsInputBuilder {
         ListKeyGroupsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListKeyGroupsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListKeyGroupsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListKeyGroupsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyGroupsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListKeyGroupsInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of key groups. The response includes key groups in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListKeyGroupsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListKeyGroupsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of key groups that you want in the response.
+    /// Sets [`ListKeyGroupsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListKeyGroupsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListKeyGroupsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListKeyGroupsInput, restxml_runtime::BuildError> {
         Ok(ListKeyGroupsInput {
             marker: self.marker,
@@ -62,7 +88,7 @@ impl ListKeyGroupsInputBuilder {
 }
 
 /// The `ListKeyGroupsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -71,26 +97,47 @@ pub struct ListKeyGroupsOutput {
     pub key_group_list: Option<crate::types::KeyGroupList>,
 }
 
+impl std::fmt::Debug for ListKeyGroupsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyGroupsOutput")
+            .field("key_group_list", &self.key_group_list)
+            .finish()
+    }
+}
+
 impl ListKeyGroupsOutput {
     /// A builder for [`ListKeyGroupsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListKeyGroupsOutputBuilder {
         ListKeyGroupsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListKeyGroupsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListKeyGroupsOutputBuilder {
     key_group_list: Option<crate::types::KeyGroupList>,
 }
 
+impl std::fmt::Debug for ListKeyGroupsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyGroupsOutputBuilder")
+            .field("key_group_list", &self.key_group_list)
+            .finish()
+    }
+}
+
 impl ListKeyGroupsOutputBuilder {
-    /// A list of key groups.
+    /// Sets [`ListKeyGroupsOutput::key_group_list`].
+    #[inline]
     pub fn key_group_list(mut self, value: crate::types::KeyGroupList) -> Self {
         self.key_group_list = Some(value);
         self
     }
-    /// Sets or clears `KeyGroupList`.
+    /// Sets or clears [`ListKeyGroupsOutput::key_group_list`].
+    #[inline]
     pub fn set_key_group_list(
         mut self,
         value: Option<crate::types::KeyGroupList>,
@@ -99,6 +146,7 @@ impl ListKeyGroupsOutputBuilder {
         self
     }
     /// Builds the [`ListKeyGroupsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListKeyGroupsOutput, restxml_runtime::BuildError> {
         Ok(ListKeyGroupsOutput {
             key_group_list: self.key_group_list,
@@ -119,6 +167,7 @@ pub enum ListKeyGroupsError {
 impl ListKeyGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -135,36 +184,40 @@ impl ListKeyGroupsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListKeyGroupsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListKeyGroupsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListKeyGroupsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListKeyGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListKeyGroupsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListKeyGroups: `GET /2020-05-31/key-group`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_key_groups::ListKeyGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -182,6 +235,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListKeyGroups: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

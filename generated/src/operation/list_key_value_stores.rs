@@ -3,7 +3,7 @@
 
 //! Specifies the key value stores to list.
 /// The `ListKeyValueStoresRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,53 +17,83 @@ pub struct ListKeyValueStoresInput {
     pub status: Option<String>,
 }
 
+impl std::fmt::Debug for ListKeyValueStoresInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyValueStoresInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("status", &self.status)
+            .finish()
+    }
+}
+
 impl ListKeyValueStoresInput {
     /// A builder for [`ListKeyValueStoresInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListKeyValueStoresInputBuilder {
         ListKeyValueStoresInputBuilder::default()
     }
 }
 
 /// A builder for [`ListKeyValueStoresInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListKeyValueStoresInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
     status: Option<String>,
 }
 
+impl std::fmt::Debug for ListKeyValueStoresInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyValueStoresInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .field("status", &self.status)
+            .finish()
+    }
+}
+
 impl ListKeyValueStoresInputBuilder {
-    /// The marker associated with the key value stores list.
+    /// Sets [`ListKeyValueStoresInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListKeyValueStoresInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of items in the key value stores list.
+    /// Sets [`ListKeyValueStoresInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListKeyValueStoresInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// The status of the request for the key value stores list.
+    /// Sets [`ListKeyValueStoresInput::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
-    /// Sets or clears `Status`.
+    /// Sets or clears [`ListKeyValueStoresInput::status`].
+    #[inline]
     pub fn set_status(mut self, value: Option<String>) -> Self {
         self.status = value;
         self
     }
     /// Builds the [`ListKeyValueStoresInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresInput, restxml_runtime::BuildError> {
         Ok(ListKeyValueStoresInput {
             marker: self.marker,
@@ -74,7 +104,7 @@ impl ListKeyValueStoresInputBuilder {
 }
 
 /// The `ListKeyValueStoresResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -83,21 +113,41 @@ pub struct ListKeyValueStoresOutput {
     pub key_value_store_list: Option<crate::types::KeyValueStoreList>,
 }
 
+impl std::fmt::Debug for ListKeyValueStoresOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyValueStoresOutput")
+            .field("key_value_store_list", &self.key_value_store_list)
+            .finish()
+    }
+}
+
 impl ListKeyValueStoresOutput {
     /// A builder for [`ListKeyValueStoresOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListKeyValueStoresOutputBuilder {
         ListKeyValueStoresOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListKeyValueStoresOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListKeyValueStoresOutputBuilder {
     key_value_store_list: Option<crate::types::KeyValueStoreList>,
 }
 
+impl std::fmt::Debug for ListKeyValueStoresOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyValueStoresOutputBuilder")
+            .field("key_value_store_list", &self.key_value_store_list)
+            .finish()
+    }
+}
+
 impl ListKeyValueStoresOutputBuilder {
-    /// The resulting key value stores list.
+    /// Sets [`ListKeyValueStoresOutput::key_value_store_list`].
+    #[inline]
     pub fn key_value_store_list(
         mut self,
         value: crate::types::KeyValueStoreList,
@@ -105,7 +155,8 @@ impl ListKeyValueStoresOutputBuilder {
         self.key_value_store_list = Some(value);
         self
     }
-    /// Sets or clears `KeyValueStoreList`.
+    /// Sets or clears [`ListKeyValueStoresOutput::key_value_store_list`].
+    #[inline]
     pub fn set_key_value_store_list(
         mut self,
         value: Option<crate::types::KeyValueStoreList>,
@@ -114,6 +165,7 @@ impl ListKeyValueStoresOutputBuilder {
         self
     }
     /// Builds the [`ListKeyValueStoresOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresOutput, restxml_runtime::BuildError> {
         Ok(ListKeyValueStoresOutput {
             key_value_store_list: self.key_value_store_list,
@@ -138,6 +190,7 @@ pub enum ListKeyValueStoresError {
 impl ListKeyValueStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -162,46 +215,42 @@ impl ListKeyValueStoresError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListKeyValueStoresError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListKeyValueStoresError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListKeyValueStoresError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListKeyValueStoresError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListKeyValueStoresError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListKeyValueStores: `GET /2020-05-31/key-value-store`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_key_value_stores::ListKeyValueStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -222,6 +271,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListKeyValueStores: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -9,7 +9,7 @@
 //! >
 //! > If you're not using origin access controls for your Amazon Web Services account, the `ListOriginAccessControls` operation doesn't return the `Items` element in the response.
 /// The `ListOriginAccessControlsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -21,42 +21,68 @@ pub struct ListOriginAccessControlsInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListOriginAccessControlsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginAccessControlsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListOriginAccessControlsInput {
     /// A builder for [`ListOriginAccessControlsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListOriginAccessControlsInputBuilder {
         ListOriginAccessControlsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListOriginAccessControlsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListOriginAccessControlsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListOriginAccessControlsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginAccessControlsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListOriginAccessControlsInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list of origin access controls. The response includes the items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListOriginAccessControlsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListOriginAccessControlsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of origin access controls that you want in the response.
+    /// Sets [`ListOriginAccessControlsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListOriginAccessControlsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListOriginAccessControlsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
@@ -68,7 +94,7 @@ impl ListOriginAccessControlsInputBuilder {
 }
 
 /// The `ListOriginAccessControlsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -77,21 +103,41 @@ pub struct ListOriginAccessControlsOutput {
     pub origin_access_control_list: Option<crate::types::OriginAccessControlList>,
 }
 
+impl std::fmt::Debug for ListOriginAccessControlsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginAccessControlsOutput")
+            .field("origin_access_control_list", &self.origin_access_control_list)
+            .finish()
+    }
+}
+
 impl ListOriginAccessControlsOutput {
     /// A builder for [`ListOriginAccessControlsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListOriginAccessControlsOutputBuilder {
         ListOriginAccessControlsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListOriginAccessControlsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListOriginAccessControlsOutputBuilder {
     origin_access_control_list: Option<crate::types::OriginAccessControlList>,
 }
 
+impl std::fmt::Debug for ListOriginAccessControlsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginAccessControlsOutputBuilder")
+            .field("origin_access_control_list", &self.origin_access_control_list)
+            .finish()
+    }
+}
+
 impl ListOriginAccessControlsOutputBuilder {
-    /// A list of origin access controls.
+    /// Sets [`ListOriginAccessControlsOutput::origin_access_control_list`].
+    #[inline]
     pub fn origin_access_control_list(
         mut self,
         value: crate::types::OriginAccessControlList,
@@ -99,7 +145,8 @@ impl ListOriginAccessControlsOutputBuilder {
         self.origin_access_control_list = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControlList`.
+    /// Sets or clears [`ListOriginAccessControlsOutput::origin_access_control_list`].
+    #[inline]
     pub fn set_origin_access_control_list(
         mut self,
         value: Option<crate::types::OriginAccessControlList>,
@@ -108,6 +155,7 @@ impl ListOriginAccessControlsOutputBuilder {
         self
     }
     /// Builds the [`ListOriginAccessControlsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
@@ -130,6 +178,7 @@ pub enum ListOriginAccessControlsError {
 impl ListOriginAccessControlsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -146,36 +195,40 @@ impl ListOriginAccessControlsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListOriginAccessControlsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListOriginAccessControlsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListOriginAccessControlsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListOriginAccessControlsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListOriginAccessControlsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListOriginAccessControls: `GET /2020-05-31/origin-access-control`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -193,6 +246,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListOriginAccessControls: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

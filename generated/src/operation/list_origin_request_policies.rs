@@ -7,7 +7,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListOriginRequestPoliciesRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,32 +25,53 @@ pub struct ListOriginRequestPoliciesInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListOriginRequestPoliciesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginRequestPoliciesInput")
+            .field("type", &self.r#type)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListOriginRequestPoliciesInput {
     /// A builder for [`ListOriginRequestPoliciesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListOriginRequestPoliciesInputBuilder {
         ListOriginRequestPoliciesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListOriginRequestPoliciesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListOriginRequestPoliciesInputBuilder {
     r#type: Option<crate::types::OriginRequestPolicyType>,
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListOriginRequestPoliciesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginRequestPoliciesInputBuilder")
+            .field("type", &self.r#type)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListOriginRequestPoliciesInputBuilder {
-    /// A filter to return only the specified kinds of origin request policies. Valid values are:
-    ///
-    /// - `managed` – Returns only the managed policies created by Amazon Web Services.
-    ///
-    /// - `custom` – Returns only the custom policies created in your Amazon Web Services account.
+    /// Sets [`ListOriginRequestPoliciesInput::type`].
+    #[inline]
     pub fn r#type(mut self, value: crate::types::OriginRequestPolicyType) -> Self {
         self.r#type = Some(value);
         self
     }
-    /// Sets or clears `Type`.
+    /// Sets or clears [`ListOriginRequestPoliciesInput::type`].
+    #[inline]
     pub fn set_type(
         mut self,
         value: Option<crate::types::OriginRequestPolicyType>,
@@ -58,27 +79,32 @@ impl ListOriginRequestPoliciesInputBuilder {
         self.r#type = value;
         self
     }
-    /// Use this field when paginating results to indicate where to begin in your list of origin request policies. The response includes origin request policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListOriginRequestPoliciesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListOriginRequestPoliciesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of origin request policies that you want in the response.
+    /// Sets [`ListOriginRequestPoliciesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListOriginRequestPoliciesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListOriginRequestPoliciesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
@@ -91,7 +117,7 @@ impl ListOriginRequestPoliciesInputBuilder {
 }
 
 /// The `ListOriginRequestPoliciesResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -100,21 +126,41 @@ pub struct ListOriginRequestPoliciesOutput {
     pub origin_request_policy_list: Option<crate::types::OriginRequestPolicyList>,
 }
 
+impl std::fmt::Debug for ListOriginRequestPoliciesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginRequestPoliciesOutput")
+            .field("origin_request_policy_list", &self.origin_request_policy_list)
+            .finish()
+    }
+}
+
 impl ListOriginRequestPoliciesOutput {
     /// A builder for [`ListOriginRequestPoliciesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListOriginRequestPoliciesOutputBuilder {
         ListOriginRequestPoliciesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListOriginRequestPoliciesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListOriginRequestPoliciesOutputBuilder {
     origin_request_policy_list: Option<crate::types::OriginRequestPolicyList>,
 }
 
+impl std::fmt::Debug for ListOriginRequestPoliciesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginRequestPoliciesOutputBuilder")
+            .field("origin_request_policy_list", &self.origin_request_policy_list)
+            .finish()
+    }
+}
+
 impl ListOriginRequestPoliciesOutputBuilder {
-    /// A list of origin request policies.
+    /// Sets [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
+    #[inline]
     pub fn origin_request_policy_list(
         mut self,
         value: crate::types::OriginRequestPolicyList,
@@ -122,7 +168,8 @@ impl ListOriginRequestPoliciesOutputBuilder {
         self.origin_request_policy_list = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicyList`.
+    /// Sets or clears [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
+    #[inline]
     pub fn set_origin_request_policy_list(
         mut self,
         value: Option<crate::types::OriginRequestPolicyList>,
@@ -131,6 +178,7 @@ impl ListOriginRequestPoliciesOutputBuilder {
         self
     }
     /// Builds the [`ListOriginRequestPoliciesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
@@ -157,6 +205,7 @@ pub enum ListOriginRequestPoliciesError {
 impl ListOriginRequestPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -181,46 +230,42 @@ impl ListOriginRequestPoliciesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListOriginRequestPoliciesError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListOriginRequestPoliciesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListOriginRequestPoliciesError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListOriginRequestPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListOriginRequestPoliciesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListOriginRequestPolicies: `GET /2020-05-31/origin-request-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -241,6 +286,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListOriginRequestPolicies: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

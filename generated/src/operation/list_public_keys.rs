@@ -3,7 +3,7 @@
 
 //! List all public keys that have been added to CloudFront for this account.
 /// The `ListPublicKeysRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListPublicKeysInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListPublicKeysInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListPublicKeysInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListPublicKeysInput {
     /// A builder for [`ListPublicKeysInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListPublicKeysInputBuilder {
         ListPublicKeysInputBuilder::default()
     }
 }
 
 /// A builder for [`ListPublicKeysInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListPublicKeysInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListPublicKeysInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListPublicKeysInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListPublicKeysInputBuilder {
-    /// Use this when paginating results to indicate where to begin in your list of public keys. The results include public keys in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last public key on that page).
+    /// Sets [`ListPublicKeysInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListPublicKeysInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of public keys you want in the response body.
+    /// Sets [`ListPublicKeysInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListPublicKeysInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListPublicKeysInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListPublicKeysInput, restxml_runtime::BuildError> {
         Ok(ListPublicKeysInput {
             marker: self.marker,
@@ -60,7 +86,7 @@ impl ListPublicKeysInputBuilder {
 }
 
 /// The `ListPublicKeysResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -69,26 +95,47 @@ pub struct ListPublicKeysOutput {
     pub public_key_list: Option<crate::types::PublicKeyList>,
 }
 
+impl std::fmt::Debug for ListPublicKeysOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListPublicKeysOutput")
+            .field("public_key_list", &self.public_key_list)
+            .finish()
+    }
+}
+
 impl ListPublicKeysOutput {
     /// A builder for [`ListPublicKeysOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListPublicKeysOutputBuilder {
         ListPublicKeysOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListPublicKeysOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListPublicKeysOutputBuilder {
     public_key_list: Option<crate::types::PublicKeyList>,
 }
 
+impl std::fmt::Debug for ListPublicKeysOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListPublicKeysOutputBuilder")
+            .field("public_key_list", &self.public_key_list)
+            .finish()
+    }
+}
+
 impl ListPublicKeysOutputBuilder {
-    /// Returns a list of all public keys that have been added to CloudFront for this account.
+    /// Sets [`ListPublicKeysOutput::public_key_list`].
+    #[inline]
     pub fn public_key_list(mut self, value: crate::types::PublicKeyList) -> Self {
         self.public_key_list = Some(value);
         self
     }
-    /// Sets or clears `PublicKeyList`.
+    /// Sets or clears [`ListPublicKeysOutput::public_key_list`].
+    #[inline]
     pub fn set_public_key_list(
         mut self,
         value: Option<crate::types::PublicKeyList>,
@@ -97,6 +144,7 @@ impl ListPublicKeysOutputBuilder {
         self
     }
     /// Builds the [`ListPublicKeysOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListPublicKeysOutput, restxml_runtime::BuildError> {
         Ok(ListPublicKeysOutput {
             public_key_list: self.public_key_list,
@@ -117,6 +165,7 @@ pub enum ListPublicKeysError {
 impl ListPublicKeysError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -133,36 +182,40 @@ impl ListPublicKeysError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListPublicKeysError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListPublicKeysError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListPublicKeysError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListPublicKeysError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListPublicKeysError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListPublicKeys: `GET /2020-05-31/public-key`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_public_keys::ListPublicKeysInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -180,6 +233,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListPublicKeys: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

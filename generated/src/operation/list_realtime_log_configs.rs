@@ -5,7 +5,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListRealtimeLogConfigsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,42 +17,68 @@ pub struct ListRealtimeLogConfigsInput {
     pub marker: Option<String>,
 }
 
+impl std::fmt::Debug for ListRealtimeLogConfigsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListRealtimeLogConfigsInput")
+            .field("max_items", &self.max_items)
+            .field("marker", &self.marker)
+            .finish()
+    }
+}
+
 impl ListRealtimeLogConfigsInput {
     /// A builder for [`ListRealtimeLogConfigsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListRealtimeLogConfigsInputBuilder {
         ListRealtimeLogConfigsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListRealtimeLogConfigsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListRealtimeLogConfigsInputBuilder {
     max_items: Option<String>,
     marker: Option<String>,
 }
 
+impl std::fmt::Debug for ListRealtimeLogConfigsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListRealtimeLogConfigsInputBuilder")
+            .field("max_items", &self.max_items)
+            .field("marker", &self.marker)
+            .finish()
+    }
+}
+
 impl ListRealtimeLogConfigsInputBuilder {
-    /// The maximum number of real-time log configurations that you want in the response.
+    /// Sets [`ListRealtimeLogConfigsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListRealtimeLogConfigsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
-    /// Use this field when paginating results to indicate where to begin in your list of real-time log configurations. The response includes real-time log configurations in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListRealtimeLogConfigsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListRealtimeLogConfigsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
     /// Builds the [`ListRealtimeLogConfigsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
@@ -64,7 +90,7 @@ impl ListRealtimeLogConfigsInputBuilder {
 }
 
 /// The `ListRealtimeLogConfigsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -73,21 +99,41 @@ pub struct ListRealtimeLogConfigsOutput {
     pub realtime_log_configs: Option<crate::types::RealtimeLogConfigs>,
 }
 
+impl std::fmt::Debug for ListRealtimeLogConfigsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListRealtimeLogConfigsOutput")
+            .field("realtime_log_configs", &self.realtime_log_configs)
+            .finish()
+    }
+}
+
 impl ListRealtimeLogConfigsOutput {
     /// A builder for [`ListRealtimeLogConfigsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListRealtimeLogConfigsOutputBuilder {
         ListRealtimeLogConfigsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListRealtimeLogConfigsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListRealtimeLogConfigsOutputBuilder {
     realtime_log_configs: Option<crate::types::RealtimeLogConfigs>,
 }
 
+impl std::fmt::Debug for ListRealtimeLogConfigsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListRealtimeLogConfigsOutputBuilder")
+            .field("realtime_log_configs", &self.realtime_log_configs)
+            .finish()
+    }
+}
+
 impl ListRealtimeLogConfigsOutputBuilder {
-    /// A list of real-time log configurations.
+    /// Sets [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
+    #[inline]
     pub fn realtime_log_configs(
         mut self,
         value: crate::types::RealtimeLogConfigs,
@@ -95,7 +141,8 @@ impl ListRealtimeLogConfigsOutputBuilder {
         self.realtime_log_configs = Some(value);
         self
     }
-    /// Sets or clears `RealtimeLogConfigs`.
+    /// Sets or clears [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
+    #[inline]
     pub fn set_realtime_log_configs(
         mut self,
         value: Option<crate::types::RealtimeLogConfigs>,
@@ -104,6 +151,7 @@ impl ListRealtimeLogConfigsOutputBuilder {
         self
     }
     /// Builds the [`ListRealtimeLogConfigsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
@@ -130,6 +178,7 @@ pub enum ListRealtimeLogConfigsError {
 impl ListRealtimeLogConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -154,46 +203,42 @@ impl ListRealtimeLogConfigsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListRealtimeLogConfigsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListRealtimeLogConfigsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchRealtimeLogConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchRealtimeLogConfig(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListRealtimeLogConfigsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListRealtimeLogConfigsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchRealtimeLogConfig(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListRealtimeLogConfigsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListRealtimeLogConfigs: `GET /2020-05-31/realtime-log-config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -211,6 +256,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListRealtimeLogConfigs: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -7,7 +7,7 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListResponseHeadersPoliciesRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,32 +25,53 @@ pub struct ListResponseHeadersPoliciesInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListResponseHeadersPoliciesInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResponseHeadersPoliciesInput")
+            .field("type", &self.r#type)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListResponseHeadersPoliciesInput {
     /// A builder for [`ListResponseHeadersPoliciesInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListResponseHeadersPoliciesInputBuilder {
         ListResponseHeadersPoliciesInputBuilder::default()
     }
 }
 
 /// A builder for [`ListResponseHeadersPoliciesInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListResponseHeadersPoliciesInputBuilder {
     r#type: Option<crate::types::ResponseHeadersPolicyType>,
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListResponseHeadersPoliciesInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResponseHeadersPoliciesInputBuilder")
+            .field("type", &self.r#type)
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListResponseHeadersPoliciesInputBuilder {
-    /// A filter to get only the specified kind of response headers policies. Valid values are:
-    ///
-    /// - `managed` – Gets only the managed policies created by Amazon Web Services.
-    ///
-    /// - `custom` – Gets only the custom policies created in your Amazon Web Services account.
+    /// Sets [`ListResponseHeadersPoliciesInput::type`].
+    #[inline]
     pub fn r#type(mut self, value: crate::types::ResponseHeadersPolicyType) -> Self {
         self.r#type = Some(value);
         self
     }
-    /// Sets or clears `Type`.
+    /// Sets or clears [`ListResponseHeadersPoliciesInput::type`].
+    #[inline]
     pub fn set_type(
         mut self,
         value: Option<crate::types::ResponseHeadersPolicyType>,
@@ -58,27 +79,32 @@ impl ListResponseHeadersPoliciesInputBuilder {
         self.r#type = value;
         self
     }
-    /// Use this field when paginating results to indicate where to begin in your list of response headers policies. The response includes response headers policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListResponseHeadersPoliciesInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListResponseHeadersPoliciesInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of response headers policies that you want to get in the response.
+    /// Sets [`ListResponseHeadersPoliciesInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListResponseHeadersPoliciesInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListResponseHeadersPoliciesInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
@@ -91,7 +117,7 @@ impl ListResponseHeadersPoliciesInputBuilder {
 }
 
 /// The `ListResponseHeadersPoliciesResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -100,21 +126,41 @@ pub struct ListResponseHeadersPoliciesOutput {
     pub response_headers_policy_list: Option<crate::types::ResponseHeadersPolicyList>,
 }
 
+impl std::fmt::Debug for ListResponseHeadersPoliciesOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResponseHeadersPoliciesOutput")
+            .field("response_headers_policy_list", &self.response_headers_policy_list)
+            .finish()
+    }
+}
+
 impl ListResponseHeadersPoliciesOutput {
     /// A builder for [`ListResponseHeadersPoliciesOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListResponseHeadersPoliciesOutputBuilder {
         ListResponseHeadersPoliciesOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListResponseHeadersPoliciesOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListResponseHeadersPoliciesOutputBuilder {
     response_headers_policy_list: Option<crate::types::ResponseHeadersPolicyList>,
 }
 
+impl std::fmt::Debug for ListResponseHeadersPoliciesOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResponseHeadersPoliciesOutputBuilder")
+            .field("response_headers_policy_list", &self.response_headers_policy_list)
+            .finish()
+    }
+}
+
 impl ListResponseHeadersPoliciesOutputBuilder {
-    /// A list of response headers policies.
+    /// Sets [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
+    #[inline]
     pub fn response_headers_policy_list(
         mut self,
         value: crate::types::ResponseHeadersPolicyList,
@@ -122,7 +168,8 @@ impl ListResponseHeadersPoliciesOutputBuilder {
         self.response_headers_policy_list = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicyList`.
+    /// Sets or clears [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
+    #[inline]
     pub fn set_response_headers_policy_list(
         mut self,
         value: Option<crate::types::ResponseHeadersPolicyList>,
@@ -131,6 +178,7 @@ impl ListResponseHeadersPoliciesOutputBuilder {
         self
     }
     /// Builds the [`ListResponseHeadersPoliciesOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
@@ -157,6 +205,7 @@ pub enum ListResponseHeadersPoliciesError {
 impl ListResponseHeadersPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -181,46 +230,42 @@ impl ListResponseHeadersPoliciesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListResponseHeadersPoliciesError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListResponseHeadersPoliciesError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListResponseHeadersPoliciesError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListResponseHeadersPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListResponseHeadersPoliciesError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListResponseHeadersPolicies: `GET /2020-05-31/response-headers-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -241,6 +286,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListResponseHeadersPolicies: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

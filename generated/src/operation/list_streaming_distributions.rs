@@ -3,7 +3,7 @@
 
 //! List streaming distributions.
 /// The request to list your streaming distributions.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListStreamingDistributionsInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListStreamingDistributionsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListStreamingDistributionsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListStreamingDistributionsInput {
     /// A builder for [`ListStreamingDistributionsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListStreamingDistributionsInputBuilder {
         ListStreamingDistributionsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListStreamingDistributionsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListStreamingDistributionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListStreamingDistributionsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListStreamingDistributionsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListStreamingDistributionsInputBuilder {
-    /// The value that you provided for the `Marker` request parameter.
+    /// Sets [`ListStreamingDistributionsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListStreamingDistributionsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The value that you provided for the `MaxItems` request parameter.
+    /// Sets [`ListStreamingDistributionsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListStreamingDistributionsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListStreamingDistributionsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
@@ -62,7 +88,7 @@ impl ListStreamingDistributionsInputBuilder {
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -71,21 +97,41 @@ pub struct ListStreamingDistributionsOutput {
     pub streaming_distribution_list: Option<crate::types::StreamingDistributionList>,
 }
 
+impl std::fmt::Debug for ListStreamingDistributionsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListStreamingDistributionsOutput")
+            .field("streaming_distribution_list", &self.streaming_distribution_list)
+            .finish()
+    }
+}
+
 impl ListStreamingDistributionsOutput {
     /// A builder for [`ListStreamingDistributionsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListStreamingDistributionsOutputBuilder {
         ListStreamingDistributionsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListStreamingDistributionsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListStreamingDistributionsOutputBuilder {
     streaming_distribution_list: Option<crate::types::StreamingDistributionList>,
 }
 
+impl std::fmt::Debug for ListStreamingDistributionsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListStreamingDistributionsOutputBuilder")
+            .field("streaming_distribution_list", &self.streaming_distribution_list)
+            .finish()
+    }
+}
+
 impl ListStreamingDistributionsOutputBuilder {
-    /// The `StreamingDistributionList` type.
+    /// Sets [`ListStreamingDistributionsOutput::streaming_distribution_list`].
+    #[inline]
     pub fn streaming_distribution_list(
         mut self,
         value: crate::types::StreamingDistributionList,
@@ -93,7 +139,8 @@ impl ListStreamingDistributionsOutputBuilder {
         self.streaming_distribution_list = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistributionList`.
+    /// Sets or clears [`ListStreamingDistributionsOutput::streaming_distribution_list`].
+    #[inline]
     pub fn set_streaming_distribution_list(
         mut self,
         value: Option<crate::types::StreamingDistributionList>,
@@ -102,6 +149,7 @@ impl ListStreamingDistributionsOutputBuilder {
         self
     }
     /// Builds the [`ListStreamingDistributionsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
@@ -124,6 +172,7 @@ pub enum ListStreamingDistributionsError {
 impl ListStreamingDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -140,36 +189,40 @@ impl ListStreamingDistributionsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListStreamingDistributionsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListStreamingDistributionsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListStreamingDistributionsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListStreamingDistributionsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListStreamingDistributionsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListStreamingDistributions: `GET /2020-05-31/streaming-distribution`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -187,6 +240,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListStreamingDistributions: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

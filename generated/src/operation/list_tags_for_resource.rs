@@ -3,7 +3,7 @@
 
 //! List tags for a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to list tags for a CloudFront resource.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -13,45 +13,60 @@ pub struct ListTagsForResourceInput {
     pub resource: String,
 }
 
+impl std::fmt::Debug for ListTagsForResourceInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourceInput")
+            .field("resource", &self.resource)
+            .finish()
+    }
+}
+
 impl ListTagsForResourceInput {
     /// A builder for [`ListTagsForResourceInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListTagsForResourceInputBuilder {
         ListTagsForResourceInputBuilder::default()
     }
 }
 
 /// A builder for [`ListTagsForResourceInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListTagsForResourceInputBuilder {
     resource: Option<String>,
 }
 
+impl std::fmt::Debug for ListTagsForResourceInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourceInputBuilder")
+            .field("resource", &self.resource)
+            .finish()
+    }
+}
+
 impl ListTagsForResourceInputBuilder {
-    /// An ARN of a CloudFront resource.
+    /// Sets [`ListTagsForResourceInput::resource`].
+    #[inline]
     pub fn resource(mut self, value: impl Into<String>) -> Self {
         self.resource = Some(value.into());
         self
     }
-    /// Sets or clears `Resource`.
-    pub fn set_resource(mut self, value: Option<String>) -> Self {
-        self.resource = value;
-        self
-    }
     /// Builds the [`ListTagsForResourceInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         Ok(ListTagsForResourceInput {
-            resource: self
-                .resource
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListTagsForResourceRequest",
-                    "Resource",
-                ))?,
+            resource: restxml_runtime::error::required(
+                self.resource,
+                "ListTagsForResourceRequest",
+                "Resource",
+            )?,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -60,41 +75,54 @@ pub struct ListTagsForResourceOutput {
     pub tags: crate::types::Tags,
 }
 
+impl std::fmt::Debug for ListTagsForResourceOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourceOutput").field("tags", &self.tags).finish()
+    }
+}
+
 impl ListTagsForResourceOutput {
     /// A builder for [`ListTagsForResourceOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListTagsForResourceOutputBuilder {
         ListTagsForResourceOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListTagsForResourceOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListTagsForResourceOutputBuilder {
     tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourceOutputBuilder")
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl ListTagsForResourceOutputBuilder {
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`ListTagsForResourceOutput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.tags = value;
-        self
-    }
     /// Builds the [`ListTagsForResourceOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         Ok(ListTagsForResourceOutput {
-            tags: self
-                .tags
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "ListTagsForResourceResult",
-                    "Tags",
-                ))?,
+            tags: restxml_runtime::error::required(
+                self.tags,
+                "ListTagsForResourceResult",
+                "Tags",
+            )?,
         })
     }
 }
@@ -118,6 +146,7 @@ pub enum ListTagsForResourceError {
 impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -146,51 +175,43 @@ impl ListTagsForResourceError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListTagsForResourceError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListTagsForResourceError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchResource(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListTagsForResourceError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListTagsForResourceError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListTagsForResourceError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchResource(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListTagsForResource: `GET /2020-05-31/tagging`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -206,6 +227,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListTagsForResource: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

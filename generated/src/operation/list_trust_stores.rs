@@ -3,7 +3,7 @@
 
 //! Lists trust stores.
 /// The `ListTrustStoresRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListTrustStoresInput {
     pub max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListTrustStoresInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrustStoresInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListTrustStoresInput {
     /// A builder for [`ListTrustStoresInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListTrustStoresInputBuilder {
         ListTrustStoresInputBuilder::default()
     }
 }
 
 /// A builder for [`ListTrustStoresInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListTrustStoresInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
 }
 
+impl std::fmt::Debug for ListTrustStoresInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrustStoresInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListTrustStoresInputBuilder {
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    /// Sets [`ListTrustStoresInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListTrustStoresInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of trust stores that you want returned in the response.
+    /// Sets [`ListTrustStoresInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.max_items = Some(value);
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListTrustStoresInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<i32>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListTrustStoresInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListTrustStoresInput, restxml_runtime::BuildError> {
         Ok(ListTrustStoresInput {
             marker: self.marker,
@@ -60,7 +86,7 @@ impl ListTrustStoresInputBuilder {
 }
 
 /// The `ListTrustStoresResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -71,32 +97,56 @@ pub struct ListTrustStoresOutput {
     pub trust_store_list: Option<Vec<crate::types::TrustStoreSummary>>,
 }
 
+impl std::fmt::Debug for ListTrustStoresOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrustStoresOutput")
+            .field("next_marker", &self.next_marker)
+            .field("trust_store_list", &self.trust_store_list)
+            .finish()
+    }
+}
+
 impl ListTrustStoresOutput {
     /// A builder for [`ListTrustStoresOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListTrustStoresOutputBuilder {
         ListTrustStoresOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListTrustStoresOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListTrustStoresOutputBuilder {
     next_marker: Option<String>,
     trust_store_list: Option<Vec<crate::types::TrustStoreSummary>>,
 }
 
+impl std::fmt::Debug for ListTrustStoresOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrustStoresOutputBuilder")
+            .field("next_marker", &self.next_marker)
+            .field("trust_store_list", &self.trust_store_list)
+            .finish()
+    }
+}
+
 impl ListTrustStoresOutputBuilder {
-    /// Indicates the next page of trust stores. To get the next page of the list, use this value in the `Marker` field of your request.
+    /// Sets [`ListTrustStoresOutput::next_marker`].
+    #[inline]
     pub fn next_marker(mut self, value: impl Into<String>) -> Self {
         self.next_marker = Some(value.into());
         self
     }
-    /// Sets or clears `NextMarker`.
+    /// Sets or clears [`ListTrustStoresOutput::next_marker`].
+    #[inline]
     pub fn set_next_marker(mut self, value: Option<String>) -> Self {
         self.next_marker = value;
         self
     }
-    /// The trust store list.
+    /// Sets [`ListTrustStoresOutput::trust_store_list`].
+    #[inline]
     pub fn trust_store_list(
         mut self,
         value: Vec<crate::types::TrustStoreSummary>,
@@ -104,7 +154,8 @@ impl ListTrustStoresOutputBuilder {
         self.trust_store_list = Some(value);
         self
     }
-    /// Sets or clears `TrustStoreList`.
+    /// Sets or clears [`ListTrustStoresOutput::trust_store_list`].
+    #[inline]
     pub fn set_trust_store_list(
         mut self,
         value: Option<Vec<crate::types::TrustStoreSummary>>,
@@ -113,6 +164,7 @@ impl ListTrustStoresOutputBuilder {
         self
     }
     /// Builds the [`ListTrustStoresOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListTrustStoresOutput, restxml_runtime::BuildError> {
         Ok(ListTrustStoresOutput {
             next_marker: self.next_marker,
@@ -138,6 +190,7 @@ pub enum ListTrustStoresError {
 impl ListTrustStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -162,46 +215,42 @@ impl ListTrustStoresError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListTrustStoresError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListTrustStoresError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListTrustStoresError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListTrustStoresError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListTrustStoresError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListTrustStores: `POST /2020-05-31/trust-stores`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_trust_stores::ListTrustStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -229,6 +278,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListTrustStores: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! List the CloudFront VPC origins in your account.
 /// The `ListVpcOriginsRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,42 +15,68 @@ pub struct ListVpcOriginsInput {
     pub max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListVpcOriginsInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListVpcOriginsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListVpcOriginsInput {
     /// A builder for [`ListVpcOriginsInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListVpcOriginsInputBuilder {
         ListVpcOriginsInputBuilder::default()
     }
 }
 
 /// A builder for [`ListVpcOriginsInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListVpcOriginsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
 }
 
+impl std::fmt::Debug for ListVpcOriginsInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListVpcOriginsInputBuilder")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
+    }
+}
+
 impl ListVpcOriginsInputBuilder {
-    /// The marker associated with the VPC origins list.
+    /// Sets [`ListVpcOriginsInput::marker`].
+    #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
         self
     }
-    /// Sets or clears `Marker`.
+    /// Sets or clears [`ListVpcOriginsInput::marker`].
+    #[inline]
     pub fn set_marker(mut self, value: Option<String>) -> Self {
         self.marker = value;
         self
     }
-    /// The maximum number of items included in the list.
+    /// Sets [`ListVpcOriginsInput::max_items`].
+    #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.max_items = Some(value.into());
         self
     }
-    /// Sets or clears `MaxItems`.
+    /// Sets or clears [`ListVpcOriginsInput::max_items`].
+    #[inline]
     pub fn set_max_items(mut self, value: Option<String>) -> Self {
         self.max_items = value;
         self
     }
     /// Builds the [`ListVpcOriginsInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListVpcOriginsInput, restxml_runtime::BuildError> {
         Ok(ListVpcOriginsInput {
             marker: self.marker,
@@ -60,7 +86,7 @@ impl ListVpcOriginsInputBuilder {
 }
 
 /// The `ListVpcOriginsResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -69,26 +95,47 @@ pub struct ListVpcOriginsOutput {
     pub vpc_origin_list: Option<crate::types::VpcOriginList>,
 }
 
+impl std::fmt::Debug for ListVpcOriginsOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListVpcOriginsOutput")
+            .field("vpc_origin_list", &self.vpc_origin_list)
+            .finish()
+    }
+}
+
 impl ListVpcOriginsOutput {
     /// A builder for [`ListVpcOriginsOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> ListVpcOriginsOutputBuilder {
         ListVpcOriginsOutputBuilder::default()
     }
 }
 
 /// A builder for [`ListVpcOriginsOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ListVpcOriginsOutputBuilder {
     vpc_origin_list: Option<crate::types::VpcOriginList>,
 }
 
+impl std::fmt::Debug for ListVpcOriginsOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListVpcOriginsOutputBuilder")
+            .field("vpc_origin_list", &self.vpc_origin_list)
+            .finish()
+    }
+}
+
 impl ListVpcOriginsOutputBuilder {
-    /// List of VPC origins.
+    /// Sets [`ListVpcOriginsOutput::vpc_origin_list`].
+    #[inline]
     pub fn vpc_origin_list(mut self, value: crate::types::VpcOriginList) -> Self {
         self.vpc_origin_list = Some(value);
         self
     }
-    /// Sets or clears `VpcOriginList`.
+    /// Sets or clears [`ListVpcOriginsOutput::vpc_origin_list`].
+    #[inline]
     pub fn set_vpc_origin_list(
         mut self,
         value: Option<crate::types::VpcOriginList>,
@@ -97,6 +144,7 @@ impl ListVpcOriginsOutputBuilder {
         self
     }
     /// Builds the [`ListVpcOriginsOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<ListVpcOriginsOutput, restxml_runtime::BuildError> {
         Ok(ListVpcOriginsOutput {
             vpc_origin_list: self.vpc_origin_list,
@@ -123,6 +171,7 @@ pub enum ListVpcOriginsError {
 impl ListVpcOriginsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -151,51 +200,43 @@ impl ListVpcOriginsError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListVpcOriginsError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl ListVpcOriginsError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for ListVpcOriginsError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for ListVpcOriginsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for ListVpcOriginsError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for ListVpcOrigins: `GET /2020-05-31/vpc-origin`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::list_vpc_origins::ListVpcOriginsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -213,6 +254,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of ListVpcOrigins: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

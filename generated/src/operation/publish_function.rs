@@ -7,7 +7,7 @@
 //!
 //! To publish a function, you must provide the function's name and version (`ETag` value). To get these values, you can use `ListFunctions` and `DescribeFunction`.
 /// The `PublishFunctionRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -19,62 +19,74 @@ pub struct PublishFunctionInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for PublishFunctionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishFunctionInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl PublishFunctionInput {
     /// A builder for [`PublishFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> PublishFunctionInputBuilder {
         PublishFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`PublishFunctionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct PublishFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for PublishFunctionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl PublishFunctionInputBuilder {
-    /// The name of the function that you are publishing.
+    /// Sets [`PublishFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are publishing, which you can get using `DescribeFunction`.
+    /// Sets [`PublishFunctionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`PublishFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<PublishFunctionInput, restxml_runtime::BuildError> {
         Ok(PublishFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "PublishFunctionRequest",
-                    "Name",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "PublishFunctionRequest",
-                    "IfMatch",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "PublishFunctionRequest",
+                "Name",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "PublishFunctionRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
 
 /// The `PublishFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -83,26 +95,47 @@ pub struct PublishFunctionOutput {
     pub function_summary: Option<crate::types::FunctionSummary>,
 }
 
+impl std::fmt::Debug for PublishFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishFunctionOutput")
+            .field("function_summary", &self.function_summary)
+            .finish()
+    }
+}
+
 impl PublishFunctionOutput {
     /// A builder for [`PublishFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> PublishFunctionOutputBuilder {
         PublishFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`PublishFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct PublishFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
 }
 
+impl std::fmt::Debug for PublishFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishFunctionOutputBuilder")
+            .field("function_summary", &self.function_summary)
+            .finish()
+    }
+}
+
 impl PublishFunctionOutputBuilder {
-    /// Contains configuration information and metadata about a CloudFront function.
+    /// Sets [`PublishFunctionOutput::function_summary`].
+    #[inline]
     pub fn function_summary(mut self, value: crate::types::FunctionSummary) -> Self {
         self.function_summary = Some(value);
         self
     }
-    /// Sets or clears `FunctionSummary`.
+    /// Sets or clears [`PublishFunctionOutput::function_summary`].
+    #[inline]
     pub fn set_function_summary(
         mut self,
         value: Option<crate::types::FunctionSummary>,
@@ -111,6 +144,7 @@ impl PublishFunctionOutputBuilder {
         self
     }
     /// Builds the [`PublishFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<PublishFunctionOutput, restxml_runtime::BuildError> {
         Ok(PublishFunctionOutput {
             function_summary: self.function_summary,
@@ -139,6 +173,7 @@ pub enum PublishFunctionError {
 impl PublishFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -171,56 +206,44 @@ impl PublishFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for PublishFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl PublishFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFunctionExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchFunctionExists(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for PublishFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for PublishFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFunctionExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for PublishFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchFunctionExists(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for PublishFunction: `POST /2020-05-31/function/{Name}/publish`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::publish_function::PublishFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -241,6 +264,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of PublishFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

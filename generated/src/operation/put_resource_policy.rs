@@ -3,7 +3,7 @@
 
 //! Creates a resource control policy for a given CloudFront resource.
 /// The `PutResourcePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,62 +15,74 @@ pub struct PutResourcePolicyInput {
     pub policy_document: String,
 }
 
+impl std::fmt::Debug for PutResourcePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutResourcePolicyInput")
+            .field("resource_arn", &self.resource_arn)
+            .field("policy_document", &self.policy_document)
+            .finish()
+    }
+}
+
 impl PutResourcePolicyInput {
     /// A builder for [`PutResourcePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> PutResourcePolicyInputBuilder {
         PutResourcePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`PutResourcePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct PutResourcePolicyInputBuilder {
     resource_arn: Option<String>,
     policy_document: Option<String>,
 }
 
+impl std::fmt::Debug for PutResourcePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutResourcePolicyInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .field("policy_document", &self.policy_document)
+            .finish()
+    }
+}
+
 impl PutResourcePolicyInputBuilder {
-    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
+    /// Sets [`PutResourcePolicyInput::resource_arn`].
+    #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceArn`.
-    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
-        self.resource_arn = value;
-        self
-    }
-    /// The JSON-formatted resource policy to create.
+    /// Sets [`PutResourcePolicyInput::policy_document`].
+    #[inline]
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.policy_document = Some(value.into());
         self
     }
-    /// Sets or clears `PolicyDocument`.
-    pub fn set_policy_document(mut self, value: Option<String>) -> Self {
-        self.policy_document = value;
-        self
-    }
     /// Builds the [`PutResourcePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<PutResourcePolicyInput, restxml_runtime::BuildError> {
         Ok(PutResourcePolicyInput {
-            resource_arn: self
-                .resource_arn
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "PutResourcePolicyRequest",
-                    "ResourceArn",
-                ))?,
-            policy_document: self
-                .policy_document
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "PutResourcePolicyRequest",
-                    "PolicyDocument",
-                ))?,
+            resource_arn: restxml_runtime::error::required(
+                self.resource_arn,
+                "PutResourcePolicyRequest",
+                "ResourceArn",
+            )?,
+            policy_document: restxml_runtime::error::required(
+                self.policy_document,
+                "PutResourcePolicyRequest",
+                "PolicyDocument",
+            )?,
         })
     }
 }
 
 /// The `PutResourcePolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -79,31 +91,53 @@ pub struct PutResourcePolicyOutput {
     pub resource_arn: Option<String>,
 }
 
+impl std::fmt::Debug for PutResourcePolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutResourcePolicyOutput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
+    }
+}
+
 impl PutResourcePolicyOutput {
     /// A builder for [`PutResourcePolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> PutResourcePolicyOutputBuilder {
         PutResourcePolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`PutResourcePolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct PutResourcePolicyOutputBuilder {
     resource_arn: Option<String>,
 }
 
+impl std::fmt::Debug for PutResourcePolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutResourcePolicyOutputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
+    }
+}
+
 impl PutResourcePolicyOutputBuilder {
-    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy was created.
+    /// Sets [`PutResourcePolicyOutput::resource_arn`].
+    #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceArn`.
+    /// Sets or clears [`PutResourcePolicyOutput::resource_arn`].
+    #[inline]
     pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
         self.resource_arn = value;
         self
     }
     /// Builds the [`PutResourcePolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<PutResourcePolicyOutput, restxml_runtime::BuildError> {
         Ok(PutResourcePolicyOutput {
             resource_arn: self.resource_arn,
@@ -134,6 +168,7 @@ pub enum PutResourcePolicyError {
 impl PutResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -170,61 +205,45 @@ impl PutResourcePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for PutResourcePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl PutResourcePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for PutResourcePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for PutResourcePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for PutResourcePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for PutResourcePolicy: `POST /2020-05-31/put-resource-policy`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::put_resource_policy::PutResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -254,6 +273,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of PutResourcePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

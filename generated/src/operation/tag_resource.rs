@@ -3,7 +3,7 @@
 
 //! Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to add tags to a CloudFront resource.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,56 +15,68 @@ pub struct TagResourceInput {
     pub tags: crate::types::Tags,
 }
 
+impl std::fmt::Debug for TagResourceInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TagResourceInput")
+            .field("resource", &self.resource)
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl TagResourceInput {
     /// A builder for [`TagResourceInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> TagResourceInputBuilder {
         TagResourceInputBuilder::default()
     }
 }
 
 /// A builder for [`TagResourceInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct TagResourceInputBuilder {
     resource: Option<String>,
     tags: Option<crate::types::Tags>,
 }
 
+impl std::fmt::Debug for TagResourceInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TagResourceInputBuilder")
+            .field("resource", &self.resource)
+            .field("tags", &self.tags)
+            .finish()
+    }
+}
+
 impl TagResourceInputBuilder {
-    /// An ARN of a CloudFront resource.
+    /// Sets [`TagResourceInput::resource`].
+    #[inline]
     pub fn resource(mut self, value: impl Into<String>) -> Self {
         self.resource = Some(value.into());
         self
     }
-    /// Sets or clears `Resource`.
-    pub fn set_resource(mut self, value: Option<String>) -> Self {
-        self.resource = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
+    /// Sets [`TagResourceInput::tags`].
+    #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.tags = Some(value);
         self
     }
-    /// Sets or clears `Tags`.
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.tags = value;
-        self
-    }
     /// Builds the [`TagResourceInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<TagResourceInput, restxml_runtime::BuildError> {
         Ok(TagResourceInput {
-            resource: self
-                .resource
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TagResourceRequest",
-                    "Resource",
-                ))?,
-            tags: self
-                .tags
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TagResourceRequest",
-                    "Tags",
-                ))?,
+            resource: restxml_runtime::error::required(
+                self.resource,
+                "TagResourceRequest",
+                "Resource",
+            )?,
+            tags: restxml_runtime::error::required(
+                self.tags,
+                "TagResourceRequest",
+                "Tags",
+            )?,
         })
     }
 }
@@ -88,6 +100,7 @@ pub enum TagResourceError {
 impl TagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -116,51 +129,43 @@ impl TagResourceError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for TagResourceError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl TagResourceError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchResource(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for TagResourceError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for TagResourceError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for TagResourceError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchResource(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for TagResource: `POST /2020-05-31/tagging?Operation=Tag`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::tag_resource::TagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -188,6 +193,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of TagResource: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<TagResourceError>> {

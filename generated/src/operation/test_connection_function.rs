@@ -20,6 +20,7 @@ pub struct TestConnectionFunctionInput {
 }
 
 impl std::fmt::Debug for TestConnectionFunctionInput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestConnectionFunctionInput")
             .field("id", &self.id)
@@ -32,13 +33,14 @@ impl std::fmt::Debug for TestConnectionFunctionInput {
 
 impl TestConnectionFunctionInput {
     /// A builder for [`TestConnectionFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> TestConnectionFunctionInputBuilder {
         TestConnectionFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`TestConnectionFunctionInput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct TestConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -47,6 +49,7 @@ pub struct TestConnectionFunctionInputBuilder {
 }
 
 impl std::fmt::Debug for TestConnectionFunctionInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestConnectionFunctionInputBuilder")
             .field("id", &self.id)
@@ -64,79 +67,64 @@ impl std::fmt::Debug for TestConnectionFunctionInputBuilder {
 }
 
 impl TestConnectionFunctionInputBuilder {
-    /// The connection function ID.
+    /// Sets [`TestConnectionFunctionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The current version (`ETag` value) of the connection function.
+    /// Sets [`TestConnectionFunctionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
-    /// The connection function stage.
+    /// Sets [`TestConnectionFunctionInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`TestConnectionFunctionInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
-    /// The connection object.
+    /// Sets [`TestConnectionFunctionInput::connection_object`].
+    #[inline]
     pub fn connection_object(mut self, value: restxml_runtime::Blob) -> Self {
         self.connection_object = Some(value);
         self
     }
-    /// Sets or clears `ConnectionObject`.
-    pub fn set_connection_object(
-        mut self,
-        value: Option<restxml_runtime::Blob>,
-    ) -> Self {
-        self.connection_object = value;
-        self
-    }
     /// Builds the [`TestConnectionFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<TestConnectionFunctionInput, restxml_runtime::BuildError> {
         Ok(TestConnectionFunctionInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TestConnectionFunctionRequest",
-                    "Id",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TestConnectionFunctionRequest",
-                    "IfMatch",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "TestConnectionFunctionRequest",
+                "Id",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "TestConnectionFunctionRequest",
+                "IfMatch",
+            )?,
             stage: self.stage,
-            connection_object: self
-                .connection_object
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TestConnectionFunctionRequest",
-                    "ConnectionObject",
-                ))?,
+            connection_object: restxml_runtime::error::required(
+                self.connection_object,
+                "TestConnectionFunctionRequest",
+                "ConnectionObject",
+            )?,
         })
     }
 }
 
 /// The `TestConnectionFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -147,21 +135,47 @@ pub struct TestConnectionFunctionOutput {
     >,
 }
 
+impl std::fmt::Debug for TestConnectionFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestConnectionFunctionOutput")
+            .field(
+                "connection_function_test_result",
+                &self.connection_function_test_result,
+            )
+            .finish()
+    }
+}
+
 impl TestConnectionFunctionOutput {
     /// A builder for [`TestConnectionFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> TestConnectionFunctionOutputBuilder {
         TestConnectionFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`TestConnectionFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct TestConnectionFunctionOutputBuilder {
     connection_function_test_result: Option<crate::types::ConnectionFunctionTestResult>,
 }
 
+impl std::fmt::Debug for TestConnectionFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestConnectionFunctionOutputBuilder")
+            .field(
+                "connection_function_test_result",
+                &self.connection_function_test_result,
+            )
+            .finish()
+    }
+}
+
 impl TestConnectionFunctionOutputBuilder {
-    /// The connection function test result.
+    /// Sets [`TestConnectionFunctionOutput::connection_function_test_result`].
+    #[inline]
     pub fn connection_function_test_result(
         mut self,
         value: crate::types::ConnectionFunctionTestResult,
@@ -169,7 +183,8 @@ impl TestConnectionFunctionOutputBuilder {
         self.connection_function_test_result = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionTestResult`.
+    /// Sets or clears [`TestConnectionFunctionOutput::connection_function_test_result`].
+    #[inline]
     pub fn set_connection_function_test_result(
         mut self,
         value: Option<crate::types::ConnectionFunctionTestResult>,
@@ -178,6 +193,7 @@ impl TestConnectionFunctionOutputBuilder {
         self
     }
     /// Builds the [`TestConnectionFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<TestConnectionFunctionOutput, restxml_runtime::BuildError> {
@@ -210,6 +226,7 @@ pub enum TestConnectionFunctionError {
 impl TestConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -246,61 +263,45 @@ impl TestConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for TestConnectionFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl TestConnectionFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::TestFunctionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::TestFunctionFailed(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for TestConnectionFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for TestConnectionFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::TestFunctionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for TestConnectionFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::TestFunctionFailed(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for TestConnectionFunction: `POST /2020-05-31/connection-function/{Id}/test`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::test_connection_function::TestConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -338,6 +339,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of TestConnectionFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -24,6 +24,7 @@ pub struct TestFunctionInput {
 }
 
 impl std::fmt::Debug for TestFunctionInput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestFunctionInput")
             .field("name", &self.name)
@@ -36,13 +37,14 @@ impl std::fmt::Debug for TestFunctionInput {
 
 impl TestFunctionInput {
     /// A builder for [`TestFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> TestFunctionInputBuilder {
         TestFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`TestFunctionInput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct TestFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -51,6 +53,7 @@ pub struct TestFunctionInputBuilder {
 }
 
 impl std::fmt::Debug for TestFunctionInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestFunctionInputBuilder")
             .field("name", &self.name)
@@ -65,74 +68,62 @@ impl std::fmt::Debug for TestFunctionInputBuilder {
 }
 
 impl TestFunctionInputBuilder {
-    /// The name of the function that you are testing.
+    /// Sets [`TestFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are testing, which you can get using `DescribeFunction`.
+    /// Sets [`TestFunctionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
-    /// The stage of the function that you are testing, either `DEVELOPMENT` or `LIVE`.
+    /// Sets [`TestFunctionInput::stage`].
+    #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.stage = Some(value);
         self
     }
-    /// Sets or clears `Stage`.
+    /// Sets or clears [`TestFunctionInput::stage`].
+    #[inline]
     pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
         self.stage = value;
         self
     }
-    /// The event object to test the function with. For more information about the structure of the event object, see [Testing functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/managing-functions.html#test-function) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`TestFunctionInput::event_object`].
+    #[inline]
     pub fn event_object(mut self, value: restxml_runtime::Blob) -> Self {
         self.event_object = Some(value);
         self
     }
-    /// Sets or clears `EventObject`.
-    pub fn set_event_object(mut self, value: Option<restxml_runtime::Blob>) -> Self {
-        self.event_object = value;
-        self
-    }
     /// Builds the [`TestFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<TestFunctionInput, restxml_runtime::BuildError> {
         Ok(TestFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TestFunctionRequest",
-                    "Name",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TestFunctionRequest",
-                    "IfMatch",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "TestFunctionRequest",
+                "Name",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "TestFunctionRequest",
+                "IfMatch",
+            )?,
             stage: self.stage,
-            event_object: self
-                .event_object
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "TestFunctionRequest",
-                    "EventObject",
-                ))?,
+            event_object: restxml_runtime::error::required(
+                self.event_object,
+                "TestFunctionRequest",
+                "EventObject",
+            )?,
         })
     }
 }
 
 /// The `TestFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -141,31 +132,53 @@ pub struct TestFunctionOutput {
     pub test_result: Option<crate::types::TestResult>,
 }
 
+impl std::fmt::Debug for TestFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestFunctionOutput")
+            .field("test_result", &self.test_result)
+            .finish()
+    }
+}
+
 impl TestFunctionOutput {
     /// A builder for [`TestFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> TestFunctionOutputBuilder {
         TestFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`TestFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct TestFunctionOutputBuilder {
     test_result: Option<crate::types::TestResult>,
 }
 
+impl std::fmt::Debug for TestFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestFunctionOutputBuilder")
+            .field("test_result", &self.test_result)
+            .finish()
+    }
+}
+
 impl TestFunctionOutputBuilder {
-    /// An object that represents the result of running the function with the provided event object.
+    /// Sets [`TestFunctionOutput::test_result`].
+    #[inline]
     pub fn test_result(mut self, value: crate::types::TestResult) -> Self {
         self.test_result = Some(value);
         self
     }
-    /// Sets or clears `TestResult`.
+    /// Sets or clears [`TestFunctionOutput::test_result`].
+    #[inline]
     pub fn set_test_result(mut self, value: Option<crate::types::TestResult>) -> Self {
         self.test_result = value;
         self
     }
     /// Builds the [`TestFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<TestFunctionOutput, restxml_runtime::BuildError> {
         Ok(TestFunctionOutput {
             test_result: self.test_result,
@@ -194,6 +207,7 @@ pub enum TestFunctionError {
 impl TestFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -226,56 +240,44 @@ impl TestFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for TestFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl TestFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::TestFunctionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFunctionExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::TestFunctionFailed(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchFunctionExists(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for TestFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for TestFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::TestFunctionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFunctionExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for TestFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::TestFunctionFailed(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchFunctionExists(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for TestFunction: `POST /2020-05-31/function/{Name}/test`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::test_function::TestFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -313,6 +315,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of TestFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to remove tags from a CloudFront resource.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,56 +15,68 @@ pub struct UntagResourceInput {
     pub tag_keys: crate::types::TagKeys,
 }
 
+impl std::fmt::Debug for UntagResourceInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UntagResourceInput")
+            .field("resource", &self.resource)
+            .field("tag_keys", &self.tag_keys)
+            .finish()
+    }
+}
+
 impl UntagResourceInput {
     /// A builder for [`UntagResourceInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UntagResourceInputBuilder {
         UntagResourceInputBuilder::default()
     }
 }
 
 /// A builder for [`UntagResourceInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UntagResourceInputBuilder {
     resource: Option<String>,
     tag_keys: Option<crate::types::TagKeys>,
 }
 
+impl std::fmt::Debug for UntagResourceInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UntagResourceInputBuilder")
+            .field("resource", &self.resource)
+            .field("tag_keys", &self.tag_keys)
+            .finish()
+    }
+}
+
 impl UntagResourceInputBuilder {
-    /// An ARN of a CloudFront resource.
+    /// Sets [`UntagResourceInput::resource`].
+    #[inline]
     pub fn resource(mut self, value: impl Into<String>) -> Self {
         self.resource = Some(value.into());
         self
     }
-    /// Sets or clears `Resource`.
-    pub fn set_resource(mut self, value: Option<String>) -> Self {
-        self.resource = value;
-        self
-    }
-    /// A complex type that contains zero or more `Tag` key elements.
+    /// Sets [`UntagResourceInput::tag_keys`].
+    #[inline]
     pub fn tag_keys(mut self, value: crate::types::TagKeys) -> Self {
         self.tag_keys = Some(value);
         self
     }
-    /// Sets or clears `TagKeys`.
-    pub fn set_tag_keys(mut self, value: Option<crate::types::TagKeys>) -> Self {
-        self.tag_keys = value;
-        self
-    }
     /// Builds the [`UntagResourceInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UntagResourceInput, restxml_runtime::BuildError> {
         Ok(UntagResourceInput {
-            resource: self
-                .resource
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UntagResourceRequest",
-                    "Resource",
-                ))?,
-            tag_keys: self
-                .tag_keys
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UntagResourceRequest",
-                    "TagKeys",
-                ))?,
+            resource: restxml_runtime::error::required(
+                self.resource,
+                "UntagResourceRequest",
+                "Resource",
+            )?,
+            tag_keys: restxml_runtime::error::required(
+                self.tag_keys,
+                "UntagResourceRequest",
+                "TagKeys",
+            )?,
         })
     }
 }
@@ -88,6 +100,7 @@ pub enum UntagResourceError {
 impl UntagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -116,51 +129,43 @@ impl UntagResourceError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UntagResourceError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UntagResourceError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTagging(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidTagging(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchResource(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UntagResourceError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UntagResourceError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidTagging(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UntagResourceError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidTagging(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchResource(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UntagResource: `POST /2020-05-31/tagging?Operation=Untag`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::untag_resource::UntagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -188,6 +193,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UntagResource: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<(), restxml_runtime::SdkError<UntagResourceError>> {

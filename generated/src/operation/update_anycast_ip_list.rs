@@ -3,7 +3,7 @@
 
 //! Updates an Anycast static IP list.
 /// The `UpdateAnycastIpListRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,15 +25,28 @@ pub struct UpdateAnycastIpListInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for UpdateAnycastIpListInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateAnycastIpListInput")
+            .field("id", &self.id)
+            .field("ip_address_type", &self.ip_address_type)
+            .field("ipam_cidr_configs", &self.ipam_cidr_configs)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateAnycastIpListInput {
     /// A builder for [`UpdateAnycastIpListInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateAnycastIpListInputBuilder {
         UpdateAnycastIpListInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateAnycastIpListInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateAnycastIpListInputBuilder {
     id: Option<String>,
     ip_address_type: Option<crate::types::IpAddressType>,
@@ -41,29 +54,33 @@ pub struct UpdateAnycastIpListInputBuilder {
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateAnycastIpListInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateAnycastIpListInputBuilder")
+            .field("id", &self.id)
+            .field("ip_address_type", &self.ip_address_type)
+            .field("ipam_cidr_configs", &self.ipam_cidr_configs)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateAnycastIpListInputBuilder {
-    /// The ID of the Anycast static IP list.
+    /// Sets [`UpdateAnycastIpListInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The IP address type for the Anycast static IP list. You can specify one of the following options:
-    ///
-    /// - `ipv4` only
-    ///
-    /// - `ipv6` only
-    ///
-    /// - `dualstack` - Allocate a list of both IPv4 and IPv6 addresses
+    /// Sets [`UpdateAnycastIpListInput::ip_address_type`].
+    #[inline]
     pub fn ip_address_type(mut self, value: crate::types::IpAddressType) -> Self {
         self.ip_address_type = Some(value);
         self
     }
-    /// Sets or clears `IpAddressType`.
+    /// Sets or clears [`UpdateAnycastIpListInput::ip_address_type`].
+    #[inline]
     pub fn set_ip_address_type(
         mut self,
         value: Option<crate::types::IpAddressType>,
@@ -71,7 +88,8 @@ impl UpdateAnycastIpListInputBuilder {
         self.ip_address_type = value;
         self
     }
-    /// A list of IPAM CIDR configurations that specify the IP address ranges and IPAM pool settings for updating the Anycast static IP list.
+    /// Sets [`UpdateAnycastIpListInput::ipam_cidr_configs`].
+    #[inline]
     pub fn ipam_cidr_configs(
         mut self,
         value: Vec<crate::types::IpamCidrConfig>,
@@ -79,7 +97,8 @@ impl UpdateAnycastIpListInputBuilder {
         self.ipam_cidr_configs = Some(value);
         self
     }
-    /// Sets or clears `IpamCidrConfigs`.
+    /// Sets or clears [`UpdateAnycastIpListInput::ipam_cidr_configs`].
+    #[inline]
     pub fn set_ipam_cidr_configs(
         mut self,
         value: Option<Vec<crate::types::IpamCidrConfig>>,
@@ -87,39 +106,34 @@ impl UpdateAnycastIpListInputBuilder {
         self.ipam_cidr_configs = value;
         self
     }
-    /// The current version (ETag value) of the Anycast static IP list that you are updating.
+    /// Sets [`UpdateAnycastIpListInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`UpdateAnycastIpListInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateAnycastIpListInput, restxml_runtime::BuildError> {
         Ok(UpdateAnycastIpListInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateAnycastIpListRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateAnycastIpListRequest",
+                "Id",
+            )?,
             ip_address_type: self.ip_address_type,
             ipam_cidr_configs: self.ipam_cidr_configs,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateAnycastIpListRequest",
-                    "IfMatch",
-                ))?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateAnycastIpListRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
 
 /// The `UpdateAnycastIpListResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -130,27 +144,50 @@ pub struct UpdateAnycastIpListOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateAnycastIpListOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateAnycastIpListOutput")
+            .field("anycast_ip_list", &self.anycast_ip_list)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateAnycastIpListOutput {
     /// A builder for [`UpdateAnycastIpListOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateAnycastIpListOutputBuilder {
         UpdateAnycastIpListOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateAnycastIpListOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateAnycastIpListOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateAnycastIpListOutputBuilder")
+            .field("anycast_ip_list", &self.anycast_ip_list)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateAnycastIpListOutputBuilder {
-    /// An Anycast static IP list. For more information, see [Request Anycast static IPs to use for allowlisting](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/request-static-ips.html) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`UpdateAnycastIpListOutput::anycast_ip_list`].
+    #[inline]
     pub fn anycast_ip_list(mut self, value: crate::types::AnycastIpList) -> Self {
         self.anycast_ip_list = Some(value);
         self
     }
-    /// Sets or clears `AnycastIpList`.
+    /// Sets or clears [`UpdateAnycastIpListOutput::anycast_ip_list`].
+    #[inline]
     pub fn set_anycast_ip_list(
         mut self,
         value: Option<crate::types::AnycastIpList>,
@@ -158,17 +195,20 @@ impl UpdateAnycastIpListOutputBuilder {
         self.anycast_ip_list = value;
         self
     }
-    /// The current version of the Anycast static IP list.
+    /// Sets [`UpdateAnycastIpListOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateAnycastIpListOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateAnycastIpListOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateAnycastIpListOutput, restxml_runtime::BuildError> {
@@ -202,6 +242,7 @@ pub enum UpdateAnycastIpListError {
 impl UpdateAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -238,61 +279,45 @@ impl UpdateAnycastIpListError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateAnycastIpListError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateAnycastIpListError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateAnycastIpListError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateAnycastIpListError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateAnycastIpListError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateAnycastIpList: `PUT /2020-05-31/anycast-ip-list/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -328,6 +353,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateAnycastIpList: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -15,7 +15,7 @@
 //! >
 //! > If your minimum TTL is greater than 0, CloudFront will cache content for at least the duration specified in the cache policy's minimum TTL, even if the `Cache-Control: no-cache`, `no-store`, or `private` directives are present in the origin headers.
 /// The `UpdateCachePolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -29,23 +29,47 @@ pub struct UpdateCachePolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCachePolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCachePolicyInput")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateCachePolicyInput {
     /// A builder for [`UpdateCachePolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateCachePolicyInputBuilder {
         UpdateCachePolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateCachePolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateCachePolicyInputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCachePolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCachePolicyInputBuilder")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateCachePolicyInputBuilder {
-    /// A cache policy configuration.
+    /// Sets [`UpdateCachePolicyInput::cache_policy_config`].
+    #[inline]
     pub fn cache_policy_config(
         mut self,
         value: crate::types::CachePolicyConfig,
@@ -53,56 +77,45 @@ impl UpdateCachePolicyInputBuilder {
         self.cache_policy_config = Some(value);
         self
     }
-    /// Sets or clears `CachePolicyConfig`.
-    pub fn set_cache_policy_config(
-        mut self,
-        value: Option<crate::types::CachePolicyConfig>,
-    ) -> Self {
-        self.cache_policy_config = value;
-        self
-    }
-    /// The unique identifier for the cache policy that you are updating. The identifier is returned in a cache behavior's `CachePolicyId` field in the response to `GetDistributionConfig`.
+    /// Sets [`UpdateCachePolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the cache policy that you are updating. The version is returned in the cache policy's `ETag` field in the response to `GetCachePolicyConfig`.
+    /// Sets [`UpdateCachePolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateCachePolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateCachePolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyInput, restxml_runtime::BuildError> {
         Ok(UpdateCachePolicyInput {
-            cache_policy_config: self
-                .cache_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateCachePolicyRequest",
-                    "CachePolicyConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateCachePolicyRequest",
-                    "Id",
-                ))?,
+            cache_policy_config: restxml_runtime::error::required(
+                self.cache_policy_config,
+                "UpdateCachePolicyRequest",
+                "CachePolicyConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateCachePolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateCachePolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -113,42 +126,68 @@ pub struct UpdateCachePolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCachePolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCachePolicyOutput")
+            .field("cache_policy", &self.cache_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateCachePolicyOutput {
     /// A builder for [`UpdateCachePolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateCachePolicyOutputBuilder {
         UpdateCachePolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateCachePolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCachePolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCachePolicyOutputBuilder")
+            .field("cache_policy", &self.cache_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateCachePolicyOutputBuilder {
-    /// A cache policy.
+    /// Sets [`UpdateCachePolicyOutput::cache_policy`].
+    #[inline]
     pub fn cache_policy(mut self, value: crate::types::CachePolicy) -> Self {
         self.cache_policy = Some(value);
         self
     }
-    /// Sets or clears `CachePolicy`.
+    /// Sets or clears [`UpdateCachePolicyOutput::cache_policy`].
+    #[inline]
     pub fn set_cache_policy(mut self, value: Option<crate::types::CachePolicy>) -> Self {
         self.cache_policy = value;
         self
     }
-    /// The current version of the cache policy.
+    /// Sets [`UpdateCachePolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateCachePolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateCachePolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateCachePolicyOutput {
             cache_policy: self.cache_policy,
@@ -190,6 +229,7 @@ pub enum UpdateCachePolicyError {
 impl UpdateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -246,88 +286,50 @@ impl UpdateCachePolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateCachePolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateCachePolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyHeadersInCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CachePolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCookiesInCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyQueryStringsInCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::NoSuchCachePolicy(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::TooManyHeadersInCachePolicy(error) => error,
+            Self::CachePolicyAlreadyExists(error) => error,
+            Self::TooManyCookiesInCachePolicy(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyQueryStringsInCachePolicy(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateCachePolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateCachePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyHeadersInCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::CachePolicyAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCookiesInCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyQueryStringsInCachePolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateCachePolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyHeadersInCachePolicy(error) => Some(error),
-            Self::CachePolicyAlreadyExists(error) => Some(error),
-            Self::TooManyCookiesInCachePolicy(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyQueryStringsInCachePolicy(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateCachePolicy: `PUT /2020-05-31/cache-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_cache_policy::UpdateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -357,6 +359,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateCachePolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Update an origin access identity.
 /// The request to update an origin access identity.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,15 +17,30 @@ pub struct UpdateCloudFrontOriginAccessIdentityInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCloudFrontOriginAccessIdentityInput")
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateCloudFrontOriginAccessIdentityInput {
     /// A builder for [`UpdateCloudFrontOriginAccessIdentityInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateCloudFrontOriginAccessIdentityInputBuilder {
         UpdateCloudFrontOriginAccessIdentityInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityInputBuilder {
     cloud_front_origin_access_identity_config: Option<
         crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -34,8 +49,23 @@ pub struct UpdateCloudFrontOriginAccessIdentityInputBuilder {
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCloudFrontOriginAccessIdentityInputBuilder")
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
-    /// The identity's configuration information.
+    /// Sets [`UpdateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config`].
+    #[inline]
     pub fn cloud_front_origin_access_identity_config(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -43,58 +73,47 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
         self.cloud_front_origin_access_identity_config = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentityConfig`.
-    pub fn set_cloud_front_origin_access_identity_config(
-        mut self,
-        value: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
-    ) -> Self {
-        self.cloud_front_origin_access_identity_config = value;
-        self
-    }
-    /// The identity's id.
+    /// Sets [`UpdateCloudFrontOriginAccessIdentityInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the identity's configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateCloudFrontOriginAccessIdentityInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateCloudFrontOriginAccessIdentityInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         Ok(UpdateCloudFrontOriginAccessIdentityInput {
-            cloud_front_origin_access_identity_config: self
-                .cloud_front_origin_access_identity_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateCloudFrontOriginAccessIdentityRequest",
-                    "CloudFrontOriginAccessIdentityConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateCloudFrontOriginAccessIdentityRequest",
-                    "Id",
-                ))?,
+            cloud_front_origin_access_identity_config: restxml_runtime::error::required(
+                self.cloud_front_origin_access_identity_config,
+                "UpdateCloudFrontOriginAccessIdentityRequest",
+                "CloudFrontOriginAccessIdentityConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateCloudFrontOriginAccessIdentityRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -107,15 +126,29 @@ pub struct UpdateCloudFrontOriginAccessIdentityOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutput")
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateCloudFrontOriginAccessIdentityOutput {
     /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateCloudFrontOriginAccessIdentityOutputBuilder {
         UpdateCloudFrontOriginAccessIdentityOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     cloud_front_origin_access_identity: Option<
         crate::types::CloudFrontOriginAccessIdentity,
@@ -123,8 +156,22 @@ pub struct UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutputBuilder")
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
-    /// The origin access identity's information.
+    /// Sets [`UpdateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
+    #[inline]
     pub fn cloud_front_origin_access_identity(
         mut self,
         value: crate::types::CloudFrontOriginAccessIdentity,
@@ -132,7 +179,8 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
-    /// Sets or clears `CloudFrontOriginAccessIdentity`.
+    /// Sets or clears [`UpdateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
+    #[inline]
     pub fn set_cloud_front_origin_access_identity(
         mut self,
         value: Option<crate::types::CloudFrontOriginAccessIdentity>,
@@ -140,17 +188,20 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
         self.cloud_front_origin_access_identity = value;
         self
     }
-    /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateCloudFrontOriginAccessIdentityOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateCloudFrontOriginAccessIdentityOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -193,6 +244,7 @@ pub enum UpdateCloudFrontOriginAccessIdentityError {
 impl UpdateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -240,74 +292,48 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     }
 }
 
+impl UpdateCloudFrontOriginAccessIdentityError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
+        match self {
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::MissingBody(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::NoSuchCloudFrontOriginAccessIdentity(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+}
+
 impl restxml_runtime::ProvideErrorMetadata
 for UpdateCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
-        match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
-        }
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateCloudFrontOriginAccessIdentityError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::NoSuchCloudFrontOriginAccessIdentity(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateCloudFrontOriginAccessIdentity: `PUT /2020-05-31/origin-access-identity/cloudfront/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -338,6 +364,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

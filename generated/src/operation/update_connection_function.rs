@@ -20,6 +20,7 @@ pub struct UpdateConnectionFunctionInput {
 }
 
 impl std::fmt::Debug for UpdateConnectionFunctionInput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateConnectionFunctionInput")
             .field("id", &self.id)
@@ -32,13 +33,14 @@ impl std::fmt::Debug for UpdateConnectionFunctionInput {
 
 impl UpdateConnectionFunctionInput {
     /// A builder for [`UpdateConnectionFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateConnectionFunctionInputBuilder {
         UpdateConnectionFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateConnectionFunctionInput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -47,6 +49,7 @@ pub struct UpdateConnectionFunctionInputBuilder {
 }
 
 impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateConnectionFunctionInputBuilder")
             .field("id", &self.id)
@@ -64,27 +67,20 @@ impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
 }
 
 impl UpdateConnectionFunctionInputBuilder {
-    /// The connection function ID.
+    /// Sets [`UpdateConnectionFunctionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The current version (`ETag` value) of the connection function you are updating.
+    /// Sets [`UpdateConnectionFunctionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
-    /// Contains configuration information about a CloudFront function.
+    /// Sets [`UpdateConnectionFunctionInput::connection_function_config`].
+    #[inline]
     pub fn connection_function_config(
         mut self,
         value: crate::types::FunctionConfig,
@@ -92,62 +88,44 @@ impl UpdateConnectionFunctionInputBuilder {
         self.connection_function_config = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionConfig`.
-    pub fn set_connection_function_config(
-        mut self,
-        value: Option<crate::types::FunctionConfig>,
-    ) -> Self {
-        self.connection_function_config = value;
-        self
-    }
-    /// The connection function code.
+    /// Sets [`UpdateConnectionFunctionInput::connection_function_code`].
+    #[inline]
     pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.connection_function_code = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionCode`.
-    pub fn set_connection_function_code(
-        mut self,
-        value: Option<restxml_runtime::Blob>,
-    ) -> Self {
-        self.connection_function_code = value;
-        self
-    }
     /// Builds the [`UpdateConnectionFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionFunctionInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateConnectionFunctionRequest",
-                    "Id",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateConnectionFunctionRequest",
-                    "IfMatch",
-                ))?,
-            connection_function_config: self
-                .connection_function_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateConnectionFunctionRequest",
-                    "ConnectionFunctionConfig",
-                ))?,
-            connection_function_code: self
-                .connection_function_code
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateConnectionFunctionRequest",
-                    "ConnectionFunctionCode",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateConnectionFunctionRequest",
+                "Id",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateConnectionFunctionRequest",
+                "IfMatch",
+            )?,
+            connection_function_config: restxml_runtime::error::required(
+                self.connection_function_config,
+                "UpdateConnectionFunctionRequest",
+                "ConnectionFunctionConfig",
+            )?,
+            connection_function_code: restxml_runtime::error::required(
+                self.connection_function_code,
+                "UpdateConnectionFunctionRequest",
+                "ConnectionFunctionCode",
+            )?,
         })
     }
 }
 
 /// The `UpdateConnectionFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -158,22 +136,44 @@ pub struct UpdateConnectionFunctionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateConnectionFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionFunctionOutput")
+            .field("connection_function_summary", &self.connection_function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateConnectionFunctionOutput {
     /// A builder for [`UpdateConnectionFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateConnectionFunctionOutputBuilder {
         UpdateConnectionFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateConnectionFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateConnectionFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionFunctionOutputBuilder")
+            .field("connection_function_summary", &self.connection_function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateConnectionFunctionOutputBuilder {
-    /// The connection function summary.
+    /// Sets [`UpdateConnectionFunctionOutput::connection_function_summary`].
+    #[inline]
     pub fn connection_function_summary(
         mut self,
         value: crate::types::ConnectionFunctionSummary,
@@ -181,7 +181,8 @@ impl UpdateConnectionFunctionOutputBuilder {
         self.connection_function_summary = Some(value);
         self
     }
-    /// Sets or clears `ConnectionFunctionSummary`.
+    /// Sets or clears [`UpdateConnectionFunctionOutput::connection_function_summary`].
+    #[inline]
     pub fn set_connection_function_summary(
         mut self,
         value: Option<crate::types::ConnectionFunctionSummary>,
@@ -189,17 +190,20 @@ impl UpdateConnectionFunctionOutputBuilder {
         self.connection_function_summary = value;
         self
     }
-    /// The version identifier for the current version of the connection function.
+    /// Sets [`UpdateConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateConnectionFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateConnectionFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
@@ -235,6 +239,7 @@ pub enum UpdateConnectionFunctionError {
 impl UpdateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -275,66 +280,46 @@ impl UpdateConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateConnectionFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateConnectionFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntitySizeLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::EntitySizeLimitExceeded(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateConnectionFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateConnectionFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::EntitySizeLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateConnectionFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::EntitySizeLimitExceeded(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateConnectionFunction: `PUT /2020-05-31/connection-function/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_connection_function::UpdateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -372,6 +357,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateConnectionFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

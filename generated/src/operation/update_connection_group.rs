@@ -3,7 +3,7 @@
 
 //! Updates a connection group.
 /// The `UpdateConnectionGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -21,15 +21,29 @@ pub struct UpdateConnectionGroupInput {
     pub enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for UpdateConnectionGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionGroupInput")
+            .field("id", &self.id)
+            .field("ipv6_enabled", &self.ipv6_enabled)
+            .field("if_match", &self.if_match)
+            .field("anycast_ip_list_id", &self.anycast_ip_list_id)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl UpdateConnectionGroupInput {
     /// A builder for [`UpdateConnectionGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateConnectionGroupInputBuilder {
         UpdateConnectionGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateConnectionGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateConnectionGroupInputBuilder {
     id: Option<String>,
     ipv6_enabled: Option<bool>,
@@ -38,75 +52,85 @@ pub struct UpdateConnectionGroupInputBuilder {
     enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for UpdateConnectionGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionGroupInputBuilder")
+            .field("id", &self.id)
+            .field("ipv6_enabled", &self.ipv6_enabled)
+            .field("if_match", &self.if_match)
+            .field("anycast_ip_list_id", &self.anycast_ip_list_id)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl UpdateConnectionGroupInputBuilder {
-    /// The ID of the connection group.
+    /// Sets [`UpdateConnectionGroupInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// Enable IPv6 for the connection group. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`UpdateConnectionGroupInput::ipv6_enabled`].
+    #[inline]
     pub fn ipv6_enabled(mut self, value: bool) -> Self {
         self.ipv6_enabled = Some(value);
         self
     }
-    /// Sets or clears `Ipv6Enabled`.
+    /// Sets or clears [`UpdateConnectionGroupInput::ipv6_enabled`].
+    #[inline]
     pub fn set_ipv6_enabled(mut self, value: Option<bool>) -> Self {
         self.ipv6_enabled = value;
         self
     }
-    /// The value of the `ETag` header that you received when retrieving the connection group that you're updating.
+    /// Sets [`UpdateConnectionGroupInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
-    /// The ID of the Anycast static IP list.
+    /// Sets [`UpdateConnectionGroupInput::anycast_ip_list_id`].
+    #[inline]
     pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
         self.anycast_ip_list_id = Some(value.into());
         self
     }
-    /// Sets or clears `AnycastIpListId`.
+    /// Sets or clears [`UpdateConnectionGroupInput::anycast_ip_list_id`].
+    #[inline]
     pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
         self.anycast_ip_list_id = value;
         self
     }
-    /// Whether the connection group is enabled.
+    /// Sets [`UpdateConnectionGroupInput::enabled`].
+    #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.enabled = Some(value);
         self
     }
-    /// Sets or clears `Enabled`.
+    /// Sets or clears [`UpdateConnectionGroupInput::enabled`].
+    #[inline]
     pub fn set_enabled(mut self, value: Option<bool>) -> Self {
         self.enabled = value;
         self
     }
     /// Builds the [`UpdateConnectionGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionGroupInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateConnectionGroupRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateConnectionGroupRequest",
+                "Id",
+            )?,
             ipv6_enabled: self.ipv6_enabled,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateConnectionGroupRequest",
-                    "IfMatch",
-                ))?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateConnectionGroupRequest",
+                "IfMatch",
+            )?,
             anycast_ip_list_id: self.anycast_ip_list_id,
             enabled: self.enabled,
         })
@@ -114,7 +138,7 @@ impl UpdateConnectionGroupInputBuilder {
 }
 
 /// The `UpdateConnectionGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -125,27 +149,50 @@ pub struct UpdateConnectionGroupOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateConnectionGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionGroupOutput")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateConnectionGroupOutput {
     /// A builder for [`UpdateConnectionGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateConnectionGroupOutputBuilder {
         UpdateConnectionGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateConnectionGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateConnectionGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionGroupOutputBuilder")
+            .field("connection_group", &self.connection_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateConnectionGroupOutputBuilder {
-    /// The connection group that you updated.
+    /// Sets [`UpdateConnectionGroupOutput::connection_group`].
+    #[inline]
     pub fn connection_group(mut self, value: crate::types::ConnectionGroup) -> Self {
         self.connection_group = Some(value);
         self
     }
-    /// Sets or clears `ConnectionGroup`.
+    /// Sets or clears [`UpdateConnectionGroupOutput::connection_group`].
+    #[inline]
     pub fn set_connection_group(
         mut self,
         value: Option<crate::types::ConnectionGroup>,
@@ -153,17 +200,20 @@ impl UpdateConnectionGroupOutputBuilder {
         self.connection_group = value;
         self
     }
-    /// The current version of the connection group.
+    /// Sets [`UpdateConnectionGroupOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateConnectionGroupOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateConnectionGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
@@ -201,6 +251,7 @@ pub enum UpdateConnectionGroupError {
 impl UpdateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -245,71 +296,47 @@ impl UpdateConnectionGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateConnectionGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateConnectionGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ResourceInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::ResourceInUse(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateConnectionGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateConnectionGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::ResourceInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateConnectionGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::ResourceInUse(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateConnectionGroup: `PUT /2020-05-31/connection-group/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_connection_group::UpdateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -350,6 +377,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateConnectionGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -11,7 +11,7 @@
 //!
 //! 3. Use `UpdateContinuousDeploymentPolicy`, providing the entire continuous deployment policy configuration, including the fields that you modified and those that you didn't.
 /// The `UpdateContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,15 +25,30 @@ pub struct UpdateContinuousDeploymentPolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateContinuousDeploymentPolicyInput")
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateContinuousDeploymentPolicyInput {
     /// A builder for [`UpdateContinuousDeploymentPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateContinuousDeploymentPolicyInputBuilder {
         UpdateContinuousDeploymentPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateContinuousDeploymentPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateContinuousDeploymentPolicyInputBuilder {
     continuous_deployment_policy_config: Option<
         crate::types::ContinuousDeploymentPolicyConfig,
@@ -42,8 +57,23 @@ pub struct UpdateContinuousDeploymentPolicyInputBuilder {
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateContinuousDeploymentPolicyInputBuilder")
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateContinuousDeploymentPolicyInputBuilder {
-    /// The continuous deployment policy configuration.
+    /// Sets [`UpdateContinuousDeploymentPolicyInput::continuous_deployment_policy_config`].
+    #[inline]
     pub fn continuous_deployment_policy_config(
         mut self,
         value: crate::types::ContinuousDeploymentPolicyConfig,
@@ -51,58 +81,47 @@ impl UpdateContinuousDeploymentPolicyInputBuilder {
         self.continuous_deployment_policy_config = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicyConfig`.
-    pub fn set_continuous_deployment_policy_config(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicyConfig>,
-    ) -> Self {
-        self.continuous_deployment_policy_config = value;
-        self
-    }
-    /// The identifier of the continuous deployment policy that you are updating.
+    /// Sets [`UpdateContinuousDeploymentPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The current version (`ETag` value) of the continuous deployment policy that you are updating.
+    /// Sets [`UpdateContinuousDeploymentPolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateContinuousDeploymentPolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         Ok(UpdateContinuousDeploymentPolicyInput {
-            continuous_deployment_policy_config: self
-                .continuous_deployment_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateContinuousDeploymentPolicyRequest",
-                    "ContinuousDeploymentPolicyConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateContinuousDeploymentPolicyRequest",
-                    "Id",
-                ))?,
+            continuous_deployment_policy_config: restxml_runtime::error::required(
+                self.continuous_deployment_policy_config,
+                "UpdateContinuousDeploymentPolicyRequest",
+                "ContinuousDeploymentPolicyConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateContinuousDeploymentPolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateContinuousDeploymentPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -113,22 +132,44 @@ pub struct UpdateContinuousDeploymentPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateContinuousDeploymentPolicyOutput")
+            .field("continuous_deployment_policy", &self.continuous_deployment_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateContinuousDeploymentPolicyOutput {
     /// A builder for [`UpdateContinuousDeploymentPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateContinuousDeploymentPolicyOutputBuilder {
         UpdateContinuousDeploymentPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateContinuousDeploymentPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateContinuousDeploymentPolicyOutputBuilder")
+            .field("continuous_deployment_policy", &self.continuous_deployment_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateContinuousDeploymentPolicyOutputBuilder {
-    /// A continuous deployment policy.
+    /// Sets [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
+    #[inline]
     pub fn continuous_deployment_policy(
         mut self,
         value: crate::types::ContinuousDeploymentPolicy,
@@ -136,7 +177,8 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
         self.continuous_deployment_policy = Some(value);
         self
     }
-    /// Sets or clears `ContinuousDeploymentPolicy`.
+    /// Sets or clears [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
+    #[inline]
     pub fn set_continuous_deployment_policy(
         mut self,
         value: Option<crate::types::ContinuousDeploymentPolicy>,
@@ -144,17 +186,20 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
         self.continuous_deployment_policy = value;
         self
     }
-    /// The version identifier for the current version of the continuous deployment policy.
+    /// Sets [`UpdateContinuousDeploymentPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateContinuousDeploymentPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
@@ -190,6 +235,7 @@ pub enum UpdateContinuousDeploymentPolicyError {
 impl UpdateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -230,68 +276,46 @@ impl UpdateContinuousDeploymentPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateContinuousDeploymentPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateContinuousDeploymentPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::StagingDistributionInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::StagingDistributionInUse(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateContinuousDeploymentPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateContinuousDeploymentPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::StagingDistributionInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateContinuousDeploymentPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::StagingDistributionInUse(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateContinuousDeploymentPolicy: `PUT /2020-05-31/continuous-deployment-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -321,6 +345,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateContinuousDeploymentPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -16,7 +16,7 @@
 //!    - You can't change the value of `CallerReference`.
 //! 3. Submit an `UpdateDistribution` request, providing the updated distribution configuration. The new configuration replaces the existing configuration. The values that you specify in an `UpdateDistribution` request are not merged into your existing configuration. Make sure to include all fields: the ones that you modified and also the ones that you didn't.
 /// The request to update a distribution.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -30,23 +30,47 @@ pub struct UpdateDistributionInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDistributionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionInput")
+            .field("distribution_config", &self.distribution_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateDistributionInput {
     /// A builder for [`UpdateDistributionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateDistributionInputBuilder {
         UpdateDistributionInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateDistributionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateDistributionInputBuilder {
     distribution_config: Option<crate::types::DistributionConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDistributionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionInputBuilder")
+            .field("distribution_config", &self.distribution_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateDistributionInputBuilder {
-    /// The distribution's configuration information.
+    /// Sets [`UpdateDistributionInput::distribution_config`].
+    #[inline]
     pub fn distribution_config(
         mut self,
         value: crate::types::DistributionConfig,
@@ -54,56 +78,45 @@ impl UpdateDistributionInputBuilder {
         self.distribution_config = Some(value);
         self
     }
-    /// Sets or clears `DistributionConfig`.
-    pub fn set_distribution_config(
-        mut self,
-        value: Option<crate::types::DistributionConfig>,
-    ) -> Self {
-        self.distribution_config = value;
-        self
-    }
-    /// The distribution's id.
+    /// Sets [`UpdateDistributionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the distribution's configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateDistributionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateDistributionInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateDistributionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateDistributionInput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionInput {
-            distribution_config: self
-                .distribution_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateDistributionRequest",
-                    "DistributionConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateDistributionRequest",
-                    "Id",
-                ))?,
+            distribution_config: restxml_runtime::error::required(
+                self.distribution_config,
+                "UpdateDistributionRequest",
+                "DistributionConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateDistributionRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -114,27 +127,50 @@ pub struct UpdateDistributionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDistributionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionOutput")
+            .field("distribution", &self.distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateDistributionOutput {
     /// A builder for [`UpdateDistributionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateDistributionOutputBuilder {
         UpdateDistributionOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateDistributionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDistributionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionOutputBuilder")
+            .field("distribution", &self.distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateDistributionOutputBuilder {
-    /// The distribution's information.
+    /// Sets [`UpdateDistributionOutput::distribution`].
+    #[inline]
     pub fn distribution(mut self, value: crate::types::Distribution) -> Self {
         self.distribution = Some(value);
         self
     }
-    /// Sets or clears `Distribution`.
+    /// Sets or clears [`UpdateDistributionOutput::distribution`].
+    #[inline]
     pub fn set_distribution(
         mut self,
         value: Option<crate::types::Distribution>,
@@ -142,17 +178,20 @@ impl UpdateDistributionOutputBuilder {
         self.distribution = value;
         self
     }
-    /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateDistributionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateDistributionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateDistributionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateDistributionOutput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionOutput {
             distribution: self.distribution,
@@ -330,6 +369,7 @@ pub enum UpdateDistributionError {
 impl UpdateDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -652,426 +692,110 @@ impl UpdateDistributionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateDistributionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateDistributionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidDefaultRootObject(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidDomainNameForOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidQueryStringParameters(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyTrustedSigners(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCookieNamesInWhiteList(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidErrorCode(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalOriginAccessConfiguration(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFunctionAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOriginCustomHeaders(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidForwardCookies(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidMinimumProtocolVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyKeyGroupsAssociatedToDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToCachePolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidRequiredProtocol(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsWithFunctionAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOriginGroupsPerDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidTTLOrder(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
+            Self::AccessDenied(error) => error,
+            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => error,
+            Self::InvalidDefaultRootObject(error) => error,
+            Self::InvalidDomainNameForOriginAccessControl(error) => error,
+            Self::InvalidQueryStringParameters(error) => error,
+            Self::TooManyTrustedSigners(error) => error,
+            Self::TooManyCookieNamesInWhiteList(error) => error,
+            Self::NoSuchFieldLevelEncryptionConfig(error) => error,
+            Self::InvalidErrorCode(error) => error,
+            Self::IllegalOriginAccessConfiguration(error) => error,
+            Self::TooManyFunctionAssociations(error) => error,
+            Self::TooManyOriginCustomHeaders(error) => error,
+            Self::InvalidForwardCookies(error) => error,
+            Self::InvalidMinimumProtocolVersion(error) => error,
+            Self::NoSuchCachePolicy(error) => error,
+            Self::TooManyKeyGroupsAssociatedToDistribution(error) => error,
+            Self::TooManyDistributionsAssociatedToCachePolicy(error) => error,
+            Self::InvalidRequiredProtocol(error) => error,
+            Self::TooManyDistributionsWithFunctionAssociations(error) => error,
+            Self::TooManyOriginGroupsPerDistribution(error) => error,
+            Self::InvalidTTLOrder(error) => error,
             Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
                 error,
-            ) => restxml_runtime::ProvideErrorMetadata::meta(error),
-            Self::InvalidOriginKeepaliveTimeout(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginReadTimeout(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::StagingDistributionInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidHeadersForS3Origin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedSignerDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidWebACLId(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsWithSingleFunctionARN(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidRelativePath(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyLambdaFunctionAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
+            ) => error,
+            Self::InvalidOriginKeepaliveTimeout(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidOriginReadTimeout(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidOriginAccessControl(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::StagingDistributionInUse(error) => error,
+            Self::InvalidHeadersForS3Origin(error) => error,
+            Self::TrustedSignerDoesNotExist(error) => error,
+            Self::InvalidWebACLId(error) => error,
+            Self::TooManyDistributionsWithSingleFunctionARN(error) => error,
+            Self::InvalidRelativePath(error) => error,
+            Self::TooManyLambdaFunctionAssociations(error) => error,
+            Self::NoSuchDistribution(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
             Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
+                error
             }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidLocationCode(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionCNAMEs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyQueryStringParameters(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::RealtimeLogConfigOwnerMismatch(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ContinuousDeploymentPolicyInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyHeadersInForwardedValues(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidLambdaFunctionAssociation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCertificates(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedKeyGroupDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchRealtimeLogConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidResponseCode(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidGeoRestrictionParameter(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyOrigins(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidViewerCertificate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidFunctionAssociation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsWithLambdaAssociations(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyDistributionsAssociatedToKeyGroup(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOrigin(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCacheBehaviors(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidLocationCode(error) => error,
+            Self::InvalidOriginAccessIdentity(error) => error,
+            Self::TooManyDistributionCNAMEs(error) => error,
+            Self::NoSuchContinuousDeploymentPolicy(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => error,
+            Self::TooManyQueryStringParameters(error) => error,
+            Self::RealtimeLogConfigOwnerMismatch(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::ContinuousDeploymentPolicyInUse(error) => error,
+            Self::MissingBody(error) => error,
+            Self::TooManyHeadersInForwardedValues(error) => error,
+            Self::InvalidLambdaFunctionAssociation(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::TooManyCertificates(error) => error,
+            Self::TrustedKeyGroupDoesNotExist(error) => error,
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::NoSuchRealtimeLogConfig(error) => error,
+            Self::InvalidResponseCode(error) => error,
+            Self::InvalidGeoRestrictionParameter(error) => error,
+            Self::TooManyOrigins(error) => error,
+            Self::InvalidViewerCertificate(error) => error,
+            Self::InvalidFunctionAssociation(error) => error,
+            Self::TooManyDistributionsWithLambdaAssociations(error) => error,
+            Self::TooManyDistributionsAssociatedToKeyGroup(error) => error,
+            Self::NoSuchOrigin(error) => error,
+            Self::TooManyCacheBehaviors(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateDistributionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateDistributionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidDefaultRootObject(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidDomainNameForOriginAccessControl(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidQueryStringParameters(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyTrustedSigners(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCookieNamesInWhiteList(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidErrorCode(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalOriginAccessConfiguration(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyFunctionAssociations(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyOriginCustomHeaders(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidForwardCookies(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidMinimumProtocolVersion(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchCachePolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyKeyGroupsAssociatedToDistribution(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyDistributionsAssociatedToCachePolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidRequiredProtocol(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsWithFunctionAssociations(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyOriginGroupsPerDistribution(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidTTLOrder(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
-                error,
-            ) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginKeepaliveTimeout(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginReadTimeout(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::StagingDistributionInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidHeadersForS3Origin(error) => std::fmt::Display::fmt(error, f),
-            Self::TrustedSignerDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidWebACLId(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsWithSingleFunctionARN(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidRelativePath(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyLambdaFunctionAssociations(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidLocationCode(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessIdentity(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionCNAMEs(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchContinuousDeploymentPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyQueryStringParameters(error) => std::fmt::Display::fmt(error, f),
-            Self::RealtimeLogConfigOwnerMismatch(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::ContinuousDeploymentPolicyInUse(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyHeadersInForwardedValues(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidLambdaFunctionAssociation(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCertificates(error) => std::fmt::Display::fmt(error, f),
-            Self::TrustedKeyGroupDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchRealtimeLogConfig(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidResponseCode(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidGeoRestrictionParameter(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyOrigins(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidViewerCertificate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidFunctionAssociation(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyDistributionsWithLambdaAssociations(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyDistributionsAssociatedToKeyGroup(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchOrigin(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCacheBehaviors(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateDistributionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
-                Some(error)
-            }
-            Self::InvalidDefaultRootObject(error) => Some(error),
-            Self::InvalidDomainNameForOriginAccessControl(error) => Some(error),
-            Self::InvalidQueryStringParameters(error) => Some(error),
-            Self::TooManyTrustedSigners(error) => Some(error),
-            Self::TooManyCookieNamesInWhiteList(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => Some(error),
-            Self::InvalidErrorCode(error) => Some(error),
-            Self::IllegalOriginAccessConfiguration(error) => Some(error),
-            Self::TooManyFunctionAssociations(error) => Some(error),
-            Self::TooManyOriginCustomHeaders(error) => Some(error),
-            Self::InvalidForwardCookies(error) => Some(error),
-            Self::InvalidMinimumProtocolVersion(error) => Some(error),
-            Self::NoSuchCachePolicy(error) => Some(error),
-            Self::TooManyKeyGroupsAssociatedToDistribution(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToCachePolicy(error) => Some(error),
-            Self::InvalidRequiredProtocol(error) => Some(error),
-            Self::TooManyDistributionsWithFunctionAssociations(error) => Some(error),
-            Self::TooManyOriginGroupsPerDistribution(error) => Some(error),
-            Self::InvalidTTLOrder(error) => Some(error),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
-                error,
-            ) => Some(error),
-            Self::InvalidOriginKeepaliveTimeout(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidOriginReadTimeout(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidOriginAccessControl(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::StagingDistributionInUse(error) => Some(error),
-            Self::InvalidHeadersForS3Origin(error) => Some(error),
-            Self::TrustedSignerDoesNotExist(error) => Some(error),
-            Self::InvalidWebACLId(error) => Some(error),
-            Self::TooManyDistributionsWithSingleFunctionARN(error) => Some(error),
-            Self::InvalidRelativePath(error) => Some(error),
-            Self::TooManyLambdaFunctionAssociations(error) => Some(error),
-            Self::NoSuchDistribution(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                Some(error)
-            }
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidLocationCode(error) => Some(error),
-            Self::InvalidOriginAccessIdentity(error) => Some(error),
-            Self::TooManyDistributionCNAMEs(error) => Some(error),
-            Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
-                Some(error)
-            }
-            Self::TooManyQueryStringParameters(error) => Some(error),
-            Self::RealtimeLogConfigOwnerMismatch(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::ContinuousDeploymentPolicyInUse(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::TooManyHeadersInForwardedValues(error) => Some(error),
-            Self::InvalidLambdaFunctionAssociation(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::TooManyCertificates(error) => Some(error),
-            Self::TrustedKeyGroupDoesNotExist(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
-                Some(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            Self::InvalidResponseCode(error) => Some(error),
-            Self::InvalidGeoRestrictionParameter(error) => Some(error),
-            Self::TooManyOrigins(error) => Some(error),
-            Self::InvalidViewerCertificate(error) => Some(error),
-            Self::InvalidFunctionAssociation(error) => Some(error),
-            Self::TooManyDistributionsWithLambdaAssociations(error) => Some(error),
-            Self::TooManyDistributionsAssociatedToKeyGroup(error) => Some(error),
-            Self::NoSuchOrigin(error) => Some(error),
-            Self::TooManyCacheBehaviors(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateDistribution: `PUT /2020-05-31/distribution/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_distribution::UpdateDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -1102,6 +826,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateDistribution: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Updates a distribution tenant.
 /// The `UpdateDistributionTenantRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -29,15 +29,33 @@ pub struct UpdateDistributionTenantInput {
     pub enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for UpdateDistributionTenantInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionTenantInput")
+            .field("id", &self.id)
+            .field("distribution_id", &self.distribution_id)
+            .field("domains", &self.domains)
+            .field("customizations", &self.customizations)
+            .field("parameters", &self.parameters)
+            .field("connection_group_id", &self.connection_group_id)
+            .field("if_match", &self.if_match)
+            .field("managed_certificate_request", &self.managed_certificate_request)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl UpdateDistributionTenantInput {
     /// A builder for [`UpdateDistributionTenantInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateDistributionTenantInputBuilder {
         UpdateDistributionTenantInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateDistributionTenantInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateDistributionTenantInputBuilder {
     id: Option<String>,
     distribution_id: Option<String>,
@@ -50,43 +68,62 @@ pub struct UpdateDistributionTenantInputBuilder {
     enabled: Option<bool>,
 }
 
+impl std::fmt::Debug for UpdateDistributionTenantInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionTenantInputBuilder")
+            .field("id", &self.id)
+            .field("distribution_id", &self.distribution_id)
+            .field("domains", &self.domains)
+            .field("customizations", &self.customizations)
+            .field("parameters", &self.parameters)
+            .field("connection_group_id", &self.connection_group_id)
+            .field("if_match", &self.if_match)
+            .field("managed_certificate_request", &self.managed_certificate_request)
+            .field("enabled", &self.enabled)
+            .finish()
+    }
+}
+
 impl UpdateDistributionTenantInputBuilder {
-    /// The ID of the distribution tenant.
+    /// Sets [`UpdateDistributionTenantInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The ID for the multi-tenant distribution.
+    /// Sets [`UpdateDistributionTenantInput::distribution_id`].
+    #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Sets or clears `DistributionId`.
+    /// Sets or clears [`UpdateDistributionTenantInput::distribution_id`].
+    #[inline]
     pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
         self.distribution_id = value;
         self
     }
-    /// The domains to update for the distribution tenant. A domain object can contain only a domain property. You must specify at least one domain. Each distribution tenant can have up to 5 domains.
+    /// Sets [`UpdateDistributionTenantInput::domains`].
+    #[inline]
     pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
         self.domains = Some(value);
         self
     }
-    /// Sets or clears `Domains`.
+    /// Sets or clears [`UpdateDistributionTenantInput::domains`].
+    #[inline]
     pub fn set_domains(mut self, value: Option<Vec<crate::types::DomainItem>>) -> Self {
         self.domains = value;
         self
     }
-    /// Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
+    /// Sets [`UpdateDistributionTenantInput::customizations`].
+    #[inline]
     pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
         self.customizations = Some(value);
         self
     }
-    /// Sets or clears `Customizations`.
+    /// Sets or clears [`UpdateDistributionTenantInput::customizations`].
+    #[inline]
     pub fn set_customizations(
         mut self,
         value: Option<crate::types::Customizations>,
@@ -94,12 +131,14 @@ impl UpdateDistributionTenantInputBuilder {
         self.customizations = value;
         self
     }
-    /// A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
+    /// Sets [`UpdateDistributionTenantInput::parameters`].
+    #[inline]
     pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
         self.parameters = Some(value);
         self
     }
-    /// Sets or clears `Parameters`.
+    /// Sets or clears [`UpdateDistributionTenantInput::parameters`].
+    #[inline]
     pub fn set_parameters(
         mut self,
         value: Option<Vec<crate::types::Parameter>>,
@@ -107,27 +146,26 @@ impl UpdateDistributionTenantInputBuilder {
         self.parameters = value;
         self
     }
-    /// The ID of the target connection group.
+    /// Sets [`UpdateDistributionTenantInput::connection_group_id`].
+    #[inline]
     pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
         self.connection_group_id = Some(value.into());
         self
     }
-    /// Sets or clears `ConnectionGroupId`.
+    /// Sets or clears [`UpdateDistributionTenantInput::connection_group_id`].
+    #[inline]
     pub fn set_connection_group_id(mut self, value: Option<String>) -> Self {
         self.connection_group_id = value;
         self
     }
-    /// The value of the `ETag` header that you received when retrieving the distribution tenant to update. This value is returned in the response of the `GetDistributionTenant` API operation.
+    /// Sets [`UpdateDistributionTenantInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
-    /// An object that contains the CloudFront managed ACM certificate request.
+    /// Sets [`UpdateDistributionTenantInput::managed_certificate_request`].
+    #[inline]
     pub fn managed_certificate_request(
         mut self,
         value: crate::types::ManagedCertificateRequest,
@@ -135,7 +173,8 @@ impl UpdateDistributionTenantInputBuilder {
         self.managed_certificate_request = Some(value);
         self
     }
-    /// Sets or clears `ManagedCertificateRequest`.
+    /// Sets or clears [`UpdateDistributionTenantInput::managed_certificate_request`].
+    #[inline]
     pub fn set_managed_certificate_request(
         mut self,
         value: Option<crate::types::ManagedCertificateRequest>,
@@ -143,38 +182,39 @@ impl UpdateDistributionTenantInputBuilder {
         self.managed_certificate_request = value;
         self
     }
-    /// Indicates whether the distribution tenant should be updated to an enabled state. If you update the distribution tenant and it's not enabled, the distribution tenant won't serve traffic.
+    /// Sets [`UpdateDistributionTenantInput::enabled`].
+    #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.enabled = Some(value);
         self
     }
-    /// Sets or clears `Enabled`.
+    /// Sets or clears [`UpdateDistributionTenantInput::enabled`].
+    #[inline]
     pub fn set_enabled(mut self, value: Option<bool>) -> Self {
         self.enabled = value;
         self
     }
     /// Builds the [`UpdateDistributionTenantInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionTenantInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateDistributionTenantRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateDistributionTenantRequest",
+                "Id",
+            )?,
             distribution_id: self.distribution_id,
             domains: self.domains,
             customizations: self.customizations,
             parameters: self.parameters,
             connection_group_id: self.connection_group_id,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateDistributionTenantRequest",
-                    "IfMatch",
-                ))?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateDistributionTenantRequest",
+                "IfMatch",
+            )?,
             managed_certificate_request: self.managed_certificate_request,
             enabled: self.enabled,
         })
@@ -182,7 +222,7 @@ impl UpdateDistributionTenantInputBuilder {
 }
 
 /// The `UpdateDistributionTenantResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -193,22 +233,44 @@ pub struct UpdateDistributionTenantOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDistributionTenantOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionTenantOutput")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateDistributionTenantOutput {
     /// A builder for [`UpdateDistributionTenantOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateDistributionTenantOutputBuilder {
         UpdateDistributionTenantOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateDistributionTenantOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDistributionTenantOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionTenantOutputBuilder")
+            .field("distribution_tenant", &self.distribution_tenant)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateDistributionTenantOutputBuilder {
-    /// The distribution tenant that you're updating.
+    /// Sets [`UpdateDistributionTenantOutput::distribution_tenant`].
+    #[inline]
     pub fn distribution_tenant(
         mut self,
         value: crate::types::DistributionTenant,
@@ -216,7 +278,8 @@ impl UpdateDistributionTenantOutputBuilder {
         self.distribution_tenant = Some(value);
         self
     }
-    /// Sets or clears `DistributionTenant`.
+    /// Sets or clears [`UpdateDistributionTenantOutput::distribution_tenant`].
+    #[inline]
     pub fn set_distribution_tenant(
         mut self,
         value: Option<crate::types::DistributionTenant>,
@@ -224,17 +287,20 @@ impl UpdateDistributionTenantOutputBuilder {
         self.distribution_tenant = value;
         self
     }
-    /// The current version of the distribution tenant.
+    /// Sets [`UpdateDistributionTenantOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateDistributionTenantOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateDistributionTenantOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
@@ -274,6 +340,7 @@ pub enum UpdateDistributionTenantError {
 impl UpdateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -322,76 +389,48 @@ impl UpdateDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateDistributionTenantError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateDistributionTenantError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidAssociation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::InvalidAssociation(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateDistributionTenantError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateDistributionTenantError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidAssociation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateDistributionTenantError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::InvalidAssociation(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateDistributionTenant: `PUT /2020-05-31/distribution-tenant/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_distribution_tenant::UpdateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -446,6 +485,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateDistributionTenant: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -11,7 +11,7 @@
 //!
 //! To use this operation, specify the domain and the ID of the target resource (standard distribution or distribution tenant). For more information, including how to set up the target resource, prerequisites that you must complete, and other restrictions, see [Moving an alternate domain name to a different standard distribution or distribution tenant](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-move) in the *Amazon CloudFront Developer Guide*.
 /// The `UpdateDomainAssociationRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,33 +25,53 @@ pub struct UpdateDomainAssociationInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDomainAssociationInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDomainAssociationInput")
+            .field("domain", &self.domain)
+            .field("target_resource", &self.target_resource)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateDomainAssociationInput {
     /// A builder for [`UpdateDomainAssociationInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateDomainAssociationInputBuilder {
         UpdateDomainAssociationInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateDomainAssociationInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateDomainAssociationInputBuilder {
     domain: Option<String>,
     target_resource: Option<crate::types::DistributionResourceId>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDomainAssociationInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDomainAssociationInputBuilder")
+            .field("domain", &self.domain)
+            .field("target_resource", &self.target_resource)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateDomainAssociationInputBuilder {
-    /// The domain to update.
+    /// Sets [`UpdateDomainAssociationInput::domain`].
+    #[inline]
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.domain = Some(value.into());
         self
     }
-    /// Sets or clears `Domain`.
-    pub fn set_domain(mut self, value: Option<String>) -> Self {
-        self.domain = value;
-        self
-    }
-    /// The target standard distribution or distribution tenant resource for the domain. You can specify either `DistributionId` or `DistributionTenantId`, but not both.
+    /// Sets [`UpdateDomainAssociationInput::target_resource`].
+    #[inline]
     pub fn target_resource(
         mut self,
         value: crate::types::DistributionResourceId,
@@ -59,48 +79,41 @@ impl UpdateDomainAssociationInputBuilder {
         self.target_resource = Some(value);
         self
     }
-    /// Sets or clears `TargetResource`.
-    pub fn set_target_resource(
-        mut self,
-        value: Option<crate::types::DistributionResourceId>,
-    ) -> Self {
-        self.target_resource = value;
-        self
-    }
-    /// The value of the `ETag` identifier for the standard distribution or distribution tenant that will be associated with the domain.
+    /// Sets [`UpdateDomainAssociationInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateDomainAssociationInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateDomainAssociationInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
         Ok(UpdateDomainAssociationInput {
-            domain: self
-                .domain
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateDomainAssociationRequest",
-                    "Domain",
-                ))?,
-            target_resource: self
-                .target_resource
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateDomainAssociationRequest",
-                    "TargetResource",
-                ))?,
+            domain: restxml_runtime::error::required(
+                self.domain,
+                "UpdateDomainAssociationRequest",
+                "Domain",
+            )?,
+            target_resource: restxml_runtime::error::required(
+                self.target_resource,
+                "UpdateDomainAssociationRequest",
+                "TargetResource",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateDomainAssociationResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -113,53 +126,83 @@ pub struct UpdateDomainAssociationOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDomainAssociationOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDomainAssociationOutput")
+            .field("domain", &self.domain)
+            .field("resource_id", &self.resource_id)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateDomainAssociationOutput {
     /// A builder for [`UpdateDomainAssociationOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateDomainAssociationOutputBuilder {
         UpdateDomainAssociationOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateDomainAssociationOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateDomainAssociationOutputBuilder {
     domain: Option<String>,
     resource_id: Option<String>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateDomainAssociationOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDomainAssociationOutputBuilder")
+            .field("domain", &self.domain)
+            .field("resource_id", &self.resource_id)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateDomainAssociationOutputBuilder {
-    /// The domain that you're moving.
+    /// Sets [`UpdateDomainAssociationOutput::domain`].
+    #[inline]
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.domain = Some(value.into());
         self
     }
-    /// Sets or clears `Domain`.
+    /// Sets or clears [`UpdateDomainAssociationOutput::domain`].
+    #[inline]
     pub fn set_domain(mut self, value: Option<String>) -> Self {
         self.domain = value;
         self
     }
-    /// The intended destination for the domain.
+    /// Sets [`UpdateDomainAssociationOutput::resource_id`].
+    #[inline]
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.resource_id = Some(value.into());
         self
     }
-    /// Sets or clears `ResourceId`.
+    /// Sets or clears [`UpdateDomainAssociationOutput::resource_id`].
+    #[inline]
     pub fn set_resource_id(mut self, value: Option<String>) -> Self {
         self.resource_id = value;
         self
     }
-    /// The current version of the target standard distribution or distribution tenant that was associated with the domain.
+    /// Sets [`UpdateDomainAssociationOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateDomainAssociationOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateDomainAssociationOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
@@ -194,6 +237,7 @@ pub enum UpdateDomainAssociationError {
 impl UpdateDomainAssociationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -230,61 +274,45 @@ impl UpdateDomainAssociationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateDomainAssociationError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateDomainAssociationError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateDomainAssociationError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateDomainAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateDomainAssociationError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateDomainAssociation: `POST /2020-05-31/domain-association`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_domain_association::UpdateDomainAssociationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -317,6 +345,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateDomainAssociation: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

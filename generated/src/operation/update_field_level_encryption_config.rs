@@ -3,7 +3,7 @@
 
 //! Update a field-level encryption configuration.
 /// The `UpdateFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,47 @@ pub struct UpdateFieldLevelEncryptionConfigInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionConfigInput")
+            .field("field_level_encryption_config", &self.field_level_encryption_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigInput {
     /// A builder for [`UpdateFieldLevelEncryptionConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateFieldLevelEncryptionConfigInputBuilder {
         UpdateFieldLevelEncryptionConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionConfigInputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionConfigInputBuilder")
+            .field("field_level_encryption_config", &self.field_level_encryption_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigInputBuilder {
-    /// Request to update a field-level encryption configuration.
+    /// Sets [`UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
+    #[inline]
     pub fn field_level_encryption_config(
         mut self,
         value: crate::types::FieldLevelEncryptionConfig,
@@ -41,58 +65,47 @@ impl UpdateFieldLevelEncryptionConfigInputBuilder {
         self.field_level_encryption_config = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionConfig`.
-    pub fn set_field_level_encryption_config(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryptionConfig>,
-    ) -> Self {
-        self.field_level_encryption_config = value;
-        self
-    }
-    /// The ID of the configuration you want to update.
+    /// Sets [`UpdateFieldLevelEncryptionConfigInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the configuration identity to update. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateFieldLevelEncryptionConfigInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateFieldLevelEncryptionConfigInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionConfigInput {
-            field_level_encryption_config: self
-                .field_level_encryption_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFieldLevelEncryptionConfigRequest",
-                    "FieldLevelEncryptionConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFieldLevelEncryptionConfigRequest",
-                    "Id",
-                ))?,
+            field_level_encryption_config: restxml_runtime::error::required(
+                self.field_level_encryption_config,
+                "UpdateFieldLevelEncryptionConfigRequest",
+                "FieldLevelEncryptionConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateFieldLevelEncryptionConfigRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateFieldLevelEncryptionConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -103,22 +116,44 @@ pub struct UpdateFieldLevelEncryptionConfigOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionConfigOutput")
+            .field("field_level_encryption", &self.field_level_encryption)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigOutput {
     /// A builder for [`UpdateFieldLevelEncryptionConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateFieldLevelEncryptionConfigOutputBuilder {
         UpdateFieldLevelEncryptionConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionConfigOutputBuilder")
+            .field("field_level_encryption", &self.field_level_encryption)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigOutputBuilder {
-    /// Return the results of updating the configuration.
+    /// Sets [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
+    #[inline]
     pub fn field_level_encryption(
         mut self,
         value: crate::types::FieldLevelEncryption,
@@ -126,7 +161,8 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
         self.field_level_encryption = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryption`.
+    /// Sets or clears [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
+    #[inline]
     pub fn set_field_level_encryption(
         mut self,
         value: Option<crate::types::FieldLevelEncryption>,
@@ -134,17 +170,20 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
         self.field_level_encryption = value;
         self
     }
-    /// The value of the `ETag` header that you received when updating the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateFieldLevelEncryptionConfigOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateFieldLevelEncryptionConfigOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
@@ -192,6 +231,7 @@ pub enum UpdateFieldLevelEncryptionConfigError {
 impl UpdateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -257,94 +297,50 @@ impl UpdateFieldLevelEncryptionConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateFieldLevelEncryptionConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateFieldLevelEncryptionConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::QueryArgProfileEmpty(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::QueryArgProfileEmpty(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::NoSuchFieldLevelEncryptionConfig(error) => error,
+            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => error,
+            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::NoSuchFieldLevelEncryptionProfile(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateFieldLevelEncryptionConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateFieldLevelEncryptionConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::QueryArgProfileEmpty(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateFieldLevelEncryptionConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::QueryArgProfileEmpty(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionConfig(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateFieldLevelEncryptionConfig: `PUT /2020-05-31/field-level-encryption/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -375,6 +371,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateFieldLevelEncryptionConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Update a field-level encryption profile.
 /// The `UpdateFieldLevelEncryptionProfileRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,15 +17,30 @@ pub struct UpdateFieldLevelEncryptionProfileInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionProfileInput")
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionProfileInput {
     /// A builder for [`UpdateFieldLevelEncryptionProfileInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateFieldLevelEncryptionProfileInputBuilder {
         UpdateFieldLevelEncryptionProfileInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionProfileInputBuilder {
     field_level_encryption_profile_config: Option<
         crate::types::FieldLevelEncryptionProfileConfig,
@@ -34,8 +49,23 @@ pub struct UpdateFieldLevelEncryptionProfileInputBuilder {
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionProfileInputBuilder")
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionProfileInputBuilder {
-    /// Request to update a field-level encryption profile.
+    /// Sets [`UpdateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config`].
+    #[inline]
     pub fn field_level_encryption_profile_config(
         mut self,
         value: crate::types::FieldLevelEncryptionProfileConfig,
@@ -43,58 +73,47 @@ impl UpdateFieldLevelEncryptionProfileInputBuilder {
         self.field_level_encryption_profile_config = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfileConfig`.
-    pub fn set_field_level_encryption_profile_config(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryptionProfileConfig>,
-    ) -> Self {
-        self.field_level_encryption_profile_config = value;
-        self
-    }
-    /// The ID of the field-level encryption profile request.
+    /// Sets [`UpdateFieldLevelEncryptionProfileInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the profile identity to update. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateFieldLevelEncryptionProfileInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateFieldLevelEncryptionProfileInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionProfileInput {
-            field_level_encryption_profile_config: self
-                .field_level_encryption_profile_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFieldLevelEncryptionProfileRequest",
-                    "FieldLevelEncryptionProfileConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFieldLevelEncryptionProfileRequest",
-                    "Id",
-                ))?,
+            field_level_encryption_profile_config: restxml_runtime::error::required(
+                self.field_level_encryption_profile_config,
+                "UpdateFieldLevelEncryptionProfileRequest",
+                "FieldLevelEncryptionProfileConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateFieldLevelEncryptionProfileRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateFieldLevelEncryptionProfileResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -107,22 +126,50 @@ pub struct UpdateFieldLevelEncryptionProfileOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionProfileOutput")
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionProfileOutput {
     /// A builder for [`UpdateFieldLevelEncryptionProfileOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateFieldLevelEncryptionProfileOutputBuilder {
         UpdateFieldLevelEncryptionProfileOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionProfileOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionProfileOutputBuilder")
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateFieldLevelEncryptionProfileOutputBuilder {
-    /// Return the results of updating the profile.
+    /// Sets [`UpdateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
+    #[inline]
     pub fn field_level_encryption_profile(
         mut self,
         value: crate::types::FieldLevelEncryptionProfile,
@@ -130,7 +177,8 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
         self.field_level_encryption_profile = Some(value);
         self
     }
-    /// Sets or clears `FieldLevelEncryptionProfile`.
+    /// Sets or clears [`UpdateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
+    #[inline]
     pub fn set_field_level_encryption_profile(
         mut self,
         value: Option<crate::types::FieldLevelEncryptionProfile>,
@@ -138,17 +186,20 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
         self.field_level_encryption_profile = value;
         self
     }
-    /// The result of the field-level encryption profile request.
+    /// Sets [`UpdateFieldLevelEncryptionProfileOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateFieldLevelEncryptionProfileOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateFieldLevelEncryptionProfileOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
@@ -202,6 +253,7 @@ pub enum UpdateFieldLevelEncryptionProfileError {
 impl UpdateFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -277,101 +329,51 @@ impl UpdateFieldLevelEncryptionProfileError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateFieldLevelEncryptionProfileError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateFieldLevelEncryptionProfileError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FieldLevelEncryptionProfileAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchPublicKey(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FieldLevelEncryptionProfileSizeExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::FieldLevelEncryptionProfileAlreadyExists(error) => error,
+            Self::NoSuchPublicKey(error) => error,
+            Self::FieldLevelEncryptionProfileSizeExceeded(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::NoSuchFieldLevelEncryptionProfile(error) => error,
+            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateFieldLevelEncryptionProfileError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateFieldLevelEncryptionProfileError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::FieldLevelEncryptionProfileAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchPublicKey(error) => std::fmt::Display::fmt(error, f),
-            Self::FieldLevelEncryptionProfileSizeExceeded(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateFieldLevelEncryptionProfileError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionFieldPatterns(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::FieldLevelEncryptionProfileAlreadyExists(error) => Some(error),
-            Self::NoSuchPublicKey(error) => Some(error),
-            Self::FieldLevelEncryptionProfileSizeExceeded(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::NoSuchFieldLevelEncryptionProfile(error) => Some(error),
-            Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateFieldLevelEncryptionProfile: `PUT /2020-05-31/field-level-encryption-profile/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -402,6 +404,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateFieldLevelEncryptionProfile: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -24,6 +24,7 @@ pub struct UpdateFunctionInput {
 }
 
 impl std::fmt::Debug for UpdateFunctionInput {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFunctionInput")
             .field("name", &self.name)
@@ -36,13 +37,14 @@ impl std::fmt::Debug for UpdateFunctionInput {
 
 impl UpdateFunctionInput {
     /// A builder for [`UpdateFunctionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateFunctionInputBuilder {
         UpdateFunctionInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateFunctionInput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -51,6 +53,7 @@ pub struct UpdateFunctionInputBuilder {
 }
 
 impl std::fmt::Debug for UpdateFunctionInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFunctionInputBuilder")
             .field("name", &self.name)
@@ -65,82 +68,60 @@ impl std::fmt::Debug for UpdateFunctionInputBuilder {
 }
 
 impl UpdateFunctionInputBuilder {
-    /// The name of the function that you are updating.
+    /// Sets [`UpdateFunctionInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are updating, which you can get using `DescribeFunction`.
+    /// Sets [`UpdateFunctionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
-    /// Configuration information about the function.
+    /// Sets [`UpdateFunctionInput::function_config`].
+    #[inline]
     pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.function_config = Some(value);
         self
     }
-    /// Sets or clears `FunctionConfig`.
-    pub fn set_function_config(
-        mut self,
-        value: Option<crate::types::FunctionConfig>,
-    ) -> Self {
-        self.function_config = value;
-        self
-    }
-    /// The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`UpdateFunctionInput::function_code`].
+    #[inline]
     pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.function_code = Some(value);
         self
     }
-    /// Sets or clears `FunctionCode`.
-    pub fn set_function_code(mut self, value: Option<restxml_runtime::Blob>) -> Self {
-        self.function_code = value;
-        self
-    }
     /// Builds the [`UpdateFunctionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateFunctionInput, restxml_runtime::BuildError> {
         Ok(UpdateFunctionInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFunctionRequest",
-                    "Name",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFunctionRequest",
-                    "IfMatch",
-                ))?,
-            function_config: self
-                .function_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFunctionRequest",
-                    "FunctionConfig",
-                ))?,
-            function_code: self
-                .function_code
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateFunctionRequest",
-                    "FunctionCode",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "UpdateFunctionRequest",
+                "Name",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateFunctionRequest",
+                "IfMatch",
+            )?,
+            function_config: restxml_runtime::error::required(
+                self.function_config,
+                "UpdateFunctionRequest",
+                "FunctionConfig",
+            )?,
+            function_code: restxml_runtime::error::required(
+                self.function_code,
+                "UpdateFunctionRequest",
+                "FunctionCode",
+            )?,
         })
     }
 }
 
 /// The `UpdateFunctionResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -151,27 +132,50 @@ pub struct UpdateFunctionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFunctionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFunctionOutput")
+            .field("function_summary", &self.function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateFunctionOutput {
     /// A builder for [`UpdateFunctionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateFunctionOutputBuilder {
         UpdateFunctionOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateFunctionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateFunctionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFunctionOutputBuilder")
+            .field("function_summary", &self.function_summary)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateFunctionOutputBuilder {
-    /// Contains configuration information and metadata about a CloudFront function.
+    /// Sets [`UpdateFunctionOutput::function_summary`].
+    #[inline]
     pub fn function_summary(mut self, value: crate::types::FunctionSummary) -> Self {
         self.function_summary = Some(value);
         self
     }
-    /// Sets or clears `FunctionSummary`.
+    /// Sets or clears [`UpdateFunctionOutput::function_summary`].
+    #[inline]
     pub fn set_function_summary(
         mut self,
         value: Option<crate::types::FunctionSummary>,
@@ -179,17 +183,20 @@ impl UpdateFunctionOutputBuilder {
         self.function_summary = value;
         self
     }
-    /// The version identifier for the current version of the CloudFront function.
+    /// Sets [`UpdateFunctionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateFunctionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateFunctionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateFunctionOutput {
             function_summary: self.function_summary,
@@ -221,6 +228,7 @@ pub enum UpdateFunctionError {
 impl UpdateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -257,61 +265,45 @@ impl UpdateFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateFunctionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateFunctionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::FunctionSizeLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchFunctionExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::FunctionSizeLimitExceeded(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchFunctionExists(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateFunctionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateFunctionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::FunctionSizeLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchFunctionExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateFunctionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::FunctionSizeLimitExceeded(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchFunctionExists(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateFunction: `PUT /2020-05-31/function/{Name}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_function::UpdateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -349,6 +341,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateFunction: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

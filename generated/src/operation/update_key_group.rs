@@ -11,7 +11,7 @@
 //!
 //! 3. Call `UpdateKeyGroup` with the entire key group object, including the fields that you modified and those that you didn't.
 /// The `UpdateKeyGroupRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,77 +25,90 @@ pub struct UpdateKeyGroupInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyGroupInput")
+            .field("key_group_config", &self.key_group_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateKeyGroupInput {
     /// A builder for [`UpdateKeyGroupInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateKeyGroupInputBuilder {
         UpdateKeyGroupInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateKeyGroupInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateKeyGroupInputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyGroupInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyGroupInputBuilder")
+            .field("key_group_config", &self.key_group_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateKeyGroupInputBuilder {
-    /// The key group configuration.
+    /// Sets [`UpdateKeyGroupInput::key_group_config`].
+    #[inline]
     pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
         self.key_group_config = Some(value);
         self
     }
-    /// Sets or clears `KeyGroupConfig`.
-    pub fn set_key_group_config(
-        mut self,
-        value: Option<crate::types::KeyGroupConfig>,
-    ) -> Self {
-        self.key_group_config = value;
-        self
-    }
-    /// The identifier of the key group that you are updating.
+    /// Sets [`UpdateKeyGroupInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the key group that you are updating. The version is the key group's `ETag` value.
+    /// Sets [`UpdateKeyGroupInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateKeyGroupInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateKeyGroupInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupInput, restxml_runtime::BuildError> {
         Ok(UpdateKeyGroupInput {
-            key_group_config: self
-                .key_group_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateKeyGroupRequest",
-                    "KeyGroupConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateKeyGroupRequest",
-                    "Id",
-                ))?,
+            key_group_config: restxml_runtime::error::required(
+                self.key_group_config,
+                "UpdateKeyGroupRequest",
+                "KeyGroupConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateKeyGroupRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateKeyGroupResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -106,42 +119,68 @@ pub struct UpdateKeyGroupOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyGroupOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateKeyGroupOutput {
     /// A builder for [`UpdateKeyGroupOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateKeyGroupOutputBuilder {
         UpdateKeyGroupOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateKeyGroupOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyGroupOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyGroupOutputBuilder")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateKeyGroupOutputBuilder {
-    /// The key group that was just updated.
+    /// Sets [`UpdateKeyGroupOutput::key_group`].
+    #[inline]
     pub fn key_group(mut self, value: crate::types::KeyGroup) -> Self {
         self.key_group = Some(value);
         self
     }
-    /// Sets or clears `KeyGroup`.
+    /// Sets or clears [`UpdateKeyGroupOutput::key_group`].
+    #[inline]
     pub fn set_key_group(mut self, value: Option<crate::types::KeyGroup>) -> Self {
         self.key_group = value;
         self
     }
-    /// The identifier for this version of the key group.
+    /// Sets [`UpdateKeyGroupOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateKeyGroupOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateKeyGroupOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(UpdateKeyGroupOutput {
             key_group: self.key_group,
@@ -173,6 +212,7 @@ pub enum UpdateKeyGroupError {
 impl UpdateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -209,61 +249,45 @@ impl UpdateKeyGroupError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateKeyGroupError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateKeyGroupError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyPublicKeysInKeyGroup(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResource(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::KeyGroupAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::TooManyPublicKeysInKeyGroup(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchResource(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::KeyGroupAlreadyExists(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateKeyGroupError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateKeyGroupError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyPublicKeysInKeyGroup(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResource(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::KeyGroupAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateKeyGroupError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::TooManyPublicKeysInKeyGroup(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchResource(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::KeyGroupAlreadyExists(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateKeyGroup: `PUT /2020-05-31/key-group/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_key_group::UpdateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -293,6 +317,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateKeyGroup: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

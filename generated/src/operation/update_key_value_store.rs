@@ -3,7 +3,7 @@
 
 //! Specifies the key value store to update.
 /// The `UpdateKeyValueStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,79 +17,88 @@ pub struct UpdateKeyValueStoreInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for UpdateKeyValueStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyValueStoreInput")
+            .field("name", &self.name)
+            .field("comment", &self.comment)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateKeyValueStoreInput {
     /// A builder for [`UpdateKeyValueStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateKeyValueStoreInputBuilder {
         UpdateKeyValueStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateKeyValueStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateKeyValueStoreInputBuilder {
     name: Option<String>,
     comment: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyValueStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyValueStoreInputBuilder")
+            .field("name", &self.name)
+            .field("comment", &self.comment)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateKeyValueStoreInputBuilder {
-    /// The name of the key value store to update.
+    /// Sets [`UpdateKeyValueStoreInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.name = value;
-        self
-    }
-    /// The comment of the key value store to update.
+    /// Sets [`UpdateKeyValueStoreInput::comment`].
+    #[inline]
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self
     }
-    /// Sets or clears `Comment`.
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.comment = value;
-        self
-    }
-    /// The key value store to update, if a match occurs.
+    /// Sets [`UpdateKeyValueStoreInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`UpdateKeyValueStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateKeyValueStoreInput, restxml_runtime::BuildError> {
         Ok(UpdateKeyValueStoreInput {
-            name: self
-                .name
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateKeyValueStoreRequest",
-                    "Name",
-                ))?,
-            comment: self
-                .comment
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateKeyValueStoreRequest",
-                    "Comment",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateKeyValueStoreRequest",
-                    "IfMatch",
-                ))?,
+            name: restxml_runtime::error::required(
+                self.name,
+                "UpdateKeyValueStoreRequest",
+                "Name",
+            )?,
+            comment: restxml_runtime::error::required(
+                self.comment,
+                "UpdateKeyValueStoreRequest",
+                "Comment",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateKeyValueStoreRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
 
 /// The `UpdateKeyValueStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -100,27 +109,50 @@ pub struct UpdateKeyValueStoreOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyValueStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyValueStoreOutput")
+            .field("key_value_store", &self.key_value_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateKeyValueStoreOutput {
     /// A builder for [`UpdateKeyValueStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateKeyValueStoreOutputBuilder {
         UpdateKeyValueStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateKeyValueStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateKeyValueStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyValueStoreOutputBuilder")
+            .field("key_value_store", &self.key_value_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateKeyValueStoreOutputBuilder {
-    /// The resulting key value store to update.
+    /// Sets [`UpdateKeyValueStoreOutput::key_value_store`].
+    #[inline]
     pub fn key_value_store(mut self, value: crate::types::KeyValueStore) -> Self {
         self.key_value_store = Some(value);
         self
     }
-    /// Sets or clears `KeyValueStore`.
+    /// Sets or clears [`UpdateKeyValueStoreOutput::key_value_store`].
+    #[inline]
     pub fn set_key_value_store(
         mut self,
         value: Option<crate::types::KeyValueStore>,
@@ -128,17 +160,20 @@ impl UpdateKeyValueStoreOutputBuilder {
         self.key_value_store = value;
         self
     }
-    /// The `ETag` of the resulting key value store.
+    /// Sets [`UpdateKeyValueStoreOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateKeyValueStoreOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateKeyValueStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
@@ -172,6 +207,7 @@ pub enum UpdateKeyValueStoreError {
 impl UpdateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -208,61 +244,45 @@ impl UpdateKeyValueStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateKeyValueStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateKeyValueStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateKeyValueStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateKeyValueStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateKeyValueStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateKeyValueStore: `PUT /2020-05-31/key-value-store/{Name}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -296,6 +316,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateKeyValueStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Updates a CloudFront origin access control.
 /// The `UpdateOriginAccessControlRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,47 @@ pub struct UpdateOriginAccessControlInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginAccessControlInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginAccessControlInput")
+            .field("origin_access_control_config", &self.origin_access_control_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateOriginAccessControlInput {
     /// A builder for [`UpdateOriginAccessControlInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateOriginAccessControlInputBuilder {
         UpdateOriginAccessControlInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateOriginAccessControlInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateOriginAccessControlInputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginAccessControlInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginAccessControlInputBuilder")
+            .field("origin_access_control_config", &self.origin_access_control_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateOriginAccessControlInputBuilder {
-    /// An origin access control.
+    /// Sets [`UpdateOriginAccessControlInput::origin_access_control_config`].
+    #[inline]
     pub fn origin_access_control_config(
         mut self,
         value: crate::types::OriginAccessControlConfig,
@@ -41,58 +65,47 @@ impl UpdateOriginAccessControlInputBuilder {
         self.origin_access_control_config = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControlConfig`.
-    pub fn set_origin_access_control_config(
-        mut self,
-        value: Option<crate::types::OriginAccessControlConfig>,
-    ) -> Self {
-        self.origin_access_control_config = value;
-        self
-    }
-    /// The unique identifier of the origin access control that you are updating.
+    /// Sets [`UpdateOriginAccessControlInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The current version (`ETag` value) of the origin access control that you are updating.
+    /// Sets [`UpdateOriginAccessControlInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateOriginAccessControlInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateOriginAccessControlInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
         Ok(UpdateOriginAccessControlInput {
-            origin_access_control_config: self
-                .origin_access_control_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateOriginAccessControlRequest",
-                    "OriginAccessControlConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateOriginAccessControlRequest",
-                    "Id",
-                ))?,
+            origin_access_control_config: restxml_runtime::error::required(
+                self.origin_access_control_config,
+                "UpdateOriginAccessControlRequest",
+                "OriginAccessControlConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateOriginAccessControlRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateOriginAccessControlResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -103,22 +116,44 @@ pub struct UpdateOriginAccessControlOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginAccessControlOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginAccessControlOutput")
+            .field("origin_access_control", &self.origin_access_control)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateOriginAccessControlOutput {
     /// A builder for [`UpdateOriginAccessControlOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateOriginAccessControlOutputBuilder {
         UpdateOriginAccessControlOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateOriginAccessControlOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginAccessControlOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginAccessControlOutputBuilder")
+            .field("origin_access_control", &self.origin_access_control)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateOriginAccessControlOutputBuilder {
-    /// The origin access control after it has been updated.
+    /// Sets [`UpdateOriginAccessControlOutput::origin_access_control`].
+    #[inline]
     pub fn origin_access_control(
         mut self,
         value: crate::types::OriginAccessControl,
@@ -126,7 +161,8 @@ impl UpdateOriginAccessControlOutputBuilder {
         self.origin_access_control = Some(value);
         self
     }
-    /// Sets or clears `OriginAccessControl`.
+    /// Sets or clears [`UpdateOriginAccessControlOutput::origin_access_control`].
+    #[inline]
     pub fn set_origin_access_control(
         mut self,
         value: Option<crate::types::OriginAccessControl>,
@@ -134,17 +170,20 @@ impl UpdateOriginAccessControlOutputBuilder {
         self.origin_access_control = value;
         self
     }
-    /// The new version of the origin access control after it has been updated.
+    /// Sets [`UpdateOriginAccessControlOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateOriginAccessControlOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateOriginAccessControlOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
@@ -180,6 +219,7 @@ pub enum UpdateOriginAccessControlError {
 impl UpdateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -220,68 +260,46 @@ impl UpdateOriginAccessControlError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateOriginAccessControlError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateOriginAccessControlError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::OriginAccessControlAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::OriginAccessControlAlreadyExists(error) => error,
+            Self::NoSuchOriginAccessControl(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateOriginAccessControlError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateOriginAccessControlError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::OriginAccessControlAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateOriginAccessControlError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::OriginAccessControlAlreadyExists(error) => Some(error),
-            Self::NoSuchOriginAccessControl(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateOriginAccessControl: `PUT /2020-05-31/origin-access-control/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_origin_access_control::UpdateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -312,6 +330,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateOriginAccessControl: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

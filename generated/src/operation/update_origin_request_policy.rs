@@ -11,7 +11,7 @@
 //!
 //! 3. Call `UpdateOriginRequestPolicy` by providing the entire origin request policy configuration, including the fields that you modified and those that you didn't.
 /// The `UpdateOriginRequestPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -25,23 +25,47 @@ pub struct UpdateOriginRequestPolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginRequestPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginRequestPolicyInput")
+            .field("origin_request_policy_config", &self.origin_request_policy_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateOriginRequestPolicyInput {
     /// A builder for [`UpdateOriginRequestPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateOriginRequestPolicyInputBuilder {
         UpdateOriginRequestPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateOriginRequestPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateOriginRequestPolicyInputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginRequestPolicyInputBuilder")
+            .field("origin_request_policy_config", &self.origin_request_policy_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateOriginRequestPolicyInputBuilder {
-    /// An origin request policy configuration.
+    /// Sets [`UpdateOriginRequestPolicyInput::origin_request_policy_config`].
+    #[inline]
     pub fn origin_request_policy_config(
         mut self,
         value: crate::types::OriginRequestPolicyConfig,
@@ -49,58 +73,47 @@ impl UpdateOriginRequestPolicyInputBuilder {
         self.origin_request_policy_config = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicyConfig`.
-    pub fn set_origin_request_policy_config(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicyConfig>,
-    ) -> Self {
-        self.origin_request_policy_config = value;
-        self
-    }
-    /// The unique identifier for the origin request policy that you are updating. The identifier is returned in a cache behavior's `OriginRequestPolicyId` field in the response to `GetDistributionConfig`.
+    /// Sets [`UpdateOriginRequestPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the origin request policy that you are updating. The version is returned in the origin request policy's `ETag` field in the response to `GetOriginRequestPolicyConfig`.
+    /// Sets [`UpdateOriginRequestPolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateOriginRequestPolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateOriginRequestPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateOriginRequestPolicyInput, restxml_runtime::BuildError> {
         Ok(UpdateOriginRequestPolicyInput {
-            origin_request_policy_config: self
-                .origin_request_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateOriginRequestPolicyRequest",
-                    "OriginRequestPolicyConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateOriginRequestPolicyRequest",
-                    "Id",
-                ))?,
+            origin_request_policy_config: restxml_runtime::error::required(
+                self.origin_request_policy_config,
+                "UpdateOriginRequestPolicyRequest",
+                "OriginRequestPolicyConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateOriginRequestPolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateOriginRequestPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -111,22 +124,44 @@ pub struct UpdateOriginRequestPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginRequestPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginRequestPolicyOutput")
+            .field("origin_request_policy", &self.origin_request_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateOriginRequestPolicyOutput {
     /// A builder for [`UpdateOriginRequestPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateOriginRequestPolicyOutputBuilder {
         UpdateOriginRequestPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateOriginRequestPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateOriginRequestPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginRequestPolicyOutputBuilder")
+            .field("origin_request_policy", &self.origin_request_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateOriginRequestPolicyOutputBuilder {
-    /// An origin request policy.
+    /// Sets [`UpdateOriginRequestPolicyOutput::origin_request_policy`].
+    #[inline]
     pub fn origin_request_policy(
         mut self,
         value: crate::types::OriginRequestPolicy,
@@ -134,7 +169,8 @@ impl UpdateOriginRequestPolicyOutputBuilder {
         self.origin_request_policy = Some(value);
         self
     }
-    /// Sets or clears `OriginRequestPolicy`.
+    /// Sets or clears [`UpdateOriginRequestPolicyOutput::origin_request_policy`].
+    #[inline]
     pub fn set_origin_request_policy(
         mut self,
         value: Option<crate::types::OriginRequestPolicy>,
@@ -142,17 +178,20 @@ impl UpdateOriginRequestPolicyOutputBuilder {
         self.origin_request_policy = value;
         self
     }
-    /// The current version of the origin request policy.
+    /// Sets [`UpdateOriginRequestPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateOriginRequestPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateOriginRequestPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
@@ -202,6 +241,7 @@ pub enum UpdateOriginRequestPolicyError {
 impl UpdateOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -267,94 +307,50 @@ impl UpdateOriginRequestPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateOriginRequestPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateOriginRequestPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyHeadersInOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCookiesInOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::OriginRequestPolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyQueryStringsInOriginRequestPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::TooManyHeadersInOriginRequestPolicy(error) => error,
+            Self::NoSuchOriginRequestPolicy(error) => error,
+            Self::TooManyCookiesInOriginRequestPolicy(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::OriginRequestPolicyAlreadyExists(error) => error,
+            Self::TooManyQueryStringsInOriginRequestPolicy(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateOriginRequestPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateOriginRequestPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyHeadersInOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::NoSuchOriginRequestPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCookiesInOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::OriginRequestPolicyAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TooManyQueryStringsInOriginRequestPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateOriginRequestPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyHeadersInOriginRequestPolicy(error) => Some(error),
-            Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            Self::TooManyCookiesInOriginRequestPolicy(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::OriginRequestPolicyAlreadyExists(error) => Some(error),
-            Self::TooManyQueryStringsInOriginRequestPolicy(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateOriginRequestPolicy: `PUT /2020-05-31/origin-request-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -384,6 +380,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateOriginRequestPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

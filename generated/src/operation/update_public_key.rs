@@ -3,7 +3,7 @@
 
 //! Update public key information. Note that the only value you can change is the comment.
 /// The `UpdatePublicKeyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,77 +17,90 @@ pub struct UpdatePublicKeyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdatePublicKeyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdatePublicKeyInput")
+            .field("public_key_config", &self.public_key_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdatePublicKeyInput {
     /// A builder for [`UpdatePublicKeyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdatePublicKeyInputBuilder {
         UpdatePublicKeyInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdatePublicKeyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdatePublicKeyInputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdatePublicKeyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdatePublicKeyInputBuilder")
+            .field("public_key_config", &self.public_key_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdatePublicKeyInputBuilder {
-    /// A public key configuration.
+    /// Sets [`UpdatePublicKeyInput::public_key_config`].
+    #[inline]
     pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
         self.public_key_config = Some(value);
         self
     }
-    /// Sets or clears `PublicKeyConfig`.
-    pub fn set_public_key_config(
-        mut self,
-        value: Option<crate::types::PublicKeyConfig>,
-    ) -> Self {
-        self.public_key_config = value;
-        self
-    }
-    /// The identifier of the public key that you are updating.
+    /// Sets [`UpdatePublicKeyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the public key to update. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdatePublicKeyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdatePublicKeyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdatePublicKeyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyInput, restxml_runtime::BuildError> {
         Ok(UpdatePublicKeyInput {
-            public_key_config: self
-                .public_key_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdatePublicKeyRequest",
-                    "PublicKeyConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdatePublicKeyRequest",
-                    "Id",
-                ))?,
+            public_key_config: restxml_runtime::error::required(
+                self.public_key_config,
+                "UpdatePublicKeyRequest",
+                "PublicKeyConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdatePublicKeyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdatePublicKeyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -98,42 +111,68 @@ pub struct UpdatePublicKeyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdatePublicKeyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdatePublicKeyOutput")
+            .field("public_key", &self.public_key)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdatePublicKeyOutput {
     /// A builder for [`UpdatePublicKeyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdatePublicKeyOutputBuilder {
         UpdatePublicKeyOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdatePublicKeyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdatePublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdatePublicKeyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdatePublicKeyOutputBuilder")
+            .field("public_key", &self.public_key)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdatePublicKeyOutputBuilder {
-    /// The public key.
+    /// Sets [`UpdatePublicKeyOutput::public_key`].
+    #[inline]
     pub fn public_key(mut self, value: crate::types::PublicKey) -> Self {
         self.public_key = Some(value);
         self
     }
-    /// Sets or clears `PublicKey`.
+    /// Sets or clears [`UpdatePublicKeyOutput::public_key`].
+    #[inline]
     pub fn set_public_key(mut self, value: Option<crate::types::PublicKey>) -> Self {
         self.public_key = value;
         self
     }
-    /// The identifier of the current version of the public key.
+    /// Sets [`UpdatePublicKeyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdatePublicKeyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdatePublicKeyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyOutput, restxml_runtime::BuildError> {
         Ok(UpdatePublicKeyOutput {
             public_key: self.public_key,
@@ -169,6 +208,7 @@ pub enum UpdatePublicKeyError {
 impl UpdatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -212,68 +252,46 @@ impl UpdatePublicKeyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdatePublicKeyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdatePublicKeyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchPublicKey(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CannotChangeImmutablePublicKeyFields(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::NoSuchPublicKey(error) => error,
+            Self::CannotChangeImmutablePublicKeyFields(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdatePublicKeyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdatePublicKeyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchPublicKey(error) => std::fmt::Display::fmt(error, f),
-            Self::CannotChangeImmutablePublicKeyFields(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdatePublicKeyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::NoSuchPublicKey(error) => Some(error),
-            Self::CannotChangeImmutablePublicKeyFields(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdatePublicKey: `PUT /2020-05-31/public-key/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_public_key::UpdatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -304,6 +322,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdatePublicKey: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -13,7 +13,7 @@
 //!
 //! You cannot update a real-time log configuration's `Name` or `ARN`.
 /// The `UpdateRealtimeLogConfigRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -34,15 +34,29 @@ pub struct UpdateRealtimeLogConfigInput {
     pub sampling_rate: Option<i64>,
 }
 
+impl std::fmt::Debug for UpdateRealtimeLogConfigInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateRealtimeLogConfigInput")
+            .field("end_points", &self.end_points)
+            .field("fields", &self.fields)
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .field("sampling_rate", &self.sampling_rate)
+            .finish()
+    }
+}
+
 impl UpdateRealtimeLogConfigInput {
     /// A builder for [`UpdateRealtimeLogConfigInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateRealtimeLogConfigInputBuilder {
         UpdateRealtimeLogConfigInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateRealtimeLogConfigInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateRealtimeLogConfigInputBuilder {
     end_points: Option<Vec<crate::types::EndPoint>>,
     fields: Option<Vec<String>>,
@@ -51,60 +65,82 @@ pub struct UpdateRealtimeLogConfigInputBuilder {
     sampling_rate: Option<i64>,
 }
 
+impl std::fmt::Debug for UpdateRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateRealtimeLogConfigInputBuilder")
+            .field("end_points", &self.end_points)
+            .field("fields", &self.fields)
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .field("sampling_rate", &self.sampling_rate)
+            .finish()
+    }
+}
+
 impl UpdateRealtimeLogConfigInputBuilder {
-    /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
+    /// Sets [`UpdateRealtimeLogConfigInput::end_points`].
+    #[inline]
     pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
         self.end_points = Some(value);
         self
     }
-    /// Sets or clears `EndPoints`.
+    /// Sets or clears [`UpdateRealtimeLogConfigInput::end_points`].
+    #[inline]
     pub fn set_end_points(mut self, value: Option<Vec<crate::types::EndPoint>>) -> Self {
         self.end_points = value;
         self
     }
-    /// A list of fields to include in each real-time log record.
-    ///
-    /// For more information about fields, see [Real-time log configuration fields](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html#understand-real-time-log-config-fields) in the *Amazon CloudFront Developer Guide*.
+    /// Sets [`UpdateRealtimeLogConfigInput::fields`].
+    #[inline]
     pub fn fields(mut self, value: Vec<String>) -> Self {
         self.fields = Some(value);
         self
     }
-    /// Sets or clears `Fields`.
+    /// Sets or clears [`UpdateRealtimeLogConfigInput::fields`].
+    #[inline]
     pub fn set_fields(mut self, value: Option<Vec<String>>) -> Self {
         self.fields = value;
         self
     }
-    /// The name for this real-time log configuration.
+    /// Sets [`UpdateRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets or clears `Name`.
+    /// Sets or clears [`UpdateRealtimeLogConfigInput::name`].
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.name = value;
         self
     }
-    /// The Amazon Resource Name (ARN) for this real-time log configuration.
+    /// Sets [`UpdateRealtimeLogConfigInput::arn`].
+    #[inline]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.arn = Some(value.into());
         self
     }
-    /// Sets or clears `ARN`.
+    /// Sets or clears [`UpdateRealtimeLogConfigInput::arn`].
+    #[inline]
     pub fn set_arn(mut self, value: Option<String>) -> Self {
         self.arn = value;
         self
     }
-    /// The sampling rate for this real-time log configuration. The sampling rate determines the percentage of viewer requests that are represented in the real-time log data. You must provide an integer between 1 and 100, inclusive.
+    /// Sets [`UpdateRealtimeLogConfigInput::sampling_rate`].
+    #[inline]
     pub fn sampling_rate(mut self, value: i64) -> Self {
         self.sampling_rate = Some(value);
         self
     }
-    /// Sets or clears `SamplingRate`.
+    /// Sets or clears [`UpdateRealtimeLogConfigInput::sampling_rate`].
+    #[inline]
     pub fn set_sampling_rate(mut self, value: Option<i64>) -> Self {
         self.sampling_rate = value;
         self
     }
     /// Builds the [`UpdateRealtimeLogConfigInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
@@ -119,7 +155,7 @@ impl UpdateRealtimeLogConfigInputBuilder {
 }
 
 /// The `UpdateRealtimeLogConfigResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -128,21 +164,41 @@ pub struct UpdateRealtimeLogConfigOutput {
     pub realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
 
+impl std::fmt::Debug for UpdateRealtimeLogConfigOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
+    }
+}
+
 impl UpdateRealtimeLogConfigOutput {
     /// A builder for [`UpdateRealtimeLogConfigOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateRealtimeLogConfigOutputBuilder {
         UpdateRealtimeLogConfigOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateRealtimeLogConfigOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
 
+impl std::fmt::Debug for UpdateRealtimeLogConfigOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateRealtimeLogConfigOutputBuilder")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
+    }
+}
+
 impl UpdateRealtimeLogConfigOutputBuilder {
-    /// A real-time log configuration.
+    /// Sets [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
+    #[inline]
     pub fn realtime_log_config(
         mut self,
         value: crate::types::RealtimeLogConfig,
@@ -150,7 +206,8 @@ impl UpdateRealtimeLogConfigOutputBuilder {
         self.realtime_log_config = Some(value);
         self
     }
-    /// Sets or clears `RealtimeLogConfig`.
+    /// Sets or clears [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
+    #[inline]
     pub fn set_realtime_log_config(
         mut self,
         value: Option<crate::types::RealtimeLogConfig>,
@@ -159,6 +216,7 @@ impl UpdateRealtimeLogConfigOutputBuilder {
         self
     }
     /// Builds the [`UpdateRealtimeLogConfigOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
@@ -185,6 +243,7 @@ pub enum UpdateRealtimeLogConfigError {
 impl UpdateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -209,46 +268,42 @@ impl UpdateRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateRealtimeLogConfigError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateRealtimeLogConfigError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchRealtimeLogConfig(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::NoSuchRealtimeLogConfig(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateRealtimeLogConfigError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateRealtimeLogConfigError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchRealtimeLogConfig(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateRealtimeLogConfigError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateRealtimeLogConfig: `PUT /2020-05-31/realtime-log-config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -287,6 +342,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateRealtimeLogConfig: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

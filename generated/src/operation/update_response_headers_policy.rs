@@ -11,7 +11,7 @@
 //!
 //! 3. Call `UpdateResponseHeadersPolicy`, providing the entire response headers policy configuration, including the fields that you modified and those that you didn't.
 /// The `UpdateResponseHeadersPolicyRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -27,23 +27,53 @@ pub struct UpdateResponseHeadersPolicyInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateResponseHeadersPolicyInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateResponseHeadersPolicyInput")
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateResponseHeadersPolicyInput {
     /// A builder for [`UpdateResponseHeadersPolicyInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateResponseHeadersPolicyInputBuilder {
         UpdateResponseHeadersPolicyInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateResponseHeadersPolicyInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateResponseHeadersPolicyInputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateResponseHeadersPolicyInputBuilder")
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateResponseHeadersPolicyInputBuilder {
-    /// A response headers policy configuration.
+    /// Sets [`UpdateResponseHeadersPolicyInput::response_headers_policy_config`].
+    #[inline]
     pub fn response_headers_policy_config(
         mut self,
         value: crate::types::ResponseHeadersPolicyConfig,
@@ -51,60 +81,47 @@ impl UpdateResponseHeadersPolicyInputBuilder {
         self.response_headers_policy_config = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicyConfig`.
-    pub fn set_response_headers_policy_config(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicyConfig>,
-    ) -> Self {
-        self.response_headers_policy_config = value;
-        self
-    }
-    /// The identifier for the response headers policy that you are updating.
+    /// Sets [`UpdateResponseHeadersPolicyInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The version of the response headers policy that you are updating.
-    ///
-    /// The version is returned in the cache policy's `ETag` field in the response to `GetResponseHeadersPolicyConfig`.
+    /// Sets [`UpdateResponseHeadersPolicyInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateResponseHeadersPolicyInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateResponseHeadersPolicyInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         Ok(UpdateResponseHeadersPolicyInput {
-            response_headers_policy_config: self
-                .response_headers_policy_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateResponseHeadersPolicyRequest",
-                    "ResponseHeadersPolicyConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateResponseHeadersPolicyRequest",
-                    "Id",
-                ))?,
+            response_headers_policy_config: restxml_runtime::error::required(
+                self.response_headers_policy_config,
+                "UpdateResponseHeadersPolicyRequest",
+                "ResponseHeadersPolicyConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateResponseHeadersPolicyRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The `UpdateResponseHeadersPolicyResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -115,22 +132,44 @@ pub struct UpdateResponseHeadersPolicyOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateResponseHeadersPolicyOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateResponseHeadersPolicyOutput")
+            .field("response_headers_policy", &self.response_headers_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateResponseHeadersPolicyOutput {
     /// A builder for [`UpdateResponseHeadersPolicyOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateResponseHeadersPolicyOutputBuilder {
         UpdateResponseHeadersPolicyOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateResponseHeadersPolicyOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateResponseHeadersPolicyOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateResponseHeadersPolicyOutputBuilder")
+            .field("response_headers_policy", &self.response_headers_policy)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateResponseHeadersPolicyOutputBuilder {
-    /// A response headers policy.
+    /// Sets [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
+    #[inline]
     pub fn response_headers_policy(
         mut self,
         value: crate::types::ResponseHeadersPolicy,
@@ -138,7 +177,8 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
         self.response_headers_policy = Some(value);
         self
     }
-    /// Sets or clears `ResponseHeadersPolicy`.
+    /// Sets or clears [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
+    #[inline]
     pub fn set_response_headers_policy(
         mut self,
         value: Option<crate::types::ResponseHeadersPolicy>,
@@ -146,17 +186,20 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
         self.response_headers_policy = value;
         self
     }
-    /// The current version of the response headers policy.
+    /// Sets [`UpdateResponseHeadersPolicyOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateResponseHeadersPolicyOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateResponseHeadersPolicyOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
@@ -204,6 +247,7 @@ pub enum UpdateResponseHeadersPolicyError {
 impl UpdateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -272,94 +316,50 @@ impl UpdateResponseHeadersPolicyError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateResponseHeadersPolicyError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateResponseHeadersPolicyError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::ResponseHeadersPolicyAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooLongCSPInResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => error,
+            Self::ResponseHeadersPolicyAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::NoSuchResponseHeadersPolicy(error) => error,
+            Self::TooLongCSPInResponseHeadersPolicy(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateResponseHeadersPolicyError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateResponseHeadersPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::ResponseHeadersPolicyAlreadyExists(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchResponseHeadersPolicy(error) => std::fmt::Display::fmt(error, f),
-            Self::TooLongCSPInResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateResponseHeadersPolicyError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => Some(error),
-            Self::ResponseHeadersPolicyAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            Self::TooLongCSPInResponseHeadersPolicy(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateResponseHeadersPolicy: `PUT /2020-05-31/response-headers-policy/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -389,6 +389,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateResponseHeadersPolicy: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

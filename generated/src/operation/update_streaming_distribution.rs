@@ -3,7 +3,7 @@
 
 //! Update a streaming distribution.
 /// The request to update a streaming distribution.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,47 @@ pub struct UpdateStreamingDistributionInput {
     pub if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateStreamingDistributionInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateStreamingDistributionInput")
+            .field("streaming_distribution_config", &self.streaming_distribution_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateStreamingDistributionInput {
     /// A builder for [`UpdateStreamingDistributionInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateStreamingDistributionInputBuilder {
         UpdateStreamingDistributionInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateStreamingDistributionInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateStreamingDistributionInputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateStreamingDistributionInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateStreamingDistributionInputBuilder")
+            .field("streaming_distribution_config", &self.streaming_distribution_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateStreamingDistributionInputBuilder {
-    /// The streaming distribution's configuration information.
+    /// Sets [`UpdateStreamingDistributionInput::streaming_distribution_config`].
+    #[inline]
     pub fn streaming_distribution_config(
         mut self,
         value: crate::types::StreamingDistributionConfig,
@@ -41,58 +65,47 @@ impl UpdateStreamingDistributionInputBuilder {
         self.streaming_distribution_config = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistributionConfig`.
-    pub fn set_streaming_distribution_config(
-        mut self,
-        value: Option<crate::types::StreamingDistributionConfig>,
-    ) -> Self {
-        self.streaming_distribution_config = value;
-        self
-    }
-    /// The streaming distribution's id.
+    /// Sets [`UpdateStreamingDistributionInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the streaming distribution's configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateStreamingDistributionInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
+    /// Sets or clears [`UpdateStreamingDistributionInput::if_match`].
+    #[inline]
     pub fn set_if_match(mut self, value: Option<String>) -> Self {
         self.if_match = value;
         self
     }
     /// Builds the [`UpdateStreamingDistributionInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
         Ok(UpdateStreamingDistributionInput {
-            streaming_distribution_config: self
-                .streaming_distribution_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateStreamingDistributionRequest",
-                    "StreamingDistributionConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateStreamingDistributionRequest",
-                    "Id",
-                ))?,
+            streaming_distribution_config: restxml_runtime::error::required(
+                self.streaming_distribution_config,
+                "UpdateStreamingDistributionRequest",
+                "StreamingDistributionConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateStreamingDistributionRequest",
+                "Id",
+            )?,
             if_match: self.if_match,
         })
     }
 }
 
 /// The returned result of the corresponding request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -103,22 +116,44 @@ pub struct UpdateStreamingDistributionOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateStreamingDistributionOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateStreamingDistributionOutput")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateStreamingDistributionOutput {
     /// A builder for [`UpdateStreamingDistributionOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateStreamingDistributionOutputBuilder {
         UpdateStreamingDistributionOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateStreamingDistributionOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateStreamingDistributionOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateStreamingDistributionOutputBuilder")
+            .field("streaming_distribution", &self.streaming_distribution)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateStreamingDistributionOutputBuilder {
-    /// The streaming distribution's information.
+    /// Sets [`UpdateStreamingDistributionOutput::streaming_distribution`].
+    #[inline]
     pub fn streaming_distribution(
         mut self,
         value: crate::types::StreamingDistribution,
@@ -126,7 +161,8 @@ impl UpdateStreamingDistributionOutputBuilder {
         self.streaming_distribution = Some(value);
         self
     }
-    /// Sets or clears `StreamingDistribution`.
+    /// Sets or clears [`UpdateStreamingDistributionOutput::streaming_distribution`].
+    #[inline]
     pub fn set_streaming_distribution(
         mut self,
         value: Option<crate::types::StreamingDistribution>,
@@ -134,17 +170,20 @@ impl UpdateStreamingDistributionOutputBuilder {
         self.streaming_distribution = value;
         self
     }
-    /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
+    /// Sets [`UpdateStreamingDistributionOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateStreamingDistributionOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateStreamingDistributionOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
@@ -194,6 +233,7 @@ pub enum UpdateStreamingDistributionError {
 impl UpdateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -265,103 +305,53 @@ impl UpdateStreamingDistributionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateStreamingDistributionError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateStreamingDistributionError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessIdentity(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyTrustedSigners(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidOriginAccessControl(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::MissingBody(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TooManyStreamingDistributionCNAMEs(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::TrustedSignerDoesNotExist(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CNAMEAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::NoSuchStreamingDistribution(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::InvalidOriginAccessIdentity(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::TooManyTrustedSigners(error) => error,
+            Self::InvalidOriginAccessControl(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::PreconditionFailed(error) => error,
+            Self::MissingBody(error) => error,
+            Self::TooManyStreamingDistributionCNAMEs(error) => error,
+            Self::TrustedSignerDoesNotExist(error) => error,
+            Self::CNAMEAlreadyExists(error) => error,
+            Self::NoSuchStreamingDistribution(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateStreamingDistributionError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateStreamingDistributionError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessIdentity(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyTrustedSigners(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidOriginAccessControl(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::MissingBody(error) => std::fmt::Display::fmt(error, f),
-            Self::TooManyStreamingDistributionCNAMEs(error) => {
-                std::fmt::Display::fmt(error, f)
-            }
-            Self::TrustedSignerDoesNotExist(error) => std::fmt::Display::fmt(error, f),
-            Self::CNAMEAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::NoSuchStreamingDistribution(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateStreamingDistributionError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::InvalidOriginAccessIdentity(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::TooManyTrustedSigners(error) => Some(error),
-            Self::InvalidOriginAccessControl(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::PreconditionFailed(error) => Some(error),
-            Self::MissingBody(error) => Some(error),
-            Self::TooManyStreamingDistributionCNAMEs(error) => Some(error),
-            Self::TrustedSignerDoesNotExist(error) => Some(error),
-            Self::CNAMEAlreadyExists(error) => Some(error),
-            Self::NoSuchStreamingDistribution(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateStreamingDistribution: `PUT /2020-05-31/streaming-distribution/{Id}/config`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -392,6 +382,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateStreamingDistribution: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

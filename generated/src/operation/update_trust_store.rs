@@ -3,7 +3,7 @@
 
 //! Updates a trust store.
 /// The `UpdateTrustStoreRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -20,15 +20,31 @@ pub struct UpdateTrustStoreInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for UpdateTrustStoreInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrustStoreInput")
+            .field("id", &self.id)
+            .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateTrustStoreInput {
     /// A builder for [`UpdateTrustStoreInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateTrustStoreInputBuilder {
         UpdateTrustStoreInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateTrustStoreInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateTrustStoreInputBuilder {
     id: Option<String>,
     ca_certificates_bundle_source: Option<crate::types::CaCertificatesBundleSource>,
@@ -36,18 +52,30 @@ pub struct UpdateTrustStoreInputBuilder {
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateTrustStoreInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrustStoreInputBuilder")
+            .field("id", &self.id)
+            .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateTrustStoreInputBuilder {
-    /// The trust store ID.
+    /// Sets [`UpdateTrustStoreInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The CA certificates bundle source.
+    /// Sets [`UpdateTrustStoreInput::ca_certificates_bundle_source`].
+    #[inline]
     pub fn ca_certificates_bundle_source(
         mut self,
         value: crate::types::CaCertificatesBundleSource,
@@ -55,7 +83,8 @@ impl UpdateTrustStoreInputBuilder {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
-    /// Sets or clears `CaCertificatesBundleSource`.
+    /// Sets or clears [`UpdateTrustStoreInput::ca_certificates_bundle_source`].
+    #[inline]
     pub fn set_ca_certificates_bundle_source(
         mut self,
         value: Option<crate::types::CaCertificatesBundleSource>,
@@ -63,12 +92,14 @@ impl UpdateTrustStoreInputBuilder {
         self.ca_certificates_bundle_source = value;
         self
     }
-    /// A Boolean that determines whether to use the CA certificate's OCSP endpoint to check certificate revocation status.
+    /// Sets [`UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
+    #[inline]
     pub fn use_client_certificate_ocsp_endpoint(mut self, value: bool) -> Self {
         self.use_client_certificate_ocsp_endpoint = Some(value);
         self
     }
-    /// Sets or clears `UseClientCertificateOCSPEndpoint`.
+    /// Sets or clears [`UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
+    #[inline]
     pub fn set_use_client_certificate_ocsp_endpoint(
         mut self,
         value: Option<bool>,
@@ -76,40 +107,35 @@ impl UpdateTrustStoreInputBuilder {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
-    /// The current version (`ETag` value) of the trust store you are updating.
+    /// Sets [`UpdateTrustStoreInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`UpdateTrustStoreInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreInput, restxml_runtime::BuildError> {
         Ok(UpdateTrustStoreInput {
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateTrustStoreRequest",
-                    "Id",
-                ))?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateTrustStoreRequest",
+                "Id",
+            )?,
             ca_certificates_bundle_source: self.ca_certificates_bundle_source,
             use_client_certificate_ocsp_endpoint: self
                 .use_client_certificate_ocsp_endpoint,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateTrustStoreRequest",
-                    "IfMatch",
-                ))?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateTrustStoreRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
 
 /// The `UpdateTrustStoreResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -120,42 +146,68 @@ pub struct UpdateTrustStoreOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateTrustStoreOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrustStoreOutput")
+            .field("trust_store", &self.trust_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateTrustStoreOutput {
     /// A builder for [`UpdateTrustStoreOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateTrustStoreOutputBuilder {
         UpdateTrustStoreOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateTrustStoreOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateTrustStoreOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrustStoreOutputBuilder")
+            .field("trust_store", &self.trust_store)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateTrustStoreOutputBuilder {
-    /// The trust store.
+    /// Sets [`UpdateTrustStoreOutput::trust_store`].
+    #[inline]
     pub fn trust_store(mut self, value: crate::types::TrustStore) -> Self {
         self.trust_store = Some(value);
         self
     }
-    /// Sets or clears `TrustStore`.
+    /// Sets or clears [`UpdateTrustStoreOutput::trust_store`].
+    #[inline]
     pub fn set_trust_store(mut self, value: Option<crate::types::TrustStore>) -> Self {
         self.trust_store = value;
         self
     }
-    /// The version identifier for the current version of the trust store.
+    /// Sets [`UpdateTrustStoreOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateTrustStoreOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateTrustStoreOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(UpdateTrustStoreOutput {
             trust_store: self.trust_store,
@@ -185,6 +237,7 @@ pub enum UpdateTrustStoreError {
 impl UpdateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -217,56 +270,44 @@ impl UpdateTrustStoreError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateTrustStoreError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateTrustStoreError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateTrustStoreError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateTrustStoreError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateTrustStoreError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateTrustStore: `PUT /2020-05-31/trust-store/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_trust_store::UpdateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -303,6 +344,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateTrustStore: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Update an Amazon CloudFront VPC origin in your account.
 /// The `UpdateVpcOriginRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -17,23 +17,47 @@ pub struct UpdateVpcOriginInput {
     pub if_match: String,
 }
 
+impl std::fmt::Debug for UpdateVpcOriginInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateVpcOriginInput")
+            .field("vpc_origin_endpoint_config", &self.vpc_origin_endpoint_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateVpcOriginInput {
     /// A builder for [`UpdateVpcOriginInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateVpcOriginInputBuilder {
         UpdateVpcOriginInputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateVpcOriginInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateVpcOriginInputBuilder {
     vpc_origin_endpoint_config: Option<crate::types::VpcOriginEndpointConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateVpcOriginInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateVpcOriginInputBuilder")
+            .field("vpc_origin_endpoint_config", &self.vpc_origin_endpoint_config)
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
+}
+
 impl UpdateVpcOriginInputBuilder {
-    /// The VPC origin endpoint configuration.
+    /// Sets [`UpdateVpcOriginInput::vpc_origin_endpoint_config`].
+    #[inline]
     pub fn vpc_origin_endpoint_config(
         mut self,
         value: crate::types::VpcOriginEndpointConfig,
@@ -41,61 +65,43 @@ impl UpdateVpcOriginInputBuilder {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
-    /// Sets or clears `VpcOriginEndpointConfig`.
-    pub fn set_vpc_origin_endpoint_config(
-        mut self,
-        value: Option<crate::types::VpcOriginEndpointConfig>,
-    ) -> Self {
-        self.vpc_origin_endpoint_config = value;
-        self
-    }
-    /// The VPC origin ID.
+    /// Sets [`UpdateVpcOriginInput::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
-    /// Sets or clears `Id`.
-    pub fn set_id(mut self, value: Option<String>) -> Self {
-        self.id = value;
-        self
-    }
-    /// The VPC origin to update, if a match occurs.
+    /// Sets [`UpdateVpcOriginInput::if_match`].
+    #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.if_match = Some(value.into());
         self
     }
-    /// Sets or clears `IfMatch`.
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.if_match = value;
-        self
-    }
     /// Builds the [`UpdateVpcOriginInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginInput, restxml_runtime::BuildError> {
         Ok(UpdateVpcOriginInput {
-            vpc_origin_endpoint_config: self
-                .vpc_origin_endpoint_config
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateVpcOriginRequest",
-                    "VpcOriginEndpointConfig",
-                ))?,
-            id: self
-                .id
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateVpcOriginRequest",
-                    "Id",
-                ))?,
-            if_match: self
-                .if_match
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "UpdateVpcOriginRequest",
-                    "IfMatch",
-                ))?,
+            vpc_origin_endpoint_config: restxml_runtime::error::required(
+                self.vpc_origin_endpoint_config,
+                "UpdateVpcOriginRequest",
+                "VpcOriginEndpointConfig",
+            )?,
+            id: restxml_runtime::error::required(
+                self.id,
+                "UpdateVpcOriginRequest",
+                "Id",
+            )?,
+            if_match: restxml_runtime::error::required(
+                self.if_match,
+                "UpdateVpcOriginRequest",
+                "IfMatch",
+            )?,
         })
     }
 }
 
 /// The `UpdateVpcOriginResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -106,42 +112,68 @@ pub struct UpdateVpcOriginOutput {
     pub e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateVpcOriginOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateVpcOriginOutput")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateVpcOriginOutput {
     /// A builder for [`UpdateVpcOriginOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> UpdateVpcOriginOutputBuilder {
         UpdateVpcOriginOutputBuilder::default()
     }
 }
 
 /// A builder for [`UpdateVpcOriginOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UpdateVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
 }
 
+impl std::fmt::Debug for UpdateVpcOriginOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateVpcOriginOutputBuilder")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
+    }
+}
+
 impl UpdateVpcOriginOutputBuilder {
-    /// The VPC origin.
+    /// Sets [`UpdateVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn vpc_origin(mut self, value: crate::types::VpcOrigin) -> Self {
         self.vpc_origin = Some(value);
         self
     }
-    /// Sets or clears `VpcOrigin`.
+    /// Sets or clears [`UpdateVpcOriginOutput::vpc_origin`].
+    #[inline]
     pub fn set_vpc_origin(mut self, value: Option<crate::types::VpcOrigin>) -> Self {
         self.vpc_origin = value;
         self
     }
-    /// The VPC origin ETag.
+    /// Sets [`UpdateVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn e_tag(mut self, value: impl Into<String>) -> Self {
         self.e_tag = Some(value.into());
         self
     }
-    /// Sets or clears `ETag`.
+    /// Sets or clears [`UpdateVpcOriginOutput::e_tag`].
+    #[inline]
     pub fn set_e_tag(mut self, value: Option<String>) -> Self {
         self.e_tag = value;
         self
     }
     /// Builds the [`UpdateVpcOriginOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(UpdateVpcOriginOutput {
             vpc_origin: self.vpc_origin,
@@ -183,6 +215,7 @@ pub enum UpdateVpcOriginError {
 impl UpdateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -239,86 +272,50 @@ impl UpdateVpcOriginError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateVpcOriginError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl UpdateVpcOriginError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::PreconditionFailed(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::UnsupportedOperation(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityAlreadyExists(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InconsistentQuantities(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::CannotUpdateEntityWhileInUse(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityLimitExceeded(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::IllegalUpdate(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidIfMatchVersion(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::PreconditionFailed(error) => error,
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::UnsupportedOperation(error) => error,
+            Self::EntityAlreadyExists(error) => error,
+            Self::InconsistentQuantities(error) => error,
+            Self::CannotUpdateEntityWhileInUse(error) => error,
+            Self::EntityLimitExceeded(error) => error,
+            Self::IllegalUpdate(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::InvalidIfMatchVersion(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for UpdateVpcOriginError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for UpdateVpcOriginError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::PreconditionFailed(error) => std::fmt::Display::fmt(error, f),
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::UnsupportedOperation(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityAlreadyExists(error) => std::fmt::Display::fmt(error, f),
-            Self::InconsistentQuantities(error) => std::fmt::Display::fmt(error, f),
-            Self::CannotUpdateEntityWhileInUse(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityLimitExceeded(error) => std::fmt::Display::fmt(error, f),
-            Self::IllegalUpdate(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidIfMatchVersion(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for UpdateVpcOriginError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::PreconditionFailed(error) => Some(error),
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::UnsupportedOperation(error) => Some(error),
-            Self::EntityAlreadyExists(error) => Some(error),
-            Self::InconsistentQuantities(error) => Some(error),
-            Self::CannotUpdateEntityWhileInUse(error) => Some(error),
-            Self::EntityLimitExceeded(error) => Some(error),
-            Self::IllegalUpdate(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::InvalidIfMatchVersion(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for UpdateVpcOrigin: `PUT /2020-05-31/vpc-origin/{Id}`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::update_vpc_origin::UpdateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -349,6 +346,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of UpdateVpcOrigin: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<

@@ -3,7 +3,7 @@
 
 //! Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
 /// The `VerifyDnsConfigurationRequest` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -15,59 +15,78 @@ pub struct VerifyDnsConfigurationInput {
     pub identifier: String,
 }
 
+impl std::fmt::Debug for VerifyDnsConfigurationInput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyDnsConfigurationInput")
+            .field("domain", &self.domain)
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl VerifyDnsConfigurationInput {
     /// A builder for [`VerifyDnsConfigurationInput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> VerifyDnsConfigurationInputBuilder {
         VerifyDnsConfigurationInputBuilder::default()
     }
 }
 
 /// A builder for [`VerifyDnsConfigurationInput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct VerifyDnsConfigurationInputBuilder {
     domain: Option<String>,
     identifier: Option<String>,
 }
 
+impl std::fmt::Debug for VerifyDnsConfigurationInputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyDnsConfigurationInputBuilder")
+            .field("domain", &self.domain)
+            .field("identifier", &self.identifier)
+            .finish()
+    }
+}
+
 impl VerifyDnsConfigurationInputBuilder {
-    /// The domain name that you're verifying.
+    /// Sets [`VerifyDnsConfigurationInput::domain`].
+    #[inline]
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.domain = Some(value.into());
         self
     }
-    /// Sets or clears `Domain`.
+    /// Sets or clears [`VerifyDnsConfigurationInput::domain`].
+    #[inline]
     pub fn set_domain(mut self, value: Option<String>) -> Self {
         self.domain = value;
         self
     }
-    /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
+    /// Sets [`VerifyDnsConfigurationInput::identifier`].
+    #[inline]
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.identifier = Some(value.into());
         self
     }
-    /// Sets or clears `Identifier`.
-    pub fn set_identifier(mut self, value: Option<String>) -> Self {
-        self.identifier = value;
-        self
-    }
     /// Builds the [`VerifyDnsConfigurationInput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
         Ok(VerifyDnsConfigurationInput {
             domain: self.domain,
-            identifier: self
-                .identifier
-                .ok_or_else(|| restxml_runtime::BuildError::missing_field(
-                    "VerifyDnsConfigurationRequest",
-                    "Identifier",
-                ))?,
+            identifier: restxml_runtime::error::required(
+                self.identifier,
+                "VerifyDnsConfigurationRequest",
+                "Identifier",
+            )?,
         })
     }
 }
 
 /// The `VerifyDnsConfigurationResult` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -76,21 +95,41 @@ pub struct VerifyDnsConfigurationOutput {
     pub dns_configuration_list: Option<Vec<crate::types::DnsConfiguration>>,
 }
 
+impl std::fmt::Debug for VerifyDnsConfigurationOutput {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyDnsConfigurationOutput")
+            .field("dns_configuration_list", &self.dns_configuration_list)
+            .finish()
+    }
+}
+
 impl VerifyDnsConfigurationOutput {
     /// A builder for [`VerifyDnsConfigurationOutput`]; `build` checks that every required member is set.
+    #[inline]
     pub fn builder() -> VerifyDnsConfigurationOutputBuilder {
         VerifyDnsConfigurationOutputBuilder::default()
     }
 }
 
 /// A builder for [`VerifyDnsConfigurationOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct VerifyDnsConfigurationOutputBuilder {
     dns_configuration_list: Option<Vec<crate::types::DnsConfiguration>>,
 }
 
+impl std::fmt::Debug for VerifyDnsConfigurationOutputBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyDnsConfigurationOutputBuilder")
+            .field("dns_configuration_list", &self.dns_configuration_list)
+            .finish()
+    }
+}
+
 impl VerifyDnsConfigurationOutputBuilder {
-    /// The list of domain names, their statuses, and a description of each status.
+    /// Sets [`VerifyDnsConfigurationOutput::dns_configuration_list`].
+    #[inline]
     pub fn dns_configuration_list(
         mut self,
         value: Vec<crate::types::DnsConfiguration>,
@@ -98,7 +137,8 @@ impl VerifyDnsConfigurationOutputBuilder {
         self.dns_configuration_list = Some(value);
         self
     }
-    /// Sets or clears `DnsConfigurationList`.
+    /// Sets or clears [`VerifyDnsConfigurationOutput::dns_configuration_list`].
+    #[inline]
     pub fn set_dns_configuration_list(
         mut self,
         value: Option<Vec<crate::types::DnsConfiguration>>,
@@ -107,6 +147,7 @@ impl VerifyDnsConfigurationOutputBuilder {
         self
     }
     /// Builds the [`VerifyDnsConfigurationOutput`], or names the first required member that is missing.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
@@ -133,6 +174,7 @@ pub enum VerifyDnsConfigurationError {
 impl VerifyDnsConfigurationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
+    #[inline]
     pub fn from_response(
         status: u16,
         headers: &restxml_runtime::http_types::HeaderMap,
@@ -157,46 +199,42 @@ impl VerifyDnsConfigurationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for VerifyDnsConfigurationError {
-    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+impl VerifyDnsConfigurationError {
+    /// The error this is, whichever variant holds it.
+    #[inline]
+    fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
         match self {
-            Self::AccessDenied(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::EntityNotFound(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::InvalidArgument(error) => {
-                restxml_runtime::ProvideErrorMetadata::meta(error)
-            }
-            Self::Unhandled(error) => restxml_runtime::ProvideErrorMetadata::meta(error),
+            Self::AccessDenied(error) => error,
+            Self::EntityNotFound(error) => error,
+            Self::InvalidArgument(error) => error,
+            Self::Unhandled(error) => error,
         }
+    }
+}
+
+impl restxml_runtime::ProvideErrorMetadata for VerifyDnsConfigurationError {
+    #[inline]
+    fn meta(&self) -> &restxml_runtime::ErrorMetadata {
+        self.inner().meta()
     }
 }
 
 impl std::fmt::Display for VerifyDnsConfigurationError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::AccessDenied(error) => std::fmt::Display::fmt(error, f),
-            Self::EntityNotFound(error) => std::fmt::Display::fmt(error, f),
-            Self::InvalidArgument(error) => std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => std::fmt::Display::fmt(error, f),
-        }
+        std::fmt::Display::fmt(self.inner(), f)
     }
 }
 
 impl std::error::Error for VerifyDnsConfigurationError {
+    #[inline]
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::AccessDenied(error) => Some(error),
-            Self::EntityNotFound(error) => Some(error),
-            Self::InvalidArgument(error) => Some(error),
-            Self::Unhandled(error) => Some(error),
-        }
+        Some(self.inner().as_error())
     }
 }
 
 /// Builds the HTTP request for VerifyDnsConfiguration: `POST /2020-05-31/verify-dns-configuration`. Values that cannot be sent are refused here.
+#[inline]
 pub fn serialize_request(
     input: &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
@@ -225,6 +263,7 @@ pub fn serialize_request(
 }
 
 /// Reads the HTTP response of VerifyDnsConfiguration: the output on success, else the typed error.
+#[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
 ) -> Result<
