@@ -5,6 +5,9 @@
 
 use std::fmt::Write as _;
 
+#[path = "build/protocol.rs"]
+mod protocol;
+
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let model_path = root.join("model/service-2.json");
@@ -39,6 +42,9 @@ fn main() {
     }
     table.push_str("];\n");
     write_out("operations.rs", &table);
+
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("protocol_cases.rs");
+    protocol::generate(&root.join("../shared/protocol-tests/rest-xml"), &out);
 }
 
 fn write_out(name: &str, contents: &str) {

@@ -174,6 +174,34 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     Ok(GeneratedCrate { files })
 }
 
+/// The service as inline modules (see [`crate::generate_modules`]).
+pub fn lay_out_modules(service: &Service) -> Result<TokenStream, Error> {
+    let shapes_in = |home: Home| {
+        let items: Vec<TokenStream> =
+            service.shapes.values().filter(|s| s.home == home).map(|shape| shape_file(service, shape)).collect();
+        quote! { #(#items)* }
+    };
+    let (types, errors) = (shapes_in(Home::Types), shapes_in(Home::Error));
+    let operations = service.operations.values().map(|op| {
+        let module = ident(&op.snake);
+        let contents = operation_file(service, op);
+        quote! { pub mod #module { #contents } }
+    });
+    let tokens = quote! {
+        /// Data types.
+        pub mod types { #types }
+        /// Modeled errors.
+        pub mod error { #errors }
+        /// Operations.
+        pub mod operation { #(#operations)* }
+    };
+    // Checked to parse, and marked inline, as in a crate of their own.
+    let mut file: syn::File =
+        syn::parse2(tokens).map_err(|err| Error::Emit { file: "(modules)".to_string(), message: err.to_string() })?;
+    syn::visit_mut::VisitMut::visit_file_mut(&mut InlineFunctions, &mut file);
+    Ok(quote::ToTokens::into_token_stream(file))
+}
+
 /// The cargo feature that enables an operation: `update-streaming-distribution`.
 pub fn feature_name(op: &crate::ir::Operation) -> String {
     op.snake.replace('_', "-")
@@ -358,7 +386,7 @@ license = "Apache-2.0"
 publish = false
 
 [dependencies]
-restxml-runtime = {{ path = "{runtime}" }}
+restxml-runtime = {{ path = "{runtime}"{runtime_features} }}
 {types_crate} = {{ path = "{TYPES_DIR}", default-features = false }}
 serde = {{ version = "1", features = ["derive"], optional = true }}
 
@@ -371,8 +399,32 @@ serde = ["dep:serde", "restxml-runtime/serde", "{types_crate}/serde"]
         name = settings.crate_name,
         full_name = service.full_name,
         runtime = settings.runtime_path,
+        runtime_features = runtime_features(service),
         features = features(service, Some(types_crate)),
     )
+}
+
+/// The runtime features the generated code needs.
+fn runtime_features(service: &Service) -> String {
+    let mut features = Vec::new();
+    if service.operations.values().any(|op| !op.http.request_compression.is_empty()) {
+        features.push("\"compression\"");
+    }
+    if uses_maps(service) {
+        features.push("\"maps\"");
+    }
+    if features.is_empty() { String::new() } else { format!(", features = [{}]", features.join(", ")) }
+}
+
+fn uses_maps(service: &Service) -> bool {
+    fn has_map(ty: &crate::ir::TypeRef) -> bool {
+        match ty {
+            crate::ir::TypeRef::Map(_) => true,
+            crate::ir::TypeRef::List(list) => has_map(&list.member),
+            _ => false,
+        }
+    }
+    service.shapes.values().filter_map(|s| s.structure()).flat_map(|s| &s.members).any(|m| has_map(&m.ty))
 }
 
 fn types_cargo_toml(service: &Service, settings: &Settings, types_crate: &str) -> String {
@@ -389,7 +441,7 @@ license = "Apache-2.0"
 publish = false
 
 [dependencies]
-restxml-runtime = {{ path = "{runtime}" }}
+restxml-runtime = {{ path = "{runtime}"{runtime_features} }}
 serde = {{ version = "1", features = ["derive"], optional = true }}
 
 [features]
@@ -401,6 +453,7 @@ serde = ["dep:serde", "restxml-runtime/serde"]
         name = settings.crate_name,
         full_name = service.full_name,
         runtime = one_level_deeper(&settings.runtime_path),
+        runtime_features = runtime_features(service),
         features = features(service, None),
     )
 }

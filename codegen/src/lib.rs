@@ -137,3 +137,14 @@ pub fn generate_from_model(model: &model::ServiceModel, settings: &Settings) -> 
     let service = ir::Service::resolve(model, settings.operations.as_ref())?;
     layout::lay_out(&service, settings)
 }
+
+/// Generates the service as modules to embed in a larger crate (no
+/// `Cargo.toml`, no cargo features): `types`, `error` and `operation`
+/// modules whose paths start at `root_path` (for example
+/// `crate::protocol::case_1`). The protocol test harness uses this to put
+/// many small models in one test crate.
+pub fn generate_modules(model: &model::ServiceModel, root_path: &str) -> Result<proc_macro2::TokenStream, Error> {
+    let mut service = ir::Service::resolve(model, None)?;
+    service.root_path = root_path.to_string();
+    layout::lay_out_modules(&service)
+}

@@ -258,6 +258,9 @@ impl<T: std::error::Error + ProvideErrorMetadata + Send + Sync + 'static> Servic
 pub trait ModeledError: crate::xml::ReadXml + ProvideErrorMetadata {
     /// Attaches the response's code, message, request id and status.
     fn set_meta(&mut self, meta: ErrorMetadata);
+
+    /// Reads members bound to response headers (after `set_meta`).
+    fn read_headers(&mut self, _headers: &http::HeaderMap) {}
 }
 
 /// An error response the model does not describe (an unknown code, or a

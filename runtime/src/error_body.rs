@@ -75,10 +75,11 @@ pub fn read_error_shape<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
 /// Reads the modeled error `T` and attaches `meta`; a body that does not
 /// hold `T`'s members as the model says gives an [`UnhandledError`] with
 /// the same metadata instead.
-pub fn modeled<T: ModeledError>(body: &[u8], meta: ErrorMetadata) -> Result<T, UnhandledError> {
+pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMetadata) -> Result<T, UnhandledError> {
     match read_error_shape::<T>(body) {
         Ok(mut error) => {
             error.set_meta(meta);
+            error.read_headers(headers);
             Ok(error)
         }
         Err(_) => Err(UnhandledError::new(meta)),

@@ -12,6 +12,16 @@ const LABEL: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.'
 /// Greedy labels (`{Key+}`) keep their slashes.
 const GREEDY_LABEL: &AsciiSet = &LABEL.remove(b'/');
 
+/// The host prefix of an operation with the `endpoint` trait
+/// (`{label}.` filled in), stored in the request's extensions; whoever
+/// sends the request puts it in front of the endpoint's host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPrefix(pub String);
+
+/// Bodies smaller than this are not compressed (botocore's default
+/// `request_min_compression_size_bytes`).
+pub const MIN_COMPRESSION_SIZE: usize = 10_240;
+
 /// A request under construction. Generated serializers push the path piece
 /// by piece, then query parameters, headers and the body; every value is
 /// checked or encoded on the way in.
@@ -22,6 +32,7 @@ pub struct RequestBuilder {
     query: String,
     headers: HeaderMap,
     body: Vec<u8>,
+    host_prefix: Option<String>,
 }
 
 impl RequestBuilder {
@@ -33,6 +44,7 @@ impl RequestBuilder {
             query: String::new(),
             headers: HeaderMap::new(),
             body: Vec::new(),
+            host_prefix: None,
         }
     }
 
@@ -75,6 +87,26 @@ impl RequestBuilder {
         }
     }
 
+    /// The (encoded) names of the query parameters so far. Generated code
+    /// takes them before adding a map of parameters, whose entries never
+    /// override a named parameter.
+    pub fn query_names(&self) -> Vec<String> {
+        self.query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split('=').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Adds a parameter from a map unless `named` (see [`Self::query_names`]) has it.
+    pub fn push_query_unless_named(&mut self, named: &[String], name: &str, value: Option<&str>) {
+        let encoded: String = utf8_percent_encode(name, LABEL).collect();
+        if !named.contains(&encoded) {
+            self.push_query(name, value);
+        }
+    }
+
     /// Sets a header. Values with control characters (CR, LF, NUL, ...) are
     /// refused: they could end the header early and smuggle another.
     pub fn header(&mut self, name: &str, value: &str) -> Result<(), BuildError> {
@@ -88,6 +120,57 @@ impl RequestBuilder {
         Ok(())
     }
 
+    /// Sets the host prefix; label values must be valid host name labels.
+    pub fn host_prefix(&mut self, parts: &[(&str, Option<(&'static str, &str)>)]) -> Result<(), BuildError> {
+        let mut prefix = String::new();
+        for (literal, label) in parts {
+            prefix.push_str(literal);
+            if let Some((name, value)) = label {
+                let valid = !value.is_empty()
+                    && value.len() <= 63
+                    && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && !value.starts_with('-')
+                    && !value.ends_with('-');
+                if !valid {
+                    return Err(BuildError::invalid_label(
+                        name,
+                        "a host label must be 1-63 letters, digits or hyphens",
+                    ));
+                }
+                prefix.push_str(value);
+            }
+        }
+        self.host_prefix = Some(prefix);
+        Ok(())
+    }
+
+    /// Compresses a body of at least [`MIN_COMPRESSION_SIZE`] bytes with
+    /// the first supported encoding in `encodings` (gzip), and appends the
+    /// encoding to `Content-Encoding`. Without the `compression` feature,
+    /// bodies are sent as they are.
+    pub fn compress_body(&mut self, encodings: &[&str]) {
+        #[cfg(feature = "compression")]
+        if self.body.len() >= MIN_COMPRESSION_SIZE && encodings.contains(&"gzip") {
+            use std::io::Write as _;
+            let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            // Writing into a Vec cannot fail.
+            if encoder.write_all(&self.body).is_ok()
+                && let Ok(compressed) = encoder.finish()
+            {
+                self.body = compressed;
+                let encoding = match self.headers.get(http::header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()) {
+                    Some(existing) => format!("{existing}, gzip"),
+                    None => "gzip".to_string(),
+                };
+                if let Ok(value) = HeaderValue::from_str(&encoding) {
+                    self.headers.insert(http::header::CONTENT_ENCODING, value);
+                }
+            }
+        }
+        #[cfg(not(feature = "compression"))]
+        let _ = encodings;
+    }
+
     /// Sets the body and its content type.
     pub fn body(&mut self, body: Vec<u8>, content_type: &'static str) {
         self.headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static(content_type));
@@ -96,7 +179,7 @@ impl RequestBuilder {
 
     /// The finished request. `Content-Length` is set for any body.
     pub fn build(self) -> Result<Request<Vec<u8>>, BuildError> {
-        let RequestBuilder { method, mut path, query, headers, body } = self;
+        let RequestBuilder { method, mut path, query, headers, body, host_prefix } = self;
         if path.is_empty() {
             path.push('/');
         }
@@ -107,6 +190,9 @@ impl RequestBuilder {
             .parse()
             .map_err(|_| BuildError::invalid_value("request URI", format!("{path:?} is not a valid URI")))?;
         *request.headers_mut() = headers;
+        if let Some(prefix) = host_prefix {
+            request.extensions_mut().insert(HostPrefix(prefix));
+        }
         if !request.body().is_empty() {
             let length = HeaderValue::from(request.body().len());
             request.headers_mut().insert(http::header::CONTENT_LENGTH, length);
@@ -126,6 +212,26 @@ pub fn header_string(status: u16, headers: &HeaderMap, name: &'static str) -> Re
     }
 }
 
+/// Every header starting with `prefix` (case-insensitive), keyed by the
+/// rest of its name (an empty map when there is none).
+#[cfg(feature = "maps")]
+pub fn prefix_headers(
+    status: u16,
+    headers: &HeaderMap,
+    prefix: &'static str,
+) -> Result<Option<crate::IndexMap<String, String>>, ResponseError> {
+    let mut map = crate::IndexMap::new();
+    for (name, value) in headers {
+        if name.as_str().len() >= prefix.len() && name.as_str()[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            let text = std::str::from_utf8(value.as_bytes()).map_err(|_| {
+                ResponseError::header(status, name.as_str(), "UTF-8 text", String::from_utf8_lossy(value.as_bytes()))
+            })?;
+            map.insert(name.as_str()[prefix.len()..].to_string(), text.to_string());
+        }
+    }
+    Ok(Some(map))
+}
+
 /// A response header parsed as a scalar; `None` when absent.
 pub fn header_value<T: FromText>(
     status: u16,
@@ -137,6 +243,72 @@ pub fn header_value<T: FromText>(
         Some(value) => Ok(Some(value)),
         None => Err(ResponseError::header(status, name, T::EXPECTED, text)),
     }
+}
+
+/// Splits a list header (`a, "b,c", d`) into its items: commas separate,
+/// double quotes group (and are removed), white space around items goes.
+pub fn split_header_list(value: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut was_quoted = false;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                was_quoted = true;
+            }
+            '\\' if quoted => current.extend(chars.next()),
+            ',' if !quoted => {
+                items.push(if was_quoted { current.clone() } else { current.trim().to_string() });
+                current.clear();
+                was_quoted = false;
+            }
+            c if was_quoted && !quoted && c.is_whitespace() => {}
+            c => current.push(c),
+        }
+    }
+    items.push(if was_quoted { current } else { current.trim().to_string() });
+    items
+}
+
+/// A list header parsed item by item; `None` when absent.
+pub fn header_list<T: FromText>(
+    status: u16,
+    headers: &HeaderMap,
+    name: &'static str,
+) -> Result<Option<Vec<T>>, ResponseError> {
+    let Some(text) = header_string(status, headers, name)? else { return Ok(None) };
+    split_header_list(&text)
+        .into_iter()
+        .map(|item| T::from_text(&item).ok_or_else(|| ResponseError::header(status, name, T::EXPECTED, item)))
+        .collect::<Result<Vec<T>, _>>()
+        .map(Some)
+}
+
+/// A list of timestamps in a header. HTTP-dates hold a comma themselves
+/// (`Mon, 16 Dec 2019 ...`), so their halves are joined back in pairs.
+pub fn header_timestamp_list(
+    status: u16,
+    headers: &HeaderMap,
+    name: &'static str,
+    format: TimestampFormat,
+) -> Result<Option<Vec<DateTime>>, ResponseError> {
+    let Some(text) = header_string(status, headers, name)? else { return Ok(None) };
+    let pieces = split_header_list(&text);
+    let items: Vec<String> = if format == TimestampFormat::HttpDate {
+        pieces.chunks(2).map(|pair| pair.join(", ")).collect()
+    } else {
+        pieces
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            DateTime::parse(&item, format).ok_or_else(|| ResponseError::header(status, name, "a timestamp", item))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// A response header parsed as a timestamp in `format`; `None` when absent.

@@ -11,12 +11,18 @@ pub mod datetime;
 pub mod error;
 pub mod error_body;
 pub mod http;
+pub mod idempotency;
 pub mod scalar;
 pub mod xml;
 
 pub use blob::Blob;
 pub use datetime::{DateTime, TimestampFormat};
 pub use error::{BuildError, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError};
+
+/// The map type of generated code: keeps insertion order, which is the
+/// order entries are sent in.
+#[cfg(feature = "maps")]
+pub use indexmap::IndexMap;
 
 /// Re-exported so generated code and its users name one `http` version.
 pub use ::http as http_types;

@@ -47,17 +47,20 @@ fn to_json<O: serde::Serialize, E: ProvideErrorMetadata + std::fmt::Debug>(
     }
 }
 
-/// Cases with a 200 response and an empty body.
-const EMPTY_PAYLOAD_CASES: [&str; 1] = ["get_distribution_empty_body"];
+/// Cases with a 200 response and an empty body. botocore reads an empty
+/// body as an empty structure or empty bytes; we report the payload as
+/// absent, as the rest-xml protocol suite asks
+/// (`HttpPayloadTraitsWithNoBlobBody`), and since a structure's required
+/// members are not there.
+const EMPTY_PAYLOAD_CASES: [&str; 3] =
+    ["get_distribution_empty_body", "get_function_raw_payload_empty", "get_connection_function_raw_payload_empty"];
 
-fn without_empty_objects(value: &Value) -> Value {
+fn without_empty_payload(value: &Value) -> Value {
+    let empty = |v: &Value| v.as_object().is_some_and(|o| o.is_empty()) || v.as_str() == Some("");
     match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(_, v)| v.as_object().is_none_or(|o| !o.is_empty()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
+        Value::Object(map) => {
+            Value::Object(map.iter().filter(|(_, v)| !empty(v)).map(|(k, v)| (k.clone(), v.clone())).collect())
+        }
         other => other.clone(),
     }
 }
@@ -267,10 +270,7 @@ fn responses_match_botocore_for_every_operation() {
                 // An operation without output gives `()`; botocore gives `{}`.
                 let ours = if ours.is_null() { Value::Object(Default::default()) } else { ours };
                 let expected = match EMPTY_PAYLOAD_CASES.contains(&case.name.as_str()) {
-                    // botocore reads an empty body as a payload structure with
-                    // no members; we report the payload as absent, since its
-                    // required members are not there.
-                    true => without_empty_objects(expected),
+                    true => without_empty_payload(expected),
                     false => expected.clone(),
                 };
                 (!same_json(&ours, &expected)).then(|| format!("output\n  ours:     {ours}\n  botocore: {expected}"))

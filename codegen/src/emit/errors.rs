@@ -5,11 +5,50 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{ident, type_path};
-use crate::ir::{NamedShape, Operation, Service};
+use crate::ir::{Location, NamedShape, Operation, Service, TimestampFormat, TypeRef};
 
 /// Trait impls that make a modeled error shape an error value.
 pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
     let name = ident(&shape.rust_name);
+    let header_members: Vec<_> = shape
+        .structure()
+        .map(|s| {
+            s.members
+                .iter()
+                .filter(|m| matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let read_headers = (!header_members.is_empty()).then(|| {
+        let reads = header_members.iter().map(|m| {
+            let field = ident(&m.field);
+            let read = match (&m.location, &m.ty) {
+                (Location::PrefixHeaders(prefix), _) => {
+                    quote! { restxml_runtime::http::prefix_headers(status, headers, #prefix) }
+                }
+                (Location::Header(header), TypeRef::String) => {
+                    quote! { restxml_runtime::http::header_string(status, headers, #header) }
+                }
+                (Location::Header(header), TypeRef::Timestamp(format)) => {
+                    let format = super::timestamp_format(*format, TimestampFormat::Rfc822);
+                    quote! { restxml_runtime::http::header_timestamp(status, headers, #header, #format) }
+                }
+                (Location::Header(header), _) => {
+                    quote! { restxml_runtime::http::header_value(status, headers, #header) }
+                }
+                _ => quote! { Ok(None) },
+            };
+            // A header that does not parse leaves the member unset: the
+            // error itself is what the caller needs.
+            quote! { self.#field = #read.ok().flatten(); }
+        });
+        quote! {
+            fn read_headers(&mut self, headers: &restxml_runtime::http_types::HeaderMap) {
+                let status = self.meta.status;
+                #(#reads)*
+            }
+        }
+    });
     quote! {
         impl restxml_runtime::ProvideErrorMetadata for #name {
             fn meta(&self) -> &restxml_runtime::ErrorMetadata {
@@ -19,8 +58,9 @@ pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
 
         impl restxml_runtime::error::ModeledError for #name {
             fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-                self.meta = meta;
+                *self.meta = meta;
             }
+            #read_headers
         }
 
         impl std::fmt::Display for #name {
@@ -50,10 +90,20 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
     let code_arms = errors.iter().map(|(shape, variant)| {
         let code = shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
         quote! {
-            Some(#code) => restxml_runtime::error_body::modeled(body, meta).map_or_else(Self::Unhandled, Self::#variant),
+            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(Self::Unhandled, Self::#variant),
         }
     });
     let variant_names: Vec<_> = errors.iter().map(|(_, v)| v).collect();
+    let dispatch = if errors.is_empty() {
+        quote! { Self::Unhandled(restxml_runtime::UnhandledError::new(meta)) }
+    } else {
+        quote! {
+            match meta.code.as_deref() {
+                #(#code_arms)*
+                _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            }
+        }
+    };
 
     quote! {
         #[doc = #doc]
@@ -70,10 +120,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             /// modeled members are read from the body.
             pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
                 let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-                match meta.code.as_deref() {
-                    #(#code_arms)*
-                    _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
-                }
+                #dispatch
             }
         }
 

@@ -64,14 +64,21 @@ pub fn type_path(service: &Service, shape_name: &str) -> TokenStream {
         return quote! { crate::types::#name };
     };
     let name = ident(&shape.rust_name);
+    let root = root_path(service);
     match &shape.home {
-        Home::Types => quote! { crate::types::#name },
-        Home::Error => quote! { crate::error::#name },
+        Home::Types => quote! { #root::types::#name },
+        Home::Error => quote! { #root::error::#name },
         Home::Operation(op) => {
             let op = ident(op);
-            quote! { crate::operation::#op::#name }
+            quote! { #root::operation::#op::#name }
         }
     }
+}
+
+/// The path the generated modules hang from (`crate`, or a module path).
+pub fn root_path(service: &Service) -> TokenStream {
+    let segments = service.root_path.split("::").map(ident);
+    quote! { #(#segments)::* }
 }
 
 /// The Rust type of a `TypeRef` (without the `Option` for optional members).
@@ -93,7 +100,7 @@ pub fn rust_type(service: &Service, ty: &TypeRef) -> TokenStream {
         TypeRef::Map(map) => {
             let key = rust_type(service, &map.key);
             let value = rust_type(service, &map.value);
-            quote! { std::collections::HashMap<#key, #value> }
+            quote! { restxml_runtime::IndexMap<#key, #value> }
         }
     }
 }

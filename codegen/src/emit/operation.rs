@@ -117,22 +117,71 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
                     quote! { request.push_query(#name, Some(#text)); }
                 }
             }),
-            Location::QueryMap => Some(quote! {
-                for (key, item) in value {
-                    request.push_query(key, Some(item));
-                }
+            Location::QueryMap => Some(match &m.ty {
+                TypeRef::Map(map) if matches!(map.value, TypeRef::List(_)) => quote! {
+                    let named = request.query_names();
+                    for (key, items) in value {
+                        for item in items {
+                            request.push_query_unless_named(&named, key, Some(item));
+                        }
+                    }
+                },
+                _ => quote! {
+                    let named = request.query_names();
+                    for (key, item) in value {
+                        request.push_query_unless_named(&named, key, Some(item));
+                    }
+                },
             }),
             _ => None,
         }?;
-        Some(if m.required {
+        let is_map = m.location == Location::QueryMap;
+        Some((is_map, if m.required {
             quote! { { let value = &input.#field; #statement } }
+        } else if m.idempotency_token {
+            quote! { { let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #statement } }
         } else {
             quote! { if let Some(value) = &input.#field { #statement } }
-        })
+        }))
     });
+    // Named query parameters first, so a query map cannot override them.
+    let (named, maps): (Vec<_>, Vec<_>) = bindings.partition(|(is_map, _)| !is_map);
+    let bindings = named.into_iter().chain(maps).map(|(_, tokens)| tokens);
 
+    let host_prefix = op.http.host_prefix.as_ref().map(|template| {
+        // `foo.{label}.` -> literal pieces and the members filling the labels.
+        let mut parts = Vec::new();
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+            let literal = &rest[..open];
+            let label = &rest[open + 1..close];
+            let member = members.iter().find(|m| m.host_label && m.wire_name == label);
+            match member {
+                Some(m) => {
+                    let field = ident(&m.field);
+                    let value = if m.required {
+                        quote! { input.#field.as_str() }
+                    } else {
+                        quote! { input.#field.as_deref().unwrap_or("") }
+                    };
+                    parts.push(quote! { (#literal, Some((#label, #value))) });
+                }
+                None => parts.push(quote! { (#literal, None) }),
+            }
+            rest = if close < rest.len() { &rest[close + 1..] } else { "" };
+        }
+        parts.push(quote! { (#rest, None) });
+        quote! { request.host_prefix(&[#(#parts),*])?; }
+    });
     let body = emit_request_body(service, op, &members);
+    let compress = (!op.http.request_compression.is_empty()).then(|| {
+        let encodings = &op.http.request_compression;
+        quote! { request.compress_body(&[#(#encodings),*]); }
+    });
     let input_arg = match input_type(service, op) {
+        // An input without members is taken (for a uniform signature) and ignored.
+        Some(ty) if members.is_empty() => quote! { _input: &#ty },
         Some(ty) => quote! { input: &#ty },
         None => quote! {},
     };
@@ -148,7 +197,9 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             #(#path)*
             #(#constant_query)*
             #(#bindings)*
+            #host_prefix
             #body
+            #compress
             request.build()
         }
     }
@@ -202,7 +253,27 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
     let namespace =
         root.namespace.clone().or_else(|| service.xml_namespace.clone().map(crate::model::XmlNamespace::Uri));
     let start = root_start(&root.name, namespace.as_ref());
+    let attributes: Vec<TokenStream> = body_members
+        .iter()
+        .filter(|m| m.xml_attribute)
+        .map(|m| {
+            let field = ident(&m.field);
+            let name = &m.xml_name;
+            let text = text_of(&m.ty, &quote! { value }, TimestampFormat::Iso8601);
+            if m.required {
+                quote! { { let value = &input.#field; tag.attr(#name, #text)?; } }
+            } else {
+                quote! { if let Some(value) = &input.#field { tag.attr(#name, #text)?; } }
+            }
+        })
+        .collect();
+    let body_members: Vec<&Member> = body_members.into_iter().filter(|m| !m.xml_attribute).collect();
     let writes = xml_ser::member_writes(&body_members, &quote! { input }, &format_ident!("content"));
+    let (tag_binding, content) = if attributes.is_empty() {
+        (quote! {}, quote! { #start.content() })
+    } else {
+        (quote! { let mut tag = #start; #(#attributes)* }, quote! { tag.content() })
+    };
     let any_set = if body_members.iter().any(|m| m.required) {
         quote! { true }
     } else {
@@ -216,7 +287,8 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
         if #any_set {
             let mut body = restxml_runtime::xml::XmlWriter::new();
             {
-                let mut content = #start.content();
+                #tag_binding
+                let mut content = #content;
                 #writes
             }
             request.body(body.into_bytes(), "application/xml");
@@ -243,6 +315,13 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         let value = match &m.location {
             Location::Header(name) => Some(match &m.ty {
                 TypeRef::String => quote! { restxml_runtime::http::header_string(status, headers, #name)? },
+                TypeRef::List(list) => match &list.member {
+                    TypeRef::Timestamp(format) => {
+                        let format = timestamp_format(*format, TimestampFormat::Rfc822);
+                        quote! { restxml_runtime::http::header_timestamp_list(status, headers, #name, #format)? }
+                    }
+                    _ => quote! { restxml_runtime::http::header_list(status, headers, #name)? },
+                },
                 TypeRef::Timestamp(format) => {
                     let format = timestamp_format(*format, TimestampFormat::Rfc822);
                     quote! { restxml_runtime::http::header_timestamp(status, headers, #name, #format)? }
@@ -250,9 +329,16 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
                 _ => quote! { restxml_runtime::http::header_value(status, headers, #name)? },
             }),
             Location::StatusCode => Some(quote! { Some(i32::from(status)) }),
+            Location::PrefixHeaders(prefix) => {
+                Some(quote! { restxml_runtime::http::prefix_headers(status, headers, #prefix)? })
+            }
             Location::Payload => Some(match &m.ty {
-                TypeRef::Blob => quote! { Some(restxml_runtime::Blob::new(body.to_vec())) },
-                TypeRef::String => quote! { Some(String::from_utf8_lossy(body).into_owned()) },
+                TypeRef::Blob => quote! { (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec())) },
+                TypeRef::String => quote! { (!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()) },
+                TypeRef::Enum(name) => {
+                    let path = super::type_path(service, name);
+                    quote! { (!body.is_empty()).then(|| #path::from(String::from_utf8_lossy(body).as_ref())) }
+                }
                 ty => {
                     // AWS names the root after the payload's shape; a
                     // member-level name is accepted too.
@@ -274,7 +360,9 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
                     }
                 }
             }),
-            _ => None,
+            // Request-only bindings mean nothing in a response.
+            Location::Label(_) | Location::Query(_) | Location::QueryMap => Some(quote! { None }),
+            Location::Body => None,
         };
         if let Some(value) = value {
             statements.push(quote! { let #local = #value; });
@@ -294,6 +382,8 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         let reads = xml_de::member_reads(&body_members, &format_ident!("element"));
         let prelude = reads.prelude;
         let fields: Vec<_> = reads.inits.iter().map(|(field, _)| field.clone()).collect();
+        let locals: Vec<_> =
+            fields.iter().map(|f| format_ident!("body_{}", f.to_string().trim_start_matches("r#"))).collect();
         let values = reads.inits.iter().map(|(_, value)| value);
         let optional: Vec<_> = body_members.iter().map(|m| !m.required).collect();
         let blank_values = optional.iter().zip(&body_members).map(|(optional, m)| {
@@ -310,7 +400,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             }
         });
         statements.push(quote! {
-            let (#(#fields,)*) = if restxml_runtime::xml::is_blank(body) {
+            let (#(#locals,)*) = if restxml_runtime::xml::is_blank(body) {
                 (#(#blank_values,)*)
             } else {
                 let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -322,8 +412,8 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
                 read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
             };
         });
-        for field in &fields {
-            inits.push(quote! { #field, });
+        for (field, local) in fields.iter().zip(&locals) {
+            inits.push(quote! { #field: #local, });
         }
     }
 
@@ -335,9 +425,13 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         Some(ty) => quote! { Ok(#ty { #(#inits)* }) },
         None => quote! { Ok(()) },
     };
-    let uses_headers = members.iter().any(|m| matches!(m.location, Location::Header(_)));
+    let uses_headers = members.iter().any(|m| matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_)));
     let headers_binding = uses_headers.then(|| quote! { let headers = response.headers(); });
-    let status_used = !members.is_empty();
+    let status_used = members.iter().any(|m| match m.location {
+        Location::Header(_) | Location::PrefixHeaders(_) | Location::Body | Location::StatusCode => true,
+        Location::Payload => matches!(m.ty, TypeRef::Structure(_)),
+        _ => false,
+    });
     let status_binding = if status_used {
         quote! { let status = response.status().as_u16(); }
     } else {

@@ -56,7 +56,7 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         quote! {
             /// The code, message, request id and status of the response.
             #[cfg_attr(feature = "serde", serde(skip))]
-            pub(crate) meta: restxml_runtime::ErrorMetadata,
+            pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
         }
     });
     // Debug is written out rather than derived: a derived `fmt` is compiled
@@ -348,7 +348,7 @@ fn emit_enum(shape: &NamedShape, e: &Enumeration) -> TokenStream {
     let values = e.variants.iter().map(|(_, wire)| wire);
     quote! {
         #docs
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

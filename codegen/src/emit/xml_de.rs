@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{ident, timestamp_format};
-use crate::ir::{Member, NamedShape, ShapeKind, Structure, TimestampFormat, TypeRef};
+use crate::ir::{Location, Member, NamedShape, ShapeKind, Structure, TimestampFormat, TypeRef};
 
 /// The `ReadXml` impl of a read named shape.
 pub fn emit(shape: &NamedShape) -> TokenStream {
@@ -25,10 +25,16 @@ pub fn emit(shape: &NamedShape) -> TokenStream {
 }
 
 fn struct_body(s: &Structure) -> TokenStream {
-    let members: Vec<&Member> = s.members.iter().collect();
+    // Members bound to headers (on error shapes) are not in the body; the
+    // error's reader fills them from the response headers.
+    let members: Vec<&Member> = s.members.iter().filter(|m| m.location == Location::Body).collect();
     let reads = member_reads(&members, &format_ident!("element"));
-    let inits = reads.inits.iter().map(|(field, value)| quote! { #field: #value, });
-    let meta = s.error.is_some().then(|| quote! { meta: restxml_runtime::ErrorMetadata::default(), });
+    let from_headers = s.members.iter().filter(|m| m.location != Location::Body).map(|m| {
+        let field = ident(&m.field);
+        quote! { #field: None, }
+    });
+    let inits = reads.inits.iter().map(|(field, value)| quote! { #field: #value, }).chain(from_headers);
+    let meta = s.error.is_some().then(|| quote! { meta: Box::default(), });
     let prelude = reads.prelude;
     quote! {
         #prelude
@@ -98,7 +104,7 @@ pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
                         name.clone(),
                         quote! {
                             let (key, value) = child.read_map_entry(#k, #v, |key| #read_key, |value| #read_value_)?;
-                            #local.get_or_insert_with(std::collections::HashMap::new).insert(key, value);
+                            #local.get_or_insert_with(restxml_runtime::IndexMap::new).insert(key, value);
                         },
                     ));
                 }

@@ -117,6 +117,8 @@ pub fn member_writes(members: &[&Member], owner: &TokenStream, content: &proc_ma
         let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &quote! { value }, content, 0);
         if m.required {
             quote! { { let value = &#owner.#field; #write } }
+        } else if m.idempotency_token {
+            quote! { { let value = &#owner.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #write } }
         } else {
             quote! { if let Some(value) = &#owner.#field { #write } }
         }
@@ -195,8 +197,16 @@ fn write_value(
         TypeRef::Map(map) => {
             let (key, val) = (format_ident!("key{depth}"), format_ident!("value{depth}"));
             let entry = format_ident!("entry{depth}");
-            let write_key = write_value(&map.key, &map.key_name, None, &quote! { #key }, &entry, depth + 1);
-            let write_val = write_value(&map.value, &map.value_name, None, &quote! { #val }, &entry, depth + 1);
+            let write_key =
+                write_value(&map.key, &map.key_name, map.key_namespace.as_ref(), &quote! { #key }, &entry, depth + 1);
+            let write_val = write_value(
+                &map.value,
+                &map.value_name,
+                map.value_namespace.as_ref(),
+                &quote! { #val },
+                &entry,
+                depth + 1,
+            );
             if map.flattened {
                 quote! {
                     for (#key, #val) in #value.iter() {

@@ -33,6 +33,10 @@ pub struct Service {
     pub operations: BTreeMap<String, Operation>,
     /// Named types (structures and enums) the operations reach, by shape name.
     pub shapes: BTreeMap<String, NamedShape>,
+    /// The Rust path the generated modules (`types`, `error`, `operation`)
+    /// hang from: `crate` for a crate of their own, or a module path when
+    /// the code is embedded in a larger crate (as the protocol tests do).
+    pub root_path: String,
 }
 
 /// One operation.
@@ -71,6 +75,8 @@ pub struct HttpBinding {
     pub response_code: u16,
     /// Host prefix with `{Label}`s (the `endpoint` trait), if any.
     pub host_prefix: Option<String>,
+    /// Encodings the body may be compressed with (`requestcompression`).
+    pub request_compression: Vec<String>,
 }
 
 /// A piece of the request path.
@@ -269,6 +275,8 @@ pub struct MapInfo {
     pub value: TypeRef,
     pub key_name: String,
     pub value_name: String,
+    pub key_namespace: Option<model::XmlNamespace>,
+    pub value_namespace: Option<model::XmlNamespace>,
     pub flattened: bool,
 }
 
@@ -354,6 +362,7 @@ impl<'m> Resolver<'m> {
             xml_namespace: meta.xml_namespace.clone(),
             operations: BTreeMap::new(),
             shapes: BTreeMap::new(),
+            root_path: "crate".to_string(),
         };
 
         // Which shapes each selected operation reaches, and how.
@@ -583,9 +592,18 @@ impl<'m> Resolver<'m> {
                 }
             }
         }
-        let input_root = op.input.as_ref().map(|input| XmlRoot {
-            name: input.location_name.clone().unwrap_or_else(|| input.shape.clone()),
-            namespace: input.xml_namespace.clone(),
+        // The root of a body without a payload member: the input shape's
+        // `locationName`, else the operation's for its input, else the
+        // shape's name.
+        let input_root = op.input.as_ref().map(|input| {
+            let shape = self.model.shapes.get(&input.shape);
+            XmlRoot {
+                name: shape
+                    .and_then(|s| s.location_name.clone())
+                    .or_else(|| input.location_name.clone())
+                    .unwrap_or_else(|| input.shape.clone()),
+                namespace: input.xml_namespace.clone().or_else(|| shape.and_then(|s| s.xml_namespace.clone())),
+            }
         });
         Ok(Operation {
             name: key.to_string(),
@@ -601,6 +619,7 @@ impl<'m> Resolver<'m> {
                 constant_query,
                 response_code: op.http.response_code.unwrap_or(200),
                 host_prefix: op.endpoint.as_ref().map(|e| e.host_prefix.clone()),
+                request_compression: op.requestcompression.as_ref().map(|c| c.encodings.clone()).unwrap_or_default(),
             },
             input_root,
             docs: docs::html_to_markdown(op.documentation.as_deref().unwrap_or("")),
@@ -664,25 +683,39 @@ impl<'m> Resolver<'m> {
                 // HTTP bindings only mean something on an operation's input
                 // or output; elsewhere botocore ignores them, and so do we.
             }
-            let location = if role == StructureRole::Data { Location::Body } else { location };
+            // HTTP bindings mean something on an operation's input, on its
+            // output (bar the request-only ones, which smithy reads from the
+            // body) and on error shapes' headers; elsewhere members are body.
+            let is_error = shape.exception || shape.error.is_some();
+            let location = match (role, location) {
+                (StructureRole::Input, location) => location,
+                (StructureRole::Output, Location::Label(_) | Location::Query(_) | Location::QueryMap) => Location::Body,
+                (StructureRole::Output, location) => location,
+                (StructureRole::Data, location @ (Location::Header(_) | Location::PrefixHeaders(_))) if is_error => {
+                    location
+                }
+                (StructureRole::Data, _) => Location::Body,
+            };
             let ty = self.type_ref(&member.shape, member, &format!("{member_path}.shape"))?;
             let mut field = names::field_name(member_name);
             while !fields.insert(field.clone()) {
                 field.push('_');
             }
-            let xml_name = member
-                .location_name
-                .clone()
-                .or_else(|| {
-                    // A structure payload is named after the shape's own
-                    // locationName when the member has none.
-                    (location == Location::Payload).then(|| target.location_name.clone()).flatten()
-                })
-                .unwrap_or_else(|| member_name.clone());
-            let xml_namespace = member
-                .xml_namespace
-                .clone()
-                .or_else(|| (location == Location::Payload).then(|| target.xml_namespace.clone()).flatten());
+            // A member is named by its own `locationName`. A structure (or
+            // union) payload without one that renames it is the document
+            // root named after its shape (the shape's `locationName`, else
+            // its name); botocore's models spell "no rename" as a
+            // `locationName` equal to the member's name.
+            let renamed = member.location_name.as_ref().filter(|name| *name != member_name);
+            let xml_name = match renamed {
+                Some(name) => name.clone(),
+                None if location == Location::Payload && target.shape_type == ShapeType::Structure => {
+                    target.location_name.clone().unwrap_or_else(|| member.shape.clone())
+                }
+                None => member.location_name.clone().unwrap_or_else(|| member_name.clone()),
+            };
+            // A structure's own namespace applies wherever it is an element.
+            let xml_namespace = member.xml_namespace.clone().or_else(|| target.xml_namespace.clone());
             let member_docs = member.documentation.as_deref().or(target.documentation.as_deref()).unwrap_or("");
             members.push(Member {
                 wire_name: member_name.clone(),
@@ -787,6 +820,8 @@ impl<'m> Resolver<'m> {
                     value: self.type_ref(&value.shape, value, &format!("shapes.{name}.value.shape"))?,
                     key_name: key.location_name.clone().unwrap_or_else(|| "key".to_string()),
                     value_name: value.location_name.clone().unwrap_or_else(|| "value".to_string()),
+                    key_namespace: key.xml_namespace.clone(),
+                    value_namespace: value.xml_namespace.clone(),
                     flattened: shape.flattened || via.flattened,
                 }))
             }

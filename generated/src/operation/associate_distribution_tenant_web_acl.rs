@@ -237,27 +237,27 @@ impl AssociateDistributionTenantWebACLError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -359,7 +359,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let (id, web_acl_arn) = if restxml_runtime::xml::is_blank(body) {
+    let (body_id, body_web_acl_arn) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -388,7 +388,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLOutput {
         e_tag: m_e_tag,
-        id,
-        web_acl_arn,
+        id: body_id,
+        web_acl_arn: body_web_acl_arn,
     })
 }

@@ -208,15 +208,15 @@ impl CreateOriginAccessControlError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("OriginAccessControlAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
             }
             Some("TooManyOriginAccessControls") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::TooManyOriginAccessControls)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),

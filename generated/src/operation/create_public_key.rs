@@ -191,15 +191,15 @@ impl CreatePublicKeyError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("TooManyPublicKeys") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::TooManyPublicKeys)
             }
             Some("PublicKeyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::PublicKeyAlreadyExists)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),

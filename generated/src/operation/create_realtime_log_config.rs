@@ -221,19 +221,19 @@ impl CreateRealtimeLogConfigError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("RealtimeLogConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::RealtimeLogConfigAlreadyExists)
             }
             Some("TooManyRealtimeLogConfigs") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::TooManyRealtimeLogConfigs)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -335,7 +335,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (realtime_log_config,) = if restxml_runtime::xml::is_blank(body) {
+    let (body_realtime_log_config,) = if restxml_runtime::xml::is_blank(body) {
         (None,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -354,6 +354,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput {
-        realtime_log_config,
+        realtime_log_config: body_realtime_log_config,
     })
 }

@@ -115,26 +115,26 @@ impl DeleteFieldLevelEncryptionProfileError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
                         Self::Unhandled,
                         Self::NoSuchFieldLevelEncryptionProfile,
                     )
             }
             Some("FieldLevelEncryptionProfileInUse") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileInUse)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),

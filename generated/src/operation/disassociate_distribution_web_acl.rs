@@ -199,23 +199,23 @@ impl DisassociateDistributionWebACLError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -302,7 +302,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let (id,) = if restxml_runtime::xml::is_blank(body) {
+    let (body_id,) = if restxml_runtime::xml::is_blank(body) {
         (None,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -320,6 +320,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLOutput {
         e_tag: m_e_tag,
-        id,
+        id: body_id,
     })
 }

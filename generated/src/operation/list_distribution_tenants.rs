@@ -227,15 +227,15 @@ impl ListDistributionTenantsError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -331,7 +331,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (next_marker, distribution_tenant_list) = if restxml_runtime::xml::is_blank(
+    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(
         body,
     ) {
         (None, None)
@@ -365,7 +365,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::list_distribution_tenants::ListDistributionTenantsOutput {
-        next_marker,
-        distribution_tenant_list,
+        next_marker: body_next_marker,
+        distribution_tenant_list: body_distribution_tenant_list,
     })
 }

@@ -203,19 +203,19 @@ impl ListDistributionsByOwnedResourceError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -305,10 +305,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(
-                    body,
-                    &["DistributionIdOwnerList", "DistributionList"],
-                )
+            restxml_runtime::xml::read_payload(body, &["DistributionIdOwnerList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -177,27 +177,27 @@ impl PutResourcePolicyError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -293,7 +293,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (resource_arn,) = if restxml_runtime::xml::is_blank(body) {
+    let (body_resource_arn,) = if restxml_runtime::xml::is_blank(body) {
         (None,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -312,6 +312,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::put_resource_policy::PutResourcePolicyOutput {
-        resource_arn,
+        resource_arn: body_resource_arn,
     })
 }

@@ -244,31 +244,31 @@ impl UpdateContinuousDeploymentPolicyError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),

@@ -183,15 +183,15 @@ impl VerifyDnsConfigurationError {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, meta)
+                restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
@@ -283,7 +283,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (dns_configuration_list,) = if restxml_runtime::xml::is_blank(body) {
+    let (body_dns_configuration_list,) = if restxml_runtime::xml::is_blank(body) {
         (None,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -306,6 +306,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput {
-        dns_configuration_list,
+        dns_configuration_list: body_dns_configuration_list,
     })
 }

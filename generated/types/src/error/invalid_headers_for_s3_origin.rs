@@ -11,7 +11,7 @@ pub struct InvalidHeadersForS3Origin {
     pub message: Option<String>,
     /// The code, message, request id and status of the response.
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) meta: restxml_runtime::ErrorMetadata,
+    pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
 }
 
 impl std::fmt::Debug for InvalidHeadersForS3Origin {
@@ -37,7 +37,7 @@ impl restxml_runtime::xml::ReadXml for InvalidHeadersForS3Origin {
         }
         Ok(Self {
             message: m_message,
-            meta: restxml_runtime::ErrorMetadata::default(),
+            meta: Box::default(),
         })
     }
 }
@@ -52,7 +52,7 @@ impl restxml_runtime::ProvideErrorMetadata for InvalidHeadersForS3Origin {
 impl restxml_runtime::error::ModeledError for InvalidHeadersForS3Origin {
     #[inline]
     fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-        self.meta = meta;
+        *self.meta = meta;
     }
 }
 

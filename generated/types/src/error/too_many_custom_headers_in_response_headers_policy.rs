@@ -13,7 +13,7 @@ pub struct TooManyCustomHeadersInResponseHeadersPolicy {
     pub message: Option<String>,
     /// The code, message, request id and status of the response.
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) meta: restxml_runtime::ErrorMetadata,
+    pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
 }
 
 impl std::fmt::Debug for TooManyCustomHeadersInResponseHeadersPolicy {
@@ -39,7 +39,7 @@ impl restxml_runtime::xml::ReadXml for TooManyCustomHeadersInResponseHeadersPoli
         }
         Ok(Self {
             message: m_message,
-            meta: restxml_runtime::ErrorMetadata::default(),
+            meta: Box::default(),
         })
     }
 }
@@ -56,7 +56,7 @@ impl restxml_runtime::error::ModeledError
 for TooManyCustomHeadersInResponseHeadersPolicy {
     #[inline]
     fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-        self.meta = meta;
+        *self.meta = meta;
     }
 }
 

@@ -13,7 +13,7 @@ pub struct TooManyDistributionsAssociatedToOriginAccessControl {
     pub message: Option<String>,
     /// The code, message, request id and status of the response.
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) meta: restxml_runtime::ErrorMetadata,
+    pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
 }
 
 impl std::fmt::Debug for TooManyDistributionsAssociatedToOriginAccessControl {
@@ -40,7 +40,7 @@ for TooManyDistributionsAssociatedToOriginAccessControl {
         }
         Ok(Self {
             message: m_message,
-            meta: restxml_runtime::ErrorMetadata::default(),
+            meta: Box::default(),
         })
     }
 }
@@ -57,7 +57,7 @@ impl restxml_runtime::error::ModeledError
 for TooManyDistributionsAssociatedToOriginAccessControl {
     #[inline]
     fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-        self.meta = meta;
+        *self.meta = meta;
     }
 }
 

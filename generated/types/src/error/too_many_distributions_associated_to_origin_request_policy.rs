@@ -11,7 +11,7 @@ pub struct TooManyDistributionsAssociatedToOriginRequestPolicy {
     pub message: Option<String>,
     /// The code, message, request id and status of the response.
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) meta: restxml_runtime::ErrorMetadata,
+    pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
 }
 
 impl std::fmt::Debug for TooManyDistributionsAssociatedToOriginRequestPolicy {
@@ -38,7 +38,7 @@ for TooManyDistributionsAssociatedToOriginRequestPolicy {
         }
         Ok(Self {
             message: m_message,
-            meta: restxml_runtime::ErrorMetadata::default(),
+            meta: Box::default(),
         })
     }
 }
@@ -55,7 +55,7 @@ impl restxml_runtime::error::ModeledError
 for TooManyDistributionsAssociatedToOriginRequestPolicy {
     #[inline]
     fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-        self.meta = meta;
+        *self.meta = meta;
     }
 }
 

@@ -11,7 +11,7 @@ pub struct TooManyDistributionsWithSingleFunctionARN {
     pub message: Option<String>,
     /// The code, message, request id and status of the response.
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) meta: restxml_runtime::ErrorMetadata,
+    pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
 }
 
 impl std::fmt::Debug for TooManyDistributionsWithSingleFunctionARN {
@@ -37,7 +37,7 @@ impl restxml_runtime::xml::ReadXml for TooManyDistributionsWithSingleFunctionARN
         }
         Ok(Self {
             message: m_message,
-            meta: restxml_runtime::ErrorMetadata::default(),
+            meta: Box::default(),
         })
     }
 }
@@ -53,7 +53,7 @@ for TooManyDistributionsWithSingleFunctionARN {
 impl restxml_runtime::error::ModeledError for TooManyDistributionsWithSingleFunctionARN {
     #[inline]
     fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-        self.meta = meta;
+        *self.meta = meta;
     }
 }
 

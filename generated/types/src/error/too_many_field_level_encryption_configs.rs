@@ -11,7 +11,7 @@ pub struct TooManyFieldLevelEncryptionConfigs {
     pub message: Option<String>,
     /// The code, message, request id and status of the response.
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) meta: restxml_runtime::ErrorMetadata,
+    pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
 }
 
 impl std::fmt::Debug for TooManyFieldLevelEncryptionConfigs {
@@ -37,7 +37,7 @@ impl restxml_runtime::xml::ReadXml for TooManyFieldLevelEncryptionConfigs {
         }
         Ok(Self {
             message: m_message,
-            meta: restxml_runtime::ErrorMetadata::default(),
+            meta: Box::default(),
         })
     }
 }
@@ -52,7 +52,7 @@ impl restxml_runtime::ProvideErrorMetadata for TooManyFieldLevelEncryptionConfig
 impl restxml_runtime::error::ModeledError for TooManyFieldLevelEncryptionConfigs {
     #[inline]
     fn set_meta(&mut self, meta: restxml_runtime::ErrorMetadata) {
-        self.meta = meta;
+        *self.meta = meta;
     }
 }
 

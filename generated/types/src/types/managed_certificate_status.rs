@@ -2,7 +2,7 @@
 // Regenerate with: cargo run -p restxml-codegen
 
 /// The `ManagedCertificateStatus` shape of the model (it has no documentation).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ManagedCertificateStatus {
     /// `pending-validation`
