@@ -45,4 +45,4 @@ measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --n
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws --release
 echo >> "$out"
-echo "Generated crate: $(find "$here/../../generated/src" -name '*.rs' | wc -l) files, $(cat $(find "$here/../../generated/src" -name '*.rs') | wc -l) lines." >> "$out"
+echo "Generated crates: $(find "$here/../../generated" -name '*.rs' -not -path '*/target/*' | wc -l) files, $(find "$here/../../generated" -name '*.rs' -not -path '*/target/*' -exec cat {} + | wc -l) lines." >> "$out"
