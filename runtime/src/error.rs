@@ -303,6 +303,9 @@ pub enum SdkError<E> {
     Service(E),
     /// The service answered with success, but the response could not be read.
     Response(ResponseError),
+    /// No usable response: no endpoint or credentials, a failed connection,
+    /// a timeout.
+    Dispatch(DispatchError),
 }
 
 impl<E> SdkError<E> {
@@ -329,6 +332,12 @@ impl<E> From<BuildError> for SdkError<E> {
     }
 }
 
+impl<E> From<DispatchError> for SdkError<E> {
+    fn from(err: DispatchError) -> Self {
+        SdkError::Dispatch(err)
+    }
+}
+
 impl<E> From<ResponseError> for SdkError<E> {
     fn from(err: ResponseError) -> Self {
         SdkError::Response(err)
@@ -341,6 +350,7 @@ impl<E: fmt::Display> fmt::Display for SdkError<E> {
             SdkError::Build(err) => write!(f, "request refused: {err}"),
             SdkError::Service(err) => write!(f, "service error: {err}"),
             SdkError::Response(err) => err.fmt(f),
+            SdkError::Dispatch(err) => err.fmt(f),
         }
     }
 }
@@ -351,6 +361,7 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
             SdkError::Build(err) => Some(err),
             SdkError::Service(err) => Some(err),
             SdkError::Response(err) => Some(err),
+            SdkError::Dispatch(err) => Some(err),
         }
     }
 }
@@ -405,3 +416,66 @@ mod tests {
         assert!(check_quantity("Aliases", -1, Some(0)).is_err());
     }
 }
+
+/// A call that got no usable response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DispatchError {
+    kind: DispatchErrorKind,
+    message: String,
+}
+
+/// What kept the call from an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DispatchErrorKind {
+    /// No endpoint could be resolved.
+    Endpoint,
+    /// No credentials could be had.
+    Credentials,
+    /// The request could not be signed.
+    Signing,
+    /// The connection failed (after retries).
+    Transport,
+    /// A time limit passed.
+    Timeout,
+}
+
+impl DispatchError {
+    /// What kept the call from an answer.
+    pub fn kind(&self) -> DispatchErrorKind {
+        self.kind
+    }
+
+    /// An endpoint error.
+    pub fn endpoint(message: &str) -> Self {
+        DispatchError { kind: DispatchErrorKind::Endpoint, message: message.to_string() }
+    }
+
+    /// A credentials error.
+    pub fn credentials(message: String) -> Self {
+        DispatchError { kind: DispatchErrorKind::Credentials, message }
+    }
+
+    /// A signing error.
+    pub fn signing(message: String) -> Self {
+        DispatchError { kind: DispatchErrorKind::Signing, message }
+    }
+
+    /// A transport error after `attempts` attempts.
+    pub fn transport(message: String, attempts: u32) -> Self {
+        DispatchError { kind: DispatchErrorKind::Transport, message: format!("{message} (after {attempts} attempts)") }
+    }
+
+    /// A time limit passed.
+    pub fn timeout(what: &str, limit: std::time::Duration) -> Self {
+        DispatchError { kind: DispatchErrorKind::Timeout, message: format!("{what} timed out after {limit:?}") }
+    }
+}
+
+impl fmt::Display for DispatchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DispatchError {}

@@ -8,7 +8,7 @@ use crate::scalar::FromText;
 use crate::{DateTime, TimestampFormat};
 
 /// Everything but RFC 3986's unreserved characters is encoded.
-const LABEL: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+pub(crate) const LABEL: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 /// Greedy labels (`{Key+}`) keep their slashes.
 const GREEDY_LABEL: &AsciiSet = &LABEL.remove(b'/');
 

@@ -7,6 +7,8 @@
 //! the error types ([`error`]).
 
 pub mod blob;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod datetime;
 pub mod error;
 pub mod error_body;
@@ -17,7 +19,9 @@ pub mod xml;
 
 pub use blob::Blob;
 pub use datetime::{DateTime, TimestampFormat};
-pub use error::{BuildError, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError};
+pub use error::{
+    BuildError, DispatchError, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError,
+};
 
 /// The map type of generated code: keeps insertion order, which is the
 /// order entries are sent in.

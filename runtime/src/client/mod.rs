@@ -1,0 +1,299 @@
+//! The client: configuration, endpoint, credentials, signing, retries and
+//! timeouts around an HTTP transport. Generated clients call
+//! [`ClientCore::send`] with a request from an operation's
+//! `serialize_request` and hand the response to its `parse_response`.
+
+pub mod credentials;
+pub mod endpoint;
+pub mod retry;
+pub mod sign;
+pub mod transport;
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use tracing::Instrument as _;
+
+use crate::error::DispatchError;
+use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
+use endpoint::{Endpoint, EndpointParams, EndpointResolver};
+use retry::RetryConfig;
+use transport::{HttpClient, SharedHttpClient};
+
+/// Client settings. Build one with [`Config::builder`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    region: Option<String>,
+    credentials: SharedCredentials,
+    endpoint_url: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    retry: RetryConfig,
+    timeouts: Timeouts,
+    http: SharedHttpClient,
+    max_body: usize,
+}
+
+/// Time limits; `None` is no limit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timeouts {
+    /// One attempt: sending the request and reading the whole response.
+    pub attempt: Option<Duration>,
+    /// The whole operation, retries and backoff included.
+    pub operation: Option<Duration>,
+}
+
+/// Builds a [`Config`].
+#[derive(Debug, Clone, Default)]
+pub struct ConfigBuilder {
+    region: Option<String>,
+    credentials: Option<SharedCredentials>,
+    endpoint_url: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    retry: Option<RetryConfig>,
+    timeouts: Timeouts,
+    http: Option<SharedHttpClient>,
+    max_body: Option<usize>,
+}
+
+impl Config {
+    /// Settings, starting from the defaults: region from `AWS_REGION` (or
+    /// `AWS_DEFAULT_REGION`), credentials from the environment then the
+    /// shared files, standard retries (3 attempts), no timeouts, the HTTPS
+    /// client, 64 MiB response bodies at most.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The region.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+}
+
+impl ConfigBuilder {
+    /// The region (CloudFront is global; `us-east-1` signs for it).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Where credentials come from (given ones: pass [`credentials::Credentials`]).
+    pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// Sends every request to this URL instead of the resolved endpoint
+    /// (a local server, a proxy, a private endpoint).
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Uses FIPS endpoints.
+    pub fn use_fips(mut self, enabled: bool) -> Self {
+        self.use_fips = enabled;
+        self
+    }
+
+    /// Uses dual-stack (IPv6) endpoints.
+    pub fn use_dual_stack(mut self, enabled: bool) -> Self {
+        self.use_dual_stack = enabled;
+        self
+    }
+
+    /// How to retry.
+    pub fn retry_config(mut self, retry: RetryConfig) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// Time limits.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// The HTTP transport.
+    pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
+        self.http = Some(Arc::new(client));
+        self
+    }
+
+    /// The largest response body read (default 64 MiB).
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_body = Some(bytes);
+        self
+    }
+
+    /// The settings.
+    pub fn build(self) -> Config {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Config {
+            region: self.region.or_else(|| env("AWS_REGION")).or_else(|| env("AWS_DEFAULT_REGION")),
+            credentials: self.credentials.unwrap_or_else(|| Arc::new(DefaultCredentialsChain)),
+            endpoint_url: self.endpoint_url,
+            use_fips: self.use_fips,
+            use_dual_stack: self.use_dual_stack,
+            retry: self.retry.unwrap_or_default(),
+            timeouts: self.timeouts,
+            http: self.http.unwrap_or_else(default_http_client),
+            max_body: self.max_body.unwrap_or(64 << 20),
+        }
+    }
+}
+
+#[cfg(feature = "https")]
+fn default_http_client() -> SharedHttpClient {
+    Arc::new(transport::HyperClient::default())
+}
+
+#[cfg(not(feature = "https"))]
+fn default_http_client() -> SharedHttpClient {
+    Arc::new(transport::NoHttpClient)
+}
+
+/// What a generated client holds: its settings, its service's endpoint
+/// rules, and the signing name.
+#[derive(Debug, Clone)]
+pub struct ClientCore {
+    config: Config,
+    endpoint: Result<Endpoint, endpoint::EndpointError>,
+    signing_name: &'static str,
+}
+
+impl ClientCore {
+    /// A client for a service with the given endpoint rule set,
+    /// `partitions.json` and SigV4 signing name.
+    pub fn new(config: Config, rule_set: &str, partitions: &str, signing_name: &'static str) -> Self {
+        let mut params =
+            EndpointParams::new().boolean("UseFIPS", config.use_fips).boolean("UseDualStack", config.use_dual_stack);
+        if let Some(region) = &config.region {
+            params = params.string("Region", region.clone());
+        }
+        if let Some(url) = &config.endpoint_url {
+            params = params.string("Endpoint", url.clone());
+        }
+        // Every parameter is client-wide, so the endpoint is resolved once;
+        // an error is kept and returned by each call.
+        let endpoint = EndpointResolver::new(rule_set, partitions).and_then(|resolver| resolver.resolve(&params));
+        ClientCore { config, endpoint, signing_name }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Sends `request` (from an operation's `serialize_request`): resolves
+    /// the URL, signs, sends, and retries throttling and transient errors.
+    /// The last response is returned whatever its status, for the
+    /// operation's `parse_response`.
+    pub async fn send(
+        &self,
+        operation: &'static str,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, DispatchError> {
+        let span = tracing::info_span!(
+            "aws_call",
+            service = self.signing_name,
+            operation,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty
+        );
+        let call = self.send_with_retries(request).instrument(span.clone());
+        let result = match self.config.timeouts.operation {
+            Some(limit) => {
+                tokio::time::timeout(limit, call).await.unwrap_or(Err(DispatchError::timeout("operation", limit)))
+            }
+            None => call.await,
+        };
+        if let Ok(response) = &result {
+            span.record("status", response.status().as_u16());
+            if let Some(id) = response.headers().get("x-amz-request-id").and_then(|v| v.to_str().ok()) {
+                span.record("request_id", id);
+            }
+        }
+        result
+    }
+
+    async fn send_with_retries(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, DispatchError> {
+        let endpoint = self.endpoint.as_ref().map_err(|e| DispatchError::endpoint(e.message()))?;
+        let request = absolute(request, &endpoint.url)?;
+        let region = endpoint
+            .signing_region
+            .clone()
+            .or_else(|| self.config.region.clone())
+            .unwrap_or_else(|| "us-east-1".into());
+        let name = endpoint.signing_name.as_deref().unwrap_or(self.signing_name);
+        let retry = &self.config.retry;
+        let mut attempt = 1;
+        loop {
+            let credentials = self
+                .config
+                .credentials
+                .provide_credentials()
+                .await
+                .map_err(|e| DispatchError::credentials(e.to_string()))?;
+            let mut signed = request.clone();
+            sign::sign_request(&mut signed, &credentials, &region, name, SystemTime::now())
+                .map_err(|e| DispatchError::signing(e.to_string()))?;
+            let sent = self.config.http.send(signed, self.config.max_body);
+            let outcome = match self.config.timeouts.attempt {
+                Some(limit) => tokio::time::timeout(limit, sent)
+                    .await
+                    .unwrap_or(Err(transport::TransportError::new(format!("attempt timed out after {limit:?}")))),
+                None => sent.await,
+            };
+            tracing::Span::current().record("attempts", attempt);
+            let retryable = match &outcome {
+                Ok(response) if response.status().is_success() => false,
+                Ok(response) => {
+                    let meta = crate::error_body::error_metadata(
+                        response.status().as_u16(),
+                        response.headers(),
+                        response.body(),
+                    );
+                    retry::is_retryable(meta.status, meta.code.as_deref())
+                }
+                Err(_) => true,
+            };
+            if !retryable || attempt >= retry.max_attempts {
+                return outcome.map_err(|e| DispatchError::transport(e.to_string(), attempt));
+            }
+            let pause = retry.backoff(attempt, jitter());
+            tracing::debug!(attempt, ?pause, "retrying");
+            tokio::time::sleep(pause).await;
+            attempt += 1;
+        }
+    }
+}
+
+/// Puts the endpoint (and any host prefix) in front of a relative request URI.
+fn absolute(mut request: http::Request<Vec<u8>>, endpoint: &str) -> Result<http::Request<Vec<u8>>, DispatchError> {
+    let base: http::Uri =
+        endpoint.parse().map_err(|_| DispatchError::endpoint(&format!("{endpoint:?} is not a URL")))?;
+    let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) else {
+        return Err(DispatchError::endpoint(&format!("{endpoint:?} lacks a scheme or host")));
+    };
+    let prefix = request.extensions().get::<crate::http::HostPrefix>().map(|p| p.0.clone()).unwrap_or_default();
+    let base_path = base.path().trim_end_matches('/');
+    let path_and_query = request.uri().path_and_query().map_or("/", |p| p.as_str());
+    let uri = format!("{scheme}://{prefix}{authority}{base_path}{path_and_query}");
+    *request.uri_mut() = uri.parse().map_err(|_| DispatchError::endpoint(&format!("{uri:?} is not a valid URI")))?;
+    Ok(request)
+}
+
+/// A number in [0, 1) for backoff jitter.
+fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+}
