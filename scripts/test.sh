@@ -16,6 +16,7 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 echo "== per-operation features: one operation alone, two together, none"
 cargo clippy --quiet -p cloudfront-sdk --no-default-features --features update-streaming-distribution -- -D warnings
 cargo clippy --quiet -p cloudfront-sdk --no-default-features --features get-function,list-distributions,serde -- -D warnings
+cargo clippy --quiet -p cloudfront-sdk --no-default-features --features update-streaming-distribution,client -- -D warnings
 cargo clippy --quiet -p cloudfront-sdk --no-default-features -- -D warnings
 
 echo "== docs, warnings denied"

@@ -121,7 +121,10 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     let types_crate = format!("{}-types", settings.crate_name);
 
     files.insert(PathBuf::from("Cargo.toml"), cargo_toml(service, settings, &types_crate));
-    files.insert(PathBuf::from("src/lib.rs"), format_file("src/lib.rs", &header, lib_rs(service, &types_crate))?);
+    files.insert(
+        PathBuf::from("src/lib.rs"),
+        format_file("src/lib.rs", &header, lib_rs(service, &types_crate, settings.endpoints.is_some()))?,
+    );
     files.insert(PathBuf::from(format!("{TYPES_DIR}/Cargo.toml")), types_cargo_toml(service, settings, &types_crate));
     let path = format!("{TYPES_DIR}/src/lib.rs");
     files.insert(PathBuf::from(&path), format_file(&path, &header, types_lib_rs(service))?);
@@ -170,6 +173,11 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
         #(#op_mods)*
     };
     files.insert(PathBuf::from("src/operation/mod.rs"), format_file("src/operation/mod.rs", &header, tokens)?);
+
+    if let Some(endpoints) = &settings.endpoints {
+        let tokens = emit::client::emit(service, endpoints, feature_name);
+        files.insert(PathBuf::from("src/client.rs"), format_file("src/client.rs", &header, tokens)?);
+    }
 
     Ok(GeneratedCrate { files })
 }
@@ -314,7 +322,7 @@ fn inner_docs(markdown: &str) -> TokenStream {
     quote! { #(#lines)* }
 }
 
-fn lib_rs(service: &Service, types_crate: &str) -> TokenStream {
+fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
     let docs = inner_docs(&format!(
         "# {name}\n\nA client for {name} (API version {version}), generated from botocore's model by restxml-codegen.\n\n\
          Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build \
@@ -326,10 +334,19 @@ fn lib_rs(service: &Service, types_crate: &str) -> TokenStream {
         docs = service.docs,
     ));
     let types_crate = ident(&types_crate.replace('-', "_"));
+    let client_mod = client.then(|| {
+        quote! {
+            #[cfg(feature = "client")]
+            pub mod client;
+            #[cfg(feature = "client")]
+            pub use client::{Client, Config};
+        }
+    });
     quote! {
         #docs
         #![warn(missing_docs)]
 
+        #client_mod
         pub mod operation;
 
         pub use #types_crate::{error, types};
@@ -391,7 +408,15 @@ restxml-runtime = {{ path = "{runtime}"{runtime_features} }}
 serde = {{ version = "1", features = ["derive"], optional = true }}
 
 [features]
-default = ["all-operations"]
+default = ["all-operations", "client", "https"]
+## The async `Client` (endpoints, credentials, SigV4, retries).
+client = ["restxml-runtime/client"]
+## The client's default HTTPS transport (hyper and rustls).
+https = ["client", "restxml-runtime/https"]
+## An in-memory transport for testing code that calls the service.
+test-util = ["client", "restxml-runtime/test-util"]
+## Credentials from any `aws-credential-types` provider (aws-config's chain).
+aws-config = ["client", "restxml-runtime/aws-config"]
 ## Serialize and deserialize every type with the model's member names.
 serde = ["dep:serde", "restxml-runtime/serde", "{types_crate}/serde"]
 {features}"#,

@@ -81,6 +81,18 @@ pub struct Settings {
     pub operations: Option<BTreeSet<String>>,
     /// The command that regenerates the crate, written into file headers.
     pub command: String,
+    /// The endpoint rule set (`endpoint-rule-set-1.json`) and botocore's
+    /// `partitions.json`, as text: with both, an async `Client` is generated.
+    pub endpoints: Option<EndpointFiles>,
+}
+
+/// The files endpoint resolution needs, as text.
+#[derive(Debug, Clone)]
+pub struct EndpointFiles {
+    /// `endpoint-rule-set-1.json`.
+    pub rule_set: String,
+    /// `partitions.json`.
+    pub partitions: String,
 }
 
 impl Generator {
@@ -93,6 +105,7 @@ impl Generator {
                 runtime_path: "../runtime".to_string(),
                 operations: None,
                 command: "cargo run -p restxml-codegen".to_string(),
+                endpoints: None,
             },
         }
     }
@@ -128,7 +141,17 @@ impl Generator {
     /// Runs the pipeline and returns the files, without writing them.
     pub fn generate(&self) -> Result<GeneratedCrate, Error> {
         let model = model::ServiceModel::load(&self.model_path)?;
-        generate_from_model(&model, &self.settings)
+        let mut settings = self.settings.clone();
+        if settings.endpoints.is_none() {
+            // The rule set sits beside the model, `partitions.json` too
+            // (as `scripts/refresh_model.py` lays them out).
+            let dir = self.model_path.parent().unwrap_or(Path::new("."));
+            let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+            if let (Some(rule_set), Some(partitions)) = (read("endpoint-rule-set-1.json"), read("partitions.json")) {
+                settings.endpoints = Some(EndpointFiles { rule_set, partitions });
+            }
+        }
+        generate_from_model(&model, &settings)
     }
 }
 

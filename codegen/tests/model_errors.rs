@@ -95,6 +95,7 @@ fn generation_is_deterministic() {
         runtime_path: "../runtime".into(),
         operations: Some(["UpdateStreamingDistribution".to_string(), "ListDistributions".to_string()].into()),
         command: "cmd".into(),
+        endpoints: None,
     };
     let first = generate_from_model(&model, &settings).unwrap();
     let second = generate_from_model(&model, &settings).unwrap();

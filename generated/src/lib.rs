@@ -13,6 +13,12 @@
 //!
 //! This is the *Amazon CloudFront API Reference*. This guide is for developers who need detailed information about CloudFront API actions, data types, and errors. For detailed information about CloudFront features, see the [Amazon CloudFront Developer Guide](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Introduction.html).
 #![warn(missing_docs)]
+#[cfg(feature = "client")]
+pub mod client;
+
+#[cfg(feature = "client")]
+pub use client::{Client, Config};
+
 pub mod operation;
 pub use cloudfront_sdk_types::{error, types};
 pub use restxml_runtime::{

@@ -9,6 +9,7 @@
 //! Emitters only read the IR; which file an item lands in is
 //! [`crate::layout`]'s business.
 
+pub mod client;
 pub mod errors;
 pub mod operation;
 pub mod types;

@@ -29,6 +29,8 @@ pub struct Service {
     pub docs: String,
     /// Default XML namespace for payloads that name none.
     pub xml_namespace: Option<String>,
+    /// The SigV4 signing name (`signingName`, else `endpointPrefix`).
+    pub signing_name: String,
     /// Selected operations by their operations-map key.
     pub operations: BTreeMap<String, Operation>,
     /// Named types (structures and enums) the operations reach, by shape name.
@@ -360,6 +362,11 @@ impl<'m> Resolver<'m> {
             api_version: meta.api_version.clone(),
             docs: docs::html_to_markdown(self.model.documentation.as_deref().unwrap_or("")),
             xml_namespace: meta.xml_namespace.clone(),
+            signing_name: meta
+                .signing_name
+                .clone()
+                .or_else(|| meta.endpoint_prefix.clone())
+                .unwrap_or_else(|| meta.service_id.clone().unwrap_or_default().to_lowercase()),
             operations: BTreeMap::new(),
             shapes: BTreeMap::new(),
             root_path: "crate".to_string(),
