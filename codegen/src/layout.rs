@@ -175,7 +175,7 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     files.insert(PathBuf::from("src/operation/mod.rs"), format_file("src/operation/mod.rs", &header, tokens)?);
 
     if let Some(endpoints) = &settings.endpoints {
-        let tokens = emit::client::emit(service, endpoints, feature_name);
+        let tokens = emit::client::emit(service, endpoints, feature_name)?;
         files.insert(PathBuf::from("src/client.rs"), format_file("src/client.rs", &header, tokens)?);
     }
 

@@ -93,6 +93,10 @@ pub struct EndpointFiles {
     pub rule_set: String,
     /// `partitions.json`.
     pub partitions: String,
+    /// `paginators-1.json`, if the service has one.
+    pub paginators: Option<String>,
+    /// `waiters-2.json`, if the service has one.
+    pub waiters: Option<String>,
 }
 
 impl Generator {
@@ -148,7 +152,12 @@ impl Generator {
             let dir = self.model_path.parent().unwrap_or(Path::new("."));
             let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
             if let (Some(rule_set), Some(partitions)) = (read("endpoint-rule-set-1.json"), read("partitions.json")) {
-                settings.endpoints = Some(EndpointFiles { rule_set, partitions });
+                settings.endpoints = Some(EndpointFiles {
+                    rule_set,
+                    partitions,
+                    paginators: read("paginators-1.json"),
+                    waiters: read("waiters-2.json"),
+                });
             }
         }
         generate_from_model(&model, &settings)

@@ -3413,4 +3413,1048 @@ impl Client {
         let response = self.core.send("VerifyDnsConfiguration", request).await?;
         crate::operation::verify_dns_configuration::parse_response(&response)
     }
+    /// Every page of ListCloudFrontOriginAccessIdentities, following `CloudFrontOriginAccessIdentityList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-cloud-front-origin-access-identities")]
+    #[inline]
+    pub fn list_cloud_front_origin_access_identities_pages(
+        &self,
+        input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_cloud_front_origin_access_identities(input)),
+            |output| {
+                if !Some(output)
+                    .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
+                    .map(|v| &v.is_truncated)
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    return None;
+                }
+                Some(output)
+                    .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`CloudFrontOriginAccessIdentityList.Items`) of every page of ListCloudFrontOriginAccessIdentities.
+    #[cfg(feature = "list-cloud-front-origin-access-identities")]
+    #[inline]
+    pub fn list_cloud_front_origin_access_identities_items(
+        &self,
+        input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesError,
+        >,
+        crate::types::CloudFrontOriginAccessIdentitySummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_cloud_front_origin_access_identities_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListConnectionFunctions, following `NextMarker` into `Marker`.
+    #[cfg(feature = "list-connection-functions")]
+    #[inline]
+    pub fn list_connection_functions_pages(
+        &self,
+        input: crate::operation::list_connection_functions::ListConnectionFunctionsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_connection_functions::ListConnectionFunctionsInput,
+        crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_functions::ListConnectionFunctionsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_connection_functions(input)),
+            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`ConnectionFunctions`) of every page of ListConnectionFunctions.
+    #[cfg(feature = "list-connection-functions")]
+    #[inline]
+    pub fn list_connection_functions_items(
+        &self,
+        input: crate::operation::list_connection_functions::ListConnectionFunctionsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_connection_functions::ListConnectionFunctionsInput,
+        crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_functions::ListConnectionFunctionsError,
+        >,
+        crate::types::ConnectionFunctionSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_connection_functions_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.connection_functions.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListConnectionGroups, following `NextMarker` into `Marker`.
+    #[cfg(feature = "list-connection-groups")]
+    #[inline]
+    pub fn list_connection_groups_pages(
+        &self,
+        input: crate::operation::list_connection_groups::ListConnectionGroupsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_connection_groups::ListConnectionGroupsInput,
+        crate::operation::list_connection_groups::ListConnectionGroupsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_groups::ListConnectionGroupsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_connection_groups(input)),
+            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`ConnectionGroups`) of every page of ListConnectionGroups.
+    #[cfg(feature = "list-connection-groups")]
+    #[inline]
+    pub fn list_connection_groups_items(
+        &self,
+        input: crate::operation::list_connection_groups::ListConnectionGroupsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_connection_groups::ListConnectionGroupsInput,
+        crate::operation::list_connection_groups::ListConnectionGroupsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_groups::ListConnectionGroupsError,
+        >,
+        crate::types::ConnectionGroupSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_connection_groups_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.connection_groups.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDistributionTenants, following `NextMarker` into `Marker`.
+    #[cfg(feature = "list-distribution-tenants")]
+    #[inline]
+    pub fn list_distribution_tenants_pages(
+        &self,
+        input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
+        crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_distribution_tenants(input)),
+            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DistributionTenantList`) of every page of ListDistributionTenants.
+    #[cfg(feature = "list-distribution-tenants")]
+    #[inline]
+    pub fn list_distribution_tenants_items(
+        &self,
+        input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
+        crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+        >,
+        crate::types::DistributionTenantSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_distribution_tenants_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_tenant_list.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDistributionTenantsByCustomization, following `NextMarker` into `Marker`.
+    #[cfg(feature = "list-distribution-tenants-by-customization")]
+    #[inline]
+    pub fn list_distribution_tenants_by_customization_pages(
+        &self,
+        input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
+        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(
+                self.list_distribution_tenants_by_customization(input),
+            ),
+            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DistributionTenantList`) of every page of ListDistributionTenantsByCustomization.
+    #[cfg(feature = "list-distribution-tenants-by-customization")]
+    #[inline]
+    pub fn list_distribution_tenants_by_customization_items(
+        &self,
+        input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
+        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
+        >,
+        crate::types::DistributionTenantSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_distribution_tenants_by_customization_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_tenant_list.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDistributions, following `DistributionList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-distributions")]
+    #[inline]
+    pub fn list_distributions_pages(
+        &self,
+        input: crate::operation::list_distributions::ListDistributionsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_distributions::ListDistributionsInput,
+        crate::operation::list_distributions::ListDistributionsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions::ListDistributionsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_distributions(input)),
+            |output| {
+                if !Some(output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .map(|v| &v.is_truncated)
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    return None;
+                }
+                Some(output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DistributionList.Items`) of every page of ListDistributions.
+    #[cfg(feature = "list-distributions")]
+    #[inline]
+    pub fn list_distributions_items(
+        &self,
+        input: crate::operation::list_distributions::ListDistributionsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_distributions::ListDistributionsInput,
+        crate::operation::list_distributions::ListDistributionsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions::ListDistributionsError,
+        >,
+        crate::types::DistributionSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_distributions_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDistributionsByConnectionFunction, following `DistributionList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-distributions-by-connection-function")]
+    #[inline]
+    pub fn list_distributions_by_connection_function_pages(
+        &self,
+        input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_distributions_by_connection_function(input)),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DistributionList.Items`) of every page of ListDistributionsByConnectionFunction.
+    #[cfg(feature = "list-distributions-by-connection-function")]
+    #[inline]
+    pub fn list_distributions_by_connection_function_items(
+        &self,
+        input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionError,
+        >,
+        crate::types::DistributionSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_distributions_by_connection_function_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDistributionsByConnectionMode, following `DistributionList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-distributions-by-connection-mode")]
+    #[inline]
+    pub fn list_distributions_by_connection_mode_pages(
+        &self,
+        input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_distributions_by_connection_mode(input)),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DistributionList.Items`) of every page of ListDistributionsByConnectionMode.
+    #[cfg(feature = "list-distributions-by-connection-mode")]
+    #[inline]
+    pub fn list_distributions_by_connection_mode_items(
+        &self,
+        input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError,
+        >,
+        crate::types::DistributionSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_distributions_by_connection_mode_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDistributionsByTrustStore, following `DistributionList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-distributions-by-trust-store")]
+    #[inline]
+    pub fn list_distributions_by_trust_store_pages(
+        &self,
+        input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
+        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_distributions_by_trust_store(input)),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DistributionList.Items`) of every page of ListDistributionsByTrustStore.
+    #[cfg(feature = "list-distributions-by-trust-store")]
+    #[inline]
+    pub fn list_distributions_by_trust_store_items(
+        &self,
+        input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
+        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
+        >,
+        crate::types::DistributionSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_distributions_by_trust_store_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListDomainConflicts, following `NextMarker` into `Marker`.
+    #[cfg(feature = "list-domain-conflicts")]
+    #[inline]
+    pub fn list_domain_conflicts_pages(
+        &self,
+        input: crate::operation::list_domain_conflicts::ListDomainConflictsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_domain_conflicts::ListDomainConflictsInput,
+        crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_domain_conflicts::ListDomainConflictsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_domain_conflicts(input)),
+            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`DomainConflicts`) of every page of ListDomainConflicts.
+    #[cfg(feature = "list-domain-conflicts")]
+    #[inline]
+    pub fn list_domain_conflicts_items(
+        &self,
+        input: crate::operation::list_domain_conflicts::ListDomainConflictsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_domain_conflicts::ListDomainConflictsInput,
+        crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_domain_conflicts::ListDomainConflictsError,
+        >,
+        crate::types::DomainConflict,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_domain_conflicts_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.domain_conflicts.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListInvalidations, following `InvalidationList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-invalidations")]
+    #[inline]
+    pub fn list_invalidations_pages(
+        &self,
+        input: crate::operation::list_invalidations::ListInvalidationsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_invalidations::ListInvalidationsInput,
+        crate::operation::list_invalidations::ListInvalidationsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_invalidations::ListInvalidationsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_invalidations(input)),
+            |output| {
+                if !Some(output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .map(|v| &v.is_truncated)
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    return None;
+                }
+                Some(output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`InvalidationList.Items`) of every page of ListInvalidations.
+    #[cfg(feature = "list-invalidations")]
+    #[inline]
+    pub fn list_invalidations_items(
+        &self,
+        input: crate::operation::list_invalidations::ListInvalidationsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_invalidations::ListInvalidationsInput,
+        crate::operation::list_invalidations::ListInvalidationsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_invalidations::ListInvalidationsError,
+        >,
+        crate::types::InvalidationSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_invalidations_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListInvalidationsForDistributionTenant, following `InvalidationList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-invalidations-for-distribution-tenant")]
+    #[inline]
+    pub fn list_invalidations_for_distribution_tenant_pages(
+        &self,
+        input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
+        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(
+                self.list_invalidations_for_distribution_tenant(input),
+            ),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`InvalidationList.Items`) of every page of ListInvalidationsForDistributionTenant.
+    #[cfg(feature = "list-invalidations-for-distribution-tenant")]
+    #[inline]
+    pub fn list_invalidations_for_distribution_tenant_items(
+        &self,
+        input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
+        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
+        >,
+        crate::types::InvalidationSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_invalidations_for_distribution_tenant_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListKeyValueStores, following `KeyValueStoreList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-key-value-stores")]
+    #[inline]
+    pub fn list_key_value_stores_pages(
+        &self,
+        input: crate::operation::list_key_value_stores::ListKeyValueStoresInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_key_value_stores::ListKeyValueStoresInput,
+        crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_key_value_stores::ListKeyValueStoresError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_key_value_stores(input)),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.key_value_store_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`KeyValueStoreList.Items`) of every page of ListKeyValueStores.
+    #[cfg(feature = "list-key-value-stores")]
+    #[inline]
+    pub fn list_key_value_stores_items(
+        &self,
+        input: crate::operation::list_key_value_stores::ListKeyValueStoresInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_key_value_stores::ListKeyValueStoresInput,
+        crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_key_value_stores::ListKeyValueStoresError,
+        >,
+        crate::types::KeyValueStore,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_key_value_stores_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.key_value_store_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListOriginAccessControls, following `OriginAccessControlList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-origin-access-controls")]
+    #[inline]
+    pub fn list_origin_access_controls_pages(
+        &self,
+        input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
+        crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_origin_access_controls(input)),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.origin_access_control_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`OriginAccessControlList.Items`) of every page of ListOriginAccessControls.
+    #[cfg(feature = "list-origin-access-controls")]
+    #[inline]
+    pub fn list_origin_access_controls_items(
+        &self,
+        input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
+        crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+        >,
+        crate::types::OriginAccessControlSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_origin_access_controls_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.origin_access_control_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListPublicKeys, following `PublicKeyList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-public-keys")]
+    #[inline]
+    pub fn list_public_keys_pages(
+        &self,
+        input: crate::operation::list_public_keys::ListPublicKeysInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_public_keys::ListPublicKeysInput,
+        crate::operation::list_public_keys::ListPublicKeysOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_public_keys::ListPublicKeysError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_public_keys(input)),
+            |output| {
+                Some(output)
+                    .and_then(|v| v.public_key_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`PublicKeyList.Items`) of every page of ListPublicKeys.
+    #[cfg(feature = "list-public-keys")]
+    #[inline]
+    pub fn list_public_keys_items(
+        &self,
+        input: crate::operation::list_public_keys::ListPublicKeysInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_public_keys::ListPublicKeysInput,
+        crate::operation::list_public_keys::ListPublicKeysOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_public_keys::ListPublicKeysError,
+        >,
+        crate::types::PublicKeySummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_public_keys_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.public_key_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListStreamingDistributions, following `StreamingDistributionList.NextMarker` into `Marker`.
+    #[cfg(feature = "list-streaming-distributions")]
+    #[inline]
+    pub fn list_streaming_distributions_pages(
+        &self,
+        input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
+        crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_streaming_distributions(input)),
+            |output| {
+                if !Some(output)
+                    .and_then(|v| v.streaming_distribution_list.as_ref())
+                    .map(|v| &v.is_truncated)
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    return None;
+                }
+                Some(output)
+                    .and_then(|v| v.streaming_distribution_list.as_ref())
+                    .and_then(|v| v.next_marker.as_ref())
+                    .cloned()
+            },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`StreamingDistributionList.Items`) of every page of ListStreamingDistributions.
+    #[cfg(feature = "list-streaming-distributions")]
+    #[inline]
+    pub fn list_streaming_distributions_items(
+        &self,
+        input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
+        crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+        >,
+        crate::types::StreamingDistributionSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_streaming_distributions_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.streaming_distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Every page of ListTrustStores, following `NextMarker` into `Marker`.
+    #[cfg(feature = "list-trust-stores")]
+    #[inline]
+    pub fn list_trust_stores_pages(
+        &self,
+        input: crate::operation::list_trust_stores::ListTrustStoresInput,
+    ) -> restxml_runtime::client::paginate::Pages<
+        '_,
+        crate::operation::list_trust_stores::ListTrustStoresInput,
+        crate::operation::list_trust_stores::ListTrustStoresOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_trust_stores::ListTrustStoresError,
+        >,
+    > {
+        restxml_runtime::client::paginate::Pages::new(
+            input,
+            move |input| Box::pin(self.list_trust_stores(input)),
+            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |input, token| input.marker = Some(token),
+        )
+    }
+    /// Every item (`TrustStoreList`) of every page of ListTrustStores.
+    #[cfg(feature = "list-trust-stores")]
+    #[inline]
+    pub fn list_trust_stores_items(
+        &self,
+        input: crate::operation::list_trust_stores::ListTrustStoresInput,
+    ) -> restxml_runtime::client::paginate::Items<
+        '_,
+        crate::operation::list_trust_stores::ListTrustStoresInput,
+        crate::operation::list_trust_stores::ListTrustStoresOutput,
+        restxml_runtime::SdkError<
+            crate::operation::list_trust_stores::ListTrustStoresError,
+        >,
+        crate::types::TrustStoreSummary,
+    > {
+        restxml_runtime::client::paginate::Items::new(
+            self.list_trust_stores_pages(input),
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.trust_store_list.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
+    }
+    /// Wait until a distribution is deployed. Polls GetDistribution every 60 s, at most 35 times, unless `config` says otherwise.
+    #[cfg(feature = "get-distribution")]
+    #[inline]
+    pub async fn wait_until_distribution_deployed(
+        &self,
+        input: crate::operation::get_distribution::GetDistributionInput,
+        config: Option<restxml_runtime::client::paginate::WaiterConfig>,
+    ) -> Result<
+        crate::operation::get_distribution::GetDistributionOutput,
+        restxml_runtime::client::paginate::WaiterError<
+            restxml_runtime::SdkError<
+                crate::operation::get_distribution::GetDistributionError,
+            >,
+        >,
+    > {
+        let config = config
+            .unwrap_or(restxml_runtime::client::paginate::WaiterConfig {
+                delay: std::time::Duration::from_secs(60u64),
+                max_attempts: 35u32,
+            });
+        restxml_runtime::client::paginate::wait(
+                config,
+                || self.get_distribution(input.clone()),
+                |result| {
+                    if let Ok(output) = result
+                        && Some(output)
+                            .and_then(|v| v.distribution.as_ref())
+                            .map(|v| &v.status)
+                            .map(|v| v.as_str()) == Some("Deployed")
+                    {
+                        return Some(
+                            restxml_runtime::client::paginate::Acceptance::Success,
+                        );
+                    }
+                    let _ = result;
+                    None
+                },
+            )
+            .await
+    }
+    /// Wait until an invalidation has completed. Polls GetInvalidation every 20 s, at most 30 times, unless `config` says otherwise.
+    #[cfg(feature = "get-invalidation")]
+    #[inline]
+    pub async fn wait_until_invalidation_completed(
+        &self,
+        input: crate::operation::get_invalidation::GetInvalidationInput,
+        config: Option<restxml_runtime::client::paginate::WaiterConfig>,
+    ) -> Result<
+        crate::operation::get_invalidation::GetInvalidationOutput,
+        restxml_runtime::client::paginate::WaiterError<
+            restxml_runtime::SdkError<
+                crate::operation::get_invalidation::GetInvalidationError,
+            >,
+        >,
+    > {
+        let config = config
+            .unwrap_or(restxml_runtime::client::paginate::WaiterConfig {
+                delay: std::time::Duration::from_secs(20u64),
+                max_attempts: 30u32,
+            });
+        restxml_runtime::client::paginate::wait(
+                config,
+                || self.get_invalidation(input.clone()),
+                |result| {
+                    if let Ok(output) = result
+                        && Some(output)
+                            .and_then(|v| v.invalidation.as_ref())
+                            .map(|v| &v.status)
+                            .map(|v| v.as_str()) == Some("Completed")
+                    {
+                        return Some(
+                            restxml_runtime::client::paginate::Acceptance::Success,
+                        );
+                    }
+                    let _ = result;
+                    None
+                },
+            )
+            .await
+    }
+    /// Wait until an invalidation for distribution tenant has completed. Polls GetInvalidationForDistributionTenant every 20 s, at most 30 times, unless `config` says otherwise.
+    #[cfg(feature = "get-invalidation-for-distribution-tenant")]
+    #[inline]
+    pub async fn wait_until_invalidation_for_distribution_tenant_completed(
+        &self,
+        input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
+        config: Option<restxml_runtime::client::paginate::WaiterConfig>,
+    ) -> Result<
+        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantOutput,
+        restxml_runtime::client::paginate::WaiterError<
+            restxml_runtime::SdkError<
+                crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantError,
+            >,
+        >,
+    > {
+        let config = config
+            .unwrap_or(restxml_runtime::client::paginate::WaiterConfig {
+                delay: std::time::Duration::from_secs(20u64),
+                max_attempts: 30u32,
+            });
+        restxml_runtime::client::paginate::wait(
+                config,
+                || self.get_invalidation_for_distribution_tenant(input.clone()),
+                |result| {
+                    if let Ok(output) = result
+                        && Some(output)
+                            .and_then(|v| v.invalidation.as_ref())
+                            .map(|v| &v.status)
+                            .map(|v| v.as_str()) == Some("Completed")
+                    {
+                        return Some(
+                            restxml_runtime::client::paginate::Acceptance::Success,
+                        );
+                    }
+                    let _ = result;
+                    None
+                },
+            )
+            .await
+    }
+    /// Wait until a streaming distribution is deployed. Polls GetStreamingDistribution every 60 s, at most 25 times, unless `config` says otherwise.
+    #[cfg(feature = "get-streaming-distribution")]
+    #[inline]
+    pub async fn wait_until_streaming_distribution_deployed(
+        &self,
+        input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput,
+        config: Option<restxml_runtime::client::paginate::WaiterConfig>,
+    ) -> Result<
+        crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
+        restxml_runtime::client::paginate::WaiterError<
+            restxml_runtime::SdkError<
+                crate::operation::get_streaming_distribution::GetStreamingDistributionError,
+            >,
+        >,
+    > {
+        let config = config
+            .unwrap_or(restxml_runtime::client::paginate::WaiterConfig {
+                delay: std::time::Duration::from_secs(60u64),
+                max_attempts: 25u32,
+            });
+        restxml_runtime::client::paginate::wait(
+                config,
+                || self.get_streaming_distribution(input.clone()),
+                |result| {
+                    if let Ok(output) = result
+                        && Some(output)
+                            .and_then(|v| v.streaming_distribution.as_ref())
+                            .map(|v| &v.status)
+                            .map(|v| v.as_str()) == Some("Deployed")
+                    {
+                        return Some(
+                            restxml_runtime::client::paginate::Acceptance::Success,
+                        );
+                    }
+                    let _ = result;
+                    None
+                },
+            )
+            .await
+    }
 }

@@ -7,14 +7,16 @@ use quote::{format_ident, quote};
 
 use super::{ident, type_path};
 use crate::EndpointFiles;
-use crate::ir::{Service, names};
+use crate::ir::{Service, TypeRef, names};
 
 /// `src/client.rs` of the generated crate.
 pub fn emit(
     service: &Service,
     endpoints: &EndpointFiles,
     feature: impl Fn(&crate::ir::Operation) -> String,
-) -> TokenStream {
+) -> Result<TokenStream, crate::Error> {
+    let paginators = paginators(service, endpoints.paginators.as_deref(), &feature)?;
+    let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
     let rule_set = &endpoints.rule_set;
     let partitions = &endpoints.partitions;
     let signing_name = &service.signing_name;
@@ -58,7 +60,7 @@ pub fn emit(
             }
         }
     });
-    quote! {
+    Ok(quote! {
         #![doc = " The async client. `Client::new(Config::builder().region(\"us-east-1\").build())` picks up credentials from the environment or the shared files; every operation is a method."]
 
         pub use restxml_runtime::client::credentials::{Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
@@ -89,6 +91,222 @@ pub fn emit(
             }
 
             #(#methods)*
+            #(#paginators)*
+            #(#waiters)*
         }
+    })
+}
+
+/// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`) into
+/// `root` (an expression of type `&Shape`), and the type `T`.
+fn path_expr(
+    service: &Service,
+    shape: &str,
+    path: &str,
+    root: TokenStream,
+    at: &str,
+) -> Result<(TokenStream, TypeRef), crate::Error> {
+    let mut expr = quote! { Some(#root) };
+    let mut current = TypeRef::Structure(shape.to_string());
+    for segment in path.split('.') {
+        let TypeRef::Structure(name) = &current else {
+            return Err(crate::Error::unsupported(at, format!("path {path}: {segment} is not in a structure")));
+        };
+        let s = service
+            .shape(name)
+            .and_then(|s| s.structure())
+            .ok_or_else(|| crate::Error::invalid(at, format!("path {path}: no structure {name}")))?;
+        let member = s
+            .members
+            .iter()
+            .find(|m| m.wire_name == segment)
+            .ok_or_else(|| crate::Error::invalid(at, format!("path {path}: {name} has no member {segment}")))?;
+        let field = ident(&member.field);
+        expr = match (member.required, member.boxed) {
+            (true, false) => quote! { #expr.map(|v| &v.#field) },
+            (true, true) => quote! { #expr.map(|v| &*v.#field) },
+            (false, false) => quote! { #expr.and_then(|v| v.#field.as_ref()) },
+            (false, true) => quote! { #expr.and_then(|v| v.#field.as_deref()) },
+        };
+        current = member.ty.clone();
     }
+    Ok((expr, current))
+}
+
+fn paginators(
+    service: &Service,
+    json: Option<&str>,
+    feature: &impl Fn(&crate::ir::Operation) -> String,
+) -> Result<Vec<TokenStream>, crate::Error> {
+    let Some(json) = json else { return Ok(Vec::new()) };
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| crate::Error::invalid("paginators-1.json", e.to_string()))?;
+    let mut out = Vec::new();
+    for (name, spec) in value["pagination"].as_object().into_iter().flatten() {
+        let Some(op) = service.operations.get(name) else { continue };
+        let at = format!("paginators-1.json: pagination.{name}");
+        let (Some(input), Some(output)) = (&op.input, &op.output) else { continue };
+        let text = |key: &str| spec[key].as_str().map(str::to_string);
+        let (Some(input_token), Some(output_token), Some(result_key)) =
+            (text("input_token"), text("output_token"), text("result_key"))
+        else {
+            return Err(crate::Error::unsupported(
+                at,
+                "a paginator without single input_token, output_token and result_key",
+            ));
+        };
+        let input_ty = type_path(service, input);
+        let output_ty = type_path(service, output);
+        let module = ident(&op.snake);
+        let error = format_ident!("{}Error", names::type_name(&op.name));
+        let method = ident(&op.snake);
+        let pages = format_ident!("{}_pages", op.snake);
+        let items = format_ident!("{}_items", op.snake);
+        let feature = feature(op);
+        let input_field = service
+            .shape(input)
+            .and_then(|s| s.structure())
+            .and_then(|s| s.members.iter().find(|m| m.wire_name == input_token))
+            .map(|m| ident(&m.field))
+            .ok_or_else(|| crate::Error::invalid(&at, format!("input has no member {input_token}")))?;
+        let (token, _) = path_expr(service, output, &output_token, quote! { output }, &at)?;
+        let more = match text("more_results") {
+            Some(path) => {
+                let (more, _) = path_expr(service, output, &path, quote! { output }, &at)?;
+                quote! { if !#more.copied().unwrap_or(false) { return None; } }
+            }
+            None => quote! {},
+        };
+        let (items_expr, items_ty) = path_expr(service, output, &result_key, quote! { &output }, &at)?;
+        let TypeRef::List(list) = &items_ty else {
+            return Err(crate::Error::unsupported(at, format!("result_key {result_key} is not a list")));
+        };
+        let item_ty = super::rust_type(service, &list.member);
+        let pages_doc = format!(" Every page of {name}, following `{output_token}` into `{input_token}`.");
+        let items_doc = format!(" Every item (`{result_key}`) of every page of {name}.");
+        out.push(quote! {
+            #[doc = #pages_doc]
+            #[cfg(feature = #feature)]
+            pub fn #pages(&self, input: #input_ty) -> restxml_runtime::client::paginate::Pages<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>> {
+                restxml_runtime::client::paginate::Pages::new(
+                    input,
+                    move |input| Box::pin(self.#method(input)),
+                    |output| {
+                        #more
+                        #token.cloned()
+                    },
+                    |input, token| input.#input_field = Some(token),
+                )
+            }
+
+            #[doc = #items_doc]
+            #[cfg(feature = #feature)]
+            pub fn #items(&self, input: #input_ty) -> restxml_runtime::client::paginate::Items<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>, #item_ty> {
+                restxml_runtime::client::paginate::Items::new(self.#pages(input), |output| #items_expr.cloned().unwrap_or_default())
+            }
+        });
+    }
+    Ok(out)
+}
+
+fn waiters(
+    service: &Service,
+    json: Option<&str>,
+    feature: &impl Fn(&crate::ir::Operation) -> String,
+) -> Result<Vec<TokenStream>, crate::Error> {
+    let Some(json) = json else { return Ok(Vec::new()) };
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| crate::Error::invalid("waiters-2.json", e.to_string()))?;
+    let mut out = Vec::new();
+    for (name, spec) in value["waiters"].as_object().into_iter().flatten() {
+        let at = format!("waiters-2.json: waiters.{name}");
+        let Some(op) = spec["operation"].as_str().and_then(|o| service.operations.get(o)) else { continue };
+        let (Some(input), Some(output)) = (&op.input, &op.output) else { continue };
+        let delay = spec["delay"].as_u64().unwrap_or(15);
+        let max_attempts = spec["maxAttempts"].as_u64().unwrap_or(40) as u32;
+        let mut acceptors = Vec::new();
+        for acceptor in spec["acceptors"].as_array().into_iter().flatten() {
+            let state = match acceptor["state"].as_str() {
+                Some("success") => quote! { restxml_runtime::client::paginate::Acceptance::Success },
+                Some("failure") => quote! { restxml_runtime::client::paginate::Acceptance::Failure },
+                Some("retry") => quote! { restxml_runtime::client::paginate::Acceptance::Retry },
+                other => return Err(crate::Error::unsupported(at, format!("acceptor state {other:?}"))),
+            };
+            match acceptor["matcher"].as_str() {
+                Some("path") => {
+                    let argument = acceptor["argument"].as_str().unwrap_or_default();
+                    let expected = acceptor["expected"]
+                        .as_str()
+                        .ok_or_else(|| crate::Error::unsupported(&at, "a non-string expected value"))?;
+                    let (expr, ty) = path_expr(service, output, argument, quote! { output }, &at)?;
+                    // Exact comparison: a waiter never matches loosely.
+                    if !matches!(ty, TypeRef::String | TypeRef::Enum(_)) {
+                        return Err(crate::Error::unsupported(at, format!("path {argument} is not a string or enum")));
+                    }
+                    let compare = quote! { #expr.map(|v| v.as_str()) == Some(#expected) };
+                    acceptors.push(quote! {
+                        if let Ok(output) = result
+                            && #compare
+                        {
+                            return Some(#state);
+                        }
+                    });
+                }
+                Some("error") => {
+                    let code = acceptor["expected"].as_str().unwrap_or_default();
+                    acceptors.push(quote! {
+                        if let Err(restxml_runtime::SdkError::Service(error)) = result
+                            && restxml_runtime::ProvideErrorMetadata::code(error) == Some(#code)
+                        {
+                            return Some(#state);
+                        }
+                    });
+                }
+                Some("status") => {
+                    let status = acceptor["expected"].as_u64().unwrap_or(0) as u16;
+                    acceptors.push(quote! {
+                        if let Err(restxml_runtime::SdkError::Service(error)) = result
+                            && restxml_runtime::ProvideErrorMetadata::status(error) == #status
+                        {
+                            return Some(#state);
+                        }
+                    });
+                }
+                other => return Err(crate::Error::unsupported(at, format!("matcher {other:?}"))),
+            }
+        }
+        let input_ty = type_path(service, input);
+        let output_ty = type_path(service, output);
+        let module = ident(&op.snake);
+        let error = format_ident!("{}Error", names::type_name(&op.name));
+        let method = ident(&op.snake);
+        let wait = format_ident!("wait_until_{}", heck::ToSnakeCase::to_snake_case(name.as_str()));
+        let feature = feature(op);
+        let description = spec["description"].as_str().unwrap_or("Waits.");
+        let doc = format!(
+            " {description} Polls {} every {delay} s, at most {max_attempts} times, unless `config` says otherwise.",
+            op.name
+        );
+        out.push(quote! {
+            #[doc = #doc]
+            #[cfg(feature = #feature)]
+            pub async fn #wait(
+                &self,
+                input: #input_ty,
+                config: Option<restxml_runtime::client::paginate::WaiterConfig>,
+            ) -> Result<#output_ty, restxml_runtime::client::paginate::WaiterError<restxml_runtime::SdkError<crate::operation::#module::#error>>> {
+                let config = config.unwrap_or(restxml_runtime::client::paginate::WaiterConfig {
+                    delay: std::time::Duration::from_secs(#delay),
+                    max_attempts: #max_attempts,
+                });
+                restxml_runtime::client::paginate::wait(config, || self.#method(input.clone()), |result| {
+                    #(#acceptors)*
+                    let _ = result;
+                    None
+                })
+                .await
+            }
+        });
+    }
+    Ok(out)
 }

@@ -1,0 +1,227 @@
+//! Paginators and waiters: the loops generated methods hand their
+//! operation-specific parts to.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use futures_core::Stream;
+
+use super::credentials::BoxFuture;
+
+type Fetch<'a, I, T> = Box<dyn Fn(I) -> BoxFuture<'a, T> + Send + Sync + 'a>;
+
+/// The pages of a paginated operation, as a [`Stream`] (or one at a time
+/// with [`Pages::next_page`]). Each page's token goes into the next input;
+/// paging stops when there is no token, when the service says the results
+/// are complete, or when a token repeats.
+pub struct Pages<'a, I, O, E> {
+    fetch: Fetch<'a, I, Result<O, E>>,
+    next_input: Option<I>,
+    pending: Option<(I, BoxFuture<'a, Result<O, E>>)>,
+    next_token: fn(&O) -> Option<String>,
+    set_token: fn(&mut I, String),
+    last_token: Option<String>,
+}
+
+impl<'a, I: Clone + Send + 'a, O, E> Pages<'a, I, O, E> {
+    /// Pages starting from `input`.
+    pub fn new(
+        input: I,
+        fetch: impl Fn(I) -> BoxFuture<'a, Result<O, E>> + Send + Sync + 'a,
+        next_token: fn(&O) -> Option<String>,
+        set_token: fn(&mut I, String),
+    ) -> Self {
+        Pages {
+            fetch: Box::new(fetch),
+            next_input: Some(input),
+            pending: None,
+            next_token,
+            set_token,
+            last_token: None,
+        }
+    }
+
+    /// The next page, or `None` after the last.
+    pub async fn next_page(&mut self) -> Option<Result<O, E>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
+    }
+
+    /// Every page (stops at the first error).
+    pub async fn collect_pages(mut self) -> Result<Vec<O>, E> {
+        let mut pages = Vec::new();
+        while let Some(page) = self.next_page().await {
+            pages.push(page?);
+        }
+        Ok(pages)
+    }
+}
+
+// No field is pinned structurally (the pending future is boxed), so
+// moving a `Pages` is always fine.
+impl<'a, I, O, E> Unpin for Pages<'a, I, O, E> {}
+
+impl<'a, I: Clone + Send + 'a, O, E> Stream for Pages<'a, I, O, E> {
+    type Item = Result<O, E>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        if this.pending.is_none() {
+            let Some(input) = this.next_input.take() else { return Poll::Ready(None) };
+            let future = (this.fetch)(input.clone());
+            this.pending = Some((input, future));
+        }
+        let Some((_, future)) = this.pending.as_mut() else { return Poll::Ready(None) };
+        let result = match future.as_mut().poll(cx) {
+            Poll::Pending => return Poll::Pending,
+            Poll::Ready(result) => result,
+        };
+        let Some((mut input, _)) = this.pending.take() else { return Poll::Ready(None) };
+        if let Ok(page) = &result
+            && let Some(token) = (this.next_token)(page)
+            && this.last_token.as_deref() != Some(token.as_str())
+        {
+            this.last_token = Some(token.clone());
+            (this.set_token)(&mut input, token);
+            this.next_input = Some(input);
+        }
+        Poll::Ready(Some(result))
+    }
+}
+
+/// The items of every page, as a [`Stream`] (or with [`Items::next_item`]).
+pub struct Items<'a, I, O, E, T> {
+    pages: Pages<'a, I, O, E>,
+    items_of: fn(O) -> Vec<T>,
+    buffer: VecDeque<T>,
+}
+
+impl<'a, I: Clone + Send + 'a, O, E, T> Items<'a, I, O, E, T> {
+    /// The items of `pages`, taken from each page by `items_of`.
+    pub fn new(pages: Pages<'a, I, O, E>, items_of: fn(O) -> Vec<T>) -> Self {
+        Items { pages, items_of, buffer: VecDeque::new() }
+    }
+
+    /// The next item, or `None` after the last.
+    pub async fn next_item(&mut self) -> Option<Result<T, E>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
+    }
+
+    /// Every item (stops at the first error).
+    pub async fn collect_items(mut self) -> Result<Vec<T>, E> {
+        let mut items = Vec::new();
+        while let Some(item) = self.next_item().await {
+            items.push(item?);
+        }
+        Ok(items)
+    }
+}
+
+impl<'a, I, O, E, T> Unpin for Items<'a, I, O, E, T> {}
+
+impl<'a, I: Clone + Send + 'a, O, E, T> Stream for Items<'a, I, O, E, T> {
+    type Item = Result<T, E>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match Pin::new(&mut self.pages).poll_next(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(e))),
+                Poll::Ready(Some(Ok(page))) => {
+                    let items = (self.items_of)(page);
+                    self.buffer.extend(items);
+                }
+            }
+        }
+    }
+}
+
+/// How a waiter polls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaiterConfig {
+    /// The pause between attempts.
+    pub delay: Duration,
+    /// Attempts in all.
+    pub max_attempts: u32,
+}
+
+/// What one poll of a waiter came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Acceptance {
+    /// Done: the resource is in the wanted state.
+    Success,
+    /// Done: the resource can never reach the wanted state.
+    Failure,
+    /// Not yet: poll again.
+    Retry,
+}
+
+/// A waiter that did not see its success state.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WaiterError<E> {
+    /// Every attempt was made without a final state.
+    MaxAttemptsExceeded {
+        /// The attempts made.
+        attempts: u32,
+    },
+    /// A failure acceptor matched.
+    FailureState,
+    /// The operation failed in a way no acceptor expects.
+    Operation(E),
+}
+
+impl<E: fmt::Display> fmt::Display for WaiterError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WaiterError::MaxAttemptsExceeded { attempts } => write!(f, "waiter gave up after {attempts} attempts"),
+            WaiterError::FailureState => f.write_str("waiter reached a failure state"),
+            WaiterError::Operation(e) => write!(f, "waiter's operation failed: {e}"),
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for WaiterError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WaiterError::Operation(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Polls `attempt` until `accept` says success or failure, pausing
+/// `config.delay` between attempts, at most `config.max_attempts` times. A
+/// result `accept` leaves undecided (`None`) is retried if it is an output,
+/// and ends the wait if it is an error.
+pub async fn wait<O, E, F, Fut>(
+    config: WaiterConfig,
+    mut attempt: F,
+    accept: impl Fn(&Result<O, E>) -> Option<Acceptance>,
+) -> Result<O, WaiterError<E>>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<O, E>>,
+{
+    for n in 1..=config.max_attempts.max(1) {
+        let result = attempt().await;
+        match (accept(&result), result) {
+            (Some(Acceptance::Success), Ok(output)) => return Ok(output),
+            (Some(Acceptance::Success), Err(_)) => return Err(WaiterError::FailureState),
+            (Some(Acceptance::Failure), _) => return Err(WaiterError::FailureState),
+            (None, Err(e)) => return Err(WaiterError::Operation(e)),
+            (Some(Acceptance::Retry) | None, _) => {}
+        }
+        if n < config.max_attempts {
+            tokio::time::sleep(config.delay).await;
+        }
+    }
+    Err(WaiterError::MaxAttemptsExceeded { attempts: config.max_attempts })
+}
