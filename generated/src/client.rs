@@ -4457,4 +4457,413 @@ impl Client {
             )
             .await
     }
+    /// Read-modify-write: GetCachePolicyConfig for the config and its ETag, `change` applied, then UpdateCachePolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(all(feature = "get-cache-policy-config", feature = "update-cache-policy"))]
+    #[inline]
+    pub async fn modify_cache_policy_config(
+        &self,
+        input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
+        change: impl FnOnce(&mut crate::types::CachePolicyConfig),
+    ) -> Result<
+        crate::operation::update_cache_policy::UpdateCachePolicyOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_cache_policy_config::GetCachePolicyConfigError,
+            crate::operation::update_cache_policy::UpdateCachePolicyError,
+        >,
+    > {
+        let current = self
+            .get_cache_policy_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .cache_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_cache_policy::UpdateCachePolicyInput {
+            cache_policy_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_cache_policy(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetCloudFrontOriginAccessIdentityConfig for the config and its ETag, `change` applied, then UpdateCloudFrontOriginAccessIdentity with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-cloud-front-origin-access-identity-config",
+            feature = "update-cloud-front-origin-access-identity"
+        )
+    )]
+    #[inline]
+    pub async fn modify_cloud_front_origin_access_identity_config(
+        &self,
+        input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
+        change: impl FnOnce(&mut crate::types::CloudFrontOriginAccessIdentityConfig),
+    ) -> Result<
+        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError,
+            crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError,
+        >,
+    > {
+        let current = self
+            .get_cloud_front_origin_access_identity_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .cloud_front_origin_access_identity_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput {
+            cloud_front_origin_access_identity_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_cloud_front_origin_access_identity(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetContinuousDeploymentPolicyConfig for the config and its ETag, `change` applied, then UpdateContinuousDeploymentPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-continuous-deployment-policy-config",
+            feature = "update-continuous-deployment-policy"
+        )
+    )]
+    #[inline]
+    pub async fn modify_continuous_deployment_policy_config(
+        &self,
+        input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
+        change: impl FnOnce(&mut crate::types::ContinuousDeploymentPolicyConfig),
+    ) -> Result<
+        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError,
+            crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
+        >,
+    > {
+        let current = self
+            .get_continuous_deployment_policy_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .continuous_deployment_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput {
+            continuous_deployment_policy_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_continuous_deployment_policy(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetDistributionConfig for the config and its ETag, `change` applied, then UpdateDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(all(feature = "get-distribution-config", feature = "update-distribution"))]
+    #[inline]
+    pub async fn modify_distribution_config(
+        &self,
+        input: crate::operation::get_distribution_config::GetDistributionConfigInput,
+        change: impl FnOnce(&mut crate::types::DistributionConfig),
+    ) -> Result<
+        crate::operation::update_distribution::UpdateDistributionOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_distribution_config::GetDistributionConfigError,
+            crate::operation::update_distribution::UpdateDistributionError,
+        >,
+    > {
+        let current = self
+            .get_distribution_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .distribution_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_distribution::UpdateDistributionInput {
+            distribution_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_distribution(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetFieldLevelEncryptionProfileConfig for the config and its ETag, `change` applied, then UpdateFieldLevelEncryptionProfile with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-field-level-encryption-profile-config",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
+    #[inline]
+    pub async fn modify_field_level_encryption_profile_config(
+        &self,
+        input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
+        change: impl FnOnce(&mut crate::types::FieldLevelEncryptionProfileConfig),
+    ) -> Result<
+        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigError,
+            crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
+        >,
+    > {
+        let current = self
+            .get_field_level_encryption_profile_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .field_level_encryption_profile_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput {
+            field_level_encryption_profile_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_field_level_encryption_profile(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetKeyGroupConfig for the config and its ETag, `change` applied, then UpdateKeyGroup with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(all(feature = "get-key-group-config", feature = "update-key-group"))]
+    #[inline]
+    pub async fn modify_key_group_config(
+        &self,
+        input: crate::operation::get_key_group_config::GetKeyGroupConfigInput,
+        change: impl FnOnce(&mut crate::types::KeyGroupConfig),
+    ) -> Result<
+        crate::operation::update_key_group::UpdateKeyGroupOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_key_group_config::GetKeyGroupConfigError,
+            crate::operation::update_key_group::UpdateKeyGroupError,
+        >,
+    > {
+        let current = self
+            .get_key_group_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .key_group_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_key_group::UpdateKeyGroupInput {
+            key_group_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_key_group(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetOriginAccessControlConfig for the config and its ETag, `change` applied, then UpdateOriginAccessControl with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-origin-access-control-config",
+            feature = "update-origin-access-control"
+        )
+    )]
+    #[inline]
+    pub async fn modify_origin_access_control_config(
+        &self,
+        input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput,
+        change: impl FnOnce(&mut crate::types::OriginAccessControlConfig),
+    ) -> Result<
+        crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError,
+            crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
+        >,
+    > {
+        let current = self
+            .get_origin_access_control_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .origin_access_control_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_origin_access_control::UpdateOriginAccessControlInput {
+            origin_access_control_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_origin_access_control(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetOriginRequestPolicyConfig for the config and its ETag, `change` applied, then UpdateOriginRequestPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-origin-request-policy-config",
+            feature = "update-origin-request-policy"
+        )
+    )]
+    #[inline]
+    pub async fn modify_origin_request_policy_config(
+        &self,
+        input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput,
+        change: impl FnOnce(&mut crate::types::OriginRequestPolicyConfig),
+    ) -> Result<
+        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError,
+            crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
+        >,
+    > {
+        let current = self
+            .get_origin_request_policy_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .origin_request_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput {
+            origin_request_policy_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_origin_request_policy(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetPublicKeyConfig for the config and its ETag, `change` applied, then UpdatePublicKey with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(all(feature = "get-public-key-config", feature = "update-public-key"))]
+    #[inline]
+    pub async fn modify_public_key_config(
+        &self,
+        input: crate::operation::get_public_key_config::GetPublicKeyConfigInput,
+        change: impl FnOnce(&mut crate::types::PublicKeyConfig),
+    ) -> Result<
+        crate::operation::update_public_key::UpdatePublicKeyOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_public_key_config::GetPublicKeyConfigError,
+            crate::operation::update_public_key::UpdatePublicKeyError,
+        >,
+    > {
+        let current = self
+            .get_public_key_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .public_key_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_public_key::UpdatePublicKeyInput {
+            public_key_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_public_key(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetResponseHeadersPolicyConfig for the config and its ETag, `change` applied, then UpdateResponseHeadersPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-response-headers-policy-config",
+            feature = "update-response-headers-policy"
+        )
+    )]
+    #[inline]
+    pub async fn modify_response_headers_policy_config(
+        &self,
+        input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput,
+        change: impl FnOnce(&mut crate::types::ResponseHeadersPolicyConfig),
+    ) -> Result<
+        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError,
+            crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
+        >,
+    > {
+        let current = self
+            .get_response_headers_policy_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .response_headers_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput {
+            response_headers_policy_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_response_headers_policy(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
+    /// Read-modify-write: GetStreamingDistributionConfig for the config and its ETag, `change` applied, then UpdateStreamingDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.
+    #[cfg(
+        all(
+            feature = "get-streaming-distribution-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
+    #[inline]
+    pub async fn modify_streaming_distribution_config(
+        &self,
+        input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput,
+        change: impl FnOnce(&mut crate::types::StreamingDistributionConfig),
+    ) -> Result<
+        crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
+        restxml_runtime::client::ModifyError<
+            crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError,
+            crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
+        >,
+    > {
+        let current = self
+            .get_streaming_distribution_config(input.clone())
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .streaming_distribution_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        change(&mut config);
+        let update = crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput {
+            streaming_distribution_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
+        self.update_streaming_distribution(update)
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
+    }
 }

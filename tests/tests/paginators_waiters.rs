@@ -126,3 +126,31 @@ async fn a_waiter_stops_on_an_unexpected_error() {
     assert!(matches!(err, WaiterError::Operation(_)), "{err:?}");
     assert_eq!(http.requests().len(), 1);
 }
+
+#[tokio::test]
+async fn read_modify_write_sends_the_change_with_if_match() {
+    let config = String::from_utf8(fixture("update_streaming_distribution_200.xml")).unwrap();
+    let start = config.find("<StreamingDistributionConfig>").unwrap();
+    let end = config.find("</StreamingDistributionConfig>").unwrap() + "</StreamingDistributionConfig>".len();
+    let get = http::Response::builder()
+        .status(200)
+        .header("ETag", "E1")
+        .body(config[start..end].as_bytes().to_vec())
+        .unwrap();
+    let http = ReplayClient::new([get, streaming_distribution("InProgress")]);
+    let client = client(&http);
+    let input =
+        cloudfront_sdk::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput::builder()
+            .id("EGTXBD79H29TRA8")
+            .build()
+            .unwrap();
+    client.modify_streaming_distribution_config(input, |config| config.comment = "changed".into()).await.unwrap();
+    let sent = http.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[1].method(), http::Method::PUT);
+    assert_eq!(sent[1].uri().path(), "/2020-05-31/streaming-distribution/EGTXBD79H29TRA8/config");
+    assert_eq!(sent[1].headers()["if-match"], "E1");
+    let body = String::from_utf8(sent[1].body().clone()).unwrap();
+    assert!(body.contains("<Comment>changed</Comment>"), "{body}");
+    assert!(body.contains("<CNAME>media.example.com</CNAME>"), "the rest is kept: {body}");
+}

@@ -17,6 +17,7 @@ pub fn emit(
 ) -> Result<TokenStream, crate::Error> {
     let paginators = paginators(service, endpoints.paginators.as_deref(), &feature)?;
     let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
+    let modifiers = read_modify_write(service, &feature);
     let rule_set = &endpoints.rule_set;
     let partitions = &endpoints.partitions;
     let signing_name = &service.signing_name;
@@ -93,8 +94,82 @@ pub fn emit(
             #(#methods)*
             #(#paginators)*
             #(#waiters)*
+            #(#modifiers)*
         }
     })
+}
+
+/// For each `Get<X>Config` / `Update<X>` pair: fetch the config and its
+/// ETag, let the caller change it, send it back with `If-Match`.
+fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation) -> String) -> Vec<TokenStream> {
+    use crate::ir::Location;
+    let mut out = Vec::new();
+    for get in service.operations.values() {
+        let Some(x) = get.name.strip_prefix("Get").and_then(|n| n.strip_suffix("Config")) else { continue };
+        let Some(update) = service.operations.get(&format!("Update{x}")) else { continue };
+        let members = |shape: &Option<String>| {
+            shape.as_ref().and_then(|s| service.shape(s)).and_then(|s| s.structure()).map(|s| s.members.clone()).unwrap_or_default()
+        };
+        let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
+        let Some(config) = get_out.iter().find(|m| m.location == Location::Payload) else { continue };
+        let Some(etag) = get_out.iter().find(|m| m.location == Location::Header("ETag".into())) else { continue };
+        let Some(target) = update_in.iter().find(|m| m.location == Location::Payload && m.ty == config.ty) else { continue };
+        let Some(if_match) = update_in.iter().find(|m| m.location == Location::Header("If-Match".into())) else { continue };
+        // Every other required member of the update comes from the get's input.
+        let copies: Option<Vec<TokenStream>> = update_in
+            .iter()
+            .filter(|m| m.wire_name != target.wire_name && m.wire_name != if_match.wire_name && m.required)
+            .map(|m| {
+                let source = get_in.iter().find(|g| g.wire_name == m.wire_name && g.ty == m.ty)?;
+                let (to, from) = (ident(&m.field), ident(&source.field));
+                Some(quote! { #to: input.#from.clone(), })
+            })
+            .collect();
+        let Some(copies) = copies else { continue };
+        let optional_rest = update_in.iter().filter(|m| !m.required && m.wire_name != target.wire_name && m.wire_name != if_match.wire_name).map(|m| {
+            let field = ident(&m.field);
+            quote! { #field: None, }
+        });
+        let (Some(get_input), Some(update_input), Some(update_output)) = (&get.input, &update.input, &update.output) else { continue };
+        let get_input_ty = type_path(service, get_input);
+        let update_input_ty = type_path(service, update_input);
+        let update_output_ty = type_path(service, update_output);
+        let config_ty = super::rust_type(service, &config.ty);
+        let (get_module, update_module) = (ident(&get.snake), ident(&update.snake));
+        let get_error = format_ident!("{}Error", names::type_name(&get.name));
+        let update_error = format_ident!("{}Error", names::type_name(&update.name));
+        let (get_method, update_method) = (ident(&get.snake), ident(&update.snake));
+        let method = format_ident!("modify_{}_config", heck::ToSnakeCase::to_snake_case(x));
+        let (config_field, etag_field, target_field, if_match_field) =
+            (ident(&config.field), ident(&etag.field), ident(&target.field), ident(&if_match.field));
+        let (get_feature, update_feature) = (feature(get), feature(update));
+        let doc = format!(
+            " Read-modify-write: {} for the config and its ETag, `change` applied, then {} with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.",
+            get.name, update.name
+        );
+        out.push(quote! {
+            #[doc = #doc]
+            #[cfg(all(feature = #get_feature, feature = #update_feature))]
+            pub async fn #method(
+                &self,
+                input: #get_input_ty,
+                change: impl FnOnce(&mut #config_ty),
+            ) -> Result<#update_output_ty, restxml_runtime::client::ModifyError<crate::operation::#get_module::#get_error, crate::operation::#update_module::#update_error>> {
+                let current = self.#get_method(input.clone()).await.map_err(restxml_runtime::client::ModifyError::Get)?;
+                let mut config = current.#config_field.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+                let etag = current.#etag_field.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+                change(&mut config);
+                let update = #update_input_ty {
+                    #target_field: config,
+                    #if_match_field: Some(etag),
+                    #(#copies)*
+                    #(#optional_rest)*
+                };
+                self.#update_method(update).await.map_err(restxml_runtime::client::ModifyError::Update)
+            }
+        });
+    }
+    out
 }
 
 /// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`) into

@@ -298,3 +298,30 @@ fn jitter() -> f64 {
     hasher.write_u128(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
+
+/// A read-modify-write helper that did not complete.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ModifyError<G, U> {
+    /// Reading the config failed.
+    Get(crate::SdkError<G>),
+    /// The read had no config in it.
+    MissingConfig,
+    /// The read had no `ETag` header.
+    MissingETag,
+    /// The update failed (`PreconditionFailed` if the config changed meanwhile).
+    Update(crate::SdkError<U>),
+}
+
+impl<G: std::fmt::Display, U: std::fmt::Display> std::fmt::Display for ModifyError<G, U> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModifyError::Get(e) => write!(f, "reading the config failed: {e}"),
+            ModifyError::MissingConfig => f.write_str("the response had no config"),
+            ModifyError::MissingETag => f.write_str("the response had no ETag"),
+            ModifyError::Update(e) => write!(f, "the update failed: {e}"),
+        }
+    }
+}
+
+impl<G: std::error::Error + 'static, U: std::error::Error + 'static> std::error::Error for ModifyError<G, U> {}
