@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== moto server for the end-to-end tests (pinned)"
+MOTO_VERSION=5.2.1
+if ! python3 -c "import moto, flask, flask_cors, sys; sys.exit(moto.__version__ != '$MOTO_VERSION')" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+fi
+
 echo "== format (hand-written crates; generated/ is formatted by prettyplease)"
 cargo fmt -p restxml-codegen -p restxml-runtime -p integration-tests --check
 

@@ -135,7 +135,7 @@ async fn read_modify_write_sends_the_change_with_if_match() {
     let get = http::Response::builder()
         .status(200)
         .header("ETag", "E1")
-        .body(config[start..end].as_bytes().to_vec())
+        .body(config.as_bytes()[start..end].to_vec())
         .unwrap();
     let http = ReplayClient::new([get, streaming_distribution("InProgress")]);
     let client = client(&http);

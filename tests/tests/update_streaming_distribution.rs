@@ -299,12 +299,6 @@ fn malformed_responses_are_typed_errors_naming_what_and_where() {
     );
     assert_eq!(err.path(), "StreamingDistribution/LastModifiedTime");
 
-    let err = xml_error(&fixture_with("<Id>EGTXBD79H29TRA8</Id>", ""));
-    assert_eq!(
-        err.kind(),
-        &XmlErrorKind::MissingElement { element: "Id".into(), parent: "StreamingDistribution".into() }
-    );
-
     let err = xml_error(b"<Distribution><Id>x</Id></Distribution>");
     assert_eq!(
         err.kind(),
@@ -324,6 +318,23 @@ fn malformed_responses_are_typed_errors_naming_what_and_where() {
 
     let err = xml_error(b"\xff\xfe<StreamingDistribution/>");
     assert_eq!(err.kind(), &XmlErrorKind::InvalidUtf8);
+}
+
+#[test]
+fn a_required_member_left_out_is_corrected_to_an_empty_value() {
+    // As smithy-rs does: services and emulators (moto) leave out members the
+    // model calls required; the value is read as empty instead of failing.
+    let body = fixture_with("<Id>EGTXBD79H29TRA8</Id>", "");
+    let sd = parse_response(&response(200, &[], &body)).unwrap().streaming_distribution.unwrap();
+    assert_eq!(sd.id, "");
+    assert_eq!(sd.domain_name, "s5c39gqb8ow64r.cloudfront.net");
+    let body = fixture_with("<Quantity>3</Quantity>", "");
+    let config = parse_response(&response(200, &[], &body))
+        .unwrap()
+        .streaming_distribution
+        .unwrap()
+        .streaming_distribution_config;
+    assert_eq!(config.aliases.unwrap().quantity, 3, "a missing Quantity counts the Items");
 }
 
 #[test]

@@ -108,13 +108,22 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
         let Some(x) = get.name.strip_prefix("Get").and_then(|n| n.strip_suffix("Config")) else { continue };
         let Some(update) = service.operations.get(&format!("Update{x}")) else { continue };
         let members = |shape: &Option<String>| {
-            shape.as_ref().and_then(|s| service.shape(s)).and_then(|s| s.structure()).map(|s| s.members.clone()).unwrap_or_default()
+            shape
+                .as_ref()
+                .and_then(|s| service.shape(s))
+                .and_then(|s| s.structure())
+                .map(|s| s.members.clone())
+                .unwrap_or_default()
         };
         let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
         let Some(config) = get_out.iter().find(|m| m.location == Location::Payload) else { continue };
         let Some(etag) = get_out.iter().find(|m| m.location == Location::Header("ETag".into())) else { continue };
-        let Some(target) = update_in.iter().find(|m| m.location == Location::Payload && m.ty == config.ty) else { continue };
-        let Some(if_match) = update_in.iter().find(|m| m.location == Location::Header("If-Match".into())) else { continue };
+        let Some(target) = update_in.iter().find(|m| m.location == Location::Payload && m.ty == config.ty) else {
+            continue;
+        };
+        let Some(if_match) = update_in.iter().find(|m| m.location == Location::Header("If-Match".into())) else {
+            continue;
+        };
         // Every other required member of the update comes from the get's input.
         let copies: Option<Vec<TokenStream>> = update_in
             .iter()
@@ -126,11 +135,17 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
             })
             .collect();
         let Some(copies) = copies else { continue };
-        let optional_rest = update_in.iter().filter(|m| !m.required && m.wire_name != target.wire_name && m.wire_name != if_match.wire_name).map(|m| {
-            let field = ident(&m.field);
-            quote! { #field: None, }
-        });
-        let (Some(get_input), Some(update_input), Some(update_output)) = (&get.input, &update.input, &update.output) else { continue };
+        let optional_rest = update_in
+            .iter()
+            .filter(|m| !m.required && m.wire_name != target.wire_name && m.wire_name != if_match.wire_name)
+            .map(|m| {
+                let field = ident(&m.field);
+                quote! { #field: None, }
+            });
+        let (Some(get_input), Some(update_input), Some(update_output)) = (&get.input, &update.input, &update.output)
+        else {
+            continue;
+        };
         let get_input_ty = type_path(service, get_input);
         let update_input_ty = type_path(service, update_input);
         let update_output_ty = type_path(service, update_output);

@@ -15,11 +15,39 @@ pub fn emit(shape: &NamedShape) -> TokenStream {
         ShapeKind::Structure(s) if s.union => union_body(s),
         ShapeKind::Structure(s) => struct_body(s),
     };
+    let missing = missing_value(shape);
     quote! {
         impl restxml_runtime::xml::ReadXml for #name {
             fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
                 #body
             }
+
+            fn missing() -> Option<Self> {
+                #missing
+            }
+        }
+    }
+}
+
+/// The value a response gets when it leaves this shape out where the model
+/// requires it (client error correction): empty values for required
+/// members, nothing for optional ones.
+fn missing_value(shape: &NamedShape) -> TokenStream {
+    match &shape.kind {
+        ShapeKind::Enum(_) => quote! { Some(Self::Unknown(String::new())) },
+        ShapeKind::Structure(s) if s.union => quote! { Some(Self::Unknown) },
+        ShapeKind::Structure(s) => {
+            let fields = s.members.iter().map(|m| {
+                let field = ident(&m.field);
+                let value = match (&m.ty, m.required) {
+                    (_, false) => quote! { None },
+                    (TypeRef::List(_) | TypeRef::Map(_), true) => quote! { Default::default() },
+                    (_, true) => quote! { restxml_runtime::xml::ReadXml::missing()? },
+                };
+                quote! { #field: #value, }
+            });
+            let meta = s.error.is_some().then(|| quote! { meta: Box::default(), });
+            quote! { Some(Self { #(#fields)* #meta }) }
         }
     }
 }
@@ -33,11 +61,21 @@ fn struct_body(s: &Structure) -> TokenStream {
         let field = ident(&m.field);
         quote! { #field: None, }
     });
+    // A `Quantity`/`Items` wrapper without its `Quantity` (moto leaves it
+    // out) counts its items: the count is redundant with them.
+    let count_items = s.quantity_items.filter(|qi| s.members[qi.quantity].location == Location::Body).map(|qi| {
+        let quantity = format_ident!("m_{}", s.members[qi.quantity].field.trim_start_matches("r#"));
+        let items = format_ident!("m_{}", s.members[qi.items].field.trim_start_matches("r#"));
+        quote! {
+            let #quantity = #quantity.or_else(|| i32::try_from(#items.as_ref().map_or(0, Vec::len)).ok());
+        }
+    });
     let inits = reads.inits.iter().map(|(field, value)| quote! { #field: #value, }).chain(from_headers);
     let meta = s.error.is_some().then(|| quote! { meta: Box::default(), });
     let prelude = reads.prelude;
     quote! {
         #prelude
+        #count_items
         Ok(Self { #(#inits)* #meta })
     }
 }
@@ -120,7 +158,10 @@ pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
             }
         }
         let wire = &m.xml_name;
-        if m.required {
+        if m.required && matches!(m.ty, TypeRef::List(_) | TypeRef::Map(_)) {
+            // An absent required list is read as empty (error correction).
+            inits.push((field, quote! { #local.unwrap_or_default() }));
+        } else if m.required {
             inits.push((field, quote! { restxml_runtime::xml::required(#local, #wire, #element)? }));
         } else {
             inits.push((field, quote! { #local }));

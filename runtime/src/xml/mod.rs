@@ -5,7 +5,7 @@ mod read;
 mod write;
 
 pub use error::{XmlError, XmlErrorKind};
-pub use read::{DEFAULT_MAX_DEPTH, Document, Element, required};
+pub use read::{DEFAULT_MAX_DEPTH, Document, Element};
 pub use write::{Content, StartTag, WriteXml, XmlWriter, escape_into};
 
 use crate::scalar::FromText;
@@ -16,28 +16,48 @@ use crate::{Blob, DateTime, TimestampFormat};
 pub trait ReadXml: Sized {
     /// Reads the value from `element` (its attributes, text or children).
     fn read_xml(element: &mut Element<'_, '_>) -> Result<Self, XmlError>;
+
+    /// The value a response gets for a required member it leaves out
+    /// (client error correction, as smithy-rs does: services and local
+    /// emulators omit members the model calls required). `None` makes the
+    /// absence an error.
+    fn missing() -> Option<Self> {
+        None
+    }
 }
 
 impl ReadXml for String {
     fn read_xml(element: &mut Element<'_, '_>) -> Result<Self, XmlError> {
         element.text().map(std::borrow::Cow::into_owned)
     }
+
+    fn missing() -> Option<Self> {
+        Some(String::new())
+    }
 }
 
 macro_rules! read_via_text {
-    ($($ty:ty),*) => {$(
+    ($($ty:ty => $missing:expr),*) => {$(
         impl ReadXml for $ty {
             fn read_xml(element: &mut Element<'_, '_>) -> Result<Self, XmlError> {
                 element.parse_text(<$ty as FromText>::EXPECTED, <$ty as FromText>::from_text)
             }
+
+            fn missing() -> Option<Self> {
+                Some($missing)
+            }
         }
     )*};
 }
-read_via_text!(bool, i32, i64, f32, f64, Blob, DateTime);
+read_via_text!(bool => false, i32 => 0, i64 => 0, f32 => 0.0, f64 => 0.0, Blob => Blob::default(), DateTime => DateTime::from_secs(0));
 
 impl<T: ReadXml> ReadXml for Box<T> {
     fn read_xml(element: &mut Element<'_, '_>) -> Result<Self, XmlError> {
         T::read_xml(element).map(Box::new)
+    }
+
+    fn missing() -> Option<Self> {
+        T::missing().map(Box::new)
     }
 }
 
@@ -78,3 +98,15 @@ pub fn is_blank(body: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// A required member's value; when the response left it out, the value
+/// [`ReadXml::missing`] gives, else an error naming the missing element.
+pub fn required<T: ReadXml>(value: Option<T>, element: &'static str, parent: &Element<'_, '_>) -> Result<T, XmlError> {
+    match value.or_else(T::missing) {
+        Some(value) => Ok(value),
+        None => Err(parent.error(XmlErrorKind::MissingElement {
+            element: element.to_string(),
+            parent: parent.local_name().to_string(),
+        })),
+    }
+}

@@ -353,17 +353,6 @@ fn local_name<'s>(start: &'s BytesStart<'_>) -> &'s str {
     }
 }
 
-/// A required member's value, or an error naming the missing element.
-pub fn required<T>(value: Option<T>, element: &'static str, parent: &Element<'_, '_>) -> Result<T, XmlError> {
-    match value {
-        Some(v) => Ok(v),
-        None => Err(parent.error(XmlErrorKind::MissingElement {
-            element: element.to_string(),
-            parent: parent.local_name().to_string(),
-        })),
-    }
-}
-
 /// The slash-separated path of elements open at byte `position` of `input`
 /// (`StreamingDistribution/ActiveTrustedSigners/Enabled`). Computed only
 /// when an error is made, by reading the input again up to that point, so

@@ -68,9 +68,9 @@ fn errors_name_what_was_expected_and_where() {
     assert_eq!(err.kind(), &XmlErrorKind::InvalidValue { expected: "a boolean (true or false)", found: "yes".into() });
     assert!(err.to_string().contains("expected a boolean"), "{err}");
 
-    let err = read("<Signer><AwsAccountNumber>1</AwsAccountNumber></Signer>").unwrap_err();
-    assert_eq!(err.kind(), &XmlErrorKind::MissingElement { element: "Enabled".into(), parent: "Signer".into() });
-    assert_eq!(err.path(), "Signer");
+    // A required scalar the response leaves out gets its empty value.
+    let corrected = read("<Signer><AwsAccountNumber>1</AwsAccountNumber></Signer>").unwrap();
+    assert!(!corrected.enabled);
 
     let err = read("<Other/>").unwrap_err();
     assert_eq!(err.kind(), &XmlErrorKind::WrongRoot { expected: "Signer", found: "Other".into() });

@@ -41,6 +41,13 @@ for TooManyDistributionsAssociatedToFieldLevelEncryptionConfig {
             meta: Box::default(),
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            message: None,
+            meta: Box::default(),
+        })
+    }
 }
 
 impl restxml_runtime::ProvideErrorMetadata

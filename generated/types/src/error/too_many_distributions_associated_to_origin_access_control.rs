@@ -43,6 +43,13 @@ for TooManyDistributionsAssociatedToOriginAccessControl {
             meta: Box::default(),
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            message: None,
+            meta: Box::default(),
+        })
+    }
 }
 
 impl restxml_runtime::ProvideErrorMetadata

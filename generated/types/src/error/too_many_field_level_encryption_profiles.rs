@@ -40,6 +40,13 @@ impl restxml_runtime::xml::ReadXml for TooManyFieldLevelEncryptionProfiles {
             meta: Box::default(),
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            message: None,
+            meta: Box::default(),
+        })
+    }
 }
 
 impl restxml_runtime::ProvideErrorMetadata for TooManyFieldLevelEncryptionProfiles {

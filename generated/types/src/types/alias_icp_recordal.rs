@@ -126,4 +126,11 @@ impl restxml_runtime::xml::ReadXml for AliasICPRecordal {
             icp_recordal_status: m_icp_recordal_status,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            cname: None,
+            icp_recordal_status: None,
+        })
+    }
 }

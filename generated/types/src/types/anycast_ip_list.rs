@@ -255,17 +255,27 @@ impl restxml_runtime::xml::ReadXml for AnycastIpList {
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
             ip_address_type: m_ip_address_type,
             ipam_config: m_ipam_config,
-            anycast_ips: restxml_runtime::xml::required(
-                m_anycast_ips,
-                "AnycastIps",
-                element,
-            )?,
+            anycast_ips: m_anycast_ips.unwrap_or_default(),
             ip_count: restxml_runtime::xml::required(m_ip_count, "IpCount", element)?,
             last_modified_time: restxml_runtime::xml::required(
                 m_last_modified_time,
                 "LastModifiedTime",
                 element,
             )?,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            ip_address_type: None,
+            ipam_config: None,
+            anycast_ips: Default::default(),
+            ip_count: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
         })
     }
 }

@@ -201,6 +201,8 @@ impl restxml_runtime::xml::ReadXml for AnycastIpListCollection {
                 _ => {}
             }
         }
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             items: m_items,
             marker: restxml_runtime::xml::required(m_marker, "Marker", element)?,
@@ -212,6 +214,17 @@ impl restxml_runtime::xml::ReadXml for AnycastIpListCollection {
                 element,
             )?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            items: None,
+            marker: restxml_runtime::xml::ReadXml::missing()?,
+            next_marker: None,
+            max_items: restxml_runtime::xml::ReadXml::missing()?,
+            is_truncated: restxml_runtime::xml::ReadXml::missing()?,
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
         })
     }
 }

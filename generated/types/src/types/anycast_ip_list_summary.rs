@@ -268,4 +268,18 @@ impl restxml_runtime::xml::ReadXml for AnycastIpListSummary {
             ipam_config: m_ipam_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            ip_count: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            ip_address_type: None,
+            e_tag: None,
+            ipam_config: None,
+        })
+    }
 }

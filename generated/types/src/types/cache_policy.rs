@@ -142,4 +142,12 @@ impl restxml_runtime::xml::ReadXml for CachePolicy {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            cache_policy_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

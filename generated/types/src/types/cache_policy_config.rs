@@ -271,4 +271,15 @@ impl restxml_runtime::xml::ReadXml for CachePolicyConfig {
             parameters_in_cache_key_and_forwarded_to_origin: m_parameters_in_cache_key_and_forwarded_to_origin,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            comment: None,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            default_ttl: None,
+            max_ttl: None,
+            min_ttl: restxml_runtime::xml::ReadXml::missing()?,
+            parameters_in_cache_key_and_forwarded_to_origin: None,
+        })
+    }
 }

@@ -141,4 +141,11 @@ impl restxml_runtime::xml::ReadXml for CachePolicyCookiesConfig {
             cookies: m_cookies,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            cookie_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            cookies: None,
+        })
+    }
 }

@@ -137,4 +137,11 @@ impl restxml_runtime::xml::ReadXml for CachePolicyHeadersConfig {
             headers: m_headers,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            headers: None,
+        })
+    }
 }

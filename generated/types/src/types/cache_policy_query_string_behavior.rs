@@ -122,4 +122,8 @@ impl restxml_runtime::xml::ReadXml for CachePolicyQueryStringBehavior {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self::Unknown(String::new()))
+    }
 }

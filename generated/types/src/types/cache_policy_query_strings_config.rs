@@ -146,4 +146,11 @@ impl restxml_runtime::xml::ReadXml for CachePolicyQueryStringsConfig {
             query_strings: m_query_strings,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            query_string_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            query_strings: None,
+        })
+    }
 }

@@ -108,4 +108,11 @@ impl restxml_runtime::xml::ReadXml for CachePolicySummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#type: restxml_runtime::xml::ReadXml::missing()?,
+            cache_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

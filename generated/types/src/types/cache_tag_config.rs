@@ -97,4 +97,10 @@ impl restxml_runtime::xml::ReadXml for CacheTagConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header_name: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

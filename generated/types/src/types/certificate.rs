@@ -85,4 +85,10 @@ impl restxml_runtime::xml::ReadXml for Certificate {
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

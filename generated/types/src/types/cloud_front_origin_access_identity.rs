@@ -152,4 +152,12 @@ impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentity {
             cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            s3_canonical_user_id: restxml_runtime::xml::ReadXml::missing()?,
+            cloud_front_origin_access_identity_config: None,
+        })
+    }
 }

@@ -137,4 +137,11 @@ impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentityConfig {
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

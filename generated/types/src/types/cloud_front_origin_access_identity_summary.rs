@@ -133,4 +133,12 @@ impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentitySummary {
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            s3_canonical_user_id: restxml_runtime::xml::ReadXml::missing()?,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

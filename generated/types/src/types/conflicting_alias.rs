@@ -133,4 +133,12 @@ impl restxml_runtime::xml::ReadXml for ConflictingAlias {
             account_id: m_account_id,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            alias: None,
+            distribution_id: None,
+            account_id: None,
+        })
+    }
 }

@@ -167,4 +167,13 @@ impl restxml_runtime::xml::ReadXml for ConflictingAliasesList {
             items: m_items,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            next_marker: None,
+            max_items: None,
+            quantity: None,
+            items: None,
+        })
+    }
 }

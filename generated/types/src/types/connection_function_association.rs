@@ -93,4 +93,10 @@ impl restxml_runtime::xml::ReadXml for ConnectionFunctionAssociation {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

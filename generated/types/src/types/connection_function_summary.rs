@@ -259,4 +259,17 @@ impl restxml_runtime::xml::ReadXml for ConnectionFunctionSummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            connection_function_config: restxml_runtime::xml::ReadXml::missing()?,
+            connection_function_arn: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            stage: restxml_runtime::xml::ReadXml::missing()?,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -230,4 +230,14 @@ impl restxml_runtime::xml::ReadXml for ConnectionFunctionTestResult {
             connection_function_output: m_connection_function_output,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            connection_function_summary: None,
+            compute_utilization: None,
+            connection_function_execution_logs: None,
+            connection_function_error_message: None,
+            connection_function_output: None,
+        })
+    }
 }

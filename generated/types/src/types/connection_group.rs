@@ -355,4 +355,21 @@ impl restxml_runtime::xml::ReadXml for ConnectionGroup {
             is_default: m_is_default,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: None,
+            name: None,
+            arn: None,
+            created_time: None,
+            last_modified_time: None,
+            tags: None,
+            ipv6_enabled: None,
+            routing_endpoint: None,
+            anycast_ip_list_id: None,
+            status: None,
+            enabled: None,
+            is_default: None,
+        })
+    }
 }

@@ -325,4 +325,20 @@ impl restxml_runtime::xml::ReadXml for ConnectionGroupSummary {
             is_default: m_is_default,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            routing_endpoint: restxml_runtime::xml::ReadXml::missing()?,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            e_tag: restxml_runtime::xml::ReadXml::missing()?,
+            anycast_ip_list_id: None,
+            enabled: None,
+            status: None,
+            is_default: None,
+        })
+    }
 }

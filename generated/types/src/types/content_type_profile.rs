@@ -157,4 +157,12 @@ impl restxml_runtime::xml::ReadXml for ContentTypeProfile {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            format: restxml_runtime::xml::ReadXml::missing()?,
+            profile_id: None,
+            content_type: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -142,4 +142,11 @@ impl restxml_runtime::xml::ReadXml for ContentTypeProfileConfig {
             content_type_profiles: m_content_type_profiles,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            forward_when_content_type_is_unknown: restxml_runtime::xml::ReadXml::missing()?,
+            content_type_profiles: None,
+        })
+    }
 }

@@ -148,4 +148,12 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicy {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            continuous_deployment_policy_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -171,4 +171,12 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicyConfig {
             traffic_config: m_traffic_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            staging_distribution_dns_names: restxml_runtime::xml::ReadXml::missing()?,
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            traffic_config: None,
+        })
+    }
 }

@@ -89,4 +89,10 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicySummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            continuous_deployment_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -125,4 +125,11 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentSingleHeaderConfig {
             value: restxml_runtime::xml::required(m_value, "Value", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header: restxml_runtime::xml::ReadXml::missing()?,
+            value: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -134,4 +134,11 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentSingleWeightConfig {
             session_stickiness_config: m_session_stickiness_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            weight: restxml_runtime::xml::ReadXml::missing()?,
+            session_stickiness_config: None,
+        })
+    }
 }

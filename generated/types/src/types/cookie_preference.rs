@@ -153,4 +153,11 @@ impl restxml_runtime::xml::ReadXml for CookiePreference {
             whitelisted_names: m_whitelisted_names,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            forward: restxml_runtime::xml::ReadXml::missing()?,
+            whitelisted_names: None,
+        })
+    }
 }

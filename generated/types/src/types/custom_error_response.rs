@@ -211,4 +211,13 @@ impl restxml_runtime::xml::ReadXml for CustomErrorResponse {
             error_caching_min_ttl: m_error_caching_min_ttl,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            error_code: restxml_runtime::xml::ReadXml::missing()?,
+            response_page_path: None,
+            response_code: None,
+            error_caching_min_ttl: None,
+        })
+    }
 }

@@ -329,4 +329,17 @@ impl restxml_runtime::xml::ReadXml for CustomOriginConfig {
             origin_mtls_config: m_origin_mtls_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            http_port: restxml_runtime::xml::ReadXml::missing()?,
+            https_port: restxml_runtime::xml::ReadXml::missing()?,
+            origin_protocol_policy: restxml_runtime::xml::ReadXml::missing()?,
+            origin_ssl_protocols: None,
+            origin_read_timeout: None,
+            origin_keepalive_timeout: None,
+            ip_address_type: None,
+            origin_mtls_config: None,
+        })
+    }
 }

@@ -164,4 +164,12 @@ impl restxml_runtime::xml::ReadXml for Customizations {
             geo_restrictions: m_geo_restrictions,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            web_acl: None,
+            certificate: None,
+            geo_restrictions: None,
+        })
+    }
 }

@@ -725,4 +725,28 @@ impl restxml_runtime::xml::ReadXml for DefaultCacheBehavior {
             max_ttl: m_max_ttl,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            target_origin_id: restxml_runtime::xml::ReadXml::missing()?,
+            trusted_signers: None,
+            trusted_key_groups: None,
+            viewer_protocol_policy: restxml_runtime::xml::ReadXml::missing()?,
+            allowed_methods: None,
+            smooth_streaming: None,
+            compress: None,
+            lambda_function_associations: None,
+            function_associations: None,
+            field_level_encryption_id: None,
+            realtime_log_config_arn: None,
+            cache_policy_id: None,
+            origin_request_policy_id: None,
+            response_headers_policy_id: None,
+            grpc_config: None,
+            forwarded_values: None,
+            min_ttl: None,
+            default_ttl: None,
+            max_ttl: None,
+        })
+    }
 }

@@ -339,4 +339,19 @@ impl restxml_runtime::xml::ReadXml for Distribution {
             alias_icp_recordals: m_alias_icp_recordals,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            in_progress_invalidation_batches: restxml_runtime::xml::ReadXml::missing()?,
+            domain_name: restxml_runtime::xml::ReadXml::missing()?,
+            active_trusted_signers: None,
+            active_trusted_key_groups: None,
+            distribution_config: restxml_runtime::xml::ReadXml::missing()?,
+            alias_icp_recordals: None,
+        })
+    }
 }

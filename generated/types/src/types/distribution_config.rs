@@ -914,4 +914,34 @@ impl restxml_runtime::xml::ReadXml for DistributionConfig {
             cache_tag_config: m_cache_tag_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+            aliases: None,
+            default_root_object: None,
+            origins: restxml_runtime::xml::ReadXml::missing()?,
+            origin_groups: None,
+            default_cache_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            cache_behaviors: None,
+            custom_error_responses: None,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+            logging: None,
+            price_class: None,
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            viewer_certificate: None,
+            restrictions: None,
+            web_acl_id: None,
+            http_version: None,
+            is_ipv6_enabled: None,
+            continuous_deployment_policy_id: None,
+            staging: None,
+            anycast_ip_list_id: None,
+            tenant_config: None,
+            connection_mode: None,
+            viewer_mtls_config: None,
+            connection_function_association: None,
+            cache_tag_config: None,
+        })
+    }
 }

@@ -114,4 +114,11 @@ impl restxml_runtime::xml::ReadXml for DistributionIdOwner {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            distribution_id: restxml_runtime::xml::ReadXml::missing()?,
+            owner_account_id: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -758,4 +758,35 @@ impl restxml_runtime::xml::ReadXml for DistributionSummary {
             connection_function_association: m_connection_function_association,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            e_tag: None,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            domain_name: restxml_runtime::xml::ReadXml::missing()?,
+            aliases: restxml_runtime::xml::ReadXml::missing()?,
+            origins: restxml_runtime::xml::ReadXml::missing()?,
+            origin_groups: None,
+            default_cache_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            cache_behaviors: restxml_runtime::xml::ReadXml::missing()?,
+            custom_error_responses: restxml_runtime::xml::ReadXml::missing()?,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+            price_class: restxml_runtime::xml::ReadXml::missing()?,
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            viewer_certificate: restxml_runtime::xml::ReadXml::missing()?,
+            restrictions: restxml_runtime::xml::ReadXml::missing()?,
+            web_acl_id: restxml_runtime::xml::ReadXml::missing()?,
+            http_version: restxml_runtime::xml::ReadXml::missing()?,
+            is_ipv6_enabled: restxml_runtime::xml::ReadXml::missing()?,
+            alias_icp_recordals: None,
+            staging: restxml_runtime::xml::ReadXml::missing()?,
+            connection_mode: None,
+            anycast_ip_list_id: None,
+            viewer_mtls_config: None,
+            connection_function_association: None,
+        })
+    }
 }

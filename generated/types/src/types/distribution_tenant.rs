@@ -397,4 +397,22 @@ impl restxml_runtime::xml::ReadXml for DistributionTenant {
             status: m_status,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: None,
+            distribution_id: None,
+            name: None,
+            arn: None,
+            domains: None,
+            tags: None,
+            customizations: None,
+            parameters: None,
+            connection_group_id: None,
+            created_time: None,
+            last_modified_time: None,
+            enabled: None,
+            status: None,
+        })
+    }
 }

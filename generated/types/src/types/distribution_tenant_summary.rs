@@ -339,7 +339,7 @@ impl restxml_runtime::xml::ReadXml for DistributionTenantSummary {
             )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
-            domains: restxml_runtime::xml::required(m_domains, "Domains", element)?,
+            domains: m_domains.unwrap_or_default(),
             connection_group_id: m_connection_group_id,
             customizations: m_customizations,
             created_time: restxml_runtime::xml::required(
@@ -355,6 +355,23 @@ impl restxml_runtime::xml::ReadXml for DistributionTenantSummary {
             e_tag: restxml_runtime::xml::required(m_e_tag, "ETag", element)?,
             enabled: m_enabled,
             status: m_status,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            distribution_id: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            domains: Default::default(),
+            connection_group_id: None,
+            customizations: None,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            e_tag: restxml_runtime::xml::ReadXml::missing()?,
+            enabled: None,
+            status: None,
         })
     }
 }

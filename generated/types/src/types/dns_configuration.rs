@@ -137,4 +137,12 @@ impl restxml_runtime::xml::ReadXml for DnsConfiguration {
             reason: m_reason,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            domain: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            reason: None,
+        })
+    }
 }

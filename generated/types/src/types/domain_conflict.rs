@@ -167,4 +167,13 @@ impl restxml_runtime::xml::ReadXml for DomainConflict {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            domain: restxml_runtime::xml::ReadXml::missing()?,
+            resource_type: restxml_runtime::xml::ReadXml::missing()?,
+            resource_id: restxml_runtime::xml::ReadXml::missing()?,
+            account_id: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

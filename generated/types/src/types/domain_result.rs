@@ -108,4 +108,11 @@ impl restxml_runtime::xml::ReadXml for DomainResult {
             status: m_status,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            domain: restxml_runtime::xml::ReadXml::missing()?,
+            status: None,
+        })
+    }
 }

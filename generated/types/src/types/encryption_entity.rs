@@ -164,4 +164,12 @@ impl restxml_runtime::xml::ReadXml for EncryptionEntity {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            public_key_id: restxml_runtime::xml::ReadXml::missing()?,
+            provider_id: restxml_runtime::xml::ReadXml::missing()?,
+            field_patterns: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

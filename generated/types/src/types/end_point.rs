@@ -136,4 +136,11 @@ impl restxml_runtime::xml::ReadXml for EndPoint {
             kinesis_stream_config: m_kinesis_stream_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            stream_type: restxml_runtime::xml::ReadXml::missing()?,
+            kinesis_stream_config: None,
+        })
+    }
 }

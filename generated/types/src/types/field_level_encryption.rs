@@ -134,4 +134,12 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryption {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            field_level_encryption_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -200,4 +200,13 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionConfig {
             content_type_profile_config: m_content_type_profile_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+            comment: None,
+            query_arg_profile_config: None,
+            content_type_profile_config: None,
+        })
+    }
 }

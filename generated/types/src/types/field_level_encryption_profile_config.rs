@@ -191,4 +191,13 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfileConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+            comment: None,
+            encryption_entities: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -186,4 +186,14 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfileSummary {
             comment: m_comment,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            encryption_entities: restxml_runtime::xml::ReadXml::missing()?,
+            comment: None,
+        })
+    }
 }

@@ -197,4 +197,14 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionSummary {
             content_type_profile_config: m_content_type_profile_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            comment: None,
+            query_arg_profile_config: None,
+            content_type_profile_config: None,
+        })
+    }
 }

@@ -235,4 +235,13 @@ impl restxml_runtime::xml::ReadXml for ForwardedValues {
             query_string_cache_keys: m_query_string_cache_keys,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            query_string: restxml_runtime::xml::ReadXml::missing()?,
+            cookies: restxml_runtime::xml::ReadXml::missing()?,
+            headers: None,
+            query_string_cache_keys: None,
+        })
+    }
 }

@@ -134,4 +134,11 @@ impl restxml_runtime::xml::ReadXml for FunctionAssociation {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            function_arn: restxml_runtime::xml::ReadXml::missing()?,
+            event_type: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

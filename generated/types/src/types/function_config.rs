@@ -159,4 +159,12 @@ impl restxml_runtime::xml::ReadXml for FunctionConfig {
             key_value_store_associations: m_key_value_store_associations,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+            runtime: restxml_runtime::xml::ReadXml::missing()?,
+            key_value_store_associations: None,
+        })
+    }
 }

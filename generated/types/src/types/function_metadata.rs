@@ -167,4 +167,13 @@ impl restxml_runtime::xml::ReadXml for FunctionMetadata {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            function_arn: restxml_runtime::xml::ReadXml::missing()?,
+            stage: None,
+            created_time: None,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

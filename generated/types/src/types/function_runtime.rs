@@ -114,4 +114,8 @@ impl restxml_runtime::xml::ReadXml for FunctionRuntime {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self::Unknown(String::new()))
+    }
 }

@@ -160,4 +160,13 @@ impl restxml_runtime::xml::ReadXml for FunctionSummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            status: None,
+            function_config: restxml_runtime::xml::ReadXml::missing()?,
+            function_metadata: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -167,6 +167,8 @@ impl restxml_runtime::xml::ReadXml for GeoRestriction {
                 _ => {}
             }
         }
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             restriction_type: restxml_runtime::xml::required(
                 m_restriction_type,
@@ -175,6 +177,14 @@ impl restxml_runtime::xml::ReadXml for GeoRestriction {
             )?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            restriction_type: restxml_runtime::xml::ReadXml::missing()?,
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
         })
     }
 }

@@ -142,4 +142,11 @@ impl restxml_runtime::xml::ReadXml for GeoRestrictionCustomization {
             locations: m_locations,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            restriction_type: restxml_runtime::xml::ReadXml::missing()?,
+            locations: None,
+        })
+    }
 }

@@ -93,4 +93,10 @@ impl restxml_runtime::xml::ReadXml for GrpcConfig {
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -154,4 +154,13 @@ impl restxml_runtime::xml::ReadXml for Invalidation {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            create_time: restxml_runtime::xml::ReadXml::missing()?,
+            invalidation_batch: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -131,4 +131,11 @@ impl restxml_runtime::xml::ReadXml for InvalidationBatch {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            paths: restxml_runtime::xml::ReadXml::missing()?,
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -127,4 +127,12 @@ impl restxml_runtime::xml::ReadXml for InvalidationSummary {
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            create_time: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

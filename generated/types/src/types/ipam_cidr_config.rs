@@ -179,4 +179,13 @@ impl restxml_runtime::xml::ReadXml for IpamCidrConfig {
             status: m_status,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            cidr: restxml_runtime::xml::ReadXml::missing()?,
+            ipam_pool_arn: restxml_runtime::xml::ReadXml::missing()?,
+            anycast_ip: None,
+            status: None,
+        })
+    }
 }

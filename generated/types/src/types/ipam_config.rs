@@ -110,11 +110,14 @@ impl restxml_runtime::xml::ReadXml for IpamConfig {
         }
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
-            ipam_cidr_configs: restxml_runtime::xml::required(
-                m_ipam_cidr_configs,
-                "IpamCidrConfigs",
-                element,
-            )?,
+            ipam_cidr_configs: m_ipam_cidr_configs.unwrap_or_default(),
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            ipam_cidr_configs: Default::default(),
         })
     }
 }

@@ -133,4 +133,12 @@ impl restxml_runtime::xml::ReadXml for KeyGroup {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            key_group_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

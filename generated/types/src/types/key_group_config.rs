@@ -149,8 +149,16 @@ impl restxml_runtime::xml::ReadXml for KeyGroupConfig {
         }
         Ok(Self {
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            items: restxml_runtime::xml::required(m_items, "Items", element)?,
+            items: m_items.unwrap_or_default(),
             comment: m_comment,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+            comment: None,
         })
     }
 }

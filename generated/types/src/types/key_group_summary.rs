@@ -76,4 +76,10 @@ impl restxml_runtime::xml::ReadXml for KeyGroupSummary {
             key_group: restxml_runtime::xml::required(m_key_group, "KeyGroup", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            key_group: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

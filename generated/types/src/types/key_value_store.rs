@@ -187,4 +187,15 @@ impl restxml_runtime::xml::ReadXml for KeyValueStore {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            status: None,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -100,4 +100,10 @@ impl restxml_runtime::xml::ReadXml for KeyValueStoreAssociation {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            key_value_store_arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -110,4 +110,11 @@ impl restxml_runtime::xml::ReadXml for KGKeyPairIds {
             key_pair_ids: m_key_pair_ids,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            key_group_id: None,
+            key_pair_ids: None,
+        })
+    }
 }

@@ -133,4 +133,11 @@ impl restxml_runtime::xml::ReadXml for KinesisStreamConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            role_arn: restxml_runtime::xml::ReadXml::missing()?,
+            stream_arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

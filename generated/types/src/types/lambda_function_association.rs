@@ -174,4 +174,12 @@ impl restxml_runtime::xml::ReadXml for LambdaFunctionAssociation {
             include_body: m_include_body,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            lambda_function_arn: restxml_runtime::xml::ReadXml::missing()?,
+            event_type: restxml_runtime::xml::ReadXml::missing()?,
+            include_body: None,
+        })
+    }
 }

@@ -187,4 +187,13 @@ impl restxml_runtime::xml::ReadXml for LoggingConfig {
             prefix: m_prefix,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enabled: None,
+            include_cookies: None,
+            bucket: None,
+            prefix: None,
+        })
+    }
 }

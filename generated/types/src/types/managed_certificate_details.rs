@@ -196,4 +196,13 @@ impl restxml_runtime::xml::ReadXml for ManagedCertificateDetails {
             validation_token_details: m_validation_token_details,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            certificate_arn: None,
+            certificate_status: None,
+            validation_token_host: None,
+            validation_token_details: None,
+        })
+    }
 }

@@ -113,4 +113,10 @@ impl restxml_runtime::xml::ReadXml for MonitoringSubscription {
             realtime_metrics_subscription_config: m_realtime_metrics_subscription_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            realtime_metrics_subscription_config: None,
+        })
+    }
 }

@@ -463,4 +463,21 @@ impl restxml_runtime::xml::ReadXml for Origin {
             origin_access_control_id: m_origin_access_control_id,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            domain_name: restxml_runtime::xml::ReadXml::missing()?,
+            origin_path: None,
+            custom_headers: None,
+            s3_origin_config: None,
+            custom_origin_config: None,
+            vpc_origin_config: None,
+            connection_attempts: None,
+            connection_timeout: None,
+            response_completion_timeout: None,
+            origin_shield: None,
+            origin_access_control_id: None,
+        })
+    }
 }

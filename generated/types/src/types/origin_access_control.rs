@@ -108,4 +108,11 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControl {
             origin_access_control_config: m_origin_access_control_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            origin_access_control_config: None,
+        })
+    }
 }

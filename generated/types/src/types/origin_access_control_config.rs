@@ -244,4 +244,14 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControlConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            description: None,
+            signing_protocol: restxml_runtime::xml::ReadXml::missing()?,
+            signing_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            origin_access_control_origin_type: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -235,4 +235,15 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControlSummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            description: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            signing_protocol: restxml_runtime::xml::ReadXml::missing()?,
+            signing_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            origin_access_control_origin_type: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -136,4 +136,11 @@ impl restxml_runtime::xml::ReadXml for OriginCustomHeader {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header_name: restxml_runtime::xml::ReadXml::missing()?,
+            header_value: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -189,4 +189,13 @@ impl restxml_runtime::xml::ReadXml for OriginGroup {
             selection_criteria: m_selection_criteria,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            failover_criteria: restxml_runtime::xml::ReadXml::missing()?,
+            members: restxml_runtime::xml::ReadXml::missing()?,
+            selection_criteria: None,
+        })
+    }
 }

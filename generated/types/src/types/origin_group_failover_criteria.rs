@@ -101,4 +101,10 @@ impl restxml_runtime::xml::ReadXml for OriginGroupFailoverCriteria {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            status_codes: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

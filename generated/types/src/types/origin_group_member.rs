@@ -91,4 +91,10 @@ impl restxml_runtime::xml::ReadXml for OriginGroupMember {
             origin_id: restxml_runtime::xml::required(m_origin_id, "OriginId", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            origin_id: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -99,4 +99,10 @@ impl restxml_runtime::xml::ReadXml for OriginMtlsConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            client_certificate_arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -144,4 +144,12 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicy {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            origin_request_policy_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

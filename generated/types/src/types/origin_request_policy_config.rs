@@ -238,4 +238,14 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicyConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            comment: None,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            headers_config: restxml_runtime::xml::ReadXml::missing()?,
+            cookies_config: restxml_runtime::xml::ReadXml::missing()?,
+            query_strings_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

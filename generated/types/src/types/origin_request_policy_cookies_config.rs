@@ -143,4 +143,11 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicyCookiesConfig {
             cookies: m_cookies,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            cookie_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            cookies: None,
+        })
+    }
 }

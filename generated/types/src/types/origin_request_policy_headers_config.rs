@@ -145,4 +145,11 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicyHeadersConfig {
             headers: m_headers,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            headers: None,
+        })
+    }
 }

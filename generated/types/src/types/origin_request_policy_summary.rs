@@ -113,4 +113,11 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicySummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#type: restxml_runtime::xml::ReadXml::missing()?,
+            origin_request_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -134,4 +134,11 @@ impl restxml_runtime::xml::ReadXml for OriginShield {
             origin_shield_region: m_origin_shield_region,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            origin_shield_region: None,
+        })
+    }
 }

@@ -113,4 +113,11 @@ impl restxml_runtime::xml::ReadXml for Parameter {
             value: restxml_runtime::xml::required(m_value, "Value", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            value: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

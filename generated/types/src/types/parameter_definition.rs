@@ -127,4 +127,11 @@ impl restxml_runtime::xml::ReadXml for ParameterDefinition {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            definition: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -101,4 +101,8 @@ impl restxml_runtime::xml::ReadXml for ParameterDefinitionSchema {
             string_schema: m_string_schema,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self { string_schema: None })
+    }
 }

@@ -264,4 +264,14 @@ impl restxml_runtime::xml::ReadXml for ParametersInCacheKeyAndForwardedToOrigin 
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enable_accept_encoding_gzip: restxml_runtime::xml::ReadXml::missing()?,
+            enable_accept_encoding_brotli: None,
+            headers_config: restxml_runtime::xml::ReadXml::missing()?,
+            cookies_config: restxml_runtime::xml::ReadXml::missing()?,
+            query_strings_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -133,4 +133,12 @@ impl restxml_runtime::xml::ReadXml for PublicKey {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            public_key_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

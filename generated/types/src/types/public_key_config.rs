@@ -188,4 +188,13 @@ impl restxml_runtime::xml::ReadXml for PublicKeyConfig {
             comment: m_comment,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            encoded_key: restxml_runtime::xml::ReadXml::missing()?,
+            comment: None,
+        })
+    }
 }

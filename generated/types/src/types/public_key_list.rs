@@ -157,11 +157,22 @@ impl restxml_runtime::xml::ReadXml for PublicKeyList {
                 _ => {}
             }
         }
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             next_marker: m_next_marker,
             max_items: restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            next_marker: None,
+            max_items: restxml_runtime::xml::ReadXml::missing()?,
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
         })
     }
 }

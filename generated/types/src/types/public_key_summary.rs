@@ -177,4 +177,14 @@ impl restxml_runtime::xml::ReadXml for PublicKeySummary {
             comment: m_comment,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            encoded_key: restxml_runtime::xml::ReadXml::missing()?,
+            comment: None,
+        })
+    }
 }

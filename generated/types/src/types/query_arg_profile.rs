@@ -129,4 +129,11 @@ impl restxml_runtime::xml::ReadXml for QueryArgProfile {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            query_arg: restxml_runtime::xml::ReadXml::missing()?,
+            profile_id: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -139,4 +139,11 @@ impl restxml_runtime::xml::ReadXml for QueryArgProfileConfig {
             query_arg_profiles: m_query_arg_profiles,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            forward_when_query_arg_profile_is_unknown: restxml_runtime::xml::ReadXml::missing()?,
+            query_arg_profiles: None,
+        })
+    }
 }

@@ -178,12 +178,18 @@ impl restxml_runtime::xml::ReadXml for RealtimeLogConfig {
                 "SamplingRate",
                 element,
             )?,
-            end_points: restxml_runtime::xml::required(
-                m_end_points,
-                "EndPoints",
-                element,
-            )?,
-            fields: restxml_runtime::xml::required(m_fields, "Fields", element)?,
+            end_points: m_end_points.unwrap_or_default(),
+            fields: m_fields.unwrap_or_default(),
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            sampling_rate: restxml_runtime::xml::ReadXml::missing()?,
+            end_points: Default::default(),
+            fields: Default::default(),
         })
     }
 }

@@ -190,4 +190,14 @@ impl restxml_runtime::xml::ReadXml for RealtimeLogConfigs {
             next_marker: m_next_marker,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            max_items: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+            is_truncated: restxml_runtime::xml::ReadXml::missing()?,
+            marker: restxml_runtime::xml::ReadXml::missing()?,
+            next_marker: None,
+        })
+    }
 }

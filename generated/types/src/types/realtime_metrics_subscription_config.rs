@@ -112,4 +112,10 @@ impl restxml_runtime::xml::ReadXml for RealtimeMetricsSubscriptionConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            realtime_metrics_subscription_status: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -150,4 +150,12 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicy {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            response_headers_policy_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -143,4 +143,8 @@ for ResponseHeadersPolicyAccessControlAllowMethodsValues {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self::Unknown(String::new()))
+    }
 }

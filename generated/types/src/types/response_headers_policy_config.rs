@@ -318,4 +318,16 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyConfig {
             remove_headers_config: m_remove_headers_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            comment: None,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            cors_config: None,
+            security_headers_config: None,
+            server_timing_headers_config: None,
+            custom_headers_config: None,
+            remove_headers_config: None,
+        })
+    }
 }

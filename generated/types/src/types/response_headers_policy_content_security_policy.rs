@@ -136,4 +136,11 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyContentSecurityPolic
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+            content_security_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -97,4 +97,10 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyContentTypeOptions {
             r#override: restxml_runtime::xml::required(m_override, "Override", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

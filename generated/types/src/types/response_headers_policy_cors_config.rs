@@ -329,4 +329,16 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyCorsConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            access_control_allow_origins: restxml_runtime::xml::ReadXml::missing()?,
+            access_control_allow_headers: restxml_runtime::xml::ReadXml::missing()?,
+            access_control_allow_methods: restxml_runtime::xml::ReadXml::missing()?,
+            access_control_allow_credentials: restxml_runtime::xml::ReadXml::missing()?,
+            access_control_expose_headers: None,
+            access_control_max_age_sec: None,
+            origin_override: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -152,4 +152,12 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyCustomHeader {
             r#override: restxml_runtime::xml::required(m_override, "Override", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header: restxml_runtime::xml::ReadXml::missing()?,
+            value: restxml_runtime::xml::ReadXml::missing()?,
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -135,4 +135,11 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyFrameOptions {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+            frame_option: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

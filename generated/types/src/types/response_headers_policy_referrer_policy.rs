@@ -151,4 +151,11 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyReferrerPolicy {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+            referrer_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

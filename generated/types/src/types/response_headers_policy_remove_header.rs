@@ -95,4 +95,10 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyRemoveHeader {
             header: restxml_runtime::xml::required(m_header, "Header", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            header: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -303,4 +303,15 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicySecurityHeadersConfi
             strict_transport_security: m_strict_transport_security,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            xss_protection: None,
+            frame_options: None,
+            referrer_policy: None,
+            content_security_policy: None,
+            content_type_options: None,
+            strict_transport_security: None,
+        })
+    }
 }

@@ -133,4 +133,11 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyServerTimingHeadersC
             sampling_rate: m_sampling_rate,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            sampling_rate: None,
+        })
+    }
 }

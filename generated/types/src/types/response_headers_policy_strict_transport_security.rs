@@ -192,4 +192,13 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyStrictTransportSecur
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+            include_subdomains: None,
+            preload: None,
+            access_control_max_age_sec: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -113,4 +113,11 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicySummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#type: restxml_runtime::xml::ReadXml::missing()?,
+            response_headers_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

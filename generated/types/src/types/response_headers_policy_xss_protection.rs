@@ -197,4 +197,13 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyXSSProtection {
             report_uri: m_report_uri,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+            protection: restxml_runtime::xml::ReadXml::missing()?,
+            mode_block: None,
+            report_uri: None,
+        })
+    }
 }

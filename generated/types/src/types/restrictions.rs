@@ -99,4 +99,10 @@ impl restxml_runtime::xml::ReadXml for Restrictions {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            geo_restriction: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

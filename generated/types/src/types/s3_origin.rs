@@ -141,4 +141,11 @@ impl restxml_runtime::xml::ReadXml for S3Origin {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            domain_name: restxml_runtime::xml::ReadXml::missing()?,
+            origin_access_identity: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

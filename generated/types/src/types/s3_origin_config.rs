@@ -148,4 +148,11 @@ impl restxml_runtime::xml::ReadXml for S3OriginConfig {
             origin_read_timeout: m_origin_read_timeout,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            origin_access_identity: restxml_runtime::xml::ReadXml::missing()?,
+            origin_read_timeout: None,
+        })
+    }
 }

@@ -135,4 +135,11 @@ impl restxml_runtime::xml::ReadXml for SessionStickinessConfig {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            idle_ttl: restxml_runtime::xml::ReadXml::missing()?,
+            maximum_ttl: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -110,4 +110,11 @@ impl restxml_runtime::xml::ReadXml for Signer {
             key_pair_ids: m_key_pair_ids,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            aws_account_number: None,
+            key_pair_ids: None,
+        })
+    }
 }

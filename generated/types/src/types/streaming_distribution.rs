@@ -245,4 +245,16 @@ impl restxml_runtime::xml::ReadXml for StreamingDistribution {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: None,
+            domain_name: restxml_runtime::xml::ReadXml::missing()?,
+            active_trusted_signers: restxml_runtime::xml::ReadXml::missing()?,
+            streaming_distribution_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

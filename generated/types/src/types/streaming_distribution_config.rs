@@ -307,4 +307,17 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionConfig {
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            caller_reference: restxml_runtime::xml::ReadXml::missing()?,
+            s3_origin: restxml_runtime::xml::ReadXml::missing()?,
+            aliases: None,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+            logging: None,
+            trusted_signers: restxml_runtime::xml::ReadXml::missing()?,
+            price_class: None,
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

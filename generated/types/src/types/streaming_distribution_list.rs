@@ -206,6 +206,8 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionList {
                 _ => {}
             }
         }
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             marker: restxml_runtime::xml::required(m_marker, "Marker", element)?,
             next_marker: m_next_marker,
@@ -217,6 +219,17 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionList {
             )?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            marker: restxml_runtime::xml::ReadXml::missing()?,
+            next_marker: None,
+            max_items: restxml_runtime::xml::ReadXml::missing()?,
+            is_truncated: restxml_runtime::xml::ReadXml::missing()?,
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
         })
     }
 }

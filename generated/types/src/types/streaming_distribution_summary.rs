@@ -330,4 +330,20 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionSummary {
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            domain_name: restxml_runtime::xml::ReadXml::missing()?,
+            s3_origin: restxml_runtime::xml::ReadXml::missing()?,
+            aliases: restxml_runtime::xml::ReadXml::missing()?,
+            trusted_signers: restxml_runtime::xml::ReadXml::missing()?,
+            comment: restxml_runtime::xml::ReadXml::missing()?,
+            price_class: restxml_runtime::xml::ReadXml::missing()?,
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -152,4 +152,12 @@ impl restxml_runtime::xml::ReadXml for StreamingLoggingConfig {
             prefix: restxml_runtime::xml::required(m_prefix, "Prefix", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            bucket: restxml_runtime::xml::ReadXml::missing()?,
+            prefix: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -157,4 +157,12 @@ impl restxml_runtime::xml::ReadXml for StringSchemaConfig {
             required: restxml_runtime::xml::required(m_required, "Required", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            comment: None,
+            default_value: None,
+            required: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -122,4 +122,11 @@ impl restxml_runtime::xml::ReadXml for Tag {
             value: m_value,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            key: restxml_runtime::xml::ReadXml::missing()?,
+            value: None,
+        })
+    }
 }

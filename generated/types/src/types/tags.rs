@@ -92,4 +92,8 @@ impl restxml_runtime::xml::ReadXml for Tags {
         }
         Ok(Self { items: m_items })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self { items: None })
+    }
 }

@@ -110,4 +110,10 @@ impl restxml_runtime::xml::ReadXml for TenantConfig {
             parameter_definitions: m_parameter_definitions,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            parameter_definitions: None,
+        })
+    }
 }

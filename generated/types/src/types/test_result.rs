@@ -207,4 +207,14 @@ impl restxml_runtime::xml::ReadXml for TestResult {
             function_output: m_function_output,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            function_summary: None,
+            compute_utilization: None,
+            function_execution_logs: None,
+            function_error_message: None,
+            function_output: None,
+        })
+    }
 }

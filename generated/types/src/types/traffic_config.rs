@@ -171,4 +171,12 @@ impl restxml_runtime::xml::ReadXml for TrafficConfig {
             r#type: restxml_runtime::xml::required(m_type, "Type", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            single_weight_config: None,
+            single_header_config: None,
+            r#type: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -268,4 +268,17 @@ impl restxml_runtime::xml::ReadXml for TrustStore {
             use_client_certificate_ocsp_endpoint: m_use_client_certificate_ocsp_endpoint,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: None,
+            arn: None,
+            name: None,
+            status: None,
+            number_of_ca_certificates: None,
+            last_modified_time: None,
+            reason: None,
+            use_client_certificate_ocsp_endpoint: None,
+        })
+    }
 }

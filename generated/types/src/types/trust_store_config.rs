@@ -164,4 +164,12 @@ impl restxml_runtime::xml::ReadXml for TrustStoreConfig {
             ignore_certificate_expiry: m_ignore_certificate_expiry,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            trust_store_id: restxml_runtime::xml::ReadXml::missing()?,
+            advertise_trust_store_ca_names: None,
+            ignore_certificate_expiry: None,
+        })
+    }
 }

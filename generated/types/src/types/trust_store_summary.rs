@@ -238,4 +238,17 @@ impl restxml_runtime::xml::ReadXml for TrustStoreSummary {
             e_tag: restxml_runtime::xml::required(m_e_tag, "ETag", element)?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            number_of_ca_certificates: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            reason: None,
+            e_tag: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -157,10 +157,20 @@ impl restxml_runtime::xml::ReadXml for TrustedSigners {
                 _ => {}
             }
         }
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items,
+        })
+    }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
         })
     }
 }

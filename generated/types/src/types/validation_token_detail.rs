@@ -133,4 +133,12 @@ impl restxml_runtime::xml::ReadXml for ValidationTokenDetail {
             redirect_from: m_redirect_from,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            domain: restxml_runtime::xml::ReadXml::missing()?,
+            redirect_to: None,
+            redirect_from: None,
+        })
+    }
 }

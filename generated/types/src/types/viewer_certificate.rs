@@ -367,4 +367,16 @@ impl restxml_runtime::xml::ReadXml for ViewerCertificate {
             certificate_source: m_certificate_source,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            cloud_front_default_certificate: None,
+            iam_certificate_id: None,
+            acm_certificate_arn: None,
+            ssl_support_method: None,
+            minimum_protocol_version: None,
+            certificate: None,
+            certificate_source: None,
+        })
+    }
 }

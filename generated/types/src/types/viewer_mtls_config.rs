@@ -128,4 +128,11 @@ impl restxml_runtime::xml::ReadXml for ViewerMtlsConfig {
             trust_store_config: m_trust_store_config,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            mode: None,
+            trust_store_config: None,
+        })
+    }
 }

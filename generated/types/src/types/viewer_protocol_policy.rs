@@ -118,4 +118,8 @@ impl restxml_runtime::xml::ReadXml for ViewerProtocolPolicy {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self::Unknown(String::new()))
+    }
 }

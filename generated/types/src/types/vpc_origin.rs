@@ -226,4 +226,16 @@ impl restxml_runtime::xml::ReadXml for VpcOrigin {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            account_id: None,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            vpc_origin_endpoint_config: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

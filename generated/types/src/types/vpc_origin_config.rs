@@ -190,4 +190,13 @@ impl restxml_runtime::xml::ReadXml for VpcOriginConfig {
             origin_keepalive_timeout: m_origin_keepalive_timeout,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            vpc_origin_id: restxml_runtime::xml::ReadXml::missing()?,
+            owner_account_id: None,
+            origin_read_timeout: None,
+            origin_keepalive_timeout: None,
+        })
+    }
 }

@@ -249,4 +249,15 @@ impl restxml_runtime::xml::ReadXml for VpcOriginEndpointConfig {
             origin_ssl_protocols: m_origin_ssl_protocols,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            http_port: restxml_runtime::xml::ReadXml::missing()?,
+            https_port: restxml_runtime::xml::ReadXml::missing()?,
+            origin_protocol_policy: restxml_runtime::xml::ReadXml::missing()?,
+            origin_ssl_protocols: None,
+        })
+    }
 }

@@ -244,4 +244,17 @@ impl restxml_runtime::xml::ReadXml for VpcOriginSummary {
             )?,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            status: restxml_runtime::xml::ReadXml::missing()?,
+            created_time: restxml_runtime::xml::ReadXml::missing()?,
+            last_modified_time: restxml_runtime::xml::ReadXml::missing()?,
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+            account_id: None,
+            origin_endpoint_arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
+    }
 }

@@ -124,4 +124,11 @@ impl restxml_runtime::xml::ReadXml for WebAclCustomization {
             arn: m_arn,
         })
     }
+    #[inline]
+    fn missing() -> Option<Self> {
+        Some(Self {
+            action: restxml_runtime::xml::ReadXml::missing()?,
+            arn: None,
+        })
+    }
 }
