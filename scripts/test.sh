@@ -11,7 +11,7 @@ if ! python3 -c "import moto, flask, flask_cors, sys; sys.exit(moto.__version__ 
 fi
 
 echo "== format (hand-written crates; generated/ is formatted by prettyplease)"
-cargo fmt -p restxml-codegen -p restxml-runtime -p integration-tests --check
+cargo fmt -p restxml-codegen -p restxml-runtime -p integration-tests -p cloudfront-examples --check
 
 echo "== generated/ is what the model generates today"
 cargo run --quiet -p restxml-codegen -- --check

@@ -16,6 +16,8 @@ out="$here/results.md"
 
 measure() { # label dir profile-flag features-flags...
   local label="$1" dir="$2" profile="$3"; shift 3
+  # BENCH_ONLY=text measures only the rows whose label contains it.
+  if [ -n "${BENCH_ONLY:-}" ] && [[ "$label" != *"$BENCH_ONLY"* ]]; then return; fi
   local target="$work/target"
   rm -rf "$target"
   local log="$work/time.log"
@@ -26,7 +28,8 @@ measure() { # label dir profile-flag features-flags...
   printf '| %s | %s | %s | %d MB |\n' "$label" "${profile:-(debug)}" "$wall" "$((rss / 1024))" | tee -a "$out"
 }
 
-{
+# A partial run (BENCH_ONLY) adds rows to the existing table.
+[ -n "${BENCH_ONLY:-}" ] || {
   echo "# Clean build of a small program: generated crate vs aws-sdk-cloudfront"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(rustc --version)."
@@ -40,9 +43,14 @@ measure "cloudfront-sdk, all operations" ours ""
 measure "cloudfront-sdk, all operations" ours --release
 measure "cloudfront-sdk, update-streaming-distribution only" ours "" --no-default-features --features one-operation
 measure "cloudfront-sdk, update-streaming-distribution only" ours --release --no-default-features --features one-operation
+measure "cloudfront-sdk, all operations, client with HTTPS" ours "" --features https
+measure "cloudfront-sdk, all operations, client with HTTPS" ours --release --features https
+measure "cloudfront-sdk, update-streaming-distribution only, client with HTTPS" ours "" --no-default-features --features one-operation,https
+measure "cloudfront-sdk, update-streaming-distribution only, client with HTTPS" ours --release --no-default-features --features one-operation,https
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws --release
+[ -n "${BENCH_ONLY:-}" ] && exit 0
 echo >> "$out"
 echo "Generated crates: $(find "$here/../../generated" -name '*.rs' -not -path '*/target/*' | wc -l) files, $(find "$here/../../generated" -name '*.rs' -not -path '*/target/*' -exec cat {} + | wc -l) lines." >> "$out"
