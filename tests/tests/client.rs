@@ -209,7 +209,7 @@ async fn timeouts_end_attempts_and_operations() {
             .credentials(Credentials::new("a", "b", None))
             .http_client(Slow)
             .retry_config(RetryConfig::disabled())
-            .timeouts(Timeouts { attempt: None, operation: Some(Duration::from_millis(50)) })
+            .timeouts(Timeouts { operation: Some(Duration::from_millis(50)), ..Timeouts::default() })
             .build(),
     );
     let err = client.update_streaming_distribution(input()).await.unwrap_err();

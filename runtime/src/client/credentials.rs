@@ -209,3 +209,18 @@ impl ProvideCredentials for SharedProvider {
 
 /// A shared provider.
 pub type SharedCredentials = Arc<dyn ProvideCredentials>;
+
+#[cfg(all(test, feature = "aws-config"))]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn any_aws_credential_types_provider_plugs_in() {
+        let provider = aws_credential_types::provider::SharedCredentialsProvider::new(
+            aws_credential_types::Credentials::new("AKID", "SECRET", Some("TOKEN".into()), None, "test"),
+        );
+        let credentials = SharedProvider(provider).provide_credentials().await.unwrap();
+        assert_eq!(credentials, Credentials::new("AKID", "SECRET", Some("TOKEN".into())));
+        assert!(!format!("{credentials:?}").contains("SECRET"));
+    }
+}

@@ -38,6 +38,8 @@ pub struct Config {
 /// Time limits; `None` is no limit.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timeouts {
+    /// Establishing a connection (TCP and TLS) with the default transport.
+    pub connect: Option<Duration>,
     /// One attempt: sending the request and reading the whole response.
     pub attempt: Option<Duration>,
     /// The whole operation, retries and backoff included.
@@ -139,20 +141,20 @@ impl ConfigBuilder {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             retry: self.retry.unwrap_or_default(),
-            timeouts: self.timeouts,
-            http: self.http.unwrap_or_else(default_http_client),
+            timeouts: self.timeouts.clone(),
+            http: self.http.unwrap_or_else(|| default_http_client(self.timeouts.connect)),
             max_body: self.max_body.unwrap_or(64 << 20),
         }
     }
 }
 
 #[cfg(feature = "https")]
-fn default_http_client() -> SharedHttpClient {
-    Arc::new(transport::HyperClient::default())
+fn default_http_client(connect_timeout: Option<Duration>) -> SharedHttpClient {
+    Arc::new(transport::HyperClient::with_connect_timeout(connect_timeout))
 }
 
 #[cfg(not(feature = "https"))]
-fn default_http_client() -> SharedHttpClient {
+fn default_http_client(_connect_timeout: Option<Duration>) -> SharedHttpClient {
     Arc::new(transport::NoHttpClient)
 }
 

@@ -62,8 +62,22 @@ impl fmt::Debug for HyperClient {
 #[cfg(feature = "https")]
 impl Default for HyperClient {
     fn default() -> Self {
-        let connector =
-            hyper_rustls::HttpsConnectorBuilder::new().with_webpki_roots().https_or_http().enable_http1().build();
+        Self::with_connect_timeout(None)
+    }
+}
+
+#[cfg(feature = "https")]
+impl HyperClient {
+    /// A client whose TCP connections must be made within `timeout`.
+    pub fn with_connect_timeout(timeout: Option<std::time::Duration>) -> Self {
+        let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
+        http.enforce_http(false);
+        http.set_connect_timeout(timeout);
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_webpki_roots()
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
         let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector);
         HyperClient { client }
     }
