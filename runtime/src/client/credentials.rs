@@ -118,6 +118,7 @@ impl ProvideCredentials for EnvironmentCredentials {
 #[derive(Debug, Clone, Default)]
 pub struct ProfileCredentials {
     profile: Option<String>,
+    files: Option<(PathBuf, PathBuf)>,
 }
 
 impl ProfileCredentials {
@@ -128,7 +129,13 @@ impl ProfileCredentials {
 
     /// A named profile.
     pub fn profile(name: impl Into<String>) -> Self {
-        ProfileCredentials { profile: Some(name.into()) }
+        ProfileCredentials { profile: Some(name.into()), files: None }
+    }
+
+    /// A named profile from these credentials and config files (instead of
+    /// the environment's or `~/.aws`'s).
+    pub fn from_files(name: impl Into<String>, credentials: impl Into<PathBuf>, config: impl Into<PathBuf>) -> Self {
+        ProfileCredentials { profile: Some(name.into()), files: Some((credentials.into(), config.into())) }
     }
 
     fn home_file(env: &str, default: &str) -> Option<PathBuf> {
@@ -143,12 +150,16 @@ impl ProfileCredentials {
             self.profile.clone().or_else(|| std::env::var("AWS_PROFILE").ok()).unwrap_or_else(|| "default".into());
         // The credentials file names sections `[name]`; the config file
         // `[profile name]` (and `[default]`).
-        let sources = [
-            (Self::home_file("AWS_SHARED_CREDENTIALS_FILE", "credentials"), profile.clone()),
-            (
+        let (credentials_file, config_file) = match &self.files {
+            Some((credentials, config)) => (Some(credentials.clone()), Some(config.clone())),
+            None => (
+                Self::home_file("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
                 Self::home_file("AWS_CONFIG_FILE", "config"),
-                if profile == "default" { profile.clone() } else { format!("profile {profile}") },
             ),
+        };
+        let sources = [
+            (credentials_file, profile.clone()),
+            (config_file, if profile == "default" { profile.clone() } else { format!("profile {profile}") }),
         ];
         for (path, section) in sources {
             let Some(path) = path else { continue };
@@ -209,6 +220,26 @@ impl ProvideCredentials for SharedProvider {
 
 /// A shared provider.
 pub type SharedCredentials = Arc<dyn ProvideCredentials>;
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn profiles_come_from_the_credentials_then_the_config_file() {
+        let dir = std::env::temp_dir().join(format!("restxml-profiles-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (credentials, config) = (dir.join("credentials"), dir.join("config"));
+        std::fs::write(&credentials, "[default]\naws_access_key_id = AKID1\naws_secret_access_key = S1\n\n[work]\naws_access_key_id=AKID2\naws_secret_access_key=S2\naws_session_token=T2\n").unwrap();
+        std::fs::write(&config, "[profile other]\naws_access_key_id = AKID3\naws_secret_access_key = S3\n").unwrap();
+        let load = |name: &str| ProfileCredentials::from_files(name, &credentials, &config).load();
+        assert_eq!(load("default").unwrap(), Credentials::new("AKID1", "S1", None));
+        assert_eq!(load("work").unwrap(), Credentials::new("AKID2", "S2", Some("T2".into())));
+        assert_eq!(load("other").unwrap(), Credentials::new("AKID3", "S3", None));
+        assert!(load("missing").unwrap_err().to_string().contains("missing"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
 
 #[cfg(all(test, feature = "aws-config"))]
 mod tests {
