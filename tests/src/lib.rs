@@ -16,6 +16,19 @@ pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|err| panic!("reading fixture {}: {err}", path.display()))
 }
 
+/// JSON without its `null` members (which the AWS CLI and botocore never
+/// print), for comparing serde output with theirs.
+pub fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
 /// An XML element reduced to what XML equality means here: name,
 /// attributes (unordered), children in order, and text (white space
 /// between child elements ignored; a leaf's text kept exactly).

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use cloudfront_sdk::{BuildError, ProvideErrorMetadata, SdkError};
-use integration_tests::{assert_xml_eq, workspace_root};
+use integration_tests::{assert_xml_eq, without_nulls, workspace_root};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -62,16 +62,6 @@ fn without_empty_payload(value: &Value) -> Value {
             Value::Object(map.iter().filter(|(_, v)| !empty(v)).map(|(k, v)| (k.clone(), v.clone())).collect())
         }
         other => other.clone(),
-    }
-}
-
-fn without_nulls(value: Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect())
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
-        other => other,
     }
 }
 

@@ -7,18 +7,8 @@ use cloudfront_sdk::operation::get_function::GetFunctionOutput;
 use cloudfront_sdk::operation::get_streaming_distribution::GetStreamingDistributionOutput;
 use cloudfront_sdk::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput;
 use cloudfront_sdk::types::{CaCertificatesBundleSource, PriceClass};
+use integration_tests::without_nulls;
 use serde_json::{Value, json};
-
-/// Removes `null` members, which the CLI never prints.
-fn without_nulls(value: Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect())
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
-        other => other,
-    }
-}
 
 #[test]
 fn cli_get_streaming_distribution_config_output() {
