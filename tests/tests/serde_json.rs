@@ -8,7 +8,7 @@ use cloudfront_sdk::operation::get_streaming_distribution::GetStreamingDistribut
 use cloudfront_sdk::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput;
 use cloudfront_sdk::types::{CaCertificatesBundleSource, PriceClass};
 use integration_tests::without_nulls;
-use serde_json::{Value, json};
+use serde_json::json;
 
 #[test]
 fn cli_get_streaming_distribution_config_output() {
