@@ -4331,7 +4331,6 @@ impl Client {
                             restxml_runtime::client::paginate::Acceptance::Success,
                         );
                     }
-                    let _ = result;
                     None
                 },
             )
@@ -4371,7 +4370,6 @@ impl Client {
                             restxml_runtime::client::paginate::Acceptance::Success,
                         );
                     }
-                    let _ = result;
                     None
                 },
             )
@@ -4411,7 +4409,6 @@ impl Client {
                             restxml_runtime::client::paginate::Acceptance::Success,
                         );
                     }
-                    let _ = result;
                     None
                 },
             )
@@ -4451,7 +4448,6 @@ impl Client {
                             restxml_runtime::client::paginate::Acceptance::Success,
                         );
                     }
-                    let _ = result;
                     None
                 },
             )

@@ -365,6 +365,11 @@ fn waiters(
                 other => return Err(crate::Error::unsupported(at, format!("matcher {other:?}"))),
             }
         }
+        let accept = if acceptors.is_empty() {
+            quote! { |_| None }
+        } else {
+            quote! { |result| { #(#acceptors)* None } }
+        };
         let input_ty = type_path(service, input);
         let output_ty = type_path(service, output);
         let module = ident(&op.snake);
@@ -389,11 +394,7 @@ fn waiters(
                     delay: std::time::Duration::from_secs(#delay),
                     max_attempts: #max_attempts,
                 });
-                restxml_runtime::client::paginate::wait(config, || self.#method(input.clone()), |result| {
-                    #(#acceptors)*
-                    let _ = result;
-                    None
-                })
+                restxml_runtime::client::paginate::wait(config, || self.#method(input.clone()), #accept)
                 .await
             }
         });

@@ -54,7 +54,6 @@ fn text_of(ty: &TypeRef, value: &TokenStream, default_format: TimestampFormat) -
 fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
     let members = input_members(service, op);
     let method = ident(&op.http.method);
-    let has_input = op.input.is_some();
 
     let path = op.http.path.iter().map(|part| match part {
         PathPart::Literal(text) => quote! { request.push_path(#text); },
@@ -185,7 +184,6 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
         Some(ty) => quote! { input: &#ty },
         None => quote! {},
     };
-    let _ = has_input;
     let doc = format!(
         " Builds the HTTP request for {}: `{} {}`. Values that cannot be sent are refused here.",
         op.name, op.http.method, op.http.request_uri

@@ -686,10 +686,6 @@ impl<'m> Resolver<'m> {
                     ));
                 }
             };
-            if role == StructureRole::Data && !matches!(location, Location::Body) {
-                // HTTP bindings only mean something on an operation's input
-                // or output; elsewhere botocore ignores them, and so do we.
-            }
             // HTTP bindings mean something on an operation's input, on its
             // output (bar the request-only ones, which smithy reads from the
             // body) and on error shapes' headers; elsewhere members are body.
