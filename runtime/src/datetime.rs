@@ -35,7 +35,7 @@ impl DateTime {
     /// From seconds since the epoch and a sub-second part (below 1e9).
     pub const fn from_secs_and_nanos(seconds: i64, nanos: u32) -> Self {
         if nanos >= 1_000_000_000 {
-            DateTime { seconds: seconds + (nanos / 1_000_000_000) as i64, nanos: nanos % 1_000_000_000 }
+            DateTime { seconds: seconds.saturating_add((nanos / 1_000_000_000) as i64), nanos: nanos % 1_000_000_000 }
         } else {
             DateTime { seconds, nanos }
         }
@@ -151,7 +151,7 @@ fn parse_epoch_seconds(text: &str) -> Option<DateTime> {
     }
     if negative && nanos > 0 {
         // -1.5 is 1.5 s before the epoch: floor seconds, positive fraction.
-        Some(DateTime { seconds: seconds - 1, nanos: 1_000_000_000 - nanos })
+        Some(DateTime { seconds: seconds.checked_sub(1)?, nanos: 1_000_000_000 - nanos })
     } else {
         Some(DateTime { seconds, nanos })
     }
@@ -186,13 +186,22 @@ impl From<SystemTime> for DateTime {
     }
 }
 
+/// Times beyond what `SystemTime` can hold saturate at the epoch's
+/// representable bounds instead of panicking.
 impl From<DateTime> for SystemTime {
     fn from(dt: DateTime) -> Self {
-        if dt.seconds >= 0 {
-            UNIX_EPOCH + Duration::new(dt.seconds as u64, dt.nanos)
+        let shifted = if dt.seconds >= 0 {
+            UNIX_EPOCH.checked_add(Duration::new(dt.seconds as u64, dt.nanos))
         } else {
-            UNIX_EPOCH - Duration::from_secs(dt.seconds.unsigned_abs()) + Duration::from_nanos(dt.nanos as u64)
-        }
+            UNIX_EPOCH
+                .checked_sub(Duration::from_secs(dt.seconds.unsigned_abs()))
+                .and_then(|t| t.checked_add(Duration::from_nanos(dt.nanos as u64)))
+        };
+        shifted.unwrap_or(if dt.seconds >= 0 {
+            UNIX_EPOCH + Duration::from_secs(u32::MAX as u64 * 64)
+        } else {
+            UNIX_EPOCH
+        })
     }
 }
 
@@ -236,6 +245,17 @@ mod tests {
         let before = DateTime::parse("-1.5", TimestampFormat::EpochSeconds).unwrap();
         assert_eq!((before.secs(), before.subsec_nanos()), (-2, 500_000_000));
         assert!(DateTime::parse("1.2.3", TimestampFormat::EpochSeconds).is_none());
+    }
+
+    #[test]
+    fn extreme_values_do_not_panic() {
+        assert!(DateTime::parse(&format!("{}.5", i64::MIN), TimestampFormat::EpochSeconds).is_none());
+        assert!(DateTime::parse("99999999999999999999", TimestampFormat::EpochSeconds).is_none());
+        let far = DateTime::from_secs_and_nanos(i64::MAX, 1_999_999_999);
+        let _ = far.format(TimestampFormat::DateTime);
+        let _ = far.format(TimestampFormat::HttpDate);
+        let _ = SystemTime::from(far);
+        let _ = SystemTime::from(DateTime::from_secs(i64::MIN));
     }
 
     #[test]
