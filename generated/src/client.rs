@@ -10,10 +10,847 @@ pub use restxml_runtime::client::retry::RetryConfig;
 pub use restxml_runtime::client::{Config, ConfigBuilder, Timeouts};
 
 /// The service's endpoint rule set (`endpoint-rule-set-1.json`).
-const ENDPOINT_RULE_SET: &str = "{\n    \"version\": \"1.0\",\n    \"parameters\": {\n        \"UseDualStack\": {\n            \"builtIn\": \"AWS::UseDualStack\",\n            \"required\": true,\n            \"default\": false,\n            \"documentation\": \"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.\",\n            \"type\": \"boolean\"\n        },\n        \"UseFIPS\": {\n            \"builtIn\": \"AWS::UseFIPS\",\n            \"required\": true,\n            \"default\": false,\n            \"documentation\": \"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.\",\n            \"type\": \"boolean\"\n        },\n        \"Endpoint\": {\n            \"builtIn\": \"SDK::Endpoint\",\n            \"required\": false,\n            \"documentation\": \"Override the endpoint used to send this request\",\n            \"type\": \"string\"\n        },\n        \"Region\": {\n            \"builtIn\": \"AWS::Region\",\n            \"required\": false,\n            \"documentation\": \"The AWS region used to dispatch the request.\",\n            \"type\": \"string\"\n        }\n    },\n    \"rules\": [\n        {\n            \"conditions\": [\n                {\n                    \"fn\": \"isSet\",\n                    \"argv\": [\n                        {\n                            \"ref\": \"Endpoint\"\n                        }\n                    ]\n                }\n            ],\n            \"rules\": [\n                {\n                    \"conditions\": [\n                        {\n                            \"fn\": \"booleanEquals\",\n                            \"argv\": [\n                                {\n                                    \"ref\": \"UseFIPS\"\n                                },\n                                true\n                            ]\n                        }\n                    ],\n                    \"error\": \"Invalid Configuration: FIPS and custom endpoint are not supported\",\n                    \"type\": \"error\"\n                },\n                {\n                    \"conditions\": [],\n                    \"rules\": [\n                        {\n                            \"conditions\": [\n                                {\n                                    \"fn\": \"booleanEquals\",\n                                    \"argv\": [\n                                        {\n                                            \"ref\": \"UseDualStack\"\n                                        },\n                                        true\n                                    ]\n                                }\n                            ],\n                            \"error\": \"Invalid Configuration: Dualstack and custom endpoint are not supported\",\n                            \"type\": \"error\"\n                        },\n                        {\n                            \"conditions\": [],\n                            \"endpoint\": {\n                                \"url\": {\n                                    \"ref\": \"Endpoint\"\n                                },\n                                \"properties\": {},\n                                \"headers\": {}\n                            },\n                            \"type\": \"endpoint\"\n                        }\n                    ],\n                    \"type\": \"tree\"\n                }\n            ],\n            \"type\": \"tree\"\n        },\n        {\n            \"conditions\": [],\n            \"rules\": [\n                {\n                    \"conditions\": [\n                        {\n                            \"fn\": \"isSet\",\n                            \"argv\": [\n                                {\n                                    \"ref\": \"Region\"\n                                }\n                            ]\n                        }\n                    ],\n                    \"rules\": [\n                        {\n                            \"conditions\": [\n                                {\n                                    \"fn\": \"aws.partition\",\n                                    \"argv\": [\n                                        {\n                                            \"ref\": \"Region\"\n                                        }\n                                    ],\n                                    \"assign\": \"PartitionResult\"\n                                }\n                            ],\n                            \"rules\": [\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"stringEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"fn\": \"getAttr\",\n                                                    \"argv\": [\n                                                        {\n                                                            \"ref\": \"PartitionResult\"\n                                                        },\n                                                        \"name\"\n                                                    ]\n                                                },\n                                                \"aws\"\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                false\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                true\n                                            ]\n                                        }\n                                    ],\n                                    \"endpoint\": {\n                                        \"url\": \"https://cloudfront.global.api.aws\",\n                                        \"properties\": {\n                                            \"authSchemes\": [\n                                                {\n                                                    \"name\": \"sigv4\",\n                                                    \"signingRegion\": \"us-east-1\"\n                                                }\n                                            ]\n                                        },\n                                        \"headers\": {}\n                                    },\n                                    \"type\": \"endpoint\"\n                                },\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"stringEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"fn\": \"getAttr\",\n                                                    \"argv\": [\n                                                        {\n                                                            \"ref\": \"PartitionResult\"\n                                                        },\n                                                        \"name\"\n                                                    ]\n                                                },\n                                                \"aws\"\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                true\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                true\n                                            ]\n                                        }\n                                    ],\n                                    \"endpoint\": {\n                                        \"url\": \"https://cloudfront-fips.global.api.aws\",\n                                        \"properties\": {\n                                            \"authSchemes\": [\n                                                {\n                                                    \"name\": \"sigv4\",\n                                                    \"signingRegion\": \"us-east-1\"\n                                                }\n                                            ]\n                                        },\n                                        \"headers\": {}\n                                    },\n                                    \"type\": \"endpoint\"\n                                },\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"stringEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"fn\": \"getAttr\",\n                                                    \"argv\": [\n                                                        {\n                                                            \"ref\": \"PartitionResult\"\n                                                        },\n                                                        \"name\"\n                                                    ]\n                                                },\n                                                \"aws-cn\"\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                false\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                false\n                                            ]\n                                        }\n                                    ],\n                                    \"endpoint\": {\n                                        \"url\": \"https://cloudfront.cn-northwest-1.amazonaws.com.cn\",\n                                        \"properties\": {\n                                            \"authSchemes\": [\n                                                {\n                                                    \"name\": \"sigv4\",\n                                                    \"signingRegion\": \"cn-northwest-1\"\n                                                }\n                                            ]\n                                        },\n                                        \"headers\": {}\n                                    },\n                                    \"type\": \"endpoint\"\n                                },\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"stringEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"fn\": \"getAttr\",\n                                                    \"argv\": [\n                                                        {\n                                                            \"ref\": \"PartitionResult\"\n                                                        },\n                                                        \"name\"\n                                                    ]\n                                                },\n                                                \"aws-cn\"\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                true\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                false\n                                            ]\n                                        }\n                                    ],\n                                    \"endpoint\": {\n                                        \"url\": \"https://cloudfront-fips.cn-northwest-1.amazonaws.com.cn\",\n                                        \"properties\": {\n                                            \"authSchemes\": [\n                                                {\n                                                    \"name\": \"sigv4\",\n                                                    \"signingRegion\": \"cn-northwest-1\"\n                                                }\n                                            ]\n                                        },\n                                        \"headers\": {}\n                                    },\n                                    \"type\": \"endpoint\"\n                                },\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                true\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                true\n                                            ]\n                                        }\n                                    ],\n                                    \"rules\": [\n                                        {\n                                            \"conditions\": [\n                                                {\n                                                    \"fn\": \"booleanEquals\",\n                                                    \"argv\": [\n                                                        true,\n                                                        {\n                                                            \"fn\": \"getAttr\",\n                                                            \"argv\": [\n                                                                {\n                                                                    \"ref\": \"PartitionResult\"\n                                                                },\n                                                                \"supportsFIPS\"\n                                                            ]\n                                                        }\n                                                    ]\n                                                },\n                                                {\n                                                    \"fn\": \"booleanEquals\",\n                                                    \"argv\": [\n                                                        true,\n                                                        {\n                                                            \"fn\": \"getAttr\",\n                                                            \"argv\": [\n                                                                {\n                                                                    \"ref\": \"PartitionResult\"\n                                                                },\n                                                                \"supportsDualStack\"\n                                                            ]\n                                                        }\n                                                    ]\n                                                }\n                                            ],\n                                            \"rules\": [\n                                                {\n                                                    \"conditions\": [],\n                                                    \"endpoint\": {\n                                                        \"url\": \"https://cloudfront-fips.{PartitionResult#dualStackDnsSuffix}\",\n                                                        \"properties\": {\n                                                            \"authSchemes\": [\n                                                                {\n                                                                    \"name\": \"sigv4\",\n                                                                    \"signingRegion\": \"{PartitionResult#implicitGlobalRegion}\"\n                                                                }\n                                                            ]\n                                                        },\n                                                        \"headers\": {}\n                                                    },\n                                                    \"type\": \"endpoint\"\n                                                }\n                                            ],\n                                            \"type\": \"tree\"\n                                        },\n                                        {\n                                            \"conditions\": [],\n                                            \"error\": \"FIPS and DualStack are enabled, but this partition does not support one or both\",\n                                            \"type\": \"error\"\n                                        }\n                                    ],\n                                    \"type\": \"tree\"\n                                },\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                true\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                false\n                                            ]\n                                        }\n                                    ],\n                                    \"rules\": [\n                                        {\n                                            \"conditions\": [\n                                                {\n                                                    \"fn\": \"booleanEquals\",\n                                                    \"argv\": [\n                                                        {\n                                                            \"fn\": \"getAttr\",\n                                                            \"argv\": [\n                                                                {\n                                                                    \"ref\": \"PartitionResult\"\n                                                                },\n                                                                \"supportsFIPS\"\n                                                            ]\n                                                        },\n                                                        true\n                                                    ]\n                                                }\n                                            ],\n                                            \"rules\": [\n                                                {\n                                                    \"conditions\": [],\n                                                    \"endpoint\": {\n                                                        \"url\": \"https://cloudfront-fips.{PartitionResult#dnsSuffix}\",\n                                                        \"properties\": {\n                                                            \"authSchemes\": [\n                                                                {\n                                                                    \"name\": \"sigv4\",\n                                                                    \"signingRegion\": \"{PartitionResult#implicitGlobalRegion}\"\n                                                                }\n                                                            ]\n                                                        },\n                                                        \"headers\": {}\n                                                    },\n                                                    \"type\": \"endpoint\"\n                                                }\n                                            ],\n                                            \"type\": \"tree\"\n                                        },\n                                        {\n                                            \"conditions\": [],\n                                            \"error\": \"FIPS is enabled but this partition does not support FIPS\",\n                                            \"type\": \"error\"\n                                        }\n                                    ],\n                                    \"type\": \"tree\"\n                                },\n                                {\n                                    \"conditions\": [\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseFIPS\"\n                                                },\n                                                false\n                                            ]\n                                        },\n                                        {\n                                            \"fn\": \"booleanEquals\",\n                                            \"argv\": [\n                                                {\n                                                    \"ref\": \"UseDualStack\"\n                                                },\n                                                true\n                                            ]\n                                        }\n                                    ],\n                                    \"rules\": [\n                                        {\n                                            \"conditions\": [\n                                                {\n                                                    \"fn\": \"booleanEquals\",\n                                                    \"argv\": [\n                                                        true,\n                                                        {\n                                                            \"fn\": \"getAttr\",\n                                                            \"argv\": [\n                                                                {\n                                                                    \"ref\": \"PartitionResult\"\n                                                                },\n                                                                \"supportsDualStack\"\n                                                            ]\n                                                        }\n                                                    ]\n                                                }\n                                            ],\n                                            \"rules\": [\n                                                {\n                                                    \"conditions\": [],\n                                                    \"endpoint\": {\n                                                        \"url\": \"https://cloudfront.{PartitionResult#dualStackDnsSuffix}\",\n                                                        \"properties\": {\n                                                            \"authSchemes\": [\n                                                                {\n                                                                    \"name\": \"sigv4\",\n                                                                    \"signingRegion\": \"{PartitionResult#implicitGlobalRegion}\"\n                                                                }\n                                                            ]\n                                                        },\n                                                        \"headers\": {}\n                                                    },\n                                                    \"type\": \"endpoint\"\n                                                }\n                                            ],\n                                            \"type\": \"tree\"\n                                        },\n                                        {\n                                            \"conditions\": [],\n                                            \"error\": \"DualStack is enabled but this partition does not support DualStack\",\n                                            \"type\": \"error\"\n                                        }\n                                    ],\n                                    \"type\": \"tree\"\n                                },\n                                {\n                                    \"conditions\": [],\n                                    \"endpoint\": {\n                                        \"url\": \"https://cloudfront.{PartitionResult#dnsSuffix}\",\n                                        \"properties\": {\n                                            \"authSchemes\": [\n                                                {\n                                                    \"name\": \"sigv4\",\n                                                    \"signingRegion\": \"{PartitionResult#implicitGlobalRegion}\"\n                                                }\n                                            ]\n                                        },\n                                        \"headers\": {}\n                                    },\n                                    \"type\": \"endpoint\"\n                                }\n                            ],\n                            \"type\": \"tree\"\n                        }\n                    ],\n                    \"type\": \"tree\"\n                },\n                {\n                    \"conditions\": [],\n                    \"error\": \"Invalid Configuration: Missing Region\",\n                    \"type\": \"error\"\n                }\n            ],\n            \"type\": \"tree\"\n        }\n    ]\n}";
+const ENDPOINT_RULE_SET: &str = r#"{
+    "version": "1.0",
+    "parameters": {
+        "UseDualStack": {
+            "builtIn": "AWS::UseDualStack",
+            "required": true,
+            "default": false,
+            "documentation": "When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.",
+            "type": "boolean"
+        },
+        "UseFIPS": {
+            "builtIn": "AWS::UseFIPS",
+            "required": true,
+            "default": false,
+            "documentation": "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.",
+            "type": "boolean"
+        },
+        "Endpoint": {
+            "builtIn": "SDK::Endpoint",
+            "required": false,
+            "documentation": "Override the endpoint used to send this request",
+            "type": "string"
+        },
+        "Region": {
+            "builtIn": "AWS::Region",
+            "required": false,
+            "documentation": "The AWS region used to dispatch the request.",
+            "type": "string"
+        }
+    },
+    "rules": [
+        {
+            "conditions": [
+                {
+                    "fn": "isSet",
+                    "argv": [
+                        {
+                            "ref": "Endpoint"
+                        }
+                    ]
+                }
+            ],
+            "rules": [
+                {
+                    "conditions": [
+                        {
+                            "fn": "booleanEquals",
+                            "argv": [
+                                {
+                                    "ref": "UseFIPS"
+                                },
+                                true
+                            ]
+                        }
+                    ],
+                    "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
+                    "type": "error"
+                },
+                {
+                    "conditions": [],
+                    "rules": [
+                        {
+                            "conditions": [
+                                {
+                                    "fn": "booleanEquals",
+                                    "argv": [
+                                        {
+                                            "ref": "UseDualStack"
+                                        },
+                                        true
+                                    ]
+                                }
+                            ],
+                            "error": "Invalid Configuration: Dualstack and custom endpoint are not supported",
+                            "type": "error"
+                        },
+                        {
+                            "conditions": [],
+                            "endpoint": {
+                                "url": {
+                                    "ref": "Endpoint"
+                                },
+                                "properties": {},
+                                "headers": {}
+                            },
+                            "type": "endpoint"
+                        }
+                    ],
+                    "type": "tree"
+                }
+            ],
+            "type": "tree"
+        },
+        {
+            "conditions": [],
+            "rules": [
+                {
+                    "conditions": [
+                        {
+                            "fn": "isSet",
+                            "argv": [
+                                {
+                                    "ref": "Region"
+                                }
+                            ]
+                        }
+                    ],
+                    "rules": [
+                        {
+                            "conditions": [
+                                {
+                                    "fn": "aws.partition",
+                                    "argv": [
+                                        {
+                                            "ref": "Region"
+                                        }
+                                    ],
+                                    "assign": "PartitionResult"
+                                }
+                            ],
+                            "rules": [
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "stringEquals",
+                                            "argv": [
+                                                {
+                                                    "fn": "getAttr",
+                                                    "argv": [
+                                                        {
+                                                            "ref": "PartitionResult"
+                                                        },
+                                                        "name"
+                                                    ]
+                                                },
+                                                "aws"
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                false
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                true
+                                            ]
+                                        }
+                                    ],
+                                    "endpoint": {
+                                        "url": "https://cloudfront.global.api.aws",
+                                        "properties": {
+                                            "authSchemes": [
+                                                {
+                                                    "name": "sigv4",
+                                                    "signingRegion": "us-east-1"
+                                                }
+                                            ]
+                                        },
+                                        "headers": {}
+                                    },
+                                    "type": "endpoint"
+                                },
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "stringEquals",
+                                            "argv": [
+                                                {
+                                                    "fn": "getAttr",
+                                                    "argv": [
+                                                        {
+                                                            "ref": "PartitionResult"
+                                                        },
+                                                        "name"
+                                                    ]
+                                                },
+                                                "aws"
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                true
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                true
+                                            ]
+                                        }
+                                    ],
+                                    "endpoint": {
+                                        "url": "https://cloudfront-fips.global.api.aws",
+                                        "properties": {
+                                            "authSchemes": [
+                                                {
+                                                    "name": "sigv4",
+                                                    "signingRegion": "us-east-1"
+                                                }
+                                            ]
+                                        },
+                                        "headers": {}
+                                    },
+                                    "type": "endpoint"
+                                },
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "stringEquals",
+                                            "argv": [
+                                                {
+                                                    "fn": "getAttr",
+                                                    "argv": [
+                                                        {
+                                                            "ref": "PartitionResult"
+                                                        },
+                                                        "name"
+                                                    ]
+                                                },
+                                                "aws-cn"
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                false
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                false
+                                            ]
+                                        }
+                                    ],
+                                    "endpoint": {
+                                        "url": "https://cloudfront.cn-northwest-1.amazonaws.com.cn",
+                                        "properties": {
+                                            "authSchemes": [
+                                                {
+                                                    "name": "sigv4",
+                                                    "signingRegion": "cn-northwest-1"
+                                                }
+                                            ]
+                                        },
+                                        "headers": {}
+                                    },
+                                    "type": "endpoint"
+                                },
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "stringEquals",
+                                            "argv": [
+                                                {
+                                                    "fn": "getAttr",
+                                                    "argv": [
+                                                        {
+                                                            "ref": "PartitionResult"
+                                                        },
+                                                        "name"
+                                                    ]
+                                                },
+                                                "aws-cn"
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                true
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                false
+                                            ]
+                                        }
+                                    ],
+                                    "endpoint": {
+                                        "url": "https://cloudfront-fips.cn-northwest-1.amazonaws.com.cn",
+                                        "properties": {
+                                            "authSchemes": [
+                                                {
+                                                    "name": "sigv4",
+                                                    "signingRegion": "cn-northwest-1"
+                                                }
+                                            ]
+                                        },
+                                        "headers": {}
+                                    },
+                                    "type": "endpoint"
+                                },
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                true
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                true
+                                            ]
+                                        }
+                                    ],
+                                    "rules": [
+                                        {
+                                            "conditions": [
+                                                {
+                                                    "fn": "booleanEquals",
+                                                    "argv": [
+                                                        true,
+                                                        {
+                                                            "fn": "getAttr",
+                                                            "argv": [
+                                                                {
+                                                                    "ref": "PartitionResult"
+                                                                },
+                                                                "supportsFIPS"
+                                                            ]
+                                                        }
+                                                    ]
+                                                },
+                                                {
+                                                    "fn": "booleanEquals",
+                                                    "argv": [
+                                                        true,
+                                                        {
+                                                            "fn": "getAttr",
+                                                            "argv": [
+                                                                {
+                                                                    "ref": "PartitionResult"
+                                                                },
+                                                                "supportsDualStack"
+                                                            ]
+                                                        }
+                                                    ]
+                                                }
+                                            ],
+                                            "rules": [
+                                                {
+                                                    "conditions": [],
+                                                    "endpoint": {
+                                                        "url": "https://cloudfront-fips.{PartitionResult#dualStackDnsSuffix}",
+                                                        "properties": {
+                                                            "authSchemes": [
+                                                                {
+                                                                    "name": "sigv4",
+                                                                    "signingRegion": "{PartitionResult#implicitGlobalRegion}"
+                                                                }
+                                                            ]
+                                                        },
+                                                        "headers": {}
+                                                    },
+                                                    "type": "endpoint"
+                                                }
+                                            ],
+                                            "type": "tree"
+                                        },
+                                        {
+                                            "conditions": [],
+                                            "error": "FIPS and DualStack are enabled, but this partition does not support one or both",
+                                            "type": "error"
+                                        }
+                                    ],
+                                    "type": "tree"
+                                },
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                true
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                false
+                                            ]
+                                        }
+                                    ],
+                                    "rules": [
+                                        {
+                                            "conditions": [
+                                                {
+                                                    "fn": "booleanEquals",
+                                                    "argv": [
+                                                        {
+                                                            "fn": "getAttr",
+                                                            "argv": [
+                                                                {
+                                                                    "ref": "PartitionResult"
+                                                                },
+                                                                "supportsFIPS"
+                                                            ]
+                                                        },
+                                                        true
+                                                    ]
+                                                }
+                                            ],
+                                            "rules": [
+                                                {
+                                                    "conditions": [],
+                                                    "endpoint": {
+                                                        "url": "https://cloudfront-fips.{PartitionResult#dnsSuffix}",
+                                                        "properties": {
+                                                            "authSchemes": [
+                                                                {
+                                                                    "name": "sigv4",
+                                                                    "signingRegion": "{PartitionResult#implicitGlobalRegion}"
+                                                                }
+                                                            ]
+                                                        },
+                                                        "headers": {}
+                                                    },
+                                                    "type": "endpoint"
+                                                }
+                                            ],
+                                            "type": "tree"
+                                        },
+                                        {
+                                            "conditions": [],
+                                            "error": "FIPS is enabled but this partition does not support FIPS",
+                                            "type": "error"
+                                        }
+                                    ],
+                                    "type": "tree"
+                                },
+                                {
+                                    "conditions": [
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseFIPS"
+                                                },
+                                                false
+                                            ]
+                                        },
+                                        {
+                                            "fn": "booleanEquals",
+                                            "argv": [
+                                                {
+                                                    "ref": "UseDualStack"
+                                                },
+                                                true
+                                            ]
+                                        }
+                                    ],
+                                    "rules": [
+                                        {
+                                            "conditions": [
+                                                {
+                                                    "fn": "booleanEquals",
+                                                    "argv": [
+                                                        true,
+                                                        {
+                                                            "fn": "getAttr",
+                                                            "argv": [
+                                                                {
+                                                                    "ref": "PartitionResult"
+                                                                },
+                                                                "supportsDualStack"
+                                                            ]
+                                                        }
+                                                    ]
+                                                }
+                                            ],
+                                            "rules": [
+                                                {
+                                                    "conditions": [],
+                                                    "endpoint": {
+                                                        "url": "https://cloudfront.{PartitionResult#dualStackDnsSuffix}",
+                                                        "properties": {
+                                                            "authSchemes": [
+                                                                {
+                                                                    "name": "sigv4",
+                                                                    "signingRegion": "{PartitionResult#implicitGlobalRegion}"
+                                                                }
+                                                            ]
+                                                        },
+                                                        "headers": {}
+                                                    },
+                                                    "type": "endpoint"
+                                                }
+                                            ],
+                                            "type": "tree"
+                                        },
+                                        {
+                                            "conditions": [],
+                                            "error": "DualStack is enabled but this partition does not support DualStack",
+                                            "type": "error"
+                                        }
+                                    ],
+                                    "type": "tree"
+                                },
+                                {
+                                    "conditions": [],
+                                    "endpoint": {
+                                        "url": "https://cloudfront.{PartitionResult#dnsSuffix}",
+                                        "properties": {
+                                            "authSchemes": [
+                                                {
+                                                    "name": "sigv4",
+                                                    "signingRegion": "{PartitionResult#implicitGlobalRegion}"
+                                                }
+                                            ]
+                                        },
+                                        "headers": {}
+                                    },
+                                    "type": "endpoint"
+                                }
+                            ],
+                            "type": "tree"
+                        }
+                    ],
+                    "type": "tree"
+                },
+                {
+                    "conditions": [],
+                    "error": "Invalid Configuration: Missing Region",
+                    "type": "error"
+                }
+            ],
+            "type": "tree"
+        }
+    ]
+}"#;
 
 /// botocore's `partitions.json`, which the rule set refers to.
-const PARTITIONS: &str = "{\n  \"partitions\" : [ {\n    \"id\" : \"aws\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"amazonaws.com\",\n      \"dualStackDnsSuffix\" : \"api.aws\",\n      \"implicitGlobalRegion\" : \"us-east-1\",\n      \"name\" : \"aws\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^(us|eu|ap|sa|ca|me|af|il|mx)\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"af-south-1\" : {\n        \"description\" : \"Africa (Cape Town)\"\n      },\n      \"ap-east-1\" : {\n        \"description\" : \"Asia Pacific (Hong Kong)\"\n      },\n      \"ap-east-2\" : {\n        \"description\" : \"Asia Pacific (Taipei)\"\n      },\n      \"ap-northeast-1\" : {\n        \"description\" : \"Asia Pacific (Tokyo)\"\n      },\n      \"ap-northeast-2\" : {\n        \"description\" : \"Asia Pacific (Seoul)\"\n      },\n      \"ap-northeast-3\" : {\n        \"description\" : \"Asia Pacific (Osaka)\"\n      },\n      \"ap-south-1\" : {\n        \"description\" : \"Asia Pacific (Mumbai)\"\n      },\n      \"ap-south-2\" : {\n        \"description\" : \"Asia Pacific (Hyderabad)\"\n      },\n      \"ap-southeast-1\" : {\n        \"description\" : \"Asia Pacific (Singapore)\"\n      },\n      \"ap-southeast-2\" : {\n        \"description\" : \"Asia Pacific (Sydney)\"\n      },\n      \"ap-southeast-3\" : {\n        \"description\" : \"Asia Pacific (Jakarta)\"\n      },\n      \"ap-southeast-4\" : {\n        \"description\" : \"Asia Pacific (Melbourne)\"\n      },\n      \"ap-southeast-5\" : {\n        \"description\" : \"Asia Pacific (Malaysia)\"\n      },\n      \"ap-southeast-6\" : {\n        \"description\" : \"Asia Pacific (New Zealand)\"\n      },\n      \"ap-southeast-7\" : {\n        \"description\" : \"Asia Pacific (Thailand)\"\n      },\n      \"aws-global\" : {\n        \"description\" : \"aws global region\"\n      },\n      \"ca-central-1\" : {\n        \"description\" : \"Canada (Central)\"\n      },\n      \"ca-west-1\" : {\n        \"description\" : \"Canada West (Calgary)\"\n      },\n      \"eu-central-1\" : {\n        \"description\" : \"Europe (Frankfurt)\"\n      },\n      \"eu-central-2\" : {\n        \"description\" : \"Europe (Zurich)\"\n      },\n      \"eu-north-1\" : {\n        \"description\" : \"Europe (Stockholm)\"\n      },\n      \"eu-south-1\" : {\n        \"description\" : \"Europe (Milan)\"\n      },\n      \"eu-south-2\" : {\n        \"description\" : \"Europe (Spain)\"\n      },\n      \"eu-west-1\" : {\n        \"description\" : \"Europe (Ireland)\"\n      },\n      \"eu-west-2\" : {\n        \"description\" : \"Europe (London)\"\n      },\n      \"eu-west-3\" : {\n        \"description\" : \"Europe (Paris)\"\n      },\n      \"il-central-1\" : {\n        \"description\" : \"Israel (Tel Aviv)\"\n      },\n      \"me-central-1\" : {\n        \"description\" : \"Middle East (UAE)\"\n      },\n      \"me-south-1\" : {\n        \"description\" : \"Middle East (Bahrain)\"\n      },\n      \"mx-central-1\" : {\n        \"description\" : \"Mexico (Central)\"\n      },\n      \"sa-east-1\" : {\n        \"description\" : \"South America (Sao Paulo)\"\n      },\n      \"us-east-1\" : {\n        \"description\" : \"US East (N. Virginia)\"\n      },\n      \"us-east-2\" : {\n        \"description\" : \"US East (Ohio)\"\n      },\n      \"us-west-1\" : {\n        \"description\" : \"US West (N. California)\"\n      },\n      \"us-west-2\" : {\n        \"description\" : \"US West (Oregon)\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-cn\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"amazonaws.com.cn\",\n      \"dualStackDnsSuffix\" : \"api.amazonwebservices.com.cn\",\n      \"implicitGlobalRegion\" : \"cn-northwest-1\",\n      \"name\" : \"aws-cn\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^cn\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"aws-cn-global\" : {\n        \"description\" : \"aws-cn global region\"\n      },\n      \"cn-north-1\" : {\n        \"description\" : \"China (Beijing)\"\n      },\n      \"cn-northwest-1\" : {\n        \"description\" : \"China (Ningxia)\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-eusc\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"amazonaws.eu\",\n      \"dualStackDnsSuffix\" : \"api.amazonwebservices.eu\",\n      \"implicitGlobalRegion\" : \"eusc-de-east-1\",\n      \"name\" : \"aws-eusc\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^eusc\\\\-(de)\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"eusc-de-east-1\" : {\n        \"description\" : \"AWS European Sovereign Cloud (Germany)\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-iso\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"c2s.ic.gov\",\n      \"dualStackDnsSuffix\" : \"api.aws.ic.gov\",\n      \"implicitGlobalRegion\" : \"us-iso-east-1\",\n      \"name\" : \"aws-iso\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^us\\\\-iso\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"aws-iso-global\" : {\n        \"description\" : \"aws-iso global region\"\n      },\n      \"us-iso-east-1\" : {\n        \"description\" : \"US ISO East\"\n      },\n      \"us-iso-west-1\" : {\n        \"description\" : \"US ISO WEST\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-iso-b\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"sc2s.sgov.gov\",\n      \"dualStackDnsSuffix\" : \"api.aws.scloud\",\n      \"implicitGlobalRegion\" : \"us-isob-east-1\",\n      \"name\" : \"aws-iso-b\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^us\\\\-isob\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"aws-iso-b-global\" : {\n        \"description\" : \"aws-iso-b global region\"\n      },\n      \"us-isob-east-1\" : {\n        \"description\" : \"US ISOB East (Ohio)\"\n      },\n      \"us-isob-west-1\" : {\n        \"description\" : \"US ISOB West\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-iso-e\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"cloud.adc-e.uk\",\n      \"dualStackDnsSuffix\" : \"api.cloud-aws.adc-e.uk\",\n      \"implicitGlobalRegion\" : \"eu-isoe-west-1\",\n      \"name\" : \"aws-iso-e\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^eu\\\\-isoe\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"aws-iso-e-global\" : {\n        \"description\" : \"aws-iso-e global region\"\n      },\n      \"eu-isoe-west-1\" : {\n        \"description\" : \"EU ISOE West\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-iso-f\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"csp.hci.ic.gov\",\n      \"dualStackDnsSuffix\" : \"api.aws.hci.ic.gov\",\n      \"implicitGlobalRegion\" : \"us-isof-south-1\",\n      \"name\" : \"aws-iso-f\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^us\\\\-isof\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"aws-iso-f-global\" : {\n        \"description\" : \"aws-iso-f global region\"\n      },\n      \"us-isof-east-1\" : {\n        \"description\" : \"US ISOF EAST\"\n      },\n      \"us-isof-south-1\" : {\n        \"description\" : \"US ISOF SOUTH\"\n      }\n    }\n  }, {\n    \"id\" : \"aws-us-gov\",\n    \"outputs\" : {\n      \"dnsSuffix\" : \"amazonaws.com\",\n      \"dualStackDnsSuffix\" : \"api.aws\",\n      \"implicitGlobalRegion\" : \"us-gov-west-1\",\n      \"name\" : \"aws-us-gov\",\n      \"supportsDualStack\" : true,\n      \"supportsFIPS\" : true\n    },\n    \"regionRegex\" : \"^us\\\\-gov\\\\-\\\\w+\\\\-\\\\d+$\",\n    \"regions\" : {\n      \"aws-us-gov-global\" : {\n        \"description\" : \"aws-us-gov global region\"\n      },\n      \"us-gov-east-1\" : {\n        \"description\" : \"AWS GovCloud (US-East)\"\n      },\n      \"us-gov-west-1\" : {\n        \"description\" : \"AWS GovCloud (US-West)\"\n      }\n    }\n  } ],\n  \"version\" : \"1.1\"\n}";
+const PARTITIONS: &str = r#"{
+  "partitions" : [ {
+    "id" : "aws",
+    "outputs" : {
+      "dnsSuffix" : "amazonaws.com",
+      "dualStackDnsSuffix" : "api.aws",
+      "implicitGlobalRegion" : "us-east-1",
+      "name" : "aws",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$",
+    "regions" : {
+      "af-south-1" : {
+        "description" : "Africa (Cape Town)"
+      },
+      "ap-east-1" : {
+        "description" : "Asia Pacific (Hong Kong)"
+      },
+      "ap-east-2" : {
+        "description" : "Asia Pacific (Taipei)"
+      },
+      "ap-northeast-1" : {
+        "description" : "Asia Pacific (Tokyo)"
+      },
+      "ap-northeast-2" : {
+        "description" : "Asia Pacific (Seoul)"
+      },
+      "ap-northeast-3" : {
+        "description" : "Asia Pacific (Osaka)"
+      },
+      "ap-south-1" : {
+        "description" : "Asia Pacific (Mumbai)"
+      },
+      "ap-south-2" : {
+        "description" : "Asia Pacific (Hyderabad)"
+      },
+      "ap-southeast-1" : {
+        "description" : "Asia Pacific (Singapore)"
+      },
+      "ap-southeast-2" : {
+        "description" : "Asia Pacific (Sydney)"
+      },
+      "ap-southeast-3" : {
+        "description" : "Asia Pacific (Jakarta)"
+      },
+      "ap-southeast-4" : {
+        "description" : "Asia Pacific (Melbourne)"
+      },
+      "ap-southeast-5" : {
+        "description" : "Asia Pacific (Malaysia)"
+      },
+      "ap-southeast-6" : {
+        "description" : "Asia Pacific (New Zealand)"
+      },
+      "ap-southeast-7" : {
+        "description" : "Asia Pacific (Thailand)"
+      },
+      "aws-global" : {
+        "description" : "aws global region"
+      },
+      "ca-central-1" : {
+        "description" : "Canada (Central)"
+      },
+      "ca-west-1" : {
+        "description" : "Canada West (Calgary)"
+      },
+      "eu-central-1" : {
+        "description" : "Europe (Frankfurt)"
+      },
+      "eu-central-2" : {
+        "description" : "Europe (Zurich)"
+      },
+      "eu-north-1" : {
+        "description" : "Europe (Stockholm)"
+      },
+      "eu-south-1" : {
+        "description" : "Europe (Milan)"
+      },
+      "eu-south-2" : {
+        "description" : "Europe (Spain)"
+      },
+      "eu-west-1" : {
+        "description" : "Europe (Ireland)"
+      },
+      "eu-west-2" : {
+        "description" : "Europe (London)"
+      },
+      "eu-west-3" : {
+        "description" : "Europe (Paris)"
+      },
+      "il-central-1" : {
+        "description" : "Israel (Tel Aviv)"
+      },
+      "me-central-1" : {
+        "description" : "Middle East (UAE)"
+      },
+      "me-south-1" : {
+        "description" : "Middle East (Bahrain)"
+      },
+      "mx-central-1" : {
+        "description" : "Mexico (Central)"
+      },
+      "sa-east-1" : {
+        "description" : "South America (Sao Paulo)"
+      },
+      "us-east-1" : {
+        "description" : "US East (N. Virginia)"
+      },
+      "us-east-2" : {
+        "description" : "US East (Ohio)"
+      },
+      "us-west-1" : {
+        "description" : "US West (N. California)"
+      },
+      "us-west-2" : {
+        "description" : "US West (Oregon)"
+      }
+    }
+  }, {
+    "id" : "aws-cn",
+    "outputs" : {
+      "dnsSuffix" : "amazonaws.com.cn",
+      "dualStackDnsSuffix" : "api.amazonwebservices.com.cn",
+      "implicitGlobalRegion" : "cn-northwest-1",
+      "name" : "aws-cn",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^cn\\-\\w+\\-\\d+$",
+    "regions" : {
+      "aws-cn-global" : {
+        "description" : "aws-cn global region"
+      },
+      "cn-north-1" : {
+        "description" : "China (Beijing)"
+      },
+      "cn-northwest-1" : {
+        "description" : "China (Ningxia)"
+      }
+    }
+  }, {
+    "id" : "aws-eusc",
+    "outputs" : {
+      "dnsSuffix" : "amazonaws.eu",
+      "dualStackDnsSuffix" : "api.amazonwebservices.eu",
+      "implicitGlobalRegion" : "eusc-de-east-1",
+      "name" : "aws-eusc",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^eusc\\-(de)\\-\\w+\\-\\d+$",
+    "regions" : {
+      "eusc-de-east-1" : {
+        "description" : "AWS European Sovereign Cloud (Germany)"
+      }
+    }
+  }, {
+    "id" : "aws-iso",
+    "outputs" : {
+      "dnsSuffix" : "c2s.ic.gov",
+      "dualStackDnsSuffix" : "api.aws.ic.gov",
+      "implicitGlobalRegion" : "us-iso-east-1",
+      "name" : "aws-iso",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^us\\-iso\\-\\w+\\-\\d+$",
+    "regions" : {
+      "aws-iso-global" : {
+        "description" : "aws-iso global region"
+      },
+      "us-iso-east-1" : {
+        "description" : "US ISO East"
+      },
+      "us-iso-west-1" : {
+        "description" : "US ISO WEST"
+      }
+    }
+  }, {
+    "id" : "aws-iso-b",
+    "outputs" : {
+      "dnsSuffix" : "sc2s.sgov.gov",
+      "dualStackDnsSuffix" : "api.aws.scloud",
+      "implicitGlobalRegion" : "us-isob-east-1",
+      "name" : "aws-iso-b",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^us\\-isob\\-\\w+\\-\\d+$",
+    "regions" : {
+      "aws-iso-b-global" : {
+        "description" : "aws-iso-b global region"
+      },
+      "us-isob-east-1" : {
+        "description" : "US ISOB East (Ohio)"
+      },
+      "us-isob-west-1" : {
+        "description" : "US ISOB West"
+      }
+    }
+  }, {
+    "id" : "aws-iso-e",
+    "outputs" : {
+      "dnsSuffix" : "cloud.adc-e.uk",
+      "dualStackDnsSuffix" : "api.cloud-aws.adc-e.uk",
+      "implicitGlobalRegion" : "eu-isoe-west-1",
+      "name" : "aws-iso-e",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^eu\\-isoe\\-\\w+\\-\\d+$",
+    "regions" : {
+      "aws-iso-e-global" : {
+        "description" : "aws-iso-e global region"
+      },
+      "eu-isoe-west-1" : {
+        "description" : "EU ISOE West"
+      }
+    }
+  }, {
+    "id" : "aws-iso-f",
+    "outputs" : {
+      "dnsSuffix" : "csp.hci.ic.gov",
+      "dualStackDnsSuffix" : "api.aws.hci.ic.gov",
+      "implicitGlobalRegion" : "us-isof-south-1",
+      "name" : "aws-iso-f",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^us\\-isof\\-\\w+\\-\\d+$",
+    "regions" : {
+      "aws-iso-f-global" : {
+        "description" : "aws-iso-f global region"
+      },
+      "us-isof-east-1" : {
+        "description" : "US ISOF EAST"
+      },
+      "us-isof-south-1" : {
+        "description" : "US ISOF SOUTH"
+      }
+    }
+  }, {
+    "id" : "aws-us-gov",
+    "outputs" : {
+      "dnsSuffix" : "amazonaws.com",
+      "dualStackDnsSuffix" : "api.aws",
+      "implicitGlobalRegion" : "us-gov-west-1",
+      "name" : "aws-us-gov",
+      "supportsDualStack" : true,
+      "supportsFIPS" : true
+    },
+    "regionRegex" : "^us\\-gov\\-\\w+\\-\\d+$",
+    "regions" : {
+      "aws-us-gov-global" : {
+        "description" : "aws-us-gov global region"
+      },
+      "us-gov-east-1" : {
+        "description" : "AWS GovCloud (US-East)"
+      },
+      "us-gov-west-1" : {
+        "description" : "AWS GovCloud (US-West)"
+      }
+    }
+  } ],
+  "version" : "1.1"
+}"#;
 
 /// A client for Amazon CloudFront.
 #[derive(Debug, Clone)]

@@ -18,8 +18,8 @@ pub fn emit(
     let paginators = paginators(service, endpoints.paginators.as_deref(), &feature)?;
     let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
     let modifiers = read_modify_write(service, &feature);
-    let rule_set = &endpoints.rule_set;
-    let partitions = &endpoints.partitions;
+    let rule_set = raw_string(&endpoints.rule_set);
+    let partitions = raw_string(&endpoints.partitions);
     let signing_name = &service.signing_name;
     let client_doc = format!(" A client for {}.", service.full_name);
     let methods = service.operations.values().map(|op| {
@@ -185,6 +185,16 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
         });
     }
     out
+}
+
+/// A raw string literal (`r#"..."#`) keeping the text's own lines, so the
+/// embedded JSON reads as JSON in the generated file.
+fn raw_string(text: &str) -> proc_macro2::Literal {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}").parse().unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
 
 /// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`) into
