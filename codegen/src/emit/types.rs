@@ -50,7 +50,10 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         // `#[deprecated]`, so users are warned where they set them while the
         // crate's own reading and writing of the field stays warning-free.
         let deprecation = deprecation_doc(m);
-        quote! { #docs #deprecation #rename pub #field: #ty, }
+        let quantity_note = s.quantity_items.filter(|qi| s.members[qi.quantity].field == m.field).map(|_| {
+            doc_attrs("\nThe builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.")
+        });
+        quote! { #docs #quantity_note #deprecation #rename pub #field: #ty, }
     });
     let meta_field = is_error.then(|| {
         quote! {
@@ -283,7 +286,8 @@ fn from_items_impl(service: &Service, shape: &NamedShape, s: &Structure, qi: Qua
             quote! { #field: None, }
         }
     });
-    let doc = format!(" A `{}` holding `items`, with `Quantity` set to their number.", shape.wire_name);
+    let article = if shape.wire_name.starts_with(['A', 'E', 'I', 'O', 'U']) { "An" } else { "A" };
+    let doc = format!(" {article} `{}` holding `items`, with `Quantity` set to their number.", shape.wire_name);
     Some(quote! {
         impl From<Vec<#item>> for #name {
             #[doc = #doc]

@@ -10,6 +10,8 @@ pub struct ActiveTrustedSigners {
     /// This field is `true` if any of the Amazon Web Services accounts in the list are configured as trusted signers. If not, this field is `false`.
     pub enabled: bool,
     /// The number of Amazon Web Services accounts in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of Amazon Web Services accounts and the identifiers of active CloudFront key pairs in each account that CloudFront can use to verify the signatures of signed URLs and signed cookies.
     pub items: Option<Vec<crate::types::Signer>>,

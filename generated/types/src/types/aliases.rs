@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct Aliases {
     /// The number of CNAME aliases, if any, that you want to associate with this distribution.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains the CNAME aliases, if any, that you want to associate with this distribution.
     pub items: Option<Vec<String>>,
@@ -32,7 +34,7 @@ impl Aliases {
 }
 
 impl From<Vec<String>> for Aliases {
-    /// A `Aliases` holding `items`, with `Quantity` set to their number.
+    /// An `Aliases` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<String>) -> Self {
         Self {

@@ -16,6 +16,8 @@
 #[non_exhaustive]
 pub struct AllowedMethods {
     /// The number of HTTP methods that you want CloudFront to forward to your origin. Valid values are 2 (for `GET` and `HEAD` requests), 3 (for `GET`, `HEAD`, and `OPTIONS` requests) and 7 (for `GET, HEAD, OPTIONS, PUT, PATCH, POST`, and `DELETE` requests).
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains the HTTP methods that you want CloudFront to process and forward to your origin.
     pub items: Vec<crate::types::Method>,
@@ -49,7 +51,7 @@ impl AllowedMethods {
 }
 
 impl From<Vec<crate::types::Method>> for AllowedMethods {
-    /// A `AllowedMethods` holding `items`, with `Quantity` set to their number.
+    /// An `AllowedMethods` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::Method>) -> Self {
         Self {

@@ -18,6 +18,8 @@ pub struct AnycastIpListCollection {
     /// If there are more items in the list collection than are in this response, this value is `true`.
     pub is_truncated: bool,
     /// The quantity of Anycast static IP lists in the collection.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
 }
 

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct CacheBehaviors {
     /// The number of cache behaviors for this distribution.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Optional: A complex type that contains cache behaviors for this distribution. If `Quantity` is `0`, you can omit `Items`.
     pub items: Option<Vec<crate::types::CacheBehavior>>,

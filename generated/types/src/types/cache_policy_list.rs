@@ -12,6 +12,8 @@ pub struct CachePolicyList {
     /// The maximum number of cache policies requested.
     pub max_items: i32,
     /// The total number of cache policies returned in the response.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Contains the cache policies in the list.
     pub items: Option<Vec<crate::types::CachePolicySummary>>,

@@ -14,6 +14,8 @@
 #[non_exhaustive]
 pub struct CachedMethods {
     /// The number of HTTP methods for which you want CloudFront to cache responses. Valid values are `2` (for caching responses to `GET` and `HEAD` requests) and `3` (for caching responses to `GET`, `HEAD`, and `OPTIONS` requests).
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains the HTTP methods that you want CloudFront to cache responses to. Valid values for `CachedMethods` include `GET`, `HEAD`, and `OPTIONS`, depending on which caching option you choose. For more information, see the preceding section.
     pub items: Vec<crate::types::Method>,

@@ -16,6 +16,8 @@ pub struct CloudFrontOriginAccessIdentityList {
     /// A flag that indicates whether more origin access identities remain to be listed. If your results were truncated, you can make a follow-up pagination request using the `Marker` request parameter to retrieve more items in the list.
     pub is_truncated: bool,
     /// The number of CloudFront origin access identities that were created by the current Amazon Web Services account.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains one `CloudFrontOriginAccessIdentitySummary` element for each origin access identity that was created by the current Amazon Web Services account.
     pub items: Option<Vec<crate::types::CloudFrontOriginAccessIdentitySummary>>,

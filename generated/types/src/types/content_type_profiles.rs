@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct ContentTypeProfiles {
     /// The number of field-level encryption content type-profile mappings.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Items in a field-level encryption content type-profile mapping.
     pub items: Option<Vec<crate::types::ContentTypeProfile>>,

@@ -12,6 +12,8 @@ pub struct ContinuousDeploymentPolicyList {
     /// The maximum number of continuous deployment policies that were specified in your request.
     pub max_items: i32,
     /// The total number of continuous deployment policies in your Amazon Web Services account, regardless of the `MaxItems` value.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of continuous deployment policy items.
     pub items: Option<Vec<crate::types::ContinuousDeploymentPolicySummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct CookieNames {
     /// The number of cookie names in the `Items` list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of cookie names.
     pub items: Option<Vec<String>>,

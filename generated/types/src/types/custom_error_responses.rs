@@ -14,6 +14,8 @@
 #[non_exhaustive]
 pub struct CustomErrorResponses {
     /// The number of HTTP status codes for which you want to specify a custom error page and/or a caching duration. If `Quantity` is `0`, you can omit `Items`.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains a `CustomErrorResponse` element for each HTTP status code for which you want to specify a custom error page and/or a caching duration.
     pub items: Option<Vec<crate::types::CustomErrorResponse>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct CustomHeaders {
     /// The number of custom headers, if any, for this distribution.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// **Optional**: A list that contains one `OriginCustomHeader` element for each custom header that you want CloudFront to forward to the origin. If Quantity is `0`, omit `Items`.
     pub items: Option<Vec<crate::types::OriginCustomHeader>>,

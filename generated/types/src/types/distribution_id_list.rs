@@ -16,6 +16,8 @@ pub struct DistributionIdList {
     /// A flag that indicates whether more distribution IDs remain to be listed. If your results were truncated, you can make a subsequent request using the `Marker` request field to retrieve more distribution IDs in the list.
     pub is_truncated: bool,
     /// The total number of distribution IDs returned in the response.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Contains the distribution IDs in the list.
     pub items: Option<Vec<String>>,

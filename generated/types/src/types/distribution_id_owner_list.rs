@@ -16,6 +16,8 @@ pub struct DistributionIdOwnerList {
     /// A flag that indicates whether more `DistributionIdOwner` objects remain to be listed. If your results were truncated, you can make a follow-up pagination request using the `Marker` request parameter to retrieve more results in the list.
     pub is_truncated: bool,
     /// Specifies the actual number of `DistributionIdOwner` objects included in the list for the current page.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The number of `DistributionIdOwner` objects.
     pub items: Option<Vec<crate::types::DistributionIdOwner>>,

@@ -16,6 +16,8 @@ pub struct DistributionList {
     /// A flag that indicates whether more distributions remain to be listed. If your results were truncated, you can make a follow-up pagination request using the `Marker` request parameter to retrieve more distributions in the list.
     pub is_truncated: bool,
     /// The number of distributions that were created by the current Amazon Web Services account.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains one `DistributionSummary` element for each distribution that was created by the current Amazon Web Services account.
     pub items: Option<Vec<crate::types::DistributionSummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct EncryptionEntities {
     /// Number of field pattern items in a field-level encryption content type-profile mapping.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// An array of field patterns in a field-level encryption content type-profile mapping.
     pub items: Option<Vec<crate::types::EncryptionEntity>>,
@@ -32,7 +34,7 @@ impl EncryptionEntities {
 }
 
 impl From<Vec<crate::types::EncryptionEntity>> for EncryptionEntities {
-    /// A `EncryptionEntities` holding `items`, with `Quantity` set to their number.
+    /// An `EncryptionEntities` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::EncryptionEntity>) -> Self {
         Self {

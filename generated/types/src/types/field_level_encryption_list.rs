@@ -12,6 +12,8 @@ pub struct FieldLevelEncryptionList {
     /// The maximum number of elements you want in the response body.
     pub max_items: i32,
     /// The number of field-level encryption items.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// An array of field-level encryption items.
     pub items: Option<Vec<crate::types::FieldLevelEncryptionSummary>>,

@@ -12,6 +12,8 @@ pub struct FieldLevelEncryptionProfileList {
     /// The maximum number of field-level encryption profiles you want in the response body.
     pub max_items: i32,
     /// The number of field-level encryption profiles.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The field-level encryption profile items.
     pub items: Option<Vec<crate::types::FieldLevelEncryptionProfileSummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct FieldPatterns {
     /// The number of field-level encryption field patterns.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// An array of the field-level encryption field patterns.
     pub items: Option<Vec<String>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct FunctionAssociations {
     /// The number of CloudFront functions in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The CloudFront functions that are associated with a cache behavior in a CloudFront distribution. Your functions must be published to the `LIVE` stage to associate them with a cache behavior.
     pub items: Option<Vec<crate::types::FunctionAssociation>>,

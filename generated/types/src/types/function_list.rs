@@ -12,6 +12,8 @@ pub struct FunctionList {
     /// The maximum number of functions requested.
     pub max_items: i32,
     /// The number of functions returned in the response.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Contains the functions in the list.
     pub items: Option<Vec<crate::types::FunctionSummary>>,

@@ -16,6 +16,8 @@ pub struct GeoRestriction {
     /// - `whitelist`: The `Location` elements specify the countries in which you want CloudFront to distribute your content.
     pub restriction_type: crate::types::GeoRestrictionType,
     /// When geo restriction is `enabled`, this is the number of countries in your `whitelist` or `blacklist`. Otherwise, when it is not enabled, `Quantity` is `0`, and you can omit `Items`.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains a `Location` element for each country in which you want CloudFront either to distribute your content (`whitelist`) or not distribute your content (`blacklist`).
     ///

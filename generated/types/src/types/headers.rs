@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct Headers {
     /// The number of header names in the `Items` list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of HTTP header names.
     pub items: Option<Vec<String>>,

@@ -16,6 +16,8 @@ pub struct InvalidationList {
     /// A flag that indicates whether more invalidation batch requests remain to be listed. If your results were truncated, you can make a follow-up pagination request using the `Marker` request parameter to retrieve more invalidation batches in the list.
     pub is_truncated: bool,
     /// The number of invalidation batches that were created by the current Amazon Web Services account.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains one `InvalidationSummary` element for each invalidation batch created by the current Amazon Web Services account.
     pub items: Option<Vec<crate::types::InvalidationSummary>>,

@@ -12,6 +12,8 @@ pub struct KeyGroupList {
     /// The maximum number of key groups requested.
     pub max_items: i32,
     /// The number of key groups returned in the response.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of key groups.
     pub items: Option<Vec<crate::types::KeyGroupSummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct KeyPairIds {
     /// The number of key pair identifiers in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of CloudFront key pair identifiers.
     pub items: Option<Vec<String>>,

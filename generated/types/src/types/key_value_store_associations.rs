@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct KeyValueStoreAssociations {
     /// The quantity of key value store associations.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The items of the key value store association.
     pub items: Option<Vec<crate::types::KeyValueStoreAssociation>>,

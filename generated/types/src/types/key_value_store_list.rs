@@ -12,6 +12,8 @@ pub struct KeyValueStoreList {
     /// The maximum number of items in the key value store list.
     pub max_items: i32,
     /// The quantity of the key value store list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The items of the key value store list.
     pub items: Option<Vec<crate::types::KeyValueStore>>,

@@ -12,6 +12,8 @@
 #[non_exhaustive]
 pub struct LambdaFunctionAssociations {
     /// The number of Lambda@Edge function associations for this cache behavior.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// **Optional**: A complex type that contains `LambdaFunctionAssociation` items for this cache behavior. If `Quantity` is `0`, you can omit `Items`.
     pub items: Option<Vec<crate::types::LambdaFunctionAssociation>>,

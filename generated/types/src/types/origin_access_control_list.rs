@@ -16,6 +16,8 @@ pub struct OriginAccessControlList {
     /// If there are more items in the list than are in this response, this value is `true`.
     pub is_truncated: bool,
     /// The number of origin access controls returned in the response.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Contains the origin access controls in the list.
     pub items: Option<Vec<crate::types::OriginAccessControlSummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct OriginGroupMembers {
     /// The number of origins in an origin group.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Items (origins) in an origin group.
     pub items: Vec<crate::types::OriginGroupMember>,
@@ -32,7 +34,7 @@ impl OriginGroupMembers {
 }
 
 impl From<Vec<crate::types::OriginGroupMember>> for OriginGroupMembers {
-    /// A `OriginGroupMembers` holding `items`, with `Quantity` set to their number.
+    /// An `OriginGroupMembers` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::OriginGroupMember>) -> Self {
         Self {

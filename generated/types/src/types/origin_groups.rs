@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct OriginGroups {
     /// The number of origin groups.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The items (origin groups) in a distribution.
     pub items: Option<Vec<crate::types::OriginGroup>>,
@@ -32,7 +34,7 @@ impl OriginGroups {
 }
 
 impl From<Vec<crate::types::OriginGroup>> for OriginGroups {
-    /// A `OriginGroups` holding `items`, with `Quantity` set to their number.
+    /// An `OriginGroups` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::OriginGroup>) -> Self {
         Self {

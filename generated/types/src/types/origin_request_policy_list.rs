@@ -12,6 +12,8 @@ pub struct OriginRequestPolicyList {
     /// The maximum number of origin request policies requested.
     pub max_items: i32,
     /// The total number of origin request policies returned in the response.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Contains the origin request policies in the list.
     pub items: Option<Vec<crate::types::OriginRequestPolicySummary>>,

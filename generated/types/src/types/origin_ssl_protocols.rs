@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct OriginSslProtocols {
     /// The number of SSL/TLS protocols that you want to allow CloudFront to use when establishing an HTTPS connection with this origin.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list that contains allowed SSL/TLS protocols for this distribution.
     pub items: Vec<crate::types::SslProtocol>,
@@ -32,7 +34,7 @@ impl OriginSslProtocols {
 }
 
 impl From<Vec<crate::types::SslProtocol>> for OriginSslProtocols {
-    /// A `OriginSslProtocols` holding `items`, with `Quantity` set to their number.
+    /// An `OriginSslProtocols` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::SslProtocol>) -> Self {
         Self {

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct Origins {
     /// The number of origins for this distribution.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of origins.
     pub items: Vec<crate::types::Origin>,
@@ -32,7 +34,7 @@ impl Origins {
 }
 
 impl From<Vec<crate::types::Origin>> for Origins {
-    /// A `Origins` holding `items`, with `Quantity` set to their number.
+    /// An `Origins` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::Origin>) -> Self {
         Self {

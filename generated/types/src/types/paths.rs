@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct Paths {
     /// The number of invalidation paths specified for the objects that you want to invalidate.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A complex type that contains a list of the paths that you want to invalidate.
     pub items: Option<Vec<String>>,

@@ -12,6 +12,8 @@ pub struct PublicKeyList {
     /// The maximum number of public keys you want in the response.
     pub max_items: i32,
     /// The number of public keys in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of public keys.
     pub items: Option<Vec<crate::types::PublicKeySummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct QueryArgProfiles {
     /// Number of profiles for query argument-profile mapping for field-level encryption.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// Number of items for query argument-profile mapping for field-level encryption.
     pub items: Option<Vec<crate::types::QueryArgProfile>>,

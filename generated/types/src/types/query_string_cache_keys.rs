@@ -14,6 +14,8 @@
 #[non_exhaustive]
 pub struct QueryStringCacheKeys {
     /// The number of `whitelisted` query string parameters for a cache behavior.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list that contains the query string parameters that you want CloudFront to use as a basis for caching for a cache behavior. If `Quantity` is 0, you can omit `Items`.
     pub items: Option<Vec<String>>,

@@ -10,6 +10,8 @@
 #[non_exhaustive]
 pub struct ResponseHeadersPolicyAccessControlAllowHeaders {
     /// The number of HTTP header names in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The list of HTTP header names. You can specify `*` to allow all headers.
     pub items: Vec<String>,

@@ -10,6 +10,8 @@
 #[non_exhaustive]
 pub struct ResponseHeadersPolicyAccessControlAllowMethods {
     /// The number of HTTP methods in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The list of HTTP methods. Valid values are:
     ///

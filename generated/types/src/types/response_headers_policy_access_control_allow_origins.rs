@@ -10,6 +10,8 @@
 #[non_exhaustive]
 pub struct ResponseHeadersPolicyAccessControlAllowOrigins {
     /// The number of origins in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The list of origins (domain names). You can specify `*` to allow all origins.
     pub items: Vec<String>,

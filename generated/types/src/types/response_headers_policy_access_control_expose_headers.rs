@@ -10,6 +10,8 @@
 #[non_exhaustive]
 pub struct ResponseHeadersPolicyAccessControlExposeHeaders {
     /// The number of HTTP headers in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The list of HTTP headers. You can specify `*` to expose all headers.
     pub items: Option<Vec<String>>,

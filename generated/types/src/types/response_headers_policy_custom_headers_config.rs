@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct ResponseHeadersPolicyCustomHeadersConfig {
     /// The number of HTTP response headers in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The list of HTTP response headers and their values.
     pub items: Option<Vec<crate::types::ResponseHeadersPolicyCustomHeader>>,

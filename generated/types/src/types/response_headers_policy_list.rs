@@ -12,6 +12,8 @@ pub struct ResponseHeadersPolicyList {
     /// The maximum number of response headers policies requested.
     pub max_items: i32,
     /// The number of response headers policies returned.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The response headers policies in the list.
     pub items: Option<Vec<crate::types::ResponseHeadersPolicySummary>>,

@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct StagingDistributionDnsNames {
     /// The number of CloudFront domain names in your staging distribution.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The CloudFront domain name of the staging distribution.
     pub items: Option<Vec<String>>,

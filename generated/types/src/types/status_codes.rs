@@ -8,6 +8,8 @@
 #[non_exhaustive]
 pub struct StatusCodes {
     /// The number of status codes.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The items (status codes) for an origin group.
     pub items: Vec<i32>,

@@ -10,6 +10,8 @@ pub struct TrustedKeyGroups {
     /// This field is `true` if any of the key groups in the list have public keys that CloudFront can use to verify the signatures of signed URLs and signed cookies. If not, this field is `false`.
     pub enabled: bool,
     /// The number of key groups in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of key groups identifiers.
     pub items: Option<Vec<String>>,

@@ -10,6 +10,8 @@ pub struct TrustedSigners {
     /// This field is `true` if any of the Amazon Web Services accounts in the list are configured as trusted signers. If not, this field is `false`.
     pub enabled: bool,
     /// The number of Amazon Web Services accounts in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// A list of Amazon Web Services account identifiers.
     pub items: Option<Vec<String>>,

@@ -16,6 +16,8 @@ pub struct VpcOriginList {
     /// A flag that indicates whether more VPC origins remain to be listed. If your results were truncated, you can make a follow-up pagination request using the `Marker` request parameter to retrieve more VPC origins in the list.
     pub is_truncated: bool,
     /// The number of VPC origins in the list.
+    ///
+    /// The builder counts `Items` when this is not set; a value that differs from the number of `Items` is refused before sending.
     pub quantity: i32,
     /// The items of the VPC origins list.
     pub items: Option<Vec<crate::types::VpcOriginSummary>>,
