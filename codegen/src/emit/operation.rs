@@ -384,16 +384,19 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             fields.iter().map(|f| format_ident!("body_{}", f.to_string().trim_start_matches("r#"))).collect();
         let values = reads.inits.iter().map(|(_, value)| value);
         let optional: Vec<_> = body_members.iter().map(|m| !m.required).collect();
+        // An empty body reads like an empty document: optional members
+        // absent, required ones corrected to empty values.
         let blank_values = optional.iter().zip(&body_members).map(|(optional, m)| {
             if *optional {
                 quote! { None }
+            } else if matches!(m.ty, TypeRef::List(_) | TypeRef::Map(_)) {
+                quote! { Default::default() }
             } else {
                 let name = &m.xml_name;
                 quote! {
-                    return Err(restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(#name),
-                    ).into())
+                    restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                        restxml_runtime::ResponseError::xml(status, restxml_runtime::xml::XmlError::missing_in_empty_body(#name))
+                    })?
                 }
             }
         });
@@ -415,6 +418,29 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         }
     }
 
+    // An output that is plain data shared with other shapes (it binds
+    // nothing to HTTP) is read whole by its own reader.
+    if let Some(shape) = op.output.as_ref().and_then(|o| service.shape(o))
+        && shape.home == crate::ir::Home::Types
+    {
+        let ty = super::type_path(service, &shape.wire_name);
+        return quote! {
+            #[doc = #doc]
+            pub fn parse_response<B: AsRef<[u8]>>(
+                response: &restxml_runtime::http_types::Response<B>,
+            ) -> Result<#ty, restxml_runtime::SdkError<#error>> {
+                if !response.status().is_success() {
+                    return Err(restxml_runtime::SdkError::Service(#error::from_response(
+                        response.status().as_u16(),
+                        response.headers(),
+                        response.body().as_ref(),
+                    )));
+                }
+                let status = response.status().as_u16();
+                restxml_runtime::xml::read_root(response.body().as_ref()).map_err(|e| restxml_runtime::ResponseError::xml(status, e).into())
+            }
+        };
+    }
     let output = match output_type(service, op) {
         Some(ty) => quote! { #ty },
         None => quote! { () },

@@ -16,9 +16,19 @@ pub fn emit(shape: &NamedShape) -> TokenStream {
         ShapeKind::Structure(s) => struct_body(s),
     };
     let missing = missing_value(shape);
+    // A structure with nothing in its body does not look at its element.
+    let reads_element = match &shape.kind {
+        ShapeKind::Structure(s) => s.members.iter().any(|m| m.location == Location::Body),
+        ShapeKind::Enum(_) => true,
+    };
+    let element = if reads_element {
+        quote! { element }
+    } else {
+        quote! { _element }
+    };
     quote! {
         impl restxml_runtime::xml::ReadXml for #name {
-            fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+            fn read_xml(#element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
                 #body
             }
 
@@ -128,6 +138,13 @@ pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
             };
             decls.push(quote! { let #local = #read; });
         } else {
+            // A member whose element an earlier member already reads (S3's
+            // deprecated `Event` beside the flattened `Events`) stays unset.
+            if arms.iter().any(|(existing, _)| existing == name) {
+                decls.push(quote! { let #local = None; });
+                inits.push(init(m, &field, &local, element));
+                continue;
+            }
             decls.push(quote! { let mut #local = None; });
             match &m.ty {
                 TypeRef::List(list) if list.flattened => {
@@ -157,18 +174,24 @@ pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
                 }
             }
         }
-        let wire = &m.xml_name;
-        if m.required && matches!(m.ty, TypeRef::List(_) | TypeRef::Map(_)) {
-            // An absent required list is read as empty (error correction).
-            inits.push((field, quote! { #local.unwrap_or_default() }));
-        } else if m.required {
-            inits.push((field, quote! { restxml_runtime::xml::required(#local, #wire, #element)? }));
-        } else {
-            inits.push((field, quote! { #local }));
-        }
+        inits.push(init(m, &field, &local, element));
     }
     let children = (!arms.is_empty()).then(|| children_loop(element, &arms));
     MemberReads { prelude: quote! { #(#decls)* #children }, inits }
+}
+
+/// The value of a member's field from its local: required members are
+/// corrected when absent (empty lists; see `ReadXml::missing`).
+fn init(m: &Member, field: &Ident, local: &Ident, element: &Ident) -> (Ident, TokenStream) {
+    let wire = &m.xml_name;
+    let value = if m.required && matches!(m.ty, TypeRef::List(_) | TypeRef::Map(_)) {
+        quote! { #local.unwrap_or_default() }
+    } else if m.required {
+        quote! { restxml_runtime::xml::required(#local, #wire, #element)? }
+    } else {
+        quote! { #local }
+    };
+    (field.clone(), value)
 }
 
 /// The loop over an element's children, dispatching on the local name;

@@ -52,11 +52,17 @@ fn sanitize(markdown: &str) -> String {
     }
     // Lines indented by four spaces outside lists would be code blocks
     // (doctests); rustdoc's Markdown is CommonMark, so trim such indents.
+    // Inside a list, indentation is the list's and stays.
     let mut result = String::with_capacity(out.len());
     let mut prev_blank = true;
+    let mut in_list = false;
     for line in out.trim_end().lines() {
-        let indented_code = line.starts_with("    ") && prev_blank;
-        if indented_code && !in_list_item(line) {
+        let indent = line.len() - line.trim_start().len();
+        if indent == 0 && !line.trim().is_empty() {
+            in_list = in_list_item(line);
+        }
+        let indented_code = indent >= 4 && prev_blank && !in_list;
+        if indented_code {
             result.push_str(line.trim_start());
         } else {
             result.push_str(line);

@@ -439,10 +439,25 @@ impl<'m> Resolver<'m> {
                 }
                 [] if errors.contains(name) => (Home::Error, names::type_name(name), StructureRole::Data),
                 [] => (Home::Types, names::type_name(name), StructureRole::Data),
+                // Shared by several operations in the same role (S3 has
+                // such inputs): it lives with the first, under its own name.
+                [(op, role), rest @ ..]
+                    if !nested.contains(name) && !errors.contains(name) && rest.iter().all(|(_, r)| r == role) =>
+                {
+                    let op_ir = &service.operations[op];
+                    (Home::Operation(op_ir.snake.clone()), names::type_name(name), *role)
+                }
+                // Also a member elsewhere: fine while it binds nothing to
+                // HTTP (it is then plain data in `types`).
+                _ if shape.payload.is_none()
+                    && shape.members.iter().flat_map(|m| m.iter()).all(|(_, m)| m.location.is_none()) =>
+                {
+                    (Home::Types, names::type_name(name), StructureRole::Data)
+                }
                 _ => {
                     return Err(Error::unsupported(
                         path,
-                        "a shape used as the input or output of an operation and also elsewhere",
+                        "a shape used as the input or output of an operation and also elsewhere, with HTTP bindings",
                     ));
                 }
             };

@@ -91,6 +91,17 @@ pub fn read_payload<T: ReadXml>(body: &[u8], roots: &[&'static str]) -> Result<T
     T::read_xml(&mut element)
 }
 
+/// Reads a whole document with any root name into `T`; an empty body
+/// reads as `T` with nothing in it ([`ReadXml::missing`]).
+pub fn read_root<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
+    if is_blank(body) {
+        return T::missing().ok_or_else(|| XmlError::new(XmlErrorKind::NoRoot, String::new(), 0));
+    }
+    let mut document = Document::new(body)?;
+    let mut element = document.root()?;
+    T::read_xml(&mut element)
+}
+
 /// Whether `body` holds nothing but white space (an absent payload).
 pub fn is_blank(body: &[u8]) -> bool {
     body.iter().all(u8::is_ascii_whitespace)
