@@ -150,6 +150,14 @@ impl XmlNamespace {
         }
     }
 
+    /// The attribute that declares it: `xmlns` or `xmlns:prefix`.
+    pub fn attribute_name(&self) -> String {
+        match self.prefix() {
+            Some(prefix) => format!("xmlns:{prefix}"),
+            None => "xmlns".to_string(),
+        }
+    }
+
     /// The namespace prefix, if any (`xmlns:prefix="uri"`).
     pub fn prefix(&self) -> Option<&str> {
         match self {

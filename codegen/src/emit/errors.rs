@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{ident, type_path};
-use crate::ir::{Location, NamedShape, Operation, Service, TimestampFormat, TypeRef};
+use crate::ir::{Location, NamedShape, Operation, Service};
 
 /// Trait impls that make a modeled error shape an error value.
 pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
@@ -22,22 +22,7 @@ pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
     let read_headers = (!header_members.is_empty()).then(|| {
         let reads = header_members.iter().map(|m| {
             let field = ident(&m.field);
-            let read = match (&m.location, &m.ty) {
-                (Location::PrefixHeaders(prefix), _) => {
-                    quote! { restxml_runtime::http::prefix_headers(status, headers, #prefix) }
-                }
-                (Location::Header(header), TypeRef::String) => {
-                    quote! { restxml_runtime::http::header_string(status, headers, #header) }
-                }
-                (Location::Header(header), TypeRef::Timestamp(format)) => {
-                    let format = super::timestamp_format(*format, TimestampFormat::Rfc822);
-                    quote! { restxml_runtime::http::header_timestamp(status, headers, #header, #format) }
-                }
-                (Location::Header(header), _) => {
-                    quote! { restxml_runtime::http::header_value(status, headers, #header) }
-                }
-                _ => quote! { Ok(None) },
-            };
+            let read = super::operation::header_read(m).unwrap_or_else(|| quote! { Ok(None) });
             // A header that does not parse leaves the member unset: the
             // error itself is what the caller needs.
             quote! { self.#field = #read.ok().flatten(); }

@@ -154,3 +154,15 @@ pub fn deprecated_attr(member: &Member) -> TokenStream {
         None => quote! {},
     }
 }
+
+/// A start tag expression with the namespace declared on it, if any.
+pub fn with_namespace(start: TokenStream, namespace: Option<&crate::model::XmlNamespace>) -> TokenStream {
+    match namespace {
+        Some(ns) => {
+            let attr = ns.attribute_name();
+            let uri = ns.uri();
+            quote! { #start.with_attr(#attr, #uri)? }
+        }
+        None => start,
+    }
+}

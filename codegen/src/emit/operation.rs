@@ -41,8 +41,7 @@ fn error_type(op: &Operation) -> proc_macro2::Ident {
 /// type `&T`) in a URI, query string or header.
 fn text_of(ty: &TypeRef, value: &TokenStream, default_format: TimestampFormat) -> TokenStream {
     match ty {
-        TypeRef::String => quote! { #value.as_str() },
-        TypeRef::Enum(_) => quote! { #value.as_str() },
+        TypeRef::String | TypeRef::Enum(_) => quote! { #value.as_str() },
         TypeRef::Timestamp(format) => {
             let format = timestamp_format(*format, default_format);
             quote! { #value.format(#format).as_str() }
@@ -204,17 +203,7 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
 }
 
 fn root_start(name: &str, namespace: Option<&crate::model::XmlNamespace>) -> TokenStream {
-    match namespace {
-        Some(ns) => {
-            let attr = match ns.prefix() {
-                Some(prefix) => format!("xmlns:{prefix}"),
-                None => "xmlns".to_string(),
-            };
-            let uri = ns.uri();
-            quote! { body.root(#name).with_attr(#attr, #uri)? }
-        }
-        None => quote! { body.root(#name) },
-    }
+    super::with_namespace(quote! { body.root(#name) }, namespace)
 }
 
 fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> TokenStream {
@@ -294,6 +283,33 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
     }
 }
 
+/// An expression of type `Result<Option<T>, ResponseError>` reading a
+/// member bound to a response header (or a prefix of headers), from the
+/// locals `status` and `headers`; `None` for other members.
+pub(crate) fn header_read(m: &Member) -> Option<TokenStream> {
+    Some(match (&m.location, &m.ty) {
+        (Location::PrefixHeaders(prefix), _) => {
+            quote! { restxml_runtime::http::prefix_headers(status, headers, #prefix) }
+        }
+        (Location::Header(name), TypeRef::String) => {
+            quote! { restxml_runtime::http::header_string(status, headers, #name) }
+        }
+        (Location::Header(name), TypeRef::List(list)) => match &list.member {
+            TypeRef::Timestamp(format) => {
+                let format = timestamp_format(*format, TimestampFormat::Rfc822);
+                quote! { restxml_runtime::http::header_timestamp_list(status, headers, #name, #format) }
+            }
+            _ => quote! { restxml_runtime::http::header_list(status, headers, #name) },
+        },
+        (Location::Header(name), TypeRef::Timestamp(format)) => {
+            let format = timestamp_format(*format, TimestampFormat::Rfc822);
+            quote! { restxml_runtime::http::header_timestamp(status, headers, #name, #format) }
+        }
+        (Location::Header(name), _) => quote! { restxml_runtime::http::header_value(status, headers, #name) },
+        _ => return None,
+    })
+}
+
 fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     let error = error_type(op);
     let doc = format!(" Reads the HTTP response of {}: the output on success, else the typed error.", op.name);
@@ -311,25 +327,8 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         let field = ident(&m.field);
         let local = format_ident!("m_{}", m.field.trim_start_matches("r#"));
         let value = match &m.location {
-            Location::Header(name) => Some(match &m.ty {
-                TypeRef::String => quote! { restxml_runtime::http::header_string(status, headers, #name)? },
-                TypeRef::List(list) => match &list.member {
-                    TypeRef::Timestamp(format) => {
-                        let format = timestamp_format(*format, TimestampFormat::Rfc822);
-                        quote! { restxml_runtime::http::header_timestamp_list(status, headers, #name, #format)? }
-                    }
-                    _ => quote! { restxml_runtime::http::header_list(status, headers, #name)? },
-                },
-                TypeRef::Timestamp(format) => {
-                    let format = timestamp_format(*format, TimestampFormat::Rfc822);
-                    quote! { restxml_runtime::http::header_timestamp(status, headers, #name, #format)? }
-                }
-                _ => quote! { restxml_runtime::http::header_value(status, headers, #name)? },
-            }),
+            Location::Header(_) | Location::PrefixHeaders(_) => header_read(m).map(|read| quote! { #read? }),
             Location::StatusCode => Some(quote! { Some(i32::from(status)) }),
-            Location::PrefixHeaders(prefix) => {
-                Some(quote! { restxml_runtime::http::prefix_headers(status, headers, #prefix)? })
-            }
             Location::Payload => Some(match &m.ty {
                 TypeRef::Blob => quote! { (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec())) },
                 TypeRef::String => quote! { (!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()) },

@@ -432,8 +432,3 @@ fn emit_enum(shape: &NamedShape, e: &Enumeration) -> TokenStream {
         }
     }
 }
-
-/// Docs for the module a shape's file becomes (used by layout).
-pub fn module_doc(shape: &NamedShape) -> TokenStream {
-    doc_attrs(&format!("The `{}` type.", shape.rust_name))
-}

@@ -145,17 +145,7 @@ fn write_value(
     content: &proc_macro2::Ident,
     depth: usize,
 ) -> TokenStream {
-    let start = match namespace {
-        Some(ns) => {
-            let attr = match ns.prefix() {
-                Some(prefix) => format!("xmlns:{prefix}"),
-                None => "xmlns".to_string(),
-            };
-            let uri = ns.uri();
-            quote! { #content.start(#name).with_attr(#attr, #uri)? }
-        }
-        None => quote! { #content.start(#name) },
-    };
+    let start = super::with_namespace(quote! { #content.start(#name) }, namespace);
     match ty {
         TypeRef::Timestamp(format) if !plain(ty) => {
             let format = timestamp_format(*format, TimestampFormat::Iso8601);
