@@ -177,6 +177,8 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     if let Some(endpoints) = &settings.endpoints {
         let tokens = emit::client::emit(service, endpoints, feature_name)?;
         files.insert(PathBuf::from("src/client.rs"), format_file("src/client.rs", &header, tokens)?);
+        let tokens = emit::endpoint::emit(&service.full_name, &endpoints.rule_set, &endpoints.partitions)?;
+        files.insert(PathBuf::from("src/endpoint.rs"), format_file("src/endpoint.rs", &header, tokens)?);
     }
 
     Ok(GeneratedCrate { files })
@@ -340,6 +342,8 @@ fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
             pub mod client;
             #[cfg(feature = "client")]
             pub use client::{Client, Config};
+            #[cfg(feature = "client")]
+            pub mod endpoint;
         }
     });
     quote! {

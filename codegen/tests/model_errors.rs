@@ -101,3 +101,51 @@ fn generation_is_deterministic() {
     let second = generate_from_model(&model, &settings).unwrap();
     assert_eq!(first, second);
 }
+
+fn real_endpoint_file(name: &str) -> serde_json::Value {
+    let path = format!("{}/../model/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn emit_endpoints(rule_set: &serde_json::Value, partitions: &serde_json::Value) -> Result<String, Error> {
+    let tokens = restxml_codegen::emit::endpoint::emit("CloudFront", &rule_set.to_string(), &partitions.to_string())?;
+    Ok(tokens.to_string())
+}
+
+#[test]
+fn malformed_endpoint_rules_name_their_path() {
+    let (rules, partitions) = (real_endpoint_file("endpoint-rule-set-1.json"), real_endpoint_file("partitions.json"));
+    assert!(emit_endpoints(&rules, &partitions).unwrap().contains("pub static RULES"));
+
+    let mut bad = rules.clone();
+    bad["rules"][0]["conditions"][0]["fn"] = "isSett".into();
+    let err = emit_endpoints(&bad, &partitions).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "endpoint-rule-set-1.json: $.rules[0].conditions[0].fn: unknown rules function \"isSett\""
+    );
+
+    let mut bad = rules.clone();
+    bad["rules"][0]["type"] = "maybe".into();
+    let err = emit_endpoints(&bad, &partitions).unwrap_err();
+    assert!(
+        err.to_string().starts_with("endpoint-rule-set-1.json: $.rules[0].type: unknown rule type `maybe`"),
+        "{err}"
+    );
+
+    let mut bad = rules.clone();
+    bad["parameters"]["UseFIPS"]["default"] = 1.5.into();
+    let err = emit_endpoints(&bad, &partitions).unwrap_err();
+    assert_eq!(err.to_string(), "endpoint-rule-set-1.json: $.parameters.UseFIPS.default: expected a whole number");
+
+    let mut bad = partitions.clone();
+    bad["partitions"][1]["outputs"] = serde_json::json!([]);
+    let err = emit_endpoints(&rules, &bad).unwrap_err();
+    assert_eq!(err.to_string(), "partitions.json: $.partitions[1].outputs: expected an object");
+
+    let err = emit_endpoints(&rules, &serde_json::json!({})).unwrap_err();
+    assert_eq!(err.to_string(), "partitions.json: $: missing `partitions`");
+
+    let err = restxml_codegen::emit::endpoint::emit("CloudFront", "{", "{}").unwrap_err();
+    assert!(err.to_string().starts_with("endpoint-rule-set-1.json: line 1 column 1: "), "{err}");
+}

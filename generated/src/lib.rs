@@ -19,6 +19,9 @@ pub mod client;
 #[cfg(feature = "client")]
 pub use client::{Client, Config};
 
+#[cfg(feature = "client")]
+pub mod endpoint;
+
 pub mod operation;
 pub use cloudfront_sdk_types::{error, types};
 pub use restxml_runtime::{

@@ -18,8 +18,6 @@ pub fn emit(
     let paginators = paginators(service, endpoints.paginators.as_deref(), &feature)?;
     let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
     let modifiers = read_modify_write(service, &feature);
-    let rule_set = raw_string(&endpoints.rule_set);
-    let partitions = raw_string(&endpoints.partitions);
     let signing_name = &service.signing_name;
     let client_doc = format!(" A client for {}.", service.full_name);
     let methods = service.operations.values().map(|op| {
@@ -68,12 +66,6 @@ pub fn emit(
         pub use restxml_runtime::client::retry::RetryConfig;
         pub use restxml_runtime::client::{Config, ConfigBuilder, Timeouts};
 
-        /// The service's endpoint rule set (`endpoint-rule-set-1.json`).
-        const ENDPOINT_RULE_SET: &str = #rule_set;
-
-        /// botocore's `partitions.json`, which the rule set refers to.
-        const PARTITIONS: &str = #partitions;
-
         #[doc = #client_doc]
         #[derive(Debug, Clone)]
         pub struct Client {
@@ -83,7 +75,7 @@ pub fn emit(
         impl Client {
             /// A client with these settings.
             pub fn new(config: Config) -> Self {
-                Client { core: restxml_runtime::client::ClientCore::new(config, ENDPOINT_RULE_SET, PARTITIONS, #signing_name) }
+                Client { core: restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, #signing_name) }
             }
 
             /// The settings.
@@ -189,14 +181,6 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
 
 /// A raw string literal (`r#"..."#`) keeping the text's own lines, so the
 /// embedded JSON reads as JSON in the generated file.
-fn raw_string(text: &str) -> proc_macro2::Literal {
-    let mut hashes = String::from("#");
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}").parse().unwrap_or_else(|_| proc_macro2::Literal::string(text))
-}
-
 /// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`) into
 /// `root` (an expression of type `&Shape`), and the type `T`.
 fn path_expr(

@@ -10,6 +10,7 @@
 //! [`crate::layout`]'s business.
 
 pub mod client;
+pub mod endpoint;
 pub mod errors;
 pub mod operation;
 pub mod types;

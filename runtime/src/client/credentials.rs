@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use super::profile::FileKind;
+
 /// An access key, its secret and an optional session token. `Debug` never
 /// shows the secret or the token.
 #[derive(Clone, PartialEq, Eq)]
@@ -148,8 +150,6 @@ impl ProfileCredentials {
     fn load(&self) -> Result<Credentials, CredentialsError> {
         let profile =
             self.profile.clone().or_else(|| std::env::var("AWS_PROFILE").ok()).unwrap_or_else(|| "default".into());
-        // The credentials file names sections `[name]`; the config file
-        // `[profile name]` (and `[default]`).
         let (credentials_file, config_file) = match &self.files {
             Some((credentials, config)) => (Some(credentials.clone()), Some(config.clone())),
             None => (
@@ -157,21 +157,17 @@ impl ProfileCredentials {
                 Self::home_file("AWS_CONFIG_FILE", "config"),
             ),
         };
-        let sources = [
-            (credentials_file, profile.clone()),
-            (config_file, if profile == "default" { profile.clone() } else { format!("profile {profile}") }),
-        ];
-        for (path, section) in sources {
+        let sources = [(credentials_file, FileKind::Credentials), (config_file, FileKind::Config)];
+        for (path, kind) in sources {
             let Some(path) = path else { continue };
-            let Ok(ini) = ini::Ini::load_from_file(&path) else { continue };
-            if let Some(props) = ini.section(Some(section.as_str()))
+            // A file that is not there is not an error; one that is malformed is.
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let properties = super::profile::profile(&text, kind, &profile)
+                .map_err(|e| CredentialsError::new(format!("{}: {e}", path.display())))?;
+            if let Some(props) = properties
                 && let (Some(id), Some(secret)) = (props.get("aws_access_key_id"), props.get("aws_secret_access_key"))
             {
-                return Ok(Credentials::new(
-                    id.trim(),
-                    secret.trim(),
-                    props.get("aws_session_token").map(|t| t.trim().to_string()),
-                ));
+                return Ok(Credentials::new(id, secret, props.get("aws_session_token").cloned()));
             }
         }
         Err(CredentialsError::new(format!(
@@ -237,6 +233,10 @@ mod profile_tests {
         assert_eq!(load("work").unwrap(), Credentials::new("AKID2", "S2", Some("T2".into())));
         assert_eq!(load("other").unwrap(), Credentials::new("AKID3", "S3", None));
         assert!(load("missing").unwrap_err().to_string().contains("missing"));
+        // A malformed file is an error naming the file and line, not a silent miss.
+        std::fs::write(&credentials, "[default]\naws_access_key_id AKID1\n").unwrap();
+        let err = load("default").unwrap_err().to_string();
+        assert!(err.contains("credentials: line 2: a property must be `name = value`"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,6 +6,7 @@
 pub mod credentials;
 pub mod endpoint;
 pub mod paginate;
+pub mod profile;
 pub mod retry;
 pub mod sign;
 pub mod transport;
@@ -17,7 +18,7 @@ use tracing::Instrument as _;
 
 use crate::error::DispatchError;
 use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
-use endpoint::{Endpoint, EndpointParams, EndpointResolver};
+use endpoint::{Endpoint, EndpointParams, RuleSet};
 use retry::RetryConfig;
 use transport::{HttpClient, SharedHttpClient};
 
@@ -168,9 +169,9 @@ pub struct ClientCore {
 }
 
 impl ClientCore {
-    /// A client for a service with the given endpoint rule set,
-    /// `partitions.json` and SigV4 signing name.
-    pub fn new(config: Config, rule_set: &str, partitions: &str, signing_name: &'static str) -> Self {
+    /// A client for a service with the given endpoint rules and SigV4
+    /// signing name.
+    pub fn new(config: Config, rules: &RuleSet, signing_name: &'static str) -> Self {
         let mut params =
             EndpointParams::new().boolean("UseFIPS", config.use_fips).boolean("UseDualStack", config.use_dual_stack);
         if let Some(region) = &config.region {
@@ -181,7 +182,7 @@ impl ClientCore {
         }
         // Every parameter is client-wide, so the endpoint is resolved once;
         // an error is kept and returned by each call.
-        let endpoint = EndpointResolver::new(rule_set, partitions).and_then(|resolver| resolver.resolve(&params));
+        let endpoint = rules.resolve(&params);
         ClientCore { config, endpoint, signing_name }
     }
 
@@ -228,7 +229,7 @@ impl ClientCore {
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, DispatchError> {
         let endpoint = self.endpoint.as_ref().map_err(|e| DispatchError::endpoint(e.message()))?;
-        let request = absolute(request, &endpoint.url)?;
+        let request = absolute(request, endpoint)?;
         let region = endpoint
             .signing_region
             .clone()
@@ -279,7 +280,17 @@ impl ClientCore {
 }
 
 /// Puts the endpoint (and any host prefix) in front of a relative request URI.
-fn absolute(mut request: http::Request<Vec<u8>>, endpoint: &str) -> Result<http::Request<Vec<u8>>, DispatchError> {
+/// Points `request` (a path and query) at the endpoint, with the
+/// endpoint's host prefix and headers.
+fn absolute(mut request: http::Request<Vec<u8>>, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, DispatchError> {
+    for (name, value) in &endpoint.headers {
+        let name = http::HeaderName::try_from(name.as_str())
+            .map_err(|_| DispatchError::endpoint(&format!("endpoint header name {name:?} is not valid")))?;
+        let value = http::HeaderValue::try_from(value.as_str())
+            .map_err(|_| DispatchError::endpoint(&format!("endpoint header {name} has a value HTTP cannot carry")))?;
+        request.headers_mut().append(name, value);
+    }
+    let endpoint = endpoint.url.as_str();
     let base: http::Uri =
         endpoint.parse().map_err(|_| DispatchError::endpoint(&format!("{endpoint:?} is not a URL")))?;
     let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) else {
