@@ -2,7 +2,8 @@
 # Clean-build comparison: the same small program on the generated crate and
 # on aws-sdk-cloudfront, debug and release, from an empty target directory
 # each time, in one sitting. Not part of the test command (it takes ~15
-# minutes). Writes results.md beside this script.
+# minutes). Writes results.md beside this script. The `floor` program is
+# the client stack alone (signing and HTTPS crates, no generated code).
 #
 #   bash bench/compile-time/run.sh
 set -euo pipefail
@@ -13,6 +14,7 @@ out="$here/results.md"
 
 (cd "$here/ours" && cargo fetch --quiet)
 (cd "$here/aws" && cargo fetch --quiet)
+(cd "$here/floor" && cargo fetch --quiet)
 
 measure() { # label dir profile-flag features-flags...
   local label="$1" dir="$2" profile="$3"; shift 3
@@ -47,6 +49,8 @@ measure "cloudfront-sdk, all operations, client with HTTPS" ours "" --features h
 measure "cloudfront-sdk, all operations, client with HTTPS" ours --release --features https
 measure "cloudfront-sdk, update-streaming-distribution only, client with HTTPS" ours "" --no-default-features --features one-operation,https
 measure "cloudfront-sdk, update-streaming-distribution only, client with HTTPS" ours --release --no-default-features --features one-operation,https
+measure "floor: aws-sigv4 + hyper, rustls, tokio only, empty program" floor ""
+measure "floor: aws-sigv4 + hyper, rustls, tokio only, empty program" floor --release
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""

@@ -15,7 +15,7 @@ pub fn emit(
     endpoints: &EndpointFiles,
     feature: impl Fn(&crate::ir::Operation) -> String,
 ) -> Result<TokenStream, crate::Error> {
-    let paginators = paginators(service, endpoints.paginators.as_deref(), &feature)?;
+    let (paginators, token_types) = paginators(service, endpoints.paginators.as_deref(), &feature)?;
     let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
     let modifiers = read_modify_write(service, &feature);
     let signing_name = &service.signing_name;
@@ -65,6 +65,8 @@ pub fn emit(
         pub use restxml_runtime::client::credentials::{Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
         pub use restxml_runtime::client::retry::RetryConfig;
         pub use restxml_runtime::client::{Config, ConfigBuilder, Timeouts};
+
+        #(#token_types)*
 
         #[doc = #client_doc]
         #[derive(Debug, Clone)]
@@ -179,10 +181,9 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
     out
 }
 
-/// A raw string literal (`r#"..."#`) keeping the text's own lines, so the
-/// embedded JSON reads as JSON in the generated file.
-/// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`) into
-/// `root` (an expression of type `&Shape`), and the type `T`.
+/// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`, where a
+/// list member may take `[-1]`, its last element) into `root` (an
+/// expression of type `&Shape`), and the type `T`.
 fn path_expr(
     service: &Service,
     shape: &str,
@@ -193,6 +194,10 @@ fn path_expr(
     let mut expr = quote! { Some(#root) };
     let mut current = TypeRef::Structure(shape.to_string());
     for segment in path.split('.') {
+        let (segment, last) = match segment.strip_suffix("[-1]") {
+            Some(name) => (name, true),
+            None => (segment, false),
+        };
         let TypeRef::Structure(name) = &current else {
             return Err(crate::Error::unsupported(at, format!("path {path}: {segment} is not in a structure")));
         };
@@ -213,47 +218,102 @@ fn path_expr(
             (false, true) => quote! { #expr.and_then(|v| v.#field.as_deref()) },
         };
         current = member.ty.clone();
+        if last {
+            let TypeRef::List(list) = &current else {
+                return Err(crate::Error::unsupported(at, format!("path {path}: {segment} is not a list")));
+            };
+            expr = quote! { #expr.and_then(|v| v.last()) };
+            current = list.member.clone();
+        }
     }
     Ok((expr, current))
 }
 
+/// `A || B`: the first of the paths that is set.
+fn first_set_expr(
+    service: &Service,
+    shape: &str,
+    alternatives: &str,
+    root: TokenStream,
+    at: &str,
+) -> Result<(TokenStream, TypeRef), crate::Error> {
+    let mut result: Option<(TokenStream, TypeRef)> = None;
+    for path in alternatives.split("||").map(str::trim) {
+        let (expr, ty) = path_expr(service, shape, path, root.clone(), at)?;
+        result = Some(match result {
+            None => (expr, ty),
+            Some((first, first_ty)) if first_ty == ty => (quote! { #first.or_else(|| #expr) }, first_ty),
+            Some(_) => {
+                return Err(crate::Error::unsupported(at, format!("{alternatives}: alternatives of different types")));
+            }
+        });
+    }
+    result.ok_or_else(|| crate::Error::invalid(at, "an empty output_token"))
+}
+
+/// A paginator field that is a name or a list of names.
+fn name_list(spec: &serde_json::Value, key: &str) -> Vec<String> {
+    match &spec[key] {
+        serde_json::Value::String(name) => vec![name.clone()],
+        serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The paginator methods of `Client`, and the token types of operations
+/// that page by several markers at once.
 fn paginators(
     service: &Service,
     json: Option<&str>,
     feature: &impl Fn(&crate::ir::Operation) -> String,
-) -> Result<Vec<TokenStream>, crate::Error> {
-    let Some(json) = json else { return Ok(Vec::new()) };
+) -> Result<(Vec<TokenStream>, Vec<TokenStream>), crate::Error> {
+    let Some(json) = json else { return Ok((Vec::new(), Vec::new())) };
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| crate::Error::invalid("paginators-1.json", e.to_string()))?;
     let mut out = Vec::new();
+    let mut token_aliases = Vec::new();
     for (name, spec) in value["pagination"].as_object().into_iter().flatten() {
         let Some(op) = service.operations.get(name) else { continue };
         let at = format!("paginators-1.json: pagination.{name}");
         let (Some(input), Some(output)) = (&op.input, &op.output) else { continue };
         let text = |key: &str| spec[key].as_str().map(str::to_string);
-        let (Some(input_token), Some(output_token), Some(result_key)) =
-            (text("input_token"), text("output_token"), text("result_key"))
-        else {
-            return Err(crate::Error::unsupported(
+        let (input_tokens, output_tokens, result_keys) =
+            (name_list(spec, "input_token"), name_list(spec, "output_token"), name_list(spec, "result_key"));
+        if input_tokens.is_empty() || input_tokens.len() != output_tokens.len() || result_keys.is_empty() {
+            return Err(crate::Error::invalid(
                 at,
-                "a paginator without single input_token, output_token and result_key",
+                "a paginator needs input_token, as many output_token, and result_key",
             ));
-        };
+        }
         let input_ty = type_path(service, input);
         let output_ty = type_path(service, output);
         let module = ident(&op.snake);
         let error = format_ident!("{}Error", names::type_name(&op.name));
         let method = ident(&op.snake);
         let pages = format_ident!("{}_pages", op.snake);
-        let items = format_ident!("{}_items", op.snake);
         let feature = feature(op);
-        let input_field = service
-            .shape(input)
-            .and_then(|s| s.structure())
-            .and_then(|s| s.members.iter().find(|m| m.wire_name == input_token))
-            .map(|m| ident(&m.field))
-            .ok_or_else(|| crate::Error::invalid(&at, format!("input has no member {input_token}")))?;
-        let (token, _) = path_expr(service, output, &output_token, quote! { output }, &at)?;
+        // Each token: the input field it goes into, and the expression that
+        // reads it from a page (of type `Option<&T>`).
+        let mut fields = Vec::new();
+        let mut reads = Vec::new();
+        let mut token_types = Vec::new();
+        for (input_token, output_token) in input_tokens.iter().zip(&output_tokens) {
+            let member = service
+                .shape(input)
+                .and_then(|s| s.structure())
+                .and_then(|s| s.members.iter().find(|m| &m.wire_name == input_token))
+                .ok_or_else(|| crate::Error::invalid(&at, format!("input has no member {input_token}")))?;
+            let (read, ty) = first_set_expr(service, output, output_token, quote! { output }, &at)?;
+            if ty != member.ty || member.required {
+                return Err(crate::Error::unsupported(
+                    &at,
+                    format!("output token {output_token} does not fit optional input member {input_token}"),
+                ));
+            }
+            fields.push(ident(&member.field));
+            reads.push(read);
+            token_types.push(super::rust_type(service, &ty));
+        }
         let more = match text("more_results") {
             Some(path) => {
                 let (more, _) = path_expr(service, output, &path, quote! { output }, &at)?;
@@ -261,36 +321,66 @@ fn paginators(
             }
             None => quote! {},
         };
-        let (items_expr, items_ty) = path_expr(service, output, &result_key, quote! { &output }, &at)?;
-        let TypeRef::List(list) = &items_ty else {
-            return Err(crate::Error::unsupported(at, format!("result_key {result_key} is not a list")));
-        };
-        let item_ty = super::rust_type(service, &list.member);
-        let pages_doc = format!(" Every page of {name}, following `{output_token}` into `{input_token}`.");
-        let items_doc = format!(" Every item (`{result_key}`) of every page of {name}.");
+        // One token is itself the key; several are a tuple of options, and
+        // the next page is asked for while any of them is set.
+        let (key_ty, next_token, set_token) =
+            if let ([field], [read], [ty]) = (&fields[..], &reads[..], &token_types[..]) {
+                let key_ty = (ty.to_string() != "String").then(|| quote! { , #ty });
+                (key_ty, quote! { #read.cloned() }, quote! { input.#field = Some(token) })
+            } else {
+                let indexes = (0..fields.len()).map(syn::Index::from).collect::<Vec<_>>();
+                let alias = format_ident!("{}PageToken", names::type_name(&op.name));
+                let doc = format!(" The markers {name} pages by, each set or not: `{}`.", output_tokens.join("`, `"));
+                token_aliases.push(quote! {
+                    #[doc = #doc]
+                    #[cfg(feature = #feature)]
+                    pub type #alias = (#(Option<#token_types>),*);
+                });
+                (
+                    Some(quote! { , #alias }),
+                    quote! {
+                        let token = (#(#reads.cloned()),*);
+                        (#(token.#indexes.is_some())||*).then_some(token)
+                    },
+                    quote! { { #(input.#fields = token.#indexes;)* } },
+                )
+            };
+        let (output_list, input_list) = (output_tokens.join("`, `"), input_tokens.join("`, `"));
+        let pages_doc = format!(" Every page of {name}, following `{output_list}` into `{input_list}`.");
         out.push(quote! {
             #[doc = #pages_doc]
             #[cfg(feature = #feature)]
-            pub fn #pages(&self, input: #input_ty) -> restxml_runtime::client::paginate::Pages<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>> {
+            pub fn #pages(&self, input: #input_ty) -> restxml_runtime::client::paginate::Pages<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error> #key_ty> {
                 restxml_runtime::client::paginate::Pages::new(
                     input,
                     move |input| Box::pin(self.#method(input)),
                     |output| {
                         #more
-                        #token.cloned()
+                        #next_token
                     },
-                    |input, token| input.#input_field = Some(token),
+                    |input, token| #set_token,
                 )
             }
-
-            #[doc = #items_doc]
-            #[cfg(feature = #feature)]
-            pub fn #items(&self, input: #input_ty) -> restxml_runtime::client::paginate::Items<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>, #item_ty> {
-                restxml_runtime::client::paginate::Items::new(self.#pages(input), |output| #items_expr.cloned().unwrap_or_default())
-            }
         });
+        // Items of one list; with several result keys, pages only.
+        if let [result_key] = &result_keys[..] {
+            let items = format_ident!("{}_items", op.snake);
+            let (items_expr, items_ty) = path_expr(service, output, result_key, quote! { &output }, &at)?;
+            let TypeRef::List(list) = &items_ty else {
+                return Err(crate::Error::unsupported(at, format!("result_key {result_key} is not a list")));
+            };
+            let item_ty = super::rust_type(service, &list.member);
+            let items_doc = format!(" Every item (`{result_key}`) of every page of {name}.");
+            out.push(quote! {
+                #[doc = #items_doc]
+                #[cfg(feature = #feature)]
+                pub fn #items(&self, input: #input_ty) -> restxml_runtime::client::paginate::Items<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>, #item_ty #key_ty> {
+                    restxml_runtime::client::paginate::Items::new(self.#pages(input), |output| #items_expr.cloned().unwrap_or_default())
+                }
+            });
+        }
     }
-    Ok(out)
+    Ok((out, token_aliases))
 }
 
 fn waiters(

@@ -17,23 +17,24 @@ type Fetch<'a, I, T> = Box<dyn Fn(I) -> BoxFuture<'a, T> + Send + Sync + 'a>;
 /// The pages of a paginated operation, as a [`Stream`] (or one at a time
 /// with [`Pages::next_page`]). Each page's token goes into the next input;
 /// paging stops when there is no token, when the service says the results
-/// are complete, or when a token repeats.
-pub struct Pages<'a, I, O, E> {
+/// are complete, or when a token repeats. The token `K` is a string, or a
+/// tuple for operations that page by several markers at once.
+pub struct Pages<'a, I, O, E, K = String> {
     fetch: Fetch<'a, I, Result<O, E>>,
     next_input: Option<I>,
     pending: Option<(I, BoxFuture<'a, Result<O, E>>)>,
-    next_token: fn(&O) -> Option<String>,
-    set_token: fn(&mut I, String),
-    last_token: Option<String>,
+    next_token: fn(&O) -> Option<K>,
+    set_token: fn(&mut I, K),
+    last_token: Option<K>,
 }
 
-impl<'a, I: Clone + Send + 'a, O, E> Pages<'a, I, O, E> {
+impl<'a, I: Clone + Send + 'a, O, E, K: Clone + PartialEq> Pages<'a, I, O, E, K> {
     /// Pages starting from `input`.
     pub fn new(
         input: I,
         fetch: impl Fn(I) -> BoxFuture<'a, Result<O, E>> + Send + Sync + 'a,
-        next_token: fn(&O) -> Option<String>,
-        set_token: fn(&mut I, String),
+        next_token: fn(&O) -> Option<K>,
+        set_token: fn(&mut I, K),
     ) -> Self {
         Pages {
             fetch: Box::new(fetch),
@@ -62,9 +63,9 @@ impl<'a, I: Clone + Send + 'a, O, E> Pages<'a, I, O, E> {
 
 // No field is pinned structurally (the pending future is boxed), so
 // moving a `Pages` is always fine.
-impl<'a, I, O, E> Unpin for Pages<'a, I, O, E> {}
+impl<'a, I, O, E, K> Unpin for Pages<'a, I, O, E, K> {}
 
-impl<'a, I: Clone + Send + 'a, O, E> Stream for Pages<'a, I, O, E> {
+impl<'a, I: Clone + Send + 'a, O, E, K: Clone + PartialEq> Stream for Pages<'a, I, O, E, K> {
     type Item = Result<O, E>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -82,7 +83,7 @@ impl<'a, I: Clone + Send + 'a, O, E> Stream for Pages<'a, I, O, E> {
         let Some((mut input, _)) = this.pending.take() else { return Poll::Ready(None) };
         if let Ok(page) = &result
             && let Some(token) = (this.next_token)(page)
-            && this.last_token.as_deref() != Some(token.as_str())
+            && this.last_token.as_ref() != Some(&token)
         {
             this.last_token = Some(token.clone());
             (this.set_token)(&mut input, token);
@@ -93,15 +94,15 @@ impl<'a, I: Clone + Send + 'a, O, E> Stream for Pages<'a, I, O, E> {
 }
 
 /// The items of every page, as a [`Stream`] (or with [`Items::next_item`]).
-pub struct Items<'a, I, O, E, T> {
-    pages: Pages<'a, I, O, E>,
+pub struct Items<'a, I, O, E, T, K = String> {
+    pages: Pages<'a, I, O, E, K>,
     items_of: fn(O) -> Vec<T>,
     buffer: VecDeque<T>,
 }
 
-impl<'a, I: Clone + Send + 'a, O, E, T> Items<'a, I, O, E, T> {
+impl<'a, I: Clone + Send + 'a, O, E, T, K: Clone + PartialEq> Items<'a, I, O, E, T, K> {
     /// The items of `pages`, taken from each page by `items_of`.
-    pub fn new(pages: Pages<'a, I, O, E>, items_of: fn(O) -> Vec<T>) -> Self {
+    pub fn new(pages: Pages<'a, I, O, E, K>, items_of: fn(O) -> Vec<T>) -> Self {
         Items { pages, items_of, buffer: VecDeque::new() }
     }
 
@@ -120,9 +121,9 @@ impl<'a, I: Clone + Send + 'a, O, E, T> Items<'a, I, O, E, T> {
     }
 }
 
-impl<'a, I, O, E, T> Unpin for Items<'a, I, O, E, T> {}
+impl<'a, I, O, E, T, K> Unpin for Items<'a, I, O, E, T, K> {}
 
-impl<'a, I: Clone + Send + 'a, O, E, T> Stream for Items<'a, I, O, E, T> {
+impl<'a, I: Clone + Send + 'a, O, E, T, K: Clone + PartialEq> Stream for Items<'a, I, O, E, T, K> {
     type Item = Result<T, E>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -224,4 +225,73 @@ where
         }
     }
     Err(WaiterError::MaxAttemptsExceeded { attempts: config.max_attempts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    /// An input with two markers, as S3's ListObjectVersions has.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    struct Input {
+        key: Option<String>,
+        version: Option<String>,
+    }
+
+    type Token = (Option<String>, Option<String>);
+
+    #[tokio::test]
+    async fn several_markers_page_together_and_stop_when_none_is_set() {
+        // Each page: its items and the markers it returns.
+        let pages: Vec<(Vec<u32>, Token)> = vec![
+            (vec![1, 2], (Some("k1".into()), Some("v1".into()))),
+            (vec![3], (Some("k2".into()), None)),
+            (vec![4], (None, None)),
+            (vec![99], (None, None)),
+        ];
+        let seen = Mutex::new(Vec::new());
+        let fetch = |input: Input| {
+            let mut seen = seen.lock().unwrap();
+            let page = pages[seen.len()].clone();
+            seen.push(input);
+            Box::pin(async move { Ok::<_, ()>(page) }) as BoxFuture<'_, _>
+        };
+        let pages = Pages::new(
+            Input::default(),
+            fetch,
+            |page: &(Vec<u32>, Token)| {
+                let token = page.1.clone();
+                (token.0.is_some() || token.1.is_some()).then_some(token)
+            },
+            |input: &mut Input, token: Token| {
+                input.key = token.0;
+                input.version = token.1;
+            },
+        );
+        let items = Items::new(pages, |page| page.0).collect_items().await.unwrap();
+        assert_eq!(items, [1, 2, 3, 4]);
+        // A marker the last page did not return is unset in the next input.
+        let inputs = seen.lock().unwrap().clone();
+        assert_eq!(
+            inputs,
+            [
+                Input::default(),
+                Input { key: Some("k1".into()), version: Some("v1".into()) },
+                Input { key: Some("k2".into()), version: None },
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_repeated_token_ends_paging() {
+        let calls = Mutex::new(0);
+        let fetch = |_: ()| {
+            *calls.lock().unwrap() += 1;
+            Box::pin(async { Ok::<_, ()>("same".to_string()) }) as BoxFuture<'_, _>
+        };
+        let pages = Pages::new((), fetch, |page: &String| Some(page.clone()), |_, _: String| {});
+        assert_eq!(pages.collect_pages().await.unwrap().len(), 2);
+        assert_eq!(*calls.lock().unwrap(), 2);
+    }
 }
