@@ -25,6 +25,15 @@ cargo clippy --quiet -p cloudfront-sdk --no-default-features --features get-func
 cargo clippy --quiet -p cloudfront-sdk --no-default-features --features update-streaming-distribution,client -- -D warnings
 cargo clippy --quiet -p cloudfront-sdk --no-default-features -- -D warnings
 
+echo "== botocore's other rest-xml services (Route 53, S3, S3 Control): generate, clippy, docs"
+python3 scripts/other_services.py target/other-services
+(
+  cd target/other-services
+  export CARGO_TARGET_DIR=../other-services-target
+  cargo clippy --quiet --all-targets --all-features -- -D warnings
+  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --all-features
+)
+
 echo "== docs, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quiet
 

@@ -16,6 +16,30 @@ out="$here/results.md"
 (cd "$here/aws" && cargo fetch --quiet)
 (cd "$here/floor" && cargo fetch --quiet)
 
+# Users get the generated crate from a registry or git, which cargo builds
+# without incremental compilation; path dependencies (ours here) would be
+# built incrementally, which only adds work to a clean build. Turning it off
+# measures both sides the way a downstream build compiles them.
+export CARGO_INCREMENTAL=0
+breakdown="$work/breakdown.md"
+
+# Where a build's time went, from `cargo build --timings`: the summed
+# compile time of every unit, the share of the units we write (runtime,
+# generated crates, the program) and the five longest units.
+summarize() { # label profile timings.html
+  python3 - "$@" >> "$breakdown" <<'PY'
+import json, re, sys
+label, profile, html = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+ours = ("restxml-", "cloudfront-sdk", "compile-time-")
+total = sum(u["duration"] for u in units)
+own = sum(u["duration"] for u in units if u["name"].startswith(ours))
+top = sorted(units, key=lambda u: -u["duration"])[:5]
+longest = ", ".join(f"{u['name']}{' (build script)' if u['mode'] == 'run-custom-build' else ''} {u['duration']:.1f}" for u in top)
+print(f"| {label} | {profile} | {total:.1f} s | {own:.1f} s | {longest} |")
+PY
+}
+
 measure() { # label dir profile-flag features-flags...
   local label="$1" dir="$2" profile="$3"; shift 3
   # BENCH_ONLY=text measures only the rows whose label contains it.
@@ -23,7 +47,8 @@ measure() { # label dir profile-flag features-flags...
   local target="$work/target"
   rm -rf "$target"
   local log="$work/time.log"
-  (cd "$here/$dir" && CARGO_TARGET_DIR="$target" /usr/bin/time -v cargo build --quiet --offline $profile "$@" 2> "$log") || { cat "$log"; exit 1; }
+  (cd "$here/$dir" && CARGO_TARGET_DIR="$target" /usr/bin/time -v cargo build --quiet --offline --timings $profile "$@" 2> "$log") || { cat "$log"; exit 1; }
+  summarize "$label" "${profile:-(debug)}" "$target/cargo-timings/cargo-timing.html"
   local wall rss
   wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
@@ -35,7 +60,8 @@ measure() { # label dir profile-flag features-flags...
   echo "# Clean build of a small program: generated crate vs aws-sdk-cloudfront"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(rustc --version)."
-  echo "Peak memory is the largest single process (rustc) of the build."
+  echo "Peak memory is the largest single process (rustc) of the build. Incremental"
+  echo "compilation is off (CARGO_INCREMENTAL=0), as for any crate from a registry."
   echo
   echo "| program | profile | wall time (m:ss) | peak memory |"
   echo "|---|---|---|---|"
@@ -55,6 +81,18 @@ measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-defau
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws --release
+{
+  echo
+  echo "## Where the time goes"
+  echo
+  echo "From \`cargo build --timings\`: the compile time of all units summed (more than the"
+  echo "wall time, as two run at once), the part spent on our own crates (runtime,"
+  echo "generated crates, the program), and the five longest units in seconds."
+  echo
+  echo "| program | profile | all units | our crates | longest units |"
+  echo "|---|---|---|---|---|"
+  cat "$breakdown"
+} >> "$out"
 [ -n "${BENCH_ONLY:-}" ] && exit 0
 echo >> "$out"
 echo "Generated crates: $(find "$here/../../generated" -name '*.rs' -not -path '*/target/*' | wc -l) files, $(find "$here/../../generated" -name '*.rs' -not -path '*/target/*' -exec cat {} + | wc -l) lines." >> "$out"

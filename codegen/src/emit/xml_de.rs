@@ -97,7 +97,12 @@ fn union_body(s: &Structure) -> TokenStream {
         .map(|m| {
             let variant = ident(&crate::ir::names::type_name(&m.wire_name));
             let read = read_value(&m.ty, &quote! { &mut child }, 0);
-            (m.xml_name.clone(), quote! { value = Some(Self::#variant(#read?)); })
+            let read = if m.boxed {
+                quote! { Box::new(#read?) }
+            } else {
+                quote! { #read? }
+            };
+            (m.xml_name.clone(), quote! { value = Some(Self::#variant(#read)); })
         })
         .collect();
     let children = children_loop(&format_ident!("element"), &arms);

@@ -416,6 +416,18 @@ impl<'m> Resolver<'m> {
         }
 
         let all: BTreeSet<&String> = written.keys().chain(read.keys()).collect();
+        // The Rust names shapes have by their own model names, so that an
+        // operation's `<Op>Input`/`<Op>Output` never takes one (S3 Control
+        // has a data shape `CreateMultiRegionAccessPointInput` beside the
+        // operation's `CreateMultiRegionAccessPointRequest`).
+        let own_names: BTreeSet<String> = all
+            .iter()
+            .filter(|name| {
+                let shape = &self.model.shapes[name.as_str()];
+                shape.shape_type == ShapeType::Structure || shape.enum_values.is_some()
+            })
+            .map(|name| names::type_name(name))
+            .collect();
         for name in all {
             let shape = &self.model.shapes[name];
             let is_named = matches!(shape.shape_type, ShapeType::Structure)
@@ -435,7 +447,13 @@ impl<'m> Resolver<'m> {
                 [(op, role)] if !nested.contains(name) && !errors.contains(name) => {
                     let op_ir = &service.operations[op];
                     let suffix = if *role == StructureRole::Input { "Input" } else { "Output" };
-                    (Home::Operation(op_ir.snake.clone()), format!("{}{suffix}", names::type_name(op)), *role)
+                    let derived = format!("{}{suffix}", names::type_name(op));
+                    let rust_name = if derived != names::type_name(name) && own_names.contains(&derived) {
+                        names::type_name(name)
+                    } else {
+                        derived
+                    };
+                    (Home::Operation(op_ir.snake.clone()), rust_name, *role)
                 }
                 [] if errors.contains(name) => (Home::Error, names::type_name(name), StructureRole::Data),
                 [] => (Home::Types, names::type_name(name), StructureRole::Data),
@@ -484,6 +502,7 @@ impl<'m> Resolver<'m> {
         }
 
         mark_recursion(&mut service);
+        box_large_union_variants(&mut service);
         check_unique_names(&service)?;
         Ok(service)
     }
@@ -952,6 +971,62 @@ fn mark_recursion(service: &mut Service) {
             s.members[i].boxed = true;
         }
     }
+}
+
+/// Boxes the large structure variants of unions, so that no variant is
+/// much larger than the next (clippy's `large_enum_variant`: 200 bytes). The
+/// sizes are estimates erring high, so a variant is boxed whenever it might
+/// need to be.
+fn box_large_union_variants(service: &mut Service) {
+    const LIMIT: usize = 200;
+    let mut boxed = Vec::new();
+    for (name, shape) in &service.shapes {
+        let Some(s) = shape.structure().filter(|s| s.union) else { continue };
+        // (size, member index); `Unknown` is a variant of size 0.
+        let mut sizes: Vec<(usize, Option<usize>)> = s
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (if m.boxed { 8 } else { estimated_size(service, &m.ty, 0) }, Some(i)))
+            .collect();
+        sizes.push((0, None));
+        loop {
+            sizes.sort_by_key(|size| std::cmp::Reverse(size.0));
+            match sizes.as_slice() {
+                [(largest, Some(i)), (second, _), ..] if largest - second > LIMIT => {
+                    boxed.push((name.clone(), *i));
+                    sizes[0].0 = 8;
+                }
+                _ => break,
+            }
+        }
+    }
+    for (name, i) in boxed {
+        if let Some(NamedShape { kind: ShapeKind::Structure(s), .. }) = service.shapes.get_mut(&name) {
+            s.members[i].boxed = true;
+        }
+    }
+}
+
+/// An upper estimate of a type's size in bytes (every field counted as if
+/// optional and unpacked); deep nesting is assumed large.
+fn estimated_size(service: &Service, ty: &TypeRef, depth: usize) -> usize {
+    match ty {
+        TypeRef::Boolean | TypeRef::Integer | TypeRef::Long | TypeRef::Float | TypeRef::Double => 16,
+        TypeRef::Timestamp(_) => 32,
+        TypeRef::String | TypeRef::Blob | TypeRef::Enum(_) | TypeRef::List(_) => 32,
+        TypeRef::Map(_) => 64,
+        TypeRef::Structure(_) if depth > 8 => 1024,
+        TypeRef::Structure(name) => match service.shape(name).and_then(|s| s.structure()) {
+            Some(s) if s.union => 8 + s.members.iter().map(|m| member_size(service, m, depth)).max().unwrap_or(0),
+            Some(s) => s.members.iter().map(|m| member_size(service, m, depth)).sum(),
+            None => 0,
+        },
+    }
+}
+
+fn member_size(service: &Service, member: &Member, depth: usize) -> usize {
+    if member.boxed { 8 } else { 8 + estimated_size(service, &member.ty, depth + 1) }
 }
 
 /// Two shapes that land in one module under one Rust name would not compile.
