@@ -102,3 +102,55 @@ fn mutated_large_list_responses_never_panic() {
         let _ = cloudfront_sdk::operation::list_distributions::parse_response(response);
     });
 }
+
+/// Shared config and credentials files, mutated and random: the parser
+/// gives profiles or an error naming a line, never a panic; and whatever it
+/// reads back from a profile it was given is what was written.
+#[test]
+fn shared_files_never_panic_the_profile_parser() {
+    use restxml_runtime::client::profile::{FileKind, parse};
+    let piece = prop::sample::select(vec![
+        "[default]",
+        "[profile dev]",
+        "[profile",
+        "]",
+        "[",
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        "=",
+        " = ",
+        "#",
+        ";",
+        " #",
+        "aws_access_key_id",
+        "AKID",
+        "é",
+        "\u{0}",
+        "\u{FEFF}",
+        "s3 =",
+        "\n  max = 1",
+    ]);
+    let text = prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat());
+    let mut runner = TestRunner::new(Config { cases: 3000, ..Config::default() });
+    runner
+        .run(&(text, any::<bool>()), |(text, config)| {
+            let kind = if config { FileKind::Config } else { FileKind::Credentials };
+            if let Err(err) = parse(&text, kind) {
+                prop_assert!(err.line >= 1 && err.line <= text.lines().count(), "{err} in {text:?}");
+            }
+            Ok(())
+        })
+        .unwrap();
+    let value = "[a-zA-Z0-9/+=_.-]{1,40}";
+    runner
+        .run(&(value, value), |(id, secret)| {
+            let text = format!("[default]\naws_access_key_id = {id}\naws_secret_access_key={secret}\n");
+            let profiles = parse(&text, FileKind::Credentials).unwrap();
+            prop_assert_eq!(&profiles["default"]["aws_access_key_id"], &id);
+            prop_assert_eq!(&profiles["default"]["aws_secret_access_key"], &secret);
+            Ok(())
+        })
+        .unwrap();
+}

@@ -132,16 +132,23 @@ impl<'a> Json<'a> {
         Ok(quote! { Parameter { name: #name, required: #required, default: #default } })
     }
 
-    fn literal(&self) -> Result<TokenStream, Error> {
+    /// A boolean, string or whole number as `<kind>::Bool`, `Str` or `Int`;
+    /// `None` for anything else.
+    fn scalar(&self, kind: &str) -> Option<Result<TokenStream, Error>> {
+        let kind = format_ident!("{kind}");
         match self.value {
-            Value::Bool(b) => Ok(quote! { Literal::Bool(#b) }),
-            Value::String(s) => Ok(quote! { Literal::Str(#s) }),
-            Value::Number(n) => match n.as_i64() {
-                Some(i) => Ok(quote! { Literal::Int(#i) }),
+            Value::Bool(b) => Some(Ok(quote! { #kind::Bool(#b) })),
+            Value::String(s) => Some(Ok(quote! { #kind::Str(#s) })),
+            Value::Number(n) => Some(match n.as_i64() {
+                Some(i) => Ok(quote! { #kind::Int(#i) }),
                 None => Err(self.error("expected a whole number")),
-            },
-            _ => Err(self.error("expected a string, a boolean or a whole number")),
+            }),
+            _ => None,
         }
+    }
+
+    fn literal(&self) -> Result<TokenStream, Error> {
+        self.scalar("Literal").unwrap_or_else(|| Err(self.error("expected a string, a boolean or a whole number")))
     }
 
     fn rules(&self) -> Result<TokenStream, Error> {
@@ -213,13 +220,10 @@ impl<'a> Json<'a> {
     }
 
     fn expr(&self) -> Result<TokenStream, Error> {
+        if let Some(scalar) = self.scalar("Expr") {
+            return scalar;
+        }
         match self.value {
-            Value::Bool(b) => Ok(quote! { Expr::Bool(#b) }),
-            Value::String(s) => Ok(quote! { Expr::Str(#s) }),
-            Value::Number(n) => match n.as_i64() {
-                Some(i) => Ok(quote! { Expr::Int(#i) }),
-                None => Err(self.error("expected a whole number")),
-            },
             Value::Object(map) if map.contains_key("ref") => {
                 let name = self.get("ref")?.str()?;
                 Ok(quote! { Expr::Ref(#name) })
