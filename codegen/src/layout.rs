@@ -354,7 +354,7 @@ fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
         pub mod operation;
 
         pub use #types_crate::{error, types};
-        pub use restxml_runtime::{Blob, BuildError, DateTime, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError};
+        pub use restxml_runtime::{Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind, ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseErrorKind, SdkError, UnhandledError};
     }
 }
 

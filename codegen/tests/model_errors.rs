@@ -143,6 +143,22 @@ fn malformed_endpoint_rules_name_their_path() {
     let err = emit_endpoints(&rules, &bad).unwrap_err();
     assert_eq!(err.to_string(), "partitions.json: $.partitions[1].outputs: expected an object");
 
+    let mut bad = rules.clone();
+    bad["rules"][0]["conditions"][0]["argv"] = serde_json::json!([]);
+    let err = emit_endpoints(&bad, &partitions).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "endpoint-rule-set-1.json: $.rules[0].conditions[0].argv: isSet takes 1 argument, not 0"
+    );
+
+    let mut bad = partitions.clone();
+    bad["partitions"][0]["regionRegex"] = "^(us|eu".into();
+    let err = emit_endpoints(&rules, &bad).unwrap_err();
+    assert!(
+        err.to_string().starts_with("partitions.json: $.partitions[0].regionRegex: not a regular expression"),
+        "{err}"
+    );
+
     let err = emit_endpoints(&rules, &serde_json::json!({})).unwrap_err();
     assert_eq!(err.to_string(), "partitions.json: $: missing `partitions`");
 

@@ -3435,6 +3435,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -3483,7 +3484,12 @@ impl Client {
         restxml_runtime::client::paginate::Pages::new(
             input,
             move |input| Box::pin(self.list_connection_functions(input)),
-            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |output| {
+                Some(output)
+                    .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            },
             |input, token| input.marker = Some(token),
         )
     }
@@ -3529,7 +3535,12 @@ impl Client {
         restxml_runtime::client::paginate::Pages::new(
             input,
             move |input| Box::pin(self.list_connection_groups(input)),
-            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |output| {
+                Some(output)
+                    .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            },
             |input, token| input.marker = Some(token),
         )
     }
@@ -3575,7 +3586,12 @@ impl Client {
         restxml_runtime::client::paginate::Pages::new(
             input,
             move |input| Box::pin(self.list_distribution_tenants(input)),
-            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |output| {
+                Some(output)
+                    .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            },
             |input, token| input.marker = Some(token),
         )
     }
@@ -3623,7 +3639,12 @@ impl Client {
             move |input| Box::pin(
                 self.list_distribution_tenants_by_customization(input),
             ),
-            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |output| {
+                Some(output)
+                    .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            },
             |input, token| input.marker = Some(token),
         )
     }
@@ -3681,6 +3702,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.distribution_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -3733,6 +3755,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.distribution_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -3785,6 +3808,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.distribution_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -3837,6 +3861,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.distribution_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -3885,7 +3910,12 @@ impl Client {
         restxml_runtime::client::paginate::Pages::new(
             input,
             move |input| Box::pin(self.list_domain_conflicts(input)),
-            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |output| {
+                Some(output)
+                    .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            },
             |input, token| input.marker = Some(token),
         )
     }
@@ -3943,6 +3973,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.invalidation_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -3997,6 +4028,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.invalidation_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -4049,6 +4081,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.key_value_store_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -4101,6 +4134,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.origin_access_control_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -4153,6 +4187,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.public_key_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -4213,6 +4248,7 @@ impl Client {
                 Some(output)
                     .and_then(|v| v.streaming_distribution_list.as_ref())
                     .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
                     .cloned()
             },
             |input, token| input.marker = Some(token),
@@ -4261,7 +4297,12 @@ impl Client {
         restxml_runtime::client::paginate::Pages::new(
             input,
             move |input| Box::pin(self.list_trust_stores(input)),
-            |output| { Some(output).and_then(|v| v.next_marker.as_ref()).cloned() },
+            |output| {
+                Some(output)
+                    .and_then(|v| v.next_marker.as_ref())
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            },
             |input, token| input.marker = Some(token),
         )
     }

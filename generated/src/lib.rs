@@ -25,6 +25,7 @@ pub mod endpoint;
 pub mod operation;
 pub use cloudfront_sdk_types::{error, types};
 pub use restxml_runtime::{
-    Blob, BuildError, DateTime, ErrorMetadata, ProvideErrorMetadata, ResponseError,
-    SdkError, UnhandledError,
+    Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind,
+    ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseErrorKind, SdkError,
+    UnhandledError,
 };

@@ -129,6 +129,12 @@ pub enum ResponseErrorKind {
         /// The header's name.
         name: String,
     },
+    /// A page gave the same next-page token as the page before it, so
+    /// paging would never end (botocore raises the same error).
+    RepeatedToken {
+        /// The token, as `Debug` shows it.
+        token: String,
+    },
 }
 
 impl ResponseError {
@@ -145,6 +151,11 @@ impl ResponseError {
     /// A required header that is absent.
     pub fn missing_header(status: u16, name: impl Into<String>) -> Self {
         ResponseError { status, kind: ResponseErrorKind::MissingHeader { name: name.into() } }
+    }
+
+    /// A next-page token the page before gave too.
+    pub fn repeated_token(status: u16, token: impl Into<String>) -> Self {
+        ResponseError { status, kind: ResponseErrorKind::RepeatedToken { token: token.into() } }
     }
 
     /// The HTTP status of the response.
@@ -172,6 +183,9 @@ impl fmt::Display for ResponseError {
             ResponseErrorKind::MissingHeader { name } => {
                 write!(f, "response (HTTP {}) lacks the required header {name}", self.status)
             }
+            ResponseErrorKind::RepeatedToken { token } => {
+                write!(f, "the same next-page token was received twice ({token}); paging stopped")
+            }
         }
     }
 }
@@ -180,7 +194,9 @@ impl std::error::Error for ResponseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ResponseErrorKind::Xml(err) => Some(err),
-            ResponseErrorKind::Header { .. } | ResponseErrorKind::MissingHeader { .. } => None,
+            ResponseErrorKind::Header { .. }
+            | ResponseErrorKind::MissingHeader { .. }
+            | ResponseErrorKind::RepeatedToken { .. } => None,
         }
     }
 }

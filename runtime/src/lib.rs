@@ -20,7 +20,8 @@ pub mod xml;
 pub use blob::Blob;
 pub use datetime::{DateTime, TimestampFormat};
 pub use error::{
-    BuildError, DispatchError, ErrorMetadata, ProvideErrorMetadata, ResponseError, SdkError, UnhandledError,
+    BuildError, BuildErrorKind, DispatchError, DispatchErrorKind, ErrorMetadata, ProvideErrorMetadata, ResponseError,
+    ResponseErrorKind, SdkError, UnhandledError,
 };
 
 /// The map type of generated code: keeps insertion order, which is the

@@ -8,6 +8,7 @@ use cloudfront_sdk::client::{Client, Config, Credentials};
 use cloudfront_sdk::operation::get_invalidation::GetInvalidationInput;
 use cloudfront_sdk::operation::get_streaming_distribution::GetStreamingDistributionInput;
 use cloudfront_sdk::operation::list_invalidations::ListInvalidationsInput;
+use cloudfront_sdk::{ResponseErrorKind, SdkError};
 use integration_tests::fixture;
 use restxml_runtime::client::paginate::{WaiterConfig, WaiterError};
 use restxml_runtime::client::transport::ReplayClient;
@@ -70,10 +71,22 @@ async fn items_flatten_every_page() {
 }
 
 #[tokio::test]
-async fn a_repeated_token_ends_paging() {
+async fn a_repeated_token_is_an_error_not_a_short_list() {
     let http = ReplayClient::new([page(Some("same"), &["I1"]), page(Some("same"), &["I2"]), page(None, &["I3"])]);
     let client = client(&http);
-    assert_eq!(client.list_invalidations_pages(list_input()).collect_pages().await.unwrap().len(), 2);
+    let err = client.list_invalidations_items(list_input()).collect_items().await.unwrap_err();
+    let SdkError::Response(err) = err else { panic!("{err:?}") };
+    assert_eq!(err.kind(), &ResponseErrorKind::RepeatedToken { token: "\"same\"".into() });
+    assert_eq!(http.requests().len(), 2);
+}
+
+#[tokio::test]
+async fn an_empty_token_ends_paging() {
+    let http = ReplayClient::new([page(Some(""), &["I1"]), page(None, &["I2"])]);
+    let client = client(&http);
+    let pages = client.list_invalidations_pages(list_input()).collect_pages().await.unwrap();
+    assert_eq!(pages.len(), 1);
+    assert_eq!(http.requests().len(), 1);
 }
 
 fn streaming_distribution(status: &str) -> http::Response<Vec<u8>> {

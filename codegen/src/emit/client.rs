@@ -229,7 +229,8 @@ fn path_expr(
     Ok((expr, current))
 }
 
-/// `A || B`: the first of the paths that is set.
+/// `A || B`: the first of the paths that is set (for strings: set and not
+/// empty, as JMESPath and botocore take an empty token for none).
 fn first_set_expr(
     service: &Service,
     shape: &str,
@@ -240,6 +241,11 @@ fn first_set_expr(
     let mut result: Option<(TokenStream, TypeRef)> = None;
     for path in alternatives.split("||").map(str::trim) {
         let (expr, ty) = path_expr(service, shape, path, root.clone(), at)?;
+        let expr = if ty == TypeRef::String {
+            quote! { #expr.filter(|v| !v.is_empty()) }
+        } else {
+            expr
+        };
         result = Some(match result {
             None => (expr, ty),
             Some((first, first_ty)) if first_ty == ty => (quote! { #first.or_else(|| #expr) }, first_ty),

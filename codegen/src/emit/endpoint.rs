@@ -1,9 +1,10 @@
 //! The endpoint rules as static data: `endpoint-rule-set-1.json` and
 //! `partitions.json` become one `RuleSet` value that the runtime evaluates.
 //!
-//! Everything the rules language allows is checked here, so a malformed
-//! rule set fails generation with the JSON path at fault instead of
-//! failing every client at run time.
+//! The form is checked here (rule types, function names and their number
+//! of arguments, literal types, each partition's `regionRegex`), so a
+//! malformed rule set fails generation with the JSON path at fault instead
+//! of failing every client at run time.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -14,21 +15,21 @@ use crate::Error;
 const RULE_SET_FILE: &str = "endpoint-rule-set-1.json";
 const PARTITIONS_FILE: &str = "partitions.json";
 
-/// The functions of the rules language, by their name in the rule set and
-/// their `Function` variant in the runtime.
-const FUNCTIONS: &[(&str, &str)] = &[
-    ("isSet", "IsSet"),
-    ("not", "Not"),
-    ("booleanEquals", "BooleanEquals"),
-    ("stringEquals", "StringEquals"),
-    ("getAttr", "GetAttr"),
-    ("substring", "Substring"),
-    ("isValidHostLabel", "IsValidHostLabel"),
-    ("uriEncode", "UriEncode"),
-    ("parseURL", "ParseUrl"),
-    ("aws.partition", "Partition"),
-    ("aws.parseArn", "ParseArn"),
-    ("aws.isVirtualHostableS3Bucket", "IsVirtualHostableS3Bucket"),
+/// The functions of the rules language: their name in the rule set, their
+/// `Function` variant in the runtime, and how many arguments they take.
+const FUNCTIONS: &[(&str, &str, usize)] = &[
+    ("isSet", "IsSet", 1),
+    ("not", "Not", 1),
+    ("booleanEquals", "BooleanEquals", 2),
+    ("stringEquals", "StringEquals", 2),
+    ("getAttr", "GetAttr", 2),
+    ("substring", "Substring", 4),
+    ("isValidHostLabel", "IsValidHostLabel", 2),
+    ("uriEncode", "UriEncode", 1),
+    ("parseURL", "ParseUrl", 1),
+    ("aws.partition", "Partition", 1),
+    ("aws.parseArn", "ParseArn", 1),
+    ("aws.isVirtualHostableS3Bucket", "IsVirtualHostableS3Bucket", 2),
 ];
 
 /// The body of the generated `endpoint` module: `pub static RULES`.
@@ -210,12 +211,17 @@ impl<'a> Json<'a> {
     /// `{"fn": name, "argv": [...]}`: the function and its arguments.
     fn call(&self) -> Result<(TokenStream, Vec<TokenStream>), Error> {
         let name = self.get("fn")?;
-        let variant = FUNCTIONS
+        let (known, variant, arity) = FUNCTIONS
             .iter()
-            .find(|(known, _)| *known == name.str().unwrap_or_default())
-            .map(|(_, variant)| format_ident!("{variant}"))
+            .find(|(known, _, _)| *known == name.str().unwrap_or_default())
             .ok_or_else(|| name.error(format!("unknown rules function {}", name.value)))?;
-        let args = self.get("argv")?.map_items(|arg| arg.expr())?;
+        let variant = format_ident!("{variant}");
+        let argv = self.get("argv")?;
+        let args = argv.map_items(|arg| arg.expr())?;
+        if args.len() != *arity {
+            let plural = if *arity == 1 { "" } else { "s" };
+            return Err(argv.error(format!("{known} takes {arity} argument{plural}, not {}", args.len())));
+        }
         Ok((quote! { Function::#variant }, args))
     }
 
@@ -258,7 +264,9 @@ impl<'a> Json<'a> {
 
     fn partition(&self) -> Result<TokenStream, Error> {
         let id = self.get("id")?.str()?;
-        let region_regex = self.get("regionRegex")?.str()?;
+        let regex = self.get("regionRegex")?;
+        let region_regex = regex.str()?;
+        regex_lite::Regex::new(region_regex).map_err(|e| regex.error(format!("not a regular expression: {e}")))?;
         let outputs = self.object("outputs")?.map_entries(|key, value| {
             let value = value.literal()?;
             Ok(quote! { (#key, #value) })

@@ -450,8 +450,12 @@ impl RuleSet {
     fn endpoint(&self, template: &EndpointTemplate, scope: &Scope) -> Result<Endpoint, EndpointError> {
         let url = self.text(&template.url, scope)?;
         let properties = self.object(template.properties, scope)?;
+        // The client signs with SigV4: its scheme, else the first named.
         let auth = match properties.get("authSchemes") {
-            Some(Value::Array(schemes)) => schemes.first(),
+            Some(Value::Array(schemes)) => schemes
+                .iter()
+                .find(|scheme| scheme.get("name").and_then(Value::as_str) == Some("sigv4"))
+                .or(schemes.first()),
             _ => None,
         };
         let auth_attr = |name: &str| auth.and_then(|a| a.get(name)).and_then(Value::as_str).map(str::to_string);
@@ -551,29 +555,33 @@ fn substring(text: &Value, start: &Value, stop: &Value, reverse: &Value) -> Valu
     Value::String(s[a..b].to_string())
 }
 
-/// One label (`[A-Za-z0-9][A-Za-z0-9-]{0,62}`), or several joined by dots.
+/// One label (1 to 63 letters, digits and hyphens, neither starting nor
+/// ending with a hyphen), or several joined by dots.
 fn is_valid_host_label(text: &str, allow_dots: bool) -> bool {
     let valid = |label: &str| {
-        !label.is_empty()
-            && label.len() <= 63
+        (1..=63).contains(&label.len())
             && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !label.starts_with('-')
+            && !label.ends_with('-')
     };
     if allow_dots { text.split('.').all(valid) } else { valid(text) }
 }
 
-/// An S3 bucket name usable as a host name: 3 to 63 lowercase letters,
-/// digits, hyphens (and dots between labels when allowed), starting and
-/// ending with a letter or digit, not shaped like an IPv4 address.
+/// Four dot-separated groups of one to three digits (`999.1.1.1` too, as
+/// botocore's check is that loose).
+fn looks_like_ipv4(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('.').collect();
+    groups.len() == 4 && groups.iter().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An S3 bucket name usable in a host name: at least 3 characters, no
+/// uppercase, not shaped like an IPv4 address, and valid host labels
+/// (several, split at dots, when allowed).
 fn is_virtual_hostable_s3_bucket(name: &str, allow_subdomains: bool) -> bool {
-    let lowercase = !name.bytes().any(|b| b.is_ascii_uppercase());
-    let ends = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    lowercase
-        && (3..=63).contains(&name.len())
-        && ends(name.as_bytes().first())
-        && ends(name.as_bytes().last())
+    name.len() >= 3
+        && !name.bytes().any(|b| b.is_ascii_uppercase())
+        && !looks_like_ipv4(name)
         && is_valid_host_label(name, allow_subdomains)
-        && name.parse::<std::net::Ipv4Addr>().is_err()
 }
 
 /// `arn:partition:service:region:account:resource`.
@@ -597,17 +605,32 @@ fn parse_arn(arn: &str) -> Value {
     ]))
 }
 
+/// An `http` or `https` URL without a query: its scheme, authority, path
+/// as written, path normalized (dot segments and repeated slashes removed,
+/// percent-encoded, ending in `/`) and whether the host is an IP address.
 fn parse_url(url: &str) -> Value {
     let Ok(uri) = url.parse::<http::Uri>() else { return Value::Null };
     let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else { return Value::Null };
-    if uri.query().is_some() {
+    if !matches!(scheme, "http" | "https") || uri.query().is_some_and(|q| !q.is_empty()) {
         return Value::Null;
     }
-    let path = uri.path();
-    let normalized = if path.ends_with('/') { path.to_string() } else { format!("{path}/") };
+    // A port, when written, must be a number that fits in 16 bits.
     let host = authority.host();
-    let is_ip = host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[');
-    let path = if path == "/" && !url.ends_with('/') { "" } else { path };
+    let after_host = authority.as_str().rsplit_once(host).map_or("", |(_, rest)| rest);
+    if let Some(port) = after_host.strip_prefix(':')
+        && !port.is_empty()
+        && port.parse::<u16>().is_err()
+    {
+        return Value::Null;
+    }
+    // The path as written: after the authority, before any query or fragment.
+    let rest = url.split_once("://").map_or("", |(_, rest)| &rest[authority.as_str().len().min(rest.len())..]);
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    let mut normalized = percent_encoding::utf8_percent_encode(&remove_dot_segments(path), PATH).to_string();
+    if !normalized.ends_with('/') {
+        normalized.push('/');
+    }
+    let is_ip = looks_like_ipv4(host) || host.starts_with('[');
     let string = |s: &str| Value::String(s.to_string());
     Value::Object(BTreeMap::from([
         ("scheme".to_string(), string(scheme)),
@@ -616,6 +639,31 @@ fn parse_url(url: &str) -> Value {
         ("normalizedPath".to_string(), Value::String(normalized)),
         ("isIp".to_string(), Value::Bool(is_ip)),
     ]))
+}
+
+/// What a path percent-encodes: all but letters, digits, `-._~` and `/`.
+const PATH: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+/// `/a/./b/../c//d/` → `/a/c/d/`: `.` and empty segments dropped, `..`
+/// drops the segment before it; a leading and a trailing slash are kept.
+fn remove_dot_segments(path: &str) -> String {
+    if path.is_empty() {
+        return "/".to_string();
+    }
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    let lead = if path.starts_with('/') { "/" } else { "" };
+    let trail = if path.ends_with('/') && !segments.is_empty() { "/" } else { "" };
+    format!("{lead}{}{trail}", segments.join("/"))
 }
 
 #[cfg(test)]
@@ -743,6 +791,19 @@ mod tests {
         assert_eq!(url.get("isIp"), Some(&Value::Bool(false)));
         assert_eq!(parse_url("https://10.0.0.1").get("isIp"), Some(&Value::Bool(true)));
         assert_eq!(parse_url("not a url"), Value::Null);
+        assert_eq!(parse_url("ftp://example.com"), Value::Null);
+        assert_eq!(parse_url("https://example.com:99999"), Value::Null);
+        assert_eq!(parse_url("https://example.com/?a=b"), Value::Null);
+        let attr = |url: &str, name: &str| parse_url(url).get(name).and_then(Value::as_str).map(str::to_string);
+        assert_eq!(attr("https://example.com/?", "path").as_deref(), Some("/"));
+        assert_eq!(attr("https://example.com", "path").as_deref(), Some(""));
+        assert_eq!(attr("https://example.com", "normalizedPath").as_deref(), Some("/"));
+        assert_eq!(attr("https://example.com/a/../b", "normalizedPath").as_deref(), Some("/b/"));
+        assert_eq!(attr("https://h//p", "normalizedPath").as_deref(), Some("/p/"));
+        assert_eq!(attr("https://h/a%20b", "normalizedPath").as_deref(), Some("/a%2520b/"));
+        assert_eq!(attr("https://h/a/./b/", "normalizedPath").as_deref(), Some("/a/b/"));
+        assert_eq!(parse_url("https://999.1.1.1").get("isIp"), Some(&Value::Bool(true)));
+        assert_eq!(parse_url("http://[::1]:8080").get("isIp"), Some(&Value::Bool(true)));
         let text = Value::String("abcdef".into());
         assert_eq!(substring(&text, &Value::Int(0), &Value::Int(2), &Value::Bool(false)), Value::String("ab".into()));
         assert_eq!(substring(&text, &Value::Int(0), &Value::Int(2), &Value::Bool(true)), Value::String("ef".into()));
@@ -768,6 +829,11 @@ mod tests {
         assert!(!is_virtual_hostable_s3_bucket("ab", false));
         assert!(!is_virtual_hostable_s3_bucket("192.168.0.1", true));
         assert!(!is_virtual_hostable_s3_bucket("bucket-", false));
+        assert!(!is_virtual_hostable_s3_bucket("ab-.cd", true));
+        assert!(!is_virtual_hostable_s3_bucket("192.168.001.001", true));
+        let long = format!("{}.{}", "a".repeat(40), "b".repeat(40));
+        assert!(is_virtual_hostable_s3_bucket(&long, true) && !is_virtual_hostable_s3_bucket(&long, false));
         assert!(is_valid_host_label("a-b", false) && !is_valid_host_label("-ab", false));
+        assert!(!is_valid_host_label("us-east-1-", false) && !is_valid_host_label("a..b", true));
     }
 }

@@ -11,13 +11,16 @@ use std::time::Duration;
 use futures_core::Stream;
 
 use super::credentials::BoxFuture;
+use crate::error::ResponseError;
 
 type Fetch<'a, I, T> = Box<dyn Fn(I) -> BoxFuture<'a, T> + Send + Sync + 'a>;
 
 /// The pages of a paginated operation, as a [`Stream`] (or one at a time
 /// with [`Pages::next_page`]). Each page's token goes into the next input;
-/// paging stops when there is no token, when the service says the results
-/// are complete, or when a token repeats. The token `K` is a string, or a
+/// paging stops when there is no token or when the service says the
+/// results are complete. A token the page before gave too ends paging with
+/// an error ([`ResponseErrorKind::RepeatedToken`](crate::error::ResponseErrorKind::RepeatedToken)),
+/// not silently with part of the results. The token `K` is a string, or a
 /// tuple for operations that page by several markers at once.
 pub struct Pages<'a, I, O, E, K = String> {
     fetch: Fetch<'a, I, Result<O, E>>,
@@ -28,7 +31,7 @@ pub struct Pages<'a, I, O, E, K = String> {
     last_token: Option<K>,
 }
 
-impl<'a, I: Clone + Send + 'a, O, E, K: Clone + PartialEq> Pages<'a, I, O, E, K> {
+impl<'a, I: Clone + Send + 'a, O, E: From<ResponseError>, K: Clone + PartialEq + fmt::Debug> Pages<'a, I, O, E, K> {
     /// Pages starting from `input`.
     pub fn new(
         input: I,
@@ -65,7 +68,9 @@ impl<'a, I: Clone + Send + 'a, O, E, K: Clone + PartialEq> Pages<'a, I, O, E, K>
 // moving a `Pages` is always fine.
 impl<'a, I, O, E, K> Unpin for Pages<'a, I, O, E, K> {}
 
-impl<'a, I: Clone + Send + 'a, O, E, K: Clone + PartialEq> Stream for Pages<'a, I, O, E, K> {
+impl<'a, I: Clone + Send + 'a, O, E: From<ResponseError>, K: Clone + PartialEq + fmt::Debug> Stream
+    for Pages<'a, I, O, E, K>
+{
     type Item = Result<O, E>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -83,8 +88,12 @@ impl<'a, I: Clone + Send + 'a, O, E, K: Clone + PartialEq> Stream for Pages<'a, 
         let Some((mut input, _)) = this.pending.take() else { return Poll::Ready(None) };
         if let Ok(page) = &result
             && let Some(token) = (this.next_token)(page)
-            && this.last_token.as_ref() != Some(&token)
         {
+            if this.last_token.as_ref() == Some(&token) {
+                // This page repeats the last one's request: yield the error
+                // instead of the page, and stop.
+                return Poll::Ready(Some(Err(ResponseError::repeated_token(200, format!("{token:?}")).into())));
+            }
             this.last_token = Some(token.clone());
             (this.set_token)(&mut input, token);
             this.next_input = Some(input);
@@ -100,7 +109,9 @@ pub struct Items<'a, I, O, E, T, K = String> {
     buffer: VecDeque<T>,
 }
 
-impl<'a, I: Clone + Send + 'a, O, E, T, K: Clone + PartialEq> Items<'a, I, O, E, T, K> {
+impl<'a, I: Clone + Send + 'a, O, E: From<ResponseError>, T, K: Clone + PartialEq + fmt::Debug>
+    Items<'a, I, O, E, T, K>
+{
     /// The items of `pages`, taken from each page by `items_of`.
     pub fn new(pages: Pages<'a, I, O, E, K>, items_of: fn(O) -> Vec<T>) -> Self {
         Items { pages, items_of, buffer: VecDeque::new() }
@@ -123,7 +134,9 @@ impl<'a, I: Clone + Send + 'a, O, E, T, K: Clone + PartialEq> Items<'a, I, O, E,
 
 impl<'a, I, O, E, T, K> Unpin for Items<'a, I, O, E, T, K> {}
 
-impl<'a, I: Clone + Send + 'a, O, E, T, K: Clone + PartialEq> Stream for Items<'a, I, O, E, T, K> {
+impl<'a, I: Clone + Send + 'a, O, E: From<ResponseError>, T, K: Clone + PartialEq + fmt::Debug> Stream
+    for Items<'a, I, O, E, T, K>
+{
     type Item = Result<T, E>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -241,6 +254,16 @@ mod tests {
 
     type Token = (Option<String>, Option<String>);
 
+    /// An operation error that a paging error converts into.
+    #[derive(Debug)]
+    struct Failure(ResponseError);
+
+    impl From<ResponseError> for Failure {
+        fn from(err: ResponseError) -> Self {
+            Failure(err)
+        }
+    }
+
     #[tokio::test]
     async fn several_markers_page_together_and_stop_when_none_is_set() {
         // Each page: its items and the markers it returns.
@@ -255,7 +278,7 @@ mod tests {
             let mut seen = seen.lock().unwrap();
             let page = pages[seen.len()].clone();
             seen.push(input);
-            Box::pin(async move { Ok::<_, ()>(page) }) as BoxFuture<'_, _>
+            Box::pin(async move { Ok::<_, Failure>(page) }) as BoxFuture<'_, _>
         };
         let pages = Pages::new(
             Input::default(),
@@ -284,14 +307,17 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_repeated_token_ends_paging() {
+    async fn a_repeated_token_is_an_error_not_a_silent_end() {
         let calls = Mutex::new(0);
         let fetch = |_: ()| {
             *calls.lock().unwrap() += 1;
-            Box::pin(async { Ok::<_, ()>("same".to_string()) }) as BoxFuture<'_, _>
+            Box::pin(async { Ok::<_, Failure>("same".to_string()) }) as BoxFuture<'_, _>
         };
-        let pages = Pages::new((), fetch, |page: &String| Some(page.clone()), |_, _: String| {});
-        assert_eq!(pages.collect_pages().await.unwrap().len(), 2);
+        let mut pages = Pages::new((), fetch, |page: &String| Some(page.clone()), |_, _: String| {});
+        assert_eq!(pages.next_page().await.unwrap().unwrap(), "same");
+        let Failure(err) = pages.next_page().await.unwrap().unwrap_err();
+        assert_eq!(err.kind(), &crate::error::ResponseErrorKind::RepeatedToken { token: "\"same\"".into() });
+        assert!(pages.next_page().await.is_none());
         assert_eq!(*calls.lock().unwrap(), 2);
     }
 }

@@ -3,15 +3,16 @@
 //! which is stricter and a little different from generic INI:
 //!
 //! - whitespace is spaces and tabs; blank lines and lines starting with
-//!   `#` or `;` are comments;
+//!   `#` or `;` (after any indentation) are comments;
 //! - `[name]` starts a profile (a comment may follow the `]`); in the config
 //!   file named profiles are `[profile name]`, and `[default]` or
 //!   `[profile default]` is the default one;
 //! - `key = value`: the key is case-insensitive, both sides are trimmed, and
 //!   on a property line `#` or `;` starts a comment only after whitespace
 //!   (secret keys may contain either);
-//! - an indented line continues the property above it (sub-properties
-//!   included), joined with a newline;
+//! - a line indented deeper than the property line above it continues that
+//!   property (sub-properties included), joined with a newline; other
+//!   indented lines are properties themselves (as botocore reads them);
 //! - a profile named twice is one profile; a later value wins.
 
 use std::collections::BTreeMap;
@@ -61,13 +62,17 @@ pub fn parse(text: &str, kind: FileKind) -> Result<BTreeMap<String, Properties>,
     // file would be) and the property a continuation line extends.
     let mut current: Option<Option<String>> = None;
     let mut last_key: Option<String> = None;
+    // How far the line of `last_key` is indented.
+    let mut last_indent = 0;
     // `[profile default]` wins over `[default]` in the config file.
     let mut explicit_default = false;
     for (index, line) in text.lines().enumerate() {
         let error = |message| ProfileParseError { line: index + 1, message };
-        if line.trim_matches(WHITESPACE).is_empty() || line.starts_with(['#', ';']) {
+        let trimmed = line.trim_matches(WHITESPACE);
+        if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
             continue;
         }
+        let indent = line.len() - line.trim_start_matches(WHITESPACE).len();
         if line.starts_with('[') {
             let header = strip_comment(line.trim_matches(WHITESPACE), false);
             let inner = header
@@ -93,7 +98,7 @@ pub fn parse(text: &str, kind: FileKind) -> Result<BTreeMap<String, Properties>,
             }
             current = Some(name);
             last_key = None;
-        } else if line.starts_with(WHITESPACE) {
+        } else if indent > last_indent && last_key.is_some() {
             let Some(profile) = &current else { return Err(error("a property must come after a profile line")) };
             let key = last_key.as_ref().ok_or_else(|| error("a continuation must follow a property"))?;
             if let Some(value) = profile.as_ref().and_then(|p| profiles.get_mut(p)).and_then(|p| p.get_mut(key)) {
@@ -102,8 +107,9 @@ pub fn parse(text: &str, kind: FileKind) -> Result<BTreeMap<String, Properties>,
             }
         } else {
             let Some(profile) = &current else { return Err(error("a property must come after a profile line")) };
-            let (key, value) =
-                strip_comment(line, true).split_once('=').ok_or_else(|| error("a property must be `name = value`"))?;
+            let (key, value) = strip_comment(trimmed, true)
+                .split_once('=')
+                .ok_or_else(|| error("a property must be `name = value`"))?;
             let key = key.trim_matches(WHITESPACE).to_ascii_lowercase();
             if key.is_empty() {
                 return Err(error("a property must have a name"));
@@ -112,6 +118,7 @@ pub fn parse(text: &str, kind: FileKind) -> Result<BTreeMap<String, Properties>,
                 properties.insert(key.clone(), value.trim_matches(WHITESPACE).to_string());
             }
             last_key = Some(key);
+            last_indent = indent;
         }
     }
     Ok(profiles)
@@ -166,6 +173,12 @@ mod tests {
             ])
         );
         assert_eq!(profiles["work"], props(&[("aws_access_key_id", "W")]));
+        // Indented comments, and indented properties before any other.
+        let text = "  # top\n[default]\n  ; note\n  aws_access_key_id = X\n  aws_secret_access_key = Y\n    more\n";
+        assert_eq!(
+            profile(text, FileKind::Credentials, "default").unwrap(),
+            Some(props(&[("aws_access_key_id", "X"), ("aws_secret_access_key", "Y\nmore")]))
+        );
         // In the credentials file `profile` is part of the name.
         let text = "[profile work]\na = 1\n";
         assert_eq!(profile(text, FileKind::Credentials, "profile work").unwrap(), Some(props(&[("a", "1")])));
@@ -193,7 +206,7 @@ mod tests {
             ("[default]\nno equals\n", 2, "a property must be `name = value`"),
             ("[default]\n= 1\n", 2, "a property must have a name"),
             ("[default\n", 1, "a profile line must be `[name]`"),
-            ("[default]\n  dangling\n", 2, "a continuation must follow a property"),
+            ("[default]\n  dangling\n", 2, "a property must be `name = value`"),
         ];
         for (text, line, message) in cases {
             assert_eq!(
