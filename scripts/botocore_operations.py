@@ -85,14 +85,12 @@ are given as a botocore HeadersDict (case-insensitive), as botocore does.
 import base64
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-BOTOCORE_VERSION = "1.43.11"
+from pinned_botocore import VERSION, ensure_botocore
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "model" / "service-2.json"
 OUTPUT = ROOT / "tests" / "data" / "operations.json"
@@ -100,23 +98,6 @@ NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/"
 MAX_DEPTH = 6
 REQUEST_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
 
-
-def ensure_botocore():
-    try:
-        import botocore
-
-        if botocore.__version__ == BOTOCORE_VERSION:
-            return
-    except ImportError:
-        pass
-    if os.environ.get("BOTOCORE_OPERATIONS_REEXEC"):
-        sys.exit(f"error: botocore=={BOTOCORE_VERSION} still not importable after pip install")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", f"botocore=={BOTOCORE_VERSION}"],
-        check=True,
-    )
-    os.environ["BOTOCORE_OPERATIONS_REEXEC"] = "1"
-    os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
 def snake(name):
@@ -1028,7 +1009,7 @@ def main():
     n_req_ops, n_resp_ops, n_err_ops = verify(service, requests, responses)
     out = {
         "generated_by": "python3 scripts/botocore_operations.py",
-        "botocore_version": BOTOCORE_VERSION,
+        "botocore_version": VERSION,
         "requests": requests,
         "responses": responses,
     }

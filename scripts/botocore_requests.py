@@ -10,34 +10,15 @@ If the importable botocore is not 1.43.11 it is installed with pip and the
 script re-executes itself. The output is deterministic (byte-identical reruns).
 """
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-BOTOCORE_VERSION = "1.43.11"
+from pinned_botocore import VERSION, ensure_botocore
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "model" / "service-2.json"
 OUTPUT = ROOT / "tests" / "data" / "update_streaming_distribution_requests.json"
 OPERATION = "UpdateStreamingDistribution"
 
-
-def ensure_botocore():
-    try:
-        import botocore
-
-        if botocore.__version__ == BOTOCORE_VERSION:
-            return
-    except ImportError:
-        pass
-    if os.environ.get("BOTOCORE_REQUESTS_REEXEC"):
-        sys.exit(f"error: botocore=={BOTOCORE_VERSION} still not importable after pip install")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", f"botocore=={BOTOCORE_VERSION}"],
-        check=True,
-    )
-    os.environ["BOTOCORE_REQUESTS_REEXEC"] = "1"
-    os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
 def config(**overrides):
@@ -179,7 +160,7 @@ def main():
         cases.append({**c, "params": params, "expected": expected(params, op)})
     out = {
         "generated_by": "python3 scripts/botocore_requests.py",
-        "botocore_version": BOTOCORE_VERSION,
+        "botocore_version": VERSION,
         "operation": OPERATION,
         "cases": cases,
     }

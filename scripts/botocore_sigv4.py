@@ -78,13 +78,11 @@ import datetime
 import hashlib
 import hmac
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from pinned_botocore import VERSION, ensure_botocore
 from unittest import mock
 
-BOTOCORE_VERSION = "1.43.11"
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "tests" / "data" / "sigv4.json"
 SERVICE = "cloudfront"
@@ -243,23 +241,6 @@ CASES = [
 ]
 
 
-def ensure_botocore():
-    try:
-        import botocore
-
-        if botocore.__version__ == BOTOCORE_VERSION:
-            return
-    except ImportError:
-        pass
-    if os.environ.get("BOTOCORE_SIGV4_REEXEC"):
-        sys.exit(f"error: botocore=={BOTOCORE_VERSION} still not importable after pip install")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", f"botocore=={BOTOCORE_VERSION}"],
-        check=True,
-    )
-    os.environ["BOTOCORE_SIGV4_REEXEC"] = "1"
-    os.execv(sys.executable, [sys.executable, *sys.argv])
-
 
 def hmac_sha256(key, msg):
     return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).digest()
@@ -345,7 +326,7 @@ def main():
     cases = [{**c, "expected": sign(c)} for c in CASES]
     out = {
         "generated_by": "python3 scripts/botocore_sigv4.py",
-        "botocore_version": BOTOCORE_VERSION,
+        "botocore_version": VERSION,
         "signer": "botocore.auth.SigV4Auth",
         "cases": cases,
     }

@@ -12,14 +12,13 @@ OUT_DIR/<service>-sdk, and writes OUT_DIR/Cargo.toml, a workspace of the
 generated crates (with the project's Cargo.lock, so dependency versions are
 the project's), for `cargo clippy` to check. scripts/test.sh runs it.
 """
-import gzip
-import hashlib
-import json
 import pathlib
 import shutil
 import subprocess
 import sys
 import zipfile
+
+from pinned_botocore import MANIFEST, download_wheel, read_member, sha256
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SERVICES = {
@@ -30,40 +29,18 @@ SERVICES = {
 FILES = ["service-2.json", "endpoint-rule-set-1.json", "paginators-1.json", "waiters-2.json"]
 
 
-def read_member(wheel: zipfile.ZipFile, path: str) -> bytes | None:
-    names = set(wheel.namelist())
-    if path in names:
-        return wheel.read(path)
-    if path + ".gz" in names:
-        return gzip.decompress(wheel.read(path + ".gz"))
-    return None
-
-
-def fetch_wheel(out: pathlib.Path, version: str, sha256: str) -> pathlib.Path:
-    cache = out / "wheel"
-    cache.mkdir(parents=True, exist_ok=True)
-    wheels = list(cache.glob(f"botocore-{version}-*.whl"))
-    if not wheels:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--only-binary=:all:", "-d", str(cache), f"botocore=={version}"],
-            check=True,
-        )
-        wheels = list(cache.glob(f"botocore-{version}-*.whl"))
-    if len(wheels) != 1:
-        raise SystemExit(f"error: expected one botocore {version} wheel in {cache}, found {wheels}")
-    actual = hashlib.sha256(wheels[0].read_bytes()).hexdigest()
-    if actual != sha256:
-        raise SystemExit(f"error: {wheels[0]} has sha256 {actual}, model/MANIFEST.json says {sha256}")
-    return wheels[0]
+def fetch_wheel(out: pathlib.Path) -> pathlib.Path:
+    wheel = download_wheel(out / "wheel", MANIFEST["botocore_version"])
+    if sha256(wheel) != MANIFEST["wheel_sha256"]:
+        raise SystemExit(f"error: {wheel} has sha256 {sha256(wheel)}, model/MANIFEST.json says {MANIFEST['wheel_sha256']}")
+    return wheel
 
 
 def main() -> None:
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     out = pathlib.Path(sys.argv[1]).resolve()
-    manifest = json.loads((ROOT / "model" / "MANIFEST.json").read_text())
-    wheel_path = fetch_wheel(out, manifest["botocore_version"], manifest["wheel_sha256"])
+    wheel_path = fetch_wheel(out)
     generator = ROOT / "target" / "debug" / "restxml-codegen"
     subprocess.run(["cargo", "build", "--quiet", "-p", "restxml-codegen"], cwd=ROOT, check=True)
     members = []

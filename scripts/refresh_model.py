@@ -8,16 +8,15 @@ pip (no install), extracts the CloudFront model files and botocore's
 partitions.json, stores them as plain (un-gzipped) JSON under model/, and
 records the version and the sha256 of each file in model/MANIFEST.json.
 """
-import gzip
 import hashlib
 import json
 import pathlib
-import subprocess
 import sys
 import tempfile
 import zipfile
 
-DEFAULT_VERSION = "1.43.11"
+from pinned_botocore import VERSION as DEFAULT_VERSION, download_wheel, read_member, sha256
+
 SERVICE_DIR = "botocore/data/cloudfront/2020-05-31/"
 FILES = {
     "service-2.json": SERVICE_DIR + "service-2.json",
@@ -31,31 +30,16 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 MODEL_DIR = ROOT / "model"
 
 
-def read_member(wheel: zipfile.ZipFile, path: str) -> bytes:
-    names = set(wheel.namelist())
-    if path in names:
-        return wheel.read(path)
-    if path + ".gz" in names:
-        return gzip.decompress(wheel.read(path + ".gz"))
-    raise SystemExit(f"error: {path} (or {path}.gz) is not in the botocore wheel")
-
-
 def main() -> None:
     version = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_VERSION
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--only-binary=:all:", "-d", tmp, f"botocore=={version}"],
-            check=True,
-        )
-        wheels = list(pathlib.Path(tmp).glob("botocore-*.whl"))
-        if len(wheels) != 1:
-            raise SystemExit(f"error: expected one botocore wheel, found {wheels}")
-        wheel_sha = hashlib.sha256(wheels[0].read_bytes()).hexdigest()
-        manifest = {"botocore_version": version, "wheel_sha256": wheel_sha, "files": {}}
-        with zipfile.ZipFile(wheels[0]) as wheel:
+        wheel_path = download_wheel(pathlib.Path(tmp), version)
+        manifest = {"botocore_version": version, "wheel_sha256": sha256(wheel_path), "files": {}}
+        with zipfile.ZipFile(wheel_path) as wheel:
             for name, member in FILES.items():
                 data = read_member(wheel, member)
+                if data is None:
+                    raise SystemExit(f"error: {member} (or {member}.gz) is not in the botocore wheel")
                 json.loads(data)  # refuse anything that is not JSON
                 (MODEL_DIR / name).write_bytes(data)
                 manifest["files"][name] = {

@@ -26,6 +26,17 @@ pub enum TimestampFormat {
     EpochSeconds,
 }
 
+impl TimestampFormat {
+    /// What a value in this format is called in errors.
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            TimestampFormat::DateTime => "an ISO 8601 timestamp",
+            TimestampFormat::HttpDate => "an HTTP-date timestamp",
+            TimestampFormat::EpochSeconds => "a timestamp in epoch seconds",
+        }
+    }
+}
+
 impl DateTime {
     /// From whole seconds since the epoch.
     pub const fn from_secs(seconds: i64) -> Self {

@@ -10,7 +10,16 @@ use crate::{DateTime, TimestampFormat};
 /// Everything but RFC 3986's unreserved characters is encoded.
 pub(crate) const LABEL: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 /// Greedy labels (`{Key+}`) keep their slashes.
-const GREEDY_LABEL: &AsciiSet = &LABEL.remove(b'/');
+pub(crate) const GREEDY_LABEL: &AsciiSet = &LABEL.remove(b'/');
+
+/// One DNS label: 1 to 63 letters, digits and hyphens, neither starting
+/// nor ending with a hyphen.
+pub(crate) fn is_host_label(text: &str) -> bool {
+    (1..=63).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+}
 
 /// The host prefix of an operation with the `endpoint` trait
 /// (`{label}.` filled in), stored in the request's extensions; whoever
@@ -126,12 +135,7 @@ impl RequestBuilder {
         for (literal, label) in parts {
             prefix.push_str(literal);
             if let Some((name, value)) = label {
-                let valid = !value.is_empty()
-                    && value.len() <= 63
-                    && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                    && !value.starts_with('-')
-                    && !value.ends_with('-');
-                if !valid {
+                if !is_host_label(value) {
                     return Err(BuildError::invalid_label(
                         name,
                         "a host label must be 1-63 letters, digits or hyphens",
@@ -305,7 +309,7 @@ pub fn header_timestamp_list(
     items
         .into_iter()
         .map(|item| {
-            DateTime::parse(&item, format).ok_or_else(|| ResponseError::header(status, name, "a timestamp", item))
+            DateTime::parse(&item, format).ok_or_else(|| ResponseError::header(status, name, format.expected(), item))
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
@@ -321,7 +325,7 @@ pub fn header_timestamp(
     let Some(text) = header_string(status, headers, name)? else { return Ok(None) };
     match DateTime::parse(&text, format) {
         Some(value) => Ok(Some(value)),
-        None => Err(ResponseError::header(status, name, "a timestamp", text)),
+        None => Err(ResponseError::header(status, name, format.expected(), text)),
     }
 }
 

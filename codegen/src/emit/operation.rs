@@ -417,6 +417,16 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         }
     }
 
+    // A status other than 2xx is the operation's error.
+    let service_error = quote! {
+        if !response.status().is_success() {
+            return Err(restxml_runtime::SdkError::Service(#error::from_response(
+                response.status().as_u16(),
+                response.headers(),
+                response.body().as_ref(),
+            )));
+        }
+    };
     // An output that is plain data shared with other shapes (it binds
     // nothing to HTTP) is read whole by its own reader.
     if let Some(shape) = op.output.as_ref().and_then(|o| service.shape(o))
@@ -428,25 +438,15 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             pub fn parse_response<B: AsRef<[u8]>>(
                 response: &restxml_runtime::http_types::Response<B>,
             ) -> Result<#ty, restxml_runtime::SdkError<#error>> {
-                if !response.status().is_success() {
-                    return Err(restxml_runtime::SdkError::Service(#error::from_response(
-                        response.status().as_u16(),
-                        response.headers(),
-                        response.body().as_ref(),
-                    )));
-                }
+                #service_error
                 let status = response.status().as_u16();
                 restxml_runtime::xml::read_root(response.body().as_ref()).map_err(|e| restxml_runtime::ResponseError::xml(status, e).into())
             }
         };
     }
-    let output = match output_type(service, op) {
-        Some(ty) => quote! { #ty },
-        None => quote! { () },
-    };
-    let construct = match output_type(service, op) {
-        Some(ty) => quote! { Ok(#ty { #(#inits)* }) },
-        None => quote! { Ok(()) },
+    let (output, construct) = match output_type(service, op) {
+        Some(ty) => (quote! { #ty }, quote! { Ok(#ty { #(#inits)* }) }),
+        None => (quote! { () }, quote! { Ok(()) }),
     };
     let uses_headers = members.iter().any(|m| matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_)));
     let headers_binding = uses_headers.then(|| quote! { let headers = response.headers(); });
@@ -467,13 +467,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         pub fn parse_response<B: AsRef<[u8]>>(
             response: &restxml_runtime::http_types::Response<B>,
         ) -> Result<#output, restxml_runtime::SdkError<#error>> {
-            if !response.status().is_success() {
-                return Err(restxml_runtime::SdkError::Service(#error::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                )));
-            }
+            #service_error
             #status_binding
             #headers_binding
             #body_binding

@@ -555,16 +555,10 @@ fn substring(text: &Value, start: &Value, stop: &Value, reverse: &Value) -> Valu
     Value::String(s[a..b].to_string())
 }
 
-/// One label (1 to 63 letters, digits and hyphens, neither starting nor
-/// ending with a hyphen), or several joined by dots.
+/// One host label, or several joined by dots.
 fn is_valid_host_label(text: &str, allow_dots: bool) -> bool {
-    let valid = |label: &str| {
-        (1..=63).contains(&label.len())
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-    };
-    if allow_dots { text.split('.').all(valid) } else { valid(text) }
+    use crate::http::is_host_label;
+    if allow_dots { text.split('.').all(is_host_label) } else { is_host_label(text) }
 }
 
 /// Four dot-separated groups of one to three digits (`999.1.1.1` too, as
@@ -626,7 +620,8 @@ fn parse_url(url: &str) -> Value {
     // The path as written: after the authority, before any query or fragment.
     let rest = url.split_once("://").map_or("", |(_, rest)| &rest[authority.as_str().len().min(rest.len())..]);
     let path = rest.split(['?', '#']).next().unwrap_or("");
-    let mut normalized = percent_encoding::utf8_percent_encode(&remove_dot_segments(path), PATH).to_string();
+    let mut normalized =
+        percent_encoding::utf8_percent_encode(&remove_dot_segments(path), crate::http::GREEDY_LABEL).to_string();
     if !normalized.ends_with('/') {
         normalized.push('/');
     }
@@ -640,10 +635,6 @@ fn parse_url(url: &str) -> Value {
         ("isIp".to_string(), Value::Bool(is_ip)),
     ]))
 }
-
-/// What a path percent-encodes: all but letters, digits, `-._~` and `/`.
-const PATH: &percent_encoding::AsciiSet =
-    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
 
 /// `/a/./b/../c//d/` → `/a/c/d/`: `.` and empty segments dropped, `..`
 /// drops the segment before it; a leading and a trailing slash are kept.

@@ -63,31 +63,19 @@ impl<T: ReadXml> ReadXml for Box<T> {
 
 /// Reads a timestamp written in `format`.
 pub fn read_timestamp(element: &mut Element<'_, '_>, format: TimestampFormat) -> Result<DateTime, XmlError> {
-    let expected = match format {
-        TimestampFormat::DateTime => "an ISO 8601 timestamp",
-        TimestampFormat::HttpDate => "an HTTP-date timestamp",
-        TimestampFormat::EpochSeconds => "a timestamp in epoch seconds",
-    };
-    element.parse_text(expected, |text| DateTime::parse(text, format))
+    element.parse_text(format.expected(), |text| DateTime::parse(text, format))
 }
 
 /// Reads a whole document whose root must be `root` into `T`.
 pub fn read_document<T: ReadXml>(body: &[u8], root: &'static str) -> Result<T, XmlError> {
-    let mut document = Document::new(body)?;
-    let mut element = document.root_named(root)?;
-    T::read_xml(&mut element)
+    read_payload(body, &[root])
 }
 
 /// Reads a payload document whose root must be one of `roots` (the first
 /// is named in errors) into `T`.
 pub fn read_payload<T: ReadXml>(body: &[u8], roots: &[&'static str]) -> Result<T, XmlError> {
     let mut document = Document::new(body)?;
-    let mut element = document.root()?;
-    if !roots.contains(&element.local_name()) {
-        let found = element.local_name().to_string();
-        let expected = roots.first().copied().unwrap_or("");
-        return Err(element.error(XmlErrorKind::WrongRoot { expected, found }));
-    }
+    let mut element = document.root_among(roots)?;
     T::read_xml(&mut element)
 }
 
@@ -107,9 +95,6 @@ pub fn is_blank(body: &[u8]) -> bool {
     body.iter().all(u8::is_ascii_whitespace)
 }
 
-#[cfg(test)]
-mod tests;
-
 /// A required member's value; when the response left it out, the value
 /// [`ReadXml::missing`] gives, else an error naming the missing element.
 pub fn required<T: ReadXml>(value: Option<T>, element: &'static str, parent: &Element<'_, '_>) -> Result<T, XmlError> {
@@ -121,3 +106,6 @@ pub fn required<T: ReadXml>(value: Option<T>, element: &'static str, parent: &El
         })),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -92,8 +92,15 @@ impl<'a> Document<'a> {
 
     /// The root element, which must be named `expected` (local name).
     pub fn root_named(&mut self, expected: &'static str) -> Result<Element<'_, 'a>, XmlError> {
+        self.root_among(&[expected])
+    }
+
+    /// The root element, which must have one of `names` (the first is named
+    /// in the error).
+    pub fn root_among(&mut self, names: &[&'static str]) -> Result<Element<'_, 'a>, XmlError> {
         let root = self.root()?;
-        if root.local_name() != expected {
+        if !names.contains(&root.local_name()) {
+            let expected = names.first().copied().unwrap_or("");
             let found = root.local_name().to_string();
             return Err(root.error(XmlErrorKind::WrongRoot { expected, found }));
         }
@@ -138,13 +145,7 @@ impl<'d, 'a> Element<'d, 'a> {
 
     /// An attribute parsed as a scalar; `None` when absent.
     pub fn attribute_value<T: crate::scalar::FromText>(&self, name: &str) -> Result<Option<T>, XmlError> {
-        match self.attribute(name)? {
-            None => Ok(None),
-            Some(text) => match T::from_text(&text) {
-                Some(value) => Ok(Some(value)),
-                None => Err(self.error(XmlErrorKind::InvalidValue { expected: T::EXPECTED, found: text.into_owned() })),
-            },
-        }
+        self.parse_attribute(name, T::EXPECTED, T::from_text)
     }
 
     /// An attribute parsed as a timestamp in `format`; `None` when absent.
@@ -153,14 +154,19 @@ impl<'d, 'a> Element<'d, 'a> {
         name: &str,
         format: crate::TimestampFormat,
     ) -> Result<Option<crate::DateTime>, XmlError> {
-        match self.attribute(name)? {
-            None => Ok(None),
-            Some(text) => match crate::DateTime::parse(&text, format) {
-                Some(value) => Ok(Some(value)),
-                None => {
-                    Err(self.error(XmlErrorKind::InvalidValue { expected: "a timestamp", found: text.into_owned() }))
-                }
-            },
+        self.parse_attribute(name, format.expected(), |text| crate::DateTime::parse(text, format))
+    }
+
+    fn parse_attribute<T>(
+        &self,
+        name: &str,
+        expected: &'static str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<Option<T>, XmlError> {
+        let Some(text) = self.attribute(name)? else { return Ok(None) };
+        match parse(&text) {
+            Some(value) => Ok(Some(value)),
+            None => Err(self.error(XmlErrorKind::InvalidValue { expected, found: text.into_owned() })),
         }
     }
 
