@@ -3,7 +3,7 @@
 
 Usage: python3 scripts/botocore_operations.py
 
-Loads the vendored model (model/service-2.json) and writes
+Loads the vendored model (model/cloudfront/<api-version>/service-2.json) and writes
 tests/data/operations.json with two lists:
 
 * "requests": params -> the HTTP request botocore 1.43.11 builds
@@ -89,10 +89,10 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pinned_botocore import VERSION, ensure_botocore
+from pinned_botocore import VERSION, ensure_botocore, model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "model" / "service-2.json"
+MODEL = model_dir("cloudfront") / "service-2.json"
 OUTPUT = ROOT / "tests" / "data" / "operations.json"
 NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/"
 MAX_DEPTH = 6

@@ -3,7 +3,7 @@
 
 Usage: python3 scripts/botocore_requests.py
 
-Loads the vendored model (model/service-2.json), runs each case in CASES
+Loads the vendored model (model/cloudfront/<api-version>/service-2.json), runs each case in CASES
 through botocore 1.43.11's parameter validator and rest-xml serializer, and
 writes the results to tests/data/update_streaming_distribution_requests.json.
 If the importable botocore is not 1.43.11 it is installed with pip and the
@@ -12,10 +12,10 @@ script re-executes itself. The output is deterministic (byte-identical reruns).
 import json
 from pathlib import Path
 
-from pinned_botocore import VERSION, ensure_botocore
+from pinned_botocore import VERSION, ensure_botocore, model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "model" / "service-2.json"
+MODEL = model_dir("cloudfront") / "service-2.json"
 OUTPUT = ROOT / "tests" / "data" / "update_streaming_distribution_requests.json"
 OPERATION = "UpdateStreamingDistribution"
 

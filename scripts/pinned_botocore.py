@@ -1,8 +1,9 @@
 """What the scripts share about the pinned botocore release.
 
-The version and the wheel's sha256 are those recorded in model/MANIFEST.json
-(written by refresh_model.py), so one file says which botocore the project
-is pinned to.
+The version and the source distribution's sha256 are those recorded in
+model/MANIFEST.json (written by refresh_model.py), so one file says which
+botocore the project is pinned to. The services the workspace vendors and
+generates are listed in model/services.json.
 """
 import gzip
 import hashlib
@@ -11,10 +12,11 @@ import os
 import pathlib
 import subprocess
 import sys
-import zipfile
+import tarfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MANIFEST = json.loads((ROOT / "model" / "MANIFEST.json").read_text())
+SERVICES = json.loads((ROOT / "model" / "services.json").read_text())["services"]
 VERSION = MANIFEST["botocore_version"]
 
 
@@ -35,33 +37,56 @@ def ensure_botocore() -> None:
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
-def download_wheel(directory: pathlib.Path, version: str) -> pathlib.Path:
-    """The botocore wheel of `version` in `directory`, downloaded with pip
-    (no install) unless it is there already."""
+def download_sdist(directory: pathlib.Path, version: str) -> pathlib.Path:
+    """botocore's source distribution of `version` in `directory`, downloaded
+    with pip (no install) unless it is there already. The source
+    distribution, unlike the wheel, also holds botocore's test data: the
+    protocol suites and each service's endpoint-rule tests."""
     directory.mkdir(parents=True, exist_ok=True)
-    wheels = list(directory.glob(f"botocore-{version}-*.whl"))
-    if not wheels:
+    name = f"botocore-{version}.tar.gz"
+    if not (directory / name).exists():
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--only-binary=:all:", "-d", str(directory), f"botocore=={version}"],
+             "--no-deps", "--no-binary=:all:", "-d", str(directory), f"botocore=={version}"],
             check=True,
         )
-        wheels = list(directory.glob(f"botocore-{version}-*.whl"))
-    if len(wheels) != 1:
-        raise SystemExit(f"error: expected one botocore {version} wheel in {directory}, found {wheels}")
-    return wheels[0]
+    if not (directory / name).exists():
+        raise SystemExit(f"error: pip did not leave {name} in {directory}")
+    return directory / name
+
+
+def pinned_sdist(directory: pathlib.Path) -> tarfile.TarFile:
+    """The pinned source distribution, opened, after checking its sha256
+    against model/MANIFEST.json."""
+    path = download_sdist(directory, VERSION)
+    if sha256(path) != MANIFEST["sdist_sha256"]:
+        raise SystemExit(f"error: {path} has sha256 {sha256(path)}, model/MANIFEST.json says {MANIFEST['sdist_sha256']}")
+    return tarfile.open(path, "r:gz")
 
 
 def sha256(path: pathlib.Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_member(wheel: zipfile.ZipFile, path: str) -> bytes | None:
-    """A data file of the wheel, gunzipped if botocore ships it as `.gz`;
-    None if it has neither."""
-    names = set(wheel.namelist())
-    if path in names:
-        return wheel.read(path)
-    if path + ".gz" in names:
-        return gzip.decompress(wheel.read(path + ".gz"))
+def read_member(sdist: tarfile.TarFile, path: str) -> bytes | None:
+    """A file of the source distribution by its path inside the package
+    (`botocore/data/...`, `tests/...`), gunzipped if botocore ships it as
+    `.gz`; None if it has neither."""
+    prefix = sdist.getnames()[0].split("/")[0]
+    for name, unzip in ((path, False), (path + ".gz", True)):
+        try:
+            member = sdist.extractfile(f"{prefix}/{name}")
+        except KeyError:
+            continue
+        if member is not None:
+            data = member.read()
+            return gzip.decompress(data) if unzip else data
     return None
+
+
+def model_dir(service: str) -> pathlib.Path:
+    """model/<service>/<api-version>/ for a service in model/services.json."""
+    for entry in SERVICES:
+        if entry["service"] == service:
+            return ROOT / "model" / service / entry["api_version"]
+    raise SystemExit(f"error: {service!r} is not in model/services.json")

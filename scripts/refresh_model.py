@@ -1,53 +1,102 @@
 #!/usr/bin/env python3
-"""Refresh the vendored CloudFront model from a named botocore release.
+"""Refresh every vendored service from one named botocore release.
 
 Usage: python3 scripts/refresh_model.py [BOTOCORE_VERSION]
 
-Downloads the botocore wheel of that version from the package registry with
-pip (no install), extracts the CloudFront model files and botocore's
-partitions.json, stores them as plain (un-gzipped) JSON under model/, and
-records the version and the sha256 of each file in model/MANIFEST.json.
+Downloads botocore's source distribution of that version (default: the
+pinned one in model/MANIFEST.json) with pip (no install) and, for every
+service listed in model/services.json, extracts into
+model/<service>/<api-version>/:
+
+* the model files botocore has for it: service-2.json, paginators-1.json,
+  waiters-2.json, endpoint-rule-set-1.json (and service-2.sdk-extras.json
+  where botocore merges one);
+* endpoint-tests-1.json, botocore's endpoint-rule test cases for the
+  service (tests/functional/endpoint-rules/<service>/);
+
+and, once: model/partitions.json and the AWS rest-xml protocol suites
+(model/protocol-tests/rest-xml/input.json and output.json, from
+tests/unit/protocols/). Files are stored as plain (un-gzipped) JSON, and
+model/MANIFEST.json records the version, the source distribution's sha256
+and each file's source and sha256.
+
+A service's API version is the newest botocore has (as botocore's loader
+picks it); when that changed, model/services.json is updated and the old
+version's folder removed, and the script says so.
 """
 import hashlib
 import json
 import pathlib
+import shutil
 import sys
 import tempfile
-import zipfile
 
-from pinned_botocore import VERSION as DEFAULT_VERSION, download_wheel, read_member, sha256
+from pinned_botocore import ROOT, VERSION as DEFAULT_VERSION, download_sdist, read_member, sha256
 
-SERVICE_DIR = "botocore/data/cloudfront/2020-05-31/"
-FILES = {
-    "service-2.json": SERVICE_DIR + "service-2.json",
-    "paginators-1.json": SERVICE_DIR + "paginators-1.json",
-    "waiters-2.json": SERVICE_DIR + "waiters-2.json",
-    "endpoint-rule-set-1.json": SERVICE_DIR + "endpoint-rule-set-1.json",
+MODEL_DIR = ROOT / "model"
+SERVICE_FILES = ["service-2.json", "paginators-1.json", "waiters-2.json", "endpoint-rule-set-1.json",
+                 "service-2.sdk-extras.json"]
+REQUIRED = {"service-2.json", "endpoint-rule-set-1.json"}
+SHARED_FILES = {
     "partitions.json": "botocore/data/partitions.json",
+    "protocol-tests/rest-xml/input.json": "tests/unit/protocols/input/rest-xml.json",
+    "protocol-tests/rest-xml/output.json": "tests/unit/protocols/output/rest-xml.json",
 }
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-MODEL_DIR = ROOT / "model"
+
+def newest_api_version(sdist, service: str) -> str:
+    prefix = sdist.getnames()[0].split("/")[0]
+    versions = sorted(
+        {name.split("/")[4] for name in sdist.getnames() if name.startswith(f"{prefix}/botocore/data/{service}/")
+         and name.count("/") >= 5}
+    )
+    if not versions:
+        raise SystemExit(f"error: botocore has no data for service {service!r} (model/services.json)")
+    return versions[-1]
+
+
+def store(sdist, manifest: dict, relative: str, source: str, required: bool = True) -> None:
+    data = read_member(sdist, source)
+    if data is None:
+        if required:
+            raise SystemExit(f"error: {source} (or {source}.gz) is not in the botocore source distribution")
+        return
+    json.loads(data)  # refuse anything that is not JSON
+    path = MODEL_DIR / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    manifest["files"][relative] = {"source": source, "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def main() -> None:
     version = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_VERSION
+    services_path = MODEL_DIR / "services.json"
+    services = json.loads(services_path.read_text())
     with tempfile.TemporaryDirectory() as tmp:
-        wheel_path = download_wheel(pathlib.Path(tmp), version)
-        manifest = {"botocore_version": version, "wheel_sha256": sha256(wheel_path), "files": {}}
-        with zipfile.ZipFile(wheel_path) as wheel:
-            for name, member in FILES.items():
-                data = read_member(wheel, member)
-                if data is None:
-                    raise SystemExit(f"error: {member} (or {member}.gz) is not in the botocore wheel")
-                json.loads(data)  # refuse anything that is not JSON
-                (MODEL_DIR / name).write_bytes(data)
-                manifest["files"][name] = {
-                    "source": member,
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                }
+        sdist_path = download_sdist(pathlib.Path(tmp), version)
+        manifest = {"botocore_version": version, "sdist_sha256": sha256(sdist_path), "files": {}}
+        import tarfile
+
+        with tarfile.open(sdist_path, "r:gz") as sdist:
+            for relative, source in SHARED_FILES.items():
+                store(sdist, manifest, relative, source)
+            for entry in services["services"]:
+                service = entry["service"]
+                api_version = newest_api_version(sdist, service)
+                if api_version != entry["api_version"]:
+                    print(f"{service}: API version {entry['api_version']} -> {api_version}")
+                    shutil.rmtree(MODEL_DIR / service / entry["api_version"], ignore_errors=True)
+                    entry["api_version"] = api_version
+                for name in SERVICE_FILES:
+                    store(sdist, manifest, f"{service}/{api_version}/{name}",
+                          f"botocore/data/{service}/{api_version}/{name}", required=name in REQUIRED)
+                store(sdist, manifest, f"{service}/{api_version}/endpoint-tests-1.json",
+                      f"tests/functional/endpoint-rules/{service}/endpoint-tests-1.json")
+    manifest["files"] = dict(sorted(manifest["files"].items()))
     (MODEL_DIR / "MANIFEST.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    print(f"model/ refreshed from botocore {version}")
+    services_path.write_text(json.dumps(services, indent=2) + "\n")
+    print(f"model/ refreshed from botocore {version}: {len(manifest['files'])} files, "
+          f"services {', '.join(e['service'] for e in services['services'])}")
 
 
 if __name__ == "__main__":

@@ -10,10 +10,14 @@ mod protocol;
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let model_path = root.join("model/service-2.json");
+    let services = root.join(restxml_codegen::services::ServiceList::PATH);
+    println!("cargo:rerun-if-changed={}", services.display());
+    let list = restxml_codegen::services::ServiceList::load(&services).unwrap_or_else(|e| fail(&e.to_string()));
+    let cloudfront = list.select(&["cloudfront".to_string()]).unwrap_or_else(|e| fail(&e.to_string()))[0];
+    let model_path = root.join(cloudfront.model_dir()).join("service-2.json");
     println!("cargo:rerun-if-changed={}", model_path.display());
-    let model = restxml_codegen::model::ServiceModel::load(&model_path).expect("model loads");
-    let service = restxml_codegen::ir::Service::resolve(&model, None).expect("model resolves");
+    let model = restxml_codegen::model::ServiceModel::load(&model_path).unwrap_or_else(|e| fail(&e.to_string()));
+    let service = restxml_codegen::ir::Service::resolve(&model, None).unwrap_or_else(|e| fail(&e.to_string()));
     let mut table = String::from("/// (shape name, round-trip check) for every written and read data type.\n");
     table.push_str("const ROUND_TRIP_SHAPES: &[(&str, RoundTripCheck)] = &[\n");
     for shape in service.shapes.values() {
@@ -44,7 +48,15 @@ fn main() {
     write_out("operations.rs", &table);
 
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("protocol_cases.rs");
-    protocol::generate(&root.join("../shared/protocol-tests/rest-xml"), &out);
+    protocol::generate(&root.join("model/protocol-tests/rest-xml"), &out);
+}
+
+/// Stops the build with a message (a missing or malformed data file names
+/// its path and the command that recreates it).
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    eprintln!("model/ is written by `python3 scripts/refresh_model.py`");
+    std::process::exit(1)
 }
 
 fn write_out(name: &str, contents: &str) {

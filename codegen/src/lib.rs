@@ -16,6 +16,7 @@ pub mod emit;
 pub mod ir;
 pub mod layout;
 pub mod model;
+pub mod services;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -57,11 +58,11 @@ impl Error {
 /// Settings for one generation run, as a builder.
 ///
 /// ```no_run
-/// let krate = restxml_codegen::Generator::new("model/service-2.json")
+/// let krate = restxml_codegen::Generator::new("model/cloudfront/2020-05-31/service-2.json")
 ///     .crate_name("cloudfront-sdk")
-///     .runtime_path("../runtime")
+///     .runtime_path("../../runtime")
 ///     .generate()?;
-/// krate.write_to("generated".as_ref())?;
+/// krate.write_to("generated/cloudfront".as_ref())?;
 /// # Ok::<(), restxml_codegen::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -147,16 +148,19 @@ impl Generator {
         let model = model::ServiceModel::load(&self.model_path)?;
         let mut settings = self.settings.clone();
         if settings.endpoints.is_none() {
-            // The rule set sits beside the model, `partitions.json` too
-            // (as `scripts/refresh_model.py` lays them out).
+            // The rule set, paginators and waiters sit beside the model;
+            // `partitions.json` beside it or in a folder above
+            // (`model/<service>/<api-version>/` and `model/partitions.json`,
+            // as `scripts/refresh_model.py` lays them out).
             let dir = self.model_path.parent().unwrap_or(Path::new("."));
-            let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-            if let (Some(rule_set), Some(partitions)) = (read("endpoint-rule-set-1.json"), read("partitions.json")) {
+            let read = |path: &Path| std::fs::read_to_string(path).ok();
+            let partitions = dir.ancestors().take(3).find_map(|d| read(&d.join("partitions.json")));
+            if let (Some(rule_set), Some(partitions)) = (read(&dir.join("endpoint-rule-set-1.json")), partitions) {
                 settings.endpoints = Some(EndpointFiles {
                     rule_set,
                     partitions,
-                    paginators: read("paginators-1.json"),
-                    waiters: read("waiters-2.json"),
+                    paginators: read(&dir.join("paginators-1.json")),
+                    waiters: read(&dir.join("waiters-2.json")),
                 });
             }
         }

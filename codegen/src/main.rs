@@ -1,56 +1,115 @@
-//! `restxml-codegen`: regenerate a crate from a botocore rest-xml model.
+//! `restxml-codegen`: regenerate the workspace's service crates from
+//! botocore rest-xml models.
 //!
 //! ```text
-//! restxml-codegen [--model PATH] [--out DIR] [--crate-name NAME]
+//! restxml-codegen [--service NAME]... [--check]
+//! restxml-codegen --model PATH --out DIR --crate-name NAME
 //!                 [--runtime-path PATH] [--operations A,B,...] [--check]
 //! ```
 //!
-//! Run from the workspace root, the defaults regenerate `generated/` from
-//! `model/service-2.json`. `--check` writes nothing and fails if the
-//! directory differs from what would be generated.
+//! Run from the workspace root, the first form regenerates every service
+//! listed in `model/services.json` (its model in
+//! `model/<service>/<api-version>/`, its crates in `generated/<service>/`);
+//! `--service` limits it to the services named. The second form generates
+//! one model anywhere (another botocore service, a scratch copy).
+//! `--check` writes nothing and fails if a directory differs from what
+//! would be generated.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: restxml-codegen [--model PATH] [--out DIR] [--crate-name NAME] [--runtime-path PATH] [--operations A,B,...] [--check]";
+use restxml_codegen::services::{ServiceEntry, ServiceList};
 
-struct Args {
+const USAGE: &str = "\
+usage: restxml-codegen [--service NAME]... [--check]
+       restxml-codegen --model PATH --out DIR --crate-name NAME [--runtime-path PATH] [--operations A,B,...] [--check]
+
+The first form regenerates the services listed in model/services.json
+(model files in model/<service>/<api-version>/, crates written to
+generated/<service>/, customizations in codegen/src/customizations/);
+--service limits it to the named ones. The second form generates one
+model into any directory. --check writes nothing and fails if the output
+differs from what the model generates today.";
+
+/// One crate to generate.
+struct Job {
     model: PathBuf,
     out: PathBuf,
     crate_name: String,
     runtime_path: String,
+    command: String,
+}
+
+struct Args {
+    jobs: Vec<Job>,
     operations: Option<Vec<String>>,
     check: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        model: PathBuf::from("model/service-2.json"),
-        out: PathBuf::from("generated"),
-        crate_name: "cloudfront-sdk".to_string(),
-        runtime_path: "../runtime".to_string(),
-        operations: None,
-        check: false,
-    };
+    let mut services: Vec<String> = Vec::new();
+    let (mut model, mut out, mut crate_name, mut runtime_path) = (None, None, None, None);
+    let mut operations = None;
+    let mut check = false;
     let mut iter = std::env::args().skip(1);
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
-            "--model" => args.model = PathBuf::from(value("--model")?),
-            "--out" => args.out = PathBuf::from(value("--out")?),
-            "--crate-name" => args.crate_name = value("--crate-name")?,
-            "--runtime-path" => args.runtime_path = value("--runtime-path")?,
+            "--service" => services.push(value("--service")?),
+            "--model" => model = Some(PathBuf::from(value("--model")?)),
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--crate-name" => crate_name = Some(value("--crate-name")?),
+            "--runtime-path" => runtime_path = Some(value("--runtime-path")?),
             "--operations" => {
-                args.operations = Some(
-                    value("--operations")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+                operations = Some(
+                    value("--operations")?
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>(),
                 );
             }
-            "--check" => args.check = true,
+            "--check" => check = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
-    Ok(args)
+    let jobs = match model {
+        Some(model) => {
+            if !services.is_empty() {
+                return Err(format!("--model and --service do not go together\n{USAGE}"));
+            }
+            let (Some(out), Some(crate_name)) = (out, crate_name) else {
+                return Err(format!("--model needs --out and --crate-name\n{USAGE}"));
+            };
+            vec![Job {
+                model,
+                out,
+                crate_name,
+                runtime_path: runtime_path.unwrap_or_else(|| "../runtime".to_string()),
+                command: "restxml-codegen --model ...".to_string(),
+            }]
+        }
+        None => {
+            if out.is_some() || crate_name.is_some() || runtime_path.is_some() {
+                return Err(format!("--out, --crate-name and --runtime-path go with --model\n{USAGE}"));
+            }
+            let list = ServiceList::load(ServiceList::PATH.as_ref()).map_err(|e| e.to_string())?;
+            let selected = list.select(&services).map_err(|e| e.to_string())?;
+            selected.into_iter().map(workspace_job).collect()
+        }
+    };
+    Ok(Args { jobs, operations, check })
+}
+
+fn workspace_job(entry: &ServiceEntry) -> Job {
+    Job {
+        model: entry.model_dir().join("service-2.json"),
+        out: entry.generated_dir(),
+        crate_name: entry.crate_name.clone(),
+        runtime_path: "../../runtime".to_string(),
+        command: format!("cargo run -p restxml-codegen -- --service {}", entry.service),
+    }
 }
 
 fn main() -> ExitCode {
@@ -61,38 +120,42 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut failed = false;
+    for job in &args.jobs {
+        if let Err(message) = run(job, &args) {
+            eprintln!("{message}");
+            failed = true;
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn run(job: &Job, args: &Args) -> Result<(), String> {
     let started = std::time::Instant::now();
-    let mut generator =
-        restxml_codegen::Generator::new(&args.model).crate_name(&args.crate_name).runtime_path(&args.runtime_path);
+    let mut generator = restxml_codegen::Generator::new(&job.model)
+        .crate_name(&job.crate_name)
+        .runtime_path(&job.runtime_path)
+        .command(&job.command);
     if let Some(operations) = &args.operations {
         generator = generator
             .operations(operations.iter().cloned())
-            .command(format!("cargo run -p restxml-codegen -- --operations {}", operations.join(",")));
+            .command(format!("{} --operations {}", job.command, operations.join(",")));
     }
-    let generated = match generator.generate() {
-        Ok(generated) => generated,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let generated = generator.generate().map_err(|err| format!("error: {err}"))?;
     if args.check {
-        let differing = generated.diff(&args.out);
+        let differing = generated.diff(&job.out);
         if differing.is_empty() {
-            println!("{} is up to date ({} files)", args.out.display(), generated.files.len());
-            return ExitCode::SUCCESS;
+            println!("{} is up to date ({} files)", job.out.display(), generated.files.len());
+            return Ok(());
         }
-        eprintln!("{} differs from what the model generates:", args.out.display());
+        let mut message = format!("{} differs from what the model generates:\n", job.out.display());
         for path in differing {
-            eprintln!("  {}", path.display());
+            message.push_str(&format!("  {}\n", path.display()));
         }
-        eprintln!("regenerate with: cargo run -p restxml-codegen");
-        return ExitCode::FAILURE;
+        message.push_str(&format!("regenerate with: {}", job.command));
+        return Err(message);
     }
-    if let Err(err) = generated.write_to(&args.out) {
-        eprintln!("error: {err}");
-        return ExitCode::FAILURE;
-    }
-    println!("generated {} files into {} in {:.2?}", generated.files.len(), args.out.display(), started.elapsed());
-    ExitCode::SUCCESS
+    generated.write_to(&job.out).map_err(|err| format!("error: {err}"))?;
+    println!("generated {} files into {} in {:.2?}", generated.files.len(), job.out.display(), started.elapsed());
+    Ok(())
 }

@@ -1,4 +1,4 @@
-//! Turns the AWS rest-xml protocol suites (`../shared/protocol-tests/`)
+//! Turns the AWS rest-xml protocol suites (`model/protocol-tests/`, from botocore's source distribution)
 //! into Rust: each case's own small model goes through the generator as
 //! embedded modules, and each case becomes a function that builds the
 //! input (or the expected output) as a Rust value and checks the wire
@@ -22,8 +22,11 @@ pub fn generate(suites_dir: &Path, out: &Path) {
     for (kind, file) in [("input", "input.json"), ("output", "output.json")] {
         let path = suites_dir.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
-        let suites: Vec<Value> =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("protocol suite")).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
+            crate::fail(&format!("cannot read the protocol suite {} ({err}); recreate it with `python3 scripts/refresh_model.py`", path.display()))
+        });
+        let suites: Vec<Value> = serde_json::from_str(&text)
+            .unwrap_or_else(|err| crate::fail(&format!("{}: not a protocol suite: {err}", path.display())));
         let mut n: usize = 0;
         for suite in &suites {
             for case in suite["cases"].as_array().unwrap() {

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use quick_xml::events::Event;
 
+mod data;
+pub use data::{model_file, model_path, read_data, read_data_string, recreated_by};
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")

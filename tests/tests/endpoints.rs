@@ -1,13 +1,14 @@
-//! Endpoint resolution: every case of CloudFront's endpoint rule tests
-//! (`../shared/endpoint-tests/cloudfront.json`) against the generated rule
-//! set (`cloudfront_sdk::endpoint::RULES`, made from the vendored
+//! Endpoint resolution: every case of each vendored service's endpoint
+//! rule tests (`model/<service>/<api-version>/endpoint-tests-1.json`,
+//! extracted from botocore's source distribution by
+//! `scripts/refresh_model.py`) against the generated rule set
+//! (`<crate>::endpoint::RULES`, made from the vendored
 //! `endpoint-rule-set-1.json` and `partitions.json`).
 
 use std::collections::BTreeMap;
 
-use cloudfront_sdk::endpoint::RULES;
-use integration_tests::workspace_root;
-use restxml_runtime::client::endpoint::{EndpointParams, Value};
+use integration_tests::{model_file, read_data_string};
+use restxml_runtime::client::endpoint::{EndpointParams, RuleSet, Value};
 
 /// The expected JSON as a rules-language value.
 fn value(json: &serde_json::Value) -> Value {
@@ -23,10 +24,21 @@ fn value(json: &serde_json::Value) -> Value {
 
 #[test]
 fn every_cloudfront_endpoint_case() {
-    let text = std::fs::read_to_string(workspace_root().join("../shared/endpoint-tests/cloudfront.json")).unwrap();
+    every_case("cloudfront", &cloudfront_sdk::endpoint::RULES, 26);
+}
+
+#[test]
+fn every_route53_endpoint_case() {
+    every_case("route53", &route53_sdk::endpoint::RULES, 26);
+}
+
+/// Runs every case of the service's `endpoint-tests-1.json` (there must be
+/// `count`) against `rules`.
+fn every_case(service: &str, rules: &RuleSet, count: usize) {
+    let text = read_data_string(&model_file(service, "endpoint-tests-1.json"));
     let tests: serde_json::Value = serde_json::from_str(&text).unwrap();
     let cases = tests["testCases"].as_array().unwrap();
-    assert_eq!(cases.len(), 26);
+    assert_eq!(cases.len(), count);
     let (mut endpoints, mut errors) = (0, 0);
     let mut failures = Vec::new();
     for case in cases {
@@ -39,7 +51,7 @@ fn every_cloudfront_endpoint_case() {
                 other => panic!("{doc}: unexpected parameter {other}"),
             };
         }
-        let result = RULES.resolve(&params);
+        let result = rules.resolve(&params);
         let expect = &case["expect"];
         let problem = match (expect.get("error"), &result) {
             (Some(message), Err(err)) if message.as_str() == Some(err.message()) => {
@@ -73,7 +85,7 @@ fn every_cloudfront_endpoint_case() {
             failures.push(format!("{doc}: {problem}"));
         }
     }
-    assert!(failures.is_empty(), "{} of 26 cases fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{service}: {} of {count} cases fail:\n{}", failures.len(), failures.join("\n"));
     // Both kinds of outcome are exercised.
     assert!(endpoints > 0 && errors > 0, "{endpoints} endpoints, {errors} errors");
 }

@@ -34,7 +34,7 @@ where
 }
 
 fn service() -> Service {
-    let path = integration_tests::workspace_root().join("model/service-2.json");
+    let path = integration_tests::model_path("cloudfront", "service-2.json");
     let model = restxml_codegen::model::ServiceModel::load(&path).unwrap();
     Service::resolve(&model, None).unwrap()
 }

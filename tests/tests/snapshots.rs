@@ -3,10 +3,10 @@
 //! shape and the operation module. A model or generator change shows up
 //! here as a diff to review with `cargo insta review`.
 
-use integration_tests::workspace_root;
+use integration_tests::model_path;
 
 fn generated_file(path: &str) -> String {
-    let krate = restxml_codegen::Generator::new(workspace_root().join("model/service-2.json"))
+    let krate = restxml_codegen::Generator::new(model_path("cloudfront", "service-2.json"))
         .operations(["UpdateStreamingDistribution"])
         .command("cargo run -p restxml-codegen")
         .generate()
@@ -41,7 +41,7 @@ fn update_streaming_distribution_operation() {
 
 #[test]
 fn selection_generates_only_what_the_operation_reaches() {
-    let krate = restxml_codegen::Generator::new(workspace_root().join("model/service-2.json"))
+    let krate = restxml_codegen::Generator::new(model_path("cloudfront", "service-2.json"))
         .operations(["UpdateStreamingDistribution"])
         .generate()
         .unwrap();
