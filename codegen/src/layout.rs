@@ -325,12 +325,19 @@ fn inner_docs(markdown: &str) -> TokenStream {
 }
 
 fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
+    let example_feature = service.operations.values().next().map(feature_name).unwrap_or_default();
+    let customizations = if service.customizations.notes.is_empty() {
+        String::new()
+    } else {
+        let notes: Vec<String> = service.customizations.notes.iter().map(|note| format!("- {note}")).collect();
+        format!("## Beyond the model\n\nWhat the generated code does for this service beyond its model (botocore's handlers, the AWS SDKs' customizations):\n\n{}\n\n", notes.join("\n"))
+    };
     let docs = inner_docs(&format!(
         "# {name}\n\nA client for {name} (API version {version}), generated from botocore's model by restxml-codegen.\n\n\
          Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build \
          the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled \
          error plus `Unhandled`. Data types are in [`types`], modeled errors in [`error`].\n\n\
-         Every operation is a cargo feature (`update-streaming-distribution`, ...), all on by default.\n\n{docs}",
+         Every operation is a cargo feature (`{example_feature}`, ...), all on by default.\n\n{customizations}{docs}",
         name = service.full_name,
         version = service.api_version,
         docs = service.docs,

@@ -5,6 +5,8 @@
 //! 1. [`model`]: botocore's `service-2.json` as typed serde structs;
 //! 2. [`ir`]: the resolved form (Rust and wire names side by side, shape
 //!    roles, HTTP bindings, documentation as Markdown);
+//!    [`customizations`] then adds what botocore does for a service beyond
+//!    its model, keyed by the service id;
 //! 3. [`emit`]: one emitter per concern, building tokens with `quote!`;
 //! 4. [`layout`]: which file each item lands in, the crate's `Cargo.toml`,
 //!    formatting with prettyplease.
@@ -12,6 +14,7 @@
 //! [`Generator`] drives it, from the command line (`restxml-codegen`) or
 //! from a build script.
 
+pub mod customizations;
 pub mod emit;
 pub mod ir;
 pub mod layout;
@@ -170,7 +173,8 @@ impl Generator {
 
 /// Runs the pipeline on an already loaded model.
 pub fn generate_from_model(model: &model::ServiceModel, settings: &Settings) -> Result<GeneratedCrate, Error> {
-    let service = ir::Service::resolve(model, settings.operations.as_ref())?;
+    let mut service = ir::Service::resolve(model, settings.operations.as_ref())?;
+    customizations::apply(&mut service);
     layout::lay_out(&service, settings)
 }
 
@@ -181,6 +185,7 @@ pub fn generate_from_model(model: &model::ServiceModel, settings: &Settings) -> 
 /// many small models in one test crate.
 pub fn generate_modules(model: &model::ServiceModel, root_path: &str) -> Result<proc_macro2::TokenStream, Error> {
     let mut service = ir::Service::resolve(model, None)?;
+    customizations::apply(&mut service);
     service.root_path = root_path.to_string();
     layout::lay_out_modules(&service)
 }

@@ -57,11 +57,15 @@ fn read_error_fields(error: &mut Element<'_, '_>, meta: &mut ErrorMetadata) -> R
     Ok(())
 }
 
-/// Reads a modeled error shape's members from the `<Error>` element.
-pub fn read_error_shape<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
+/// Reads a modeled error shape's members from the `<Error>` element, or
+/// from a root named after the error `code` itself (Route 53's
+/// `<InvalidChangeBatch>` document, which only its customization's
+/// [`error_metadata`](crate::customizations::route53::error_metadata)
+/// reports that code for).
+pub fn read_error_shape<T: ReadXml>(body: &[u8], code: Option<&str>) -> Result<T, XmlError> {
     let mut document = Document::new(body)?;
     let mut root = document.root()?;
-    if root.local_name() == "Error" {
+    if root.local_name() == "Error" || Some(root.local_name()) == code {
         return T::read_xml(&mut root);
     }
     while let Some(mut child) = root.next_child()? {
@@ -76,7 +80,7 @@ pub fn read_error_shape<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
 /// hold `T`'s members as the model says gives an [`UnhandledError`] with
 /// the same metadata instead.
 pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMetadata) -> Result<T, UnhandledError> {
-    match read_error_shape::<T>(body) {
+    match read_error_shape::<T>(body, meta.code.as_deref()) {
         Ok(mut error) => {
             error.set_meta(meta);
             error.read_headers(headers);

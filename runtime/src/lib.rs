@@ -3,12 +3,14 @@
 //! Generated code calls into this crate for everything that is the same in
 //! every operation: the XML reader and writer ([`xml`]), text forms of
 //! scalars ([`scalar`]), timestamps ([`DateTime`]), building requests and
-//! reading headers ([`http`]), reading error responses ([`error_body`]) and
-//! the error types ([`error`]).
+//! reading headers ([`http`]), reading error responses ([`error_body`]), the
+//! error types ([`error`]) and what services do beyond their models
+//! ([`customizations`]).
 
 pub mod blob;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod customizations;
 pub mod datetime;
 pub mod error;
 pub mod error_body;

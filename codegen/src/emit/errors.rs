@@ -79,6 +79,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
         }
     });
     let variant_names: Vec<_> = errors.iter().map(|(_, v)| v).collect();
+    let error_metadata = super::rust_path(&service.customizations.error_metadata);
     let dispatch = if errors.is_empty() {
         quote! { Self::Unhandled(restxml_runtime::UnhandledError::new(meta)) }
     } else {
@@ -104,7 +105,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             /// Reads an error response: its code picks the variant, whose
             /// modeled members are read from the body.
             pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-                let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+                let meta = #error_metadata(status, headers, body);
                 #dispatch
             }
         }

@@ -48,13 +48,19 @@ pub fn type_docs(shape: &NamedShape) -> TokenStream {
     }
 }
 
-/// Docs for a member: the model's, or a sentence naming the member.
+/// Docs for a member: the model's, or a sentence naming the member; then
+/// what a customization does to its value.
 pub fn member_docs(member: &Member) -> TokenStream {
-    if member.docs.is_empty() {
-        doc_attrs(&format!("The `{}` member (the model has no documentation for it).", member.wire_name))
+    let mut docs = if member.docs.is_empty() {
+        format!("The `{}` member (the model has no documentation for it).", member.wire_name)
     } else {
-        doc_attrs(&member.docs)
+        member.docs.clone()
+    };
+    if let Some(rewrite) = &member.rewrite {
+        docs.push_str("\n\n");
+        docs.push_str(&rewrite.doc);
     }
+    doc_attrs(&docs)
 }
 
 /// The path of a named shape's Rust type from anywhere in the crate.
@@ -79,8 +85,23 @@ pub fn type_path(service: &Service, shape_name: &str) -> TokenStream {
 
 /// The path the generated modules hang from (`crate`, or a module path).
 pub fn root_path(service: &Service) -> TokenStream {
-    let segments = service.root_path.split("::").map(ident);
+    rust_path(&service.root_path)
+}
+
+/// A Rust path (`restxml_runtime::error_body::error_metadata`) as tokens.
+pub fn rust_path(path: &str) -> TokenStream {
+    let segments = path.split("::").map(ident);
     quote! { #(#segments)::* }
+}
+
+/// An expression of type `&str` for the value of a `String` member bound
+/// to the local `value` (a `&String`), after the member's customization
+/// rewrites it; `None` when no customization does.
+pub fn rewritten(member: &Member) -> Option<TokenStream> {
+    member.rewrite.as_ref().map(|rewrite| {
+        let function = rust_path(&rewrite.function);
+        quote! { #function(value) }
+    })
 }
 
 /// The Rust type of a `TypeRef` (without the `Option` for optional members).

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, timestamp_format, xml_de, xml_ser};
+use super::{ident, rewritten, timestamp_format, xml_de, xml_ser};
 use crate::ir::{Location, Member, Operation, PathPart, Service, TimestampFormat, TypeRef};
 
 /// The functions of an operation's module.
@@ -50,6 +50,12 @@ fn text_of(ty: &TypeRef, value: &TokenStream, default_format: TimestampFormat) -
     }
 }
 
+/// [`text_of`] for a scalar member bound to the local `value`, after any
+/// customization's rewrite.
+fn member_text(member: &Member, default_format: TimestampFormat) -> TokenStream {
+    rewritten(member).unwrap_or_else(|| text_of(&member.ty, &quote! { value }, default_format))
+}
+
 fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
     let members = input_members(service, op);
     let method = ident(&op.http.method);
@@ -62,7 +68,7 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
                 return quote! {};
             };
             let field = ident(&member.field);
-            let text = text_of(&member.ty, &quote! { value }, TimestampFormat::Iso8601);
+            let text = member_text(member, TimestampFormat::Iso8601);
             let label = name.as_str();
             if member.required {
                 quote! { { let value = &input.#field; request.push_label(#label, #text, #greedy)?; } }
@@ -93,8 +99,8 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
                             request.header(#name, &joined.join(", "))?;
                         }
                     }
-                    ty => {
-                        let text = text_of(ty, &quote! { value }, TimestampFormat::Rfc822);
+                    _ => {
+                        let text = member_text(m, TimestampFormat::Rfc822);
                         quote! { request.header(#name, #text)?; }
                     }
                 };
@@ -110,8 +116,8 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
                     let text = text_of(&list.member, &quote! { item }, TimestampFormat::Iso8601);
                     quote! { for item in value { request.push_query(#name, Some(#text)); } }
                 }
-                ty => {
-                    let text = text_of(ty, &quote! { value }, TimestampFormat::Iso8601);
+                _ => {
+                    let text = member_text(m, TimestampFormat::Iso8601);
                     quote! { request.push_query(#name, Some(#text)); }
                 }
             }),

@@ -114,7 +114,8 @@ fn union_body(shape: &NamedShape, s: &Structure) -> TokenStream {
 pub fn member_writes(members: &[&Member], owner: &TokenStream, content: &proc_macro2::Ident) -> TokenStream {
     let statements = members.iter().map(|m| {
         let field = ident(&m.field);
-        let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &quote! { value }, content, 0);
+        let value = super::rewritten(m).unwrap_or_else(|| quote! { value });
+        let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &value, content, 0);
         if m.required {
             quote! { { let value = &#owner.#field; #write } }
         } else if m.idempotency_token {

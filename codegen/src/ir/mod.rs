@@ -21,6 +21,9 @@ use crate::model::{self, ServiceModel, ShapeType};
 /// iteration, and so the generated output, is in a stable order.
 #[derive(Debug, Clone)]
 pub struct Service {
+    /// `serviceId`, e.g. "Route 53": the key of the service's
+    /// customizations (`crate::customizations`).
+    pub service_id: String,
     /// `serviceFullName`, e.g. "Amazon CloudFront".
     pub full_name: String,
     /// `apiVersion`, e.g. "2020-05-31".
@@ -39,6 +42,37 @@ pub struct Service {
     /// hang from: `crate` for a crate of their own, or a module path when
     /// the code is embedded in a larger crate (as the protocol tests do).
     pub root_path: String,
+    /// What the service does beyond its model, set by
+    /// `crate::customizations` from the service id.
+    pub customizations: Customizations,
+}
+
+/// Service-wide behaviour beyond the model (botocore's handlers), set by
+/// `crate::customizations`; the defaults are plain rest-xml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customizations {
+    /// Path of the runtime function that reads an error response's code,
+    /// message and request id
+    /// (`fn(u16, &HeaderMap, &[u8]) -> ErrorMetadata`).
+    pub error_metadata: String,
+    /// What the customizations do, one Markdown line each, for the crate docs.
+    pub notes: Vec<String>,
+}
+
+impl Default for Customizations {
+    fn default() -> Self {
+        Customizations { error_metadata: "restxml_runtime::error_body::error_metadata".to_string(), notes: Vec::new() }
+    }
+}
+
+/// A customization that rewrites an input member's value before it is
+/// sent, by a runtime function `fn(&str) -> &str`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueRewrite {
+    /// The runtime function's path.
+    pub function: String,
+    /// What it does, appended to the member's docs.
+    pub doc: String,
 }
 
 /// One operation.
@@ -211,6 +245,10 @@ pub struct Member {
     pub idempotency_token: bool,
     pub host_label: bool,
     pub docs: String,
+    /// The shape the member targets in the model (`ResourceId`).
+    pub target: String,
+    /// A customization rewriting the value before it is sent.
+    pub rewrite: Option<ValueRewrite>,
 }
 
 /// Where a member travels in the HTTP message.
@@ -305,6 +343,14 @@ impl NamedShape {
             ShapeKind::Enum(_) => None,
         }
     }
+
+    /// The structure, to change (as customizations do).
+    pub fn structure_mut(&mut self) -> Option<&mut Structure> {
+        match &mut self.kind {
+            ShapeKind::Structure(s) => Some(s),
+            ShapeKind::Enum(_) => None,
+        }
+    }
 }
 
 impl Service {
@@ -358,6 +404,7 @@ impl<'m> Resolver<'m> {
         }
 
         let mut service = Service {
+            service_id: meta.service_id.clone().unwrap_or_default(),
             full_name: meta.service_full_name.clone().unwrap_or_else(|| meta.service_id.clone().unwrap_or_default()),
             api_version: meta.api_version.clone(),
             docs: docs::html_to_markdown(self.model.documentation.as_deref().unwrap_or("")),
@@ -370,6 +417,7 @@ impl<'m> Resolver<'m> {
             operations: BTreeMap::new(),
             shapes: BTreeMap::new(),
             root_path: "crate".to_string(),
+            customizations: Customizations::default(),
         };
 
         // Which shapes each selected operation reaches, and how.
@@ -771,6 +819,8 @@ impl<'m> Resolver<'m> {
                 idempotency_token: member.idempotency_token,
                 host_label: member.host_label,
                 docs: docs::html_to_markdown(member_docs),
+                target: member.shape.clone(),
+                rewrite: None,
             });
         }
         let payload = members.iter().position(|m| m.location == Location::Payload);

@@ -7,7 +7,7 @@
 //!
 //! Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled error plus `Unhandled`. Data types are in [`types`], modeled errors in [`error`].
 //!
-//! Every operation is a cargo feature (`update-streaming-distribution`, ...), all on by default.
+//! Every operation is a cargo feature (`associate-alias`, ...), all on by default.
 //!
 //! Amazon CloudFront
 //!

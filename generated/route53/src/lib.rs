@@ -7,7 +7,14 @@
 //!
 //! Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled error plus `Unhandled`. Data types are in [`types`], modeled errors in [`error`].
 //!
-//! Every operation is a cargo feature (`update-streaming-distribution`, ...), all on by default.
+//! Every operation is a cargo feature (`activate-key-signing-key`, ...), all on by default.
+//!
+//! ## Beyond the model
+//!
+//! What the generated code does for this service beyond its model (botocore's handlers, the AWS SDKs' customizations):
+//!
+//! - Ids as Route 53 returns them (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) are accepted wherever an input takes a hosted zone, change or delegation set id; the bare id is sent.
+//! - `InvalidChangeBatch` errors carry every message Route 53 returned (`messages`), whether the body is an `<ErrorResponse>` or Route 53's own `<InvalidChangeBatch>` document.
 //!
 //! Amazon Route 53 is a highly available and scalable Domain Name System (DNS) web service.
 //!

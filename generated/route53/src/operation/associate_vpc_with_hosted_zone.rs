@@ -34,6 +34,8 @@ pub struct AssociateVPCWithHostedZoneInput {
     /// The ID of the private hosted zone that you want to associate an Amazon VPC with.
     ///
     /// Note that you can't associate a VPC with a hosted zone that doesn't have an existing VPC association.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
     /// A complex type that contains information about the VPC that you want to associate with a private hosted zone.
     #[cfg_attr(feature = "serde", serde(rename = "VPC"))]
@@ -223,7 +225,11 @@ impl AssociateVPCWithHostedZoneError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -312,7 +318,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/associatevpc");
     if true {

@@ -54,6 +54,8 @@
 #[non_exhaustive]
 pub struct ChangeResourceRecordSetsInput {
     /// The ID of the hosted zone that contains the resource record sets that you want to change.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
     /// A complex type that contains an optional comment and the `Changes` element.
     pub change_batch: crate::types::ChangeBatch,
@@ -220,7 +222,11 @@ impl ChangeResourceRecordSetsError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -294,7 +300,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/rrset/");
     if true {

@@ -67,6 +67,8 @@ pub struct CreateHostedZoneInput {
     /// If you want to associate a reusable delegation set with this hosted zone, the ID that Amazon Route 53 assigned to the reusable delegation set when you created it. For more information about reusable delegation sets, see [CreateReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateReusableDelegationSet.html).
     ///
     /// If you are using a reusable delegation set to create a public hosted zone for a subdomain, make sure that the parent hosted zone doesn't use one or more of the same name servers. If you have overlapping nameservers, the operation will cause a `ConflictingDomainsExist` error.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub delegation_set_id: Option<String>,
 }
 
@@ -351,7 +353,11 @@ impl CreateHostedZoneError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidDomainName") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -465,7 +471,11 @@ pub fn serialize_request(
                 content.element("HostedZoneConfig", value)?;
             }
             if let Some(value) = &input.delegation_set_id {
-                content.element("DelegationSetId", value)?;
+                content
+                    .element(
+                        "DelegationSetId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
         }
         request.body(body.into_bytes(), "application/xml");

@@ -12,6 +12,8 @@ pub struct CreateKeySigningKeyInput {
     /// A unique string that identifies the request.
     pub caller_reference: String,
     /// The unique string (ID) used to identify a hosted zone.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
     /// The Amazon resource name (ARN) for a customer managed key in Key Management Service (KMS). The `KeyManagementServiceArn` must be unique for each key-signing key (KSK) in a single hosted zone. To see an example of `KeyManagementServiceArn` that grants the correct permissions for DNSSEC, scroll down to **Example**.
     ///
@@ -292,7 +294,11 @@ impl CreateKeySigningKeyError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -402,7 +408,11 @@ pub fn serialize_request(
             }
             {
                 let value = &input.hosted_zone_id;
-                content.element("HostedZoneId", value)?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
             {
                 let value = &input.key_management_service_arn;

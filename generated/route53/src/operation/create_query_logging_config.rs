@@ -85,6 +85,8 @@
 #[non_exhaustive]
 pub struct CreateQueryLoggingConfigInput {
     /// The ID of the hosted zone that you want to log queries for. You can log queries only for public hosted zones.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
     /// The Amazon Resource Name (ARN) for the log group that you want to Amazon Route 53 to send query logs to. This is the format of the ARN:
     ///
@@ -282,7 +284,11 @@ impl CreateQueryLoggingConfigError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -371,7 +377,11 @@ pub fn serialize_request(
                 .content();
             {
                 let value = &input.hosted_zone_id;
-                content.element("HostedZoneId", value)?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
             {
                 let value = &input.cloud_watch_logs_log_group_arn;

@@ -42,6 +42,8 @@ pub struct CreateReusableDelegationSetInput {
     /// A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
     pub caller_reference: String,
     /// If you want to mark the delegation set for an existing hosted zone as reusable, the ID for that hosted zone.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: Option<String>,
 }
 
@@ -226,7 +228,11 @@ impl CreateReusableDelegationSetError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("DelegationSetAlreadyCreated") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -320,7 +326,11 @@ pub fn serialize_request(
                 content.element("CallerReference", value)?;
             }
             if let Some(value) = &input.hosted_zone_id {
-                content.element("HostedZoneId", value)?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
         }
         request.body(body.into_bytes(), "application/xml");

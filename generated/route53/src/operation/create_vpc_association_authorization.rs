@@ -14,6 +14,8 @@
 #[non_exhaustive]
 pub struct CreateVPCAssociationAuthorizationInput {
     /// The ID of the private hosted zone that you want to authorize associating a VPC with.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
     /// A complex type that contains the VPC ID and region for the VPC that you want to authorize associating with your hosted zone.
     #[cfg_attr(feature = "serde", serde(rename = "VPC"))]
@@ -198,7 +200,11 @@ impl CreateVPCAssociationAuthorizationError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -275,7 +281,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/authorizevpcassociation");
     if true {

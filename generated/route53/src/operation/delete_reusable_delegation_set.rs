@@ -16,6 +16,8 @@
 #[non_exhaustive]
 pub struct DeleteReusableDelegationSetInput {
     /// The ID of the reusable delegation set that you want to delete.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub id: String,
 }
 
@@ -137,7 +139,11 @@ impl DeleteReusableDelegationSetError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchDelegationSet") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -206,7 +212,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }

@@ -14,6 +14,8 @@
 #[non_exhaustive]
 pub struct GetChangeInput {
     /// The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub id: String,
 }
 
@@ -144,7 +146,11 @@ impl GetChangeError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchChange") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -203,7 +209,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/change/");
     {
         let value = &input.id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }

@@ -18,6 +18,8 @@ pub struct GetHostedZoneLimitInput {
     /// - **MAX\_VPCS\_ASSOCIATED\_BY\_ZONE**: The maximum number of Amazon VPCs that you can associate with the specified private hosted zone.
     pub r#type: crate::types::HostedZoneLimitType,
     /// The ID of the hosted zone that you want to get a limit for.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
 }
 
@@ -188,7 +190,11 @@ impl GetHostedZoneLimitError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -252,7 +258,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/hostedzonelimit/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {

@@ -155,7 +155,11 @@ impl GetQueryLoggingConfigError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchQueryLoggingConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)

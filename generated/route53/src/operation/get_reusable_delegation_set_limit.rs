@@ -14,6 +14,8 @@ pub struct GetReusableDelegationSetLimitInput {
     /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     pub r#type: crate::types::ReusableDelegationSetLimitType,
     /// The ID of the delegation set that you want to get the limit for.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub delegation_set_id: String,
 }
 
@@ -189,7 +191,11 @@ impl GetReusableDelegationSetLimitError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -248,7 +254,12 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/reusabledelegationsetlimit/");
     {
         let value = &input.delegation_set_id;
-        request.push_label("Id", value.as_str(), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {

@@ -125,7 +125,11 @@ impl GetTrafficPolicyInstanceCountError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         Self::Unhandled(restxml_runtime::UnhandledError::new(meta))
     }
 }

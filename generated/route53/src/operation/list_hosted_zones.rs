@@ -20,6 +20,8 @@ pub struct ListHostedZonesInput {
     /// (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If you have more than `maxitems` hosted zones, the value of `IsTruncated` in the response is `true`, and the value of `NextMarker` is the hosted zone ID of the first hosted zone that Route 53 will return if you submit another request.
     pub max_items: Option<String>,
     /// If you're using reusable delegation sets and you want to list all of the hosted zones that are associated with a reusable delegation set, specify the ID of that reusable delegation set.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub delegation_set_id: Option<String>,
     /// (Optional) Specifies if the hosted zone is private.
     pub hosted_zone_type: Option<crate::types::HostedZoneType>,
@@ -283,7 +285,11 @@ impl ListHostedZonesError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -352,7 +358,11 @@ pub fn serialize_request(
         request.push_query("maxitems", Some(value.as_str()));
     }
     if let Some(value) = &input.delegation_set_id {
-        request.push_query("delegationsetid", Some(value.as_str()));
+        request
+            .push_query(
+                "delegationsetid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.hosted_zone_type {
         request.push_query("hostedzonetype", Some(value.as_str()));

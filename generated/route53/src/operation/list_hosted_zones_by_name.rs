@@ -39,6 +39,8 @@ pub struct ListHostedZonesByNameInput {
     /// (Optional) For your first request to `ListHostedZonesByName`, do not include the `hostedzoneid` parameter.
     ///
     /// If you have more hosted zones than the value of `maxitems`, `ListHostedZonesByName` returns only the first `maxitems` hosted zones. To get the next group of `maxitems` hosted zones, submit another request to `ListHostedZonesByName` and include both `dnsname` and `hostedzoneid` parameters. For the value of `hostedzoneid`, specify the value of the `NextHostedZoneId` element from the previous response.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: Option<String>,
     /// The maximum number of hosted zones to be included in the response body for this request. If you have more than `maxitems` hosted zones, then the value of the `IsTruncated` element in the response is true, and the values of `NextDNSName` and `NextHostedZoneId` specify the first hosted zone in the next group of `maxitems` hosted zones.
     pub max_items: Option<String>,
@@ -327,7 +329,11 @@ impl ListHostedZonesByNameError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -388,7 +394,11 @@ pub fn serialize_request(
         request.push_query("dnsname", Some(value.as_str()));
     }
     if let Some(value) = &input.hosted_zone_id {
-        request.push_query("hostedzoneid", Some(value.as_str()));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.max_items {
         request.push_query("maxitems", Some(value.as_str()));

@@ -14,6 +14,8 @@ pub struct ListQueryLoggingConfigsInput {
     /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
     ///
     /// If you don't specify a hosted zone ID, `ListQueryLoggingConfigs` returns all of the configurations that are associated with the current Amazon Web Services account.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: Option<String>,
     /// (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
     ///
@@ -225,7 +227,11 @@ impl ListQueryLoggingConfigsError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -288,7 +294,11 @@ pub fn serialize_request(
     );
     request.push_path("/2013-04-01/queryloggingconfig");
     if let Some(value) = &input.hosted_zone_id {
-        request.push_query("hostedzoneid", Some(value.as_str()));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));

@@ -24,6 +24,8 @@ pub struct ListTrafficPolicyInstancesByPolicyInput {
     /// For the value of `hostedzoneid`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance that Amazon Route 53 will return if you submit another request.
     ///
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id_marker: Option<String>,
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
     ///
@@ -401,7 +403,11 @@ impl ListTrafficPolicyInstancesByPolicyError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -476,7 +482,11 @@ pub fn serialize_request(
             );
     }
     if let Some(value) = &input.hosted_zone_id_marker {
-        request.push_query("hostedzoneid", Some(value.as_str()));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));

@@ -16,6 +16,8 @@
 #[non_exhaustive]
 pub struct TestDNSAnswerInput {
     /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
+    ///
+    /// An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is accepted: only the part after the last `/` is sent, as botocore does.
     pub hosted_zone_id: String,
     /// The name of the resource record set that you want Amazon Route 53 to simulate a query for.
     pub record_name: String,
@@ -329,7 +331,11 @@ impl TestDNSAnswerError {
         headers: &restxml_runtime::http_types::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
@@ -388,7 +394,11 @@ pub fn serialize_request(
     request.push_path("/2013-04-01/testdnsanswer");
     {
         let value = &input.hosted_zone_id;
-        request.push_query("hostedzoneid", Some(value.as_str()));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     {
         let value = &input.record_name;
