@@ -10,12 +10,17 @@
 //! - **Error documents**: besides `<ErrorResponse>`, Route 53 answers a
 //!   rejected change batch with a document whose root is the error code,
 //!   `<InvalidChangeBatch><Messages><Message>…`, one message per problem
-//!   (`restxml_runtime::customizations::route53::error_metadata`).
+//!   (`restxml_runtime::customizations::route53::error_metadata`). The
+//!   model names the list of messages `messages`; it is read from
+//!   `<Messages>`, the element Route 53 sends.
 
 use crate::ir::{Service, TypeRef, ValueRewrite};
 
 /// The model's `serviceId`.
 pub const SERVICE_ID: &str = "Route 53";
+
+/// The error shape Route 53 also sends as a document of its own.
+const INVALID_CHANGE_BATCH: &str = "InvalidChangeBatch";
 
 /// The shapes whose values botocore's `fix_route53_ids` trims to their
 /// last path segment.
@@ -35,6 +40,15 @@ pub(super) fn apply(service: &mut Service) {
                           accepted: only the part after the last `/` is sent, as botocore does."
                         .to_string(),
                 });
+            }
+        }
+    }
+    // The model names the list `messages`; Route 53 sends `<Messages>`
+    // (the AWS SDK for Go reads it by that name too).
+    if let Some(structure) = service.shapes.get_mut(INVALID_CHANGE_BATCH).and_then(|shape| shape.structure_mut()) {
+        for member in &mut structure.members {
+            if member.wire_name == "messages" && matches!(member.ty, TypeRef::List(_)) {
+                member.xml_name = "Messages".to_string();
             }
         }
     }

@@ -38,7 +38,7 @@ impl restxml_runtime::xml::ReadXml for InvalidChangeBatch {
         let mut m_message = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
-                "messages" => {
+                "Messages" => {
                     m_messages = Some(
                         child
                             .read_list(
