@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Clean-build comparison: the same small program on the generated crate and
-# on aws-sdk-cloudfront, debug and release, from an empty target directory
-# each time, in one sitting. Not part of the test command (it takes ~15
-# minutes). Writes results.md beside this script. The `floor` program is
+# on aws-sdk-cloudfront, and a DNS-01 style program (ChangeResourceRecordSets
+# and GetChange with the HTTPS client) on route53-sdk and aws-sdk-route53,
+# debug and release, from an empty target directory each time, in one
+# sitting. Not part of the test command (it takes ~25 minutes). Writes results.md beside this script. The `floor` program is
 # the client stack alone (signing and HTTPS crates, no generated code).
 #
 #   bash bench/compile-time/run.sh
@@ -15,6 +16,8 @@ out="$here/results.md"
 (cd "$here/ours" && cargo fetch --quiet)
 (cd "$here/aws" && cargo fetch --quiet)
 (cd "$here/floor" && cargo fetch --quiet)
+(cd "$here/route53-ours" && cargo fetch --quiet)
+(cd "$here/route53-aws" && cargo fetch --quiet)
 
 # Users get the generated crate from a registry or git, which cargo builds
 # without incremental compilation; path dependencies (ours here) would be
@@ -31,7 +34,7 @@ summarize() { # label profile timings.html
 import json, re, sys
 label, profile, html = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
 units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
-ours = ("restxml-", "cloudfront-sdk", "compile-time-")
+ours = ("restxml-", "cloudfront-sdk", "route53-sdk", "compile-time-")
 total = sum(u["duration"] for u in units)
 own = sum(u["duration"] for u in units if u["name"].startswith(ours))
 top = sorted(units, key=lambda u: -u["duration"])[:5]
@@ -42,8 +45,14 @@ PY
 
 measure() { # label dir profile-flag features-flags...
   local label="$1" dir="$2" profile="$3"; shift 3
-  # BENCH_ONLY=text measures only the rows whose label contains it.
-  if [ -n "${BENCH_ONLY:-}" ] && [[ "$label" != *"$BENCH_ONLY"* ]]; then return; fi
+  # BENCH_ONLY='text|other' measures only the rows whose label contains
+  # one of the texts (BENCH_ONLY='route53|floor': the Route 53 sitting).
+  if [ -n "${BENCH_ONLY:-}" ]; then
+    local part hit=""
+    IFS='|' read -ra parts <<< "$BENCH_ONLY"
+    for part in "${parts[@]}"; do [[ "$label" == *"$part"* ]] && hit=1; done
+    [ -n "$hit" ] || return 0
+  fi
   local target="$work/target"
   rm -rf "$target"
   local log="$work/time.log"
@@ -57,7 +66,7 @@ measure() { # label dir profile-flag features-flags...
 
 # A partial run (BENCH_ONLY) adds rows to the existing table.
 [ -n "${BENCH_ONLY:-}" ] || {
-  echo "# Clean build of a small program: generated crate vs aws-sdk-cloudfront"
+  echo "# Clean build of a small program: generated crates vs aws-sdk-cloudfront and aws-sdk-route53"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(rustc --version)."
   echo "Peak memory is the largest single process (rustc) of the build. Incremental"
@@ -81,6 +90,10 @@ measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-defau
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws --release
+measure "route53-sdk, change-resource-record-sets + get-change, client with HTTPS" route53-ours ""
+measure "route53-sdk, change-resource-record-sets + get-change, client with HTTPS" route53-ours --release
+measure "aws-sdk-route53 1.132.0, default (rustls HTTPS), same two calls" route53-aws ""
+measure "aws-sdk-route53 1.132.0, default (rustls HTTPS), same two calls" route53-aws --release
 {
   echo
   echo "## Where the time goes"

@@ -330,7 +330,10 @@ fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
         String::new()
     } else {
         let notes: Vec<String> = service.customizations.notes.iter().map(|note| format!("- {note}")).collect();
-        format!("## Beyond the model\n\nWhat the generated code does for this service beyond its model (botocore's handlers, the AWS SDKs' customizations):\n\n{}\n\n", notes.join("\n"))
+        format!(
+            "## Beyond the model\n\nWhat the generated code does for this service beyond its model (botocore's handlers, the AWS SDKs' customizations):\n\n{}\n\n",
+            notes.join("\n")
+        )
     };
     let docs = inner_docs(&format!(
         "# {name}\n\nA client for {name} (API version {version}), generated from botocore's model by restxml-codegen.\n\n\

@@ -94,8 +94,8 @@ fn parse_args() -> Result<Args, String> {
             if out.is_some() || crate_name.is_some() || runtime_path.is_some() {
                 return Err(format!("--out, --crate-name and --runtime-path go with --model\n{USAGE}"));
             }
-            let list = ServiceList::load(ServiceList::PATH.as_ref()).map_err(|e| e.to_string())?;
-            let selected = list.select(&services).map_err(|e| e.to_string())?;
+            let list = ServiceList::load(ServiceList::PATH.as_ref()).map_err(|e| format!("error: {e}"))?;
+            let selected = list.select(&services).map_err(|e| format!("error: {e}"))?;
             selected.into_iter().map(workspace_job).collect()
         }
     };
@@ -137,9 +137,11 @@ fn run(job: &Job, args: &Args) -> Result<(), String> {
         .runtime_path(&job.runtime_path)
         .command(&job.command);
     if let Some(operations) = &args.operations {
-        generator = generator
-            .operations(operations.iter().cloned())
-            .command(format!("{} --operations {}", job.command, operations.join(",")));
+        generator = generator.operations(operations.iter().cloned()).command(format!(
+            "{} --operations {}",
+            job.command,
+            operations.join(",")
+        ));
     }
     let generated = generator.generate().map_err(|err| format!("error: {err}"))?;
     if args.check {

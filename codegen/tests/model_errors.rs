@@ -4,11 +4,19 @@
 use std::collections::BTreeSet;
 
 use restxml_codegen::model::ServiceModel;
+use restxml_codegen::services::ServiceList;
 use restxml_codegen::{Error, Settings, generate_from_model, ir};
 
+/// A file of the vendored CloudFront model, found through
+/// `model/services.json` (no API version is named here).
+fn cloudfront_file(name: &str) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let list = ServiceList::load(&root.join(ServiceList::PATH)).unwrap();
+    root.join(list.select(&["cloudfront".to_string()]).unwrap()[0].model_dir()).join(name)
+}
+
 fn real_model() -> serde_json::Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/service-2.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(cloudfront_file("service-2.json")).unwrap()).unwrap()
 }
 
 fn resolve(json: &serde_json::Value, operations: &[&str]) -> Result<ir::Service, Error> {
@@ -103,7 +111,11 @@ fn generation_is_deterministic() {
 }
 
 fn real_endpoint_file(name: &str) -> serde_json::Value {
-    let path = format!("{}/../model/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = if name == "partitions.json" {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/partitions.json")
+    } else {
+        cloudfront_file(name)
+    };
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -164,4 +176,44 @@ fn malformed_endpoint_rules_name_their_path() {
 
     let err = restxml_codegen::emit::endpoint::emit("CloudFront", "{", "{}").unwrap_err();
     assert!(err.to_string().starts_with("endpoint-rule-set-1.json: line 1 column 1: "), "{err}");
+}
+
+#[test]
+fn malformed_service_lists_name_their_path() {
+    let dir = std::env::temp_dir().join(format!("restxml-services-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("services.json");
+    let cases = [
+        (
+            r#"{"services": [{"service": "route53", "api_version": "2013-04-01"}]}"#,
+            "services[0]: missing field `crate`",
+        ),
+        (
+            r#"{"services": [{"service": "route53", "api_version": 7, "crate": "x"}]}"#,
+            "services[0].api_version: invalid type",
+        ),
+        (
+            r#"{"services": [{"service": "../etc", "api_version": "v", "crate": "x"}]}"#,
+            "services[0].service: \"../etc\" is not a plain name",
+        ),
+        (r#"{"services": [], "extra": 1}"#, "unknown field `extra`"),
+    ];
+    for (json, expected) in cases {
+        std::fs::write(&path, json).unwrap();
+        let err = ServiceList::load(&path).unwrap_err().to_string();
+        assert!(err.contains(expected), "{json}: {err}");
+        assert!(err.starts_with(&path.display().to_string()), "{err}");
+    }
+    std::fs::write(
+        &path,
+        r#"{"services": [{"service": "route53", "api_version": "2013-04-01", "crate": "route53-sdk"}]}"#,
+    )
+    .unwrap();
+    let list = ServiceList::load(&path).unwrap();
+    assert_eq!(list.select(&[]).unwrap().len(), 1);
+    let err = list.select(&["s3".to_string()]).unwrap_err().to_string();
+    assert!(err.contains("no service \"s3\"; listed: route53"), "{err}");
+    let err = ServiceList::load(&dir.join("missing.json")).unwrap_err().to_string();
+    assert!(err.contains("missing.json"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

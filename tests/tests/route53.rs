@@ -130,7 +130,8 @@ async fn invalid_change_batch_carries_every_message() {
          </Messages><RequestId>b25f48e8-84fd-11e6-80d9-574e0c4664cb</RequestId></InvalidChangeBatch>"
     );
     let http = ReplayClient::new([response(400, &body)]);
-    let err = client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
+    let err =
+        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
     assert_eq!(http.requests().len(), 1, "a rejected change batch is never retried");
     let SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error)) = err else {
         panic!("expected InvalidChangeBatch, got {err:?}")
@@ -139,8 +140,10 @@ async fn invalid_change_batch_carries_every_message() {
         error.messages.as_deref(),
         Some(
             &[
-                "Tried to create resource record set [name='a.example.com.', type='A'] but it already exists".to_string(),
-                "Tried to delete resource record set [name='b.example.com.', type='TXT'] but it was not found".to_string(),
+                "Tried to create resource record set [name='a.example.com.', type='A'] but it already exists"
+                    .to_string(),
+                "Tried to delete resource record set [name='b.example.com.', type='TXT'] but it was not found"
+                    .to_string(),
             ][..]
         )
     );
@@ -150,7 +153,8 @@ async fn invalid_change_batch_carries_every_message() {
 
     // The usual envelope maps to the same variant.
     let http = ReplayClient::new([error_response("InvalidChangeBatch", "[RRSet with DNS name a. is not permitted]")]);
-    let err = client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
+    let err =
+        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
     let SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error)) = err else {
         panic!("expected InvalidChangeBatch, got {err:?}")
     };
@@ -176,7 +180,9 @@ async fn throttling_and_prior_request_not_complete_are_retried() {
     let input = GetChangeInput::builder().id("C2682N5HXP0BZ4").build().unwrap();
     let err = client(&http, "us-east-1").get_change(input).await.unwrap_err();
     assert_eq!(http.requests().len(), 3);
-    assert!(matches!(err, SdkError::Service(GetChangeError::Unhandled(ref e)) if e.code() == Some("PriorRequestNotComplete")));
+    assert!(
+        matches!(err, SdkError::Service(GetChangeError::Unhandled(ref e)) if e.code() == Some("PriorRequestNotComplete"))
+    );
 }
 
 #[tokio::test]
@@ -212,7 +218,10 @@ async fn resource_record_sets_changed_waiter_polls_get_change_until_insync() {
     assert_eq!(http.requests().len(), 2);
 }
 
-fn record_page(records: &[(&str, &str, Option<&str>)], next: Option<(&str, &str, Option<&str>)>) -> http::Response<Vec<u8>> {
+fn record_page(
+    records: &[(&str, &str, Option<&str>)],
+    next: Option<(&str, &str, Option<&str>)>,
+) -> http::Response<Vec<u8>> {
     let items: String = records
         .iter()
         .map(|(name, ty, id)| {
@@ -241,11 +250,21 @@ fn record_page(records: &[(&str, &str, Option<&str>)], next: Option<(&str, &str,
 #[tokio::test]
 async fn list_resource_record_sets_pages_with_name_type_and_identifier() {
     let http = ReplayClient::new([
-        record_page(&[("\\052.example.com.", "TXT", None), ("a.example.com.", "A", None)], Some(("w.example.com.", "A", Some("blue")))),
-        record_page(&[("w.example.com.", "A", Some("blue")), ("w.example.com.", "A", Some("green"))], Some(("z.example.com.", "TXT", None))),
+        record_page(
+            &[("\\052.example.com.", "TXT", None), ("a.example.com.", "A", None)],
+            Some(("w.example.com.", "A", Some("blue"))),
+        ),
+        record_page(
+            &[("w.example.com.", "A", Some("blue")), ("w.example.com.", "A", Some("green"))],
+            Some(("z.example.com.", "TXT", None)),
+        ),
         record_page(&[("z.example.com.", "TXT", None)], None),
     ]);
-    let input = ListResourceRecordSetsInput::builder().hosted_zone_id("/hostedzone/Z1D633PJN98FT9").max_items("2").build().unwrap();
+    let input = ListResourceRecordSetsInput::builder()
+        .hosted_zone_id("/hostedzone/Z1D633PJN98FT9")
+        .max_items("2")
+        .build()
+        .unwrap();
     let records = client(&http, "us-east-1").list_resource_record_sets_items(input).collect_items().await.unwrap();
     let names: Vec<(&str, Option<&str>)> =
         records.iter().map(|r| (r.name.as_str(), r.set_identifier.as_deref())).collect();

@@ -52,8 +52,7 @@ pub(super) fn apply(service: &mut Service) {
             }
         }
     }
-    service.customizations.error_metadata =
-        "restxml_runtime::customizations::route53::error_metadata".to_string();
+    service.customizations.error_metadata = "restxml_runtime::customizations::route53::error_metadata".to_string();
     service.customizations.notes = vec![
         "Ids as Route 53 returns them (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) are accepted \
          wherever an input takes a hosted zone, change or delegation set id; the bare id is sent."

@@ -217,7 +217,11 @@ impl ClientCore {
         };
         if let Ok(response) = &result {
             span.record("status", response.status().as_u16());
-            if let Some(id) = response.headers().get("x-amz-request-id").and_then(|v| v.to_str().ok()) {
+            // CloudFront and Route 53 send `x-amzn-RequestId`, S3 `x-amz-request-id`.
+            let id = ["x-amzn-requestid", "x-amz-request-id"]
+                .iter()
+                .find_map(|name| response.headers().get(*name).and_then(|v| v.to_str().ok()));
+            if let Some(id) = id {
                 span.record("request_id", id);
             }
         }
