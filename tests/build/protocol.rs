@@ -23,7 +23,10 @@ pub fn generate(suites_dir: &Path, out: &Path) {
         let path = suites_dir.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
-            crate::fail(&format!("cannot read the protocol suite {} ({err}); recreate it with `python3 scripts/refresh_model.py`", path.display()))
+            crate::fail(&format!(
+                "cannot read the protocol suite {} ({err}); recreate it with `python3 scripts/refresh_model.py`",
+                path.display()
+            ))
         });
         let suites: Vec<Value> = serde_json::from_str(&text)
             .unwrap_or_else(|err| crate::fail(&format!("{}: not a protocol suite: {err}", path.display())));

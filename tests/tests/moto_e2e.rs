@@ -3,48 +3,15 @@
 //! signed HTTP requests through the default transport. The server is
 //! stopped when the test ends, pass or fail.
 
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cloudfront_sdk::client::{Client, Config, Credentials};
 use cloudfront_sdk::operation::update_streaming_distribution::UpdateStreamingDistributionError;
 use cloudfront_sdk::{ProvideErrorMetadata, SdkError};
+use integration_tests::moto::Moto;
 use restxml_runtime::client::paginate::{WaiterConfig, WaiterError};
 use restxml_runtime::client::transport::{HttpClient, HyperClient};
 use serde_json::json;
-
-/// A moto server on a free port, killed on drop.
-struct Moto {
-    child: Child,
-    url: String,
-}
-
-impl Moto {
-    fn start() -> Moto {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = Command::new("python3")
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 -m moto.server (install with: python3 -m pip install 'moto[server]==5.2.1'; scripts/test.sh does)");
-        let moto = Moto { child, url: format!("http://127.0.0.1:{port}") };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "moto did not start on port {port}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        moto
-    }
-}
-
-impl Drop for Moto {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
     serde_json::from_value(value).unwrap()

@@ -57,8 +57,9 @@ pub(super) fn apply(service: &mut Service) {
         "Ids as Route 53 returns them (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) are accepted \
          wherever an input takes a hosted zone, change or delegation set id; the bare id is sent."
             .to_string(),
-        "`InvalidChangeBatch` errors carry every message Route 53 returned (`messages`), whether the body is an \
-         `<ErrorResponse>` or Route 53's own `<InvalidChangeBatch>` document."
+        "`InvalidChangeBatch` errors read Route 53's own `<InvalidChangeBatch>` document: `messages` holds one \
+         message per problem and `message()` all of them joined; from the usual `<ErrorResponse>`, `message()` \
+         holds its one message."
             .to_string(),
     ];
 }
