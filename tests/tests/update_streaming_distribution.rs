@@ -1,5 +1,5 @@
 //! UpdateStreamingDistribution end to end without a network: requests built
-//! from inputs, responses (the shared fixtures and malformed ones) parsed
+//! from inputs, responses (the committed fixtures and malformed ones) parsed
 //! into outputs or typed errors.
 
 use cloudfront_sdk::operation::update_streaming_distribution::{

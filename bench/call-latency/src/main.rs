@@ -1,7 +1,9 @@
 //! Whole-call latency without a network, side by side: the generated
 //! client and aws-sdk-cloudfront, each given an in-memory HTTP client that
-//! answers every request with the same shared fixture. A call is: build the
-//! request, resolve the endpoint, sign, "send", parse the response.
+//! answers every request with the same committed fixture
+//! (`tests/data/fixtures/`, made by `python3 scripts/make_fixtures.py`). A
+//! call is: build the request, resolve the endpoint, sign, "send", parse the
+//! response.
 //!
 //! ```sh
 //! cargo run --release --manifest-path bench/call-latency/Cargo.toml
@@ -13,9 +15,11 @@ use std::time::{Duration, Instant};
 use restxml_runtime::client::credentials::BoxFuture;
 use restxml_runtime::client::transport::{HttpClient, TransportError};
 
+/// A response body from the workspace's `tests/data/fixtures/`.
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/fixtures").join(name);
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (recreate it with `python3 scripts/make_fixtures.py`)", path.display()))
 }
 
 /// Answers every request with one canned response.
@@ -125,6 +129,6 @@ async fn main() {
 
     println!("| call | cloudfront-sdk | aws-sdk-cloudfront 1.141.0 |");
     println!("|---|---|---|");
-    println!("| ListDistributions, 2.7 MB response | {:.2} ms | {:.2} ms |", ours_list.as_secs_f64() * 1e3, theirs_list.as_secs_f64() * 1e3);
+    println!("| ListDistributions, {:.1} MB response | {:.2} ms | {:.2} ms |", large.len() as f64 / 1e6, ours_list.as_secs_f64() * 1e3, theirs_list.as_secs_f64() * 1e3);
     println!("| UpdateStreamingDistribution | {:.1} µs | {:.1} µs |", ours_update.as_secs_f64() * 1e6, theirs_update.as_secs_f64() * 1e6);
 }

@@ -1,6 +1,7 @@
-//! Parse throughput of the generated readers on the shared benchmark
-//! fixture (`../shared/fixtures/list_distributions_large.xml`, 2.7 MB, 200
-//! fully populated DistributionSummary items) and on the small
+//! Parse throughput of the generated readers on the committed benchmark
+//! fixture (`tests/data/fixtures/list_distributions_large.xml`, 2.8 MB, 200
+//! fully populated DistributionSummary items, made by
+//! `python3 scripts/make_fixtures.py`) and on the small
 //! UpdateStreamingDistribution response.
 //!
 //! ```sh
@@ -10,9 +11,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// A response body from the workspace's `tests/data/fixtures/`.
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/fixtures").join(name);
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (recreate it with `python3 scripts/make_fixtures.py`)", path.display()))
 }
 
 /// Runs `f` for about `budget`, in batches, and returns the median time of one call.
