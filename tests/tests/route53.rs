@@ -317,3 +317,58 @@ async fn endpoints_and_signing_regions_come_from_the_rule_set() {
         assert_eq!(scope(request), signing, "{region}");
     }
 }
+
+/// A committed fixture as the HTTP response it was made for.
+fn fixture_response(name: &str, status: u16) -> http::Response<Vec<u8>> {
+    http::Response::builder().status(status).body(integration_tests::fixture(name)).unwrap()
+}
+
+#[test]
+fn the_large_record_list_parses_with_every_kind_of_record() {
+    use route53_sdk::operation::list_resource_record_sets::parse_response;
+    let output = parse_response(&fixture_response("list_resource_record_sets_large.xml", 200)).unwrap();
+    assert_eq!(output.resource_record_sets.len(), 1000);
+    assert!(output.is_truncated);
+    assert_eq!(output.next_record_name.as_deref(), Some("web237.example.com."));
+    assert_eq!(output.next_record_type.as_ref().map(RRType::as_str), Some("A"));
+    assert_eq!(output.next_record_identifier.as_deref(), Some("mv-1"));
+    let records = &output.resource_record_sets;
+    // Escapes in names and quotes in TXT values come back verbatim.
+    assert!(records.iter().any(|r| r.name == "\\052.example.com."));
+    let txt: Vec<&str> = records
+        .iter()
+        .filter(|r| r.r#type == RRType::Txt)
+        .flat_map(|r| r.resource_records.iter().flatten().map(|v| v.value.as_str()))
+        .collect();
+    assert!(txt.contains(&"\"v=spf1 include:_spf.example.net include:amazonses.com ~all\""), "{txt:?}");
+    assert!(records.iter().any(|r| r.alias_target.is_some()));
+    assert!(records.iter().any(|r| r.set_identifier.is_some() && r.weight.is_some()));
+    // Every record type of the model appears.
+    let types: std::collections::BTreeSet<&str> = records.iter().map(|r| r.r#type.as_str()).collect();
+    assert_eq!(types.len(), RRType::values().len(), "{types:?}");
+}
+
+#[test]
+fn the_fixture_error_documents_map_to_typed_errors() {
+    use route53_sdk::operation::change_resource_record_sets::parse_response;
+    let err = parse_response(&fixture_response("invalid_change_batch_400.xml", 400)).unwrap_err();
+    let SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error)) = err else {
+        panic!("expected InvalidChangeBatch, got {err:?}")
+    };
+    let messages = error.messages.as_deref().unwrap();
+    assert_eq!(messages.len(), 2);
+    assert_eq!(
+        messages[0],
+        "Tried to create resource record set [name='www.example.com.', type='A'] but it already exists"
+    );
+    assert!(messages[1].starts_with("RRSet of type CNAME with DNS name \\052.dev.example.com."));
+    assert_eq!(error.request_id(), Some("b25f48e8-84fd-11e6-80d9-574e0c4664cb"));
+
+    use route53_sdk::operation::get_hosted_zone::{GetHostedZoneError, parse_response as get_zone};
+    let err = get_zone(&fixture_response("no_such_hosted_zone_404.xml", 404)).unwrap_err();
+    assert!(matches!(err, SdkError::Service(GetHostedZoneError::NoSuchHostedZone(_))), "{err:?}");
+
+    use route53_sdk::operation::get_change::parse_response as get_change_parse;
+    let output = get_change_parse(&fixture_response("get_change_200.xml", 200)).unwrap();
+    assert_eq!(output.change_info.status.as_str(), "INSYNC");
+}
