@@ -1,15 +1,50 @@
 #!/usr/bin/env python3
-"""Generate botocore's behaviour for many CloudFront operations, both directions.
+"""Generate botocore's behaviour for every operation of CloudFront and Route 53, both directions.
 
 Usage: python3 scripts/botocore_operations.py
 
-Loads the vendored model (model/cloudfront/<api-version>/service-2.json) and writes
-tests/data/operations.json with two lists:
+For each service in SERVICES (at the end of this file) it loads the vendored
+model (model/<service>/<api-version>/service-2.json, found through
+model/services.json) and writes a file in tests/data/ with two lists:
 
-* "requests": params -> the HTTP request botocore 1.43.11 builds
-  (ParamValidator must report no error, then the rest-xml serializer runs).
+* "requests": params -> the HTTP request botocore 1.43.11 builds.
 * "responses": an HTTP response -> the output botocore's rest-xml parser
   returns (ResponseMetadata dropped, values normalized), or the parsed error.
+
+  service     | file                               | Rust test
+  ------------+------------------------------------+--------------------------------------
+  cloudfront  | tests/data/operations.json         | tests/tests/botocore_operations.rs
+  route53     | tests/data/route53_operations.json | tests/tests/route53_operations.rs
+
+What is generic and what is per service: everything above the "CloudFront"
+section is generic; a service is a SERVICES entry (values the generator
+fills shapes with, hand-written request cases as data, a function returning
+the hand-written response cases) plus its section of constants.
+
+How requests are made: through a real botocore client, as a program would
+call it, so that botocore's event handlers run: in particular
+`fix_route53_ids`, registered on `before-parameter-build.route53`, which
+sends only the part after the last '/' of the top-level members targeting
+the shapes ResourceId, DelegationSetId and ChangeId. The client is made with
+`botocore.session.get_session().create_client(<service>, region_name=
+'us-east-1', ...)` with model/ first on the data loader's search path (and
+its model checked equal to the vendored file), and each call is stopped at
+the `before-call.<service-id>.<Operation>` event: a handler registered last
+records the request dict the client built (`url_path`, `query_string`,
+`method`, `headers`, `body`: after the `before-parameter-build` handlers,
+parameter validation and the rest-xml serializer) and returns a dummy
+(HTTP 200, {}) response, so nothing is sent. The recorded dict is the
+serializer's output plus the User-Agent header the client adds (dropped
+here, with X-Amzn-Trace-Id, which botocore adds only inside AWS Lambda).
+What botocore does after `before-call` (request compression, flexible
+checksums, signing) does not apply: neither model has `requestcompression`
+or `httpChecksum` traits, which main() asserts.
+
+How responses are parsed: with botocore's rest-xml parser, as botocore's
+endpoint calls it (headers in a HeadersDict, streaming payloads as a
+StreamingBody). No botocore handler touches these services' responses
+(the only Route 53 handler is `fix_route53_ids`), so this is what a client
+returns.
 
 If the importable botocore is not 1.43.11 it is installed with pip and the
 script re-executes itself. The output is deterministic (byte-identical reruns).
@@ -21,11 +56,15 @@ members only) and, when it has optional members, an "<op>_minimal" request
 order) returning a given payload shape gets "<op>_full" (every output member
 filled); every operation with a structure payload gets "<op>_minimal" (header
 members plus only the required members of the payload), so each payload
-shape is filled completely once and the file stays small. Hand-written cases
+shape is filled completely once and the file stays small. For a service
+whose outputs are body members without a payload (Route 53: every
+operation) every operation gets "<op>_full", and "<op>_minimal" (only the
+required members, header and body) when that differs. Hand-written cases
 then cover the binding kinds and quirks below.
 
-Coverage (binding kind -> cases; "auto" marks auto-generated ones, the other
-cases are hand-written; the auto cases alone cover all 167 operations):
+CloudFront coverage (binding kind -> cases; "auto" marks auto-generated ones,
+the other cases are hand-written; the auto cases alone cover all 167
+operations):
 
   binding kind                          | operations
   --------------------------------------+--------------------------------------------
@@ -75,6 +114,55 @@ cases are hand-written; the auto cases alone cover all 167 operations):
                                         | GetFunction, ListDistributions; plus an
                                         | empty-body 404 and an HTML 503
 
+Route 53 coverage (every one of the 71 operations has auto "_full" request
+and response cases; hand-written ones):
+
+  what                                  | operations
+  --------------------------------------+--------------------------------------------
+  ids with and without their prefix     | URI label: GetHostedZone, GetChange,
+  (/hostedzone/, /change/,              | DeleteHostedZone, GetReusableDelegationSet,
+  /delegationset/; fix_route53_ids)     | GetHostedZoneLimit, GetReusableDelegationSetLimit,
+                                        | ChangeResourceRecordSets, ListResourceRecordSets;
+                                        | query: ListHostedZones (DelegationSetId),
+                                        | ListHostedZonesByName, TestDNSAnswer,
+                                        | ListTrafficPolicyInstancesByHostedZone,
+                                        | ListQueryLoggingConfigs; body: CreateHostedZone
+                                        | (DelegationSetId), CreateReusableDelegationSet,
+                                        | CreateQueryLoggingConfig, CreateKeySigningKey,
+                                        | CreateTrafficPolicyInstance
+  label / query escaping                | ChangeResourceRecordSets (space, '+', UTF-8),
+                                        | ListResourceRecordSets, ListHostedZonesByName
+  ids that are *not* trimmed            | ChangeTagsForResource / ListTagsForResources
+                                        | (shape TagResourceId), AliasTarget.HostedZoneId
+                                        | (nested, not a top-level member)
+  change batches                        | ChangeResourceRecordSets: CREATE / DELETE /
+                                        | UPSERT; A, AAAA, CNAME, TXT (quotes, spaces),
+                                        | MX, SRV, CAA, NS, PTR; alias targets; weighted,
+                                        | failover, geolocation, latency, multivalue,
+                                        | CIDR and geoproximity routing; '\\052' names
+  health checks                         | CreateHealthCheck (HTTP, HTTPS_STR_MATCH, TCP
+                                        | over IPv6, CALCULATED, CLOUDWATCH_METRIC,
+                                        | RECOVERY_CONTROL), UpdateHealthCheck
+  traffic policies                      | CreateTrafficPolicy (JSON document),
+                                        | CreateTrafficPolicyInstance
+  tags                                  | ChangeTagsForResource (add / remove keys),
+                                        | ListTagsForResources
+  responses                             | ListResourceRecordSets (three-part next token,
+                                        | escaped names verbatim), GetChange INSYNC /
+                                        | PENDING, CreateHostedZone (201 + Location),
+                                        | GetHostedZone, ListHostedZones(ByName),
+                                        | GetHealthCheck (double Threshold),
+                                        | GetHealthCheckStatus, TestDNSAnswer, tags;
+                                        | unknown elements and CDATA, a long > 2^53,
+                                        | a double '1e3', a timestamp with an offset
+  errors                                | ErrorResponse form: NoSuchHostedZone,
+                                        | InvalidInput, PriorRequestNotComplete,
+                                        | Throttling (not modeled), InvalidChangeBatch,
+                                        | NoSuchChange, HostedZoneNotEmpty, ...;
+                                        | Route 53's <InvalidChangeBatch> document with
+                                        | two messages (botocore reads code '' from it);
+                                        | empty-body 400
+
 Normalization of parsed outputs: datetime -> RFC 3339 UTC with "Z" and the
 fraction without trailing zeros (none if zero); bytes -> standard base64;
 everything else as botocore returns it. Streaming blob payloads (GetFunction,
@@ -83,6 +171,7 @@ as botocore's endpoint does, then read and base64-encoded. Response headers
 are given as a botocore HeadersDict (case-insensitive), as botocore does.
 """
 import base64
+import copy
 import io
 import json
 import re
@@ -92,12 +181,11 @@ from pathlib import Path
 from pinned_botocore import VERSION, ensure_botocore, model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = model_dir("cloudfront") / "service-2.json"
-OUTPUT = ROOT / "tests" / "data" / "operations.json"
-NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/"
 MAX_DEPTH = 6
 REQUEST_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
-
+# Headers the client adds to every request whatever the operation: not part
+# of the serialized request (User-Agent always, X-Amzn-Trace-Id in Lambda).
+CLIENT_HEADERS = ("User-Agent", "X-Amzn-Trace-Id")
 
 
 def snake(name):
@@ -109,70 +197,49 @@ def b64(data):
     return base64.b64encode(data).decode("ascii")
 
 
+class Service:
+    """One service: its SERVICES entry, botocore model and client."""
+
+    def __init__(self, name, config):
+        from botocore.model import ServiceModel
+
+        self.name = name
+        self.config = config
+        self.output = ROOT / "tests" / "data" / config["output"]
+        with (model_dir(name) / "service-2.json").open(encoding="utf-8") as f:
+            description = json.load(f)
+        self.model = ServiceModel(description, service_name=name)
+        # The XML namespace of request bodies (the same for every operation).
+        namespaces = {o["input"]["xmlNamespace"]["uri"] for o in description["operations"].values()
+                      if "xmlNamespace" in o.get("input", {})}
+        assert len(namespaces) == 1, namespaces
+        self.ns = namespaces.pop()
+        self.host = description["metadata"]["globalEndpoint"]
+        for o in description["operations"].values():
+            assert "requestcompression" not in o and "httpChecksum" not in o, o["name"]
+        self.client = RequestCapture(name, description)
+
+    def op(self, name):
+        return self.model.operation_model(name)
+
+
 # ---------------------------------------------------------------------------
 # Deterministic values from the model
 # ---------------------------------------------------------------------------
 
-ARN = "arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"
-FUNCTION_CODE = b"function handler(event) {\n  return event.request;\n}\n"
-EVENT_OBJECT = b'{"version":"1.0","context":{"eventType":"viewer-request"},"request":{"method":"GET","uri":"/index.html"}}'
-POLICY_DOCUMENT = (
-    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",'
-    '"Principal":{"AWS":"arn:aws:iam::123456789012:root"},'
-    '"Action":"cloudfront:CreateDistribution","Resource":"*"}]}'
-)
-PUBLIC_KEY = (
-    "-----BEGIN PUBLIC KEY-----\n"
-    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAEXAMPLE\n"
-    "-----END PUBLIC KEY-----\n"
-)
-
-STRINGS = {
-    "Id": "EDFDVBD6EXAMPLE",
-    "DistributionId": "EDFDVBD6EXAMPLE",
-    "TargetDistributionId": "EDFDVBD6EXAMPLE",
-    "PrimaryDistributionId": "EDFDVBD6EXAMPLE",
-    "StagingDistributionId": "E3STAGINGEXAMPLE",
-    "IfMatch": "E2QWRUHAPOMQZL",
-    "ETag": "E2QWRUHAPOMQZL",
-    "CallerReference": "ref-2024-03-15-001",
-    "Comment": "generated from the model",
-    "DomainName": "d111111abcdef8.cloudfront.net",
-    "Marker": "EMARKER000001",
-    "NextMarker": "EMARKER000002",
-    "MaxItems": "100",
-    "Name": "example-name",
-    "Resource": ARN,
-    "PolicyDocument": POLICY_DOCUMENT,
-    "EncodedKey": PUBLIC_KEY,
-    "ContentType": "application/octet-stream",
-    "Status": "Deployed",
-}
-INTEGERS = {
-    "HTTPPort": 80,
-    "HTTPSPort": 443,
-    "ErrorCode": 404,
-    "OriginReadTimeout": 30,
-    "OriginKeepaliveTimeout": 5,
-    "ConnectionAttempts": 3,
-    "ConnectionTimeout": 10,
-    "MaxItems": 100,
-    "IpCount": 3,
-}
-LONGS = {"MinTTL": 0, "DefaultTTL": 86400, "MaxTTL": 31536000, "SamplingRate": 100,
-         "ErrorCachingMinTTL": 300}
-
-
 class Gen:
     """Fills shapes with deterministic values (JSON form: blobs as base64 text).
 
+    Strings come from the service's "strings" (by member name), then its
+    "shape_strings" (by target shape name), then "<member-name>-value".
     Structures get every member down to MAX_DEPTH, then only required members.
     Lists get 2 items at the top levels, 1 deeper (never below the shape's min).
     A structure with a Quantity member and one list member gets
     Quantity == len(list) (0 with the list absent).
     """
 
-    def __init__(self, response):
+    def __init__(self, svc, response):
+        self.svc = svc
         self.response = response
         self.flip = False
 
@@ -183,6 +250,7 @@ class Gen:
     def value(self, shape, label, depth=0, index=None, required_only=False):
         t = shape.type_name
         meta = shape.metadata
+        config = self.svc.config
         if t == "structure":
             return self.structure(shape, depth, required_only, label)
         if t == "list":
@@ -193,14 +261,18 @@ class Gen:
         if enum:
             return enum[(index or 0) % len(enum)]
         if t == "string":
-            if label.endswith(("Arn", "ARN")):
-                return ARN
-            base = STRINGS.get(label, f"{snake(label).replace('_', '-')}-value")
+            if label in config["strings"]:
+                base = config["strings"][label]
+            elif label.endswith(("Arn", "ARN")):
+                return config["arn"]
+            else:
+                base = config["shape_strings"].get(
+                    shape.name, f"{snake(label).replace('_', '-')}-value")
             return base if index is None else f"{base}-{index + 1}"
         if t == "integer":
-            return max(INTEGERS.get(label, 7), meta.get("min", 0))
+            return max(config["integers"].get(label, 7), meta.get("min", 0))
         if t == "long":
-            return LONGS.get(label, 31536000)
+            return config["longs"].get(label, 31536000)
         if t == "double":
             return 12.5
         if t == "float":
@@ -210,7 +282,7 @@ class Gen:
         if t == "timestamp":
             return "2024-03-15T17:42:09.123Z" if self.response else "2024-03-15T17:42:09Z"
         if t == "blob":
-            return b64(FUNCTION_CODE)
+            return b64(config["blob"])
         raise AssertionError(f"unhandled type {t}")
 
     def structure(self, shape, depth, required_only, label=""):
@@ -278,6 +350,418 @@ def to_botocore(value, shape):
 # ---------------------------------------------------------------------------
 # Requests
 # ---------------------------------------------------------------------------
+
+def req(op, name, description, params):
+    return {"operation": op, "name": name, "description": description, "params": params}
+
+
+class RequestCapture:
+    """A real botocore client whose calls stop at `before-call` (see the module doc)."""
+
+    def __init__(self, service_name, description):
+        import botocore.session
+        from botocore.config import Config
+
+        session = botocore.session.get_session()
+        # The vendored model, not the installed package's copy (they are
+        # the same release; the check below makes sure it is the one used).
+        session.get_component("data_loader").search_paths.insert(0, str(ROOT / "model"))
+        self.client = session.create_client(
+            service_name, region_name="us-east-1", aws_access_key_id="x",
+            aws_secret_access_key="y", config=Config(parameter_validation=True))
+        assert self.client.meta.service_model._service_description == description, \
+            f"{service_name}: the client did not load model/"
+        service_id = self.client.meta.service_model.service_id.hyphenize()
+        self.client.meta.events.register_last(f"before-call.{service_id}", self._before_call)
+        self.captured = None
+
+    def _before_call(self, params, **kwargs):
+        from botocore.awsrequest import AWSResponse
+
+        self.captured = params
+        return AWSResponse(params["url"], 200, {}, None), {}
+
+    def request(self, op_name, params):
+        """Call the operation with botocore params; the request dict the client built."""
+        from botocore import xform_name
+
+        self.captured = None
+        assert getattr(self.client, xform_name(op_name))(**copy.deepcopy(params)) == {}
+        assert self.captured is not None, op_name
+        return self.captured
+
+
+def serialize(svc, params, op):
+    """Build the request with a real client (botocore params); return the 'expected' object."""
+    r = svc.client.request(op.name, params)
+    query = []
+    for k, v in r["query_string"].items():
+        for item in v if isinstance(v, list) else [v]:
+            query.append([k, str(item)])
+    body = r.get("body") or b""
+    return {
+        "method": r["method"],
+        "path": r["url_path"],
+        "query": query,
+        "headers": {k: str(v) for k, v in r["headers"].items() if k not in CLIENT_HEADERS},
+        "body": body.decode("utf-8") if isinstance(body, bytes) else body,
+    }
+
+
+def request_cases(svc):
+    cases = []
+    for op_name in svc.model.operation_names:
+        shape = svc.op(op_name).input_shape
+        full = Gen(svc, response=False).structure(shape, 0, False)
+        cases.append(req(op_name, f"{snake(op_name)}_full",
+                         "Auto-generated from the model: every input member filled", full))
+        minimal = Gen(svc, response=False).structure(shape, 0, True)
+        if minimal != full:
+            cases.append(req(op_name, f"{snake(op_name)}_minimal",
+                             "Auto-generated from the model: required members only", minimal))
+    cases.extend(svc.config["requests"])
+    out = []
+    for c in cases:
+        op = svc.op(c["operation"])
+        params = in_model_order(c["params"], op.input_shape)
+        check_quantities(params, op.input_shape)
+        expected = serialize(svc, to_botocore(params, op.input_shape), op)
+        out.append({**c, "params": params, "expected": expected})
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Responses
+# ---------------------------------------------------------------------------
+
+def xml_scalar(value, shape):
+    t = shape.type_name
+    if t == "boolean":
+        return "true" if value else "false"
+    if t in ("float", "double"):
+        return repr(float(value))
+    return str(value)
+
+
+def to_xml(parent, name, value, shape):
+    import xml.etree.ElementTree as ET
+
+    el = ET.SubElement(parent, name)
+    if shape.type_name == "structure":
+        for mname, mshape in shape.members.items():
+            if "location" in mshape.serialization or mname not in value:
+                continue
+            to_xml(el, mshape.serialization.get("name", mname), value[mname], mshape)
+    elif shape.type_name == "list":
+        item_name = shape.member.serialization.get("name", "member")
+        for item in value:
+            to_xml(el, item_name, item, shape.member)
+    else:
+        el.text = xml_scalar(value, shape)
+    return el
+
+
+def xml_document(svc, root_name, value, shape, pretty=False):
+    import xml.etree.ElementTree as ET
+
+    holder = ET.Element("holder")
+    root = to_xml(holder, root_name, value, shape)
+    root.set("xmlns", svc.ns)
+    if pretty:
+        ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def location_url(svc, op):
+    uri = op.http["requestUri"].split("?")[0]
+    uri = re.sub(r"{[^}]+}", svc.config["location_id"], uri)
+    return f"https://{svc.host}{uri}/{svc.config['location_id']}"
+
+
+def has_body_members(shape):
+    return any("location" not in m.serialization for m in shape.members.values())
+
+
+def response_for(svc, op, value=None, required_only=False, pretty=False):
+    """Build (status, headers, body bytes) from a value tree of the output shape."""
+    status = int(op.http.get("responseCode", 200))
+    headers = {}
+    shape = op.output_shape
+    if shape is None:
+        return status, headers, b""
+    payload = shape.serialization.get("payload")
+    if value is None:
+        gen = Gen(svc, response=True)
+        if required_only and payload is None:
+            value = gen.structure(shape, -1, True)
+        else:
+            value = gen.structure(shape, -1, False)
+        if required_only:
+            # Keep the header members and the payload member itself; fill
+            # only the required members inside the payload.
+            if payload is not None and shape.members[payload].type_name == "structure":
+                value[payload] = Gen(svc, response=True).structure(
+                    shape.members[payload], 0, True, payload)
+    for mname, mshape in shape.members.items():
+        if mshape.serialization.get("location") == "header" and mname in value:
+            hv = location_url(svc, op) if mname == "Location" else value[mname]
+            headers[mshape.serialization["name"]] = xml_scalar(hv, mshape)
+    headers["x-amzn-RequestId"] = REQUEST_ID
+    if payload is not None:
+        pshape = shape.members[payload]
+        if payload not in value:
+            return status, headers, b""
+        if pshape.type_name == "blob":
+            return status, headers, base64.b64decode(value[payload])
+        root = shape.members[payload].serialization.get("name", pshape.name)
+        body = xml_document(svc, root, value[payload], pshape, pretty)
+    else:
+        body_members = {k: v for k, v in value.items()
+                        if "location" not in shape.members[k].serialization}
+        if not has_body_members(shape):
+            return status, headers, b""
+        body = xml_document(svc, shape.name, body_members, shape, pretty)
+    headers["Content-Type"] = "text/xml"
+    return status, headers, body.encode("utf-8")
+
+
+def normalize(value):
+    if isinstance(value, datetime):
+        value = value.astimezone(timezone.utc)
+        frac = f"{value.microsecond:06d}".rstrip("0")
+        return value.strftime("%Y-%m-%dT%H:%M:%S") + (f".{frac}" if frac else "") + "Z"
+    if isinstance(value, (bytes, bytearray)):
+        return b64(bytes(value))
+    if isinstance(value, dict):
+        return {k: normalize(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalize(v) for v in value]
+    return value
+
+
+def parse(op, status, headers, body):
+    """Parse like botocore's endpoint: HeadersDict headers, StreamingBody for blob payloads."""
+    from botocore.awsrequest import HeadersDict
+    from botocore.parsers import create_parser
+    from botocore.response import StreamingBody
+
+    if status < 300 and op.has_streaming_output:
+        raw_body = StreamingBody(io.BytesIO(body), len(body))
+    else:
+        raw_body = body
+    parsed = create_parser("rest-xml").parse(
+        {"status_code": status, "headers": HeadersDict(headers), "body": raw_body},
+        op.output_shape,
+    )
+    if status >= 300:
+        meta = parsed.get("ResponseMetadata", {})
+        return {"error": {"code": parsed["Error"].get("Code"),
+                          "message": parsed["Error"].get("Message"),
+                          "request_id": meta.get("RequestId")}}
+    parsed.pop("ResponseMetadata", None)
+    for name, value in list(parsed.items()):
+        if isinstance(value, StreamingBody):
+            parsed[name] = value.read()
+    return {"output": normalize(parsed)}
+
+
+def resp(op, name, description, status, headers, body):
+    try:
+        text, text_b64 = body.decode("utf-8"), None
+    except UnicodeDecodeError:
+        text, text_b64 = "", b64(body)
+    return {"operation": op, "name": name, "description": description,
+            "response": {"status": status, "headers": headers, "body": text,
+                         "body_base64": text_b64}}
+
+
+def error_body(svc, code, message, request_id=REQUEST_ID, kind="Sender"):
+    return (f'<?xml version="1.0"?>\n<ErrorResponse xmlns="{svc.ns}"><Error><Type>{kind}</Type>'
+            f"<Code>{code}</Code><Message>{message}</Message></Error>"
+            f"<RequestId>{request_id}</RequestId></ErrorResponse>").encode("utf-8")
+
+
+def error_case(svc, op_name, code, message, kind="Sender", note="", status=None):
+    """An ErrorResponse document; the status is the modeled error's unless given."""
+    if status is None:
+        status = svc.model.shape_for(code).metadata["error"]["httpStatusCode"]
+    headers = {"x-amzn-RequestId": REQUEST_ID, "Content-Type": "text/xml"}
+    return resp(op_name, f"{snake(op_name)}_error_{snake(code)}",
+                f"Error response {code} (HTTP {status}) from the ErrorResponse body{note}",
+                status, headers, error_body(svc, code, message, kind=kind))
+
+
+def response_cases(svc):
+    cases = []
+    first_full = {}  # payload shape name -> operation whose "full" case fills it
+    for op_name in svc.model.operation_names:
+        op = svc.op(op_name)
+        shape = op.output_shape
+        payload = shape.serialization.get("payload") if shape is not None else None
+        structure_payload = payload and shape.members[payload].type_name == "structure"
+        pshape = shape.members[payload].name if structure_payload else None
+        if pshape is None or pshape not in first_full:
+            if pshape is not None:
+                first_full[pshape] = op_name
+            status, headers, body = response_for(svc, op)
+            if shape is None:
+                what = "operation without output shape: empty body, output {}"
+            elif not shape.members:
+                what = "output shape without members: empty body, output {}"
+            else:
+                what = "every output member filled (lists of 1-2 items, depth <= 6)"
+            cases.append(resp(op_name, f"{snake(op_name)}_full",
+                              f"Auto-generated from the model: {what}", status, headers, body))
+            note = ""
+        else:
+            status, headers, body = None, None, None
+            note = (f" (payload shape {pshape} is filled completely in "
+                    f"{snake(first_full[pshape])}_full)")
+        if shape is not None and any(m.serialization.get("name") == "ETtag"
+                                     for m in shape.members.values()):
+            note += "; model quirk: the ETag member is bound to the header 'ETtag'"
+        if pshape is not None:
+            what = "header members plus only the required members of the payload"
+        elif (svc.config["minimal_body_responses"] and shape is not None and payload is None
+              and has_body_members(shape)):
+            what = "only the required members (headers and body)"
+        else:
+            continue
+        mstatus, mheaders, mbody = response_for(svc, op, required_only=True)
+        if mbody != body or mheaders != headers:
+            cases.append(resp(op_name, f"{snake(op_name)}_minimal",
+                              f"Auto-generated from the model: {what}{note}",
+                              mstatus, mheaders, mbody))
+    cases.extend(svc.config["responses"](svc))
+    out = []
+    for c in cases:
+        op = svc.op(c["operation"])
+        r = c["response"]
+        body = base64.b64decode(r["body_base64"]) if r["body_base64"] else r["body"].encode()
+        out.append({**c, "expected": parse(op, r["status"], r["headers"], body)})
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Verification
+# ---------------------------------------------------------------------------
+
+def binding_kinds(op):
+    kinds = set()
+    shape = op.input_shape
+    for m in shape.members.values():
+        loc = m.serialization.get("location")
+        if loc:
+            kinds.add(f"in:{loc}:{m.type_name}")
+    payload = shape.serialization.get("payload")
+    if payload:
+        kinds.add(f"in:payload:{shape.members[payload].type_name}"
+                  + (":union" if shape.members[payload].is_tagged_union else ""))
+    elif any("location" not in m.serialization for m in shape.members.values()):
+        kinds.add("in:body-members")
+    out = op.output_shape
+    if out is None:
+        kinds.add("out:none")
+    else:
+        for name, m in out.members.items():
+            if m.serialization.get("location") == "header":
+                kinds.add(f"out:header:{name}")
+        payload = out.serialization.get("payload")
+        if payload:
+            kinds.add(f"out:payload:{out.members[payload].type_name}")
+        elif any("location" not in m.serialization for m in out.members.values()):
+            kinds.add("out:body-members")
+        else:
+            kinds.add("out:empty")
+    return kinds
+
+
+def verify(svc, requests, responses):
+    names = [c["name"] for c in requests]
+    assert len(names) == len(set(names)), "duplicate request case names"
+    names = [c["name"] for c in responses]
+    assert len(names) == len(set(names)), "duplicate response case names"
+    for c in requests:
+        op = svc.op(c["operation"])
+        ordered = in_model_order(c["params"], op.input_shape)
+        assert json.dumps(ordered) == json.dumps(c["params"]), f"{c['name']}: member order"
+        check_quantities(c["params"], op.input_shape)
+        again = serialize(svc, to_botocore(c["params"], op.input_shape), op)  # validates too
+        assert again == c["expected"], c["name"]
+    for c in responses:
+        op = svc.op(c["operation"])
+        r = c["response"]
+        body = base64.b64decode(r["body_base64"]) if r["body_base64"] else r["body"].encode()
+        assert not (r["body"] and r["body_base64"]), c["name"]
+        assert parse(op, r["status"], r["headers"], body) == c["expected"], c["name"]
+        assert ("error" in c["expected"]) == (r["status"] >= 300), c["name"]
+    every_op = set(svc.model.operation_names)
+    req_ops = {c["operation"] for c in requests}
+    resp_ops = {c["operation"] for c in responses}
+    err_ops = {c["operation"] for c in responses if "error" in c["expected"]}
+    assert req_ops == every_op and resp_ops == every_op and len(err_ops) >= 5
+    every = set().union(*(binding_kinds(svc.op(o)) for o in every_op))
+    covered_in = set().union(*(binding_kinds(svc.op(o)) for o in req_ops))
+    covered_out = set().union(*(binding_kinds(svc.op(o)) for o in resp_ops))
+    missing = {k for k in every if k.startswith("in:") and k not in covered_in}
+    missing |= {k for k in every if k.startswith("out:") and k not in covered_out}
+    assert not missing, f"binding kinds not covered: {sorted(missing)}"
+    return len(req_ops), len(resp_ops), len(err_ops)
+
+
+# ---------------------------------------------------------------------------
+# CloudFront
+# ---------------------------------------------------------------------------
+
+ARN = "arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"
+FUNCTION_CODE = b"function handler(event) {\n  return event.request;\n}\n"
+EVENT_OBJECT = b'{"version":"1.0","context":{"eventType":"viewer-request"},"request":{"method":"GET","uri":"/index.html"}}'
+POLICY_DOCUMENT = (
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",'
+    '"Principal":{"AWS":"arn:aws:iam::123456789012:root"},'
+    '"Action":"cloudfront:CreateDistribution","Resource":"*"}]}'
+)
+PUBLIC_KEY = (
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAEXAMPLE\n"
+    "-----END PUBLIC KEY-----\n"
+)
+
+CLOUDFRONT_STRINGS = {
+    "Id": "EDFDVBD6EXAMPLE",
+    "DistributionId": "EDFDVBD6EXAMPLE",
+    "TargetDistributionId": "EDFDVBD6EXAMPLE",
+    "PrimaryDistributionId": "EDFDVBD6EXAMPLE",
+    "StagingDistributionId": "E3STAGINGEXAMPLE",
+    "IfMatch": "E2QWRUHAPOMQZL",
+    "ETag": "E2QWRUHAPOMQZL",
+    "CallerReference": "ref-2024-03-15-001",
+    "Comment": "generated from the model",
+    "DomainName": "d111111abcdef8.cloudfront.net",
+    "Marker": "EMARKER000001",
+    "NextMarker": "EMARKER000002",
+    "MaxItems": "100",
+    "Name": "example-name",
+    "Resource": ARN,
+    "PolicyDocument": POLICY_DOCUMENT,
+    "EncodedKey": PUBLIC_KEY,
+    "ContentType": "application/octet-stream",
+    "Status": "Deployed",
+}
+CLOUDFRONT_INTEGERS = {
+    "HTTPPort": 80,
+    "HTTPSPort": 443,
+    "ErrorCode": 404,
+    "OriginReadTimeout": 30,
+    "OriginKeepaliveTimeout": 5,
+    "ConnectionAttempts": 3,
+    "ConnectionTimeout": 10,
+    "MaxItems": 100,
+    "IpCount": 3,
+}
+CLOUDFRONT_LONGS = {"MinTTL": 0, "DefaultTTL": 86400, "MaxTTL": 31536000, "SamplingRate": 100,
+                    "ErrorCachingMinTTL": 300}
+
 
 def s3_origin(origin_id="s3-origin", domain="example-bucket.s3.us-east-1.amazonaws.com"):
     return {"Id": origin_id, "DomainName": domain, "OriginPath": "",
@@ -347,13 +831,9 @@ def modern_distribution_config():
     }
 
 
-def req(op, name, description, params):
-    return {"operation": op, "name": name, "description": description, "params": params}
-
-
 CODE_B64 = b64(FUNCTION_CODE)
 
-HAND_REQUESTS = [
+CLOUDFRONT_REQUESTS = [
     req("ListDistributions", "list_distributions_no_params",
         "No params: empty query, no headers, empty body", {}),
     req("ListDistributions", "list_distributions_marker_max_items",
@@ -543,212 +1023,13 @@ HAND_REQUESTS = [
 ]
 
 
-def serialize(params, op):
-    """Validate and serialize (botocore params); return the 'expected' object."""
-    from botocore.serialize import create_serializer
-    from botocore.validate import ParamValidator
-
-    report = ParamValidator().validate(params, op.input_shape)
-    if report.has_errors():
-        raise AssertionError(f"{op.name}: invalid params:\n{report.generate_report()}")
-    r = create_serializer("rest-xml", include_validation=False).serialize_to_request(params, op)
-    query = []
-    for k, v in r["query_string"].items():
-        for item in v if isinstance(v, list) else [v]:
-            query.append([k, str(item)])
-    body = r.get("body") or b""
-    return {
-        "method": r["method"],
-        "path": r["url_path"],
-        "query": query,
-        "headers": {k: str(v) for k, v in r["headers"].items()},
-        "body": body.decode("utf-8") if isinstance(body, bytes) else body,
-    }
-
-
-def request_cases(service):
-    cases = []
-    for op_name in service.operation_names:
-        op = service.operation_model(op_name)
-        shape = op.input_shape
-        full = Gen(response=False).structure(shape, 0, False)
-        cases.append(req(op_name, f"{snake(op_name)}_full",
-                         "Auto-generated from the model: every input member filled", full))
-        minimal = Gen(response=False).structure(shape, 0, True)
-        if minimal != full:
-            cases.append(req(op_name, f"{snake(op_name)}_minimal",
-                             "Auto-generated from the model: required members only", minimal))
-    cases.extend(HAND_REQUESTS)
-    out = []
-    for c in cases:
-        op = service.operation_model(c["operation"])
-        params = in_model_order(c["params"], op.input_shape)
-        check_quantities(params, op.input_shape)
-        expected = serialize(to_botocore(params, op.input_shape), op)
-        out.append({**c, "params": params, "expected": expected})
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Responses
-# ---------------------------------------------------------------------------
-
-def xml_scalar(value, shape):
-    t = shape.type_name
-    if t == "boolean":
-        return "true" if value else "false"
-    if t in ("float", "double"):
-        return repr(float(value))
-    return str(value)
-
-
-def to_xml(parent, name, value, shape):
-    import xml.etree.ElementTree as ET
-
-    el = ET.SubElement(parent, name)
-    if shape.type_name == "structure":
-        for mname, mshape in shape.members.items():
-            if "location" in mshape.serialization or mname not in value:
-                continue
-            to_xml(el, mshape.serialization.get("name", mname), value[mname], mshape)
-    elif shape.type_name == "list":
-        item_name = shape.member.serialization.get("name", "member")
-        for item in value:
-            to_xml(el, item_name, item, shape.member)
-    else:
-        el.text = xml_scalar(value, shape)
-    return el
-
-
-def xml_document(root_name, value, shape, pretty=False):
-    import xml.etree.ElementTree as ET
-
-    holder = ET.Element("holder")
-    root = to_xml(holder, root_name, value, shape)
-    root.set("xmlns", NS)
-    if pretty:
-        ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
-
-
-def location_url(op):
-    uri = op.http["requestUri"].split("?")[0]
-    uri = re.sub(r"{[^}]+}", "EDFDVBD6EXAMPLE", uri)
-    return f"https://cloudfront.amazonaws.com{uri}/EDFDVBD6EXAMPLE"
-
-
-def response_for(op, value=None, required_only=False, pretty=False):
-    """Build (status, headers, body bytes) from a value tree of the output shape."""
-    status = int(op.http.get("responseCode", 200))
-    headers = {}
-    shape = op.output_shape
-    if shape is None:
-        return status, headers, b""
-    if value is None:
-        gen = Gen(response=True)
-        value = gen.structure(shape, -1, False)
-        if required_only:
-            # Keep the header members and the payload member itself; fill
-            # only the required members inside the payload.
-            payload = shape.serialization.get("payload")
-            if payload is not None and shape.members[payload].type_name == "structure":
-                value[payload] = Gen(response=True).structure(
-                    shape.members[payload], 0, True, payload)
-    for mname, mshape in shape.members.items():
-        if mshape.serialization.get("location") == "header" and mname in value:
-            hv = location_url(op) if mname == "Location" else value[mname]
-            headers[mshape.serialization["name"]] = xml_scalar(hv, mshape)
-    headers["x-amzn-RequestId"] = REQUEST_ID
-    payload = shape.serialization.get("payload")
-    if payload is not None:
-        pshape = shape.members[payload]
-        if payload not in value:
-            return status, headers, b""
-        if pshape.type_name == "blob":
-            return status, headers, base64.b64decode(value[payload])
-        root = shape.members[payload].serialization.get("name", pshape.name)
-        body = xml_document(root, value[payload], pshape, pretty)
-    else:
-        body_members = {k: v for k, v in value.items()
-                        if "location" not in shape.members[k].serialization}
-        if not any("location" not in m.serialization for m in shape.members.values()):
-            return status, headers, b""
-        body = xml_document(shape.name, body_members, shape, pretty)
-    headers["Content-Type"] = "text/xml"
-    return status, headers, body.encode("utf-8")
-
-
-def normalize(value):
-    if isinstance(value, datetime):
-        value = value.astimezone(timezone.utc)
-        frac = f"{value.microsecond:06d}".rstrip("0")
-        return value.strftime("%Y-%m-%dT%H:%M:%S") + (f".{frac}" if frac else "") + "Z"
-    if isinstance(value, (bytes, bytearray)):
-        return b64(bytes(value))
-    if isinstance(value, dict):
-        return {k: normalize(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [normalize(v) for v in value]
-    return value
-
-
-def parse(op, status, headers, body):
-    """Parse like botocore's endpoint: HeadersDict headers, StreamingBody for blob payloads."""
-    from botocore.awsrequest import HeadersDict
-    from botocore.parsers import create_parser
-    from botocore.response import StreamingBody
-
-    if status < 300 and op.has_streaming_output:
-        raw_body = StreamingBody(io.BytesIO(body), len(body))
-    else:
-        raw_body = body
-    parsed = create_parser("rest-xml").parse(
-        {"status_code": status, "headers": HeadersDict(headers), "body": raw_body},
-        op.output_shape,
-    )
-    if status >= 300:
-        meta = parsed.get("ResponseMetadata", {})
-        return {"error": {"code": parsed["Error"].get("Code"),
-                          "message": parsed["Error"].get("Message"),
-                          "request_id": meta.get("RequestId")}}
-    parsed.pop("ResponseMetadata", None)
-    for name, value in list(parsed.items()):
-        if isinstance(value, StreamingBody):
-            parsed[name] = value.read()
-    return {"output": normalize(parsed)}
-
-
-def resp(op, name, description, status, headers, body):
-    try:
-        text, text_b64 = body.decode("utf-8"), None
-    except UnicodeDecodeError:
-        text, text_b64 = "", b64(body)
-    return {"operation": op, "name": name, "description": description,
-            "response": {"status": status, "headers": headers, "body": text,
-                         "body_base64": text_b64}}
-
-
-def error_body(code, message, request_id=REQUEST_ID, kind="Sender"):
-    return (f'<?xml version="1.0"?>\n<ErrorResponse xmlns="{NS}"><Error><Type>{kind}</Type>'
-            f"<Code>{code}</Code><Message>{message}</Message></Error>"
-            f"<RequestId>{request_id}</RequestId></ErrorResponse>").encode("utf-8")
-
-
-def error_case(service, op_name, code, message, kind="Sender", note=""):
-    status = service.shape_for(code).metadata["error"]["httpStatusCode"]
-    headers = {"x-amzn-RequestId": REQUEST_ID, "Content-Type": "text/xml"}
-    return resp(op_name, f"{snake(op_name)}_error_{snake(code)}",
-                f"Error response {code} (HTTP {status}) from the ErrorResponse body{note}",
-                status, headers, error_body(code, message, kind=kind))
-
-
-def hand_responses(service):
-    op = service.operation_model
+def cloudfront_responses(svc):
+    op = svc.op
     cases = []
 
     # 201 with Location and ETag headers; deprecated members in the config.
     create = op("CreateDistribution")
-    status, headers, _ = response_for(create)
+    status, headers, _ = response_for(svc, create)
     dist = {
         "Id": "EDFDVBD6EXAMPLE",
         "ARN": ARN,
@@ -758,7 +1039,7 @@ def hand_responses(service):
         "DomainName": "d111111abcdef8.cloudfront.net",
         "DistributionConfig": legacy_distribution_config(),
     }
-    body = xml_document("Distribution", dist, create.output_shape.members["Distribution"])
+    body = xml_document(svc, "Distribution", dist, create.output_shape.members["Distribution"])
     cases.append(resp("CreateDistribution", "create_distribution_created_legacy_config",
                       "201 with Location + ETag headers; DistributionConfig uses deprecated "
                       "ForwardedValues / MinTTL / DefaultTTL / MaxTTL in DefaultCacheBehavior "
@@ -771,7 +1052,7 @@ def hand_responses(service):
                       status, lower, body.encode("utf-8")))
 
     # Pretty-printed body: whitespace text in container elements is ignored.
-    status, headers, body = response_for(op("GetDistributionConfig"), pretty=True)
+    status, headers, body = response_for(svc, op("GetDistributionConfig"), pretty=True)
     cases.append(resp("GetDistributionConfig", "get_distribution_config_pretty_printed",
                       "Indented XML (whitespace-only text between elements); every "
                       "DistributionConfig member incl. deprecated CacheBehavior MinTTL / "
@@ -779,14 +1060,14 @@ def hand_responses(service):
 
     # Empty lists / Quantity 0.
     lst = op("ListDistributions")
-    body = (f'<?xml version="1.0" encoding="UTF-8"?>\n<DistributionList xmlns="{NS}">'
+    body = (f'<?xml version="1.0" encoding="UTF-8"?>\n<DistributionList xmlns="{svc.ns}">'
             "<Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated>"
             "<Quantity>0</Quantity></DistributionList>").encode()
     cases.append(resp("ListDistributions", "list_distributions_empty_no_items",
                       "Quantity 0 and no Items element: Items absent from the output; "
                       "empty Marker element parses as ''",
                       200, {"x-amzn-RequestId": REQUEST_ID}, body))
-    body = (f'<DistributionList xmlns="{NS}"><Marker/><NextMarker>EXYZ</NextMarker>'
+    body = (f'<DistributionList xmlns="{svc.ns}"><Marker/><NextMarker>EXYZ</NextMarker>'
             "<MaxItems>1</MaxItems><IsTruncated>true</IsTruncated><Quantity>0</Quantity>"
             "<Items/></DistributionList>").encode()
     cases.append(resp("ListDistributions", "list_distributions_empty_items_element",
@@ -805,7 +1086,7 @@ def hand_responses(service):
             "Id": "I2J0I21PCUYOIK", "Status": "Completed", "CreateTime": ts,
             "InvalidationBatch": {"Paths": {"Quantity": 1, "Items": ["/*"]},
                                   "CallerReference": "inv-1"}}}
-        status, headers, body = response_for(inv, value)
+        status, headers, body = response_for(svc, inv, value)
         cases.append(resp("GetInvalidation", f"get_invalidation_timestamp_{suffix}",
                           f"Timestamp CreateTime {what}", status, headers, body))
 
@@ -820,7 +1101,7 @@ def hand_responses(service):
         ]:
             value = {payload: b64(data), "ETag": "ETVPDKIKX0DER",
                      "ContentType": "application/octet-stream"}
-            status, headers, body = response_for(o, value)
+            status, headers, body = response_for(svc, o, value)
             cases.append(resp(op_name, f"{snake(op_name)}_raw_payload_{suffix}",
                               f"Raw blob payload ({what}) read from botocore's StreamingBody "
                               "and base64-encoded; ETag and Content-Type headers",
@@ -828,7 +1109,7 @@ def hand_responses(service):
 
     # UpdateFunction's ETag member is bound to the header "ETtag" in the model.
     uf = op("UpdateFunction")
-    status, headers, body = response_for(uf)
+    status, headers, body = response_for(svc, uf)
     real = {("ETag" if k == "ETtag" else k): v for k, v in headers.items()}
     cases.append(resp("UpdateFunction", "update_function_real_etag_header",
                       "Model quirk: the ETag member's header is 'ETtag'; a real 'ETag' "
@@ -836,7 +1117,7 @@ def hand_responses(service):
                       status, real, body))
 
     # Empty body where a payload structure is expected.
-    status, headers, _ = response_for(op("GetDistribution"))
+    status, headers, _ = response_for(svc, op("GetDistribution"))
     cases.append(resp("GetDistribution", "get_distribution_empty_body",
                       "200 with an empty body: botocore still yields an empty payload "
                       "structure", status, headers, b""))
@@ -847,31 +1128,31 @@ def hand_responses(service):
         "Id": "E74FTE3AEXAMPLE", "S3CanonicalUserId": "cd13868f797c227fbea2c64793157e2b",
         "CloudFrontOriginAccessIdentityConfig": {
             "CallerReference": "a<b>&\"c'", "Comment": ""}}}
-    status, headers, body = response_for(oai, value)
+    status, headers, body = response_for(svc, oai, value)
     cases.append(resp("GetCloudFrontOriginAccessIdentity", "get_oai_escaped_text_empty_comment",
                       "Escaped <, >, & in text; empty Comment element parses as ''",
                       status, headers, body))
 
     # Errors.
     cases += [
-        error_case(service, "GetDistribution", "NoSuchDistribution",
+        error_case(svc, "GetDistribution", "NoSuchDistribution",
                    "The specified distribution does not exist."),
-        error_case(service, "UpdateDistribution", "PreconditionFailed",
+        error_case(svc, "UpdateDistribution", "PreconditionFailed",
                    "The If-Match version is missing or not valid."),
-        error_case(service, "CreateDistribution", "CNAMEAlreadyExists",
+        error_case(svc, "CreateDistribution", "CNAMEAlreadyExists",
                    "One or more of the CNAMEs &amp; aliases &lt;www.example.com&gt; "
                    "already exist.", note="; entities in the message are decoded"),
-        error_case(service, "DeleteDistribution", "DistributionNotDisabled",
+        error_case(svc, "DeleteDistribution", "DistributionNotDisabled",
                    "The distribution you are trying to delete has not been disabled."),
-        error_case(service, "TestFunction", "TestFunctionFailed",
+        error_case(svc, "TestFunction", "TestFunctionFailed",
                    "The CloudFront function failed.", kind="Receiver",
                    note="; status 500 with an XML body is parsed normally"),
-        error_case(service, "CreateInvalidation", "BatchTooLarge",
+        error_case(svc, "CreateInvalidation", "BatchTooLarge",
                    "Invalidation batch specified is too large."),
-        error_case(service, "GetFunction", "NoSuchFunctionExists",
+        error_case(svc, "GetFunction", "NoSuchFunctionExists",
                    "The function does not exist.",
                    note="; streaming-output operation, error bodies are read whole"),
-        error_case(service, "ListDistributions", "AccessDenied", "Access denied."),
+        error_case(svc, "ListDistributions", "AccessDenied", "Access denied."),
     ]
     cases.append(resp("DeleteDistribution", "delete_distribution_error_empty_body",
                       "404 with an empty body: Code is the status code, Message the HTTP "
@@ -885,140 +1166,752 @@ def hand_responses(service):
     return cases
 
 
-def response_cases(service):
-    cases = []
-    first_full = {}  # payload shape name -> operation whose "full" case fills it
-    for op_name in service.operation_names:
-        op = service.operation_model(op_name)
-        shape = op.output_shape
-        payload = shape.serialization.get("payload") if shape is not None else None
-        structure_payload = payload and shape.members[payload].type_name == "structure"
-        pshape = shape.members[payload].name if structure_payload else None
-        if pshape is None or pshape not in first_full:
-            if pshape is not None:
-                first_full[pshape] = op_name
-            status, headers, body = response_for(op)
-            if shape is None:
-                what = "operation without output shape: empty body, output {}"
-            elif not shape.members:
-                what = "output shape without members: empty body, output {}"
-            else:
-                what = "every output member filled (lists of 1-2 items, depth <= 6)"
-            cases.append(resp(op_name, f"{snake(op_name)}_full",
-                              f"Auto-generated from the model: {what}", status, headers, body))
-            note = ""
-        else:
-            status, headers, body = None, None, None
-            note = (f" (payload shape {pshape} is filled completely in "
-                    f"{snake(first_full[pshape])}_full)")
-        if shape is not None and any(m.serialization.get("name") == "ETtag"
-                                     for m in shape.members.values()):
-            note += "; model quirk: the ETag member is bound to the header 'ETtag'"
-        if pshape is not None:
-            mstatus, mheaders, mbody = response_for(op, required_only=True)
-            if mbody != body or mheaders != headers:
-                cases.append(resp(op_name, f"{snake(op_name)}_minimal",
-                                  "Auto-generated from the model: header members plus only "
-                                  f"the required members of the payload{note}",
-                                  mstatus, mheaders, mbody))
-    cases.extend(hand_responses(service))
-    out = []
-    for c in cases:
-        op = service.operation_model(c["operation"])
-        r = c["response"]
-        body = base64.b64decode(r["body_base64"]) if r["body_base64"] else r["body"].encode()
-        out.append({**c, "expected": parse(op, r["status"], r["headers"], body)})
-    return out
+# ---------------------------------------------------------------------------
+# Route 53
+# ---------------------------------------------------------------------------
+
+R53_ZONE_ID = "Z1D633PJN98FT9"
+R53_ZONE = f"/hostedzone/{R53_ZONE_ID}"
+R53_CHANGE_ID = "C2682N5HXP0BZ4"
+R53_CHANGE = f"/change/{R53_CHANGE_ID}"
+R53_DELEGATION_SET_ID = "N1PA6795SAMPLE"
+R53_DELEGATION_SET = f"/delegationset/{R53_DELEGATION_SET_ID}"
+R53_HEALTH_CHECK = "abcdef11-2222-3333-4444-555555fedcba"
+R53_TRAFFIC_POLICY = "12345678-abcd-1234-abcd-123456789012"
+R53_CIDR_COLLECTION = "c8c02a84-aaaa-bbbb-e0d2-d833a2f80106"
+R53_LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/example.com"
+R53_SPF = '"v=spf1 include:_spf.example.com ~all"'
+R53_TRAFFIC_POLICY_DOCUMENT = (
+    '{"AWSPolicyFormatVersion":"2015-10-01","RecordType":"A",'
+    '"Endpoints":{"ep-1":{"Type":"value","Value":"192.0.2.44"}},"StartEndpoint":"ep-1"}'
+)
+R53_NAME_SERVERS = ["ns-2048.awsdns-64.com", "ns-2049.awsdns-65.net",
+                    "ns-2050.awsdns-66.org", "ns-2051.awsdns-67.co.uk"]
+
+ROUTE53_STRINGS = {
+    "DelegationSetId": R53_DELEGATION_SET,
+    "CallerReference": "ref-2024-03-15-001",
+    "Comment": "generated from the model",
+    "Name": "www.example.com.",
+    "DNSName": "example.com.",
+    "RecordName": "www.example.com.",
+    "Value": "192.0.2.44",
+    "IPAddress": "192.0.2.44",
+    "ResolverIP": "192.0.2.1",
+    "EDNS0ClientSubnetIP": "198.51.100.0",
+    "EDNS0ClientSubnetMask": "24",
+    "VPCId": "vpc-1a2b3c4d",
+    "HealthCheckId": R53_HEALTH_CHECK,
+    "ChildHealthChecks": R53_HEALTH_CHECK,
+    "TrafficPolicyId": R53_TRAFFIC_POLICY,
+    "Document": R53_TRAFFIC_POLICY_DOCUMENT,
+    "ResourcePath": "/health",
+    "FullyQualifiedDomainName": "www.example.com",
+    "NameServers": "ns-2048.awsdns-64.com",
+    "Marker": R53_ZONE_ID,
+    "NextMarker": "Z2682N5HXP0BZ4",
+    "MaxItems": "100",
+    "Latitude": "47.61",
+    "Longitude": "-122.33",
+    "CheckerIpRanges": "15.177.0.0/18",
+}
+# Ids in the form Route 53 returns them (botocore sends the part after the last '/').
+ROUTE53_SHAPE_STRINGS = {"ResourceId": R53_ZONE, "ChangeId": R53_CHANGE, "UUID": R53_CIDR_COLLECTION}
+ROUTE53_INTEGERS = {"Port": 443, "RequestInterval": 30, "FailureThreshold": 3, "HealthThreshold": 2,
+                    "TrafficPolicyVersion": 1, "Bias": -20, "Period": 60, "EvaluationPeriods": 1}
+ROUTE53_LONGS = {"TTL": 300, "Weight": 10, "HealthCheckVersion": 1, "Count": 5, "Value": 500,
+                 "ResourceRecordSetCount": 12, "CollectionVersion": 1}
+
+
+def rrset(name, rtype, values=None, ttl=300, **routing):
+    """A ResourceRecordSet (members reordered into model order later)."""
+    r = {"Name": name, "Type": rtype, **routing}
+    if ttl is not None:
+        r["TTL"] = ttl
+    if values is not None:
+        r["ResourceRecords"] = [{"Value": v} for v in values]
+    return r
+
+
+def change_batch(zone, changes, comment=None):
+    batch = {"Changes": [{"Action": a, "ResourceRecordSet": r} for a, r in changes]}
+    if comment is not None:
+        batch["Comment"] = comment
+    return {"HostedZoneId": zone, "ChangeBatch": batch}
+
+
+def alias(zone, dns_name, evaluate):
+    return {"HostedZoneId": zone, "DNSName": dns_name, "EvaluateTargetHealth": evaluate}
+
+
+def health_check(ref, **config):
+    return {"CallerReference": ref, "HealthCheckConfig": config}
+
+
+TRIMMED = "fix_route53_ids sends only the part after the last '/'"
+
+ROUTE53_REQUESTS = [
+    # Ids with and without their prefix, in a URI label.
+    req("GetHostedZone", "get_hosted_zone_prefixed_id",
+        f"URI label: '{R53_ZONE}' is sent as '{R53_ZONE_ID}' ({TRIMMED})", {"Id": R53_ZONE}),
+    req("GetHostedZone", "get_hosted_zone_bare_id", "URI label: a bare id is sent as it is",
+        {"Id": R53_ZONE_ID}),
+    req("GetChange", "get_change_prefixed_id",
+        f"URI label: '{R53_CHANGE}' (shape ChangeId) is sent as '{R53_CHANGE_ID}'", {"Id": R53_CHANGE}),
+    req("GetChange", "get_change_bare_id", "URI label: a bare change id", {"Id": R53_CHANGE_ID}),
+    req("GetChange", "get_change_multi_segment_id",
+        "URI label: only the last of several '/'-separated segments is sent",
+        {"Id": f"/change/batch/{R53_CHANGE_ID}"}),
+    req("DeleteHostedZone", "delete_hosted_zone_prefixed_id", "DELETE with a prefixed id label",
+        {"Id": R53_ZONE}),
+    req("GetReusableDelegationSet", "get_reusable_delegation_set_prefixed_id",
+        f"URI label: '{R53_DELEGATION_SET}' is sent as '{R53_DELEGATION_SET_ID}'",
+        {"Id": R53_DELEGATION_SET}),
+    req("DeleteReusableDelegationSet", "delete_reusable_delegation_set_bare_id",
+        "URI label: a bare delegation set id", {"Id": R53_DELEGATION_SET_ID}),
+    req("GetHostedZoneLimit", "get_hosted_zone_limit_prefixed_id",
+        "Two URI labels, the zone id trimmed, the enum Type as it is",
+        {"Type": "MAX_RRSETS_BY_ZONE", "HostedZoneId": R53_ZONE}),
+    req("GetReusableDelegationSetLimit", "get_reusable_delegation_set_limit_prefixed_id",
+        "Two URI labels; DelegationSetId (shape ResourceId) trimmed",
+        {"Type": "MAX_ZONES_BY_REUSABLE_DELEGATION_SET", "DelegationSetId": R53_DELEGATION_SET}),
+    req("ListResourceRecordSets", "list_resource_record_sets_start_record",
+        "Prefixed zone id label + the three-part start token in the query (name with a "
+        "'\\052' escape kept verbatim, type, set identifier)",
+        {"HostedZoneId": R53_ZONE, "StartRecordName": "\\052.example.com.", "StartRecordType": "A",
+         "StartRecordIdentifier": "eu-west-1", "MaxItems": "100"}),
+    req("ListResourceRecordSets", "list_resource_record_sets_query_escaping",
+        "Query name with a space, '+', '&', '=' and non-ASCII (raw here, percent-encoded on "
+        "the wire)", {"HostedZoneId": R53_ZONE_ID, "StartRecordName": "a b+c&d=é.example.com."}),
+    req("ListResourceRecordSets", "list_resource_record_sets_bare_id",
+        "Bare zone id label, no query", {"HostedZoneId": R53_ZONE_ID}),
+    req("AssociateVPCWithHostedZone", "associate_vpc_with_hosted_zone_prefixed_id",
+        "Prefixed zone id label + body members VPC and Comment",
+        {"HostedZoneId": R53_ZONE, "VPC": {"VPCRegion": "eu-west-1", "VPCId": "vpc-1a2b3c4d"},
+         "Comment": "associate"}),
+    req("ActivateKeySigningKey", "activate_key_signing_key_prefixed_id",
+        "Two URI labels, the zone id trimmed", {"HostedZoneId": R53_ZONE, "Name": "ksk_example"}),
+    req("UpdateHostedZoneComment", "update_hosted_zone_comment_prefixed_id",
+        "Prefixed id label + a non-ASCII comment in the body",
+        {"Id": R53_ZONE, "Comment": "zone für example.com – prod"}),
+    # ... in the query string.
+    req("ListHostedZones", "list_hosted_zones_prefixed_delegation_set",
+        f"Query delegationsetid: '{R53_DELEGATION_SET}' is sent as '{R53_DELEGATION_SET_ID}'; "
+        "marker, maxitems, hostedzonetype",
+        {"Marker": "Z2682N5HXP0BZ4", "MaxItems": "10", "DelegationSetId": R53_DELEGATION_SET,
+         "HostedZoneType": "PrivateHostedZone"}),
+    req("ListHostedZones", "list_hosted_zones_bare_delegation_set",
+        "Query delegationsetid with a bare id", {"DelegationSetId": R53_DELEGATION_SET_ID}),
+    req("ListHostedZones", "list_hosted_zones_no_params", "No params: no query, no body", {}),
+    # In a URI label an id trimmed to '' is not a case: botocore sends the
+    # empty label (GetHostedZone {"Id": "/hostedzone/"} -> GET
+    # /2013-04-01/hostedzone/), the generated code refuses to build it.
+    req("ListHostedZones", "list_hosted_zones_trailing_slash_id",
+        "'/delegationset/' ends with '/': botocore's split('/')[-1] leaves '', sent as an "
+        "empty query value", {"DelegationSetId": "/delegationset/"}),
+    req("ListHostedZonesByName", "list_hosted_zones_by_name_prefixed_id",
+        "Query hostedzoneid trimmed, dnsname and maxitems as they are",
+        {"DNSName": "example.com.", "HostedZoneId": R53_ZONE, "MaxItems": "1"}),
+    req("ListHostedZonesByName", "list_hosted_zones_by_name_escaped_name",
+        "Query dnsname with a '\\052' escape (backslash kept, percent-encoded on the wire)",
+        {"DNSName": "\\052.example.com."}),
+    req("TestDNSAnswer", "test_dns_answer_prefixed_id",
+        "Six query strings; hostedzoneid trimmed",
+        {"HostedZoneId": R53_ZONE, "RecordName": "www.example.com", "RecordType": "A",
+         "ResolverIP": "192.0.2.1", "EDNS0ClientSubnetIP": "198.51.100.0",
+         "EDNS0ClientSubnetMask": "24"}),
+    req("TestDNSAnswer", "test_dns_answer_bare_id", "Query hostedzoneid with a bare id",
+        {"HostedZoneId": R53_ZONE_ID, "RecordName": "example.com", "RecordType": "TXT"}),
+    req("ListTrafficPolicyInstancesByHostedZone",
+        "list_traffic_policy_instances_by_hosted_zone_prefixed_id",
+        "Query 'id' (member HostedZoneId) trimmed", {"HostedZoneId": R53_ZONE, "MaxItems": "5"}),
+    req("ListTrafficPolicyInstances", "list_traffic_policy_instances_prefixed_marker",
+        "Query hostedzoneid (member HostedZoneIdMarker, shape ResourceId) trimmed",
+        {"HostedZoneIdMarker": R53_ZONE, "TrafficPolicyInstanceNameMarker": "www.example.com.",
+         "TrafficPolicyInstanceTypeMarker": "A"}),
+    req("ListQueryLoggingConfigs", "list_query_logging_configs_prefixed_id",
+        "Query hostedzoneid trimmed", {"HostedZoneId": R53_ZONE, "MaxResults": "10"}),
+    # ... in the body.
+    req("CreateHostedZone", "create_hosted_zone_prefixed_delegation_set",
+        f"Body member DelegationSetId: '{R53_DELEGATION_SET}' is sent as '{R53_DELEGATION_SET_ID}'",
+        {"Name": "example.com", "CallerReference": "2024-03-15-18:47",
+         "HostedZoneConfig": {"Comment": "public zone", "PrivateZone": False},
+         "DelegationSetId": R53_DELEGATION_SET}),
+    req("CreateHostedZone", "create_hosted_zone_private_vpc",
+        "Private zone: VPC and HostedZoneConfig, '&' in the comment",
+        {"Name": "internal.example.com.", "VPC": {"VPCRegion": "us-east-1", "VPCId": "vpc-1a2b3c4d"},
+         "CallerReference": "private-1",
+         "HostedZoneConfig": {"Comment": "private & internal", "PrivateZone": True}}),
+    req("CreateReusableDelegationSet", "create_reusable_delegation_set_prefixed_zone",
+        "Body member HostedZoneId trimmed", {"CallerReference": "dset-1", "HostedZoneId": R53_ZONE}),
+    req("CreateReusableDelegationSet", "create_reusable_delegation_set_no_zone",
+        "Only CallerReference", {"CallerReference": "dset-2"}),
+    req("CreateQueryLoggingConfig", "create_query_logging_config_prefixed_zone",
+        "Body member HostedZoneId trimmed; an ARN with '/' kept",
+        {"HostedZoneId": R53_ZONE, "CloudWatchLogsLogGroupArn": R53_LOG_GROUP_ARN}),
+    req("CreateKeySigningKey", "create_key_signing_key_prefixed_zone",
+        "Body member HostedZoneId trimmed among other body members",
+        {"CallerReference": "ksk-1", "HostedZoneId": R53_ZONE,
+         "KeyManagementServiceArn": "arn:aws:kms:us-east-1:123456789012:key/"
+                                    "1234abcd-12ab-34cd-56ef-1234567890ab",
+         "Name": "ksk_example", "Status": "ACTIVE"}),
+    # Ids that are not trimmed.
+    req("ChangeTagsForResource", "change_tags_for_resource_prefixed_id_not_trimmed",
+        "ResourceId targets TagResourceId, not a trimmed shape: the whole "
+        f"'{R53_ZONE}' is sent, its '/' percent-encoded in the label",
+        {"ResourceType": "hostedzone", "ResourceId": R53_ZONE,
+         "AddTags": [{"Key": "env", "Value": "prod"}]}),
+    req("ListTagsForResources", "list_tags_for_resources_prefixed_ids_not_trimmed",
+        "ResourceIds items (TagResourceId, in a list) are sent as they are",
+        {"ResourceType": "hostedzone", "ResourceIds": [R53_ZONE, "Z2682N5HXP0BZ4"]}),
+    # Change batches.
+    req("ChangeResourceRecordSets", "change_resource_record_sets_record_types",
+        "Prefixed zone id label; CREATE of A (two values), AAAA, CNAME, TXT (quoted strings with "
+        "spaces), MX, SRV, CAA (quotes), NS and PTR records",
+        change_batch(R53_ZONE, [
+            ("CREATE", rrset("www.example.com.", "A", ["192.0.2.44", "192.0.2.45"])),
+            ("CREATE", rrset("www.example.com.", "AAAA", ["2001:db8:85a3::abcd:1:2345"])),
+            ("CREATE", rrset("blog.example.com", "CNAME", ["www.example.com"], ttl=3600)),
+            ("CREATE", rrset("example.com.", "TXT",
+                             [R53_SPF, '"hello world" "second string"'])),
+            ("CREATE", rrset("example.com.", "MX",
+                             ["10 mail1.example.com.", "20 mail2.example.com."])),
+            ("CREATE", rrset("_sip._tcp.example.com.", "SRV", ["10 5 5060 sip.example.com."])),
+            ("CREATE", rrset("example.com.", "CAA",
+                             ['0 issue "amazon.com"', '0 iodef "mailto:security@example.com"'])),
+            ("CREATE", rrset("sub.example.com.", "NS", R53_NAME_SERVERS, ttl=172800)),
+            ("CREATE", rrset("44.2.0.192.in-addr.arpa.", "PTR", ["www.example.com."])),
+        ], comment="every record type")),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_actions",
+        "Bare zone id; one change per action (CREATE, DELETE, UPSERT)",
+        change_batch(R53_ZONE_ID, [
+            ("CREATE", rrset("new.example.com.", "A", ["192.0.2.10"], ttl=60)),
+            ("DELETE", rrset("old.example.com.", "TXT", ['"to be removed"'], ttl=60)),
+            ("UPSERT", rrset("api.example.com.", "CNAME", ["api-v2.example.com."], ttl=0)),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_alias_targets",
+        "Alias targets (no TTL, no ResourceRecords): a CloudFront distribution, a load "
+        "balancer with EvaluateTargetHealth, and a record in the same zone whose nested "
+        "AliasTarget.HostedZoneId keeps its '/hostedzone/' prefix (fix_route53_ids trims "
+        "top-level members only)",
+        change_batch(R53_ZONE, [
+            ("UPSERT", rrset("example.com.", "A", ttl=None, AliasTarget=alias(
+                "Z2FDTNDATAQYW2", "d111111abcdef8.cloudfront.net.", False))),
+            ("UPSERT", rrset("app.example.com.", "AAAA", ttl=None, AliasTarget=alias(
+                "Z35SXDOTRQ7X7K", "dualstack.my-alb-1234567890.us-east-1.elb.amazonaws.com.", True))),
+            ("CREATE", rrset("www2.example.com.", "A", ttl=None, AliasTarget=alias(
+                R53_ZONE, "www.example.com.", True))),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_weighted",
+        "Weighted routing: SetIdentifier, long Weight (70 / 30 / 0), HealthCheckId",
+        change_batch(R53_ZONE, [
+            ("CREATE", rrset("api.example.com.", "A", ["192.0.2.1"], ttl=60, SetIdentifier="blue",
+                             Weight=70, HealthCheckId=R53_HEALTH_CHECK)),
+            ("CREATE", rrset("api.example.com.", "A", ["192.0.2.2"], ttl=60, SetIdentifier="green",
+                             Weight=30)),
+            ("CREATE", rrset("api.example.com.", "A", ["192.0.2.3"], ttl=60,
+                             SetIdentifier="standby", Weight=0)),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_failover",
+        "Failover routing: PRIMARY with a health check, SECONDARY an alias",
+        change_batch(R53_ZONE, [
+            ("UPSERT", rrset("www.example.com.", "A", ["192.0.2.44"], ttl=60, SetIdentifier="primary",
+                             Failover="PRIMARY", HealthCheckId=R53_HEALTH_CHECK)),
+            ("UPSERT", rrset("www.example.com.", "A", ttl=None, SetIdentifier="secondary",
+                             Failover="SECONDARY", AliasTarget=alias(
+                                 "Z3AQBSTGFYJSTF", "s3-website-us-east-1.amazonaws.com.", False))),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_geolocation",
+        "Geolocation routing: a continent, a country with a subdivision, the default ('*')",
+        change_batch(R53_ZONE, [
+            ("CREATE", rrset("geo.example.com.", "A", ["192.0.2.10"], SetIdentifier="europe",
+                             GeoLocation={"ContinentCode": "EU"})),
+            ("CREATE", rrset("geo.example.com.", "A", ["192.0.2.11"], SetIdentifier="washington",
+                             GeoLocation={"CountryCode": "US", "SubdivisionCode": "WA"})),
+            ("CREATE", rrset("geo.example.com.", "A", ["192.0.2.12"], SetIdentifier="default",
+                             GeoLocation={"CountryCode": "*"})),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_latency",
+        "Latency routing: Region per record",
+        change_batch(R53_ZONE, [
+            ("CREATE", rrset("lat.example.com.", "AAAA", ["2001:db8::1"], SetIdentifier="use1",
+                             Region="us-east-1")),
+            ("CREATE", rrset("lat.example.com.", "AAAA", ["2001:db8::2"], SetIdentifier="euw1",
+                             Region="eu-west-1")),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_multivalue_cidr_geoproximity",
+        "Multivalue answer (boolean), CIDR routing (default location '*'), geoproximity with "
+        "coordinates and a negative integer Bias, and with an AWS Region",
+        change_batch(R53_ZONE, [
+            ("CREATE", rrset("mv.example.com.", "A", ["192.0.2.20"], SetIdentifier="mv-1",
+                             MultiValueAnswer=True, HealthCheckId=R53_HEALTH_CHECK)),
+            ("CREATE", rrset("cidr.example.com.", "A", ["192.0.2.21"], SetIdentifier="cidr-default",
+                             CidrRoutingConfig={"CollectionId": R53_CIDR_COLLECTION,
+                                                "LocationName": "*"})),
+            ("CREATE", rrset("gp.example.com.", "A", ["192.0.2.22"], SetIdentifier="seattle",
+                             GeoProximityLocation={"Coordinates": {"Latitude": "47.61",
+                                                                   "Longitude": "-122.33"},
+                                                   "Bias": -20})),
+            ("CREATE", rrset("gp.example.com.", "A", ["192.0.2.23"], SetIdentifier="oregon",
+                             GeoProximityLocation={"AWSRegion": "us-west-2", "Bias": 10})),
+        ])),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_escaped_names",
+        "Names with a '\\052' escape and a literal '*' kept verbatim; '<', '>' and '&' in a "
+        "TXT value and in the comment are escaped in the XML",
+        change_batch(R53_ZONE, [
+            ("CREATE", rrset("\\052.example.com.", "A", ["192.0.2.30"])),
+            ("DELETE", rrset("*.old.example.com.", "A", ["192.0.2.31"])),
+            ("UPSERT", rrset("x.example.com.", "TXT", ['"a<b>&c"', '"tab\there"'])),
+        ], comment="wildcards <*> & escapes")),
+    req("ChangeResourceRecordSets", "change_resource_record_sets_label_escaping",
+        "Zone id label with a space, '+' and non-ASCII (percent-encoded as UTF-8); a non-ASCII "
+        "record name in the body; the largest TTL",
+        change_batch("Z1 2+é", [
+            ("CREATE", rrset("ü.example.com.", "A", ["192.0.2.1"], ttl=2147483647)),
+        ])),
+    # Health checks.
+    req("CreateHealthCheck", "create_health_check_http",
+        "HTTP health check: IP address, port, a resource path with a query, interval, "
+        "threshold, booleans and three regions",
+        health_check("hc-http-1", IPAddress="192.0.2.44", Port=80, Type="HTTP",
+                     ResourcePath="/health?full=1&x=y", FullyQualifiedDomainName="www.example.com",
+                     RequestInterval=30, FailureThreshold=3, MeasureLatency=True, Inverted=False,
+                     Disabled=False, EnableSNI=False,
+                     Regions=["us-east-1", "eu-west-1", "ap-southeast-1"])),
+    req("CreateHealthCheck", "create_health_check_https_str_match",
+        "HTTPS_STR_MATCH: a search string with quotes, '&' and '<>'; SNI, inverted",
+        health_check("hc-str-1", Type="HTTPS_STR_MATCH", FullyQualifiedDomainName="api.example.com",
+                     Port=443, ResourcePath="/status", SearchString='"status": "ok" & <ready>',
+                     RequestInterval=10, FailureThreshold=2, EnableSNI=True, Inverted=True)),
+    req("CreateHealthCheck", "create_health_check_tcp_ipv6",
+        "TCP over an IPv6 address", health_check("hc-tcp-1", Type="TCP",
+                                                  IPAddress="2001:db8:85a3::abcd:1:2345", Port=5060)),
+    req("CreateHealthCheck", "create_health_check_calculated",
+        "CALCULATED: child health checks (items <ChildHealthCheck>), HealthThreshold",
+        health_check("hc-calc-1", Type="CALCULATED", HealthThreshold=2, Inverted=False,
+                     ChildHealthChecks=[R53_HEALTH_CHECK, "11111111-2222-3333-4444-555555555555",
+                                        "66666666-7777-8888-9999-000000000000"])),
+    req("CreateHealthCheck", "create_health_check_cloudwatch_metric",
+        "CLOUDWATCH_METRIC: AlarmIdentifier, InsufficientDataHealthStatus",
+        health_check("hc-cw-1", Type="CLOUDWATCH_METRIC",
+                     AlarmIdentifier={"Region": "us-east-1", "Name": "high-latency"},
+                     InsufficientDataHealthStatus="LastKnownStatus")),
+    req("CreateHealthCheck", "create_health_check_recovery_control",
+        "RECOVERY_CONTROL: a routing control ARN",
+        health_check("hc-rc-1", Type="RECOVERY_CONTROL",
+                     RoutingControlArn="arn:aws:route53-recovery-control::123456789012:"
+                                       "controlpanel/abc123/routingcontrol/def456")),
+    req("UpdateHealthCheck", "update_health_check_reset_elements",
+        "URI label + body members: long HealthCheckVersion, an empty SearchString, Disabled, "
+        "and every ResetElements value",
+        {"HealthCheckId": R53_HEALTH_CHECK, "HealthCheckVersion": 3, "IPAddress": "192.0.2.45",
+         "Port": 8080, "SearchString": "", "FailureThreshold": 5, "Disabled": True,
+         "ResetElements": ["FullyQualifiedDomainName", "Regions", "ResourcePath",
+                           "ChildHealthChecks"]}),
+    req("UpdateHealthCheck", "update_health_check_calculated_alarm",
+        "Child health checks, alarm, insufficient-data status",
+        {"HealthCheckId": R53_HEALTH_CHECK, "HealthThreshold": 1,
+         "ChildHealthChecks": ["11111111-2222-3333-4444-555555555555"], "Inverted": False,
+         "AlarmIdentifier": {"Region": "eu-west-1", "Name": "errors"},
+         "InsufficientDataHealthStatus": "Unhealthy"}),
+    # Traffic policies.
+    req("CreateTrafficPolicy", "create_traffic_policy_json_document",
+        "A JSON document (quotes, braces) as element text",
+        {"Name": "one-endpoint", "Document": R53_TRAFFIC_POLICY_DOCUMENT,
+         "Comment": "A record, one endpoint"}),
+    req("CreateTrafficPolicyVersion", "create_traffic_policy_version",
+        "URI label + document", {"Id": R53_TRAFFIC_POLICY, "Document": R53_TRAFFIC_POLICY_DOCUMENT}),
+    req("CreateTrafficPolicyInstance", "create_traffic_policy_instance_prefixed_zone",
+        "Body member HostedZoneId trimmed; long TTL, integer TrafficPolicyVersion",
+        {"HostedZoneId": R53_ZONE, "Name": "www.example.com", "TTL": 60,
+         "TrafficPolicyId": R53_TRAFFIC_POLICY, "TrafficPolicyVersion": 1}),
+    req("UpdateTrafficPolicyInstance", "update_traffic_policy_instance_ttl_zero",
+        "TTL 0 (long zero is sent, not omitted)",
+        {"Id": "tpi-1", "TTL": 0, "TrafficPolicyId": R53_TRAFFIC_POLICY, "TrafficPolicyVersion": 2}),
+    req("DeleteTrafficPolicy", "delete_traffic_policy_integer_label",
+        "Integer URI label Version", {"Id": R53_TRAFFIC_POLICY, "Version": 12}),
+    # Tags.
+    req("ChangeTagsForResource", "change_tags_for_resource_add_and_remove",
+        "AddTags (a key with a space, an '&' value, an empty value) and RemoveTagKeys",
+        {"ResourceType": "hostedzone", "ResourceId": R53_ZONE_ID,
+         "AddTags": [{"Key": "env", "Value": "prod"}, {"Key": "cost center", "Value": "42 & up"},
+                     {"Key": "empty", "Value": ""}],
+         "RemoveTagKeys": ["old", "obsolete key"]}),
+    req("ChangeTagsForResource", "change_tags_for_resource_remove_only",
+        "Health check tags, RemoveTagKeys only",
+        {"ResourceType": "healthcheck", "ResourceId": R53_HEALTH_CHECK, "RemoveTagKeys": ["env"]}),
+    req("ListTagsForResources", "list_tags_for_resources_health_checks",
+        "POST with a list body member (items <ResourceId>)",
+        {"ResourceType": "healthcheck",
+         "ResourceIds": [R53_HEALTH_CHECK, "11111111-2222-3333-4444-555555555555"]}),
+    req("ListTagsForResource", "list_tags_for_resource", "Two URI labels",
+        {"ResourceType": "healthcheck", "ResourceId": R53_HEALTH_CHECK}),
+    # Other bindings.
+    req("GetGeoLocation", "get_geo_location_subdivision", "Two query strings",
+        {"CountryCode": "US", "SubdivisionCode": "WA"}),
+    req("ListGeoLocations", "list_geo_locations_start", "Start codes + maxitems",
+        {"StartContinentCode": "EU", "StartCountryCode": "DE", "MaxItems": "50"}),
+    req("ChangeCidrCollection", "change_cidr_collection_put_and_delete",
+        "Collection id label; list of changes (items <member>) with CIDR lists (items <Cidr>)",
+        {"Id": R53_CIDR_COLLECTION, "CollectionVersion": 2, "Changes": [
+            {"LocationName": "seattle", "Action": "PUT",
+             "CidrList": ["192.0.2.0/24", "2001:db8::/48"]},
+            {"LocationName": "old", "Action": "DELETE_IF_EXISTS", "CidrList": ["198.51.100.0/24"]}]}),
+    req("GetCheckerIpRanges", "get_checker_ip_ranges_no_input", "Input shape without members", {}),
+]
+
+
+def r53_document(svc, root, inner):
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{svc.ns}">{inner}'
+            f"</{root}>").encode("utf-8")
+
+
+def r53_records(*records):
+    return "<ResourceRecords>" + "".join(
+        f"<ResourceRecord><Value>{v}</Value></ResourceRecord>" for v in records) + "</ResourceRecords>"
+
+
+R53_CHANGE_INFO = (f"<ChangeInfo><Id>{R53_CHANGE}</Id><Status>PENDING</Status>"
+                   "<SubmittedAt>2017-03-27T17:48:16.751Z</SubmittedAt></ChangeInfo>")
+R53_DELEGATION_SET_XML = (
+    f"<DelegationSet><Id>{R53_DELEGATION_SET}</Id><CallerReference>dset-1</CallerReference>"
+    "<NameServers>" + "".join(f"<NameServer>{n}</NameServer>" for n in R53_NAME_SERVERS)
+    + "</NameServers></DelegationSet>")
+R53_ZONE_XML = (
+    f"<HostedZone><Id>{R53_ZONE}</Id><Name>example.com.</Name>"
+    "<CallerReference>2024-03-15-18:47</CallerReference>"
+    "<Config><Comment>public zone</Comment><PrivateZone>false</PrivateZone></Config>"
+    "<ResourceRecordSetCount>2</ResourceRecordSetCount></HostedZone>")
+
+# (operation, name, description, root element, content): 200 responses
+# with x-amzn-RequestId and Content-Type text/xml.
+ROUTE53_RESPONSES = [
+    ("ListResourceRecordSets", "list_resource_record_sets_truncated_three_part_token",
+     "Truncated page: NextRecordName (a '\\052' escape, verbatim), NextRecordType and "
+     "NextRecordIdentifier; SOA, NS, A alias, TXT with quotes, MX, CAA, SRV, weighted and "
+     "escaped-name records",
+     "ListResourceRecordSetsResponse",
+     "<ResourceRecordSets>"
+     "<ResourceRecordSet><Name>example.com.</Name><Type>SOA</Type><TTL>900</TTL>"
+     + r53_records("ns-2048.awsdns-64.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400")
+     + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>example.com.</Name><Type>NS</Type><TTL>172800</TTL>"
+     + r53_records(*(n + "." for n in R53_NAME_SERVERS)) + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>example.com.</Name><Type>A</Type><AliasTarget>"
+     "<HostedZoneId>Z2FDTNDATAQYW2</HostedZoneId><DNSName>d111111abcdef8.cloudfront.net.</DNSName>"
+     "<EvaluateTargetHealth>false</EvaluateTargetHealth></AliasTarget></ResourceRecordSet>"
+     "<ResourceRecordSet><Name>example.com.</Name><Type>TXT</Type><TTL>300</TTL>"
+     + r53_records(R53_SPF, '"hello world" "second string"', "&quot;entity&quot; &amp; more")
+     + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>example.com.</Name><Type>MX</Type><TTL>300</TTL>"
+     + r53_records("10 mail1.example.com.", "20 mail2.example.com.") + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>example.com.</Name><Type>CAA</Type><TTL>300</TTL>"
+     + r53_records('0 issue "amazon.com"') + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>_sip._tcp.example.com.</Name><Type>SRV</Type><TTL>300</TTL>"
+     + r53_records("10 5 5060 sip.example.com.") + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>api.example.com.</Name><Type>A</Type>"
+     "<SetIdentifier>blue</SetIdentifier><Weight>70</Weight><TTL>60</TTL>"
+     + r53_records("192.0.2.1") + f"<HealthCheckId>{R53_HEALTH_CHECK}</HealthCheckId>"
+     "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>a\\100b.example.com.</Name><Type>A</Type><TTL>60</TTL>"
+     + r53_records("192.0.2.7") + "</ResourceRecordSet>"
+     "</ResourceRecordSets><IsTruncated>true</IsTruncated>"
+     "<NextRecordName>\\052.example.com.</NextRecordName><NextRecordType>A</NextRecordType>"
+     "<NextRecordIdentifier>eu-west-1</NextRecordIdentifier><MaxItems>10</MaxItems>"),
+    ("ListResourceRecordSets", "list_resource_record_sets_last_page_routing",
+     "Last page (no Next* members): latency, geolocation, failover, multivalue, CIDR, "
+     "geoproximity and traffic-policy records; a '\\052' name",
+     "ListResourceRecordSetsResponse",
+     "<ResourceRecordSets>"
+     "<ResourceRecordSet><Name>\\052.example.com.</Name><Type>A</Type><SetIdentifier>euw1"
+     "</SetIdentifier><Region>eu-west-1</Region><TTL>60</TTL>" + r53_records("192.0.2.30")
+     + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>geo.example.com.</Name><Type>A</Type><SetIdentifier>default"
+     "</SetIdentifier><GeoLocation><CountryCode>*</CountryCode></GeoLocation><TTL>300</TTL>"
+     + r53_records("192.0.2.12") + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>geo.example.com.</Name><Type>A</Type><SetIdentifier>washington"
+     "</SetIdentifier><GeoLocation><CountryCode>US</CountryCode><SubdivisionCode>WA"
+     "</SubdivisionCode></GeoLocation><TTL>300</TTL>" + r53_records("192.0.2.11")
+     + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>www.example.com.</Name><Type>A</Type><SetIdentifier>primary"
+     "</SetIdentifier><Failover>PRIMARY</Failover><TTL>60</TTL>" + r53_records("192.0.2.44")
+     + f"<HealthCheckId>{R53_HEALTH_CHECK}</HealthCheckId></ResourceRecordSet>"
+     "<ResourceRecordSet><Name>mv.example.com.</Name><Type>A</Type><SetIdentifier>mv-1"
+     "</SetIdentifier><MultiValueAnswer>true</MultiValueAnswer><TTL>300</TTL>"
+     + r53_records("192.0.2.20") + "</ResourceRecordSet>"
+     "<ResourceRecordSet><Name>cidr.example.com.</Name><Type>A</Type><SetIdentifier>"
+     "cidr-default</SetIdentifier><TTL>300</TTL>" + r53_records("192.0.2.21")
+     + f"<CidrRoutingConfig><CollectionId>{R53_CIDR_COLLECTION}</CollectionId>"
+     "<LocationName>*</LocationName></CidrRoutingConfig></ResourceRecordSet>"
+     "<ResourceRecordSet><Name>gp.example.com.</Name><Type>A</Type><SetIdentifier>seattle"
+     "</SetIdentifier><TTL>300</TTL>" + r53_records("192.0.2.22")
+     + "<GeoProximityLocation><Coordinates><Latitude>47.61</Latitude><Longitude>-122.33"
+     "</Longitude></Coordinates><Bias>-20</Bias></GeoProximityLocation></ResourceRecordSet>"
+     "<ResourceRecordSet><Name>tp.example.com.</Name><Type>A</Type>"
+     "<TrafficPolicyInstanceId>tpi-1</TrafficPolicyInstanceId></ResourceRecordSet>"
+     "</ResourceRecordSets><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems>"),
+    ("ListResourceRecordSets", "list_resource_record_sets_empty",
+     "Empty <ResourceRecordSets/>: an empty list", "ListResourceRecordSetsResponse",
+     "<ResourceRecordSets/><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems>"),
+    ("GetChange", "get_change_insync", "ChangeInfo with Status INSYNC and a prefixed id",
+     "GetChangeResponse",
+     f"<ChangeInfo><Id>{R53_CHANGE}</Id><Status>INSYNC</Status>"
+     "<SubmittedAt>2017-03-27T17:48:16.751Z</SubmittedAt></ChangeInfo>"),
+    ("GetChange", "get_change_pending_comment",
+     "Status PENDING, a comment, a timestamp without fraction", "GetChangeResponse",
+     f"<ChangeInfo><Id>{R53_CHANGE}</Id><Status>PENDING</Status>"
+     "<SubmittedAt>2024-03-15T17:42:09Z</SubmittedAt><Comment>every record type</Comment>"
+     "</ChangeInfo>"),
+    ("ChangeResourceRecordSets", "change_resource_record_sets_pending",
+     "The usual answer to a change batch", "ChangeResourceRecordSetsResponse", R53_CHANGE_INFO),
+    ("GetHostedZone", "get_hosted_zone_public",
+     "Public zone with its delegation set (four name servers)", "GetHostedZoneResponse",
+     R53_ZONE_XML + R53_DELEGATION_SET_XML),
+    ("GetHostedZone", "get_hosted_zone_private_vpcs",
+     "Private zone: linked service, features, two VPCs, no delegation set",
+     "GetHostedZoneResponse",
+     f"<HostedZone><Id>{R53_ZONE}</Id><Name>internal.example.com.</Name>"
+     "<CallerReference>private-1</CallerReference><Config><Comment>private &amp; internal"
+     "</Comment><PrivateZone>true</PrivateZone></Config><ResourceRecordSetCount>5"
+     "</ResourceRecordSetCount><LinkedService><ServicePrincipal>servicediscovery.amazonaws.com"
+     "</ServicePrincipal><Description>arn:aws:servicediscovery:us-east-1:123456789012:"
+     "namespace/ns-1</Description></LinkedService><Features><AcceleratedRecoveryStatus>"
+     "ENABLE_FAILED</AcceleratedRecoveryStatus><FailureReasons><AcceleratedRecovery>"
+     "internal error</AcceleratedRecovery></FailureReasons></Features></HostedZone>"
+     "<VPCs><VPC><VPCRegion>us-east-1</VPCRegion><VPCId>vpc-1a2b3c4d</VPCId></VPC>"
+     "<VPC><VPCRegion>eu-west-1</VPCRegion><VPCId>vpc-5e6f7a8b</VPCId></VPC></VPCs>"),
+    ("ListHostedZones", "list_hosted_zones_truncated",
+     "Two zones (one private, no comment), empty Marker, NextMarker, IsTruncated",
+     "ListHostedZonesResponse",
+     "<HostedZones>" + R53_ZONE_XML
+     + "<HostedZone><Id>/hostedzone/Z2682N5HXP0BZ4</Id><Name>internal.example.com.</Name>"
+     "<CallerReference>private-1</CallerReference><Config><PrivateZone>true</PrivateZone>"
+     "</Config><ResourceRecordSetCount>5</ResourceRecordSetCount></HostedZone>"
+     "</HostedZones><Marker></Marker><IsTruncated>true</IsTruncated>"
+     "<NextMarker>Z3M3LMPEXAMPLE</NextMarker><MaxItems>2</MaxItems>"),
+    ("ListHostedZonesByName", "list_hosted_zones_by_name_next",
+     "DNSName, HostedZoneId, NextDNSName, NextHostedZoneId", "ListHostedZonesByNameResponse",
+     "<HostedZones>" + R53_ZONE_XML + "</HostedZones><DNSName>example.com.</DNSName>"
+     f"<HostedZoneId>{R53_ZONE_ID}</HostedZoneId><IsTruncated>true</IsTruncated>"
+     "<NextDNSName>example.net.</NextDNSName><NextHostedZoneId>Z3M3LMPEXAMPLE</NextHostedZoneId>"
+     "<MaxItems>1</MaxItems>"),
+    ("GetHealthCheck", "get_health_check_cloudwatch_alarm",
+     "Health check with a CloudWatch alarm configuration (double Threshold, dimensions) and "
+     "a linked service", "GetHealthCheckResponse",
+     f"<HealthCheck><Id>{R53_HEALTH_CHECK}</Id><CallerReference>hc-cw-1</CallerReference>"
+     "<LinkedService><ServicePrincipal>example.amazonaws.com</ServicePrincipal></LinkedService>"
+     "<HealthCheckConfig><Type>CLOUDWATCH_METRIC</Type><Inverted>false</Inverted>"
+     "<Disabled>false</Disabled><AlarmIdentifier><Region>us-east-1</Region>"
+     "<Name>high-latency</Name></AlarmIdentifier><InsufficientDataHealthStatus>LastKnownStatus"
+     "</InsufficientDataHealthStatus></HealthCheckConfig><HealthCheckVersion>2"
+     "</HealthCheckVersion><CloudWatchAlarmConfiguration><EvaluationPeriods>1"
+     "</EvaluationPeriods><Threshold>1.5</Threshold><ComparisonOperator>"
+     "GreaterThanOrEqualToThreshold</ComparisonOperator><Period>60</Period><MetricName>Latency"
+     "</MetricName><Namespace>AWS/ELB</Namespace><Statistic>Average</Statistic><Dimensions>"
+     "<Dimension><Name>LoadBalancerName</Name><Value>my-lb</Value></Dimension></Dimensions>"
+     "</CloudWatchAlarmConfiguration></HealthCheck>"),
+    ("GetHealthCheck", "get_health_check_http_regions",
+     "HTTP health check: regions (items <Region>), integer threshold, booleans, a resource "
+     "path with '&amp;'", "GetHealthCheckResponse",
+     f"<HealthCheck><Id>{R53_HEALTH_CHECK}</Id><CallerReference>hc-http-1</CallerReference>"
+     "<HealthCheckConfig><IPAddress>192.0.2.44</IPAddress><Port>80</Port><Type>HTTP</Type>"
+     "<ResourcePath>/health?full=1&amp;x=y</ResourcePath><FullyQualifiedDomainName>"
+     "www.example.com</FullyQualifiedDomainName><RequestInterval>30</RequestInterval>"
+     "<FailureThreshold>3</FailureThreshold><MeasureLatency>true</MeasureLatency>"
+     "<Inverted>false</Inverted><Disabled>false</Disabled><EnableSNI>false</EnableSNI>"
+     "<Regions><Region>us-east-1</Region><Region>eu-west-1</Region><Region>ap-southeast-1"
+     "</Region></Regions></HealthCheckConfig><HealthCheckVersion>1</HealthCheckVersion>"
+     "</HealthCheck>"),
+    ("GetHealthCheckStatus", "get_health_check_status_observations",
+     "Observations with status text and timestamps", "GetHealthCheckStatusResponse",
+     "<HealthCheckObservations>"
+     "<HealthCheckObservation><Region>us-east-1</Region><IPAddress>15.177.2.1</IPAddress>"
+     "<StatusReport><Status>Success: HTTP Status Code 200, OK</Status>"
+     "<CheckedTime>2024-03-15T17:42:09.123Z</CheckedTime></StatusReport></HealthCheckObservation>"
+     "<HealthCheckObservation><Region>eu-west-1</Region><IPAddress>15.177.62.1</IPAddress>"
+     "<StatusReport><Status>Failure: Connection timed out. The endpoint or the internet "
+     "connection is down, or requests are being blocked by your firewall.</Status>"
+     "<CheckedTime>2024-03-15T17:42:10Z</CheckedTime></StatusReport></HealthCheckObservation>"
+     "</HealthCheckObservations>"),
+    ("TestDNSAnswer", "test_dns_answer_txt",
+     "RecordData entries with quotes and spaces", "TestDNSAnswerResponse",
+     "<Nameserver>ns-2048.awsdns-64.com</Nameserver><RecordName>example.com</RecordName>"
+     "<RecordType>TXT</RecordType><RecordData><RecordDataEntry>" + R53_SPF
+     + '</RecordDataEntry><RecordDataEntry>"hello world" "second string"</RecordDataEntry>'
+     "</RecordData><ResponseCode>NOERROR</ResponseCode><Protocol>UDP</Protocol>"),
+    ("ListTagsForResources", "list_tags_for_resources_two_sets",
+     "Two tag sets; an empty tag value", "ListTagsForResourcesResponse",
+     "<ResourceTagSets><ResourceTagSet><ResourceType>healthcheck</ResourceType>"
+     f"<ResourceId>{R53_HEALTH_CHECK}</ResourceId><Tags><Tag><Key>env</Key><Value>prod</Value>"
+     "</Tag><Tag><Key>empty</Key><Value></Value></Tag></Tags></ResourceTagSet>"
+     "<ResourceTagSet><ResourceType>healthcheck</ResourceType><ResourceId>"
+     "11111111-2222-3333-4444-555555555555</ResourceId><Tags><Tag><Key>cost center</Key>"
+     "<Value>42 &amp; up</Value></Tag></Tags></ResourceTagSet></ResourceTagSets>"),
+    ("ListTagsForResource", "list_tags_for_resource_zone",
+     "One tag set of a hosted zone", "ListTagsForResourceResponse",
+     f"<ResourceTagSet><ResourceType>hostedzone</ResourceType><ResourceId>{R53_ZONE_ID}"
+     "</ResourceId><Tags><Tag><Key>env</Key><Value>prod</Value></Tag></Tags></ResourceTagSet>"),
+    ("GetTrafficPolicy", "get_traffic_policy_document",
+     "A JSON document as element text", "GetTrafficPolicyResponse",
+     f"<TrafficPolicy><Id>{R53_TRAFFIC_POLICY}</Id><Version>1</Version><Name>one-endpoint</Name>"
+     f"<Type>A</Type><Document>{R53_TRAFFIC_POLICY_DOCUMENT}</Document>"
+     "<Comment>A record, one endpoint</Comment></TrafficPolicy>"),
+    ("ListResourceRecordSets", "list_resource_record_sets_unknown_elements_cdata",
+     "Elements the model does not know (nested and top-level) are skipped; a value in CDATA",
+     "ListResourceRecordSetsResponse",
+     "<ResourceRecordSets><ResourceRecordSet><Name>a.example.com.</Name><Type>TXT</Type>"
+     "<NewFeature><Setting>1</Setting></NewFeature><TTL>60</TTL><ResourceRecords>"
+     "<ResourceRecord><Value><![CDATA[\"a<b>&c\"]]></Value></ResourceRecord></ResourceRecords>"
+     "</ResourceRecordSet></ResourceRecordSets><Extra>z</Extra><IsTruncated>false</IsTruncated>"
+     "<MaxItems>100</MaxItems>"),
+    ("GetHealthCheck", "get_health_check_large_version_exponent_threshold",
+     "A long beyond 2^53 (exact) and a double written with an exponent ('1e3')",
+     "GetHealthCheckResponse",
+     f"<HealthCheck><Id>{R53_HEALTH_CHECK}</Id><CallerReference>hc-cw-2</CallerReference>"
+     "<HealthCheckConfig><Type>CLOUDWATCH_METRIC</Type></HealthCheckConfig>"
+     "<HealthCheckVersion>9007199254740993</HealthCheckVersion><CloudWatchAlarmConfiguration>"
+     "<EvaluationPeriods>1</EvaluationPeriods><Threshold>1e3</Threshold><ComparisonOperator>"
+     "GreaterThanThreshold</ComparisonOperator><Period>60</Period><MetricName>Errors"
+     "</MetricName><Namespace>AWS/ELB</Namespace><Statistic>Sum</Statistic>"
+     "</CloudWatchAlarmConfiguration></HealthCheck>"),
+    ("GetChange", "get_change_offset_timestamp",
+     "SubmittedAt with a +02:00 offset (normalized to UTC)", "GetChangeResponse",
+     f"<ChangeInfo><Id>{R53_CHANGE}</Id><Status>INSYNC</Status>"
+     "<SubmittedAt>2017-03-27T19:48:16.751+02:00</SubmittedAt></ChangeInfo>"),
+    ("GetCheckerIpRanges", "get_checker_ip_ranges_cidrs",
+     "List items named <member> (no locationName)", "GetCheckerIpRangesResponse",
+     "<CheckerIpRanges><member>15.177.0.0/18</member><member>54.183.255.128/26</member>"
+     "</CheckerIpRanges>"),
+]
+
+
+def route53_responses(svc):
+    headers = {"x-amzn-RequestId": REQUEST_ID, "Content-Type": "text/xml"}
+    cases = [resp(op, name, description, 200, headers, r53_document(svc, root, content))
+             for op, name, description, root, content in ROUTE53_RESPONSES]
+    # 201 with a Location header.
+    for op_name, name, description, content in [
+        ("CreateHostedZone", "create_hosted_zone_created",
+         "201 with Location; zone, change info and delegation set",
+         R53_ZONE_XML + R53_CHANGE_INFO + R53_DELEGATION_SET_XML),
+        ("CreateHealthCheck", "create_health_check_created", "201 with Location",
+         f"<HealthCheck><Id>{R53_HEALTH_CHECK}</Id><CallerReference>hc-tcp-1</CallerReference>"
+         "<HealthCheckConfig><IPAddress>2001:db8:85a3::abcd:1:2345</IPAddress><Port>5060</Port>"
+         "<Type>TCP</Type></HealthCheckConfig><HealthCheckVersion>1</HealthCheckVersion>"
+         "</HealthCheck>"),
+    ]:
+        op = svc.op(op_name)
+        status = int(op.http["responseCode"])
+        cases.append(resp(op_name, name, description, status,
+                          {**headers, "Location": location_url(svc, op)},
+                          r53_document(svc, op.output_shape.name, content)))
+    cases += [
+        error_case(svc, "GetHostedZone", "NoSuchHostedZone",
+                   f"No hosted zone found with ID: {R53_ZONE_ID}"),
+        error_case(svc, "ChangeResourceRecordSets", "InvalidInput",
+                   "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and "
+                   "ResourceRecords], or TrafficPolicyInstanceId], but found none in Change with "
+                   "[Action=CREATE, Name=www.example.com., Type=A, SetIdentifier=null]"),
+        error_case(svc, "ChangeResourceRecordSets", "PriorRequestNotComplete",
+                   "The request was rejected because Route 53 was still processing a prior "
+                   "request."),
+        error_case(svc, "ChangeResourceRecordSets", "InvalidChangeBatch",
+                   "[Tried to create resource record set [name='www.example.com.', type='A'] "
+                   "but it already exists]", status=400,
+                   note="; the model gives InvalidChangeBatch no status"),
+        error_case(svc, "ListResourceRecordSets", "Throttling", "Rate exceeded", status=400,
+                   note="; not a modeled error (the model's is ThrottlingException)"),
+        error_case(svc, "GetChange", "NoSuchChange",
+                   f"A change with the specified change ID does not exist: {R53_CHANGE_ID}"),
+        error_case(svc, "DeleteHostedZone", "HostedZoneNotEmpty",
+                   "The specified hosted zone contains non-required resource record sets and so "
+                   "cannot be deleted."),
+        error_case(svc, "CreateHostedZone", "HostedZoneAlreadyExists",
+                   "A hosted zone has already been created with the specified caller reference."),
+        error_case(svc, "GetHealthCheck", "NoSuchHealthCheck",
+                   f"A health check with id {R53_HEALTH_CHECK} does not exist."),
+    ]
+    # Route 53's own document for a rejected change batch: the root is the
+    # code, one <Message> per problem. botocore finds no <Error> in it and
+    # reports code '' and message '' (the request id comes from the body).
+    body = r53_document(
+        svc, "InvalidChangeBatch",
+        "<Messages><Message>Tried to create resource record set [name='a.example.com.', "
+        "type='A'] but it already exists</Message><Message>RRSet of type CNAME with DNS name "
+        "b.example.com. is not permitted at apex in zone example.com.</Message></Messages>"
+        "<RequestId>b25f48e8-84fd-11e6-80d9-574e0c4664cb</RequestId>")
+    cases.append(resp("ChangeResourceRecordSets",
+                      "change_resource_record_sets_invalid_change_batch_document",
+                      "Route 53's <InvalidChangeBatch> error document with two messages: "
+                      "botocore reports code '' and message '' (request id from the body)",
+                      400, {"x-amzn-RequestId": "b25f48e8-84fd-11e6-80d9-574e0c4664cb",
+                            "Content-Type": "text/xml"}, body))
+    cases.append(resp("ListHostedZones", "list_hosted_zones_error_empty_body",
+                      "400 with an empty body: Code is the status code, Message the HTTP "
+                      "reason phrase, RequestId from the x-amz-request-id header ('' if none)",
+                      400, {"x-amzn-RequestId": REQUEST_ID}, b""))
+    return cases
 
 
 # ---------------------------------------------------------------------------
-# Verification
+# The services
 # ---------------------------------------------------------------------------
 
-def binding_kinds(op):
-    kinds = set()
-    shape = op.input_shape
-    for m in shape.members.values():
-        loc = m.serialization.get("location")
-        if loc:
-            kinds.add(f"in:{loc}:{m.type_name}")
-    payload = shape.serialization.get("payload")
-    if payload:
-        kinds.add(f"in:payload:{shape.members[payload].type_name}"
-                  + (":union" if shape.members[payload].is_tagged_union else ""))
-    elif any("location" not in m.serialization for m in shape.members.values()):
-        kinds.add("in:body-members")
-    out = op.output_shape
-    if out is None:
-        kinds.add("out:none")
-    else:
-        for name, m in out.members.items():
-            if m.serialization.get("location") == "header":
-                kinds.add(f"out:header:{name}")
-        payload = out.serialization.get("payload")
-        if payload:
-            kinds.add(f"out:payload:{out.members[payload].type_name}")
-        elif any("location" not in m.serialization for m in out.members.values()):
-            kinds.add("out:body-members")
-        else:
-            kinds.add("out:empty")
-    return kinds
-
-
-def verify(service, requests, responses):
-    names = [c["name"] for c in requests]
-    assert len(names) == len(set(names)), "duplicate request case names"
-    names = [c["name"] for c in responses]
-    assert len(names) == len(set(names)), "duplicate response case names"
-    for c in requests:
-        op = service.operation_model(c["operation"])
-        ordered = in_model_order(c["params"], op.input_shape)
-        assert json.dumps(ordered) == json.dumps(c["params"]), f"{c['name']}: member order"
-        check_quantities(c["params"], op.input_shape)
-        again = serialize(to_botocore(c["params"], op.input_shape), op)  # validates too
-        assert again == c["expected"], c["name"]
-    for c in responses:
-        op = service.operation_model(c["operation"])
-        r = c["response"]
-        body = base64.b64decode(r["body_base64"]) if r["body_base64"] else r["body"].encode()
-        assert not (r["body"] and r["body_base64"]), c["name"]
-        assert parse(op, r["status"], r["headers"], body) == c["expected"], c["name"]
-        assert ("error" in c["expected"]) == (r["status"] >= 300), c["name"]
-    req_ops = {c["operation"] for c in requests}
-    resp_ops = {c["operation"] for c in responses}
-    err_ops = {c["operation"] for c in responses if "error" in c["expected"]}
-    assert len(req_ops) >= 32 and len(resp_ops) >= 30 and len(err_ops) >= 5
-    every = set().union(*(binding_kinds(service.operation_model(o))
-                          for o in service.operation_names))
-    covered_in = set().union(*(binding_kinds(service.operation_model(o)) for o in req_ops))
-    covered_out = set().union(*(binding_kinds(service.operation_model(o)) for o in resp_ops))
-    missing = {k for k in every if k.startswith("in:") and k not in covered_in}
-    missing |= {k for k in every if k.startswith("out:") and k not in covered_out}
-    assert not missing, f"binding kinds not covered: {sorted(missing)}"
-    return len(req_ops), len(resp_ops), len(err_ops)
+# Per service: the output file; what Gen fills strings, integers, longs and
+# blobs with ("strings" by member name, "shape_strings" by target shape,
+# "arn" for members named *Arn/*ARN); the id in Location headers; whether
+# operations whose outputs are body members also get "_minimal" response
+# cases; the hand-written request cases and the function returning the
+# hand-written response cases.
+SERVICES = {
+    "cloudfront": {
+        "output": "operations.json",
+        "strings": CLOUDFRONT_STRINGS,
+        "shape_strings": {},
+        "integers": CLOUDFRONT_INTEGERS,
+        "longs": CLOUDFRONT_LONGS,
+        "arn": ARN,
+        "blob": FUNCTION_CODE,
+        "location_id": "EDFDVBD6EXAMPLE",
+        "minimal_body_responses": False,
+        "requests": CLOUDFRONT_REQUESTS,
+        "responses": cloudfront_responses,
+    },
+    "route53": {
+        "output": "route53_operations.json",
+        "strings": ROUTE53_STRINGS,
+        "shape_strings": ROUTE53_SHAPE_STRINGS,
+        "integers": ROUTE53_INTEGERS,
+        "longs": ROUTE53_LONGS,
+        "arn": R53_LOG_GROUP_ARN,
+        "blob": b"",  # no blob members
+        "location_id": R53_ZONE_ID,
+        "minimal_body_responses": True,
+        "requests": ROUTE53_REQUESTS,
+        "responses": route53_responses,
+    },
+}
 
 
 def main():
     ensure_botocore()
-    from botocore.model import ServiceModel
-
-    with MODEL.open(encoding="utf-8") as f:
-        service = ServiceModel(json.load(f), service_name="cloudfront")
-    requests = request_cases(service)
-    responses = response_cases(service)
-    n_req_ops, n_resp_ops, n_err_ops = verify(service, requests, responses)
-    out = {
-        "generated_by": "python3 scripts/botocore_operations.py",
-        "botocore_version": VERSION,
-        "requests": requests,
-        "responses": responses,
-    }
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(out, indent=2, ensure_ascii=False) + "\n"
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"{OUTPUT.relative_to(ROOT)}: {len(requests)} request cases ({n_req_ops} operations), "
-          f"{len(responses)} response cases ({n_resp_ops} operations, "
-          f"{n_err_ops} with errors)")
+    for name, config in SERVICES.items():
+        svc = Service(name, config)
+        requests = request_cases(svc)
+        responses = response_cases(svc)
+        n_req_ops, n_resp_ops, n_err_ops = verify(svc, requests, responses)
+        out = {
+            "generated_by": "python3 scripts/botocore_operations.py",
+            "botocore_version": VERSION,
+            "requests": requests,
+            "responses": responses,
+        }
+        svc.output.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(out, indent=2, ensure_ascii=False) + "\n"
+        svc.output.write_text(text, encoding="utf-8")
+        print(f"{svc.output.relative_to(ROOT)}: {len(requests)} request cases "
+              f"({n_req_ops} operations), {len(responses)} response cases ({n_resp_ops} "
+              f"operations, {n_err_ops} with errors)")
 
 
 if __name__ == "__main__":

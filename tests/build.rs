@@ -1,6 +1,7 @@
 //! Writes tables the tests iterate over, taken from the generator's own
 //! resolved model so nothing is forgotten: `round_trip_shapes.rs` (every
-//! data type both written and read) and `operations.rs` (every operation's
+//! data type both written and read), and `operations.rs` and
+//! `route53_operations.rs` (every CloudFront and Route 53 operation's
 //! serializer and parser).
 
 use std::fmt::Write as _;
@@ -13,11 +14,7 @@ fn main() {
     let services = root.join(restxml_codegen::services::ServiceList::PATH);
     println!("cargo:rerun-if-changed={}", services.display());
     let list = restxml_codegen::services::ServiceList::load(&services).unwrap_or_else(|e| fail(&e.to_string()));
-    let cloudfront = list.select(&["cloudfront".to_string()]).unwrap_or_else(|e| fail(&e.to_string()))[0];
-    let model_path = root.join(cloudfront.model_dir()).join("service-2.json");
-    println!("cargo:rerun-if-changed={}", model_path.display());
-    let model = restxml_codegen::model::ServiceModel::load(&model_path).unwrap_or_else(|e| fail(&e.to_string()));
-    let service = restxml_codegen::ir::Service::resolve(&model, None).unwrap_or_else(|e| fail(&e.to_string()));
+    let service = resolve(&root, &list, "cloudfront");
     let mut table = String::from("/// (shape name, round-trip check) for every written and read data type.\n");
     table.push_str("const ROUND_TRIP_SHAPES: &[(&str, RoundTripCheck)] = &[\n");
     for shape in service.shapes.values() {
@@ -30,12 +27,36 @@ fn main() {
     table.push_str("];\n");
     write_out("round_trip_shapes.rs", &table);
 
-    // Every operation's serializer and parser, by operation name, behind
-    // uniform signatures the wire-compatibility tests can call.
+    write_out("operations.rs", &operations_table(&service, "OPERATIONS", "cloudfront_sdk"));
+    let route53 = resolve(&root, &list, "route53");
+    write_out("route53_operations.rs", &operations_table(&route53, "ROUTE53_OPERATIONS", "route53_sdk"));
+
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("protocol_cases.rs");
+    protocol::generate(&root.join("model/protocol-tests/rest-xml"), &out);
+}
+
+/// A service of `model/services.json`, resolved from its vendored model.
+fn resolve(
+    root: &std::path::Path,
+    list: &restxml_codegen::services::ServiceList,
+    name: &str,
+) -> restxml_codegen::ir::Service {
+    let entry = list.select(&[name.to_string()]).unwrap_or_else(|e| fail(&e.to_string()))[0];
+    let model_path = root.join(entry.model_dir()).join("service-2.json");
+    println!("cargo:rerun-if-changed={}", model_path.display());
+    let model = restxml_codegen::model::ServiceModel::load(&model_path).unwrap_or_else(|e| fail(&e.to_string()));
+    restxml_codegen::ir::Service::resolve(&model, None).unwrap_or_else(|e| fail(&e.to_string()))
+}
+
+/// `const <name>`: every operation's serializer and parser in `krate`, by
+/// operation name, behind uniform signatures the wire-compatibility tests
+/// can call (they define `RequestCheck`, `ResponseCheck`, `check_request`
+/// and `to_json`).
+fn operations_table(service: &restxml_codegen::ir::Service, name: &str, krate: &str) -> String {
     let mut table = String::from("/// (operation, request check, response check) for every operation.\n");
-    table.push_str("const OPERATIONS: &[(&str, RequestCheck, ResponseCheck)] = &[\n");
+    writeln!(table, "const {name}: &[(&str, RequestCheck, ResponseCheck)] = &[").unwrap();
     for op in service.operations.values() {
-        let module = format!("cloudfront_sdk::operation::{}", op.snake);
+        let module = format!("{krate}::operation::{}", op.snake);
         let request = if op.input.is_some() {
             format!("|params| check_request(params, {module}::serialize_request)")
         } else {
@@ -45,10 +66,7 @@ fn main() {
         writeln!(table, "    ({:?}, {request}, {response}),", op.name).unwrap();
     }
     table.push_str("];\n");
-    write_out("operations.rs", &table);
-
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("protocol_cases.rs");
-    protocol::generate(&root.join("model/protocol-tests/rest-xml"), &out);
+    table
 }
 
 /// Stops the build with a message (a missing or malformed data file names

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use quick_xml::events::Event;
 
 mod data;
+pub mod moto;
+pub mod wire;
 pub use data::{model_file, model_path, read_data, read_data_string, recreated_by};
 
 /// The workspace root.
@@ -13,10 +15,14 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// A file from `../shared/fixtures` (beside the project).
+/// A response body from `tests/data/fixtures/` (made and checked against
+/// botocore's parser by `python3 scripts/make_fixtures.py`; its status and
+/// headers are in `responses.json` there).
+///
+/// # Panics
+/// If the file cannot be read, naming its path and that command.
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = workspace_root().join("../shared/fixtures").join(name);
-    std::fs::read(&path).unwrap_or_else(|err| panic!("reading fixture {}: {err}", path.display()))
+    read_data(&format!("tests/data/fixtures/{name}"))
 }
 
 /// JSON without its `null` members (which the AWS CLI and botocore never
@@ -123,5 +129,13 @@ mod tests {
         assert_ne!(a, parse_xml("<a><b>t </b><c/></a>").unwrap(), "leaf text matters");
         assert_ne!(parse_xml("<a xmlns=\"u\"/>").unwrap(), parse_xml("<a/>").unwrap(), "namespaces matter");
         assert_eq!(parse_xml("<a>&lt;&#x1F680;</a>").unwrap().text, "<🚀");
+    }
+
+    #[test]
+    fn a_missing_fixture_names_its_path_and_the_command_that_makes_it() {
+        let panic = std::panic::catch_unwind(|| fixture("no_such_fixture.xml")).unwrap_err();
+        let message = panic.downcast_ref::<String>().expect("a formatted panic message");
+        assert!(message.contains("tests/data/fixtures/no_such_fixture.xml"), "{message}");
+        assert!(message.contains("python3 scripts/make_fixtures.py"), "{message}");
     }
 }
