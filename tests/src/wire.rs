@@ -5,12 +5,63 @@
 //! with them — the request we build from a case's params against the one
 //! botocore builds, our parse of a response against botocore's.
 //!
-//! This is plain data: each test turns its crate's `http::Request` into a
-//! [`WireRequest`] and its typed results into JSON or an [`ErrorSummary`].
+//! Each test's table (written by `tests/build.rs` from the resolved model)
+//! pairs every operation with [`check_request`] and [`to_json`] over that
+//! crate's `serialize_request` and `parse_response`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use restxml_runtime::{BuildError, ProvideErrorMetadata, SdkError};
 use serde_json::Value;
+
+/// Builds an operation's request from botocore-style params.
+pub type RequestCheck = fn(Value) -> Result<http::Request<Vec<u8>>, String>;
+/// Parses a response into JSON (the model's member names), or the error's
+/// summary.
+pub type ResponseCheck = fn(&http::Response<Vec<u8>>) -> Result<Value, ErrorSummary>;
+
+/// Reads `params` into the input type `I` (its serde form has the model's
+/// member names) and serializes the request.
+pub fn check_request<I: serde::de::DeserializeOwned>(
+    params: Value,
+    serialize: fn(&I) -> Result<http::Request<Vec<u8>>, BuildError>,
+) -> Result<http::Request<Vec<u8>>, String> {
+    let input: I = serde_json::from_value(params).map_err(|e| format!("params: {e}"))?;
+    serialize(&input).map_err(|e| e.to_string())
+}
+
+/// A parse result as JSON without nulls, or the service error's summary.
+///
+/// # Panics
+/// On an error that is not a service error (the cases hold none).
+pub fn to_json<O: serde::Serialize, E: ProvideErrorMetadata + std::fmt::Debug>(
+    result: Result<O, SdkError<E>>,
+) -> Result<Value, ErrorSummary> {
+    match result {
+        Ok(output) => Ok(crate::without_nulls(serde_json::to_value(output).unwrap())),
+        Err(SdkError::Service(e)) => Err(ErrorSummary {
+            code: e.code().map(str::to_string),
+            message: e.message().map(str::to_string),
+            request_id: e.request_id().map(str::to_string),
+            status: e.status(),
+        }),
+        Err(other) => panic!("not a service error: {other:?}"),
+    }
+}
+
+/// The recorded response as an `http::Response`.
+pub fn http_response(raw: &RawResponse) -> http::Response<Vec<u8>> {
+    use base64::Engine as _;
+    let body = match &raw.body_base64 {
+        Some(b64) => base64::engine::general_purpose::STANDARD.decode(b64).unwrap(),
+        None => raw.body.clone().into_bytes(),
+    };
+    let mut builder = http::Response::builder().status(raw.status);
+    for (name, value) in &raw.headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    builder.body(body).unwrap()
+}
 
 /// One service's recorded cases.
 #[derive(Debug)]

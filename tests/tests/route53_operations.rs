@@ -6,39 +6,15 @@
 //! (`tests/data/route53_operations.json`); the comparisons are
 //! `integration_tests::wire`'s, as for CloudFront.
 
-use integration_tests::wire::{self, ErrorSummary, ExpectedResponse, OperationCases, RawResponse, WireRequest};
-use integration_tests::{parse_xml, without_nulls};
+use integration_tests::wire::{
+    self, ExpectedResponse, OperationCases, RequestCheck, ResponseCheck, WireRequest, check_request, http_response,
+    to_json,
+};
+use integration_tests::parse_xml;
 use route53_sdk::operation::change_resource_record_sets::{self, ChangeResourceRecordSetsError};
-use route53_sdk::{BuildError, ProvideErrorMetadata, SdkError};
-use serde_json::Value;
-
-type RequestCheck = fn(Value) -> Result<http::Request<Vec<u8>>, String>;
-type ResponseCheck = fn(&http::Response<Vec<u8>>) -> Result<Value, ErrorSummary>;
+use route53_sdk::{ProvideErrorMetadata, SdkError};
 
 include!(concat!(env!("OUT_DIR"), "/route53_operations.rs"));
-
-fn check_request<I: serde::de::DeserializeOwned>(
-    params: Value,
-    serialize: fn(&I) -> Result<http::Request<Vec<u8>>, BuildError>,
-) -> Result<http::Request<Vec<u8>>, String> {
-    let input: I = serde_json::from_value(params).map_err(|e| format!("params: {e}"))?;
-    serialize(&input).map_err(|e| e.to_string())
-}
-
-fn to_json<O: serde::Serialize, E: ProvideErrorMetadata + std::fmt::Debug>(
-    result: Result<O, SdkError<E>>,
-) -> Result<Value, ErrorSummary> {
-    match result {
-        Ok(output) => Ok(without_nulls(serde_json::to_value(output).unwrap())),
-        Err(SdkError::Service(e)) => Err(ErrorSummary {
-            code: e.code().map(str::to_string),
-            message: e.message().map(str::to_string),
-            request_id: e.request_id().map(str::to_string),
-            status: e.status(),
-        }),
-        Err(other) => panic!("not a service error: {other:?}"),
-    }
-}
 
 /// Route 53's own error document for a rejected change batch, whose root
 /// is the code: `<InvalidChangeBatch><Messages><Message>…`. botocore looks
@@ -59,19 +35,6 @@ fn operation(name: &str) -> &'static (&'static str, RequestCheck, ResponseCheck)
 
 fn every_operation() -> std::collections::BTreeSet<String> {
     ROUTE53_OPERATIONS.iter().map(|(op, _, _)| op.to_string()).collect()
-}
-
-fn http_response(raw: &RawResponse) -> http::Response<Vec<u8>> {
-    use base64::Engine as _;
-    let body = match &raw.body_base64 {
-        Some(b64) => base64::engine::general_purpose::STANDARD.decode(b64).unwrap(),
-        None => raw.body.clone().into_bytes(),
-    };
-    let mut builder = http::Response::builder().status(raw.status);
-    for (name, value) in &raw.headers {
-        builder = builder.header(name.as_str(), value.as_str());
-    }
-    builder.body(body).unwrap()
 }
 
 #[test]
