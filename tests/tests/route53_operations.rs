@@ -6,11 +6,11 @@
 //! (`tests/data/route53_operations.json`); the comparisons are
 //! `integration_tests::wire`'s, as for CloudFront.
 
+use integration_tests::parse_xml;
 use integration_tests::wire::{
     self, ExpectedResponse, OperationCases, RequestCheck, ResponseCheck, WireRequest, check_request, http_response,
     to_json,
 };
-use integration_tests::parse_xml;
 use route53_sdk::operation::change_resource_record_sets::{self, ChangeResourceRecordSetsError};
 use route53_sdk::{ProvideErrorMetadata, SdkError};
 
