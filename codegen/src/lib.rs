@@ -61,11 +61,15 @@ impl Error {
 /// Settings for one generation run, as a builder.
 ///
 /// ```no_run
-/// let krate = restxml_codegen::Generator::new("model/cloudfront/2020-05-31/service-2.json")
-///     .crate_name("cloudfront-sdk")
+/// use restxml_codegen::services::ServiceList;
+///
+/// let list = ServiceList::load(ServiceList::PATH.as_ref())?;
+/// let cloudfront = list.select(&["cloudfront".to_string()])?[0];
+/// let krate = restxml_codegen::Generator::new(cloudfront.model_dir().join("service-2.json"))
+///     .crate_name(&cloudfront.crate_name)
 ///     .runtime_path("../../runtime")
 ///     .generate()?;
-/// krate.write_to("generated/cloudfront".as_ref())?;
+/// krate.write_to(&cloudfront.generated_dir())?;
 /// # Ok::<(), restxml_codegen::Error>(())
 /// ```
 #[derive(Debug, Clone)]

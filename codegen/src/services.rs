@@ -1,7 +1,7 @@
 //! The services the workspace generates: `model/services.json`.
 //!
 //! ```json
-//! { "services": [ { "service": "route53", "api_version": "2013-04-01", "crate": "route53-sdk" } ] }
+//! { "services": [ { "service": "route53", "api_version": "<date>", "crate": "route53-sdk" } ] }
 //! ```
 //!
 //! `service` is botocore's data folder name (`botocore/data/<service>/`);
@@ -30,7 +30,8 @@ pub struct ServiceList {
 pub struct ServiceEntry {
     /// botocore's name for the service's data folder (`route53`).
     pub service: String,
-    /// The API version whose model is vendored (`2013-04-01`); it changes
+    /// The API version whose model is vendored (botocore's folder name, a
+    /// date); it changes
     /// only through `scripts/refresh_model.py`.
     pub api_version: String,
     /// The generated operations crate's package name (`route53-sdk`); the

@@ -26,7 +26,7 @@ pub struct Service {
     pub service_id: String,
     /// `serviceFullName`, e.g. "Amazon CloudFront".
     pub full_name: String,
-    /// `apiVersion`, e.g. "2020-05-31".
+    /// The model's `apiVersion` (a date, as botocore names its folders).
     pub api_version: String,
     /// Service documentation (Markdown).
     pub docs: String,
@@ -922,7 +922,7 @@ impl<'m> Resolver<'m> {
     }
 }
 
-/// Splits `/2020-05-31/distribution/{Id}/config?x-id=Y` into path parts and
+/// Splits `/v1/distribution/{Id}/config?x-id=Y` into path parts and
 /// constant query pairs.
 /// Constant query parameters of a request URI: `(key, value)`.
 type ConstantQuery = Vec<(String, Option<String>)>;
@@ -1104,11 +1104,11 @@ mod tests {
 
     #[test]
     fn request_uri_parts() {
-        let (parts, query) = parse_request_uri("/2020-05-31/streaming-distribution/{Id}/config", "p").unwrap();
+        let (parts, query) = parse_request_uri("/v1/streaming-distribution/{Id}/config", "p").unwrap();
         assert_eq!(
             parts,
             vec![
-                PathPart::Literal("/2020-05-31/streaming-distribution/".into()),
+                PathPart::Literal("/v1/streaming-distribution/".into()),
                 PathPart::Label { name: "Id".into(), greedy: false },
                 PathPart::Literal("/config".into()),
             ]

@@ -25,7 +25,7 @@ pub fn resource_id(id: &str) -> &str {
 /// with a document whose root is the code itself, one message per problem:
 ///
 /// ```xml
-/// <InvalidChangeBatch xmlns="https://route53.amazonaws.com/doc/2013-04-01/">
+/// <InvalidChangeBatch xmlns="https://route53.amazonaws.com/doc/…/">
 ///   <Messages><Message>…</Message><Message>…</Message></Messages>
 ///   <RequestId>…</RequestId>
 /// </InvalidChangeBatch>
@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn invalid_change_batch_documents_give_code_and_every_message() {
         let body = br#"<?xml version="1.0"?>
-<InvalidChangeBatch xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Messages><Message>Tried to create resource record set [name='a.example.com.', type='A'] but it already exists</Message><Message>RRSet of type CNAME with DNS name b.example.com. is not permitted at apex</Message></Messages><RequestId>b25f48e8-84fd-11e6-80d9-574e0c4664cb</RequestId></InvalidChangeBatch>"#;
+<InvalidChangeBatch><Messages><Message>Tried to create resource record set [name='a.example.com.', type='A'] but it already exists</Message><Message>RRSet of type CNAME with DNS name b.example.com. is not permitted at apex</Message></Messages><RequestId>b25f48e8-84fd-11e6-80d9-574e0c4664cb</RequestId></InvalidChangeBatch>"#;
         let meta = error_metadata(400, &HeaderMap::new(), body);
         assert_eq!(meta.code.as_deref(), Some("InvalidChangeBatch"));
         assert_eq!(
