@@ -32,7 +32,19 @@ fn main() {
     write_out("route53_operations.rs", &operations_table(&route53, "ROUTE53_OPERATIONS", "route53_sdk"));
 
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("protocol_cases.rs");
-    protocol::generate(&root.join("model/protocol-tests/rest-xml"), &out);
+    let rest_xml = root.join("model/protocol-tests/rest-xml");
+    let fidelity = root.join("tests/data/fidelity");
+    protocol::generate(
+        &[
+            protocol::SuiteSet { name: "rest-xml", dir: &rest_xml, recreated_by: "python3 scripts/refresh_model.py" },
+            protocol::SuiteSet {
+                name: "fidelity",
+                dir: &fidelity,
+                recreated_by: "python3 scripts/botocore_fidelity.py",
+            },
+        ],
+        &out,
+    );
 }
 
 /// A service of `model/services.json`, resolved from its vendored model.

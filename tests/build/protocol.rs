@@ -14,47 +14,63 @@ use restxml_codegen::emit::{ident, type_path};
 use restxml_codegen::ir::{Home, Service, ShapeKind, TypeRef, names};
 use serde_json::Value;
 
-/// Writes `$OUT_DIR/protocol_cases.rs`.
-pub fn generate(suites_dir: &Path, out: &Path) {
+/// A set of suites in the protocol-test format: a name (`rest-xml`), the
+/// folder with its `input.json` and `output.json`, and the command that
+/// recreates them.
+pub struct SuiteSet<'a> {
+    pub name: &'a str,
+    pub dir: &'a Path,
+    pub recreated_by: &'a str,
+}
+
+/// Writes `$OUT_DIR/protocol_cases.rs`: every case of every set, each test
+/// named `<suite>/<case id>` where the suite is `input`/`output` for
+/// `rest-xml` and `<set>-input`/`<set>-output` for the others.
+pub fn generate(sets: &[SuiteSet<'_>], out: &Path) {
     let mut modules = Vec::new();
     let mut table = String::from("const CASES: &[Case] = &[\n");
     let mut functions = Vec::new();
-    for (kind, file) in [("input", "input.json"), ("output", "output.json")] {
-        let path = suites_dir.join(file);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
-            crate::fail(&format!(
-                "cannot read the protocol suite {} ({err}); recreate it with `python3 scripts/refresh_model.py`",
-                path.display()
-            ))
-        });
-        let suites: Vec<Value> = serde_json::from_str(&text)
-            .unwrap_or_else(|err| crate::fail(&format!("{}: not a protocol suite: {err}", path.display())));
-        let mut n: usize = 0;
-        for suite in &suites {
-            for case in suite["cases"].as_array().unwrap() {
-                let module = format_ident!("{}_{}", if kind == "input" { "in" } else { "out" }, n);
-                let run = format_ident!("run_{}", module);
-                n += 1;
-                let id = case["id"].as_str().unwrap_or("unnamed");
-                let description = case["description"].as_str().unwrap_or("");
-                writeln!(
+    for (set_index, set) in sets.iter().enumerate() {
+        for (kind, file) in [("input", "input.json"), ("output", "output.json")] {
+            let path = set.dir.join(file);
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
+                crate::fail(&format!(
+                    "cannot read the protocol suite {} ({err}); recreate it with `{}`",
+                    path.display(),
+                    set.recreated_by
+                ))
+            });
+            let suites: Vec<Value> = serde_json::from_str(&text)
+                .unwrap_or_else(|err| crate::fail(&format!("{}: not a protocol suite: {err}", path.display())));
+            let suite_name = if set.name == "rest-xml" { kind.to_string() } else { format!("{}-{kind}", set.name) };
+            let mut n: usize = 0;
+            for suite in &suites {
+                for case in suite["cases"].as_array().unwrap() {
+                    let module = format_ident!("s{}_{}_{}", set_index, if kind == "input" { "in" } else { "out" }, n);
+                    let run = format_ident!("run_{}", module);
+                    n += 1;
+                    let id = case["id"].as_str().unwrap_or("unnamed");
+                    let description = case["description"].as_str().unwrap_or("");
+                    writeln!(
                     table,
-                    "    Case {{ suite: {kind:?}, id: {id:?}, description: {description:?}, run: {run} }},"
+                    "    Case {{ set: {:?}, suite: {suite_name:?}, id: {id:?}, description: {description:?}, run: {run} }},",
+                    set.name
                 )
                 .unwrap();
-                let body = match case_code(kind, suite, case, &module) {
-                    Ok((code, body)) => {
-                        modules.push(code);
-                        body
-                    }
-                    Err(message) => quote! { Err(format!("not generated: {}", #message)) },
-                };
-                functions.push(quote! {
-                    fn #run() -> Result<(), String> {
-                        #body
-                    }
-                });
+                    let body = match case_code(kind, suite, case, &module) {
+                        Ok((code, body)) => {
+                            modules.push(code);
+                            body
+                        }
+                        Err(message) => quote! { Err(format!("not generated: {}", #message)) },
+                    };
+                    functions.push(quote! {
+                        fn #run() -> Result<(), String> {
+                            #body
+                        }
+                    });
+                }
             }
         }
     }

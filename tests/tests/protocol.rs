@@ -1,4 +1,9 @@
-//! The AWS rest-xml protocol compliance suites, every case a named test.
+//! The AWS rest-xml protocol compliance suites, every case a named test,
+//! and in the same way the fidelity suites (`tests/data/fidelity/`: small
+//! models of our own that use what CloudFront does not, with botocore
+//! 1.43.11's requests and parses recorded by
+//! `python3 scripts/botocore_fidelity.py`), named `fidelity-input/<id>`
+//! and `fidelity-output/<id>`.
 //!
 //! `build.rs` feeds each case's own model to the generator and writes the
 //! code plus one check function per case. Cases listed in
@@ -15,6 +20,9 @@ use restxml_runtime::ProvideErrorMetadata;
 use serde_json::Value;
 
 struct Case {
+    /// `rest-xml` (the AWS suites) or `fidelity` (botocore's behaviour on
+    /// our own small models, `tests/fidelity/`).
+    set: &'static str,
     suite: &'static str,
     id: &'static str,
     description: &'static str,
@@ -149,7 +157,7 @@ fn known_failures() -> BTreeMap<String, String> {
 fn main() {
     let args = Arguments::from_args();
     let known = known_failures();
-    let tally: &'static Mutex<BTreeMap<&'static str, (usize, usize, usize)>> =
+    let tally: &'static Mutex<BTreeMap<(&'static str, &'static str), (usize, usize, usize)>> =
         Box::leak(Box::new(Mutex::new(BTreeMap::new())));
     let mut seen = BTreeSet::new();
     let mut listed: BTreeSet<String> = known.keys().cloned().collect();
@@ -163,7 +171,7 @@ fn main() {
         }
         listed.remove(&name);
         let reason = known.get(&name).cloned();
-        let (suite, run, description) = (case.suite, case.run, case.description);
+        let (suite, run, description) = ((case.set, case.suite), case.run, case.description);
         trials.push(Trial::test(name, move || {
             // The suites expect this token wherever one is filled in.
             restxml_runtime::idempotency::set_thread_override(Some("00000000-0000-4000-8000-000000000000".into()));
@@ -194,8 +202,9 @@ fn main() {
     }
     assert!(listed.is_empty(), "tests/protocol-known-failures.txt names cases that do not exist: {listed:?}");
     let conclusion = libtest_mimic::run(&args, trials);
-    for (suite, (passed, failed, known)) in tally.lock().unwrap().iter() {
-        println!("rest-xml {suite}: {passed} passed, {failed} failed, {known} known failures");
+    for ((set, suite), (passed, failed, known)) in tally.lock().unwrap().iter() {
+        let kind = suite.rsplit('-').next().unwrap_or(suite);
+        println!("{set} {kind}: {passed} passed, {failed} failed, {known} known failures");
     }
     conclusion.exit();
 }
