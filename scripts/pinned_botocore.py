@@ -15,24 +15,44 @@ import sys
 import tarfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MANIFEST = json.loads((ROOT / "model" / "MANIFEST.json").read_text())
-SERVICES = json.loads((ROOT / "model" / "services.json").read_text())["services"]
-VERSION = MANIFEST["botocore_version"]
+
+
+def _read_json(relative: str):
+    path = ROOT / relative
+    try:
+        return json.loads(path.read_text())
+    except FileNotFoundError:
+        sys.exit(f"error: {path} is missing; it is written by python3 scripts/refresh_model.py "
+                 "(give it a botocore version: python3 scripts/refresh_model.py 1.43.11)")
+
+
+def __getattr__(name: str):
+    """MANIFEST, SERVICES and VERSION, read when first used, so a script
+    that does not need them (refresh_model.py given a version) runs even
+    when model/MANIFEST.json is missing."""
+    if name == "MANIFEST":
+        return _read_json("model/MANIFEST.json")
+    if name == "SERVICES":
+        return _read_json("model/services.json")["services"]
+    if name == "VERSION":
+        return _read_json("model/MANIFEST.json")["botocore_version"]
+    raise AttributeError(name)
 
 
 def ensure_botocore() -> None:
     """Makes `import botocore` give the pinned version: if it does not, pip
     installs it and the calling script runs again from the start."""
+    version = _read_json("model/MANIFEST.json")["botocore_version"]
     try:
         import botocore
 
-        if botocore.__version__ == VERSION:
+        if botocore.__version__ == version:
             return
     except ImportError:
         pass
     if os.environ.get("RESTXML_BOTOCORE_REEXEC"):
-        sys.exit(f"error: botocore=={VERSION} still not importable after pip install")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"botocore=={VERSION}"], check=True)
+        sys.exit(f"error: botocore=={version} still not importable after pip install")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"botocore=={version}"], check=True)
     os.environ["RESTXML_BOTOCORE_REEXEC"] = "1"
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
@@ -58,9 +78,10 @@ def download_sdist(directory: pathlib.Path, version: str) -> pathlib.Path:
 def pinned_sdist(directory: pathlib.Path) -> tarfile.TarFile:
     """The pinned source distribution, opened, after checking its sha256
     against model/MANIFEST.json."""
-    path = download_sdist(directory, VERSION)
-    if sha256(path) != MANIFEST["sdist_sha256"]:
-        raise SystemExit(f"error: {path} has sha256 {sha256(path)}, model/MANIFEST.json says {MANIFEST['sdist_sha256']}")
+    manifest = _read_json("model/MANIFEST.json")
+    path = download_sdist(directory, manifest["botocore_version"])
+    if sha256(path) != manifest["sdist_sha256"]:
+        raise SystemExit(f"error: {path} has sha256 {sha256(path)}, model/MANIFEST.json says {manifest['sdist_sha256']}")
     return tarfile.open(path, "r:gz")
 
 
@@ -86,7 +107,7 @@ def read_member(sdist: tarfile.TarFile, path: str) -> bytes | None:
 
 def model_dir(service: str) -> pathlib.Path:
     """model/<service>/<api-version>/ for a service in model/services.json."""
-    for entry in SERVICES:
+    for entry in _read_json("model/services.json")["services"]:
         if entry["service"] == service:
             return ROOT / "model" / service / entry["api_version"]
     raise SystemExit(f"error: {service!r} is not in model/services.json")

@@ -29,9 +29,11 @@ import json
 import pathlib
 import shutil
 import sys
+import tarfile
 import tempfile
 
-from pinned_botocore import ROOT, VERSION as DEFAULT_VERSION, download_sdist, read_member, sha256
+import pinned_botocore
+from pinned_botocore import ROOT, download_sdist, read_member, sha256
 
 MODEL_DIR = ROOT / "model"
 SERVICE_FILES = ["service-2.json", "paginators-1.json", "waiters-2.json", "endpoint-rule-set-1.json",
@@ -45,53 +47,70 @@ SHARED_FILES = {
 
 
 def newest_api_version(sdist, service: str) -> str:
+    """The newest API version folder that has a service-2.json, as
+    botocore's loader picks it."""
     prefix = sdist.getnames()[0].split("/")[0]
+    data = f"{prefix}/botocore/data/{service}/"
     versions = sorted(
-        {name.split("/")[4] for name in sdist.getnames() if name.startswith(f"{prefix}/botocore/data/{service}/")
-         and name.count("/") >= 5}
+        {name.split("/")[4] for name in sdist.getnames()
+         if name.startswith(data) and name.split("/")[-1] in ("service-2.json", "service-2.json.gz")}
     )
     if not versions:
         raise SystemExit(f"error: botocore has no data for service {service!r} (model/services.json)")
     return versions[-1]
 
 
-def store(sdist, manifest: dict, relative: str, source: str, required: bool = True) -> None:
+def store(sdist, manifest: dict, staging: pathlib.Path, relative: str, source: str, required: bool = True) -> None:
     data = read_member(sdist, source)
     if data is None:
         if required:
             raise SystemExit(f"error: {source} (or {source}.gz) is not in the botocore source distribution")
         return
     json.loads(data)  # refuse anything that is not JSON
-    path = MODEL_DIR / relative
+    path = staging / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     manifest["files"][relative] = {"source": source, "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def main() -> None:
-    version = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_VERSION
+    version = sys.argv[1] if len(sys.argv) > 1 else pinned_botocore.VERSION
     services_path = MODEL_DIR / "services.json"
     services = json.loads(services_path.read_text())
+    # Everything is extracted into a staging folder first; model/ changes
+    # only once every file was found, so a failed refresh leaves it whole.
     with tempfile.TemporaryDirectory() as tmp:
         sdist_path = download_sdist(pathlib.Path(tmp), version)
         manifest = {"botocore_version": version, "sdist_sha256": sha256(sdist_path), "files": {}}
-        import tarfile
-
+        pinned = (MODEL_DIR / "MANIFEST.json").exists() and pinned_botocore.MANIFEST
+        if pinned and pinned["botocore_version"] == version and pinned["sdist_sha256"] != manifest["sdist_sha256"]:
+            raise SystemExit(f"error: botocore {version}'s source distribution has sha256 {manifest['sdist_sha256']}, "
+                             f"model/MANIFEST.json recorded {pinned['sdist_sha256']}; refusing to refresh")
+        staging = pathlib.Path(tmp) / "model"
+        moved = []
         with tarfile.open(sdist_path, "r:gz") as sdist:
             for relative, source in SHARED_FILES.items():
-                store(sdist, manifest, relative, source)
+                store(sdist, manifest, staging, relative, source)
             for entry in services["services"]:
                 service = entry["service"]
                 api_version = newest_api_version(sdist, service)
                 if api_version != entry["api_version"]:
-                    print(f"{service}: API version {entry['api_version']} -> {api_version}")
-                    shutil.rmtree(MODEL_DIR / service / entry["api_version"], ignore_errors=True)
+                    moved.append((service, entry["api_version"], api_version))
                     entry["api_version"] = api_version
                 for name in SERVICE_FILES:
-                    store(sdist, manifest, f"{service}/{api_version}/{name}",
+                    store(sdist, manifest, staging, f"{service}/{api_version}/{name}",
                           f"botocore/data/{service}/{api_version}/{name}", required=name in REQUIRED)
-                store(sdist, manifest, f"{service}/{api_version}/endpoint-tests-1.json",
+                store(sdist, manifest, staging, f"{service}/{api_version}/endpoint-tests-1.json",
                       f"tests/functional/endpoint-rules/{service}/endpoint-tests-1.json")
+        # Swap in: each vendored folder is replaced whole (a file botocore
+        # dropped goes too), then the old API versions' folders go.
+        for folder in ["protocol-tests"] + [f"{e['service']}/{e['api_version']}" for e in services["services"]]:
+            shutil.rmtree(MODEL_DIR / folder, ignore_errors=True)
+            shutil.copytree(staging / folder, MODEL_DIR / folder)
+        shutil.copy(staging / "partitions.json", MODEL_DIR / "partitions.json")
+        for service, old, new in moved:
+            print(f"{service}: API version {old} -> {new}")
+            shutil.rmtree(MODEL_DIR / service / old, ignore_errors=True)
     manifest["files"] = dict(sorted(manifest["files"].items()))
     (MODEL_DIR / "MANIFEST.json").write_text(json.dumps(manifest, indent=2) + "\n")
     services_path.write_text(json.dumps(services, indent=2) + "\n")

@@ -24,15 +24,19 @@ const USAGE: &str = "\
 usage: restxml-codegen [--service NAME]... [--check]
        restxml-codegen --model PATH --out DIR --crate-name NAME [--runtime-path PATH] [--operations A,B,...] [--check]
 
-The first form regenerates the services listed in model/services.json
-(model files in model/<service>/<api-version>/, crates written to
-generated/<service>/, customizations in codegen/src/customizations/);
---service limits it to the named ones. The second form generates one
-model into any directory. --check writes nothing and fails if the output
-differs from what the model generates today.";
+Run from the workspace root. The first form regenerates the services
+listed in model/services.json (model files in model/<service>/<api-version>/,
+crates written to generated/<service>/, customizations in
+codegen/src/customizations/); --service limits it to the named ones. The
+second form generates one model into any directory, --operations limiting
+it to those operations and the shapes they reach. --check writes nothing
+and fails if the output differs from what the model generates today (and,
+for all services, if generated/ holds a folder no listed service owns).";
 
 /// One crate to generate.
 struct Job {
+    /// The listed service, in the workspace form.
+    service: Option<String>,
     model: PathBuf,
     out: PathBuf,
     crate_name: String,
@@ -46,7 +50,8 @@ struct Args {
     check: bool,
 }
 
-fn parse_args() -> Result<Args, String> {
+/// The arguments, or `None` for `--help`.
+fn parse_args() -> Result<Option<Args>, String> {
     let mut services: Vec<String> = Vec::new();
     let (mut model, mut out, mut crate_name, mut runtime_path) = (None, None, None, None);
     let mut operations = None;
@@ -70,7 +75,7 @@ fn parse_args() -> Result<Args, String> {
                 );
             }
             "--check" => check = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
@@ -83,6 +88,7 @@ fn parse_args() -> Result<Args, String> {
                 return Err(format!("--model needs --out and --crate-name\n{USAGE}"));
             };
             vec![Job {
+                service: None,
                 model,
                 out,
                 crate_name,
@@ -91,19 +97,40 @@ fn parse_args() -> Result<Args, String> {
             }]
         }
         None => {
-            if out.is_some() || crate_name.is_some() || runtime_path.is_some() {
-                return Err(format!("--out, --crate-name and --runtime-path go with --model\n{USAGE}"));
+            if out.is_some() || crate_name.is_some() || runtime_path.is_some() || operations.is_some() {
+                return Err(format!("--out, --crate-name, --runtime-path and --operations go with --model\n{USAGE}"));
             }
             let list = ServiceList::load(ServiceList::PATH.as_ref()).map_err(|e| format!("error: {e}"))?;
             let selected = list.select(&services).map_err(|e| format!("error: {e}"))?;
+            if check && services.is_empty() {
+                stale_crates(&list)?;
+            }
             selected.into_iter().map(workspace_job).collect()
         }
     };
-    Ok(Args { jobs, operations, check })
+    Ok(Some(Args { jobs, operations, check }))
+}
+
+/// Folders of `generated/` that no listed service owns (a service taken
+/// out of the list leaves one, and the workspace would still build it).
+fn stale_crates(list: &ServiceList) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir("generated") else { return Ok(()) };
+    let owned: Vec<PathBuf> = list.services.iter().map(ServiceEntry::generated_dir).collect();
+    let stale: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir() && !owned.contains(path))
+        .map(|path| path.display().to_string())
+        .collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    Err(format!("error: {} not generated from any service in {}; remove it", stale.join(", "), ServiceList::PATH))
 }
 
 fn workspace_job(entry: &ServiceEntry) -> Job {
     Job {
+        service: Some(entry.service.clone()),
         model: entry.model_dir().join("service-2.json"),
         out: entry.generated_dir(),
         crate_name: entry.crate_name.clone(),
@@ -114,7 +141,11 @@ fn workspace_job(entry: &ServiceEntry) -> Job {
 
 fn main() -> ExitCode {
     let args = match parse_args() {
-        Ok(args) => args,
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(2);
@@ -143,7 +174,12 @@ fn run(job: &Job, args: &Args) -> Result<(), String> {
             operations.join(",")
         ));
     }
-    let generated = generator.generate().map_err(|err| format!("error: {err}"))?;
+    let generated = generator.generate().map_err(|err| match &job.service {
+        Some(service) => {
+            format!("error: {service}: {err} (model files are written by `python3 scripts/refresh_model.py`)")
+        }
+        None => format!("error: {err}"),
+    })?;
     if args.check {
         let differing = generated.diff(&job.out);
         if differing.is_empty() {

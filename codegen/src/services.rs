@@ -56,17 +56,37 @@ impl ServiceList {
             path: err.path().to_string(),
             message: err.inner().to_string(),
         })?;
+        let invalid = |path_in_file: String, message: String| Error::Model {
+            source_name: path.display().to_string(),
+            path: path_in_file,
+            message,
+        };
+        if list.services.is_empty() {
+            return Err(invalid("services".into(), "lists no service".into()));
+        }
         for (index, entry) in list.services.iter().enumerate() {
+            let earlier = &list.services[..index];
+            if earlier.iter().any(|e| e.service == entry.service) {
+                return Err(invalid(
+                    format!("services[{index}].service"),
+                    format!("{:?} is listed twice", entry.service),
+                ));
+            }
+            if earlier.iter().any(|e| e.crate_name == entry.crate_name) {
+                return Err(invalid(
+                    format!("services[{index}].crate"),
+                    format!("{:?} is listed twice", entry.crate_name),
+                ));
+            }
             let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             for (field, value) in
                 [("service", &entry.service), ("api_version", &entry.api_version), ("crate", &entry.crate_name)]
             {
                 if !valid(value) {
-                    return Err(Error::Model {
-                        source_name: path.display().to_string(),
-                        path: format!("services[{index}].{field}"),
-                        message: format!("{value:?} is not a plain name (letters, digits, '-', '_')"),
-                    });
+                    return Err(invalid(
+                        format!("services[{index}].{field}"),
+                        format!("{value:?} is not a plain name (letters, digits, '-', '_')"),
+                    ));
                 }
             }
         }

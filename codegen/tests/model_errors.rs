@@ -197,6 +197,15 @@ fn malformed_service_lists_name_their_path() {
             "services[0].service: \"../etc\" is not a plain name",
         ),
         (r#"{"services": [], "extra": 1}"#, "unknown field `extra`"),
+        (r#"{"services": []}"#, "services: lists no service"),
+        (
+            r#"{"services": [{"service": "a", "api_version": "v", "crate": "x"}, {"service": "a", "api_version": "v", "crate": "y"}]}"#,
+            "services[1].service: \"a\" is listed twice",
+        ),
+        (
+            r#"{"services": [{"service": "a", "api_version": "v", "crate": "x"}, {"service": "b", "api_version": "v", "crate": "x"}]}"#,
+            "services[1].crate: \"x\" is listed twice",
+        ),
     ];
     for (json, expected) in cases {
         std::fs::write(&path, json).unwrap();

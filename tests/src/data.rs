@@ -1,19 +1,20 @@
-//! Committed data files the tests read, found through `model/services.json`
-//! so no test names an API version; a missing file is an error naming its
-//! path and the command that recreates it.
+//! Committed data files the tests read: model files found through
+//! `model/services.json` (so no test names the folder of an API version),
+//! and a missing file is an error naming its path and the command that
+//! recreates it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::workspace_root;
 
-/// The commands that write each folder of committed data, longest prefix
-/// first.
+/// The commands that write each file or folder of committed data.
 const RECREATED_BY: &[(&str, &str)] = &[
     ("tests/data/fixtures/", "python3 scripts/make_fixtures.py"),
     ("tests/data/operations.json", "python3 scripts/botocore_operations.py"),
     ("tests/data/route53_operations.json", "python3 scripts/botocore_operations.py"),
     ("tests/data/update_streaming_distribution_requests.json", "python3 scripts/botocore_requests.py"),
     ("tests/data/sigv4.json", "python3 scripts/botocore_sigv4.py"),
+    ("tests/data/fidelity/", "python3 scripts/botocore_fidelity.py"),
     ("model/", "python3 scripts/refresh_model.py"),
 ];
 
@@ -49,7 +50,7 @@ pub fn model_file(service: &str, file: &str) -> String {
     let list = restxml_codegen::services::ServiceList::load(&workspace_root().join("model/services.json"))
         .unwrap_or_else(|err| panic!("{err}"));
     let entry = list.select(&[service.to_string()]).unwrap_or_else(|err| panic!("{err}"))[0];
-    Path::new(&entry.model_dir()).join(file).to_string_lossy().into_owned()
+    entry.model_dir().join(file).to_string_lossy().into_owned()
 }
 
 /// [`model_file`] as an absolute path.

@@ -7,9 +7,7 @@
 use std::time::Duration;
 
 use integration_tests::assert_xml_eq;
-use restxml_runtime::client::paginate::WaiterConfig;
-use restxml_runtime::client::transport::ReplayClient;
-use route53_sdk::client::{Client, Config, Credentials, RetryConfig};
+use route53_sdk::client::{Client, Config, Credentials, ReplayClient, RetryConfig, WaiterConfig, WaiterError};
 use route53_sdk::operation::change_resource_record_sets::{
     ChangeResourceRecordSetsError, ChangeResourceRecordSetsInput, serialize_request as change_request,
 };
@@ -186,6 +184,36 @@ async fn throttling_and_prior_request_not_complete_are_retried() {
 }
 
 #[tokio::test]
+async fn modeled_prior_request_not_complete_is_retried_then_typed() {
+    // ChangeResourceRecordSets lists PriorRequestNotComplete among its
+    // errors: retried all the same (botocore's standard mode decides by
+    // code), and once attempts run out it is the typed variant.
+    let http = ReplayClient::new([
+        error_response(
+            "PriorRequestNotComplete",
+            "The request was rejected because Route 53 was still processing a prior request.",
+        ),
+        response(
+            200,
+            &format!(
+                "<ChangeResourceRecordSetsResponse xmlns=\"{NS}\">{}</ChangeResourceRecordSetsResponse>",
+                change_info("PENDING")
+            ),
+        ),
+    ]);
+    let output =
+        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap();
+    assert_eq!(output.change_info.status.as_str(), "PENDING");
+    assert_eq!(http.requests().len(), 2);
+
+    let http = ReplayClient::new((0..3).map(|_| error_response("PriorRequestNotComplete", "busy")));
+    let err =
+        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
+    assert_eq!(http.requests().len(), 3);
+    assert!(matches!(err, SdkError::Service(ChangeResourceRecordSetsError::PriorRequestNotComplete(_))), "{err:?}");
+}
+
+#[tokio::test]
 async fn client_errors_are_not_retried() {
     for (code, status) in [("InvalidInput", 400), ("NoSuchChange", 404), ("InvalidChangeBatch", 400)] {
         let mut response = error_response(code, "no");
@@ -214,7 +242,7 @@ async fn resource_record_sets_changed_waiter_polls_get_change_until_insync() {
     let input = GetChangeInput::builder().id("C2682N5HXP0BZ4").build().unwrap();
     let two = WaiterConfig { delay: Duration::from_millis(1), max_attempts: 2 };
     let err = client(&http, "us-east-1").wait_until_resource_record_sets_changed(input, Some(two)).await.unwrap_err();
-    assert!(format!("{err}").contains('2'), "{err}");
+    assert!(matches!(err, WaiterError::MaxAttemptsExceeded { attempts: 2 }), "{err:?}");
     assert_eq!(http.requests().len(), 2);
 }
 

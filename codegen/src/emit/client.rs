@@ -19,6 +19,12 @@ pub fn emit(
     let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
     let modifiers = read_modify_write(service, &feature);
     let signing_name = &service.signing_name;
+    // A customized error reader decides retries too.
+    let error_reader = (service.customizations.error_metadata != crate::ir::Customizations::default().error_metadata)
+        .then(|| {
+            let reader = super::rust_path(&service.customizations.error_metadata);
+            quote! { .with_error_reader(#reader) }
+        });
     let client_doc = format!(" A client for {}.", service.full_name);
     let methods = service.operations.values().map(|op| {
         let method = ident(&op.snake);
@@ -63,8 +69,12 @@ pub fn emit(
         #![doc = " The async client. `Client::new(Config::builder().region(\"us-east-1\").build())` picks up credentials from the environment or the shared files; every operation is a method."]
 
         pub use restxml_runtime::client::credentials::{Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
+        pub use restxml_runtime::client::paginate::{Items, Pages, WaiterConfig, WaiterError};
         pub use restxml_runtime::client::retry::RetryConfig;
-        pub use restxml_runtime::client::{Config, ConfigBuilder, Timeouts};
+        pub use restxml_runtime::client::transport::{HttpClient, TransportError};
+        #[cfg(feature = "test-util")]
+        pub use restxml_runtime::client::transport::ReplayClient;
+        pub use restxml_runtime::client::{Config, ConfigBuilder, ModifyError, Timeouts};
 
         #(#token_types)*
 
@@ -77,7 +87,7 @@ pub fn emit(
         impl Client {
             /// A client with these settings.
             pub fn new(config: Config) -> Self {
-                Client { core: restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, #signing_name) }
+                Client { core: restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, #signing_name)#error_reader }
             }
 
             /// The settings.

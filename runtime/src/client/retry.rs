@@ -1,6 +1,9 @@
 //! Retries in AWS standard mode: a bounded number of attempts, exponential
-//! backoff with full jitter, and retries only for throttling, transient
-//! server errors and failed connections, never for a modeled client error.
+//! backoff with full jitter, and retries decided by error code and status
+//! as botocore's standard mode decides them: throttling and transient codes
+//! (even when the model lists them as an operation's error, as Route 53
+//! does `PriorRequestNotComplete`), 500, 502, 503, 504 and 429, and failed
+//! connections. Every other error is returned at once.
 
 use std::time::Duration;
 
