@@ -19,7 +19,10 @@ botocore's answer filled in, in the fields the protocol harness reads:
 * output cases get `result` (botocore's parse, timestamps as epoch
   seconds, `ResponseMetadata` left out), or for error responses
   `errorCode`, `errorMessage` and `error` (the modeled error's members, as
-  botocore's endpoint adds them with a second parse).
+  botocore's endpoint adds them with a second parse); both kinds also get
+  `requestId` and `hostId` (botocore's `ResponseMetadata` `RequestId` and
+  S3's `HostId`) when botocore reports them, checked by
+  tests/tests/request_ids.rs.
 
 A case may carry `"ours": {"why": "...", <field>: <value>}` where we differ
 from botocore on purpose: the listed fields replace botocore's, and
@@ -121,14 +124,23 @@ def parsed(suite: dict, case: dict) -> dict:
     parser = RestXMLParser()
     result = parser.parse(response, operation.output_shape)
     if raw["status_code"] < 300:
-        return {"result": plain(result)}
+        return {"result": plain(result), **request_ids(result)}
     error = result.get("Error", {})
     answer = {"errorCode": error.get("Code", ""), "errorMessage": error.get("Message", "")}
     shape = model.shape_for_error_code(answer["errorCode"])
     if shape is not None:
         modeled = parser.parse(response, shape)
         answer["error"] = plain({k: v for k, v in modeled.items() if k != "Error"})
-    return answer
+    return {**answer, **request_ids(result)}
+
+
+def request_ids(parsed: dict) -> dict:
+    """botocore's request id and S3 extended id (`ResponseMetadata`'s
+    `RequestId` and `HostId`) as `requestId` and `hostId`, each only when
+    botocore reports a non-empty one."""
+    metadata = parsed.get("ResponseMetadata", {})
+    ids = {"requestId": metadata.get("RequestId"), "hostId": metadata.get("HostId")}
+    return {k: v for k, v in ids.items() if v}
 
 
 def sources(kind: str) -> list:

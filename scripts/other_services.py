@@ -9,10 +9,11 @@ model/, listed in model/services.json) and the two this script fetches: S3
 and S3 Control. It downloads botocore's source distribution named in
 model/MANIFEST.json with pip (no install; cached in OUT_DIR), refuses it
 unless its sha256 is the manifest's, extracts each service's model files
-with partitions.json, runs the generator on each into OUT_DIR/<service>-sdk,
-and writes OUT_DIR/Cargo.toml, a workspace of the generated crates (with the
-project's Cargo.lock, so dependency versions are the project's), for `cargo
-clippy` to check. scripts/test.sh runs it.
+(and service-2.sdk-extras.json where botocore has one, which the generator
+merges in) with partitions.json, runs the generator on each into
+OUT_DIR/<service>-sdk, and writes OUT_DIR/Cargo.toml, a workspace of the
+generated crates (with the project's Cargo.lock, so dependency versions are
+the project's), for `cargo clippy` to check. scripts/test.sh runs it.
 """
 import pathlib
 import shutil
@@ -28,7 +29,10 @@ SERVICES = {
     for service, version in {"s3": "2006-03-01", "s3control": "2018-08-20"}.items()
     if service not in {entry["service"] for entry in VENDORED}
 }
-FILES = ["service-2.json", "endpoint-rule-set-1.json", "paginators-1.json", "waiters-2.json"]
+# service-2.sdk-extras.json where botocore has one (S3): the generator
+# merges it into the model as botocore's loader does.
+FILES = ["service-2.json", "service-2.sdk-extras.json", "endpoint-rule-set-1.json", "paginators-1.json",
+         "waiters-2.json"]
 
 
 def main() -> None:

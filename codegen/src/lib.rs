@@ -16,6 +16,7 @@
 
 pub mod customizations;
 pub mod emit;
+pub mod extras;
 pub mod ir;
 pub mod layout;
 pub mod model;
@@ -151,8 +152,13 @@ impl Generator {
     }
 
     /// Runs the pipeline and returns the files, without writing them.
+    ///
+    /// A `service-2.sdk-extras.json` beside the model (S3 has one) is
+    /// merged into it first, as botocore's loader merges it: its `merge`
+    /// object is laid over the model key by key, objects merging
+    /// recursively and anything else replacing what the model has.
     pub fn generate(&self) -> Result<GeneratedCrate, Error> {
-        let model = model::ServiceModel::load(&self.model_path)?;
+        let model = extras::load_model(&self.model_path)?;
         let mut settings = self.settings.clone();
         if settings.endpoints.is_none() {
             // The rule set, paginators and waiters sit beside the model;

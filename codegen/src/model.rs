@@ -182,11 +182,14 @@ pub enum ShapeType {
     Boolean,
     Timestamp,
     Blob,
-    // Present in some models but not meaningful for rest-xml; accepted so
-    // such models still load, refused later if an operation reaches them.
+    /// A one-character string (botocore reads and writes it as a string):
+    /// a Rust `String`.
+    Character,
+    // Present in some models but in no rest-xml one; accepted so such
+    // models still load, refused (naming the shape) if a member reaches
+    // them. Any other type fails loading, naming the JSON path.
     Byte,
     Short,
-    Character,
     #[serde(rename = "bigdecimal")]
     BigDecimal,
     #[serde(rename = "biginteger")]
@@ -245,14 +248,25 @@ pub struct Shape {
     pub streaming: bool,
     #[serde(default)]
     pub timestamp_format: Option<String>,
+    // Serialization traits a shape may carry for the members that target
+    // it: botocore merges the member's traits over its target shape's
+    // (`ShapeResolver.resolve_shape_ref`), so each of these applies to a
+    // member that does not set its own (see `Member`).
     /// Shape-level `flattened` (lists and maps).
     #[serde(default)]
-    pub flattened: bool,
-    /// Shape-level element name (`locationName` on a structure).
+    pub flattened: Option<bool>,
+    /// Shape-level `location` (`header`, `headers`, `querystring`, ...).
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Shape-level name: the element name of members targeting the shape,
+    /// a header name or prefix with `location`, and a document root.
     #[serde(default)]
     pub location_name: Option<String>,
     #[serde(default)]
     pub xml_namespace: Option<XmlNamespace>,
+    /// Shape-level `xmlAttribute`.
+    #[serde(default)]
+    pub xml_attribute: Option<bool>,
     #[serde(default)]
     pub documentation: Option<String>,
 }
@@ -270,6 +284,11 @@ pub struct ErrorTrait {
 }
 
 /// A member of a structure, or the element/key/value of a list or map.
+///
+/// As read, a member holds only its own traits; botocore merges them over
+/// the target shape's (`location`, `locationName`, `xmlNamespace`,
+/// `flattened`, `xmlAttribute`, `timestampFormat`: a trait the member
+/// leaves out is the shape's), which [`Member::merged_over`] does.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Member {
@@ -281,10 +300,12 @@ pub struct Member {
     pub location_name: Option<String>,
     #[serde(default)]
     pub xml_namespace: Option<XmlNamespace>,
+    /// `xmlAttribute`; absent: the target shape's (botocore merges them).
     #[serde(default)]
-    pub xml_attribute: bool,
+    pub xml_attribute: Option<bool>,
+    /// `flattened`; absent: the target shape's.
     #[serde(default)]
-    pub flattened: bool,
+    pub flattened: Option<bool>,
     #[serde(default)]
     pub deprecated: bool,
     #[serde(default)]
@@ -305,6 +326,33 @@ pub struct Member {
     pub event_payload: bool,
     #[serde(default)]
     pub documentation: Option<String>,
+}
+
+impl Member {
+    /// This member's serialization traits merged over those of `target`,
+    /// the shape it refers to, as botocore's `ShapeResolver` merges a shape
+    /// reference's traits over its shape: what the member sets wins, what
+    /// it leaves out comes from the shape.
+    pub fn merged_over(&self, target: &Shape) -> Member {
+        let mut merged = self.clone();
+        merged.location = merged.location.or_else(|| target.location.clone());
+        merged.location_name = merged.location_name.or_else(|| target.location_name.clone());
+        merged.xml_namespace = merged.xml_namespace.or_else(|| target.xml_namespace.clone());
+        merged.flattened = merged.flattened.or(target.flattened);
+        merged.xml_attribute = merged.xml_attribute.or(target.xml_attribute);
+        merged.timestamp_format = merged.timestamp_format.or_else(|| target.timestamp_format.clone());
+        merged
+    }
+
+    /// `flattened`, set on the member or (after [`Member::merged_over`]) its shape.
+    pub fn is_flattened(&self) -> bool {
+        self.flattened.unwrap_or(false)
+    }
+
+    /// `xmlAttribute`, set on the member or (after [`Member::merged_over`]) its shape.
+    pub fn is_xml_attribute(&self) -> bool {
+        self.xml_attribute.unwrap_or(false)
+    }
 }
 
 /// An insertion-ordered map for structure members: botocore's member order

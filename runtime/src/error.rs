@@ -208,8 +208,13 @@ pub struct ErrorMetadata {
     pub code: Option<String>,
     /// The message (`<Message>`).
     pub message: Option<String>,
-    /// The request id (`x-amz-request-id` header or `<RequestId>`).
+    /// The request id: the `x-amzn-RequestId` header, else
+    /// `x-amz-request-id` (S3), else the body's `<RequestId>`.
     pub request_id: Option<String>,
+    /// S3's extended request id (botocore's `HostId`): the `x-amz-id-2`
+    /// header, else the body's `<HostId>`. AWS support asks for it beside
+    /// the request id; other services do not send it.
+    pub extended_request_id: Option<String>,
     /// The HTTP status.
     pub status: u16,
 }
@@ -233,6 +238,12 @@ pub trait ProvideErrorMetadata {
     /// The request id, for AWS support.
     fn request_id(&self) -> Option<&str> {
         self.meta().request_id.as_deref()
+    }
+
+    /// S3's extended request id (`x-amz-id-2`, botocore's `HostId`), for
+    /// AWS support; `None` from services that do not send one.
+    fn extended_request_id(&self) -> Option<&str> {
+        self.meta().extended_request_id.as_deref()
     }
 
     /// The HTTP status.
@@ -275,7 +286,8 @@ pub trait ModeledError: crate::xml::ReadXml + ProvideErrorMetadata {
     /// Attaches the response's code, message, request id and status.
     fn set_meta(&mut self, meta: ErrorMetadata);
 
-    /// Reads members bound to response headers (after `set_meta`).
+    /// Reads members bound to response headers or to the status code
+    /// (after `set_meta`, whose `status` is the status code).
     fn read_headers(&mut self, _headers: &http::HeaderMap) {}
 }
 

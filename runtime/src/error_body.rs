@@ -7,18 +7,42 @@ use http::HeaderMap;
 use crate::error::{ErrorMetadata, ModeledError, UnhandledError};
 use crate::xml::{Document, Element, ReadXml, XmlError, XmlErrorKind};
 
-const REQUEST_ID_HEADERS: [&str; 2] = ["x-amz-request-id", "x-amzn-requestid"];
+/// The headers that carry the request id, in botocore's order
+/// (`_populate_response_metadata`): `x-amzn-RequestId`, then S3's
+/// `x-amz-request-id`.
+const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
 
-/// The code, message and request id of an error response. Never fails: a
+/// The header of S3's extended request id (botocore's `HostId`).
+const EXTENDED_REQUEST_ID_HEADER: &str = "x-amz-id-2";
+
+/// The request id a response's headers carry: `x-amzn-RequestId`, else
+/// `x-amz-request-id` (botocore's order, for successes and errors alike).
+/// A value that is not visible ASCII counts as absent.
+pub fn header_request_id(headers: &HeaderMap) -> Option<&str> {
+    REQUEST_ID_HEADERS.iter().find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()))
+}
+
+/// S3's extended request id from the `x-amz-id-2` header.
+pub fn header_extended_request_id(headers: &HeaderMap) -> Option<&str> {
+    headers.get(EXTENDED_REQUEST_ID_HEADER).and_then(|v| v.to_str().ok())
+}
+
+/// The code, message and request ids of an error response. Never fails: a
 /// body that is not an AWS error document gives metadata with no code.
+///
+/// The request id is the `x-amzn-RequestId` header, else `x-amz-request-id`,
+/// else the body's `<RequestId>` (in `<ErrorResponse>` or in `<Error>`); the
+/// extended id is `x-amz-id-2`, else the body's `<HostId>`.
 pub fn error_metadata(status: u16, headers: &HeaderMap, body: &[u8]) -> ErrorMetadata {
     let mut meta = ErrorMetadata { status, ..ErrorMetadata::default() };
     // A body that cannot be read leaves the code and message unknown; the
-    // caller still gets the status and request id.
+    // caller still gets the status and request ids.
     let _ = read_envelope(body, &mut meta);
-    let header_id = REQUEST_ID_HEADERS.iter().find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()));
-    if let Some(id) = header_id {
+    if let Some(id) = header_request_id(headers) {
         meta.request_id = Some(id.to_string());
+    }
+    if let Some(id) = header_extended_request_id(headers) {
+        meta.extended_request_id = Some(id.to_string());
     }
     meta
 }
@@ -32,6 +56,7 @@ fn read_envelope(body: &[u8], meta: &mut ErrorMetadata) -> Result<(), XmlError> 
                 match child.local_name() {
                     "Error" => read_error_fields(&mut child, meta)?,
                     "RequestId" | "RequestID" => meta.request_id = Some(child.text()?.into_owned()),
+                    "HostId" => meta.extended_request_id = Some(child.text()?.into_owned()),
                     _ => {}
                 }
             }
@@ -50,7 +75,13 @@ fn read_error_fields(error: &mut Element<'_, '_>, meta: &mut ErrorMetadata) -> R
         match child.local_name() {
             "Code" => meta.code = Some(child.text()?.into_owned()),
             "Message" | "message" => meta.message = Some(child.text()?.into_owned()),
-            "RequestId" | "RequestID" => meta.request_id = Some(child.text()?.into_owned()),
+            // The envelope's own `<RequestId>` (read after `<Error>`) wins.
+            "RequestId" | "RequestID" if meta.request_id.is_none() => {
+                meta.request_id = Some(child.text()?.into_owned());
+            }
+            "HostId" if meta.extended_request_id.is_none() => {
+                meta.extended_request_id = Some(child.text()?.into_owned());
+            }
             _ => {}
         }
     }
@@ -87,5 +118,68 @@ pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMet
             Ok(error)
         }
         Err(_) => Err(UnhandledError::new(meta)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs.iter().map(|(k, v)| (http::HeaderName::from_static(k), http::HeaderValue::from_static(v))).collect()
+    }
+
+    const ENVELOPE: &[u8] =
+        b"<ErrorResponse><Error><Code>Boom</Code><Message>m</Message></Error><RequestId>body-id</RequestId></ErrorResponse>";
+    const S3_ERROR: &[u8] =
+        b"<Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>body-id</RequestId><HostId>body-host</HostId></Error>";
+
+    #[test]
+    fn request_id_headers_in_botocores_order_then_the_body() {
+        let both = headers(&[("x-amz-request-id", "s3-id"), ("x-amzn-requestid", "amzn-id")]);
+        assert_eq!(header_request_id(&both), Some("amzn-id"));
+        assert_eq!(error_metadata(400, &both, ENVELOPE).request_id.as_deref(), Some("amzn-id"));
+        let s3 = headers(&[("x-amz-request-id", "s3-id")]);
+        assert_eq!(header_request_id(&s3), Some("s3-id"));
+        assert_eq!(error_metadata(400, &s3, ENVELOPE).request_id.as_deref(), Some("s3-id"));
+        // Header names are case-insensitive.
+        let mut mixed = HeaderMap::new();
+        mixed.insert("X-Amzn-RequestId", http::HeaderValue::from_static("mixed"));
+        assert_eq!(header_request_id(&mixed), Some("mixed"));
+        // No header: the body's, in either envelope.
+        let none = HeaderMap::new();
+        assert_eq!(header_request_id(&none), None);
+        assert_eq!(error_metadata(400, &none, ENVELOPE).request_id.as_deref(), Some("body-id"));
+        assert_eq!(error_metadata(404, &none, S3_ERROR).request_id.as_deref(), Some("body-id"));
+        // Neither: none, whatever the body is.
+        assert_eq!(error_metadata(502, &none, b"<html><body>Bad Gateway</body></html>").request_id, None);
+        assert_eq!(error_metadata(503, &none, b"").request_id, None);
+        // A body that is not an error document still gets the header's.
+        let meta = error_metadata(502, &both, b"<html><body>Bad Gateway</body></html>");
+        assert_eq!((meta.request_id.as_deref(), meta.code), (Some("amzn-id"), None));
+    }
+
+    #[test]
+    fn the_envelope_request_id_wins_over_one_inside_error() {
+        let body = b"<ErrorResponse><Error><Code>C</Code><RequestId>inner</RequestId></Error><RequestId>outer</RequestId></ErrorResponse>";
+        assert_eq!(error_metadata(400, &HeaderMap::new(), body).request_id.as_deref(), Some("outer"));
+        let body = b"<ErrorResponse><Error><Code>C</Code><RequestId>inner</RequestId></Error></ErrorResponse>";
+        assert_eq!(error_metadata(400, &HeaderMap::new(), body).request_id.as_deref(), Some("inner"));
+    }
+
+    #[test]
+    fn s3_extended_request_id_from_the_header_then_the_body() {
+        let s3 = headers(&[("x-amz-request-id", "s3-id"), ("x-amz-id-2", "host-id")]);
+        assert_eq!(header_extended_request_id(&s3), Some("host-id"));
+        let meta = error_metadata(404, &s3, S3_ERROR);
+        assert_eq!((meta.request_id.as_deref(), meta.extended_request_id.as_deref()), (Some("s3-id"), Some("host-id")));
+        let meta = error_metadata(404, &HeaderMap::new(), S3_ERROR);
+        assert_eq!(meta.extended_request_id.as_deref(), Some("body-host"));
+        // Reachable however the error is held, unhandled ones included.
+        let unhandled = UnhandledError::new(error_metadata(500, &s3, b""));
+        use crate::error::ProvideErrorMetadata as _;
+        assert_eq!((unhandled.request_id(), unhandled.extended_request_id()), (Some("s3-id"), Some("host-id")));
+        // Services that do not send one have none.
+        assert_eq!(error_metadata(400, &HeaderMap::new(), ENVELOPE).extended_request_id, None);
     }
 }

@@ -129,6 +129,28 @@ impl RequestBuilder {
         Ok(())
     }
 
+    /// Adds a header bound to a list: the items joined by `, `, or no header
+    /// at all for an empty list, as botocore sends it. With `quote` (lists
+    /// of strings), an item holding a comma or a double quote is quoted
+    /// ([`header_list_text`]); other items (numbers, booleans, HTTP-dates,
+    /// whose commas are their own) are joined as they are.
+    pub fn header_list<I, S>(&mut self, name: &str, items: I, quote: bool) -> Result<(), BuildError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let items: Vec<S> = items.into_iter().collect();
+        if items.is_empty() {
+            return Ok(());
+        }
+        let text = if quote {
+            header_list_text(items.iter().map(AsRef::as_ref))
+        } else {
+            items.iter().map(AsRef::as_ref).collect::<Vec<&str>>().join(", ")
+        };
+        self.header(name, &text)
+    }
+
     /// Sets the host prefix; label values must be valid host name labels.
     pub fn host_prefix(&mut self, parts: &[(&str, Option<(&'static str, &str)>)]) -> Result<(), BuildError> {
         let mut prefix = String::new();
@@ -249,6 +271,50 @@ pub fn header_value<T: FromText>(
     }
 }
 
+/// The value of a header bound to a list of strings (or enums): the items
+/// joined by `, `, an item holding a comma or a double quote quoted with its
+/// quotes escaped (`a, "b,c", "say \"hi\""`), as botocore writes them and
+/// [`split_header_list`] reads them. An empty list sends no header at all
+/// ([`RequestBuilder::header_list`]).
+pub fn header_list_text<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if item.contains(['"', ',']) {
+            out.push('"');
+            out.push_str(&item.replace('"', "\\\""));
+            out.push('"');
+        } else {
+            out.push_str(item);
+        }
+    }
+    out
+}
+
+/// The value of a header bound to a member with the `jsonvalue` trait: the
+/// member's JSON text in base64, as botocore sends it (botocore writes the
+/// JSON compactly, without spaces after separators; the text is sent as
+/// given).
+pub fn json_header_text(json: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(json.as_bytes())
+}
+
+/// A header bound to a member with the `jsonvalue` trait: base64 of JSON
+/// text, read back to the JSON text (UTF-8; it is not parsed).
+pub fn header_json(status: u16, headers: &HeaderMap, name: &'static str) -> Result<Option<String>, ResponseError> {
+    use base64::Engine as _;
+    let Some(text) = header_string(status, headers, name)? else { return Ok(None) };
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(Some)
+        .ok_or_else(|| ResponseError::header(status, name, "base64 of JSON text", text))
+}
+
 /// Splits a list header (`a, "b,c", d`) into its items: commas separate,
 /// double quotes group (and are removed), white space around items goes.
 pub fn split_header_list(value: &str) -> Vec<String> {
@@ -260,6 +326,10 @@ pub fn split_header_list(value: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         match c {
             '"' => {
+                // White space before an item's opening quote is not part of it.
+                if !quoted && !was_quoted && current.trim().is_empty() {
+                    current.clear();
+                }
                 quoted = !quoted;
                 was_quoted = true;
             }
@@ -339,6 +409,20 @@ mod tests {
         b.push_label("Id", value, greedy)?;
         b.push_path("/config");
         Ok(b.build()?.uri().path().to_string())
+    }
+
+    #[test]
+    fn header_lists_quote_what_splitting_would_break_and_json_is_base64() {
+        let text = header_list_text(["a", "b,c", "say \"hi\""]);
+        assert_eq!(text, r#"a, "b,c", "say \"hi\"""#);
+        assert_eq!(split_header_list(&text), ["a", "b,c", "say \"hi\""]);
+        assert_eq!(json_header_text(r#"{"a":1}"#), "eyJhIjoxfQ==");
+        let mut headers = HeaderMap::new();
+        headers.insert("x-json", HeaderValue::from_static("eyJhIjoxfQ=="));
+        headers.insert("x-bad", HeaderValue::from_static("not base64!"));
+        assert_eq!(header_json(200, &headers, "x-json").unwrap().as_deref(), Some(r#"{"a":1}"#));
+        assert!(header_json(200, &headers, "x-bad").is_err());
+        assert_eq!(header_json(200, &headers, "x-none").unwrap(), None);
     }
 
     #[test]

@@ -153,14 +153,17 @@ fn case_code(
             let variant_check = match shape {
                 Some(shape) => {
                     let variant = ident(&shape.rust_name);
+                    let shape_type = type_path(&service, &shape.wire_name);
                     let expected = error_value(&service, &shape.wire_name, &case["error"])?;
                     quote! {
                         let #op_path::#error_type::#variant(actual) = error else {
                             return Err(format!("expected the {} variant, got {error:?}", stringify!(#variant)));
                         };
+                        // Large error shapes are boxed in the enum.
+                        let actual: &#shape_type = std::borrow::Borrow::borrow(&actual);
                         let mut expected = #expected;
                         expected.meta = actual.meta.clone();
-                        same(&actual, &expected)
+                        same(actual, &expected)
                     }
                 }
                 None => quote! { Ok(()) },
@@ -207,8 +210,15 @@ fn structure_value(service: &Service, shape_name: &str, value: &Value) -> Result
     };
     if s.union {
         let Some((key, member_value)) = object.iter().find(|(_, v)| !v.is_null()) else {
-            return Ok(quote! { #path::Unknown });
+            return Ok(quote! { #path::Unknown(String::new()) });
         };
+        // `{"$unknown": "Name"}`: a member this model does not know, kept by
+        // its element name (the fidelity suites' form of botocore's
+        // `SDK_UNKNOWN_MEMBER`).
+        if key == "$unknown" {
+            let name = member_value.as_str().ok_or_else(|| format!("{shape_name}: $unknown takes a string"))?;
+            return Ok(quote! { #path::Unknown(#name.to_string()) });
+        }
         let member = s
             .members
             .iter()
@@ -296,6 +306,13 @@ fn float_expr(value: &Value, ty: TokenStream) -> Result<TokenStream, String> {
 /// A Rust expression of the member type `ty` for the botocore value `value`.
 fn value_expr(service: &Service, ty: &TypeRef, value: &Value) -> Result<TokenStream, String> {
     Ok(match ty {
+        // A `jsonvalue` member (a String of JSON text) takes any JSON in
+        // params, as botocore does: its compact text (botocore's
+        // `json.dumps(value, separators=(',', ':'))` for sorted keys).
+        TypeRef::String if value.is_object() || value.is_array() => {
+            let s = value.to_string();
+            quote! { String::from(#s) }
+        }
         TypeRef::String => {
             let s = value.as_str().ok_or_else(|| format!("expected a string, found {value}"))?;
             quote! { String::from(#s) }

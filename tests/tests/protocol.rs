@@ -140,6 +140,9 @@ fn same<T: PartialEq + std::fmt::Debug>(actual: &T, expected: &T) -> Result<(), 
     }
 }
 
+/// (passed, failed, known failures) by (set, suite).
+type Tally = BTreeMap<(&'static str, &'static str), (usize, usize, usize)>;
+
 /// `suite/id` -> reason, from the known-failures list.
 fn known_failures() -> BTreeMap<String, String> {
     let path = workspace_root().join("tests/protocol-known-failures.txt");
@@ -157,8 +160,7 @@ fn known_failures() -> BTreeMap<String, String> {
 fn main() {
     let args = Arguments::from_args();
     let known = known_failures();
-    let tally: &'static Mutex<BTreeMap<(&'static str, &'static str), (usize, usize, usize)>> =
-        Box::leak(Box::new(Mutex::new(BTreeMap::new())));
+    let tally: &'static Mutex<Tally> = Box::leak(Box::new(Mutex::new(BTreeMap::new())));
     let mut seen = BTreeSet::new();
     let mut listed: BTreeSet<String> = known.keys().cloned().collect();
     let mut trials = Vec::new();

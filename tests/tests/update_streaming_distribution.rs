@@ -299,11 +299,20 @@ fn malformed_responses_are_typed_errors_naming_what_and_where() {
     );
     assert_eq!(err.path(), "StreamingDistribution/LastModifiedTime");
 
-    let err = xml_error(b"<Distribution><Id>x</Id></Distribution>");
-    assert_eq!(
-        err.kind(),
-        &XmlErrorKind::WrongRoot { expected: "StreamingDistribution", found: "Distribution".into() }
-    );
+    // The payload is read from the root whatever it is called (as botocore
+    // reads it), but a body that is an error document or an HTML page is
+    // not taken for the output.
+    let renamed = fixture("update_streaming_distribution_200.xml");
+    let renamed = String::from_utf8(renamed)
+        .unwrap()
+        .replace("<StreamingDistribution ", "<Renamed ")
+        .replace("</StreamingDistribution>", "</Renamed>");
+    let output = parse_response(&response(200, &[], renamed.as_bytes())).expect("any root name reads");
+    assert_eq!(output.streaming_distribution.map(|d| d.id).as_deref(), Some("EGTXBD79H29TRA8"));
+    let err = xml_error(b"<ErrorResponse><Error><Code>Throttling</Code></Error></ErrorResponse>");
+    assert_eq!(err.kind(), &XmlErrorKind::NotOutput { found: "ErrorResponse".into() });
+    let err = xml_error(b"<html><body>502 Bad Gateway</body></html>");
+    assert_eq!(err.kind(), &XmlErrorKind::NotOutput { found: "html".into() });
 
     let err = xml_error(&fixture_with("</Comment>", "</Commentary>"));
     assert!(matches!(err.kind(), XmlErrorKind::Syntax(_)), "{err}");

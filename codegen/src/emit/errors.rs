@@ -10,25 +10,44 @@ use crate::ir::{Location, NamedShape, Operation, Service};
 /// Trait impls that make a modeled error shape an error value.
 pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
     let name = ident(&shape.rust_name);
-    let header_members: Vec<_> = shape
+    // Members outside the body: headers, header prefixes and the status
+    // code, filled from the response as an output's are (botocore's
+    // `_parse_non_payload_attrs` reads them for errors and outputs alike).
+    let outside_body: Vec<_> = shape
         .structure()
         .map(|s| {
             s.members
                 .iter()
-                .filter(|m| matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_)))
+                .filter(|m| {
+                    matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_) | Location::StatusCode)
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let read_headers = (!header_members.is_empty()).then(|| {
-        let reads = header_members.iter().map(|m| {
+    let read_headers = (!outside_body.is_empty()).then(|| {
+        let uses_headers = outside_body.iter().any(|m| m.location != Location::StatusCode);
+        let reads = outside_body.iter().map(|m| {
             let field = ident(&m.field);
-            let read = super::operation::header_read(m).unwrap_or_else(|| quote! { Ok(None) });
+            let read = if m.location == Location::StatusCode {
+                quote! { Ok::<_, restxml_runtime::ResponseError>(Some(::core::convert::From::from(status))) }
+            } else {
+                super::operation::header_read(m).unwrap_or_else(|| quote! { Ok(None) })
+            };
             // A header that does not parse leaves the member unset: the
             // error itself is what the caller needs.
-            quote! { self.#field = #read.ok().flatten(); }
+            if m.required {
+                quote! { if let Ok(Some(value)) = #read { self.#field = value; } }
+            } else {
+                quote! { self.#field = #read.ok().flatten(); }
+            }
         });
+        let headers = if uses_headers {
+            quote! { headers }
+        } else {
+            quote! { _headers }
+        };
         quote! {
-            fn read_headers(&mut self, headers: &restxml_runtime::http_types::HeaderMap) {
+            fn read_headers(&mut self, #headers: &restxml_runtime::http_types::HeaderMap) {
                 let status = self.meta.status;
                 #(#reads)*
             }
@@ -58,6 +77,11 @@ pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
     }
 }
 
+/// Whether the operations' error enums hold `shape` in a `Box`.
+fn is_boxed(shape: &NamedShape) -> bool {
+    shape.structure().and_then(|s| s.error.as_ref()).is_some_and(|e| e.boxed)
+}
+
 /// The error enum of an operation.
 pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
     let name = format_ident!("{}Error", crate::ir::names::type_name(&op.name));
@@ -70,15 +94,30 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
         let first_line = shape.docs.lines().next().unwrap_or("").trim();
         let doc =
             if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
-        quote! { #[doc = #doc] #variant(#path), }
+        if is_boxed(shape) {
+            quote! { #[doc = #doc] #variant(Box<#path>), }
+        } else {
+            quote! { #[doc = #doc] #variant(#path), }
+        }
     });
     let code_arms = errors.iter().map(|(shape, variant)| {
         let code = shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
+        let wrap = if is_boxed(shape) {
+            quote! { |error| Self::#variant(Box::new(error)) }
+        } else {
+            quote! { Self::#variant }
+        };
         quote! {
-            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(Self::Unhandled, Self::#variant),
+            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(Self::Unhandled, #wrap),
         }
     });
-    let variant_names: Vec<_> = errors.iter().map(|(_, v)| v).collect();
+    let inner_arms = errors.iter().map(|(shape, variant)| {
+        if is_boxed(shape) {
+            quote! { Self::#variant(error) => error.as_ref(), }
+        } else {
+            quote! { Self::#variant(error) => error, }
+        }
+    });
     let error_metadata = super::rust_path(&service.customizations.error_metadata);
     let dispatch = if errors.is_empty() {
         quote! { Self::Unhandled(restxml_runtime::UnhandledError::new(meta)) }
@@ -114,7 +153,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             /// The error this is, whichever variant holds it.
             fn inner(&self) -> &(dyn restxml_runtime::error::ServiceError + 'static) {
                 match self {
-                    #(Self::#variant_names(error) => error,)*
+                    #(#inner_arms)*
                     Self::Unhandled(error) => error,
                 }
             }

@@ -38,10 +38,18 @@ fn error_type(op: &Operation) -> proc_macro2::Ident {
 }
 
 /// An expression of type `&str` for a scalar `value` (an expression of
-/// type `&T`) in a URI, query string or header.
+/// type `&T`) in a URI, query string or header. `default_format` is the
+/// location's timestamp format: HTTP-date (`Rfc822`) only for headers,
+/// where a timestamp is written in whole seconds in whatever format the
+/// member names, as botocore writes it (`_convert_header_value` drops the
+/// fraction before formatting).
 fn text_of(ty: &TypeRef, value: &TokenStream, default_format: TimestampFormat) -> TokenStream {
     match ty {
         TypeRef::String | TypeRef::Enum(_) => quote! { #value.as_str() },
+        TypeRef::Timestamp(format) if default_format == TimestampFormat::Rfc822 => {
+            let format = timestamp_format(*format, default_format);
+            quote! { restxml_runtime::DateTime::from_secs(#value.secs()).format(#format).as_str() }
+        }
         TypeRef::Timestamp(format) => {
             let format = timestamp_format(*format, default_format);
             quote! { #value.format(#format).as_str() }
@@ -72,6 +80,13 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             let label = name.as_str();
             if member.required {
                 quote! { { let value = &input.#field; request.push_label(#label, #text, #greedy)?; } }
+            } else if member.idempotency_token && member.ty == TypeRef::String {
+                quote! {
+                    {
+                        let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token);
+                        request.push_label(#label, #text, #greedy)?;
+                    }
+                }
             } else {
                 quote! {
                     match &input.#field {
@@ -92,13 +107,19 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
         let statement = match &m.location {
             Location::Header(name) => {
                 let write = match &m.ty {
+                    // An empty list sends no header (botocore); strings
+                    // holding commas or quotes are quoted.
+                    TypeRef::List(list) if matches!(list.member, TypeRef::String | TypeRef::Enum(_)) => {
+                        let item = text_of(&list.member, &quote! { item }, TimestampFormat::Rfc822);
+                        quote! { request.header_list(#name, value.iter().map(|item| #item), true)?; }
+                    }
                     TypeRef::List(list) => {
                         let item = text_of(&list.member, &quote! { item }, TimestampFormat::Rfc822);
-                        quote! {
-                            let joined: Vec<String> = value.iter().map(|item| #item.to_string()).collect();
-                            request.header(#name, &joined.join(", "))?;
-                        }
+                        quote! { request.header_list(#name, value.iter().map(|item| #item.to_string()), false)?; }
                     }
+                    TypeRef::String if m.json_value => quote! {
+                        request.header(#name, &restxml_runtime::http::json_header_text(value))?;
+                    },
                     _ => {
                         let text = member_text(m, TimestampFormat::Rfc822);
                         quote! { request.header(#name, #text)?; }
@@ -142,7 +163,7 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
         let is_map = m.location == Location::QueryMap;
         Some((is_map, if m.required {
             quote! { { let value = &input.#field; #statement } }
-        } else if m.idempotency_token {
+        } else if m.idempotency_token && m.ty == TypeRef::String {
             quote! { { let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #statement } }
         } else {
             quote! { if let Some(value) = &input.#field { #statement } }
@@ -297,6 +318,9 @@ pub(crate) fn header_read(m: &Member) -> Option<TokenStream> {
         (Location::PrefixHeaders(prefix), _) => {
             quote! { restxml_runtime::http::prefix_headers(status, headers, #prefix) }
         }
+        (Location::Header(name), TypeRef::String) if m.json_value => {
+            quote! { restxml_runtime::http::header_json(status, headers, #name) }
+        }
         (Location::Header(name), TypeRef::String) => {
             quote! { restxml_runtime::http::header_string(status, headers, #name) }
         }
@@ -343,8 +367,12 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
                     quote! { (!body.is_empty()).then(|| #path::from(String::from_utf8_lossy(body).as_ref())) }
                 }
                 ty => {
-                    // AWS names the root after the payload's shape; a
-                    // member-level name is accepted too.
+                    // Read from the root whatever it is called, as botocore
+                    // reads it (services name it after the payload's shape,
+                    // its member or the operation). The names the model
+                    // gives it are passed so that a payload whose root is
+                    // legitimately `Error` is not taken for an error
+                    // document, which any other name shows the body to be.
                     let mut roots = Vec::new();
                     if let TypeRef::Structure(target) = ty
                         && let Some(s) = service.shape(target).and_then(|shape| shape.structure())
@@ -388,6 +416,16 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         let locals: Vec<_> =
             fields.iter().map(|f| format_ident!("body_{}", f.to_string().trim_start_matches("r#"))).collect();
         let values = reads.inits.iter().map(|(_, value)| value);
+        // Any root name reads (botocore does not look at it); an error
+        // document or HTML page is refused unless the output is so named.
+        let output_root: Vec<String> = op
+            .output
+            .as_ref()
+            .and_then(|name| service.shape(name))
+            .and_then(|shape| shape.structure())
+            .map(|s| s.xml_name.clone())
+            .into_iter()
+            .collect();
         let optional: Vec<_> = body_members.iter().map(|m| !m.required).collect();
         // An empty body reads like an empty document: optional members
         // absent, required ones corrected to empty values.
@@ -411,7 +449,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             } else {
                 let read = || -> Result<_, restxml_runtime::xml::XmlError> {
                     let mut document = restxml_runtime::xml::Document::new(body)?;
-                    let element = &mut document.root()?;
+                    let element = &mut document.output_root(&[#(#output_root),*])?;
                     #prelude
                     Ok((#(#values,)*))
                 };

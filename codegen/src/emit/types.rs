@@ -325,10 +325,11 @@ fn emit_union(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStre
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// A member this version of the crate does not know (read from a
-            /// newer service); it cannot be sent back.
+            /// A member this version of the crate does not know, read from a
+            /// newer service: holds its element name (empty when the union
+            /// element had no member at all). It cannot be sent.
             #[cfg_attr(feature = "serde", serde(skip))]
-            Unknown,
+            Unknown(String),
         }
     }
 }

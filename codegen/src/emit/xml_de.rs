@@ -45,7 +45,7 @@ pub fn emit(shape: &NamedShape) -> TokenStream {
 fn missing_value(shape: &NamedShape) -> TokenStream {
     match &shape.kind {
         ShapeKind::Enum(_) => quote! { Some(Self::Unknown(String::new())) },
-        ShapeKind::Structure(s) if s.union => quote! { Some(Self::Unknown) },
+        ShapeKind::Structure(s) if s.union => quote! { Some(Self::Unknown(String::new())) },
         ShapeKind::Structure(s) => {
             let fields = s.members.iter().map(|m| {
                 let field = ident(&m.field);
@@ -105,11 +105,23 @@ fn union_body(s: &Structure) -> TokenStream {
             (m.xml_name.clone(), quote! { value = Some(Self::#variant(#read)); })
         })
         .collect();
-    let children = children_loop(&format_ident!("element"), &arms);
+    // A member this version does not know (the service added it) is kept
+    // by name, not refused, so an older client keeps working; botocore
+    // gives `{"SDK_UNKNOWN_MEMBER": {"name": ...}}`. A known member wins.
+    let arms = arms.iter().map(|(name, body)| quote! { #name => { #body } });
     quote! {
         let mut value = None;
-        #children
-        Ok(value.unwrap_or(Self::Unknown))
+        while let Some(mut child) = element.next_child()? {
+            match child.local_name() {
+                #(#arms)*
+                other => {
+                    if value.is_none() {
+                        value = Some(Self::Unknown(other.to_string()));
+                    }
+                }
+            }
+        }
+        Ok(value.unwrap_or_else(|| Self::Unknown(String::new())))
     }
 }
 

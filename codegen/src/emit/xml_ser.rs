@@ -98,7 +98,7 @@ fn union_body(shape: &NamedShape, s: &Structure) -> TokenStream {
         let mut content = tag.content();
         match self {
             #(#arms)*
-            Self::Unknown => {
+            Self::Unknown(_) => {
                 return Err(restxml_runtime::BuildError::invalid_value(
                     #wire,
                     "an unknown union member cannot be sent",
@@ -112,13 +112,18 @@ fn union_body(shape: &NamedShape, s: &Structure) -> TokenStream {
 /// Statements writing `members` of `owner` (an expression such as `self` or
 /// `input`) as children of the content scope `content`.
 pub fn member_writes(members: &[&Member], owner: &TokenStream, content: &proc_macro2::Ident) -> TokenStream {
+    // Idempotency tokens are filled in the operation's input only, as
+    // botocore fills them (its `generate_idempotent_uuid` looks at the input
+    // shape's own members): a nested structure's token member left unset
+    // stays unset.
+    let top_level = owner.to_string() == "input";
     let statements = members.iter().map(|m| {
         let field = ident(&m.field);
         let value = super::rewritten(m).unwrap_or_else(|| quote! { value });
         let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &value, content, 0);
         if m.required {
             quote! { { let value = &#owner.#field; #write } }
-        } else if m.idempotency_token {
+        } else if m.idempotency_token && top_level && m.ty == TypeRef::String {
             quote! { { let value = &#owner.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #write } }
         } else {
             quote! { if let Some(value) = &#owner.#field { #write } }

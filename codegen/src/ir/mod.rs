@@ -215,6 +215,10 @@ pub struct ErrorInfo {
     pub code: String,
     pub status: Option<u16>,
     pub sender_fault: bool,
+    /// Held in a `Box` by the operations' error enums: the shape is large
+    /// enough that `Result<_, SdkError<OperationError>>` would be a large
+    /// error value (clippy's `result_large_err`).
+    pub boxed: bool,
 }
 
 /// An enum's allowed values.
@@ -243,6 +247,9 @@ pub struct Member {
     pub sensitive: bool,
     pub deprecated: Option<String>,
     pub idempotency_token: bool,
+    /// The `jsonvalue` trait: the member (a string) holds JSON text, sent in
+    /// a header as base64 of that text.
+    pub json_value: bool,
     pub host_label: bool,
     pub docs: String,
     /// The shape the member targets in the model (`ResourceId`).
@@ -378,6 +385,15 @@ impl<'m> Resolver<'m> {
 
     fn shape(&self, name: &str, path: &str) -> Result<&'m model::Shape, Error> {
         self.model.shapes.get(name).ok_or_else(|| Error::invalid(path, format!("no shape named {name:?}")))
+    }
+
+    /// `member` with its target shape's traits merged in (as is, if the
+    /// target is missing: `check_references` reports that).
+    fn merged(&self, member: &model::Member) -> model::Member {
+        match self.model.shapes.get(&member.shape) {
+            Some(target) => member.merged_over(target),
+            None => member.clone(),
+        }
     }
 
     fn resolve(&self, selection: Option<&BTreeSet<String>>) -> Result<Service, Error> {
@@ -516,7 +532,7 @@ impl<'m> Resolver<'m> {
                 // Also a member elsewhere: fine while it binds nothing to
                 // HTTP (it is then plain data in `types`).
                 _ if shape.payload.is_none()
-                    && shape.members.iter().flat_map(|m| m.iter()).all(|(_, m)| m.location.is_none()) =>
+                    && shape.members.iter().flat_map(|m| m.iter()).all(|(_, m)| self.merged(m).location.is_none()) =>
                 {
                     (Home::Types, names::type_name(name), StructureRole::Data)
                 }
@@ -551,6 +567,8 @@ impl<'m> Resolver<'m> {
 
         mark_recursion(&mut service);
         box_large_union_variants(&mut service);
+        box_large_errors(&mut service);
+        optional_idempotency_tokens(&mut service);
         check_unique_names(&service)?;
         Ok(service)
     }
@@ -669,6 +687,7 @@ impl<'m> Resolver<'m> {
             if let PathPart::Label { name, .. } = part {
                 let bound = input_shape.and_then(|s| s.members.as_ref()).is_some_and(|members| {
                     members.iter().any(|(member_name, m)| {
+                        let m = self.merged(m);
                         m.location.as_deref() == Some("uri")
                             && m.location_name.as_deref().unwrap_or(member_name) == name
                     })
@@ -681,15 +700,17 @@ impl<'m> Resolver<'m> {
                 }
             }
         }
-        // The root of a body without a payload member: the input shape's
-        // `locationName`, else the operation's for its input, else the
-        // shape's name.
+        // The root of a body without a payload member: the operation's
+        // `locationName` for its input, else the input shape's, else the
+        // shape's name (botocore merges the reference's traits over the
+        // shape's, so the reference's win).
         let input_root = op.input.as_ref().map(|input| {
             let shape = self.model.shapes.get(&input.shape);
             XmlRoot {
-                name: shape
-                    .and_then(|s| s.location_name.clone())
-                    .or_else(|| input.location_name.clone())
+                name: input
+                    .location_name
+                    .clone()
+                    .or_else(|| shape.and_then(|s| s.location_name.clone()))
                     .unwrap_or_else(|| input.shape.clone()),
                 namespace: input.xml_namespace.clone().or_else(|| shape.and_then(|s| s.xml_namespace.clone())),
             }
@@ -747,6 +768,9 @@ impl<'m> Resolver<'m> {
         for (member_name, member) in members_model {
             let member_path = format!("{path}.members.{member_name}");
             let target = self.shape(&member.shape, &format!("{member_path}.shape"))?;
+            // Every serialization trait the member leaves out is its target
+            // shape's, as botocore merges them (`Member::merged_over`).
+            let member = &member.merged_over(target);
             let location = match member.location.as_deref() {
                 None if shape.payload.as_deref() == Some(member_name.as_str()) => Location::Payload,
                 None => Location::Body,
@@ -770,15 +794,17 @@ impl<'m> Resolver<'m> {
             };
             // HTTP bindings mean something on an operation's input, on its
             // output (bar the request-only ones, which smithy reads from the
-            // body) and on error shapes' headers; elsewhere members are body.
+            // body) and on error shapes' headers and status code; elsewhere
+            // members are body.
             let is_error = shape.exception || shape.error.is_some();
             let location = match (role, location) {
                 (StructureRole::Input, location) => location,
                 (StructureRole::Output, Location::Label(_) | Location::Query(_) | Location::QueryMap) => Location::Body,
                 (StructureRole::Output, location) => location,
-                (StructureRole::Data, location @ (Location::Header(_) | Location::PrefixHeaders(_))) if is_error => {
-                    location
-                }
+                (
+                    StructureRole::Data,
+                    location @ (Location::Header(_) | Location::PrefixHeaders(_) | Location::StatusCode),
+                ) if is_error => location,
                 (StructureRole::Data, _) => Location::Body,
             };
             let ty = self.type_ref(&member.shape, member, &format!("{member_path}.shape"))?;
@@ -786,18 +812,19 @@ impl<'m> Resolver<'m> {
             while !fields.insert(field.clone()) {
                 field.push('_');
             }
-            // A member is named by its own `locationName`. A structure (or
-            // union) payload without one that renames it is the document
-            // root named after its shape (the shape's `locationName`, else
-            // its name); botocore's models spell "no rename" as a
-            // `locationName` equal to the member's name.
-            let renamed = member.location_name.as_ref().filter(|name| *name != member_name);
-            let xml_name = match renamed {
+            // A member is named by its `locationName`, its own else its
+            // target shape's, as botocore names it: an element, an
+            // attribute, and for a payload the document root it sends
+            // (`<LifecycleConfiguration>` for a member of that name
+            // targeting `BucketLifecycleConfiguration`). A structure payload
+            // with neither is named after its shape (botocore has no name
+            // for it and fails).
+            let xml_name = match &member.location_name {
                 Some(name) => name.clone(),
                 None if location == Location::Payload && target.shape_type == ShapeType::Structure => {
-                    target.location_name.clone().unwrap_or_else(|| member.shape.clone())
+                    member.shape.clone()
                 }
-                None => member.location_name.clone().unwrap_or_else(|| member_name.clone()),
+                None => member_name.clone(),
             };
             // A structure's own namespace applies wherever it is an element.
             let xml_namespace = member.xml_namespace.clone().or_else(|| target.xml_namespace.clone());
@@ -807,7 +834,7 @@ impl<'m> Resolver<'m> {
                 field,
                 location,
                 xml_name,
-                xml_attribute: member.xml_attribute,
+                xml_attribute: member.is_xml_attribute(),
                 xml_namespace,
                 ty,
                 required: shape.required.iter().any(|r| r == member_name),
@@ -817,6 +844,7 @@ impl<'m> Resolver<'m> {
                     member.deprecated_message.clone().or_else(|| target.deprecated_message.clone()).unwrap_or_default()
                 }),
                 idempotency_token: member.idempotency_token,
+                json_value: member.jsonvalue,
                 host_label: member.host_label,
                 docs: docs::html_to_markdown(member_docs),
                 target: member.shape.clone(),
@@ -830,6 +858,7 @@ impl<'m> Resolver<'m> {
                 code: trait_.and_then(|e| e.code.clone()).unwrap_or_else(|| name.to_string()),
                 status: trait_.and_then(|e| e.http_status_code),
                 sender_fault: trait_.is_some_and(|e| e.sender_fault),
+                boxed: false,
             })
         } else {
             None
@@ -866,7 +895,9 @@ impl<'m> Resolver<'m> {
         let timestamp_format = via.timestamp_format.as_deref().or(shape.timestamp_format.as_deref());
         Ok(match shape.shape_type {
             ShapeType::String if shape.enum_values.is_some() => TypeRef::Enum(name.to_string()),
-            ShapeType::String => TypeRef::String,
+            // `character` is a one-character string to botocore (its parser
+            // reads it as a string, its serializer writes `str(value)`).
+            ShapeType::String | ShapeType::Character => TypeRef::String,
             ShapeType::Boolean => TypeRef::Boolean,
             ShapeType::Integer => TypeRef::Integer,
             ShapeType::Long => TypeRef::Long,
@@ -891,31 +922,38 @@ impl<'m> Resolver<'m> {
                     .member
                     .as_ref()
                     .ok_or_else(|| Error::invalid(format!("shapes.{name}"), "a list needs `member`"))?;
+                let member_path = format!("shapes.{name}.member.shape");
+                let member = &member.merged_over(self.shape(&member.shape, &member_path)?);
                 TypeRef::List(Box::new(ListInfo {
-                    member: self.type_ref(&member.shape, member, &format!("shapes.{name}.member.shape"))?,
+                    member: self.type_ref(&member.shape, member, &member_path)?,
                     member_name: member.location_name.clone().unwrap_or_else(|| "member".to_string()),
                     member_namespace: member.xml_namespace.clone(),
-                    flattened: shape.flattened || via.flattened,
+                    flattened: via.flattened.or(shape.flattened).unwrap_or(false),
                 }))
             }
             ShapeType::Map => {
                 let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
                     return Err(Error::invalid(format!("shapes.{name}"), "a map needs `key` and `value`"));
                 };
+                let (key_path, value_path) = (format!("shapes.{name}.key.shape"), format!("shapes.{name}.value.shape"));
+                let key = &key.merged_over(self.shape(&key.shape, &key_path)?);
+                let value = &value.merged_over(self.shape(&value.shape, &value_path)?);
                 TypeRef::Map(Box::new(MapInfo {
-                    key: self.type_ref(&key.shape, key, &format!("shapes.{name}.key.shape"))?,
-                    value: self.type_ref(&value.shape, value, &format!("shapes.{name}.value.shape"))?,
+                    key: self.type_ref(&key.shape, key, &key_path)?,
+                    value: self.type_ref(&value.shape, value, &value_path)?,
                     key_name: key.location_name.clone().unwrap_or_else(|| "key".to_string()),
                     value_name: value.location_name.clone().unwrap_or_else(|| "value".to_string()),
                     key_namespace: key.xml_namespace.clone(),
                     value_namespace: value.xml_namespace.clone(),
-                    flattened: shape.flattened || via.flattened,
+                    flattened: via.flattened.or(shape.flattened).unwrap_or(false),
                 }))
             }
-            other => {
+            // No rest-xml model botocore ships uses these, and its rest-xml
+            // parser has no reader for them (it would hand back the text).
+            other @ (ShapeType::Byte | ShapeType::Short | ShapeType::BigDecimal | ShapeType::BigInteger) => {
                 return Err(Error::unsupported(
                     format!("shapes.{name}.type"),
-                    format!("shape type {other:?} in a rest-xml model"),
+                    format!("shape type {other:?} in a rest-xml model (botocore's rest-xml models use none)"),
                 ));
             }
         })
@@ -1023,6 +1061,30 @@ fn mark_recursion(service: &mut Service) {
     }
 }
 
+/// An operation input's idempotency-token member (a string) is optional to
+/// the caller even where the model requires it (S3 Control's
+/// `ClientRequestToken`): botocore fills an unset one with a fresh UUID
+/// before validating, so a caller never has to give it, and the generated
+/// `serialize_request` does the same.
+fn optional_idempotency_tokens(service: &mut Service) {
+    for shape in service.shapes.values_mut() {
+        let ShapeKind::Structure(s) = &mut shape.kind else { continue };
+        if s.role != StructureRole::Input {
+            continue;
+        }
+        for m in s.members.iter_mut().filter(|m| m.idempotency_token && m.ty == TypeRef::String) {
+            m.required = false;
+            if !m.docs.is_empty() {
+                m.docs.push_str("\n\n");
+            }
+            m.docs.push_str(
+                "An idempotency token: left unset, a fresh random UUID (version 4) is sent \
+                 (`restxml_runtime::idempotency`).",
+            );
+        }
+    }
+}
+
 /// Boxes the large structure variants of unions, so that no variant is
 /// much larger than the next (clippy's `large_enum_variant`: 200 bytes). The
 /// sizes are estimates erring high, so a variant is boxed whenever it might
@@ -1032,14 +1094,14 @@ fn box_large_union_variants(service: &mut Service) {
     let mut boxed = Vec::new();
     for (name, shape) in &service.shapes {
         let Some(s) = shape.structure().filter(|s| s.union) else { continue };
-        // (size, member index); `Unknown` is a variant of size 0.
+        // (size, member index); `Unknown(String)` is a variant of 24 bytes.
         let mut sizes: Vec<(usize, Option<usize>)> = s
             .members
             .iter()
             .enumerate()
             .map(|(i, m)| (if m.boxed { 8 } else { estimated_size(service, &m.ty, 0) }, Some(i)))
             .collect();
-        sizes.push((0, None));
+        sizes.push((24, None));
         loop {
             sizes.sort_by_key(|size| std::cmp::Reverse(size.0));
             match sizes.as_slice() {
@@ -1054,6 +1116,29 @@ fn box_large_union_variants(service: &mut Service) {
     for (name, i) in boxed {
         if let Some(NamedShape { kind: ShapeKind::Structure(s), .. }) = service.shapes.get_mut(&name) {
             s.members[i].boxed = true;
+        }
+    }
+}
+
+/// Marks error shapes whose estimated size (members plus the boxed
+/// metadata) passes what an error value should be, so the operations' error
+/// enums box them and `SdkError<OperationError>` stays small.
+fn box_large_errors(service: &mut Service) {
+    const LIMIT: usize = 112;
+    let large: Vec<String> = service
+        .shapes
+        .iter()
+        .filter_map(|(name, shape)| {
+            let s = shape.structure().filter(|s| s.error.is_some())?;
+            let size = 8 + s.members.iter().map(|m| member_size(service, m, 0)).sum::<usize>();
+            (size > LIMIT).then(|| name.clone())
+        })
+        .collect();
+    for name in large {
+        if let Some(error) =
+            service.shapes.get_mut(&name).and_then(|s| s.structure_mut()).and_then(|s| s.error.as_mut())
+        {
+            error.boxed = true;
         }
     }
 }

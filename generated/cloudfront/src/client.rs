@@ -6,8 +6,13 @@ pub use restxml_runtime::client::credentials::{
     Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials,
     ProvideCredentials,
 };
+pub use restxml_runtime::client::paginate::{Items, Pages, WaiterConfig, WaiterError};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::{Config, ConfigBuilder, Timeouts};
+pub use restxml_runtime::client::transport::{HttpClient, TransportError};
+
+#[cfg(feature = "test-util")]
+pub use restxml_runtime::client::transport::ReplayClient;
+pub use restxml_runtime::client::{Config, ConfigBuilder, ModifyError, Timeouts};
 
 /// A client for Amazon CloudFront.
 #[derive(Debug, Clone)]

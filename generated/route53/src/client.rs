@@ -6,8 +6,13 @@ pub use restxml_runtime::client::credentials::{
     Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials,
     ProvideCredentials,
 };
+pub use restxml_runtime::client::paginate::{Items, Pages, WaiterConfig, WaiterError};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::{Config, ConfigBuilder, Timeouts};
+pub use restxml_runtime::client::transport::{HttpClient, TransportError};
+
+#[cfg(feature = "test-util")]
+pub use restxml_runtime::client::transport::ReplayClient;
+pub use restxml_runtime::client::{Config, ConfigBuilder, ModifyError, Timeouts};
 
 /// The markers ListResourceRecordSets pages by, each set or not: `NextRecordName`, `NextRecordType`, `NextRecordIdentifier`.
 #[cfg(feature = "list-resource-record-sets")]
@@ -29,10 +34,13 @@ impl Client {
     pub fn new(config: Config) -> Self {
         Client {
             core: restxml_runtime::client::ClientCore::new(
-                config,
-                &crate::endpoint::RULES,
-                "route53",
-            ),
+                    config,
+                    &crate::endpoint::RULES,
+                    "route53",
+                )
+                .with_error_reader(
+                    restxml_runtime::customizations::route53::error_metadata,
+                ),
         }
     }
     /// The settings.

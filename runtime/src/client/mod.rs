@@ -159,13 +159,20 @@ fn default_http_client(_connect_timeout: Option<Duration>) -> SharedHttpClient {
     Arc::new(transport::NoHttpClient)
 }
 
+/// Reads an error response's code, message and request ids: the service's
+/// reader (`crate::error_body::error_metadata`, or a customization's such
+/// as `crate::customizations::route53::error_metadata`).
+pub type ErrorReader = fn(u16, &http::HeaderMap, &[u8]) -> crate::ErrorMetadata;
+
 /// What a generated client holds: its settings, its service's endpoint
-/// rules, and the signing name.
+/// rules, the signing name, and the service's error reader (which decides
+/// retries by the code it finds).
 #[derive(Debug, Clone)]
 pub struct ClientCore {
     config: Config,
     endpoint: Result<Endpoint, endpoint::EndpointError>,
     signing_name: &'static str,
+    error_reader: ErrorReader,
 }
 
 impl ClientCore {
@@ -183,7 +190,14 @@ impl ClientCore {
         // Every parameter is client-wide, so the endpoint is resolved once;
         // an error is kept and returned by each call.
         let endpoint = rules.resolve(&params);
-        ClientCore { config, endpoint, signing_name }
+        ClientCore { config, endpoint, signing_name, error_reader: crate::error_body::error_metadata }
+    }
+
+    /// Reads error responses with `reader` (a service customization's)
+    /// when deciding whether to retry, as the operations' parsers do.
+    pub fn with_error_reader(mut self, reader: ErrorReader) -> Self {
+        self.error_reader = reader;
+        self
     }
 
     /// The settings.
@@ -208,7 +222,7 @@ impl ClientCore {
             status = tracing::field::Empty,
             request_id = tracing::field::Empty
         );
-        let call = self.send_with_retries(request).instrument(span.clone());
+        let call = self.send_with_retries(request, &span).instrument(span.clone());
         let result = match self.config.timeouts.operation {
             Some(limit) => {
                 tokio::time::timeout(limit, call).await.unwrap_or(Err(DispatchError::timeout("operation", limit)))
@@ -217,20 +231,15 @@ impl ClientCore {
         };
         if let Ok(response) = &result {
             span.record("status", response.status().as_u16());
-            // CloudFront and Route 53 send `x-amzn-RequestId`, S3 `x-amz-request-id`.
-            let id = ["x-amzn-requestid", "x-amz-request-id"]
-                .iter()
-                .find_map(|name| response.headers().get(*name).and_then(|v| v.to_str().ok()));
-            if let Some(id) = id {
-                span.record("request_id", id);
-            }
         }
         result
     }
 
+    /// Sends with retries, recording attempts and the request id in `span`.
     async fn send_with_retries(
         &self,
         request: http::Request<Vec<u8>>,
+        span: &tracing::Span,
     ) -> Result<http::Response<Vec<u8>>, DispatchError> {
         let endpoint = self.endpoint.as_ref().map_err(|e| DispatchError::endpoint(e.message()))?;
         let request = absolute(request, endpoint)?;
@@ -259,15 +268,22 @@ impl ClientCore {
                     .unwrap_or(Err(transport::TransportError::new(format!("attempt timed out after {limit:?}")))),
                 None => sent.await,
             };
-            tracing::Span::current().record("attempts", attempt);
+            span.record("attempts", attempt);
+            // The request id of the last answer, success or error, read as
+            // botocore reads it: `x-amzn-RequestId` (CloudFront, Route 53),
+            // else `x-amz-request-id` (S3), else an error body's `<RequestId>`.
             let retryable = match &outcome {
-                Ok(response) if response.status().is_success() => false,
+                Ok(response) if response.status().is_success() => {
+                    if let Some(id) = crate::error_body::header_request_id(response.headers()) {
+                        span.record("request_id", id);
+                    }
+                    false
+                }
                 Ok(response) => {
-                    let meta = crate::error_body::error_metadata(
-                        response.status().as_u16(),
-                        response.headers(),
-                        response.body(),
-                    );
+                    let meta = (self.error_reader)(response.status().as_u16(), response.headers(), response.body());
+                    if let Some(id) = &meta.request_id {
+                        span.record("request_id", id.as_str());
+                    }
                     retry::is_retryable(meta.status, meta.code.as_deref())
                 }
                 Err(_) => true,
@@ -342,3 +358,96 @@ impl<G: std::fmt::Display, U: std::fmt::Display> std::fmt::Display for ModifyErr
 }
 
 impl<G: std::error::Error + 'static, U: std::error::Error + 'static> std::error::Error for ModifyError<G, U> {}
+
+#[cfg(all(test, feature = "test-util"))]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::endpoint::{Condition, EndpointTemplate, Expr, Function, Outcome, Parameter, Rule, RuleSet};
+    use super::*;
+
+    /// `Endpoint` as given.
+    static RULES: RuleSet = RuleSet {
+        parameters: &[Parameter { name: "Endpoint", required: false, default: None }],
+        rules: &[Rule {
+            conditions: &[Condition { function: Function::IsSet, args: &[Expr::Ref("Endpoint")], assign: None }],
+            outcome: Outcome::Endpoint(EndpointTemplate { url: Expr::Ref("Endpoint"), properties: &[], headers: &[] }),
+        }],
+        partitions: &[],
+    };
+
+    type Fields = Arc<Mutex<Vec<(String, String)>>>;
+
+    /// A subscriber that keeps every span field recorded.
+    struct Recorder(Fields);
+
+    struct Visitor<'a>(&'a Fields);
+
+    impl tracing::field::Visit for Visitor<'_> {
+        fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+            self.0.lock().unwrap().push((field.name().to_string(), value.to_string()));
+        }
+
+        fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+            self.0.lock().unwrap().push((field.name().to_string(), format!("{value:?}")));
+        }
+    }
+
+    impl tracing::Subscriber for Recorder {
+        fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+            true
+        }
+        fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+            span.record(&mut Visitor(&self.0));
+            tracing::span::Id::from_u64(1)
+        }
+        fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+            values.record(&mut Visitor(&self.0));
+        }
+        fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+        fn event(&self, _: &tracing::Event<'_>) {}
+        fn enter(&self, _: &tracing::span::Id) {}
+        fn exit(&self, _: &tracing::span::Id) {}
+    }
+
+    /// The `request_id` the call's span ends with, for one canned answer.
+    fn recorded_request_id(status: u16, headers: &[(&str, &str)], body: &str) -> Option<String> {
+        let mut response = http::Response::builder().status(status);
+        for (name, value) in headers {
+            response = response.header(*name, *value);
+        }
+        let http = transport::ReplayClient::new([response.body(body.as_bytes().to_vec()).unwrap()]);
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .retry_config(RetryConfig { max_attempts: 1, ..RetryConfig::default() })
+            .http_client(http)
+            .build();
+        let core = ClientCore::new(config, &RULES, "svc");
+        let fields = Fields::default();
+        tracing::subscriber::with_default(Recorder(fields.clone()), || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+            let request = http::Request::builder().uri("/").body(Vec::new()).unwrap();
+            runtime.block_on(core.send("Op", request)).unwrap();
+        });
+        let fields = fields.lock().unwrap();
+        fields.iter().rev().find(|(name, _)| name == "request_id").map(|(_, value)| value.clone())
+    }
+
+    #[test]
+    fn the_span_records_the_request_id_of_successes_and_errors() {
+        let both = [("x-amz-request-id", "s3-id"), ("x-amzn-RequestId", "amzn-id")];
+        assert_eq!(recorded_request_id(200, &both, "").as_deref(), Some("amzn-id"));
+        assert_eq!(recorded_request_id(200, &both[..1], "").as_deref(), Some("s3-id"));
+        assert_eq!(recorded_request_id(200, &[], "<R><RequestId>not-read</RequestId></R>"), None);
+        let body = "<ErrorResponse><Error><Code>Boom</Code></Error><RequestId>body-id</RequestId></ErrorResponse>";
+        assert_eq!(recorded_request_id(400, &both, body).as_deref(), Some("amzn-id"));
+        assert_eq!(recorded_request_id(400, &[], body).as_deref(), Some("body-id"));
+        assert_eq!(
+            recorded_request_id(404, &[], "<Error><Code>NoSuchKey</Code><RequestId>s3-body</RequestId></Error>")
+                .as_deref(),
+            Some("s3-body")
+        );
+    }
+}

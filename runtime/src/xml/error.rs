@@ -31,6 +31,13 @@ pub enum XmlErrorKind {
         /// The root that was there.
         found: String,
     },
+    /// A successful response whose root shows it is not an output at all:
+    /// an AWS error document (`<Error>`, `<ErrorResponse>`) or an HTML page
+    /// (a proxy's, a load balancer's).
+    NotOutput {
+        /// The root that was there.
+        found: String,
+    },
     /// A required element is missing.
     MissingElement {
         /// The missing element.
@@ -102,6 +109,10 @@ impl fmt::Display for XmlErrorKind {
             XmlErrorKind::NoRoot => f.write_str("expected a root element, found none"),
             XmlErrorKind::WrongRoot { expected, found } => {
                 write!(f, "expected root element <{expected}>, found <{found}>")
+            }
+            XmlErrorKind::NotOutput { found } => {
+                let what = if found.eq_ignore_ascii_case("html") { "an HTML page" } else { "an error document" };
+                write!(f, "expected the operation's output, found <{found}>, {what}")
             }
             XmlErrorKind::MissingElement { element, parent } => {
                 write!(f, "expected element <{element}> in <{parent}>, found none")

@@ -68,25 +68,32 @@ pub fn read_timestamp(element: &mut Element<'_, '_>, format: TimestampFormat) ->
 
 /// Reads a whole document whose root must be `root` into `T`.
 pub fn read_document<T: ReadXml>(body: &[u8], root: &'static str) -> Result<T, XmlError> {
-    read_payload(body, &[root])
-}
-
-/// Reads a payload document whose root must be one of `roots` (the first
-/// is named in errors) into `T`.
-pub fn read_payload<T: ReadXml>(body: &[u8], roots: &[&'static str]) -> Result<T, XmlError> {
     let mut document = Document::new(body)?;
-    let mut element = document.root_among(roots)?;
+    let mut element = document.root_named(root)?;
     T::read_xml(&mut element)
 }
 
-/// Reads a whole document with any root name into `T`; an empty body
-/// reads as `T` with nothing in it ([`ReadXml::missing`]).
+/// Reads a response's payload document into `T` from its root, whatever
+/// the root is called (botocore reads it so: services name it after the
+/// payload's shape, its member or the operation). `roots` are the names
+/// the model gives it; a root that shows the body is not an output
+/// (`<Error>`, `<ErrorResponse>`, `<html>`) is refused unless it is one
+/// of them ([`Document::output_root`]).
+pub fn read_payload<T: ReadXml>(body: &[u8], roots: &[&'static str]) -> Result<T, XmlError> {
+    let mut document = Document::new(body)?;
+    let mut element = document.output_root(roots)?;
+    T::read_xml(&mut element)
+}
+
+/// Reads a whole output document with any root name into `T` (refusing
+/// error documents and HTML pages as [`read_payload`] does); an empty
+/// body reads as `T` with nothing in it ([`ReadXml::missing`]).
 pub fn read_root<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
     if is_blank(body) {
         return T::missing().ok_or_else(|| XmlError::new(XmlErrorKind::NoRoot, String::new(), 0));
     }
     let mut document = Document::new(body)?;
-    let mut element = document.root()?;
+    let mut element = document.output_root(&[])?;
     T::read_xml(&mut element)
 }
 

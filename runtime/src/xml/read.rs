@@ -107,6 +107,23 @@ impl<'a> Document<'a> {
         Ok(root)
     }
 
+    /// The root element of an output document, whatever it is called (as
+    /// botocore reads it), unless it shows the body is not an output at
+    /// all: `<Error>` and `<ErrorResponse>` (an error document) and
+    /// `<html>` (an HTML page) are refused with
+    /// [`XmlErrorKind::NotOutput`], except when listed in `expected` (the
+    /// names the model gives the root).
+    pub fn output_root(&mut self, expected: &[&str]) -> Result<Element<'_, 'a>, XmlError> {
+        let root = self.root()?;
+        let name = root.local_name();
+        let refused = matches!(name, "Error" | "ErrorResponse") || name.eq_ignore_ascii_case("html");
+        if refused && !expected.contains(&name) {
+            let found = name.to_string();
+            return Err(root.error(XmlErrorKind::NotOutput { found }));
+        }
+        Ok(root)
+    }
+
     fn next_event(&mut self) -> Result<Event<'a>, XmlError> {
         self.reader.read_event().map_err(|err| {
             let position = self.reader.error_position();

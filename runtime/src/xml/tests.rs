@@ -120,3 +120,36 @@ fn maps() {
     let map = root.read_map("entry", "key", "value", String::read_xml, i32::read_xml).unwrap();
     assert_eq!(map, vec![("a".to_string(), 1), ("b".to_string(), 2)]);
 }
+
+#[test]
+fn payloads_read_from_any_root_but_error_documents_and_html_pages() {
+    // Whatever the root is called, as botocore reads it.
+    for body in
+        ["<Signer><Enabled>true</Enabled></Signer>", "<GetSignerResponse><Enabled>true</Enabled></GetSignerResponse>"]
+    {
+        let signer: Signer = read_payload(body.as_bytes(), &["Signer"]).unwrap();
+        assert!(signer.enabled, "{body}");
+        let signer: Signer = read_root(body.as_bytes()).unwrap();
+        assert!(signer.enabled, "{body}");
+    }
+    // A body that is not an output at all is refused, naming its root.
+    let refused = [
+        ("<ErrorResponse><Error><Code>Boom</Code></Error></ErrorResponse>", "ErrorResponse", "an error document"),
+        ("<Error><Code>NoSuchKey</Code></Error>", "Error", "an error document"),
+        ("<html><body>502 Bad Gateway</body></html>", "html", "an HTML page"),
+        ("<!DOCTYPE html>\n<HTML><body><p>proxy</p></body></HTML>", "HTML", "an HTML page"),
+    ];
+    for (body, root, what) in refused {
+        for err in [
+            read_payload::<Signer>(body.as_bytes(), &["Signer"]).unwrap_err(),
+            read_root::<Signer>(body.as_bytes()).unwrap_err(),
+        ] {
+            assert_eq!(err.kind(), &XmlErrorKind::NotOutput { found: root.into() }, "{body}");
+            let text = err.to_string();
+            assert!(text.contains(&format!("found <{root}>, {what}")), "{text}");
+        }
+    }
+    // Unless the model names the root so.
+    let signer: Signer = read_payload(b"<Error><Enabled>true</Enabled></Error>", &["Error"]).unwrap();
+    assert!(signer.enabled);
+}

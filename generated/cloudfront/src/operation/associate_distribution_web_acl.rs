@@ -364,7 +364,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document
+                .output_root(&["AssociateDistributionWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {

@@ -284,7 +284,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["GetResourcePolicyResult"])?;
             let mut m_resource_arn = None;
             let mut m_policy_document = None;
             while let Some(mut child) = element.next_child()? {

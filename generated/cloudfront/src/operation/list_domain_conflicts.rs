@@ -371,7 +371,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["ListDomainConflictsResult"])?;
             let mut m_domain_conflicts = None;
             let mut m_next_marker = None;
             while let Some(mut child) = element.next_child()? {

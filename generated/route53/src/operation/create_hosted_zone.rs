@@ -542,7 +542,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["CreateHostedZoneResponse"])?;
             let mut m_hosted_zone = None;
             let mut m_change_info = None;
             let mut m_delegation_set = None;

@@ -280,7 +280,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["GetAccountLimitResponse"])?;
             let mut m_limit = None;
             let mut m_count = None;
             while let Some(mut child) = element.next_child()? {

@@ -282,7 +282,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["GetDNSSECResponse"])?;
             let mut m_status = None;
             let mut m_key_signing_keys = None;
             while let Some(mut child) = element.next_child()? {

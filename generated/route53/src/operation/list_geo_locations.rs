@@ -426,7 +426,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["ListGeoLocationsResponse"])?;
             let mut m_geo_location_details_list = None;
             let mut m_is_truncated = None;
             let mut m_next_continent_code = None;

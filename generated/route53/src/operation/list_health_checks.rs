@@ -366,7 +366,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
             let mut m_health_checks = None;
             let mut m_marker = None;
             let mut m_is_truncated = None;

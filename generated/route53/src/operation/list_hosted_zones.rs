@@ -428,7 +428,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["ListHostedZonesResponse"])?;
             let mut m_hosted_zones = None;
             let mut m_marker = None;
             let mut m_is_truncated = None;

@@ -462,7 +462,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["ListHostedZonesByNameResponse"])?;
             let mut m_hosted_zones = None;
             let mut m_dns_name = None;
             let mut m_hosted_zone_id = None;

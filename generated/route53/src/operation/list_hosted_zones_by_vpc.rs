@@ -383,7 +383,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["ListHostedZonesByVPCResponse"])?;
             let mut m_hosted_zone_summaries = None;
             let mut m_max_items = None;
             let mut m_next_token = None;

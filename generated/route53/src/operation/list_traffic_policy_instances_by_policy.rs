@@ -554,7 +554,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyInstancesByPolicyResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_hosted_zone_id_marker = None;
             let mut m_traffic_policy_instance_name_marker = None;

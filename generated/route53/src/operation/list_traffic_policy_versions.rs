@@ -375,7 +375,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyVersionsResponse"])?;
             let mut m_traffic_policies = None;
             let mut m_is_truncated = None;
             let mut m_traffic_policy_version_marker = None;

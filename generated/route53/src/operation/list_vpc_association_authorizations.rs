@@ -354,7 +354,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document
+                .output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_next_token = None;
             let mut m_vp_cs = None;

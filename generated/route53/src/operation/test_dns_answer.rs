@@ -498,7 +498,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.root()?;
+            let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
             let mut m_nameserver = None;
             let mut m_record_name = None;
             let mut m_record_type = None;

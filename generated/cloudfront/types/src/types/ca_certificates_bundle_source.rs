@@ -9,10 +9,11 @@ pub enum CaCertificatesBundleSource {
     /// The CA certificates bundle location in Amazon S3.
     #[cfg_attr(feature = "serde", serde(rename = "CaCertificatesBundleS3Location"))]
     CaCertificatesBundleS3Location(crate::types::CaCertificatesBundleS3Location),
-    /// A member this version of the crate does not know (read from a
-    /// newer service); it cannot be sent back.
+    /// A member this version of the crate does not know, read from a
+    /// newer service: holds its element name (empty when the union
+    /// element had no member at all). It cannot be sent.
     #[cfg_attr(feature = "serde", serde(skip))]
-    Unknown,
+    Unknown(String),
 }
 
 impl restxml_runtime::xml::WriteXml for CaCertificatesBundleSource {
@@ -26,7 +27,7 @@ impl restxml_runtime::xml::WriteXml for CaCertificatesBundleSource {
             Self::CaCertificatesBundleS3Location(value) => {
                 content.element("CaCertificatesBundleS3Location", value)?;
             }
-            Self::Unknown => {
+            Self::Unknown(_) => {
                 return Err(
                     restxml_runtime::BuildError::invalid_value(
                         "CaCertificatesBundleSource",
