@@ -223,6 +223,12 @@ pub struct WireRequest {
 }
 
 impl WireRequest {
+    /// A request our generated code built.
+    pub fn from_http(request: &http::Request<Vec<u8>>) -> Self {
+        let headers = request.headers().iter().map(|(k, v)| (k.as_str(), v.as_bytes()));
+        WireRequest::new(request.method().as_str(), request.uri().to_string(), headers, request.body())
+    }
+
     pub fn new<'a>(
         method: &str,
         uri: String,

@@ -42,9 +42,7 @@ fn requests_match_botocore_for_every_operation() {
     let data = data();
     let operations = wire::check_requests(&data.requests, |case| {
         let (_, request_check, _) = operation(&case.operation);
-        let request = request_check(case.params.clone())?;
-        let headers = request.headers().iter().map(|(k, v)| (k.as_str(), v.as_bytes()));
-        Ok(WireRequest::new(request.method().as_str(), request.uri().to_string(), headers, request.body()))
+        Ok(WireRequest::from_http(&request_check(case.params.clone())?))
     });
     assert_eq!(operations, every_operation(), "operations without a request case");
 }
