@@ -764,7 +764,13 @@ impl<'m> Resolver<'m> {
     fn structure(&self, name: &str, shape: &model::Shape, role: StructureRole, path: &str) -> Result<Structure, Error> {
         let members_model = shape.members.as_ref().map(|m| &m.0[..]).unwrap_or(&[]);
         let mut members = Vec::with_capacity(members_model.len());
-        let mut fields = BTreeSet::new();
+        // Names the generated code already uses: the builder's `build` and
+        // `Default::default`, and an error shape's hidden metadata field.
+        // A member with such a name gets a trailing underscore.
+        let mut fields: BTreeSet<String> = ["build", "default"].into_iter().map(String::from).collect();
+        if shape.exception || shape.error.is_some() {
+            fields.insert("meta".to_string());
+        }
         for (member_name, member) in members_model {
             let member_path = format!("{path}.members.{member_name}");
             let target = self.shape(&member.shape, &format!("{member_path}.shape"))?;
