@@ -67,9 +67,18 @@ fn struct_body(s: &Structure) -> TokenStream {
     // error's reader fills them from the response headers.
     let members: Vec<&Member> = s.members.iter().filter(|m| m.location == Location::Body).collect();
     let reads = member_reads(&members, &format_ident!("element"));
+    // Until then a required one holds the empty value of its type.
     let from_headers = s.members.iter().filter(|m| m.location != Location::Body).map(|m| {
         let field = ident(&m.field);
-        quote! { #field: None, }
+        let wire = &m.wire_name;
+        match (&m.ty, m.required) {
+            (_, false) => quote! { #field: None, },
+            (TypeRef::List(_) | TypeRef::Map(_), true) => quote! { #field: Default::default(), },
+            (_, true) => quote! {
+                #field: restxml_runtime::xml::ReadXml::missing()
+                    .ok_or_else(|| restxml_runtime::xml::XmlError::missing_in_empty_body(#wire))?,
+            },
+        }
     });
     // A `Quantity`/`Items` wrapper without its `Quantity` (moto leaves it
     // out) counts its items: the count is redundant with them.
