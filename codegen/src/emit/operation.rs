@@ -255,6 +255,9 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
         };
         return if payload.required {
             quote! { { let value = &input.#field; #write } }
+        } else if payload.idempotency_token && payload.ty == TypeRef::String {
+            // A token payload left unset is a fresh token, as elsewhere.
+            quote! { { let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #write } }
         } else {
             quote! { if let Some(value) = &input.#field { #write } }
         };
