@@ -84,6 +84,13 @@ impl DateTime {
         }
     }
 
+    /// [`format`](Self::format) of the whole second (the fraction
+    /// dropped), as botocore writes timestamps bound to headers: it cuts
+    /// the value to whole seconds before formatting, whatever the format.
+    pub fn format_whole_seconds(&self, format: TimestampFormat) -> String {
+        DateTime::from_secs(self.seconds).format(format)
+    }
+
     /// Writes the timestamp in `format`. Fractions are written only when
     /// present, with trailing zeros removed.
     pub fn format(&self, format: TimestampFormat) -> String {
@@ -253,6 +260,9 @@ mod tests {
         let dt = DateTime::parse("1710524529.5", TimestampFormat::EpochSeconds).unwrap();
         assert_eq!((dt.secs(), dt.subsec_nanos()), (1_710_524_529, 500_000_000));
         assert_eq!(dt.format(TimestampFormat::EpochSeconds), "1710524529.5");
+        // Headers: the fraction is dropped before formatting, as botocore does.
+        assert_eq!(dt.format_whole_seconds(TimestampFormat::EpochSeconds), "1710524529");
+        assert_eq!(dt.format_whole_seconds(TimestampFormat::DateTime), "2024-03-15T17:42:09Z");
         let before = DateTime::parse("-1.5", TimestampFormat::EpochSeconds).unwrap();
         assert_eq!((before.secs(), before.subsec_nanos()), (-2, 500_000_000));
         assert!(DateTime::parse("1.2.3", TimestampFormat::EpochSeconds).is_none());

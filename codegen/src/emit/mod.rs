@@ -94,6 +94,16 @@ pub fn rust_path(path: &str) -> TokenStream {
     quote! { #(#segments)::* }
 }
 
+/// For a `String` member marked `idempotencyToken` (and not required): an
+/// expression of type `&String` for its value in `owner`, a fresh token
+/// when the caller left it unset; `None` for any other member.
+pub fn token_or_value(member: &Member, owner: &TokenStream) -> Option<TokenStream> {
+    (member.idempotency_token && !member.required && member.ty == TypeRef::String).then(|| {
+        let field = ident(&member.field);
+        quote! { &#owner.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token) }
+    })
+}
+
 /// An expression of type `&str` for the value of a `String` member bound
 /// to the local `value` (a `&String`), after the member's customization
 /// rewrites it; `None` when no customization does.

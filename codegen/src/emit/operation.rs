@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, rewritten, timestamp_format, xml_de, xml_ser};
+use super::{ident, rewritten, timestamp_format, token_or_value, xml_de, xml_ser};
 use crate::ir::{Location, Member, Operation, PathPart, Service, TimestampFormat, TypeRef};
 
 /// The functions of an operation's module.
@@ -48,7 +48,7 @@ fn text_of(ty: &TypeRef, value: &TokenStream, default_format: TimestampFormat) -
         TypeRef::String | TypeRef::Enum(_) => quote! { #value.as_str() },
         TypeRef::Timestamp(format) if default_format == TimestampFormat::Rfc822 => {
             let format = timestamp_format(*format, default_format);
-            quote! { restxml_runtime::DateTime::from_secs(#value.secs()).format(#format).as_str() }
+            quote! { #value.format_whole_seconds(#format).as_str() }
         }
         TypeRef::Timestamp(format) => {
             let format = timestamp_format(*format, default_format);
@@ -80,13 +80,8 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             let label = name.as_str();
             if member.required {
                 quote! { { let value = &input.#field; request.push_label(#label, #text, #greedy)?; } }
-            } else if member.idempotency_token && member.ty == TypeRef::String {
-                quote! {
-                    {
-                        let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token);
-                        request.push_label(#label, #text, #greedy)?;
-                    }
-                }
+            } else if let Some(token) = token_or_value(member, &quote! { input }) {
+                quote! { { let value = #token; request.push_label(#label, #text, #greedy)?; } }
             } else {
                 quote! {
                     match &input.#field {
@@ -161,13 +156,16 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             _ => None,
         }?;
         let is_map = m.location == Location::QueryMap;
-        Some((is_map, if m.required {
-            quote! { { let value = &input.#field; #statement } }
-        } else if m.idempotency_token && m.ty == TypeRef::String {
-            quote! { { let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #statement } }
-        } else {
-            quote! { if let Some(value) = &input.#field { #statement } }
-        }))
+        Some((
+            is_map,
+            if m.required {
+                quote! { { let value = &input.#field; #statement } }
+            } else if let Some(token) = token_or_value(m, &quote! { input }) {
+                quote! { { let value = #token; #statement } }
+            } else {
+                quote! { if let Some(value) = &input.#field { #statement } }
+            },
+        ))
     });
     // Named query parameters first, so a query map cannot override them.
     let (named, maps): (Vec<_>, Vec<_>) = bindings.partition(|(is_map, _)| !is_map);
@@ -255,9 +253,8 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
         };
         return if payload.required {
             quote! { { let value = &input.#field; #write } }
-        } else if payload.idempotency_token && payload.ty == TypeRef::String {
-            // A token payload left unset is a fresh token, as elsewhere.
-            quote! { { let value = &input.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #write } }
+        } else if let Some(token) = token_or_value(payload, &quote! { input }) {
+            quote! { { let value = #token; #write } }
         } else {
             quote! { if let Some(value) = &input.#field { #write } }
         };

@@ -123,8 +123,8 @@ pub fn member_writes(members: &[&Member], owner: &TokenStream, content: &proc_ma
         let write = write_value(&m.ty, &m.xml_name, m.xml_namespace.as_ref(), &value, content, 0);
         if m.required {
             quote! { { let value = &#owner.#field; #write } }
-        } else if m.idempotency_token && top_level && m.ty == TypeRef::String {
-            quote! { { let value = &#owner.#field.clone().unwrap_or_else(restxml_runtime::idempotency::token); #write } }
+        } else if let Some(token) = super::token_or_value(m, owner).filter(|_| top_level) {
+            quote! { { let value = #token; #write } }
         } else {
             quote! { if let Some(value) = &#owner.#field { #write } }
         }
