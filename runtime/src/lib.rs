@@ -12,6 +12,7 @@ pub mod blob;
 pub mod client;
 pub mod customizations;
 pub mod datetime;
+mod dispatch;
 pub mod error;
 pub mod error_body;
 pub mod http;
