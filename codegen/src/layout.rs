@@ -4,6 +4,7 @@
 //! ```text
 //! Cargo.toml
 //! src/lib.rs                  crate docs, modules, re-exports
+//! src/service_error.rs        `Error`: every error of the service, from any operation
 //! src/types/mod.rs            one file per shared data type
 //! src/error/mod.rs            one file per modeled error shape
 //! src/operation/mod.rs        one file per operation: input, output,
@@ -126,6 +127,8 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
         format_file("src/lib.rs", &header, lib_rs(service, &types_crate, settings.endpoints.is_some()))?,
     );
     files.insert(PathBuf::from(format!("{TYPES_DIR}/Cargo.toml")), types_cargo_toml(service, settings, &types_crate));
+    let tokens = emit::service_error::emit(service, feature_name)?;
+    files.insert(PathBuf::from("src/service_error.rs"), format_file("src/service_error.rs", &header, tokens)?);
     let path = format!("{TYPES_DIR}/src/lib.rs");
     files.insert(PathBuf::from(&path), format_file(&path, &header, types_lib_rs(service))?);
 
@@ -163,7 +166,8 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     let mut op_mods = Vec::new();
     for op in service.operations.values() {
         let path = format!("src/operation/{}.rs", op.snake);
-        files.insert(PathBuf::from(&path), format_file(&path, &header, operation_file(service, op))?);
+        let client = settings.endpoints.is_some();
+        files.insert(PathBuf::from(&path), format_file(&path, &header, operation_file(service, op, client))?);
         let module = ident(&op.snake);
         let cfg = feature_cfg(std::iter::once(op));
         op_mods.push(quote! { #cfg pub mod #module; });
@@ -175,7 +179,7 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     files.insert(PathBuf::from("src/operation/mod.rs"), format_file("src/operation/mod.rs", &header, tokens)?);
 
     if let Some(endpoints) = &settings.endpoints {
-        let tokens = emit::client::emit(service, endpoints, feature_name)?;
+        let tokens = emit::client::emit(service, endpoints, &settings.crate_name, feature_name)?;
         files.insert(PathBuf::from("src/client.rs"), format_file("src/client.rs", &header, tokens)?);
         let tokens = emit::endpoint::emit(&service.full_name, &endpoints.rule_set, &endpoints.partitions)?;
         files.insert(PathBuf::from("src/endpoint.rs"), format_file("src/endpoint.rs", &header, tokens)?);
@@ -194,7 +198,7 @@ pub fn lay_out_modules(service: &Service) -> Result<TokenStream, Error> {
     let (types, errors) = (shapes_in(Home::Types), shapes_in(Home::Error));
     let operations = service.operations.values().map(|op| {
         let module = ident(&op.snake);
-        let contents = operation_file(service, op);
+        let contents = operation_file(service, op, false);
         quote! { pub mod #module { #contents } }
     });
     let tokens = quote! {
@@ -294,7 +298,7 @@ fn shape_file(service: &Service, shape: &NamedShape) -> TokenStream {
     quote! { #definition #writer #reader #error }
 }
 
-fn operation_file(service: &Service, op: &crate::ir::Operation) -> TokenStream {
+fn operation_file(service: &Service, op: &crate::ir::Operation, client: bool) -> TokenStream {
     let docs = if op.docs.is_empty() { format!("The {} operation.", op.name) } else { op.docs.clone() };
     let module_docs = docs.lines().map(|line| {
         let line = if line.is_empty() { String::new() } else { format!(" {line}") };
@@ -308,11 +312,13 @@ fn operation_file(service: &Service, op: &crate::ir::Operation) -> TokenStream {
         .map(|shape| emit::types::emit(service, shape));
     let error = emit::errors::emit_operation_error(service, op);
     let functions = emit::operation::emit(service, op);
+    let fluent = client.then(|| emit::fluent::emit(service, op));
     quote! {
         #(#module_docs)*
         #(#own_types)*
         #error
         #functions
+        #fluent
     }
 }
 
@@ -362,9 +368,11 @@ fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
 
         #client_mod
         pub mod operation;
+        mod service_error;
 
+        pub use service_error::Error;
         pub use #types_crate::{error, types};
-        pub use restxml_runtime::{Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind, ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseErrorKind, SdkError, UnhandledError};
+        pub use restxml_runtime::{Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind, ErrorMetadata, MissingField, ProvideErrorMetadata, RequestId, ResponseError, ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError};
     }
 }
 
@@ -427,6 +435,8 @@ default = ["all-operations", "client", "https"]
 client = ["restxml-runtime/client"]
 ## The client's default HTTPS transport (hyper and rustls).
 https = ["client", "restxml-runtime/https"]
+## Use a caller's `reqwest::Client` as the transport (`ReqwestClient`); no HTTPS stack of our own is compiled unless `https` is on too.
+reqwest = ["client", "restxml-runtime/reqwest"]
 ## An in-memory transport for testing code that calls the service.
 test-util = ["client", "restxml-runtime/test-util"]
 ## Credentials from any `aws-credential-types` provider (aws-config's chain).

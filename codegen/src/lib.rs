@@ -77,6 +77,7 @@ impl Error {
 pub struct Generator {
     model_path: PathBuf,
     settings: Settings,
+    example: Option<String>,
 }
 
 /// What [`Generator`] passes to the later stages.
@@ -106,6 +107,9 @@ pub struct EndpointFiles {
     pub paginators: Option<String>,
     /// `waiters-2.json`, if the service has one.
     pub waiters: Option<String>,
+    /// The operation the client's docs show in their example (the
+    /// `example` of `model/services.json`); `None`: no example.
+    pub example: Option<String>,
 }
 
 impl Generator {
@@ -120,7 +124,16 @@ impl Generator {
                 command: "cargo run -p restxml-codegen".to_string(),
                 endpoints: None,
             },
+            example: None,
         }
+    }
+
+    /// The operation the client's docs show in their example (a compiled
+    /// doctest): its fluent call, with `If-Match` from the matching `Get`
+    /// call when it has one.
+    pub fn example(mut self, operation: Option<String>) -> Self {
+        self.example = operation;
+        self
     }
 
     /// The generated package's name.
@@ -174,6 +187,7 @@ impl Generator {
                     partitions,
                     paginators: read(&dir.join("paginators-1.json")),
                     waiters: read(&dir.join("waiters-2.json")),
+                    example: self.example.clone(),
                 });
             }
         }

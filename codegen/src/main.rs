@@ -42,6 +42,8 @@ struct Job {
     crate_name: String,
     runtime_path: String,
     command: String,
+    /// The operation the client docs' example shows.
+    example: Option<String>,
 }
 
 struct Args {
@@ -94,6 +96,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 crate_name,
                 runtime_path: runtime_path.unwrap_or_else(|| "../runtime".to_string()),
                 command: "restxml-codegen --model ...".to_string(),
+                example: None,
             }]
         }
         None => {
@@ -136,6 +139,7 @@ fn workspace_job(entry: &ServiceEntry) -> Job {
         crate_name: entry.crate_name.clone(),
         runtime_path: "../../runtime".to_string(),
         command: format!("cargo run -p restxml-codegen -- --service {}", entry.service),
+        example: entry.example.clone(),
     }
 }
 
@@ -166,7 +170,8 @@ fn run(job: &Job, args: &Args) -> Result<(), String> {
     let mut generator = restxml_codegen::Generator::new(&job.model)
         .crate_name(&job.crate_name)
         .runtime_path(&job.runtime_path)
-        .command(&job.command);
+        .command(&job.command)
+        .example(job.example.clone());
     if let Some(operations) = &args.operations {
         generator = generator.operations(operations.iter().cloned()).command(format!(
             "{} --operations {}",

@@ -38,6 +38,9 @@ pub struct ServiceEntry {
     /// types crate is this plus `-types`.
     #[serde(rename = "crate")]
     pub crate_name: String,
+    /// The operation the generated client's docs show in their example.
+    #[serde(default)]
+    pub example: Option<String>,
 }
 
 impl ServiceList {

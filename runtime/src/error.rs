@@ -16,12 +16,13 @@ pub struct BuildError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BuildErrorKind {
-    /// A required member was not set.
-    MissingField {
-        /// The structure (model shape name).
-        shape: &'static str,
-        /// The member (model member name).
-        field: &'static str,
+    /// Required members were not set: every one missing, in the order
+    /// the type declares them.
+    MissingFields {
+        /// The Rust type being built, e.g. `UpdateStreamingDistributionInput`.
+        type_name: &'static str,
+        /// The members missing.
+        fields: Vec<MissingField>,
     },
     /// A header value holds a character HTTP cannot carry (CR, LF, NUL, ...).
     InvalidHeaderValue {
@@ -53,10 +54,26 @@ pub enum BuildErrorKind {
     },
 }
 
+/// A required member that was not set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingField {
+    /// The Rust field (and setter) name, e.g. `streaming_distribution_config`.
+    pub field: &'static str,
+    /// The member's name in the model and on the wire, e.g. `StreamingDistributionConfig`.
+    pub wire_name: &'static str,
+}
+
 impl BuildError {
-    /// A required member is missing.
-    pub fn missing_field(shape: &'static str, field: &'static str) -> Self {
-        BuildError { kind: BuildErrorKind::MissingField { shape, field } }
+    /// Required members of `type_name` are missing: the `(field, wire
+    /// name)` pairs of `fields` whose flag is `true` (generated builders
+    /// pass every required member with whether it is unset).
+    pub fn missing_fields(type_name: &'static str, fields: &[(bool, &'static str, &'static str)]) -> Self {
+        let fields = fields
+            .iter()
+            .filter(|(missing, _, _)| *missing)
+            .map(|&(_, field, wire_name)| MissingField { field, wire_name })
+            .collect();
+        BuildError { kind: BuildErrorKind::MissingFields { type_name, fields } }
     }
 
     /// A member's value breaks a rule of the model.
@@ -85,8 +102,16 @@ impl BuildError {
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            BuildErrorKind::MissingField { shape, field } => {
-                write!(f, "missing required member `{field}` of {shape}")
+            BuildErrorKind::MissingFields { type_name, fields } => {
+                let plural = if fields.len() == 1 { "" } else { "s" };
+                write!(f, "{type_name} is missing required member{plural} ")?;
+                for (i, missing) in fields.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{}` ({})", missing.field, missing.wire_name)?;
+                }
+                Ok(())
             }
             BuildErrorKind::InvalidHeaderValue { header, character } => {
                 write!(f, "header {header} holds {character:?}, which HTTP headers cannot carry")
@@ -292,17 +317,81 @@ pub trait ModeledError: crate::xml::ReadXml + ProvideErrorMetadata {
     fn read_headers(&mut self, _headers: &http::HeaderMap) {}
 }
 
-/// An error response the model does not describe (an unknown code, or a
-/// body that is not an AWS error document).
+/// An error response the model does not describe for the operation (an
+/// unknown code, or a body that is not an AWS error document, such as a
+/// proxy's HTML page).
+///
+/// It keeps what is needed to tell what happened: the metadata, the
+/// operation, the response's `Content-Type`, and the response itself (its
+/// headers and up to [`UnhandledError::KEPT_BODY`] bytes of its body), so a
+/// service-wide error type can still read a code the service defines for
+/// another operation ([`UnhandledError::headers`], [`UnhandledError::body`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnhandledError {
     meta: ErrorMetadata,
+    response: Option<Box<KeptResponse>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeptResponse {
+    operation: &'static str,
+    headers: http::HeaderMap,
+    body: Vec<u8>,
 }
 
 impl UnhandledError {
-    /// Wraps the metadata of an unrecognised error.
+    /// The most of an unhandled response's body that is kept (64 KiB).
+    pub const KEPT_BODY: usize = 64 << 10;
+
+    /// The most of the body [`UnhandledError::body_excerpt`] gives (512 bytes).
+    pub const EXCERPT: usize = 512;
+
+    /// Wraps the metadata of an unrecognised error, without the response.
     pub fn new(meta: ErrorMetadata) -> Self {
-        UnhandledError { meta }
+        UnhandledError { meta, response: None }
+    }
+
+    /// The unrecognised error response of `operation`: its metadata, headers
+    /// and body (the first [`UnhandledError::KEPT_BODY`] bytes).
+    pub fn from_response(operation: &'static str, meta: ErrorMetadata, headers: &http::HeaderMap, body: &[u8]) -> Self {
+        let body = body[..body.len().min(Self::KEPT_BODY)].to_vec();
+        UnhandledError { meta, response: Some(Box::new(KeptResponse { operation, headers: headers.clone(), body })) }
+    }
+
+    /// The operation that was answered with this error, when known.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.response.as_ref().map(|r| r.operation)
+    }
+
+    /// The response's `Content-Type`, when it had one.
+    pub fn content_type(&self) -> Option<&str> {
+        self.headers()?.get(http::header::CONTENT_TYPE)?.to_str().ok()
+    }
+
+    /// The response's headers, when kept.
+    pub fn headers(&self) -> Option<&http::HeaderMap> {
+        self.response.as_ref().map(|r| &r.headers)
+    }
+
+    /// The response's body (at most [`UnhandledError::KEPT_BODY`] bytes), when kept.
+    pub fn body(&self) -> Option<&[u8]> {
+        self.response.as_ref().map(|r| r.body.as_slice())
+    }
+
+    /// The start of the body as text: at most [`UnhandledError::EXCERPT`]
+    /// bytes, cut at a character boundary; `None` for an empty body or
+    /// one that is not UTF-8 text.
+    pub fn body_excerpt(&self) -> Option<&str> {
+        let body = self.body()?;
+        let head = &body[..body.len().min(Self::EXCERPT)];
+        let text = match std::str::from_utf8(head) {
+            Ok(text) => text,
+            // Cut inside a character: keep what is whole.
+            Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+            Err(_) => return None,
+        };
+        let text = text.trim();
+        (!text.is_empty()).then_some(text)
     }
 }
 
@@ -312,18 +401,88 @@ impl ProvideErrorMetadata for UnhandledError {
     }
 }
 
+/// At most this many characters of the body go into `Display`.
+const DISPLAY_EXCERPT: usize = 120;
+
 impl fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unhandled error: {}", self.meta)
+        if let Some(operation) = self.operation() {
+            write!(f, "{operation}: ")?;
+        }
+        write!(f, "unhandled error: {}", self.meta)?;
+        // Without a code, the body is the only clue (an HTML page from a
+        // proxy, a load balancer's text): a one-line hint of it.
+        if self.meta.code.is_none() {
+            if let Some(content_type) = self.content_type() {
+                write!(f, "; {content_type} body")?;
+            }
+            if let Some(excerpt) = self.body_excerpt() {
+                let line: String = excerpt.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut chars = line.chars();
+                let shown: String = chars.by_ref().take(DISPLAY_EXCERPT).collect();
+                let more = if chars.next().is_some() { "..." } else { "" };
+                write!(f, ": \"{shown}{more}\"")?;
+            }
+        }
+        Ok(())
     }
 }
 
 impl std::error::Error for UnhandledError {}
 
+/// The request ids of a successful response, read as botocore reads them
+/// (`x-amzn-RequestId`, else `x-amz-request-id`; `x-amz-id-2` for S3's
+/// extended id). Every generated output holds one; read it through
+/// [`RequestId`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseMetadata {
+    request_id: Option<String>,
+    extended_request_id: Option<String>,
+}
+
+impl ResponseMetadata {
+    /// The ids in `headers`.
+    pub fn from_headers(headers: &http::HeaderMap) -> Self {
+        ResponseMetadata {
+            request_id: crate::error_body::header_request_id(headers).map(str::to_string),
+            extended_request_id: crate::error_body::header_extended_request_id(headers).map(str::to_string),
+        }
+    }
+
+    /// Given ids (for outputs built by hand, in tests).
+    pub fn new(request_id: Option<String>, extended_request_id: Option<String>) -> Self {
+        ResponseMetadata { request_id, extended_request_id }
+    }
+}
+
+/// The request id of a response, for AWS support: implemented by every
+/// generated output and by [`ResponseMetadata`] (what operations without
+/// an output return). Errors give theirs through [`ProvideErrorMetadata`].
+pub trait RequestId {
+    /// The response's metadata.
+    fn response_metadata(&self) -> &ResponseMetadata;
+
+    /// The request id (`x-amzn-RequestId`, or S3's `x-amz-request-id`).
+    fn request_id(&self) -> Option<&str> {
+        self.response_metadata().request_id.as_deref()
+    }
+
+    /// S3's extended request id (`x-amz-id-2`); `None` from other services.
+    fn extended_request_id(&self) -> Option<&str> {
+        self.response_metadata().extended_request_id.as_deref()
+    }
+}
+
+impl RequestId for ResponseMetadata {
+    fn response_metadata(&self) -> &ResponseMetadata {
+        self
+    }
+}
+
 /// The result of calling an operation: `E` is the operation's own error
 /// enum (what the service said); the other variants say the call never got
 /// a usable answer.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum SdkError<E> {
     /// The request was refused before sending.
@@ -351,6 +510,54 @@ impl<E> SdkError<E> {
         match self {
             SdkError::Service(err) => Some(err),
             _ => None,
+        }
+    }
+}
+
+impl<E> SdkError<E> {
+    /// One function per variant, the one matching applied: how a
+    /// service-wide error type converts every operation's `SdkError`
+    /// (a `match` outside this crate would need a catch-all arm, as the
+    /// enum is `#[non_exhaustive]`).
+    pub fn fold<T>(
+        self,
+        service: impl FnOnce(E) -> T,
+        build: impl FnOnce(BuildError) -> T,
+        response: impl FnOnce(ResponseError) -> T,
+        dispatch: impl FnOnce(DispatchError) -> T,
+    ) -> T {
+        match self {
+            SdkError::Service(err) => service(err),
+            SdkError::Build(err) => build(err),
+            SdkError::Response(err) => response(err),
+            SdkError::Dispatch(err) => dispatch(err),
+        }
+    }
+}
+
+impl<E: ProvideErrorMetadata> SdkError<E> {
+    /// The service's error code (`None` unless the service answered with an error).
+    pub fn code(&self) -> Option<&str> {
+        self.as_service_error().and_then(|e| e.code())
+    }
+
+    /// The service's error message (`None` unless the service answered with an error).
+    pub fn message(&self) -> Option<&str> {
+        self.as_service_error().and_then(|e| e.message())
+    }
+
+    /// The request id of the error response (`None` unless the service answered with an error).
+    pub fn request_id(&self) -> Option<&str> {
+        self.as_service_error().and_then(|e| e.request_id())
+    }
+
+    /// The HTTP status: the error response's, or the unreadable
+    /// response's; `None` when no response was had.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            SdkError::Service(e) => Some(e.status()),
+            SdkError::Response(e) => Some(e.status()),
+            SdkError::Build(_) | SdkError::Dispatch(_) => None,
         }
     }
 }
@@ -393,11 +600,6 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
             SdkError::Dispatch(err) => Some(err),
         }
     }
-}
-
-/// A builder's required member: its value, or the error naming it.
-pub fn required<T>(value: Option<T>, shape: &'static str, field: &'static str) -> Result<T, BuildError> {
-    value.ok_or(BuildError { kind: BuildErrorKind::MissingField { shape, field } })
 }
 
 /// The `Quantity` of a CloudFront `Quantity`/`Items` wrapper: the given
@@ -443,5 +645,101 @@ mod tests {
         assert_eq!(err.to_string(), "invalid Aliases.Quantity: Quantity is 3 but Items has 2 entries");
         assert!(check_quantity("Aliases", 1, None).is_err());
         assert!(check_quantity("Aliases", -1, Some(0)).is_err());
+    }
+
+    #[test]
+    fn missing_members_are_all_named_by_field_and_wire_name() {
+        let err = BuildError::missing_fields(
+            "UpdateStreamingDistributionInput",
+            &[
+                (true, "streaming_distribution_config", "StreamingDistributionConfig"),
+                (false, "id", "Id"),
+                (true, "if_match", "IfMatch"),
+            ],
+        );
+        assert_eq!(
+            err.to_string(),
+            "UpdateStreamingDistributionInput is missing required members `streaming_distribution_config` (StreamingDistributionConfig), `if_match` (IfMatch)"
+        );
+        let BuildErrorKind::MissingFields { type_name, fields } = err.kind() else { panic!("{err:?}") };
+        assert_eq!(*type_name, "UpdateStreamingDistributionInput");
+        assert_eq!(fields.iter().map(|f| f.field).collect::<Vec<_>>(), ["streaming_distribution_config", "if_match"]);
+        let one = BuildError::missing_fields("GetDistributionInput", &[(true, "id", "Id")]);
+        assert_eq!(one.to_string(), "GetDistributionInput is missing required member `id` (Id)");
+    }
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        pairs.iter().map(|(k, v)| (http::HeaderName::from_static(k), http::HeaderValue::from_static(v))).collect()
+    }
+
+    #[test]
+    fn an_unhandled_html_page_keeps_its_operation_type_and_an_excerpt() {
+        let page = format!("<html>\n<body>\n<h1>404 Not Found</h1>\n{}</body></html>", "x".repeat(2000));
+        let meta = crate::error_body::error_metadata(404, &http::HeaderMap::new(), page.as_bytes());
+        let err = UnhandledError::from_response(
+            "GetDistribution",
+            meta,
+            &headers(&[("content-type", "text/html")]),
+            page.as_bytes(),
+        );
+        assert_eq!(err.operation(), Some("GetDistribution"));
+        assert_eq!(err.content_type(), Some("text/html"));
+        assert_eq!(err.body_excerpt().map(str::len), Some(UnhandledError::EXCERPT));
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("GetDistribution: unhandled error: unknown error (HTTP 404); text/html body: \"<html> <body> <h1>404 Not Found</h1> xxx"),
+            "{shown}"
+        );
+        assert!(shown.ends_with("...\""), "{shown}");
+        assert!(!shown.contains('\n'));
+        // A binary body has no excerpt; a modeled-looking code needs no hint.
+        let binary =
+            UnhandledError::from_response("Op", ErrorMetadata::default(), &http::HeaderMap::new(), &[0xff, 0xfe, 0]);
+        assert_eq!(binary.body_excerpt(), None);
+        let coded = ErrorMetadata { code: Some("Throttling".into()), status: 400, ..ErrorMetadata::default() };
+        let err = UnhandledError::from_response(
+            "Op",
+            coded,
+            &http::HeaderMap::new(),
+            b"<Error><Code>Throttling</Code></Error>",
+        );
+        assert_eq!(err.to_string(), "Op: unhandled error: Throttling (HTTP 400)");
+    }
+
+    #[test]
+    fn kept_bodies_are_bounded_and_excerpts_cut_at_characters() {
+        let body = "é".repeat(UnhandledError::KEPT_BODY);
+        let err =
+            UnhandledError::from_response("Op", ErrorMetadata::default(), &http::HeaderMap::new(), body.as_bytes());
+        assert_eq!(err.body().map(<[u8]>::len), Some(UnhandledError::KEPT_BODY));
+        assert_eq!(err.body_excerpt().map(|e| e.chars().count()), Some(UnhandledError::EXCERPT / 2));
+    }
+
+    #[test]
+    fn response_metadata_reads_request_ids_like_errors_do() {
+        let meta = ResponseMetadata::from_headers(&headers(&[("x-amz-request-id", "s3-id"), ("x-amz-id-2", "host")]));
+        assert_eq!((meta.request_id(), meta.extended_request_id()), (Some("s3-id"), Some("host")));
+        let meta = ResponseMetadata::from_headers(&headers(&[("x-amzn-requestid", "cf-id")]));
+        assert_eq!((meta.request_id(), meta.extended_request_id()), (Some("cf-id"), None));
+    }
+
+    #[test]
+    fn sdk_error_shortcuts_reach_the_service_error() {
+        let meta = ErrorMetadata {
+            code: Some("Boom".into()),
+            message: Some("m".into()),
+            request_id: Some("r".into()),
+            status: 400,
+            ..ErrorMetadata::default()
+        };
+        let err: SdkError<UnhandledError> = SdkError::Service(UnhandledError::new(meta));
+        assert_eq!(
+            (err.code(), err.message(), err.request_id(), err.status()),
+            (Some("Boom"), Some("m"), Some("r"), Some(400))
+        );
+        let err: SdkError<UnhandledError> = SdkError::Build(BuildError::invalid_value("A.B", "bad"));
+        assert_eq!((err.code(), err.status()), (None, None));
+        fn is_send_sync<T: Send + Sync + 'static>() {}
+        is_send_sync::<SdkError<UnhandledError>>();
     }
 }

@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use crate::error::{ErrorMetadata, ModeledError, UnhandledError};
+use crate::error::{ErrorMetadata, ModeledError};
 use crate::xml::{Document, Element, ReadXml, XmlError, XmlErrorKind};
 
 /// The headers that carry the request id, in botocore's order
@@ -108,16 +108,16 @@ pub fn read_error_shape<T: ReadXml>(body: &[u8], code: Option<&str>) -> Result<T
 }
 
 /// Reads the modeled error `T` and attaches `meta`; a body that does not
-/// hold `T`'s members as the model says gives an [`UnhandledError`] with
-/// the same metadata instead.
-pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMetadata) -> Result<T, UnhandledError> {
+/// hold `T`'s members as the model says gives `meta` back (for an
+/// [`UnhandledError`]).
+pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMetadata) -> Result<T, ErrorMetadata> {
     match read_error_shape::<T>(body, meta.code.as_deref()) {
         Ok(mut error) => {
             error.set_meta(meta);
             error.read_headers(headers);
             Ok(error)
         }
-        Err(_) => Err(UnhandledError::new(meta)),
+        Err(_) => Err(meta),
     }
 }
 
@@ -176,7 +176,7 @@ mod tests {
         let meta = error_metadata(404, &HeaderMap::new(), S3_ERROR);
         assert_eq!(meta.extended_request_id.as_deref(), Some("body-host"));
         // Reachable however the error is held, unhandled ones included.
-        let unhandled = UnhandledError::new(error_metadata(500, &s3, b""));
+        let unhandled = crate::error::UnhandledError::new(error_metadata(500, &s3, b""));
         use crate::error::ProvideErrorMetadata as _;
         assert_eq!((unhandled.request_id(), unhandled.extended_request_id()), (Some("s3-id"), Some("host-id")));
         // Services that do not send one have none.

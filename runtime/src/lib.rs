@@ -23,8 +23,8 @@ pub mod xml;
 pub use blob::Blob;
 pub use datetime::{DateTime, TimestampFormat};
 pub use error::{
-    BuildError, BuildErrorKind, DispatchError, DispatchErrorKind, ErrorMetadata, ProvideErrorMetadata, ResponseError,
-    ResponseErrorKind, SdkError, UnhandledError,
+    BuildError, BuildErrorKind, DispatchError, DispatchErrorKind, ErrorMetadata, MissingField, ProvideErrorMetadata,
+    RequestId, ResponseError, ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
 };
 
 /// The map type of generated code: keeps insertion order, which is the

@@ -13,11 +13,13 @@ use crate::ir::{Service, TypeRef, names};
 pub fn emit(
     service: &Service,
     endpoints: &EndpointFiles,
+    crate_name: &str,
     feature: impl Fn(&crate::ir::Operation) -> String,
 ) -> Result<TokenStream, crate::Error> {
     let (paginators, token_types) = paginators(service, endpoints.paginators.as_deref(), &feature)?;
     let waiters = waiters(service, endpoints.waiters.as_deref(), &feature)?;
-    let modifiers = read_modify_write(service, &feature);
+    let pairs = read_modify_write_pairs(service);
+    let modifiers: Vec<TokenStream> = pairs.iter().map(|pair| read_modify_write(service, pair, &feature)).collect();
     let signing_name = &service.signing_name;
     // A customized error reader decides retries too.
     let error_reader = (service.customizations.error_metadata != crate::ir::Customizations::default().error_metadata)
@@ -25,69 +27,106 @@ pub fn emit(
             let reader = super::rust_path(&service.customizations.error_metadata);
             quote! { .with_error_reader(#reader) }
         });
-    let client_doc = format!(" A client for {}.", service.full_name);
+    let krate = crate_name.replace('-', "_");
+    let example = match &endpoints.example {
+        Some(name) => {
+            let op = service.operations.get(name).ok_or_else(|| {
+                crate::Error::invalid("model/services.json: example", format!("no operation {name} in the model"))
+            })?;
+            example_docs(service, op, &pairs, &krate, &feature)
+        }
+        None => String::new(),
+    };
+    let client_doc = format!(
+        " A client for {}: a method per operation, each returning the operation's fluent builder (set the \
+         input's members, then `.send().await`); `<operation>_with(input)` starts from an input built elsewhere.\n\n \
+         Cloning is cheap (the settings are shared), and every call's future is `Send + 'static`.{example}",
+        service.full_name
+    );
     let methods = service.operations.values().map(|op| {
         let method = ident(&op.snake);
-        let module = ident(&op.snake);
-        let error = format_ident!("{}Error", names::type_name(&op.name));
-        let name = &op.name;
+        let with = format_ident!("{}_with", op.snake);
+        let fluent = super::fluent::type_path_of(op);
+        let fluent_name = super::fluent::type_name(op).to_string();
         let feature = feature(op);
-        // The first sentence-like line (notes and headings come first in some docs).
-        let first_line = op
-            .docs
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('>') && !l.starts_with('#') && !l.starts_with('-'))
-            .unwrap_or("")
-            .to_string();
-        let doc = if first_line.is_empty() { format!(" Calls {name}.") } else { format!(" {first_line}") };
-        let more = format!(" See [`crate::operation::{}`] for the input, output and errors.", op.snake);
-        let output = match &op.output {
-            Some(output) => type_path(service, output),
-            None => quote! { () },
+        let first_line = super::fluent::first_line(&op.docs).map(str::to_string);
+        let mut doc = match first_line {
+            Some(line) => format!(" {line}\n\n"),
+            None => format!(" Calls {}.\n\n", op.name),
         };
-        let (param, serialize) = match &op.input {
+        doc.push_str(&format!(
+            " Returns [`{fluent_name}`]({fluent}): a setter per input member, then `.send().await`.",
+            fluent = fluent.to_string().replace(' ', "")
+        ));
+        if let Some(pair) = pairs.iter().find(|p| p.update == op.name) {
+            doc.push_str(&format!(
+                " Set `{}` to the `ETag` that {} returned: a stale one fails with `PreconditionFailed`, so a \
+                 concurrent change is not overwritten. [`read_modify_write`]({}::read_modify_write) on `client.{}()` \
+                 does the read, the change and this call in one.",
+                pair.if_match_field,
+                pair.get,
+                super::fluent::type_path_of(&service.operations[&pair.get]).to_string().replace(' ', ""),
+                service.operations[&pair.get].snake,
+            ));
+        }
+        doc.push_str(&format!(" See [`crate::operation::{}`] for the input, output and errors.", op.snake));
+        let (with_method, new_call) = match &op.input {
             Some(input) => {
-                let input = type_path(service, input);
-                (quote! { input: #input }, quote! { crate::operation::#module::serialize_request(&input)? })
+                let input_ty = type_path(service, input);
+                let with_doc = format!(
+                    " {} with an input built elsewhere: the same fluent builder as [`{}`](Client::{}), holding every member of `input`.",
+                    op.name, op.snake, op.snake
+                );
+                (
+                    Some(quote! {
+                        #[doc = #with_doc]
+                        #[cfg(feature = #feature)]
+                        pub fn #with(&self, input: #input_ty) -> #fluent {
+                            #fluent::new(self.clone(), input.into())
+                        }
+                    }),
+                    quote! { #fluent::new(self.clone(), Default::default()) },
+                )
             }
-            None => (quote! {}, quote! { crate::operation::#module::serialize_request()? }),
+            None => (None, quote! { #fluent::new(self.clone()) }),
         };
         quote! {
             #[doc = #doc]
-            #[doc = ""]
-            #[doc = #more]
             #[cfg(feature = #feature)]
-            pub async fn #method(&self, #param) -> Result<#output, restxml_runtime::SdkError<crate::operation::#module::#error>> {
-                let request = #serialize;
-                let response = self.core.send(#name, request).await?;
-                crate::operation::#module::parse_response(&response)
+            pub fn #method(&self) -> #fluent {
+                #new_call
             }
+            #with_method
         }
     });
     Ok(quote! {
-        #![doc = " The async client. `Client::new(Config::builder().region(\"us-east-1\").build())` picks up credentials from the environment or the shared files; every operation is a method."]
+        #![doc = " The async client. `Client::new(Config::builder().region(\"us-east-1\").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder."]
 
         pub use restxml_runtime::client::credentials::{Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
-        pub use restxml_runtime::client::paginate::{Items, Pages, WaiterConfig, WaiterError};
+        pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
         pub use restxml_runtime::client::retry::RetryConfig;
-        pub use restxml_runtime::client::transport::{HttpClient, TransportError};
+        pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
+        #[cfg(feature = "https")]
+        pub use restxml_runtime::client::transport::HyperClient;
+        #[cfg(feature = "reqwest")]
+        pub use restxml_runtime::client::transport::ReqwestClient;
         #[cfg(feature = "test-util")]
         pub use restxml_runtime::client::transport::ReplayClient;
-        pub use restxml_runtime::client::{Config, ConfigBuilder, ModifyError, Timeouts};
+        pub use restxml_runtime::client::{Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport};
+        pub use restxml_runtime::{RequestId, ResponseMetadata};
 
         #(#token_types)*
 
         #[doc = #client_doc]
         #[derive(Debug, Clone)]
         pub struct Client {
-            core: restxml_runtime::client::ClientCore,
+            core: std::sync::Arc<restxml_runtime::client::ClientCore>,
         }
 
         impl Client {
-            /// A client with these settings.
+            /// A client with these settings (see [`Config::builder`]).
             pub fn new(config: Config) -> Self {
-                Client { core: restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, #signing_name)#error_reader }
+                Client { core: std::sync::Arc::new(restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, #signing_name)#error_reader) }
             }
 
             /// The settings.
@@ -95,17 +134,29 @@ pub fn emit(
                 self.core.config()
             }
 
+            /// What sends the calls: endpoint, signing, retries.
+            pub(crate) fn core(&self) -> &restxml_runtime::client::ClientCore {
+                &self.core
+            }
+
             #(#methods)*
-            #(#paginators)*
-            #(#waiters)*
-            #(#modifiers)*
         }
+
+        #(#paginators)*
+        #(#waiters)*
+        #(#modifiers)*
     })
 }
 
-/// For each `Get<X>Config` / `Update<X>` pair: fetch the config and its
-/// ETag, let the caller change it, send it back with `If-Match`.
-fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation) -> String) -> Vec<TokenStream> {
+/// A `Get<X>Config` / `Update<X>` pair: the get returns a config (payload)
+/// and its `ETag`; the update takes the same config and `If-Match`.
+struct ModifyPair {
+    get: String,
+    update: String,
+    if_match_field: String,
+}
+
+fn read_modify_write_pairs(service: &Service) -> Vec<ModifyPair> {
     use crate::ir::Location;
     let mut out = Vec::new();
     for get in service.operations.values() {
@@ -121,7 +172,9 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
         };
         let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
         let Some(config) = get_out.iter().find(|m| m.location == Location::Payload) else { continue };
-        let Some(etag) = get_out.iter().find(|m| m.location == Location::Header("ETag".into())) else { continue };
+        if !get_out.iter().any(|m| m.location == Location::Header("ETag".into())) {
+            continue;
+        }
         let Some(target) = update_in.iter().find(|m| m.location == Location::Payload && m.ty == config.ty) else {
             continue;
         };
@@ -129,52 +182,180 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
             continue;
         };
         // Every other required member of the update comes from the get's input.
-        let copies: Option<Vec<TokenStream>> = update_in
+        let copyable = update_in
             .iter()
             .filter(|m| m.wire_name != target.wire_name && m.wire_name != if_match.wire_name && m.required)
-            .map(|m| {
-                let source = get_in.iter().find(|g| g.wire_name == m.wire_name && g.ty == m.ty)?;
-                let (to, from) = (ident(&m.field), ident(&source.field));
-                Some(quote! { #to: input.#from.clone(), })
-            })
-            .collect();
-        let Some(copies) = copies else { continue };
-        let optional_rest = update_in
-            .iter()
-            .filter(|m| !m.required && m.wire_name != target.wire_name && m.wire_name != if_match.wire_name)
-            .map(|m| {
-                let field = ident(&m.field);
-                quote! { #field: None, }
+            .all(|m| get_in.iter().any(|g| g.wire_name == m.wire_name && g.ty == m.ty));
+        if copyable && get.output.is_some() && update.output.is_some() && get.input.is_some() {
+            out.push(ModifyPair {
+                get: get.name.clone(),
+                update: update.name.clone(),
+                if_match_field: if_match.field.trim_start_matches("r#").to_string(),
             });
-        let (Some(get_input), Some(update_input), Some(update_output)) = (&get.input, &update.input, &update.output)
-        else {
-            continue;
+        }
+    }
+    out
+}
+
+/// The example of the client's docs: the fluent call of `op`, with
+/// `If-Match` from its `Get` when it is an update of a pair.
+fn example_docs(
+    service: &Service,
+    op: &crate::ir::Operation,
+    pairs: &[ModifyPair],
+    krate: &str,
+    feature: &impl Fn(&crate::ir::Operation) -> String,
+) -> String {
+    use crate::ir::Location;
+    let required_strings = |name: &Option<String>| -> Vec<String> {
+        name.as_ref()
+            .and_then(|s| service.shape(s))
+            .and_then(|s| s.structure())
+            .map(|s| {
+                s.members
+                    .iter()
+                    .filter(|m| m.required && m.ty == TypeRef::String && m.location != Location::Payload)
+                    .map(|m| m.field.trim_start_matches("r#").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut features = vec![feature(op)];
+    let body = if let Some(pair) = pairs.iter().find(|p| p.update == op.name) {
+        let get = &service.operations[&pair.get];
+        features.push(feature(get));
+        let member = |name: &Option<String>, location: Location| {
+            name.as_ref()
+                .and_then(|s| service.shape(s))
+                .and_then(|s| s.structure())
+                .and_then(|s| s.members.iter().find(|m| m.location == location).cloned())
         };
-        let get_input_ty = type_path(service, get_input);
-        let update_input_ty = type_path(service, update_input);
-        let update_output_ty = type_path(service, update_output);
-        let config_ty = super::rust_type(service, &config.ty);
-        let (get_module, update_module) = (ident(&get.snake), ident(&update.snake));
-        let get_error = format_ident!("{}Error", names::type_name(&get.name));
-        let update_error = format_ident!("{}Error", names::type_name(&update.name));
-        let (get_method, update_method) = (ident(&get.snake), ident(&update.snake));
-        let method = format_ident!("modify_{}_config", heck::ToSnakeCase::to_snake_case(x));
-        let (config_field, etag_field, target_field, if_match_field) =
-            (ident(&config.field), ident(&etag.field), ident(&target.field), ident(&if_match.field));
-        let (get_feature, update_feature) = (feature(get), feature(update));
-        let doc = format!(
-            " Read-modify-write: {} for the config and its ETag, `change` applied, then {} with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten.",
-            get.name, update.name
+        let (Some(config), Some(etag), Some(target)) = (
+            member(&get.output, Location::Payload),
+            member(&get.output, Location::Header("ETag".into())),
+            member(&op.input, Location::Payload),
+        ) else {
+            return String::new();
+        };
+        let ids = required_strings(&get.input);
+        let id_setters: String = ids.iter().map(|id| format!(".{id}(id)")).collect();
+        let change = match &config.ty {
+            TypeRef::Structure(name)
+                if service
+                    .shape(name)
+                    .and_then(|s| s.structure())
+                    .is_some_and(|s| s.members.iter().any(|m| m.field == "enabled" && m.ty == TypeRef::Boolean)) =>
+            {
+                "config.enabled = false;"
+            }
+            _ => "// Change `config` here.",
+        };
+        let (config_field, etag_field, target_field, if_match) = (
+            config.field.trim_start_matches("r#"),
+            etag.field.trim_start_matches("r#"),
+            target.field.trim_start_matches("r#"),
+            &pair.if_match_field,
         );
-        out.push(quote! {
+        format!(
+            "// {update}, with If-Match from {get}: a concurrent change makes it fail\n\
+             // (PreconditionFailed) instead of being overwritten.\n\
+             let current = client.{get_snake}(){id_setters}.send().await?;\n\
+             let (Some(mut config), Some(etag)) = (current.{config_field}, current.{etag_field}) else {{\n    return Ok(());\n}};\n\
+             {change}\n\
+             let updated = client\n    .{update_snake}()\n{id_lines}    .{if_match}(etag)\n    .{target_field}(config)\n    .send()\n    .await?;\n\
+             println!(\"request id {{:?}}\", updated.request_id());\n\n\
+             // The same in one call.\n\
+             client\n    .{get_snake}()\n{id_lines}    .read_modify_write(|config| {{ {change_inline} }})\n    .await?;",
+            update = op.name,
+            get = get.name,
+            get_snake = get.snake,
+            update_snake = op.snake,
+            id_lines = ids.iter().map(|id| format!("    .{id}(id)\n")).collect::<String>(),
+            change_inline = if change.starts_with("//") { "" } else { change },
+        )
+    } else {
+        let ids = required_strings(&op.input);
+        let setters: String = ids.iter().map(|id| format!("\n    .{id}(id)")).collect();
+        format!(
+            "let output = client\n    .{snake}(){setters}\n    .send()\n    .await?;\nprintln!(\"{{output:?}} (request id {{:?}})\", output.request_id());",
+            snake = op.snake
+        )
+    };
+    let body: String = body.lines().map(|l| format!(" {l}\n")).collect();
+    let features = features.join("\", feature = \"");
+    format!(
+        "\n\n # Example\n\n ```no_run\n # #[cfg(all(feature = \"https\", feature = \"{features}\"))]\n # async fn example(id: &str) -> Result<(), {krate}::Error> {{\n use {krate}::client::RequestId as _;\n\n let client = {krate}::Client::new({krate}::Config::builder().region(\"us-east-1\").build());\n{body} # Ok(())\n # }}\n ```"
+    )
+}
+
+/// For each `Get<X>Config` / `Update<X>` pair: `read_modify_write` on the
+/// get's fluent builder fetches the config and its ETag, lets the caller
+/// change it, and sends it back with `If-Match`.
+fn read_modify_write(
+    service: &Service,
+    pair: &ModifyPair,
+    feature: &impl Fn(&crate::ir::Operation) -> String,
+) -> TokenStream {
+    use crate::ir::Location;
+    let (get, update) = (&service.operations[&pair.get], &service.operations[&pair.update]);
+    let members = |shape: &Option<String>| {
+        shape.as_ref().and_then(|s| service.shape(s)).and_then(|s| s.structure()).map(|s| s.members.clone()).unwrap_or_default()
+    };
+    let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
+    let (Some(config), Some(etag), Some(target), Some(if_match)) = (
+        get_out.iter().find(|m| m.location == Location::Payload),
+        get_out.iter().find(|m| m.location == Location::Header("ETag".into())),
+        update_in.iter().find(|m| m.location == Location::Payload),
+        update_in.iter().find(|m| m.location == Location::Header("If-Match".into())),
+    ) else {
+        return quote! {};
+    };
+    let copies = update_in
+        .iter()
+        .filter(|m| m.wire_name != target.wire_name && m.wire_name != if_match.wire_name && m.required)
+        .filter_map(|m| {
+            let source = get_in.iter().find(|g| g.wire_name == m.wire_name && g.ty == m.ty)?;
+            let (to, from) = (ident(&m.field), ident(&source.field));
+            Some(quote! { #to: input.#from.clone(), })
+        });
+    let optional_rest = update_in
+        .iter()
+        .filter(|m| !m.required && m.wire_name != target.wire_name && m.wire_name != if_match.wire_name)
+        .map(|m| {
+            let field = ident(&m.field);
+            quote! { #field: None, }
+        });
+    let (Some(update_input), Some(update_output)) = (&update.input, &update.output) else { return quote! {} };
+    let update_input_ty = type_path(service, update_input);
+    let update_output_ty = type_path(service, update_output);
+    let config_ty = super::rust_type(service, &config.ty);
+    let (get_module, update_module) = (ident(&get.snake), ident(&update.snake));
+    let get_error = format_ident!("{}Error", names::type_name(&get.name));
+    let update_error = format_ident!("{}Error", names::type_name(&update.name));
+    let (get_fluent, update_fluent) = (super::fluent::type_path_of(get), super::fluent::type_path_of(update));
+    let (config_field, etag_field, target_field, if_match_field) =
+        (ident(&config.field), ident(&etag.field), ident(&target.field), ident(&if_match.field));
+    let (get_feature, update_feature) = (feature(get), feature(update));
+    let doc = format!(
+        " Read-modify-write: {} for the config and its ETag, `change` applied, then {} with `If-Match`, so a \
+         concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This \
+         call's [`config_override`](Self::config_override) applies to both calls.\n\n # Errors\n\n \
+         [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or \
+         [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; \
+         `MissingConfig` or `MissingETag` when the read lacked either.",
+        get.name, update.name
+    );
+    quote! {
+        #[cfg(all(feature = #get_feature, feature = #update_feature))]
+        impl #get_fluent {
             #[doc = #doc]
-            #[cfg(all(feature = #get_feature, feature = #update_feature))]
-            pub async fn #method(
-                &self,
-                input: #get_input_ty,
+            pub async fn read_modify_write(
+                self,
                 change: impl FnOnce(&mut #config_ty),
             ) -> Result<#update_output_ty, restxml_runtime::client::ModifyError<crate::operation::#get_module::#get_error, crate::operation::#update_module::#update_error>> {
-                let current = self.#get_method(input.clone()).await.map_err(restxml_runtime::client::ModifyError::Get)?;
+                let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+                let (client, overrides) = (self.client.clone(), self.overrides.clone());
+                let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
                 let mut config = current.#config_field.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
                 let etag = current.#etag_field.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
                 change(&mut config);
@@ -184,11 +365,14 @@ fn read_modify_write(service: &Service, feature: &impl Fn(&crate::ir::Operation)
                     #(#copies)*
                     #(#optional_rest)*
                 };
-                self.#update_method(update).await.map_err(restxml_runtime::client::ModifyError::Update)
+                #update_fluent::new(client, update.into())
+                    .config_override(overrides)
+                    .send()
+                    .await
+                    .map_err(restxml_runtime::client::ModifyError::Update)
             }
-        });
+        }
     }
-    out
 }
 
 /// An expression of type `Option<&T>` for a dotted `path` (`A.B.C`, where a
@@ -301,16 +485,16 @@ fn paginators(
                 "a paginator needs input_token, as many output_token, and result_key",
             ));
         }
-        let input_ty = type_path(service, input);
+        let input_builder = super::builder_path(service, input);
         let output_ty = type_path(service, output);
         let module = ident(&op.snake);
         let error = format_ident!("{}Error", names::type_name(&op.name));
-        let method = ident(&op.snake);
-        let pages = format_ident!("{}_pages", op.snake);
+        let fluent = super::fluent::type_path_of(op);
         let feature = feature(op);
-        // Each token: the input field it goes into, and the expression that
-        // reads it from a page (of type `Option<&T>`).
-        let mut fields = Vec::new();
+        // Each token: the input member it goes into (set through the
+        // builder's `set_*`), and the expression that reads it from a page
+        // (of type `Option<&T>`).
+        let mut setters = Vec::new();
         let mut reads = Vec::new();
         let mut token_types = Vec::new();
         for (input_token, output_token) in input_tokens.iter().zip(&output_tokens) {
@@ -326,7 +510,7 @@ fn paginators(
                     format!("output token {output_token} does not fit optional input member {input_token}"),
                 ));
             }
-            fields.push(ident(&member.field));
+            setters.push(format_ident!("set_{}", member.field.trim_start_matches("r#")));
             reads.push(read);
             token_types.push(super::rust_type(service, &ty));
         }
@@ -340,11 +524,11 @@ fn paginators(
         // One token is itself the key; several are a tuple of options, and
         // the next page is asked for while any of them is set.
         let (key_ty, next_token, set_token) =
-            if let ([field], [read], [ty]) = (&fields[..], &reads[..], &token_types[..]) {
+            if let ([setter], [read], [ty]) = (&setters[..], &reads[..], &token_types[..]) {
                 let key_ty = (ty.to_string() != "String").then(|| quote! { , #ty });
-                (key_ty, quote! { #read.cloned() }, quote! { input.#field = Some(token) })
+                (key_ty, quote! { #read.cloned() }, quote! { *input = std::mem::take(input).#setter(Some(token)) })
             } else {
-                let indexes = (0..fields.len()).map(syn::Index::from).collect::<Vec<_>>();
+                let indexes = (0..setters.len()).map(syn::Index::from).collect::<Vec<_>>();
                 let alias = format_ident!("{}PageToken", names::type_name(&op.name));
                 let doc = format!(" The markers {name} pages by, each set or not: `{}`.", output_tokens.join("`, `"));
                 token_aliases.push(quote! {
@@ -358,40 +542,61 @@ fn paginators(
                         let token = (#(#reads.cloned()),*);
                         (#(token.#indexes.is_some())||*).then_some(token)
                     },
-                    quote! { { #(input.#fields = token.#indexes;)* } },
+                    quote! { *input = std::mem::take(input)#(.#setters(token.#indexes))* },
                 )
             };
         let (output_list, input_list) = (output_tokens.join("`, `"), input_tokens.join("`, `"));
-        let pages_doc = format!(" Every page of {name}, following `{output_list}` into `{input_list}`.");
-        out.push(quote! {
-            #[doc = #pages_doc]
-            #[cfg(feature = #feature)]
-            pub fn #pages(&self, input: #input_ty) -> restxml_runtime::client::paginate::Pages<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error> #key_ty> {
-                restxml_runtime::client::paginate::Pages::new(
-                    input,
-                    move |input| Box::pin(self.#method(input)),
-                    |output| {
-                        #more
-                        #next_token
-                    },
-                    |input, token| #set_token,
-                )
-            }
-        });
+        let pages_type = quote! {
+            restxml_runtime::client::paginate::Pages<'static, #input_builder, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error> #key_ty>
+        };
+        let pages = quote! {
+            let Self { client, input, overrides } = self;
+            restxml_runtime::client::paginate::Pages::new(
+                input,
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| {
+                    #more
+                    #next_token
+                },
+                |input, token| #set_token,
+            )
+        };
         // Items of one list; with several result keys, pages only.
         if let [result_key] = &result_keys[..] {
-            let items = format_ident!("{}_items", op.snake);
             let (items_expr, items_ty) = path_expr(service, output, result_key, quote! { &output }, &at)?;
             let TypeRef::List(list) = &items_ty else {
                 return Err(crate::Error::unsupported(at, format!("result_key {result_key} is not a list")));
             };
             let item_ty = super::rust_type(service, &list.member);
-            let items_doc = format!(" Every item (`{result_key}`) of every page of {name}.");
+            let doc = format!(
+                " Every page of {name} (following `{output_list}` into `{input_list}`) with \
+                 [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`{result_key}`) of \
+                 every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails \
+                 ends paging with its error."
+            );
             out.push(quote! {
-                #[doc = #items_doc]
                 #[cfg(feature = #feature)]
-                pub fn #items(&self, input: #input_ty) -> restxml_runtime::client::paginate::Items<'_, #input_ty, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>, #item_ty #key_ty> {
-                    restxml_runtime::client::paginate::Items::new(self.#pages(input), |output| #items_expr.cloned().unwrap_or_default())
+                impl #fluent {
+                    #[doc = #doc]
+                    pub fn into_paginator(self) -> restxml_runtime::client::paginate::Paginator<'static, #input_builder, #output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>, #item_ty #key_ty> {
+                        let pages: #pages_type = { #pages };
+                        restxml_runtime::client::paginate::Paginator::new(pages, |output| #items_expr.cloned().unwrap_or_default())
+                    }
+                }
+            });
+        } else {
+            let doc = format!(
+                " Every page of {name}, following `{output_list}` into `{input_list}` (its results are in {} \
+                 lists, so it is paged, not itemized). A page that fails ends paging with its error.",
+                result_keys.len()
+            );
+            out.push(quote! {
+                #[cfg(feature = #feature)]
+                impl #fluent {
+                    #[doc = #doc]
+                    pub fn into_paginator(self) -> #pages_type {
+                        #pages
+                    }
                 }
             });
         }
@@ -411,7 +616,7 @@ fn waiters(
     for (name, spec) in value["waiters"].as_object().into_iter().flatten() {
         let at = format!("waiters-2.json: waiters.{name}");
         let Some(op) = spec["operation"].as_str().and_then(|o| service.operations.get(o)) else { continue };
-        let (Some(input), Some(output)) = (&op.input, &op.output) else { continue };
+        let (Some(_), Some(output)) = (&op.input, &op.output) else { continue };
         let delay = spec["delay"].as_u64().unwrap_or(15);
         let max_attempts = spec["maxAttempts"].as_u64().unwrap_or(40) as u32;
         let mut acceptors = Vec::new();
@@ -470,32 +675,34 @@ fn waiters(
         } else {
             quote! { |result| { #(#acceptors)* None } }
         };
-        let input_ty = type_path(service, input);
         let output_ty = type_path(service, output);
         let module = ident(&op.snake);
         let error = format_ident!("{}Error", names::type_name(&op.name));
-        let method = ident(&op.snake);
+        let fluent = super::fluent::type_path_of(op);
         let wait = format_ident!("wait_until_{}", heck::ToSnakeCase::to_snake_case(name.as_str()));
         let feature = feature(op);
         let description = spec["description"].as_str().unwrap_or("Waits.");
         let doc = format!(
-            " {description} Polls {} every {delay} s, at most {max_attempts} times, unless `config` says otherwise.",
+            " {description} Polls {} with this input every {delay} s, at most {max_attempts} times; change \
+             either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.\n\n \
+             # Errors\n\n [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, \
+             a failure state was reached, or the call failed in a way no acceptor expects.",
             op.name
         );
         out.push(quote! {
-            #[doc = #doc]
             #[cfg(feature = #feature)]
-            pub async fn #wait(
-                &self,
-                input: #input_ty,
-                config: Option<restxml_runtime::client::paginate::WaiterConfig>,
-            ) -> Result<#output_ty, restxml_runtime::client::paginate::WaiterError<restxml_runtime::SdkError<crate::operation::#module::#error>>> {
-                let config = config.unwrap_or(restxml_runtime::client::paginate::WaiterConfig {
-                    delay: std::time::Duration::from_secs(#delay),
-                    max_attempts: #max_attempts,
-                });
-                restxml_runtime::client::paginate::wait(config, || self.#method(input.clone()), #accept)
-                .await
+            impl #fluent {
+                #[doc = #doc]
+                pub fn #wait(self) -> restxml_runtime::client::paginate::Waiter<#output_ty, restxml_runtime::SdkError<crate::operation::#module::#error>> {
+                    restxml_runtime::client::paginate::Waiter::new(
+                        restxml_runtime::client::paginate::WaiterConfig {
+                            delay: std::time::Duration::from_secs(#delay),
+                            max_attempts: #max_attempts,
+                        },
+                        move || Box::pin(self.clone().send()),
+                        #accept,
+                    )
+                }
             }
         });
     }

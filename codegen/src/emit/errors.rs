@@ -108,7 +108,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             quote! { Self::#variant }
         };
         quote! {
-            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(Self::Unhandled, #wrap),
+            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, #wrap),
         }
     });
     let inner_arms = errors.iter().map(|(shape, variant)| {
@@ -119,20 +119,31 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
         }
     });
     let error_metadata = super::rust_path(&service.customizations.error_metadata);
+    let op_name = &op.name;
     let dispatch = if errors.is_empty() {
-        quote! { Self::Unhandled(restxml_runtime::UnhandledError::new(meta)) }
+        quote! { unhandled(meta) }
     } else {
         quote! {
             match meta.code.as_deref() {
                 #(#code_arms)*
-                _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+                _ => unhandled(meta),
             }
         }
     };
+    let predicates = errors.iter().map(|(shape, variant)| {
+        let is = format_ident!("is_{}", crate::ir::names::field_name(&shape.rust_name).trim_start_matches("r#"));
+        let doc = format!(" Whether this is [`{name}::{}`].", shape.rust_name);
+        quote! {
+            #[doc = #doc]
+            pub fn #is(&self) -> bool {
+                matches!(self, Self::#variant(_))
+            }
+        }
+    });
 
     quote! {
         #[doc = #doc]
-        #[derive(Debug)]
+        #[derive(Debug, Clone)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -145,7 +156,15 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             /// modeled members are read from the body.
             pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
                 let meta = #error_metadata(status, headers, body);
+                let unhandled = |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response(#op_name, meta, headers, body));
                 #dispatch
+            }
+
+            #(#predicates)*
+
+            /// Whether this is an error the model does not describe for this operation.
+            pub fn is_unhandled(&self) -> bool {
+                matches!(self, Self::Unhandled(_))
             }
         }
 

@@ -12,7 +12,9 @@
 pub mod client;
 pub mod endpoint;
 pub mod errors;
+pub mod fluent;
 pub mod operation;
+pub mod service_error;
 pub mod types;
 pub mod xml_de;
 pub mod xml_ser;
@@ -81,6 +83,12 @@ pub fn type_path(service: &Service, shape_name: &str) -> TokenStream {
             quote! { #root::operation::#op::#name }
         }
     }
+}
+
+/// The path of a structure's builder (`crate::operation::x::XInputBuilder`).
+pub fn builder_path(service: &Service, shape_name: &str) -> TokenStream {
+    let path = type_path(service, shape_name).to_string().replace(' ', "");
+    rust_path(&format!("{path}Builder"))
 }
 
 /// The path the generated modules hang from (`crate`, or a module path).

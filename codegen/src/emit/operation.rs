@@ -342,7 +342,10 @@ pub(crate) fn header_read(m: &Member) -> Option<TokenStream> {
 
 fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     let error = error_type(op);
-    let doc = format!(" Reads the HTTP response of {}: the output on success, else the typed error.", op.name);
+    let doc = format!(
+        " Reads the HTTP response of {}: the output (with the response's request ids) on success, else the typed error.",
+        op.name
+    );
     let members: Vec<&Member> = op
         .output
         .as_ref()
@@ -488,9 +491,12 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             }
         };
     }
+    // The request ids go into every output (and are all an operation
+    // without an output returns).
+    let meta = quote! { restxml_runtime::ResponseMetadata::from_headers(response.headers()) };
     let (output, construct) = match output_type(service, op) {
-        Some(ty) => (quote! { #ty }, quote! { Ok(#ty { #(#inits)* }) }),
-        None => (quote! { () }, quote! { Ok(()) }),
+        Some(ty) => (quote! { #ty }, quote! { Ok(#ty { #(#inits)* meta: #meta }) }),
+        None => (quote! { restxml_runtime::ResponseMetadata }, quote! { Ok(#meta) }),
     };
     let uses_headers = members.iter().any(|m| matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_)));
     let headers_binding = uses_headers.then(|| quote! { let headers = response.headers(); });

@@ -55,11 +55,29 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         });
         quote! { #docs #quantity_note #deprecation #rename pub #field: #ty, }
     });
-    let meta_field = is_error.then(|| {
-        quote! {
+    let is_output = s.role == StructureRole::Output;
+    let meta_field = if is_error {
+        Some(quote! {
             /// The code, message, request id and status of the response.
             #[cfg_attr(feature = "serde", serde(skip))]
             pub(crate) meta: Box<restxml_runtime::ErrorMetadata>,
+        })
+    } else if is_output {
+        Some(quote! {
+            /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+            #[cfg_attr(feature = "serde", serde(skip))]
+            pub(crate) meta: restxml_runtime::ResponseMetadata,
+        })
+    } else {
+        None
+    };
+    let request_id_impl = is_output.then(|| {
+        quote! {
+            impl restxml_runtime::RequestId for #name {
+                fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+                    &self.meta
+                }
+            }
         }
     });
     // Debug is written out rather than derived: a derived `fmt` is compiled
@@ -91,6 +109,7 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
             #meta_field
         }
         #debug_impl
+        #request_id_impl
         #builder
     }
 }
@@ -124,6 +143,30 @@ fn debug_impl(name: &proc_macro2::Ident, shape: &NamedShape, s: &Structure, is_e
     }
 }
 
+/// The types a builder's setters of `m` take: `arg_ty` for `m(value)`
+/// (converted by `convert` to what is stored), `stored` for `set_m(value)`.
+pub struct SetterTypes {
+    pub arg_ty: TokenStream,
+    pub convert: TokenStream,
+    pub stored: TokenStream,
+}
+
+/// The [`SetterTypes`] of member `m`.
+pub fn setter_types(service: &Service, m: &Member) -> SetterTypes {
+    let ty = rust_type(service, &m.ty);
+    let (arg_ty, convert) = match (&m.ty, m.boxed) {
+        (TypeRef::String, _) => (quote! { impl Into<String> }, quote! { value.into() }),
+        (_, true) => (quote! { #ty }, quote! { Box::new(value) }),
+        _ => (quote! { #ty }, quote! { value }),
+    };
+    let stored = if m.boxed {
+        quote! { Option<Box<#ty>> }
+    } else {
+        quote! { Option<#ty> }
+    };
+    SetterTypes { arg_ty, convert, stored }
+}
+
 fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStream {
     let name = ident(&shape.rust_name);
     let builder = format_ident!("{}Builder", shape.rust_name);
@@ -144,7 +187,6 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
     let setters = s.members.iter().map(|m| {
         let field = ident(&m.field);
         let set_field = format_ident!("set_{}", m.field.trim_start_matches("r#"));
-        let ty = rust_type(service, &m.ty);
         // One line linking to the field's docs rather than a copy of them:
         // rustdoc shows the link, and the crate compiles less text.
         let field_name = m.field.trim_start_matches("r#");
@@ -152,16 +194,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         let docs = quote! { #[doc = #docs] };
         let set_doc = format!(" Sets or clears [`{}::{}`].", shape.rust_name, field_name);
         let deprecated = deprecated_attr(m);
-        let (arg_ty, convert) = match (&m.ty, m.boxed) {
-            (TypeRef::String, _) => (quote! { impl Into<String> }, quote! { value.into() }),
-            (_, true) => (quote! { #ty }, quote! { Box::new(value) }),
-            _ => (quote! { #ty }, quote! { value }),
-        };
-        let stored = if m.boxed {
-            quote! { Option<Box<#ty>> }
-        } else {
-            quote! { Option<#ty> }
-        };
+        let SetterTypes { arg_ty, convert, stored } = setter_types(service, m);
         // `set_*` takes an `Option`, for optional members only: passing
         // `None` for a required member would just defer the error to `build`.
         let set = (!m.required).then(|| {
@@ -185,20 +218,39 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         }
     });
     let quantity_index = s.quantity_items.map(|qi| qi.quantity);
+    // Required members are matched together, so a missing one is reported
+    // with every other missing one.
+    let required: Vec<&Member> =
+        s.members.iter().enumerate().filter(|(i, m)| m.required && Some(*i) != quantity_index).map(|(_, m)| m).collect();
     let build_fields = s.members.iter().enumerate().map(|(i, m)| {
         let field = ident(&m.field);
-        if Some(i) == quantity_index {
-            return quote! { #field, };
-        }
-        if m.required {
-            let wire = &m.wire_name;
-            quote! {
-                #field: restxml_runtime::error::required(self.#field, #wire_shape, #wire)?,
-            }
+        if Some(i) == quantity_index || m.required {
+            quote! { #field, }
         } else {
             quote! { #field: self.#field, }
         }
     });
+    let is_output = s.role == StructureRole::Output;
+    let meta_init = is_output.then(|| quote! { meta: Default::default(), });
+    let construct = quote! { Ok(#name { #(#build_fields)* #meta_init }) };
+    let build_body = if required.is_empty() {
+        construct
+    } else {
+        let fields: Vec<_> = required.iter().map(|m| ident(&m.field)).collect();
+        let somes = fields.iter().map(|f| quote! { Some(#f) });
+        let checks = required.iter().map(|m| {
+            let field = ident(&m.field);
+            let (name, wire) = (m.field.trim_start_matches("r#"), &m.wire_name);
+            quote! { (#field.is_none(), #name, #wire) }
+        });
+        let type_name = &shape.rust_name;
+        quote! {
+            match (#(self.#fields,)*) {
+                (#(#somes,)*) => #construct,
+                (#(#fields,)*) => Err(restxml_runtime::BuildError::missing_fields(#type_name, &[#(#checks),*])),
+            }
+        }
+    };
     let debug_impl = {
         let label = builder.to_string();
         let fields = s.members.iter().map(|m| {
@@ -218,7 +270,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
             }
         }
     };
-    let build_doc = format!(" Builds the [`{}`], or names the first required member that is missing.", shape.rust_name);
+    let build_doc = format!(" Builds the [`{}`], or names every required member that is missing.", shape.rust_name);
 
     let resolve_quantity = s.quantity_items.map(|qi| {
         let quantity = ident(&s.members[qi.quantity].field);
@@ -228,6 +280,28 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         }
     });
     let from_items = s.quantity_items.and_then(|qi| from_items_impl(service, shape, s, qi));
+    // An input can go back to its builder, to be changed or sent through
+    // the client's fluent call (`client.<operation>_with(input)`).
+    let is_input = service.operations.values().any(|op| op.input.as_deref() == Some(shape.wire_name.as_str()));
+    let input_param = if s.members.is_empty() { format_ident!("_input") } else { format_ident!("input") };
+    let to_builder = is_input.then(|| {
+        let fields = s.members.iter().map(|m| {
+            let field = ident(&m.field);
+            if m.required {
+                quote! { #field: Some(input.#field), }
+            } else {
+                quote! { #field: input.#field, }
+            }
+        });
+        quote! {
+            impl From<#name> for #builder {
+                /// A builder holding every member of `input`.
+                fn from(#input_param: #name) -> Self {
+                    #builder { #(#fields)* }
+                }
+            }
+        }
+    });
 
     quote! {
         impl #name {
@@ -238,9 +312,10 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         }
 
         #from_items
+        #to_builder
 
         #[doc = #builder_doc]
-        #[derive(Default)]
+        #[derive(Clone, Default)]
         pub struct #builder {
             #(#fields)*
         }
@@ -253,9 +328,7 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
             #[doc = #build_doc]
             pub fn build(self) -> Result<#name, restxml_runtime::BuildError> {
                 #resolve_quantity
-                Ok(#name {
-                    #(#build_fields)*
-                })
+                #build_body
             }
         }
     }

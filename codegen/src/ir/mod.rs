@@ -765,11 +765,15 @@ impl<'m> Resolver<'m> {
         let members_model = shape.members.as_ref().map(|m| &m.0[..]).unwrap_or(&[]);
         let mut members = Vec::with_capacity(members_model.len());
         // Names the generated code already uses: the builder's `build` and
-        // `Default::default`, and an error shape's hidden metadata field.
-        // A member with such a name gets a trailing underscore.
+        // `Default::default`, the hidden metadata field of errors and
+        // outputs, and the methods of an input's fluent builder. A member
+        // with such a name gets a trailing underscore.
         let mut fields: BTreeSet<String> = ["build", "default"].into_iter().map(String::from).collect();
-        if shape.exception || shape.error.is_some() {
+        if shape.exception || shape.error.is_some() || role == StructureRole::Output {
             fields.insert("meta".to_string());
+        }
+        if role == StructureRole::Input {
+            fields.extend(FLUENT_METHODS.iter().map(|m| m.to_string()));
         }
         for (member_name, member) in members_model {
             let member_path = format!("{path}.members.{member_name}");
@@ -1217,3 +1221,7 @@ mod tests {
         assert!(parse_request_uri("/a/{}", "p").is_err());
     }
 }
+
+/// The methods of an operation's fluent builder besides its setters
+/// (`client.<operation>()...`), which no input member may be named.
+pub const FLUENT_METHODS: &[&str] = &["send", "config_override", "as_input", "into_paginator", "read_modify_write"];

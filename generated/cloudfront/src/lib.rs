@@ -23,9 +23,12 @@ pub use client::{Client, Config};
 pub mod endpoint;
 
 pub mod operation;
+
+mod service_error;
+pub use service_error::Error;
 pub use cloudfront_sdk_types::{error, types};
 pub use restxml_runtime::{
     Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind,
-    ErrorMetadata, ProvideErrorMetadata, ResponseError, ResponseErrorKind, SdkError,
-    UnhandledError,
+    ErrorMetadata, MissingField, ProvideErrorMetadata, RequestId, ResponseError,
+    ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
 };

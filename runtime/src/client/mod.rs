@@ -12,11 +12,13 @@ pub mod sign;
 pub mod transport;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
 
 use tracing::Instrument as _;
 
-use crate::error::DispatchError;
+use crate::dispatch::TimeLimit;
+use crate::error::{DispatchError, DispatchErrorKind};
 use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
 use endpoint::{Endpoint, EndpointParams, RuleSet};
 use retry::RetryConfig;
@@ -47,9 +49,14 @@ pub struct Timeouts {
     pub operation: Option<Duration>,
 }
 
-/// Builds a [`Config`].
+/// Builds a [`Config`]. `H` says whether a transport was set:
+/// [`NoTransport`] (from [`Config::builder`]) or [`WithTransport`] (after
+/// [`http_client`](Self::http_client)). [`build`](ConfigBuilder::build) is
+/// there once a transport is set, and without one only with the `https`
+/// feature, whose HTTPS client is the default: a configuration without a
+/// transport does not compile.
 #[derive(Debug, Clone, Default)]
-pub struct ConfigBuilder {
+pub struct ConfigBuilder<H = NoTransport> {
     region: Option<String>,
     credentials: Option<SharedCredentials>,
     endpoint_url: Option<String>,
@@ -57,15 +64,33 @@ pub struct ConfigBuilder {
     use_dual_stack: bool,
     retry: Option<RetryConfig>,
     timeouts: Timeouts,
-    http: Option<SharedHttpClient>,
+    http: H,
     max_body: Option<usize>,
 }
+
+/// The state of a [`ConfigBuilder`] that has no transport yet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTransport;
+
+/// The state of a [`ConfigBuilder`] whose transport is set.
+#[derive(Debug, Clone)]
+pub struct WithTransport(SharedHttpClient);
+
+/// The largest response body read unless configured (64 MiB).
+const DEFAULT_MAX_BODY: usize = 64 << 20;
 
 impl Config {
     /// Settings, starting from the defaults: region from `AWS_REGION` (or
     /// `AWS_DEFAULT_REGION`), credentials from the environment then the
-    /// shared files, standard retries (3 attempts), no timeouts, the HTTPS
-    /// client, 64 MiB response bodies at most.
+    /// shared files, standard retries (3 attempts), no timeouts, 64 MiB
+    /// response bodies at most, and no transport.
+    ///
+    /// With the `https` feature (on by default in generated crates),
+    /// [`build`](ConfigBuilder::build) uses the HTTPS client
+    /// (`transport::HyperClient`) unless another is set. Without it, set
+    /// the transport with [`http_client`](ConfigBuilder::http_client) (a
+    /// `transport::ReqwestClient` with the `reqwest` feature, or your own
+    /// [`HttpClient`]): `build` does not exist until then.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
@@ -76,7 +101,7 @@ impl Config {
     }
 }
 
-impl ConfigBuilder {
+impl<H> ConfigBuilder<H> {
     /// The region (CloudFront is global; `us-east-1` signs for it).
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
@@ -114,25 +139,44 @@ impl ConfigBuilder {
         self
     }
 
-    /// Time limits.
+    /// Time limits (`connect` applies to the default HTTPS client only: a
+    /// transport you set keeps its own).
     pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
         self.timeouts = timeouts;
         self
     }
 
-    /// The HTTP transport.
-    pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
-        self.http = Some(Arc::new(client));
-        self
-    }
-
-    /// The largest response body read (default 64 MiB).
+    /// The largest response body read (default 64 MiB); a larger one fails
+    /// the call with a transport error of kind
+    /// [`BodyTooLarge`](transport::TransportErrorKind::BodyTooLarge).
     pub fn max_response_body(mut self, bytes: usize) -> Self {
         self.max_body = Some(bytes);
         self
     }
 
-    /// The settings.
+    /// The HTTP transport (replacing any set before).
+    pub fn http_client(self, client: impl HttpClient + 'static) -> ConfigBuilder<WithTransport> {
+        self.with_transport(WithTransport(Arc::new(client)))
+    }
+
+    /// The same settings with transport state `http`.
+    fn with_transport<T>(self, http: T) -> ConfigBuilder<T> {
+        ConfigBuilder {
+            region: self.region,
+            credentials: self.credentials,
+            endpoint_url: self.endpoint_url,
+            use_fips: self.use_fips,
+            use_dual_stack: self.use_dual_stack,
+            retry: self.retry,
+            timeouts: self.timeouts,
+            http,
+            max_body: self.max_body,
+        }
+    }
+}
+
+impl ConfigBuilder<WithTransport> {
+    /// The settings, with the transport set.
     pub fn build(self) -> Config {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         Config {
@@ -142,21 +186,98 @@ impl ConfigBuilder {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             retry: self.retry.unwrap_or_default(),
-            timeouts: self.timeouts.clone(),
-            http: self.http.unwrap_or_else(|| default_http_client(self.timeouts.connect)),
-            max_body: self.max_body.unwrap_or(64 << 20),
+            timeouts: self.timeouts,
+            http: self.http.0,
+            max_body: self.max_body.unwrap_or(DEFAULT_MAX_BODY),
         }
     }
 }
 
 #[cfg(feature = "https")]
-fn default_http_client(connect_timeout: Option<Duration>) -> SharedHttpClient {
-    Arc::new(transport::HyperClient::with_connect_timeout(connect_timeout))
+impl ConfigBuilder<NoTransport> {
+    /// The settings, with the default HTTPS client
+    /// ([`transport::HyperClient`], connecting within `timeouts.connect`).
+    ///
+    /// This exists with the `https` feature only. Without it, give a
+    /// transport first with [`http_client`](Self::http_client) (such as
+    /// `transport::ReqwestClient` with the `reqwest` feature), which
+    /// returns a builder whose `build` always exists.
+    pub fn build(self) -> Config {
+        let http = transport::HyperClient::with_connect_timeout(self.timeouts.connect);
+        self.http_client(http).build()
+    }
 }
 
-#[cfg(not(feature = "https"))]
-fn default_http_client(_connect_timeout: Option<Duration>) -> SharedHttpClient {
-    Arc::new(transport::NoHttpClient)
+/// Per-call changes to a client's [`Config`], for
+/// [`ClientCore::send_with`]: each setting given replaces the client's for
+/// this call only; the rest stay as configured. The default changes
+/// nothing.
+///
+/// ```
+/// # use restxml_runtime::client::{ConfigOverride, retry::RetryConfig};
+/// # use std::time::Duration;
+/// let once_and_quickly = ConfigOverride::new()
+///     .retry_config(RetryConfig::disabled())
+///     .operation_timeout(Some(Duration::from_secs(5)));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConfigOverride {
+    retry: Option<RetryConfig>,
+    attempt_timeout: Option<Option<Duration>>,
+    operation_timeout: Option<Option<Duration>>,
+    max_body: Option<usize>,
+}
+
+impl ConfigOverride {
+    /// No changes.
+    pub fn new() -> Self {
+        ConfigOverride::default()
+    }
+
+    /// How to retry this call.
+    pub fn retry_config(mut self, retry: RetryConfig) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// This call's limit for one attempt ([`Timeouts::attempt`]; `None` is
+    /// no limit).
+    pub fn attempt_timeout(mut self, limit: Option<Duration>) -> Self {
+        self.attempt_timeout = Some(limit);
+        self
+    }
+
+    /// This call's limit for the whole operation ([`Timeouts::operation`];
+    /// `None` is no limit).
+    pub fn operation_timeout(mut self, limit: Option<Duration>) -> Self {
+        self.operation_timeout = Some(limit);
+        self
+    }
+
+    /// The largest response body this call reads, in bytes.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_body = Some(bytes);
+        self
+    }
+}
+
+/// The settings one call runs with: the client's, with its overrides.
+struct CallSettings<'a> {
+    retry: &'a RetryConfig,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
+    max_body: usize,
+}
+
+impl<'a> CallSettings<'a> {
+    fn new(config: &'a Config, overrides: &'a ConfigOverride) -> Self {
+        CallSettings {
+            retry: overrides.retry.as_ref().unwrap_or(&config.retry),
+            attempt_timeout: overrides.attempt_timeout.unwrap_or(config.timeouts.attempt),
+            operation_timeout: overrides.operation_timeout.unwrap_or(config.timeouts.operation),
+            max_body: overrides.max_body.unwrap_or(config.max_body),
+        }
+    }
 }
 
 /// Reads an error response's code, message and request ids: the service's
@@ -205,15 +326,29 @@ impl ClientCore {
         &self.config
     }
 
-    /// Sends `request` (from an operation's `serialize_request`): resolves
-    /// the URL, signs, sends, and retries throttling and transient errors.
-    /// The last response is returned whatever its status, for the
-    /// operation's `parse_response`.
+    /// Sends `request` (from an operation's `serialize_request`) with the
+    /// client's settings: [`send_with`](Self::send_with) without overrides.
     pub async fn send(
         &self,
         operation: &'static str,
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, DispatchError> {
+        self.send_with(operation, request, &ConfigOverride::default()).await
+    }
+
+    /// Sends `request` (from an operation's `serialize_request`) with the
+    /// client's settings changed by `overrides` for this call: resolves the
+    /// URL, signs, sends, and retries throttling and transient errors and
+    /// failed connections (never a missing endpoint or credentials, or a
+    /// signing failure: those are returned at once). The last response is
+    /// returned whatever its status, for the operation's `parse_response`.
+    pub async fn send_with(
+        &self,
+        operation: &'static str,
+        request: http::Request<Vec<u8>>,
+        overrides: &ConfigOverride,
+    ) -> Result<http::Response<Vec<u8>>, DispatchError> {
+        let settings = CallSettings::new(&self.config, overrides);
         let span = tracing::info_span!(
             "aws_call",
             service = self.signing_name,
@@ -222,50 +357,80 @@ impl ClientCore {
             status = tracing::field::Empty,
             request_id = tracing::field::Empty
         );
-        let call = self.send_with_retries(request, &span).instrument(span.clone());
-        let result = match self.config.timeouts.operation {
-            Some(limit) => {
-                tokio::time::timeout(limit, call).await.unwrap_or(Err(DispatchError::timeout("operation", limit)))
-            }
+        let endpoint = self
+            .endpoint
+            .as_ref()
+            .map_err(|e| DispatchError::new(DispatchErrorKind::Endpoint, operation, e.clone()))?;
+        let (request, url) = absolute(request, endpoint).map_err(|e| {
+            DispatchError::new(DispatchErrorKind::Endpoint, operation, e).with_endpoint(endpoint.url.clone())
+        })?;
+        let attempts = AtomicU32::new(0);
+        let call = self.send_with_retries(request, endpoint, &settings, &attempts, &span).instrument(span.clone());
+        let result = match settings.operation_timeout {
+            Some(limit) => tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
+                Err(Failure::Dispatch(
+                    DispatchErrorKind::Timeout,
+                    Arc::new(TimeLimit { what: "the operation's", limit }),
+                ))
+            }),
             None => call.await,
         };
-        if let Ok(response) = &result {
-            span.record("status", response.status().as_u16());
+        match result {
+            Ok(response) => {
+                span.record("status", response.status().as_u16());
+                Ok(response)
+            }
+            Err(failure) => {
+                let (kind, cause) = match failure {
+                    Failure::Dispatch(kind, cause) => (kind, cause),
+                    Failure::Transport(e) if e.kind() == transport::TransportErrorKind::Timeout => {
+                        (DispatchErrorKind::Timeout, Arc::new(e) as Cause)
+                    }
+                    Failure::Transport(e) => (DispatchErrorKind::Transport, Arc::new(e) as Cause),
+                };
+                Err(DispatchError::from_arc(kind, operation, cause)
+                    .with_endpoint(url)
+                    .with_attempts(attempts.load(Ordering::Relaxed)))
+            }
         }
-        result
     }
 
-    /// Sends with retries, recording attempts and the request id in `span`.
+    /// Sends with retries, counting the requests sent in `attempts` and
+    /// recording them and the request id in `span`.
     async fn send_with_retries(
         &self,
         request: http::Request<Vec<u8>>,
+        endpoint: &Endpoint,
+        settings: &CallSettings<'_>,
+        attempts: &AtomicU32,
         span: &tracing::Span,
-    ) -> Result<http::Response<Vec<u8>>, DispatchError> {
-        let endpoint = self.endpoint.as_ref().map_err(|e| DispatchError::endpoint(e.message()))?;
-        let request = absolute(request, endpoint)?;
+    ) -> Result<http::Response<Vec<u8>>, Failure> {
         let region = endpoint
             .signing_region
             .clone()
             .or_else(|| self.config.region.clone())
             .unwrap_or_else(|| "us-east-1".into());
         let name = endpoint.signing_name.as_deref().unwrap_or(self.signing_name);
-        let retry = &self.config.retry;
+        let retry = settings.retry;
         let mut attempt = 1;
         loop {
+            // Neither missing credentials nor a signing failure is retried.
             let credentials = self
                 .config
                 .credentials
                 .provide_credentials()
                 .await
-                .map_err(|e| DispatchError::credentials(e.to_string()))?;
+                .map_err(|e| Failure::Dispatch(DispatchErrorKind::Credentials, Arc::new(e)))?;
             let mut signed = request.clone();
             sign::sign_request(&mut signed, &credentials, &region, name, SystemTime::now())
-                .map_err(|e| DispatchError::signing(e.to_string()))?;
-            let sent = self.config.http.send(signed, self.config.max_body);
-            let outcome = match self.config.timeouts.attempt {
-                Some(limit) => tokio::time::timeout(limit, sent)
-                    .await
-                    .unwrap_or(Err(transport::TransportError::new(format!("attempt timed out after {limit:?}")))),
+                .map_err(|e| Failure::Dispatch(DispatchErrorKind::Signing, Arc::new(e)))?;
+            attempts.store(attempt, Ordering::Relaxed);
+            let sent = self.config.http.send(signed, settings.max_body);
+            let outcome = match settings.attempt_timeout {
+                Some(limit) => tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
+                    let cause = TimeLimit { what: "the attempt's", limit };
+                    Err(transport::TransportError::of_kind(transport::TransportErrorKind::Timeout, cause.to_string()))
+                }),
                 None => sent.await,
             };
             span.record("attempts", attempt);
@@ -286,10 +451,10 @@ impl ClientCore {
                     }
                     retry::is_retryable(meta.status, meta.code.as_deref())
                 }
-                Err(_) => true,
+                Err(e) => e.is_retryable(),
             };
             if !retryable || attempt >= retry.max_attempts {
-                return outcome.map_err(|e| DispatchError::transport(e.to_string(), attempt));
+                return outcome.map_err(Failure::Transport);
             }
             let pause = retry.backoff(attempt, jitter());
             tracing::debug!(attempt, ?pause, "retrying");
@@ -299,29 +464,42 @@ impl ClientCore {
     }
 }
 
-/// Puts the endpoint (and any host prefix) in front of a relative request URI.
+/// The cause of a [`DispatchError`].
+type Cause = Arc<dyn std::error::Error + Send + Sync>;
+
+/// Why a call failed, before the operation, endpoint and attempts are added.
+enum Failure {
+    /// The last attempt's transport error.
+    Transport(transport::TransportError),
+    /// Any other failure, of this kind.
+    Dispatch(DispatchErrorKind, Cause),
+}
+
 /// Points `request` (a path and query) at the endpoint, with the
-/// endpoint's host prefix and headers.
-fn absolute(mut request: http::Request<Vec<u8>>, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, DispatchError> {
+/// endpoint's host prefix and headers; returns it and the URL it is for
+/// (the endpoint with the host prefix, ending in `/`).
+fn absolute(
+    mut request: http::Request<Vec<u8>>,
+    endpoint: &Endpoint,
+) -> Result<(http::Request<Vec<u8>>, String), String> {
     for (name, value) in &endpoint.headers {
         let name = http::HeaderName::try_from(name.as_str())
-            .map_err(|_| DispatchError::endpoint(&format!("endpoint header name {name:?} is not valid")))?;
+            .map_err(|_| format!("endpoint header name {name:?} is not valid"))?;
         let value = http::HeaderValue::try_from(value.as_str())
-            .map_err(|_| DispatchError::endpoint(&format!("endpoint header {name} has a value HTTP cannot carry")))?;
+            .map_err(|_| format!("endpoint header {name} has a value HTTP cannot carry"))?;
         request.headers_mut().append(name, value);
     }
     let endpoint = endpoint.url.as_str();
-    let base: http::Uri =
-        endpoint.parse().map_err(|_| DispatchError::endpoint(&format!("{endpoint:?} is not a URL")))?;
+    let base: http::Uri = endpoint.parse().map_err(|_| format!("{endpoint:?} is not a URL"))?;
     let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) else {
-        return Err(DispatchError::endpoint(&format!("{endpoint:?} lacks a scheme or host")));
+        return Err(format!("{endpoint:?} lacks a scheme or host"));
     };
     let prefix = request.extensions().get::<crate::http::HostPrefix>().map(|p| p.0.clone()).unwrap_or_default();
     let base_path = base.path().trim_end_matches('/');
     let path_and_query = request.uri().path_and_query().map_or("/", |p| p.as_str());
     let uri = format!("{scheme}://{prefix}{authority}{base_path}{path_and_query}");
-    *request.uri_mut() = uri.parse().map_err(|_| DispatchError::endpoint(&format!("{uri:?} is not a valid URI")))?;
-    Ok(request)
+    *request.uri_mut() = uri.parse().map_err(|_| format!("{uri:?} is not a valid URI"))?;
+    Ok((request, format!("{scheme}://{prefix}{authority}{base_path}/")))
 }
 
 /// A number in [0, 1) for backoff jitter.
@@ -357,7 +535,15 @@ impl<G: std::fmt::Display, U: std::fmt::Display> std::fmt::Display for ModifyErr
     }
 }
 
-impl<G: std::error::Error + 'static, U: std::error::Error + 'static> std::error::Error for ModifyError<G, U> {}
+impl<G: std::error::Error + 'static, U: std::error::Error + 'static> std::error::Error for ModifyError<G, U> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ModifyError::Get(e) => Some(e),
+            ModifyError::Update(e) => Some(e),
+            ModifyError::MissingConfig | ModifyError::MissingETag => None,
+        }
+    }
+}
 
 #[cfg(all(test, feature = "test-util"))]
 mod tests {
@@ -449,5 +635,178 @@ mod tests {
                 .as_deref(),
             Some("s3-body")
         );
+    }
+
+    fn replay_core(http: &transport::ReplayClient, retry: RetryConfig) -> ClientCore {
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .retry_config(retry)
+            .http_client(http.clone())
+            .build();
+        ClientCore::new(config, &RULES, "svc")
+    }
+
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap().block_on(future)
+    }
+
+    fn request() -> http::Request<Vec<u8>> {
+        http::Request::builder().uri("/path").body(Vec::new()).unwrap()
+    }
+
+    fn unavailable() -> http::Response<Vec<u8>> {
+        http::Response::builder().status(503).body(Vec::new()).unwrap()
+    }
+
+    #[test]
+    fn an_override_of_max_attempts_makes_one_attempt_where_the_config_retries() {
+        let fast = RetryConfig { max_attempts: 3, initial_backoff: Duration::ZERO, ..RetryConfig::default() };
+        let http = transport::ReplayClient::new([unavailable(), unavailable(), unavailable()]);
+        let core = replay_core(&http, fast.clone());
+        let response = block_on(core.send("Op", request())).unwrap();
+        assert_eq!((response.status().as_u16(), http.requests().len()), (503, 3), "the config retries");
+
+        let http = transport::ReplayClient::new([unavailable(), unavailable(), unavailable()]);
+        let core = replay_core(&http, fast);
+        let once = ConfigOverride::new().retry_config(RetryConfig { max_attempts: 1, ..RetryConfig::default() });
+        let response = block_on(core.send_with("Op", request(), &once)).unwrap();
+        assert_eq!((response.status().as_u16(), http.requests().len()), (503, 1), "the override does not");
+    }
+
+    #[test]
+    fn an_override_of_the_body_limit_and_timeouts_applies_to_its_call_only() {
+        let http = transport::ReplayClient::default();
+        let core = replay_core(&http, RetryConfig::disabled());
+        let limits = ConfigOverride::new()
+            .max_response_body(7)
+            .attempt_timeout(Some(Duration::from_millis(10)))
+            .operation_timeout(Some(Duration::from_secs(1)));
+        let settings = CallSettings::new(&core.config, &limits);
+        assert_eq!(
+            (settings.max_body, settings.attempt_timeout, settings.operation_timeout, settings.retry.max_attempts),
+            (7, Some(Duration::from_millis(10)), Some(Duration::from_secs(1)), 1)
+        );
+        let none = ConfigOverride::default();
+        let settings = CallSettings::new(&core.config, &none);
+        assert_eq!((settings.max_body, settings.attempt_timeout, settings.operation_timeout), (64 << 20, None, None));
+    }
+
+    #[test]
+    fn dispatch_errors_name_the_operation_endpoint_and_attempts() {
+        let fast = RetryConfig { max_attempts: 3, initial_backoff: Duration::ZERO, ..RetryConfig::default() };
+        let http = transport::ReplayClient::default();
+        for _ in 0..3 {
+            http.push(Err(transport::TransportError::of_kind(
+                transport::TransportErrorKind::Connect,
+                "tcp connect error: Connection refused",
+            )));
+        }
+        let err = block_on(replay_core(&http, fast.clone()).send("ListThings", request())).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "ListThings: could not connect to https://example.com/ after 3 attempts: tcp connect error: Connection refused"
+        );
+        assert_eq!(
+            (err.kind(), err.operation(), err.endpoint(), err.attempts()),
+            (DispatchErrorKind::Transport, "ListThings", Some("https://example.com/"), 3)
+        );
+        let source = std::error::Error::source(&err).and_then(|e| e.downcast_ref::<transport::TransportError>());
+        assert_eq!(source.map(transport::TransportError::kind), Some(transport::TransportErrorKind::Connect));
+
+        // A body too large is not retried: the same body would come back.
+        let http = transport::ReplayClient::default();
+        http.push(Err(transport::TransportError::of_kind(transport::TransportErrorKind::BodyTooLarge, "too large")));
+        let err = block_on(replay_core(&http, fast.clone()).send("Op", request())).unwrap_err();
+        assert_eq!((err.kind(), err.attempts(), http.requests().len()), (DispatchErrorKind::Transport, 1, 1));
+    }
+
+    #[derive(Debug)]
+    struct NoCredentials;
+
+    impl ProvideCredentials for NoCredentials {
+        fn provide_credentials(
+            &self,
+        ) -> credentials::BoxFuture<'_, Result<credentials::Credentials, credentials::CredentialsError>> {
+            Box::pin(async { Err(credentials::CredentialsError::new("none here")) })
+        }
+    }
+
+    #[test]
+    fn credentials_and_endpoint_failures_are_not_retried() {
+        let http = transport::ReplayClient::new([unavailable()]);
+        let config = Config::builder()
+            .endpoint_url("https://example.com")
+            .credentials(NoCredentials)
+            .retry_config(RetryConfig { max_attempts: 5, initial_backoff: Duration::ZERO, ..RetryConfig::default() })
+            .http_client(http.clone())
+            .build();
+        let err = block_on(ClientCore::new(config, &RULES, "svc").send("Op", request())).unwrap_err();
+        assert_eq!((err.kind(), err.attempts(), http.requests().len()), (DispatchErrorKind::Credentials, 0, 0));
+        assert_eq!(err.to_string(), "Op: no credentials: none here");
+
+        // No endpoint: the rules need `Endpoint`.
+        let config = Config::builder().credentials(NoCredentials).http_client(http.clone()).build();
+        let err = block_on(ClientCore::new(config, &RULES, "svc").send("Op", request())).unwrap_err();
+        assert_eq!((err.kind(), err.endpoint(), http.requests().len()), (DispatchErrorKind::Endpoint, None, 0));
+    }
+
+    #[test]
+    fn an_operation_timeout_counts_the_attempts_made() {
+        #[derive(Debug)]
+        struct Slow;
+        impl HttpClient for Slow {
+            fn send(
+                &self,
+                _request: http::Request<Vec<u8>>,
+                _max_body: usize,
+            ) -> credentials::BoxFuture<'_, Result<http::Response<Vec<u8>>, transport::TransportError>> {
+                Box::pin(async {
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                    Ok(http::Response::new(Vec::new()))
+                })
+            }
+        }
+        let config = Config::builder()
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .http_client(Slow)
+            .build();
+        let core = ClientCore::new(config, &RULES, "svc");
+        let limit = ConfigOverride::new().operation_timeout(Some(Duration::from_millis(20)));
+        let err = block_on(core.send_with("Op", request(), &limit)).unwrap_err();
+        assert_eq!((err.kind(), err.attempts()), (DispatchErrorKind::Timeout, 1));
+        assert_eq!(
+            err.to_string(),
+            "Op: timed out waiting for https://example.com/ after 1 attempt: the operation's time limit of 20 ms passed"
+        );
+    }
+
+    /// An operation's error, for `ModifyError`.
+    #[derive(Debug)]
+    struct OpError;
+
+    impl std::fmt::Display for OpError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("op error")
+        }
+    }
+
+    impl std::error::Error for OpError {}
+
+    #[test]
+    fn modify_errors_have_their_sdk_error_as_source() {
+        let get: ModifyError<OpError, OpError> = ModifyError::Get(crate::SdkError::Dispatch(DispatchError::new(
+            DispatchErrorKind::Credentials,
+            "GetThing",
+            "no credentials: none here",
+        )));
+        let source = std::error::Error::source(&get).unwrap();
+        assert!(source.is::<crate::SdkError<OpError>>(), "{source:?}");
+        let update: ModifyError<OpError, OpError> = ModifyError::Update(crate::SdkError::Service(OpError));
+        assert!(std::error::Error::source(&update).is_some_and(|e| e.is::<crate::SdkError<OpError>>()));
+        let missing: ModifyError<OpError, OpError> = ModifyError::MissingETag;
+        assert!(std::error::Error::source(&missing).is_none());
     }
 }

@@ -157,6 +157,35 @@ impl<'a, I: Clone + Send + 'a, O, E: From<ResponseError>, T, K: Clone + PartialE
     }
 }
 
+/// A paginated call ready to run: its [`pages`](Paginator::pages), or the
+/// [`items`](Paginator::items) of its result key across every page.
+/// Generated fluent builders of paginated operations give one from
+/// `into_paginator()`.
+pub struct Paginator<'a, I, O, E, T, K = String> {
+    pages: Pages<'a, I, O, E, K>,
+    items_of: fn(O) -> Vec<T>,
+}
+
+impl<'a, I: Clone + Send + 'a, O, E: From<ResponseError>, T, K: Clone + PartialEq + fmt::Debug>
+    Paginator<'a, I, O, E, T, K>
+{
+    /// A paginator over `pages` whose items `items_of` takes from each page.
+    pub fn new(pages: Pages<'a, I, O, E, K>, items_of: fn(O) -> Vec<T>) -> Self {
+        Paginator { pages, items_of }
+    }
+
+    /// Every page, as a [`Stream`] (or one at a time with [`Pages::next_page`]).
+    pub fn pages(self) -> Pages<'a, I, O, E, K> {
+        self.pages
+    }
+
+    /// Every item of every page, as a [`Stream`] (or one at a time with
+    /// [`Items::next_item`]).
+    pub fn items(self) -> Items<'a, I, O, E, T, K> {
+        Items::new(self.pages, self.items_of)
+    }
+}
+
 /// How a waiter polls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WaiterConfig {
@@ -208,6 +237,69 @@ impl<E: std::error::Error + 'static> std::error::Error for WaiterError<E> {
             WaiterError::Operation(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// What a waiter's acceptors make of one poll's result.
+pub type Acceptors<O, E> = fn(&Result<O, E>) -> Option<Acceptance>;
+
+/// A waiter ready to run: `.await` it (it is [`IntoFuture`](std::future::IntoFuture)),
+/// after changing its [`delay`](Waiter::delay) or
+/// [`max_attempts`](Waiter::max_attempts) if the model's defaults do not
+/// suit. Generated fluent builders give one from `wait_until_<name>()`.
+pub struct Waiter<O, E> {
+    config: WaiterConfig,
+    attempt: Box<dyn FnMut() -> BoxFuture<'static, Result<O, E>> + Send>,
+    accept: Acceptors<O, E>,
+}
+
+impl<O, E> fmt::Debug for Waiter<O, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Waiter").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+impl<O: Send + 'static, E: Send + 'static> Waiter<O, E> {
+    /// A waiter that polls with `attempt` as `config` says, until `accept`
+    /// says success or failure.
+    pub fn new(
+        config: WaiterConfig,
+        attempt: impl FnMut() -> BoxFuture<'static, Result<O, E>> + Send + 'static,
+        accept: Acceptors<O, E>,
+    ) -> Self {
+        Waiter { config, attempt: Box::new(attempt), accept }
+    }
+
+    /// The pause between attempts (the model's default otherwise).
+    pub fn delay(mut self, delay: Duration) -> Self {
+        self.config.delay = delay;
+        self
+    }
+
+    /// Attempts in all (the model's default otherwise).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.config.max_attempts = attempts;
+        self
+    }
+
+    /// How this waiter polls.
+    pub fn config(&self) -> WaiterConfig {
+        self.config
+    }
+
+    /// Polls until a final state; the same as `.await`.
+    pub async fn wait(self) -> Result<O, WaiterError<E>> {
+        let Waiter { config, mut attempt, accept } = self;
+        wait(config, &mut attempt, accept).await
+    }
+}
+
+impl<O: Send + 'static, E: Send + 'static> std::future::IntoFuture for Waiter<O, E> {
+    type Output = Result<O, WaiterError<E>>;
+    type IntoFuture = BoxFuture<'static, Result<O, WaiterError<E>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.wait())
     }
 }
 

@@ -43,8 +43,19 @@ impl AssociateAliasInput {
     }
 }
 
+impl From<AssociateAliasInput> for AssociateAliasInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: AssociateAliasInput) -> Self {
+        AssociateAliasInputBuilder {
+            target_distribution_id: Some(input.target_distribution_id),
+            alias: Some(input.alias),
+        }
+    }
+}
+
 /// A builder for [`AssociateAliasInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AssociateAliasInputBuilder {
     target_distribution_id: Option<String>,
     alias: Option<String>,
@@ -73,26 +84,37 @@ impl AssociateAliasInputBuilder {
         self.alias = Some(value.into());
         self
     }
-    /// Builds the [`AssociateAliasInput`], or names the first required member that is missing.
+    /// Builds the [`AssociateAliasInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AssociateAliasInput, restxml_runtime::BuildError> {
-        Ok(AssociateAliasInput {
-            target_distribution_id: restxml_runtime::error::required(
-                self.target_distribution_id,
-                "AssociateAliasRequest",
-                "TargetDistributionId",
-            )?,
-            alias: restxml_runtime::error::required(
-                self.alias,
-                "AssociateAliasRequest",
-                "Alias",
-            )?,
-        })
+        match (self.target_distribution_id, self.alias) {
+            (Some(target_distribution_id), Some(alias)) => {
+                Ok(AssociateAliasInput {
+                    target_distribution_id,
+                    alias,
+                })
+            }
+            (target_distribution_id, alias) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateAliasInput",
+                        &[
+                            (
+                                target_distribution_id.is_none(),
+                                "target_distribution_id",
+                                "TargetDistributionId",
+                            ),
+                            (alias.is_none(), "alias", "Alias"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors AssociateAlias can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum AssociateAliasError {
     /// The specified distribution does not exist.
@@ -119,29 +141,67 @@ impl AssociateAliasError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "AssociateAlias",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyDistributionCNAMEs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
+                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`AssociateAliasError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`AssociateAliasError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`AssociateAliasError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`AssociateAliasError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`AssociateAliasError::TooManyDistributionCNAMEs`].
+    #[inline]
+    pub fn is_too_many_distribution_cnam_es(&self) -> bool {
+        matches!(self, Self::TooManyDistributionCNAMEs(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -202,11 +262,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of AssociateAlias: the output on success, else the typed error.
+/// Reads the HTTP response of AssociateAlias: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<AssociateAliasError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<AssociateAliasError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -218,5 +281,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to AssociateAlias, built one input member at a time: from `client.associate_alias()` (or `client.associate_alias_with(input)`), a setter per member, then [`send`](AssociateAliasFluentBuilder::send).
+
+ [`config_override`](AssociateAliasFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct AssociateAliasFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::associate_alias::AssociateAliasInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl AssociateAliasFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::associate_alias::AssociateAliasInputBuilder,
+    ) -> Self {
+        AssociateAliasFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the standard distribution that you're associating the alias with.
+
+ Sets [`crate::operation::associate_alias::AssociateAliasInput::target_distribution_id`](crate::operation::associate_alias::AssociateAliasInput::target_distribution_id). Required.*/
+    #[inline]
+    pub fn target_distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.target_distribution_id(value);
+        self
+    }
+    /** The alias (also known as a CNAME) to add to the target standard distribution.
+
+ Sets [`crate::operation::associate_alias::AssociateAliasInput::alias`](crate::operation::associate_alias::AssociateAliasInput::alias). Required.*/
+    #[inline]
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.alias(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
+        &self.input
+    }
+    /** Sends AssociateAlias: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateAliasError`], the errors the model lists for AssociateAlias; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<AssociateAliasError>,
+    > {
+        let input: crate::operation::associate_alias::AssociateAliasInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateAlias", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

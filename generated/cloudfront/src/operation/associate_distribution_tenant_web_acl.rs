@@ -37,8 +37,21 @@ impl AssociateDistributionTenantWebACLInput {
     }
 }
 
+impl From<AssociateDistributionTenantWebACLInput>
+for AssociateDistributionTenantWebACLInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: AssociateDistributionTenantWebACLInput) -> Self {
+        AssociateDistributionTenantWebACLInputBuilder {
+            id: Some(input.id),
+            web_acl_arn: Some(input.web_acl_arn),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`AssociateDistributionTenantWebACLInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AssociateDistributionTenantWebACLInputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
@@ -81,24 +94,31 @@ impl AssociateDistributionTenantWebACLInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`AssociateDistributionTenantWebACLInput`], or names the first required member that is missing.
+    /// Builds the [`AssociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
-        Ok(AssociateDistributionTenantWebACLInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "AssociateDistributionTenantWebACLRequest",
-                "Id",
-            )?,
-            web_acl_arn: restxml_runtime::error::required(
-                self.web_acl_arn,
-                "AssociateDistributionTenantWebACLRequest",
-                "WebACLArn",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id, self.web_acl_arn) {
+            (Some(id), Some(web_acl_arn)) => {
+                Ok(AssociateDistributionTenantWebACLInput {
+                    id,
+                    web_acl_arn,
+                    if_match: self.if_match,
+                })
+            }
+            (id, web_acl_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateDistributionTenantWebACLInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -115,6 +135,9 @@ pub struct AssociateDistributionTenantWebACLOutput {
     pub web_acl_arn: Option<String>,
     /// The current version of the distribution tenant.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for AssociateDistributionTenantWebACLOutput {
@@ -128,6 +151,13 @@ impl std::fmt::Debug for AssociateDistributionTenantWebACLOutput {
     }
 }
 
+impl restxml_runtime::RequestId for AssociateDistributionTenantWebACLOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl AssociateDistributionTenantWebACLOutput {
     /// A builder for [`AssociateDistributionTenantWebACLOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -137,7 +167,7 @@ impl AssociateDistributionTenantWebACLOutput {
 }
 
 /// A builder for [`AssociateDistributionTenantWebACLOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AssociateDistributionTenantWebACLOutputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
@@ -192,7 +222,7 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names the first required member that is missing.
+    /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -201,12 +231,13 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors AssociateDistributionTenantWebACL can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum AssociateDistributionTenantWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -235,33 +266,76 @@ impl AssociateDistributionTenantWebACLError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "AssociateDistributionTenantWebACL",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`AssociateDistributionTenantWebACLError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`AssociateDistributionTenantWebACLError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`AssociateDistributionTenantWebACLError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`AssociateDistributionTenantWebACLError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`AssociateDistributionTenantWebACLError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`AssociateDistributionTenantWebACLError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -336,7 +410,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of AssociateDistributionTenantWebACL: the output on success, else the typed error.
+/// Reads the HTTP response of AssociateDistributionTenantWebACL: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -391,5 +465,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         id: body_id,
         web_acl_arn: body_web_acl_arn,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to AssociateDistributionTenantWebACL, built one input member at a time: from `client.associate_distribution_tenant_web_acl()` (or `client.associate_distribution_tenant_web_acl_with(input)`), a setter per member, then [`send`](AssociateDistributionTenantWebACLFluentBuilder::send).
+
+ [`config_override`](AssociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct AssociateDistributionTenantWebACLFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl AssociateDistributionTenantWebACLFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
+    ) -> Self {
+        AssociateDistributionTenantWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution tenant.
+
+ Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::id`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The Amazon Resource Name (ARN) of the WAF web ACL to associate.
+
+ Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::web_acl_arn`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::web_acl_arn). Required.*/
+    #[inline]
+    pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.web_acl_arn(value);
+        self
+    }
+    /** The current `ETag` of the distribution tenant. This value is returned in the response of the `GetDistributionTenant` API operation.
+
+ Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder {
+        &self.input
+    }
+    /** Sends AssociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateDistributionTenantWebACLError`], the errors the model lists for AssociateDistributionTenantWebACL; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLOutput,
+        restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
+    > {
+        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateDistributionTenantWebACL", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -54,8 +54,22 @@ impl CopyDistributionInput {
     }
 }
 
+impl From<CopyDistributionInput> for CopyDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CopyDistributionInput) -> Self {
+        CopyDistributionInputBuilder {
+            primary_distribution_id: Some(input.primary_distribution_id),
+            staging: input.staging,
+            if_match: input.if_match,
+            caller_reference: Some(input.caller_reference),
+            enabled: input.enabled,
+        }
+    }
+}
+
 /// A builder for [`CopyDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CopyDistributionInputBuilder {
     primary_distribution_id: Option<String>,
     staging: Option<bool>,
@@ -126,24 +140,39 @@ impl CopyDistributionInputBuilder {
         self.enabled = value;
         self
     }
-    /// Builds the [`CopyDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`CopyDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CopyDistributionInput, restxml_runtime::BuildError> {
-        Ok(CopyDistributionInput {
-            primary_distribution_id: restxml_runtime::error::required(
-                self.primary_distribution_id,
-                "CopyDistributionRequest",
-                "PrimaryDistributionId",
-            )?,
-            staging: self.staging,
-            if_match: self.if_match,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CopyDistributionRequest",
-                "CallerReference",
-            )?,
-            enabled: self.enabled,
-        })
+        match (self.primary_distribution_id, self.caller_reference) {
+            (Some(primary_distribution_id), Some(caller_reference)) => {
+                Ok(CopyDistributionInput {
+                    primary_distribution_id,
+                    staging: self.staging,
+                    if_match: self.if_match,
+                    caller_reference,
+                    enabled: self.enabled,
+                })
+            }
+            (primary_distribution_id, caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CopyDistributionInput",
+                        &[
+                            (
+                                primary_distribution_id.is_none(),
+                                "primary_distribution_id",
+                                "PrimaryDistributionId",
+                            ),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -159,6 +188,9 @@ pub struct CopyDistributionOutput {
     pub location: Option<String>,
     /// The version identifier for the current version of the staging distribution.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CopyDistributionOutput {
@@ -172,6 +204,13 @@ impl std::fmt::Debug for CopyDistributionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CopyDistributionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CopyDistributionOutput {
     /// A builder for [`CopyDistributionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -181,7 +220,7 @@ impl CopyDistributionOutput {
 }
 
 /// A builder for [`CopyDistributionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CopyDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     location: Option<String>,
@@ -239,19 +278,20 @@ impl CopyDistributionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CopyDistributionOutput`], or names the first required member that is missing.
+    /// Builds the [`CopyDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CopyDistributionOutput, restxml_runtime::BuildError> {
         Ok(CopyDistributionOutput {
             distribution: self.distribution,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CopyDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CopyDistributionError {
     /// Access denied.
@@ -418,304 +458,641 @@ impl CopyDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CopyDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToOriginAccessControl,
                     )
             }
             Some("InvalidDefaultRootObject") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
+                    .map_or_else(unhandled, Self::InvalidDefaultRootObject)
             }
             Some("InvalidQueryStringParameters") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
+                    .map_or_else(unhandled, Self::InvalidQueryStringParameters)
             }
             Some("TooManyTrustedSigners") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
             }
             Some("TooManyCookieNamesInWhiteList") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
+                    .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("InvalidErrorCode") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
+                    .map_or_else(unhandled, Self::InvalidErrorCode)
             }
             Some("InvalidProtocolSettings") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidProtocolSettings)
+                    .map_or_else(unhandled, Self::InvalidProtocolSettings)
             }
             Some("TooManyFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
+                    .map_or_else(unhandled, Self::TooManyFunctionAssociations)
             }
             Some("TooManyOriginCustomHeaders") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
+                    .map_or_else(unhandled, Self::TooManyOriginCustomHeaders)
             }
             Some("InvalidOrigin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+                    .map_or_else(unhandled, Self::InvalidOrigin)
             }
             Some("InvalidForwardCookies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
+                    .map_or_else(unhandled, Self::InvalidForwardCookies)
             }
             Some("InvalidMinimumProtocolVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
+                    .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion)
             }
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyKeyGroupsAssociatedToDistribution,
                     )
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToCachePolicy,
                     )
             }
             Some("InvalidRequiredProtocol") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
+                    .map_or_else(unhandled, Self::InvalidRequiredProtocol)
             }
             Some("TooManyDistributionsWithFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsWithFunctionAssociations,
                     )
             }
             Some("TooManyOriginGroupsPerDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyOriginGroupsPerDistribution,
-                    )
+                    .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution)
             }
             Some("TooManyDistributions") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributions)
+                    .map_or_else(unhandled, Self::TooManyDistributions)
             }
             Some("InvalidTTLOrder") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
+                    .map_or_else(unhandled, Self::InvalidTTLOrder)
             }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
                     )
             }
             Some("InvalidOriginKeepaliveTimeout") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
+                    .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidOriginReadTimeout") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
+                    .map_or_else(unhandled, Self::InvalidOriginReadTimeout)
             }
             Some("InvalidOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
             }
             Some("InvalidHeadersForS3Origin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
+                    .map_or_else(unhandled, Self::InvalidHeadersForS3Origin)
             }
             Some("TrustedSignerDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("InvalidWebACLId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+                    .map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsWithSingleFunctionARN,
                     )
             }
             Some("InvalidRelativePath") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
+                    .map_or_else(unhandled, Self::InvalidRelativePath)
             }
             Some("TooManyLambdaFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyLambdaFunctionAssociations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations)
             }
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidLocationCode") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
+                    .map_or_else(unhandled, Self::InvalidLocationCode)
             }
             Some("InvalidOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("TooManyDistributionCNAMEs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
+                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
                     )
             }
             Some("TooManyQueryStringParameters") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
+                    .map_or_else(unhandled, Self::TooManyQueryStringParameters)
             }
             Some("RealtimeLogConfigOwnerMismatch") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
+                    .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyHeadersInForwardedValues") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
+                    .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues)
             }
             Some("InvalidLambdaFunctionAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
+                    .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("TooManyCertificates") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCertificates)
+                    .map_or_else(unhandled, Self::TooManyCertificates)
             }
             Some("TrustedKeyGroupDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist)
             }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
                     )
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("NoSuchRealtimeLogConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("InvalidResponseCode") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
+                    .map_or_else(unhandled, Self::InvalidResponseCode)
             }
             Some("InvalidGeoRestrictionParameter") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
+                    .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter)
             }
             Some("TooManyOrigins") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOrigins)
+                    .map_or_else(unhandled, Self::TooManyOrigins)
             }
             Some("InvalidViewerCertificate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
+                    .map_or_else(unhandled, Self::InvalidViewerCertificate)
             }
             Some("InvalidFunctionAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
+                    .map_or_else(unhandled, Self::InvalidFunctionAssociation)
             }
             Some("TooManyDistributionsWithLambdaAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsWithLambdaAssociations,
                     )
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToKeyGroup,
                     )
             }
             Some("DistributionAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DistributionAlreadyExists)
+                    .map_or_else(unhandled, Self::DistributionAlreadyExists)
             }
             Some("NoSuchOrigin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
+                    .map_or_else(unhandled, Self::NoSuchOrigin)
             }
             Some("TooManyCacheBehaviors") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
+                    .map_or_else(unhandled, Self::TooManyCacheBehaviors)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CopyDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToOriginAccessControl`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_origin_access_control(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToOriginAccessControl(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidDefaultRootObject`].
+    #[inline]
+    pub fn is_invalid_default_root_object(&self) -> bool {
+        matches!(self, Self::InvalidDefaultRootObject(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidQueryStringParameters`].
+    #[inline]
+    pub fn is_invalid_query_string_parameters(&self) -> bool {
+        matches!(self, Self::InvalidQueryStringParameters(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyTrustedSigners`].
+    #[inline]
+    pub fn is_too_many_trusted_signers(&self) -> bool {
+        matches!(self, Self::TooManyTrustedSigners(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyCookieNamesInWhiteList`].
+    #[inline]
+    pub fn is_too_many_cookie_names_in_white_list(&self) -> bool {
+        matches!(self, Self::TooManyCookieNamesInWhiteList(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidErrorCode`].
+    #[inline]
+    pub fn is_invalid_error_code(&self) -> bool {
+        matches!(self, Self::InvalidErrorCode(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidProtocolSettings`].
+    #[inline]
+    pub fn is_invalid_protocol_settings(&self) -> bool {
+        matches!(self, Self::InvalidProtocolSettings(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyFunctionAssociations`].
+    #[inline]
+    pub fn is_too_many_function_associations(&self) -> bool {
+        matches!(self, Self::TooManyFunctionAssociations(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyOriginCustomHeaders`].
+    #[inline]
+    pub fn is_too_many_origin_custom_headers(&self) -> bool {
+        matches!(self, Self::TooManyOriginCustomHeaders(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidOrigin`].
+    #[inline]
+    pub fn is_invalid_origin(&self) -> bool {
+        matches!(self, Self::InvalidOrigin(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidForwardCookies`].
+    #[inline]
+    pub fn is_invalid_forward_cookies(&self) -> bool {
+        matches!(self, Self::InvalidForwardCookies(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidMinimumProtocolVersion`].
+    #[inline]
+    pub fn is_invalid_minimum_protocol_version(&self) -> bool {
+        matches!(self, Self::InvalidMinimumProtocolVersion(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyKeyGroupsAssociatedToDistribution`].
+    #[inline]
+    pub fn is_too_many_key_groups_associated_to_distribution(&self) -> bool {
+        matches!(self, Self::TooManyKeyGroupsAssociatedToDistribution(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToCachePolicy`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToCachePolicy(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidRequiredProtocol`].
+    #[inline]
+    pub fn is_invalid_required_protocol(&self) -> bool {
+        matches!(self, Self::InvalidRequiredProtocol(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsWithFunctionAssociations`].
+    #[inline]
+    pub fn is_too_many_distributions_with_function_associations(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsWithFunctionAssociations(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyOriginGroupsPerDistribution`].
+    #[inline]
+    pub fn is_too_many_origin_groups_per_distribution(&self) -> bool {
+        matches!(self, Self::TooManyOriginGroupsPerDistribution(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributions`].
+    #[inline]
+    pub fn is_too_many_distributions(&self) -> bool {
+        matches!(self, Self::TooManyDistributions(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidTTLOrder`].
+    #[inline]
+    pub fn is_invalid_ttl_order(&self) -> bool {
+        matches!(self, Self::InvalidTTLOrder(_))
+    }
+    /// Whether this is [`CopyDistributionError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
+    #[inline]
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
+    }
+    /// Whether this is [`CopyDistributionError::InvalidOriginKeepaliveTimeout`].
+    #[inline]
+    pub fn is_invalid_origin_keepalive_timeout(&self) -> bool {
+        matches!(self, Self::InvalidOriginKeepaliveTimeout(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidOriginReadTimeout`].
+    #[inline]
+    pub fn is_invalid_origin_read_timeout(&self) -> bool {
+        matches!(self, Self::InvalidOriginReadTimeout(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidOriginAccessControl`].
+    #[inline]
+    pub fn is_invalid_origin_access_control(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessControl(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidHeadersForS3Origin`].
+    #[inline]
+    pub fn is_invalid_headers_for_s3_origin(&self) -> bool {
+        matches!(self, Self::InvalidHeadersForS3Origin(_))
+    }
+    /// Whether this is [`CopyDistributionError::TrustedSignerDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_signer_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedSignerDoesNotExist(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidWebACLId`].
+    #[inline]
+    pub fn is_invalid_web_acl_id(&self) -> bool {
+        matches!(self, Self::InvalidWebACLId(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsWithSingleFunctionARN`].
+    #[inline]
+    pub fn is_too_many_distributions_with_single_function_arn(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsWithSingleFunctionARN(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidRelativePath`].
+    #[inline]
+    pub fn is_invalid_relative_path(&self) -> bool {
+        matches!(self, Self::InvalidRelativePath(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyLambdaFunctionAssociations`].
+    #[inline]
+    pub fn is_too_many_lambda_function_associations(&self) -> bool {
+        matches!(self, Self::TooManyLambdaFunctionAssociations(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
+    }
+    /// Whether this is [`CopyDistributionError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidLocationCode`].
+    #[inline]
+    pub fn is_invalid_location_code(&self) -> bool {
+        matches!(self, Self::InvalidLocationCode(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidOriginAccessIdentity`].
+    #[inline]
+    pub fn is_invalid_origin_access_identity(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessIdentity(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionCNAMEs`].
+    #[inline]
+    pub fn is_too_many_distribution_cnam_es(&self) -> bool {
+        matches!(self, Self::TooManyDistributionCNAMEs(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToOriginRequestPolicy(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyQueryStringParameters`].
+    #[inline]
+    pub fn is_too_many_query_string_parameters(&self) -> bool {
+        matches!(self, Self::TooManyQueryStringParameters(_))
+    }
+    /// Whether this is [`CopyDistributionError::RealtimeLogConfigOwnerMismatch`].
+    #[inline]
+    pub fn is_realtime_log_config_owner_mismatch(&self) -> bool {
+        matches!(self, Self::RealtimeLogConfigOwnerMismatch(_))
+    }
+    /// Whether this is [`CopyDistributionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`CopyDistributionError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyHeadersInForwardedValues`].
+    #[inline]
+    pub fn is_too_many_headers_in_forwarded_values(&self) -> bool {
+        matches!(self, Self::TooManyHeadersInForwardedValues(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidLambdaFunctionAssociation`].
+    #[inline]
+    pub fn is_invalid_lambda_function_association(&self) -> bool {
+        matches!(self, Self::InvalidLambdaFunctionAssociation(_))
+    }
+    /// Whether this is [`CopyDistributionError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyCertificates`].
+    #[inline]
+    pub fn is_too_many_certificates(&self) -> bool {
+        matches!(self, Self::TooManyCertificates(_))
+    }
+    /// Whether this is [`CopyDistributionError::TrustedKeyGroupDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_key_group_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedKeyGroupDoesNotExist(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchRealtimeLogConfig`].
+    #[inline]
+    pub fn is_no_such_realtime_log_config(&self) -> bool {
+        matches!(self, Self::NoSuchRealtimeLogConfig(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidResponseCode`].
+    #[inline]
+    pub fn is_invalid_response_code(&self) -> bool {
+        matches!(self, Self::InvalidResponseCode(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidGeoRestrictionParameter`].
+    #[inline]
+    pub fn is_invalid_geo_restriction_parameter(&self) -> bool {
+        matches!(self, Self::InvalidGeoRestrictionParameter(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyOrigins`].
+    #[inline]
+    pub fn is_too_many_origins(&self) -> bool {
+        matches!(self, Self::TooManyOrigins(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidViewerCertificate`].
+    #[inline]
+    pub fn is_invalid_viewer_certificate(&self) -> bool {
+        matches!(self, Self::InvalidViewerCertificate(_))
+    }
+    /// Whether this is [`CopyDistributionError::InvalidFunctionAssociation`].
+    #[inline]
+    pub fn is_invalid_function_association(&self) -> bool {
+        matches!(self, Self::InvalidFunctionAssociation(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsWithLambdaAssociations`].
+    #[inline]
+    pub fn is_too_many_distributions_with_lambda_associations(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsWithLambdaAssociations(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToKeyGroup`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_key_group(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToKeyGroup(_))
+    }
+    /// Whether this is [`CopyDistributionError::DistributionAlreadyExists`].
+    #[inline]
+    pub fn is_distribution_already_exists(&self) -> bool {
+        matches!(self, Self::DistributionAlreadyExists(_))
+    }
+    /// Whether this is [`CopyDistributionError::NoSuchOrigin`].
+    #[inline]
+    pub fn is_no_such_origin(&self) -> bool {
+        matches!(self, Self::NoSuchOrigin(_))
+    }
+    /// Whether this is [`CopyDistributionError::TooManyCacheBehaviors`].
+    #[inline]
+    pub fn is_too_many_cache_behaviors(&self) -> bool {
+        matches!(self, Self::TooManyCacheBehaviors(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -862,7 +1239,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CopyDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of CopyDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -898,5 +1275,130 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution: m_distribution,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CopyDistribution, built one input member at a time: from `client.copy_distribution()` (or `client.copy_distribution_with(input)`), a setter per member, then [`send`](CopyDistributionFluentBuilder::send).
+
+ [`config_override`](CopyDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CopyDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CopyDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
+    ) -> Self {
+        CopyDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the primary distribution whose configuration you are copying. To get a distribution ID, use `ListDistributions`.
+
+ Sets [`crate::operation::copy_distribution::CopyDistributionInput::primary_distribution_id`](crate::operation::copy_distribution::CopyDistributionInput::primary_distribution_id). Required.*/
+    #[inline]
+    pub fn primary_distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.primary_distribution_id(value);
+        self
+    }
+    /** The type of distribution that your primary distribution will be copied to. The only valid value is `True`, indicating that you are copying to a staging distribution.
+
+ Sets [`crate::operation::copy_distribution::CopyDistributionInput::staging`](crate::operation::copy_distribution::CopyDistributionInput::staging).*/
+    #[inline]
+    pub fn staging(mut self, value: bool) -> Self {
+        self.input = self.input.staging(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::copy_distribution::CopyDistributionInput::staging`](crate::operation::copy_distribution::CopyDistributionInput::staging).
+    #[inline]
+    pub fn set_staging(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_staging(value);
+        self
+    }
+    /** The version identifier of the primary distribution whose configuration you are copying. This is the `ETag` value returned in the response to `GetDistribution` and `GetDistributionConfig`.
+
+ Sets [`crate::operation::copy_distribution::CopyDistributionInput::if_match`](crate::operation::copy_distribution::CopyDistributionInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::copy_distribution::CopyDistributionInput::if_match`](crate::operation::copy_distribution::CopyDistributionInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /** A value that uniquely identifies a request to create a resource. This helps to prevent CloudFront from creating a duplicate resource if you accidentally resubmit an identical request.
+
+ Sets [`crate::operation::copy_distribution::CopyDistributionInput::caller_reference`](crate::operation::copy_distribution::CopyDistributionInput::caller_reference). Required.*/
+    #[inline]
+    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.caller_reference(value);
+        self
+    }
+    /** A Boolean flag to specify the state of the staging distribution when it's created. When you set this value to `True`, the staging distribution is enabled. When you set this value to `False`, the staging distribution is disabled.
+
+ Sets [`crate::operation::copy_distribution::CopyDistributionInput::enabled`](crate::operation::copy_distribution::CopyDistributionInput::enabled).*/
+    #[inline]
+    pub fn enabled(mut self, value: bool) -> Self {
+        self.input = self.input.enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::copy_distribution::CopyDistributionInput::enabled`](crate::operation::copy_distribution::CopyDistributionInput::enabled).
+    #[inline]
+    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enabled(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::copy_distribution::CopyDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends CopyDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CopyDistributionError`], the errors the model lists for CopyDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::copy_distribution::CopyDistributionOutput,
+        restxml_runtime::SdkError<CopyDistributionError>,
+    > {
+        let input: crate::operation::copy_distribution::CopyDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CopyDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -48,8 +48,22 @@ impl CreateAnycastIpListInput {
     }
 }
 
+impl From<CreateAnycastIpListInput> for CreateAnycastIpListInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateAnycastIpListInput) -> Self {
+        CreateAnycastIpListInputBuilder {
+            name: Some(input.name),
+            ip_count: Some(input.ip_count),
+            tags: input.tags,
+            ip_address_type: input.ip_address_type,
+            ipam_cidr_configs: input.ipam_cidr_configs,
+        }
+    }
+}
+
 /// A builder for [`CreateAnycastIpListInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateAnycastIpListInputBuilder {
     name: Option<String>,
     ip_count: Option<i32>,
@@ -129,24 +143,31 @@ impl CreateAnycastIpListInputBuilder {
         self.ipam_cidr_configs = value;
         self
     }
-    /// Builds the [`CreateAnycastIpListInput`], or names the first required member that is missing.
+    /// Builds the [`CreateAnycastIpListInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateAnycastIpListInput, restxml_runtime::BuildError> {
-        Ok(CreateAnycastIpListInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateAnycastIpListRequest",
-                "Name",
-            )?,
-            ip_count: restxml_runtime::error::required(
-                self.ip_count,
-                "CreateAnycastIpListRequest",
-                "IpCount",
-            )?,
-            tags: self.tags,
-            ip_address_type: self.ip_address_type,
-            ipam_cidr_configs: self.ipam_cidr_configs,
-        })
+        match (self.name, self.ip_count) {
+            (Some(name), Some(ip_count)) => {
+                Ok(CreateAnycastIpListInput {
+                    name,
+                    ip_count,
+                    tags: self.tags,
+                    ip_address_type: self.ip_address_type,
+                    ipam_cidr_configs: self.ipam_cidr_configs,
+                })
+            }
+            (name, ip_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateAnycastIpListInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (ip_count.is_none(), "ip_count", "IpCount"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -160,6 +181,9 @@ pub struct CreateAnycastIpListOutput {
     pub anycast_ip_list: Option<crate::types::AnycastIpList>,
     /// The version identifier for the current version of the Anycast static IP list.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateAnycastIpListOutput {
@@ -172,6 +196,13 @@ impl std::fmt::Debug for CreateAnycastIpListOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateAnycastIpListOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateAnycastIpListOutput {
     /// A builder for [`CreateAnycastIpListOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -181,7 +212,7 @@ impl CreateAnycastIpListOutput {
 }
 
 /// A builder for [`CreateAnycastIpListOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
@@ -225,7 +256,7 @@ impl CreateAnycastIpListOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateAnycastIpListOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -233,12 +264,13 @@ impl CreateAnycastIpListOutputBuilder {
         Ok(CreateAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateAnycastIpList can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateAnycastIpListError {
     /// Access denied.
@@ -267,33 +299,76 @@ impl CreateAnycastIpListError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateAnycastIpList",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateAnycastIpListError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateAnycastIpListError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`CreateAnycastIpListError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateAnycastIpListError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateAnycastIpListError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateAnycastIpListError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -373,7 +448,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateAnycastIpList: the output on success, else the typed error.
+/// Reads the HTTP response of CreateAnycastIpList: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -407,5 +482,139 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_anycast_ip_list::CreateAnycastIpListOutput {
         anycast_ip_list: m_anycast_ip_list,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateAnycastIpList, built one input member at a time: from `client.create_anycast_ip_list()` (or `client.create_anycast_ip_list_with(input)`), a setter per member, then [`send`](CreateAnycastIpListFluentBuilder::send).
+
+ [`config_override`](CreateAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateAnycastIpListFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateAnycastIpListFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
+    ) -> Self {
+        CreateAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Name of the Anycast static IP list.
+
+ Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::name`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The number of static IP addresses that are allocated to the Anycast static IP list. Valid values: 21 or 3.
+
+ Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_count`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_count). Required.*/
+    #[inline]
+    pub fn ip_count(mut self, value: i32) -> Self {
+        self.input = self.input.ip_count(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /** The IP address type for the Anycast static IP list. You can specify one of the following options:
+
+ Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type).*/
+    #[inline]
+    pub fn ip_address_type(mut self, value: crate::types::IpAddressType) -> Self {
+        self.input = self.input.ip_address_type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type).
+    #[inline]
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
+        self.input = self.input.set_ip_address_type(value);
+        self
+    }
+    /** A list of IPAM CIDR configurations that specify the IP address ranges and IPAM pool settings for creating the Anycast static IP list.
+
+ Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).*/
+    #[inline]
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
+        self.input = self.input.ipam_cidr_configs(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
+    #[inline]
+    pub fn set_ipam_cidr_configs(
+        mut self,
+        value: Option<Vec<crate::types::IpamCidrConfig>>,
+    ) -> Self {
+        self.input = self.input.set_ipam_cidr_configs(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder {
+        &self.input
+    }
+    /** Sends CreateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateAnycastIpListError`], the errors the model lists for CreateAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_anycast_ip_list::CreateAnycastIpListOutput,
+        restxml_runtime::SdkError<CreateAnycastIpListError>,
+    > {
+        let input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateAnycastIpList", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -44,8 +44,18 @@ impl CreateCachePolicyInput {
     }
 }
 
+impl From<CreateCachePolicyInput> for CreateCachePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateCachePolicyInput) -> Self {
+        CreateCachePolicyInputBuilder {
+            cache_policy_config: Some(input.cache_policy_config),
+        }
+    }
+}
+
 /// A builder for [`CreateCachePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateCachePolicyInputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
 }
@@ -69,16 +79,30 @@ impl CreateCachePolicyInputBuilder {
         self.cache_policy_config = Some(value);
         self
     }
-    /// Builds the [`CreateCachePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`CreateCachePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateCachePolicyInput, restxml_runtime::BuildError> {
-        Ok(CreateCachePolicyInput {
-            cache_policy_config: restxml_runtime::error::required(
-                self.cache_policy_config,
-                "CreateCachePolicyRequest",
-                "CachePolicyConfig",
-            )?,
-        })
+        match (self.cache_policy_config,) {
+            (Some(cache_policy_config),) => {
+                Ok(CreateCachePolicyInput {
+                    cache_policy_config,
+                })
+            }
+            (cache_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCachePolicyInput",
+                        &[
+                            (
+                                cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -94,6 +118,9 @@ pub struct CreateCachePolicyOutput {
     pub location: Option<String>,
     /// The current version of the cache policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateCachePolicyOutput {
@@ -107,6 +134,13 @@ impl std::fmt::Debug for CreateCachePolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateCachePolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateCachePolicyOutput {
     /// A builder for [`CreateCachePolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +150,7 @@ impl CreateCachePolicyOutput {
 }
 
 /// A builder for [`CreateCachePolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     location: Option<String>,
@@ -171,19 +205,20 @@ impl CreateCachePolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateCachePolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateCachePolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateCachePolicyOutput {
             cache_policy: self.cache_policy,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateCachePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateCachePolicyError {
     /// Access denied.
@@ -216,41 +251,94 @@ impl CreateCachePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyHeadersInCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
+                    .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy)
             }
             Some("CachePolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
+                    .map_or_else(unhandled, Self::CachePolicyAlreadyExists)
             }
             Some("TooManyCookiesInCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
+                    .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("TooManyCachePolicies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCachePolicies)
+                    .map_or_else(unhandled, Self::TooManyCachePolicies)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyQueryStringsInCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
+                    .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateCachePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::TooManyHeadersInCachePolicy`].
+    #[inline]
+    pub fn is_too_many_headers_in_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyHeadersInCachePolicy(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::CachePolicyAlreadyExists`].
+    #[inline]
+    pub fn is_cache_policy_already_exists(&self) -> bool {
+        matches!(self, Self::CachePolicyAlreadyExists(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::TooManyCookiesInCachePolicy`].
+    #[inline]
+    pub fn is_too_many_cookies_in_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyCookiesInCachePolicy(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::TooManyCachePolicies`].
+    #[inline]
+    pub fn is_too_many_cache_policies(&self) -> bool {
+        matches!(self, Self::TooManyCachePolicies(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateCachePolicyError::TooManyQueryStringsInCachePolicy`].
+    #[inline]
+    pub fn is_too_many_query_strings_in_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyQueryStringsInCachePolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -316,7 +404,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateCachePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of CreateCachePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -352,5 +440,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cache_policy: m_cache_policy,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateCachePolicy, built one input member at a time: from `client.create_cache_policy()` (or `client.create_cache_policy_with(input)`), a setter per member, then [`send`](CreateCachePolicyFluentBuilder::send).
+
+ [`config_override`](CreateCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateCachePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateCachePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
+    ) -> Self {
+        CreateCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A cache policy configuration.
+
+ Sets [`crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config`](crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config). Required.*/
+    #[inline]
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
+        self.input = self.input.cache_policy_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends CreateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateCachePolicyError`], the errors the model lists for CreateCachePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_cache_policy::CreateCachePolicyOutput,
+        restxml_runtime::SdkError<CreateCachePolicyError>,
+    > {
+        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCachePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

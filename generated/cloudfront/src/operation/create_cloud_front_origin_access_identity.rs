@@ -33,8 +33,21 @@ impl CreateCloudFrontOriginAccessIdentityInput {
     }
 }
 
+impl From<CreateCloudFrontOriginAccessIdentityInput>
+for CreateCloudFrontOriginAccessIdentityInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateCloudFrontOriginAccessIdentityInput) -> Self {
+        CreateCloudFrontOriginAccessIdentityInputBuilder {
+            cloud_front_origin_access_identity_config: Some(
+                input.cloud_front_origin_access_identity_config,
+            ),
+        }
+    }
+}
+
 /// A builder for [`CreateCloudFrontOriginAccessIdentityInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateCloudFrontOriginAccessIdentityInputBuilder {
     cloud_front_origin_access_identity_config: Option<
         crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -63,18 +76,32 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
         self.cloud_front_origin_access_identity_config = Some(value);
         self
     }
-    /// Builds the [`CreateCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    /// Builds the [`CreateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
-        Ok(CreateCloudFrontOriginAccessIdentityInput {
-            cloud_front_origin_access_identity_config: restxml_runtime::error::required(
-                self.cloud_front_origin_access_identity_config,
-                "CreateCloudFrontOriginAccessIdentityRequest",
-                "CloudFrontOriginAccessIdentityConfig",
-            )?,
-        })
+        match (self.cloud_front_origin_access_identity_config,) {
+            (Some(cloud_front_origin_access_identity_config),) => {
+                Ok(CreateCloudFrontOriginAccessIdentityInput {
+                    cloud_front_origin_access_identity_config,
+                })
+            }
+            (cloud_front_origin_access_identity_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCloudFrontOriginAccessIdentityInput",
+                        &[
+                            (
+                                cloud_front_origin_access_identity_config.is_none(),
+                                "cloud_front_origin_access_identity_config",
+                                "CloudFrontOriginAccessIdentityConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -92,6 +119,9 @@ pub struct CreateCloudFrontOriginAccessIdentityOutput {
     pub location: Option<String>,
     /// The current version of the origin access identity created.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutput {
@@ -108,6 +138,13 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateCloudFrontOriginAccessIdentityOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateCloudFrontOriginAccessIdentityOutput {
     /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -117,7 +154,7 @@ impl CreateCloudFrontOriginAccessIdentityOutput {
 }
 
 /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateCloudFrontOriginAccessIdentityOutputBuilder {
     cloud_front_origin_access_identity: Option<
         crate::types::CloudFrontOriginAccessIdentity,
@@ -183,7 +220,7 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateCloudFrontOriginAccessIdentityOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -195,12 +232,13 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateCloudFrontOriginAccessIdentity can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateCloudFrontOriginAccessIdentityError {
     /// This operation requires a body. Ensure that the body is present and the `Content-Type` header is set.
@@ -231,35 +269,73 @@ impl CreateCloudFrontOriginAccessIdentityError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateCloudFrontOriginAccessIdentity",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyCloudFrontOriginAccessIdentities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyCloudFrontOriginAccessIdentities,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::CloudFrontOriginAccessIdentityAlreadyExists,
                     )
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::TooManyCloudFrontOriginAccessIdentities`].
+    #[inline]
+    pub fn is_too_many_cloud_front_origin_access_identities(&self) -> bool {
+        matches!(self, Self::TooManyCloudFrontOriginAccessIdentities(_))
+    }
+    /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::CloudFrontOriginAccessIdentityAlreadyExists`].
+    #[inline]
+    pub fn is_cloud_front_origin_access_identity_already_exists(&self) -> bool {
+        matches!(self, Self::CloudFrontOriginAccessIdentityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -323,7 +399,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+/// Reads the HTTP response of CreateCloudFrontOriginAccessIdentity: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -359,5 +435,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cloud_front_origin_access_identity: m_cloud_front_origin_access_identity,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateCloudFrontOriginAccessIdentity, built one input member at a time: from `client.create_cloud_front_origin_access_identity()` (or `client.create_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](CreateCloudFrontOriginAccessIdentityFluentBuilder::send).
+
+ [`config_override`](CreateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
+    ) -> Self {
+        CreateCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The current configuration information for the identity.
+
+ Sets [`crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config`](crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config). Required.*/
+    #[inline]
+    pub fn cloud_front_origin_access_identity_config(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentityConfig,
+    ) -> Self {
+        self.input = self.input.cloud_front_origin_access_identity_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder {
+        &self.input
+    }
+    /** Sends CreateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateCloudFrontOriginAccessIdentityError`], the errors the model lists for CreateCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::SdkError<CreateCloudFrontOriginAccessIdentityError>,
+    > {
+        let input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,21 @@ impl CreateConnectionFunctionInput {
     }
 }
 
+impl From<CreateConnectionFunctionInput> for CreateConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateConnectionFunctionInput) -> Self {
+        CreateConnectionFunctionInputBuilder {
+            name: Some(input.name),
+            connection_function_config: Some(input.connection_function_config),
+            connection_function_code: Some(input.connection_function_code),
+            tags: input.tags,
+        }
+    }
+}
+
 /// A builder for [`CreateConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateConnectionFunctionInputBuilder {
     name: Option<String>,
     connection_function_config: Option<crate::types::FunctionConfig>,
@@ -100,29 +113,49 @@ impl CreateConnectionFunctionInputBuilder {
         self.tags = value;
         self
     }
-    /// Builds the [`CreateConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`CreateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(CreateConnectionFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateConnectionFunctionRequest",
-                "Name",
-            )?,
-            connection_function_config: restxml_runtime::error::required(
-                self.connection_function_config,
-                "CreateConnectionFunctionRequest",
-                "ConnectionFunctionConfig",
-            )?,
-            connection_function_code: restxml_runtime::error::required(
-                self.connection_function_code,
-                "CreateConnectionFunctionRequest",
-                "ConnectionFunctionCode",
-            )?,
-            tags: self.tags,
-        })
+        match (
+            self.name,
+            self.connection_function_config,
+            self.connection_function_code,
+        ) {
+            (
+                Some(name),
+                Some(connection_function_config),
+                Some(connection_function_code),
+            ) => {
+                Ok(CreateConnectionFunctionInput {
+                    name,
+                    connection_function_config,
+                    connection_function_code,
+                    tags: self.tags,
+                })
+            }
+            (name, connection_function_config, connection_function_code) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateConnectionFunctionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                connection_function_code.is_none(),
+                                "connection_function_code",
+                                "ConnectionFunctionCode",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -138,6 +171,9 @@ pub struct CreateConnectionFunctionOutput {
     pub location: Option<String>,
     /// The version identifier for the current version of the connection function.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateConnectionFunctionOutput {
@@ -151,6 +187,13 @@ impl std::fmt::Debug for CreateConnectionFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateConnectionFunctionOutput {
     /// A builder for [`CreateConnectionFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -160,7 +203,7 @@ impl CreateConnectionFunctionOutput {
 }
 
 /// A builder for [`CreateConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     location: Option<String>,
@@ -221,7 +264,7 @@ impl CreateConnectionFunctionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -230,12 +273,13 @@ impl CreateConnectionFunctionOutputBuilder {
             connection_function_summary: self.connection_function_summary,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateConnectionFunctionError {
     /// Access denied.
@@ -266,37 +310,85 @@ impl CreateConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("EntitySizeLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
+                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`CreateConnectionFunctionError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateConnectionFunctionError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateConnectionFunctionError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateConnectionFunctionError::EntitySizeLimitExceeded`].
+    #[inline]
+    pub fn is_entity_size_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntitySizeLimitExceeded(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -375,7 +467,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of CreateConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -411,5 +503,113 @@ pub fn parse_response<B: AsRef<[u8]>>(
         connection_function_summary: m_connection_function_summary,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateConnectionFunction, built one input member at a time: from `client.create_connection_function()` (or `client.create_connection_function_with(input)`), a setter per member, then [`send`](CreateConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](CreateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
+    ) -> Self {
+        CreateConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A name for the connection function.
+
+ Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::name`](crate::operation::create_connection_function::CreateConnectionFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** Contains configuration information about a CloudFront function.
+
+ Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.*/
+    #[inline]
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
+        self.input = self.input.connection_function_config(value);
+        self
+    }
+    /** The code for the connection function.
+
+ Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code). Required.*/
+    #[inline]
+    pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
+        self.input = self.input.connection_function_code(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::tags`](crate::operation::create_connection_function::CreateConnectionFunctionInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_connection_function::CreateConnectionFunctionInput::tags`](crate::operation::create_connection_function::CreateConnectionFunctionInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionFunctionError`], the errors the model lists for CreateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_connection_function::CreateConnectionFunctionOutput,
+        restxml_runtime::SdkError<CreateConnectionFunctionError>,
+    > {
+        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -42,8 +42,22 @@ impl CreateConnectionGroupInput {
     }
 }
 
+impl From<CreateConnectionGroupInput> for CreateConnectionGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateConnectionGroupInput) -> Self {
+        CreateConnectionGroupInputBuilder {
+            name: Some(input.name),
+            ipv6_enabled: input.ipv6_enabled,
+            tags: input.tags,
+            anycast_ip_list_id: input.anycast_ip_list_id,
+            enabled: input.enabled,
+        }
+    }
+}
+
 /// A builder for [`CreateConnectionGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateConnectionGroupInputBuilder {
     name: Option<String>,
     ipv6_enabled: Option<bool>,
@@ -120,22 +134,30 @@ impl CreateConnectionGroupInputBuilder {
         self.enabled = value;
         self
     }
-    /// Builds the [`CreateConnectionGroupInput`], or names the first required member that is missing.
+    /// Builds the [`CreateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
-        Ok(CreateConnectionGroupInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateConnectionGroupRequest",
-                "Name",
-            )?,
-            ipv6_enabled: self.ipv6_enabled,
-            tags: self.tags,
-            anycast_ip_list_id: self.anycast_ip_list_id,
-            enabled: self.enabled,
-        })
+        match (self.name,) {
+            (Some(name),) => {
+                Ok(CreateConnectionGroupInput {
+                    name,
+                    ipv6_enabled: self.ipv6_enabled,
+                    tags: self.tags,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                })
+            }
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateConnectionGroupInput",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -149,6 +171,9 @@ pub struct CreateConnectionGroupOutput {
     pub connection_group: Option<crate::types::ConnectionGroup>,
     /// The current version of the connection group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateConnectionGroupOutput {
@@ -161,6 +186,13 @@ impl std::fmt::Debug for CreateConnectionGroupOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateConnectionGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateConnectionGroupOutput {
     /// A builder for [`CreateConnectionGroupOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -170,7 +202,7 @@ impl CreateConnectionGroupOutput {
 }
 
 /// A builder for [`CreateConnectionGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -214,7 +246,7 @@ impl CreateConnectionGroupOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateConnectionGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -222,12 +254,13 @@ impl CreateConnectionGroupOutputBuilder {
         Ok(CreateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateConnectionGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateConnectionGroupError {
     /// Access denied.
@@ -256,33 +289,76 @@ impl CreateConnectionGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateConnectionGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateConnectionGroupError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateConnectionGroupError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`CreateConnectionGroupError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateConnectionGroupError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateConnectionGroupError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateConnectionGroupError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -361,7 +437,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateConnectionGroup: the output on success, else the typed error.
+/// Reads the HTTP response of CreateConnectionGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -395,5 +471,136 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_connection_group::CreateConnectionGroupOutput {
         connection_group: m_connection_group,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateConnectionGroup, built one input member at a time: from `client.create_connection_group()` (or `client.create_connection_group_with(input)`), a setter per member, then [`send`](CreateConnectionGroupFluentBuilder::send).
+
+ [`config_override`](CreateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateConnectionGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateConnectionGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
+    ) -> Self {
+        CreateConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
+
+ Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::name`](crate::operation::create_connection_group::CreateConnectionGroupInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** Enable IPv6 for the connection group. The default is `true`. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
+
+ Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled).*/
+    #[inline]
+    pub fn ipv6_enabled(mut self, value: bool) -> Self {
+        self.input = self.input.ipv6_enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled).
+    #[inline]
+    pub fn set_ipv6_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_ipv6_enabled(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::tags`](crate::operation::create_connection_group::CreateConnectionGroupInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::tags`](crate::operation::create_connection_group::CreateConnectionGroupInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /** The ID of the Anycast static IP list.
+
+ Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id`](crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id).*/
+    #[inline]
+    pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.anycast_ip_list_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id`](crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id).
+    #[inline]
+    pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_anycast_ip_list_id(value);
+        self
+    }
+    /** Enable the connection group.
+
+ Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::enabled).*/
+    #[inline]
+    pub fn enabled(mut self, value: bool) -> Self {
+        self.input = self.input.enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::enabled).
+    #[inline]
+    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enabled(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
+        &self.input
+    }
+    /** Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionGroupError`], the errors the model lists for CreateConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_connection_group::CreateConnectionGroupOutput,
+        restxml_runtime::SdkError<CreateConnectionGroupError>,
+    > {
+        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateConnectionGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,8 +37,21 @@ impl CreateContinuousDeploymentPolicyInput {
     }
 }
 
+impl From<CreateContinuousDeploymentPolicyInput>
+for CreateContinuousDeploymentPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateContinuousDeploymentPolicyInput) -> Self {
+        CreateContinuousDeploymentPolicyInputBuilder {
+            continuous_deployment_policy_config: Some(
+                input.continuous_deployment_policy_config,
+            ),
+        }
+    }
+}
+
 /// A builder for [`CreateContinuousDeploymentPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateContinuousDeploymentPolicyInputBuilder {
     continuous_deployment_policy_config: Option<
         crate::types::ContinuousDeploymentPolicyConfig,
@@ -67,18 +80,32 @@ impl CreateContinuousDeploymentPolicyInputBuilder {
         self.continuous_deployment_policy_config = Some(value);
         self
     }
-    /// Builds the [`CreateContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`CreateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
-        Ok(CreateContinuousDeploymentPolicyInput {
-            continuous_deployment_policy_config: restxml_runtime::error::required(
-                self.continuous_deployment_policy_config,
-                "CreateContinuousDeploymentPolicyRequest",
-                "ContinuousDeploymentPolicyConfig",
-            )?,
-        })
+        match (self.continuous_deployment_policy_config,) {
+            (Some(continuous_deployment_policy_config),) => {
+                Ok(CreateContinuousDeploymentPolicyInput {
+                    continuous_deployment_policy_config,
+                })
+            }
+            (continuous_deployment_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateContinuousDeploymentPolicyInput",
+                        &[
+                            (
+                                continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -94,6 +121,9 @@ pub struct CreateContinuousDeploymentPolicyOutput {
     pub location: Option<String>,
     /// The version identifier for the current version of the continuous deployment policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutput {
@@ -107,6 +137,13 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateContinuousDeploymentPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateContinuousDeploymentPolicyOutput {
     /// A builder for [`CreateContinuousDeploymentPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +153,7 @@ impl CreateContinuousDeploymentPolicyOutput {
 }
 
 /// A builder for [`CreateContinuousDeploymentPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     location: Option<String>,
@@ -177,7 +214,7 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateContinuousDeploymentPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -186,12 +223,13 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
             continuous_deployment_policy: self.continuous_deployment_policy,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateContinuousDeploymentPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateContinuousDeploymentPolicyError {
     /// Access denied.
@@ -224,39 +262,79 @@ impl CreateContinuousDeploymentPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateContinuousDeploymentPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyContinuousDeploymentPolicies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyContinuousDeploymentPolicies,
-                    )
+                    .map_or_else(unhandled, Self::TooManyContinuousDeploymentPolicies)
             }
             Some("StagingDistributionInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
+                    .map_or_else(unhandled, Self::StagingDistributionInUse)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("ContinuousDeploymentPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::ContinuousDeploymentPolicyAlreadyExists,
                     )
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateContinuousDeploymentPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateContinuousDeploymentPolicyError::TooManyContinuousDeploymentPolicies`].
+    #[inline]
+    pub fn is_too_many_continuous_deployment_policies(&self) -> bool {
+        matches!(self, Self::TooManyContinuousDeploymentPolicies(_))
+    }
+    /// Whether this is [`CreateContinuousDeploymentPolicyError::StagingDistributionInUse`].
+    #[inline]
+    pub fn is_staging_distribution_in_use(&self) -> bool {
+        matches!(self, Self::StagingDistributionInUse(_))
+    }
+    /// Whether this is [`CreateContinuousDeploymentPolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateContinuousDeploymentPolicyError::ContinuousDeploymentPolicyAlreadyExists`].
+    #[inline]
+    pub fn is_continuous_deployment_policy_already_exists(&self) -> bool {
+        matches!(self, Self::ContinuousDeploymentPolicyAlreadyExists(_))
+    }
+    /// Whether this is [`CreateContinuousDeploymentPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -320,7 +398,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateContinuousDeploymentPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of CreateContinuousDeploymentPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -356,5 +434,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         continuous_deployment_policy: m_continuous_deployment_policy,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateContinuousDeploymentPolicy, built one input member at a time: from `client.create_continuous_deployment_policy()` (or `client.create_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](CreateContinuousDeploymentPolicyFluentBuilder::send).
+
+ [`config_override`](CreateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateContinuousDeploymentPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
+    ) -> Self {
+        CreateContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Contains the configuration for a continuous deployment policy.
+
+ Sets [`crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput::continuous_deployment_policy_config`](crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput::continuous_deployment_policy_config). Required.*/
+    #[inline]
+    pub fn continuous_deployment_policy_config(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicyConfig,
+    ) -> Self {
+        self.input = self.input.continuous_deployment_policy_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends CreateContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateContinuousDeploymentPolicyError`], the errors the model lists for CreateContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyOutput,
+        restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
+    > {
+        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -54,8 +54,26 @@ impl CreateDistributionTenantInput {
     }
 }
 
+impl From<CreateDistributionTenantInput> for CreateDistributionTenantInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateDistributionTenantInput) -> Self {
+        CreateDistributionTenantInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            name: Some(input.name),
+            domains: Some(input.domains),
+            tags: input.tags,
+            customizations: input.customizations,
+            parameters: input.parameters,
+            connection_group_id: input.connection_group_id,
+            managed_certificate_request: input.managed_certificate_request,
+            enabled: input.enabled,
+        }
+    }
+}
+
 /// A builder for [`CreateDistributionTenantInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateDistributionTenantInputBuilder {
     distribution_id: Option<String>,
     name: Option<String>,
@@ -188,34 +206,42 @@ impl CreateDistributionTenantInputBuilder {
         self.enabled = value;
         self
     }
-    /// Builds the [`CreateDistributionTenantInput`], or names the first required member that is missing.
+    /// Builds the [`CreateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateDistributionTenantInput, restxml_runtime::BuildError> {
-        Ok(CreateDistributionTenantInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "CreateDistributionTenantRequest",
-                "DistributionId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateDistributionTenantRequest",
-                "Name",
-            )?,
-            domains: restxml_runtime::error::required(
-                self.domains,
-                "CreateDistributionTenantRequest",
-                "Domains",
-            )?,
-            tags: self.tags,
-            customizations: self.customizations,
-            parameters: self.parameters,
-            connection_group_id: self.connection_group_id,
-            managed_certificate_request: self.managed_certificate_request,
-            enabled: self.enabled,
-        })
+        match (self.distribution_id, self.name, self.domains) {
+            (Some(distribution_id), Some(name), Some(domains)) => {
+                Ok(CreateDistributionTenantInput {
+                    distribution_id,
+                    name,
+                    domains,
+                    tags: self.tags,
+                    customizations: self.customizations,
+                    parameters: self.parameters,
+                    connection_group_id: self.connection_group_id,
+                    managed_certificate_request: self.managed_certificate_request,
+                    enabled: self.enabled,
+                })
+            }
+            (distribution_id, name, domains) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateDistributionTenantInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (name.is_none(), "name", "Name"),
+                            (domains.is_none(), "domains", "Domains"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -229,6 +255,9 @@ pub struct CreateDistributionTenantOutput {
     pub distribution_tenant: Option<crate::types::DistributionTenant>,
     /// The current version of the distribution tenant.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateDistributionTenantOutput {
@@ -241,6 +270,13 @@ impl std::fmt::Debug for CreateDistributionTenantOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateDistributionTenantOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateDistributionTenantOutput {
     /// A builder for [`CreateDistributionTenantOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -250,7 +286,7 @@ impl CreateDistributionTenantOutput {
 }
 
 /// A builder for [`CreateDistributionTenantOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -297,7 +333,7 @@ impl CreateDistributionTenantOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateDistributionTenantOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -305,12 +341,13 @@ impl CreateDistributionTenantOutputBuilder {
         Ok(CreateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateDistributionTenant can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateDistributionTenantError {
     /// Access denied.
@@ -343,41 +380,94 @@ impl CreateDistributionTenantError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateDistributionTenant",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidAssociation)
+                    .map_or_else(unhandled, Self::InvalidAssociation)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateDistributionTenantError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::InvalidAssociation`].
+    #[inline]
+    pub fn is_invalid_association(&self) -> bool {
+        matches!(self, Self::InvalidAssociation(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateDistributionTenantError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -472,7 +562,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateDistributionTenant: the output on success, else the typed error.
+/// Reads the HTTP response of CreateDistributionTenant: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -506,5 +596,192 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_distribution_tenant::CreateDistributionTenantOutput {
         distribution_tenant: m_distribution_tenant,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateDistributionTenant, built one input member at a time: from `client.create_distribution_tenant()` (or `client.create_distribution_tenant_with(input)`), a setter per member, then [`send`](CreateDistributionTenantFluentBuilder::send).
+
+ [`config_override`](CreateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateDistributionTenantFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateDistributionTenantFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
+    ) -> Self {
+        CreateDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the multi-tenant distribution to use for creating the distribution tenant.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::distribution_id`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /** The name of the distribution tenant. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the distribution tenant.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::name`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The domains associated with the distribution tenant. You must specify at least one domain in the request.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::domains`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::domains). Required.*/
+    #[inline]
+    pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
+        self.input = self.input.domains(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /** Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations).*/
+    #[inline]
+    pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
+        self.input = self.input.customizations(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations).
+    #[inline]
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
+        self.input = self.input.set_customizations(value);
+        self
+    }
+    /** A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters).*/
+    #[inline]
+    pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
+        self.input = self.input.parameters(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters).
+    #[inline]
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
+        self.input = self.input.set_parameters(value);
+        self
+    }
+    /** The ID of the connection group to associate with the distribution tenant.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id).*/
+    #[inline]
+    pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.connection_group_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id).
+    #[inline]
+    pub fn set_connection_group_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_connection_group_id(value);
+        self
+    }
+    /** The configuration for the CloudFront managed ACM certificate request.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).*/
+    #[inline]
+    pub fn managed_certificate_request(
+        mut self,
+        value: crate::types::ManagedCertificateRequest,
+    ) -> Self {
+        self.input = self.input.managed_certificate_request(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
+    #[inline]
+    pub fn set_managed_certificate_request(
+        mut self,
+        value: Option<crate::types::ManagedCertificateRequest>,
+    ) -> Self {
+        self.input = self.input.set_managed_certificate_request(value);
+        self
+    }
+    /** Indicates whether the distribution tenant should be enabled when created. If the distribution tenant is disabled, the distribution tenant won't serve traffic.
+
+ Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled).*/
+    #[inline]
+    pub fn enabled(mut self, value: bool) -> Self {
+        self.input = self.input.enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled).
+    #[inline]
+    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enabled(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder {
+        &self.input
+    }
+    /** Sends CreateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateDistributionTenantError`], the errors the model lists for CreateDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_distribution_tenant::CreateDistributionTenantOutput,
+        restxml_runtime::SdkError<CreateDistributionTenantError>,
+    > {
+        let input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateDistributionTenant", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

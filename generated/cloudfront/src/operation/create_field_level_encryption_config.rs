@@ -30,8 +30,19 @@ impl CreateFieldLevelEncryptionConfigInput {
     }
 }
 
+impl From<CreateFieldLevelEncryptionConfigInput>
+for CreateFieldLevelEncryptionConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateFieldLevelEncryptionConfigInput) -> Self {
+        CreateFieldLevelEncryptionConfigInputBuilder {
+            field_level_encryption_config: Some(input.field_level_encryption_config),
+        }
+    }
+}
+
 /// A builder for [`CreateFieldLevelEncryptionConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateFieldLevelEncryptionConfigInputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
 }
@@ -55,18 +66,32 @@ impl CreateFieldLevelEncryptionConfigInputBuilder {
         self.field_level_encryption_config = Some(value);
         self
     }
-    /// Builds the [`CreateFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    /// Builds the [`CreateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
-        Ok(CreateFieldLevelEncryptionConfigInput {
-            field_level_encryption_config: restxml_runtime::error::required(
-                self.field_level_encryption_config,
-                "CreateFieldLevelEncryptionConfigRequest",
-                "FieldLevelEncryptionConfig",
-            )?,
-        })
+        match (self.field_level_encryption_config,) {
+            (Some(field_level_encryption_config),) => {
+                Ok(CreateFieldLevelEncryptionConfigInput {
+                    field_level_encryption_config,
+                })
+            }
+            (field_level_encryption_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFieldLevelEncryptionConfigInput",
+                        &[
+                            (
+                                field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -82,6 +107,9 @@ pub struct CreateFieldLevelEncryptionConfigOutput {
     pub location: Option<String>,
     /// The current version of the field level encryption configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutput {
@@ -95,6 +123,13 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateFieldLevelEncryptionConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigOutput {
     /// A builder for [`CreateFieldLevelEncryptionConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -104,7 +139,7 @@ impl CreateFieldLevelEncryptionConfigOutput {
 }
 
 /// A builder for [`CreateFieldLevelEncryptionConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     location: Option<String>,
@@ -165,7 +200,7 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateFieldLevelEncryptionConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -174,12 +209,13 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
             field_level_encryption: self.field_level_encryption,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateFieldLevelEncryptionConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateFieldLevelEncryptionConfigError {
     /// No profile specified for the field-level encryption query argument.
@@ -218,56 +254,103 @@ impl CreateFieldLevelEncryptionConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateFieldLevelEncryptionConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("QueryArgProfileEmpty") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
+                    .map_or_else(unhandled, Self::QueryArgProfileEmpty)
             }
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionContentTypeProfiles,
                     )
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionQueryArgProfiles,
                     )
             }
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::FieldLevelEncryptionConfigAlreadyExists,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("TooManyFieldLevelEncryptionConfigs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyFieldLevelEncryptionConfigs,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionConfigs)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchFieldLevelEncryptionProfile,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::QueryArgProfileEmpty`].
+    #[inline]
+    pub fn is_query_arg_profile_empty(&self) -> bool {
+        matches!(self, Self::QueryArgProfileEmpty(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::TooManyFieldLevelEncryptionContentTypeProfiles`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_content_type_profiles(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionContentTypeProfiles(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::TooManyFieldLevelEncryptionQueryArgProfiles`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_query_arg_profiles(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionQueryArgProfiles(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::FieldLevelEncryptionConfigAlreadyExists`].
+    #[inline]
+    pub fn is_field_level_encryption_config_already_exists(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionConfigAlreadyExists(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::TooManyFieldLevelEncryptionConfigs`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_configs(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionConfigs(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::NoSuchFieldLevelEncryptionProfile`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -333,7 +416,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateFieldLevelEncryptionConfig: the output on success, else the typed error.
+/// Reads the HTTP response of CreateFieldLevelEncryptionConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -369,5 +452,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         field_level_encryption: m_field_level_encryption,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateFieldLevelEncryptionConfig, built one input member at a time: from `client.create_field_level_encryption_config()` (or `client.create_field_level_encryption_config_with(input)`), a setter per member, then [`send`](CreateFieldLevelEncryptionConfigFluentBuilder::send).
+
+ [`config_override`](CreateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateFieldLevelEncryptionConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
+    ) -> Self {
+        CreateFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The request to create a new field-level encryption configuration.
+
+ Sets [`crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.*/
+    #[inline]
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
+        self.input = self.input.field_level_encryption_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder {
+        &self.input
+    }
+    /** Sends CreateFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateFieldLevelEncryptionConfigError`], the errors the model lists for CreateFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigOutput,
+        restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
+    > {
+        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

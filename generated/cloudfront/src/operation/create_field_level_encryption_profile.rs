@@ -33,8 +33,21 @@ impl CreateFieldLevelEncryptionProfileInput {
     }
 }
 
+impl From<CreateFieldLevelEncryptionProfileInput>
+for CreateFieldLevelEncryptionProfileInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateFieldLevelEncryptionProfileInput) -> Self {
+        CreateFieldLevelEncryptionProfileInputBuilder {
+            field_level_encryption_profile_config: Some(
+                input.field_level_encryption_profile_config,
+            ),
+        }
+    }
+}
+
 /// A builder for [`CreateFieldLevelEncryptionProfileInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateFieldLevelEncryptionProfileInputBuilder {
     field_level_encryption_profile_config: Option<
         crate::types::FieldLevelEncryptionProfileConfig,
@@ -63,18 +76,32 @@ impl CreateFieldLevelEncryptionProfileInputBuilder {
         self.field_level_encryption_profile_config = Some(value);
         self
     }
-    /// Builds the [`CreateFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    /// Builds the [`CreateFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
-        Ok(CreateFieldLevelEncryptionProfileInput {
-            field_level_encryption_profile_config: restxml_runtime::error::required(
-                self.field_level_encryption_profile_config,
-                "CreateFieldLevelEncryptionProfileRequest",
-                "FieldLevelEncryptionProfileConfig",
-            )?,
-        })
+        match (self.field_level_encryption_profile_config,) {
+            (Some(field_level_encryption_profile_config),) => {
+                Ok(CreateFieldLevelEncryptionProfileInput {
+                    field_level_encryption_profile_config,
+                })
+            }
+            (field_level_encryption_profile_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFieldLevelEncryptionProfileInput",
+                        &[
+                            (
+                                field_level_encryption_profile_config.is_none(),
+                                "field_level_encryption_profile_config",
+                                "FieldLevelEncryptionProfileConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -92,6 +119,9 @@ pub struct CreateFieldLevelEncryptionProfileOutput {
     pub location: Option<String>,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutput {
@@ -108,6 +138,13 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateFieldLevelEncryptionProfileOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateFieldLevelEncryptionProfileOutput {
     /// A builder for [`CreateFieldLevelEncryptionProfileOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -117,7 +154,7 @@ impl CreateFieldLevelEncryptionProfileOutput {
 }
 
 /// A builder for [`CreateFieldLevelEncryptionProfileOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     location: Option<String>,
@@ -181,7 +218,7 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateFieldLevelEncryptionProfileOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -190,12 +227,13 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
             field_level_encryption_profile: self.field_level_encryption_profile,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateFieldLevelEncryptionProfile can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateFieldLevelEncryptionProfileError {
     /// The maximum number of field patterns for field-level encryption have been created.
@@ -238,56 +276,106 @@ impl CreateFieldLevelEncryptionProfileError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateFieldLevelEncryptionProfile",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionFieldPatterns,
                     )
             }
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::FieldLevelEncryptionProfileAlreadyExists,
                     )
             }
             Some("NoSuchPublicKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::FieldLevelEncryptionProfileSizeExceeded,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("TooManyFieldLevelEncryptionProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyFieldLevelEncryptionProfiles,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionProfiles)
             }
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionEncryptionEntities,
                     )
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionFieldPatterns`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_field_patterns(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionFieldPatterns(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::FieldLevelEncryptionProfileAlreadyExists`].
+    #[inline]
+    pub fn is_field_level_encryption_profile_already_exists(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionProfileAlreadyExists(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::NoSuchPublicKey`].
+    #[inline]
+    pub fn is_no_such_public_key(&self) -> bool {
+        matches!(self, Self::NoSuchPublicKey(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::FieldLevelEncryptionProfileSizeExceeded`].
+    #[inline]
+    pub fn is_field_level_encryption_profile_size_exceeded(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionProfileSizeExceeded(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionProfiles`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_profiles(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionProfiles(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionEncryptionEntities`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_encryption_entities(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionEncryptionEntities(_))
+    }
+    /// Whether this is [`CreateFieldLevelEncryptionProfileError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -353,7 +441,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateFieldLevelEncryptionProfile: the output on success, else the typed error.
+/// Reads the HTTP response of CreateFieldLevelEncryptionProfile: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -389,5 +477,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         field_level_encryption_profile: m_field_level_encryption_profile,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateFieldLevelEncryptionProfile, built one input member at a time: from `client.create_field_level_encryption_profile()` (or `client.create_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](CreateFieldLevelEncryptionProfileFluentBuilder::send).
+
+ [`config_override`](CreateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateFieldLevelEncryptionProfileFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
+    ) -> Self {
+        CreateFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The request to create a field-level encryption profile.
+
+ Sets [`crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config`](crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config). Required.*/
+    #[inline]
+    pub fn field_level_encryption_profile_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfileConfig,
+    ) -> Self {
+        self.input = self.input.field_level_encryption_profile_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder {
+        &self.input
+    }
+    /** Sends CreateFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateFieldLevelEncryptionProfileError`], the errors the model lists for CreateFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileOutput,
+        restxml_runtime::SdkError<CreateFieldLevelEncryptionProfileError>,
+    > {
+        let input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -45,8 +45,21 @@ impl CreateFunctionInput {
     }
 }
 
+impl From<CreateFunctionInput> for CreateFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateFunctionInput) -> Self {
+        CreateFunctionInputBuilder {
+            name: Some(input.name),
+            function_config: Some(input.function_config),
+            function_code: Some(input.function_code),
+            tags: input.tags,
+        }
+    }
+}
+
 /// A builder for [`CreateFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateFunctionInputBuilder {
     name: Option<String>,
     function_config: Option<crate::types::FunctionConfig>,
@@ -100,27 +113,35 @@ impl CreateFunctionInputBuilder {
         self.tags = value;
         self
     }
-    /// Builds the [`CreateFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`CreateFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateFunctionInput, restxml_runtime::BuildError> {
-        Ok(CreateFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateFunctionRequest",
-                "Name",
-            )?,
-            function_config: restxml_runtime::error::required(
-                self.function_config,
-                "CreateFunctionRequest",
-                "FunctionConfig",
-            )?,
-            function_code: restxml_runtime::error::required(
-                self.function_code,
-                "CreateFunctionRequest",
-                "FunctionCode",
-            )?,
-            tags: self.tags,
-        })
+        match (self.name, self.function_config, self.function_code) {
+            (Some(name), Some(function_config), Some(function_code)) => {
+                Ok(CreateFunctionInput {
+                    name,
+                    function_config,
+                    function_code,
+                    tags: self.tags,
+                })
+            }
+            (name, function_config, function_code) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFunctionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (function_code.is_none(), "function_code", "FunctionCode"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -136,6 +157,9 @@ pub struct CreateFunctionOutput {
     pub location: Option<String>,
     /// The version identifier for the current version of the CloudFront function.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateFunctionOutput {
@@ -149,6 +173,13 @@ impl std::fmt::Debug for CreateFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateFunctionOutput {
     /// A builder for [`CreateFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -158,7 +189,7 @@ impl CreateFunctionOutput {
 }
 
 /// A builder for [`CreateFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     location: Option<String>,
@@ -216,19 +247,20 @@ impl CreateFunctionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateFunctionOutput, restxml_runtime::BuildError> {
         Ok(CreateFunctionOutput {
             function_summary: self.function_summary,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateFunctionError {
     /// A function with the same name already exists in this Amazon Web Services account. To create a function, you must provide a unique name. To update an existing function, use `UpdateFunction`.
@@ -255,29 +287,67 @@ impl CreateFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("FunctionAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FunctionAlreadyExists)
+                    .map_or_else(unhandled, Self::FunctionAlreadyExists)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("FunctionSizeLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
+                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyFunctions") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFunctions)
+                    .map_or_else(unhandled, Self::TooManyFunctions)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateFunctionError::FunctionAlreadyExists`].
+    #[inline]
+    pub fn is_function_already_exists(&self) -> bool {
+        matches!(self, Self::FunctionAlreadyExists(_))
+    }
+    /// Whether this is [`CreateFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`CreateFunctionError::FunctionSizeLimitExceeded`].
+    #[inline]
+    pub fn is_function_size_limit_exceeded(&self) -> bool {
+        matches!(self, Self::FunctionSizeLimitExceeded(_))
+    }
+    /// Whether this is [`CreateFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateFunctionError::TooManyFunctions`].
+    #[inline]
+    pub fn is_too_many_functions(&self) -> bool {
+        matches!(self, Self::TooManyFunctions(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -354,7 +424,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateFunction: the output on success, else the typed error.
+/// Reads the HTTP response of CreateFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -390,5 +460,110 @@ pub fn parse_response<B: AsRef<[u8]>>(
         function_summary: m_function_summary,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateFunction, built one input member at a time: from `client.create_function()` (or `client.create_function_with(input)`), a setter per member, then [`send`](CreateFunctionFluentBuilder::send).
+
+ [`config_override`](CreateFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_function::CreateFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_function::CreateFunctionInputBuilder,
+    ) -> Self {
+        CreateFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A name to identify the function.
+
+ Sets [`crate::operation::create_function::CreateFunctionInput::name`](crate::operation::create_function::CreateFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** Configuration information about the function, including an optional comment and the function's runtime.
+
+ Sets [`crate::operation::create_function::CreateFunctionInput::function_config`](crate::operation::create_function::CreateFunctionInput::function_config). Required.*/
+    #[inline]
+    pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+        self.input = self.input.function_config(value);
+        self
+    }
+    /** The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
+
+ Sets [`crate::operation::create_function::CreateFunctionInput::function_code`](crate::operation::create_function::CreateFunctionInput::function_code). Required.*/
+    #[inline]
+    pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
+        self.input = self.input.function_code(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_function::CreateFunctionInput::tags`](crate::operation::create_function::CreateFunctionInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_function::CreateFunctionInput::tags`](crate::operation::create_function::CreateFunctionInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_function::CreateFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends CreateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateFunctionError`], the errors the model lists for CreateFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_function::CreateFunctionOutput,
+        restxml_runtime::SdkError<CreateFunctionError>,
+    > {
+        let input: crate::operation::create_function::CreateFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl CreateInvalidationInput {
     }
 }
 
+impl From<CreateInvalidationInput> for CreateInvalidationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateInvalidationInput) -> Self {
+        CreateInvalidationInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            invalidation_batch: Some(input.invalidation_batch),
+        }
+    }
+}
+
 /// A builder for [`CreateInvalidationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateInvalidationInputBuilder {
     distribution_id: Option<String>,
     invalidation_batch: Option<crate::types::InvalidationBatch>,
@@ -63,21 +74,36 @@ impl CreateInvalidationInputBuilder {
         self.invalidation_batch = Some(value);
         self
     }
-    /// Builds the [`CreateInvalidationInput`], or names the first required member that is missing.
+    /// Builds the [`CreateInvalidationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateInvalidationInput, restxml_runtime::BuildError> {
-        Ok(CreateInvalidationInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "CreateInvalidationRequest",
-                "DistributionId",
-            )?,
-            invalidation_batch: restxml_runtime::error::required(
-                self.invalidation_batch,
-                "CreateInvalidationRequest",
-                "InvalidationBatch",
-            )?,
-        })
+        match (self.distribution_id, self.invalidation_batch) {
+            (Some(distribution_id), Some(invalidation_batch)) => {
+                Ok(CreateInvalidationInput {
+                    distribution_id,
+                    invalidation_batch,
+                })
+            }
+            (distribution_id, invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateInvalidationInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -91,6 +117,9 @@ pub struct CreateInvalidationOutput {
     pub location: Option<String>,
     /// The invalidation's information.
     pub invalidation: Option<crate::types::Invalidation>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateInvalidationOutput {
@@ -103,6 +132,13 @@ impl std::fmt::Debug for CreateInvalidationOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateInvalidationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateInvalidationOutput {
     /// A builder for [`CreateInvalidationOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -112,7 +148,7 @@ impl CreateInvalidationOutput {
 }
 
 /// A builder for [`CreateInvalidationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateInvalidationOutputBuilder {
     location: Option<String>,
     invalidation: Option<crate::types::Invalidation>,
@@ -156,18 +192,19 @@ impl CreateInvalidationOutputBuilder {
         self.invalidation = value;
         self
     }
-    /// Builds the [`CreateInvalidationOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateInvalidationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateInvalidationOutput, restxml_runtime::BuildError> {
         Ok(CreateInvalidationOutput {
             location: self.location,
             invalidation: self.invalidation,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateInvalidation can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateInvalidationError {
     /// The specified distribution does not exist.
@@ -198,37 +235,85 @@ impl CreateInvalidationError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateInvalidation",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyInvalidationsInProgress") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
+                    .map_or_else(unhandled, Self::TooManyInvalidationsInProgress)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("BatchTooLarge") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::BatchTooLarge)
+                    .map_or_else(unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateInvalidationError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`CreateInvalidationError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateInvalidationError::TooManyInvalidationsInProgress`].
+    #[inline]
+    pub fn is_too_many_invalidations_in_progress(&self) -> bool {
+        matches!(self, Self::TooManyInvalidationsInProgress(_))
+    }
+    /// Whether this is [`CreateInvalidationError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`CreateInvalidationError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateInvalidationError::BatchTooLarge`].
+    #[inline]
+    pub fn is_batch_too_large(&self) -> bool {
+        matches!(self, Self::BatchTooLarge(_))
+    }
+    /// Whether this is [`CreateInvalidationError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -298,7 +383,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateInvalidation: the output on success, else the typed error.
+/// Reads the HTTP response of CreateInvalidation: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -332,5 +417,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_invalidation::CreateInvalidationOutput {
         location: m_location,
         invalidation: m_invalidation,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateInvalidation, built one input member at a time: from `client.create_invalidation()` (or `client.create_invalidation_with(input)`), a setter per member, then [`send`](CreateInvalidationFluentBuilder::send).
+
+ [`config_override`](CreateInvalidationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateInvalidationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateInvalidationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
+    ) -> Self {
+        CreateInvalidationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution's id.
+
+ Sets [`crate::operation::create_invalidation::CreateInvalidationInput::distribution_id`](crate::operation::create_invalidation::CreateInvalidationInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /** The batch information for the invalidation.
+
+ Sets [`crate::operation::create_invalidation::CreateInvalidationInput::invalidation_batch`](crate::operation::create_invalidation::CreateInvalidationInput::invalidation_batch). Required.*/
+    #[inline]
+    pub fn invalidation_batch(mut self, value: crate::types::InvalidationBatch) -> Self {
+        self.input = self.input.invalidation_batch(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_invalidation::CreateInvalidationInputBuilder {
+        &self.input
+    }
+    /** Sends CreateInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateInvalidationError`], the errors the model lists for CreateInvalidation; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_invalidation::CreateInvalidationOutput,
+        restxml_runtime::SdkError<CreateInvalidationError>,
+    > {
+        let input: crate::operation::create_invalidation::CreateInvalidationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateInvalidation", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl CreateInvalidationForDistributionTenantInput {
     }
 }
 
+impl From<CreateInvalidationForDistributionTenantInput>
+for CreateInvalidationForDistributionTenantInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateInvalidationForDistributionTenantInput) -> Self {
+        CreateInvalidationForDistributionTenantInputBuilder {
+            id: Some(input.id),
+            invalidation_batch: Some(input.invalidation_batch),
+        }
+    }
+}
+
 /// A builder for [`CreateInvalidationForDistributionTenantInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateInvalidationForDistributionTenantInputBuilder {
     id: Option<String>,
     invalidation_batch: Option<crate::types::InvalidationBatch>,
@@ -63,7 +75,7 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
         self.invalidation_batch = Some(value);
         self
     }
-    /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names the first required member that is missing.
+    /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -71,18 +83,29 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
         CreateInvalidationForDistributionTenantInput,
         restxml_runtime::BuildError,
     > {
-        Ok(CreateInvalidationForDistributionTenantInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "CreateInvalidationForDistributionTenantRequest",
-                "Id",
-            )?,
-            invalidation_batch: restxml_runtime::error::required(
-                self.invalidation_batch,
-                "CreateInvalidationForDistributionTenantRequest",
-                "InvalidationBatch",
-            )?,
-        })
+        match (self.id, self.invalidation_batch) {
+            (Some(id), Some(invalidation_batch)) => {
+                Ok(CreateInvalidationForDistributionTenantInput {
+                    id,
+                    invalidation_batch,
+                })
+            }
+            (id, invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateInvalidationForDistributionTenantInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -96,6 +119,9 @@ pub struct CreateInvalidationForDistributionTenantOutput {
     pub location: Option<String>,
     /// An invalidation.
     pub invalidation: Option<crate::types::Invalidation>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateInvalidationForDistributionTenantOutput {
@@ -108,6 +134,13 @@ impl std::fmt::Debug for CreateInvalidationForDistributionTenantOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateInvalidationForDistributionTenantOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateInvalidationForDistributionTenantOutput {
     /// A builder for [`CreateInvalidationForDistributionTenantOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -117,7 +150,7 @@ impl CreateInvalidationForDistributionTenantOutput {
 }
 
 /// A builder for [`CreateInvalidationForDistributionTenantOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateInvalidationForDistributionTenantOutputBuilder {
     location: Option<String>,
     invalidation: Option<crate::types::Invalidation>,
@@ -161,7 +194,7 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
         self.invalidation = value;
         self
     }
-    /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -172,12 +205,13 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
         Ok(CreateInvalidationForDistributionTenantOutput {
             location: self.location,
             invalidation: self.invalidation,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateInvalidationForDistributionTenant can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateInvalidationForDistributionTenantError {
     /// Access denied.
@@ -208,37 +242,85 @@ impl CreateInvalidationForDistributionTenantError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateInvalidationForDistributionTenant",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("TooManyInvalidationsInProgress") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
+                    .map_or_else(unhandled, Self::TooManyInvalidationsInProgress)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("BatchTooLarge") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::BatchTooLarge)
+                    .map_or_else(unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::TooManyInvalidationsInProgress`].
+    #[inline]
+    pub fn is_too_many_invalidations_in_progress(&self) -> bool {
+        matches!(self, Self::TooManyInvalidationsInProgress(_))
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::BatchTooLarge`].
+    #[inline]
+    pub fn is_batch_too_large(&self) -> bool {
+        matches!(self, Self::BatchTooLarge(_))
+    }
+    /// Whether this is [`CreateInvalidationForDistributionTenantError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -309,7 +391,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateInvalidationForDistributionTenant: the output on success, else the typed error.
+/// Reads the HTTP response of CreateInvalidationForDistributionTenant: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -343,5 +425,92 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantOutput {
         location: m_location,
         invalidation: m_invalidation,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateInvalidationForDistributionTenant, built one input member at a time: from `client.create_invalidation_for_distribution_tenant()` (or `client.create_invalidation_for_distribution_tenant_with(input)`), a setter per member, then [`send`](CreateInvalidationForDistributionTenantFluentBuilder::send).
+
+ [`config_override`](CreateInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateInvalidationForDistributionTenantFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateInvalidationForDistributionTenantFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
+    ) -> Self {
+        CreateInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution tenant.
+
+ Sets [`crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::id`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** An invalidation batch.
+
+ Sets [`crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::invalidation_batch`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::invalidation_batch). Required.*/
+    #[inline]
+    pub fn invalidation_batch(mut self, value: crate::types::InvalidationBatch) -> Self {
+        self.input = self.input.invalidation_batch(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder {
+        &self.input
+    }
+    /** Sends CreateInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateInvalidationForDistributionTenantError`], the errors the model lists for CreateInvalidationForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantOutput,
+        restxml_runtime::SdkError<CreateInvalidationForDistributionTenantError>,
+    > {
+        let input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "CreateInvalidationForDistributionTenant",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

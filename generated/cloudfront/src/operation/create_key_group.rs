@@ -32,8 +32,18 @@ impl CreateKeyGroupInput {
     }
 }
 
+impl From<CreateKeyGroupInput> for CreateKeyGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateKeyGroupInput) -> Self {
+        CreateKeyGroupInputBuilder {
+            key_group_config: Some(input.key_group_config),
+        }
+    }
+}
+
 /// A builder for [`CreateKeyGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateKeyGroupInputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
 }
@@ -54,16 +64,30 @@ impl CreateKeyGroupInputBuilder {
         self.key_group_config = Some(value);
         self
     }
-    /// Builds the [`CreateKeyGroupInput`], or names the first required member that is missing.
+    /// Builds the [`CreateKeyGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateKeyGroupInput, restxml_runtime::BuildError> {
-        Ok(CreateKeyGroupInput {
-            key_group_config: restxml_runtime::error::required(
-                self.key_group_config,
-                "CreateKeyGroupRequest",
-                "KeyGroupConfig",
-            )?,
-        })
+        match (self.key_group_config,) {
+            (Some(key_group_config),) => {
+                Ok(CreateKeyGroupInput {
+                    key_group_config,
+                })
+            }
+            (key_group_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeyGroupInput",
+                        &[
+                            (
+                                key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +103,9 @@ pub struct CreateKeyGroupOutput {
     pub location: Option<String>,
     /// The identifier for this version of the key group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateKeyGroupOutput {
@@ -92,6 +119,13 @@ impl std::fmt::Debug for CreateKeyGroupOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateKeyGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateKeyGroupOutput {
     /// A builder for [`CreateKeyGroupOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -101,7 +135,7 @@ impl CreateKeyGroupOutput {
 }
 
 /// A builder for [`CreateKeyGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     location: Option<String>,
@@ -156,19 +190,20 @@ impl CreateKeyGroupOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateKeyGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateKeyGroupOutput {
             key_group: self.key_group,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateKeyGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateKeyGroupError {
     /// The number of public keys in this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
@@ -193,25 +228,58 @@ impl CreateKeyGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("TooManyPublicKeysInKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
+                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
             Some("TooManyKeyGroups") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroups)
+                    .map_or_else(unhandled, Self::TooManyKeyGroups)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("KeyGroupAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
+                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateKeyGroupError::TooManyPublicKeysInKeyGroup`].
+    #[inline]
+    pub fn is_too_many_public_keys_in_key_group(&self) -> bool {
+        matches!(self, Self::TooManyPublicKeysInKeyGroup(_))
+    }
+    /// Whether this is [`CreateKeyGroupError::TooManyKeyGroups`].
+    #[inline]
+    pub fn is_too_many_key_groups(&self) -> bool {
+        matches!(self, Self::TooManyKeyGroups(_))
+    }
+    /// Whether this is [`CreateKeyGroupError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateKeyGroupError::KeyGroupAlreadyExists`].
+    #[inline]
+    pub fn is_key_group_already_exists(&self) -> bool {
+        matches!(self, Self::KeyGroupAlreadyExists(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -273,7 +341,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateKeyGroup: the output on success, else the typed error.
+/// Reads the HTTP response of CreateKeyGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -309,5 +377,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
         key_group: m_key_group,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateKeyGroup, built one input member at a time: from `client.create_key_group()` (or `client.create_key_group_with(input)`), a setter per member, then [`send`](CreateKeyGroupFluentBuilder::send).
+
+ [`config_override`](CreateKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateKeyGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateKeyGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
+    ) -> Self {
+        CreateKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A key group configuration.
+
+ Sets [`crate::operation::create_key_group::CreateKeyGroupInput::key_group_config`](crate::operation::create_key_group::CreateKeyGroupInput::key_group_config). Required.*/
+    #[inline]
+    pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
+        self.input = self.input.key_group_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
+        &self.input
+    }
+    /** Sends CreateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateKeyGroupError`], the errors the model lists for CreateKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_key_group::CreateKeyGroupOutput,
+        restxml_runtime::SdkError<CreateKeyGroupError>,
+    > {
+        let input: crate::operation::create_key_group::CreateKeyGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeyGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

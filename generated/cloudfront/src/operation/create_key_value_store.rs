@@ -39,8 +39,21 @@ impl CreateKeyValueStoreInput {
     }
 }
 
+impl From<CreateKeyValueStoreInput> for CreateKeyValueStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateKeyValueStoreInput) -> Self {
+        CreateKeyValueStoreInputBuilder {
+            name: Some(input.name),
+            comment: input.comment,
+            import_source: input.import_source,
+            tags: input.tags,
+        }
+    }
+}
+
 /// A builder for [`CreateKeyValueStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateKeyValueStoreInputBuilder {
     name: Option<String>,
     comment: Option<String>,
@@ -106,19 +119,27 @@ impl CreateKeyValueStoreInputBuilder {
         self.tags = value;
         self
     }
-    /// Builds the [`CreateKeyValueStoreInput`], or names the first required member that is missing.
+    /// Builds the [`CreateKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateKeyValueStoreInput, restxml_runtime::BuildError> {
-        Ok(CreateKeyValueStoreInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateKeyValueStoreRequest",
-                "Name",
-            )?,
-            comment: self.comment,
-            import_source: self.import_source,
-            tags: self.tags,
-        })
+        match (self.name,) {
+            (Some(name),) => {
+                Ok(CreateKeyValueStoreInput {
+                    name,
+                    comment: self.comment,
+                    import_source: self.import_source,
+                    tags: self.tags,
+                })
+            }
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeyValueStoreInput",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -134,6 +155,9 @@ pub struct CreateKeyValueStoreOutput {
     pub e_tag: Option<String>,
     /// The location of the resulting key value store.
     pub location: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateKeyValueStoreOutput {
@@ -147,6 +171,13 @@ impl std::fmt::Debug for CreateKeyValueStoreOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateKeyValueStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateKeyValueStoreOutput {
     /// A builder for [`CreateKeyValueStoreOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -156,7 +187,7 @@ impl CreateKeyValueStoreOutput {
 }
 
 /// A builder for [`CreateKeyValueStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
@@ -214,7 +245,7 @@ impl CreateKeyValueStoreOutputBuilder {
         self.location = value;
         self
     }
-    /// Builds the [`CreateKeyValueStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -223,12 +254,13 @@ impl CreateKeyValueStoreOutputBuilder {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
             location: self.location,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateKeyValueStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateKeyValueStoreError {
     /// Access denied.
@@ -257,33 +289,76 @@ impl CreateKeyValueStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateKeyValueStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("EntitySizeLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
+                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateKeyValueStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateKeyValueStoreError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`CreateKeyValueStoreError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateKeyValueStoreError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateKeyValueStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateKeyValueStoreError::EntitySizeLimitExceeded`].
+    #[inline]
+    pub fn is_entity_size_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntitySizeLimitExceeded(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -359,7 +434,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateKeyValueStore: the output on success, else the typed error.
+/// Reads the HTTP response of CreateKeyValueStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -395,5 +470,125 @@ pub fn parse_response<B: AsRef<[u8]>>(
         key_value_store: m_key_value_store,
         e_tag: m_e_tag,
         location: m_location,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateKeyValueStore, built one input member at a time: from `client.create_key_value_store()` (or `client.create_key_value_store_with(input)`), a setter per member, then [`send`](CreateKeyValueStoreFluentBuilder::send).
+
+ [`config_override`](CreateKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateKeyValueStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateKeyValueStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
+    ) -> Self {
+        CreateKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the key value store. The minimum length is 1 character and the maximum length is 64 characters.
+
+ Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::name`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The comment of the key value store.
+
+ Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment).*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment).
+    #[inline]
+    pub fn set_comment(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_comment(value);
+        self
+    }
+    /** The S3 bucket that provides the source for the import. The source must be in a valid JSON format.
+
+ Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).*/
+    #[inline]
+    pub fn import_source(mut self, value: crate::types::ImportSource) -> Self {
+        self.input = self.input.import_source(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).
+    #[inline]
+    pub fn set_import_source(
+        mut self,
+        value: Option<crate::types::ImportSource>,
+    ) -> Self {
+        self.input = self.input.set_import_source(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
+        &self.input
+    }
+    /** Sends CreateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateKeyValueStoreError`], the errors the model lists for CreateKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_key_value_store::CreateKeyValueStoreOutput,
+        restxml_runtime::SdkError<CreateKeyValueStoreError>,
+    > {
+        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeyValueStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

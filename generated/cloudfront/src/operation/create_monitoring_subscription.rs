@@ -35,8 +35,20 @@ impl CreateMonitoringSubscriptionInput {
     }
 }
 
+impl From<CreateMonitoringSubscriptionInput>
+for CreateMonitoringSubscriptionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateMonitoringSubscriptionInput) -> Self {
+        CreateMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            monitoring_subscription: Some(input.monitoring_subscription),
+        }
+    }
+}
+
 /// A builder for [`CreateMonitoringSubscriptionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
@@ -68,23 +80,38 @@ impl CreateMonitoringSubscriptionInputBuilder {
         self.monitoring_subscription = Some(value);
         self
     }
-    /// Builds the [`CreateMonitoringSubscriptionInput`], or names the first required member that is missing.
+    /// Builds the [`CreateMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
-        Ok(CreateMonitoringSubscriptionInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "CreateMonitoringSubscriptionRequest",
-                "DistributionId",
-            )?,
-            monitoring_subscription: restxml_runtime::error::required(
-                self.monitoring_subscription,
-                "CreateMonitoringSubscriptionRequest",
-                "MonitoringSubscription",
-            )?,
-        })
+        match (self.distribution_id, self.monitoring_subscription) {
+            (Some(distribution_id), Some(monitoring_subscription)) => {
+                Ok(CreateMonitoringSubscriptionInput {
+                    distribution_id,
+                    monitoring_subscription,
+                })
+            }
+            (distribution_id, monitoring_subscription) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateMonitoringSubscriptionInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                monitoring_subscription.is_none(),
+                                "monitoring_subscription",
+                                "MonitoringSubscription",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -96,6 +123,9 @@ impl CreateMonitoringSubscriptionInputBuilder {
 pub struct CreateMonitoringSubscriptionOutput {
     /// A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
     pub monitoring_subscription: Option<crate::types::MonitoringSubscription>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateMonitoringSubscriptionOutput {
@@ -104,6 +134,13 @@ impl std::fmt::Debug for CreateMonitoringSubscriptionOutput {
         f.debug_struct("CreateMonitoringSubscriptionOutput")
             .field("monitoring_subscription", &self.monitoring_subscription)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for CreateMonitoringSubscriptionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -116,7 +153,7 @@ impl CreateMonitoringSubscriptionOutput {
 }
 
 /// A builder for [`CreateMonitoringSubscriptionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateMonitoringSubscriptionOutputBuilder {
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
@@ -149,19 +186,20 @@ impl CreateMonitoringSubscriptionOutputBuilder {
         self.monitoring_subscription = value;
         self
     }
-    /// Builds the [`CreateMonitoringSubscriptionOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(CreateMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateMonitoringSubscription can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateMonitoringSubscriptionError {
     /// The specified distribution does not exist.
@@ -188,28 +226,58 @@ impl CreateMonitoringSubscriptionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateMonitoringSubscription",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("MonitoringSubscriptionAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::MonitoringSubscriptionAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::MonitoringSubscriptionAlreadyExists)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateMonitoringSubscriptionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`CreateMonitoringSubscriptionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateMonitoringSubscriptionError::MonitoringSubscriptionAlreadyExists`].
+    #[inline]
+    pub fn is_monitoring_subscription_already_exists(&self) -> bool {
+        matches!(self, Self::MonitoringSubscriptionAlreadyExists(_))
+    }
+    /// Whether this is [`CreateMonitoringSubscriptionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -276,7 +344,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateMonitoringSubscription: the output on success, else the typed error.
+/// Reads the HTTP response of CreateMonitoringSubscription: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -307,5 +375,91 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionOutput {
         monitoring_subscription: m_monitoring_subscription,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateMonitoringSubscription, built one input member at a time: from `client.create_monitoring_subscription()` (or `client.create_monitoring_subscription_with(input)`), a setter per member, then [`send`](CreateMonitoringSubscriptionFluentBuilder::send).
+
+ [`config_override`](CreateMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateMonitoringSubscriptionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
+    ) -> Self {
+        CreateMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution that you are enabling metrics for.
+
+ Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::distribution_id`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /** A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
+
+ Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription). Required.*/
+    #[inline]
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
+        self.input = self.input.monitoring_subscription(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder {
+        &self.input
+    }
+    /** Sends CreateMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateMonitoringSubscriptionError`], the errors the model lists for CreateMonitoringSubscription; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionOutput,
+        restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
+    > {
+        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateMonitoringSubscription", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -34,8 +34,18 @@ impl CreateOriginAccessControlInput {
     }
 }
 
+impl From<CreateOriginAccessControlInput> for CreateOriginAccessControlInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateOriginAccessControlInput) -> Self {
+        CreateOriginAccessControlInputBuilder {
+            origin_access_control_config: Some(input.origin_access_control_config),
+        }
+    }
+}
+
 /// A builder for [`CreateOriginAccessControlInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateOriginAccessControlInputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
 }
@@ -59,18 +69,32 @@ impl CreateOriginAccessControlInputBuilder {
         self.origin_access_control_config = Some(value);
         self
     }
-    /// Builds the [`CreateOriginAccessControlInput`], or names the first required member that is missing.
+    /// Builds the [`CreateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
-        Ok(CreateOriginAccessControlInput {
-            origin_access_control_config: restxml_runtime::error::required(
-                self.origin_access_control_config,
-                "CreateOriginAccessControlRequest",
-                "OriginAccessControlConfig",
-            )?,
-        })
+        match (self.origin_access_control_config,) {
+            (Some(origin_access_control_config),) => {
+                Ok(CreateOriginAccessControlInput {
+                    origin_access_control_config,
+                })
+            }
+            (origin_access_control_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateOriginAccessControlInput",
+                        &[
+                            (
+                                origin_access_control_config.is_none(),
+                                "origin_access_control_config",
+                                "OriginAccessControlConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -86,6 +110,9 @@ pub struct CreateOriginAccessControlOutput {
     pub location: Option<String>,
     /// The version identifier for the current version of the origin access control.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateOriginAccessControlOutput {
@@ -99,6 +126,13 @@ impl std::fmt::Debug for CreateOriginAccessControlOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateOriginAccessControlOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateOriginAccessControlOutput {
     /// A builder for [`CreateOriginAccessControlOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -108,7 +142,7 @@ impl CreateOriginAccessControlOutput {
 }
 
 /// A builder for [`CreateOriginAccessControlOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     location: Option<String>,
@@ -169,7 +203,7 @@ impl CreateOriginAccessControlOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateOriginAccessControlOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -178,12 +212,13 @@ impl CreateOriginAccessControlOutputBuilder {
             origin_access_control: self.origin_access_control,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateOriginAccessControl can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateOriginAccessControlError {
     /// An origin access control with the specified parameters already exists.
@@ -206,21 +241,49 @@ impl CreateOriginAccessControlError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateOriginAccessControl",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("OriginAccessControlAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
+                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
             }
             Some("TooManyOriginAccessControls") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginAccessControls)
+                    .map_or_else(unhandled, Self::TooManyOriginAccessControls)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateOriginAccessControlError::OriginAccessControlAlreadyExists`].
+    #[inline]
+    pub fn is_origin_access_control_already_exists(&self) -> bool {
+        matches!(self, Self::OriginAccessControlAlreadyExists(_))
+    }
+    /// Whether this is [`CreateOriginAccessControlError::TooManyOriginAccessControls`].
+    #[inline]
+    pub fn is_too_many_origin_access_controls(&self) -> bool {
+        matches!(self, Self::TooManyOriginAccessControls(_))
+    }
+    /// Whether this is [`CreateOriginAccessControlError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -281,7 +344,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateOriginAccessControl: the output on success, else the typed error.
+/// Reads the HTTP response of CreateOriginAccessControl: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -317,5 +380,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         origin_access_control: m_origin_access_control,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateOriginAccessControl, built one input member at a time: from `client.create_origin_access_control()` (or `client.create_origin_access_control_with(input)`), a setter per member, then [`send`](CreateOriginAccessControlFluentBuilder::send).
+
+ [`config_override`](CreateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateOriginAccessControlFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateOriginAccessControlFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
+    ) -> Self {
+        CreateOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Contains the origin access control.
+
+ Sets [`crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config`](crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config). Required.*/
+    #[inline]
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
+        self.input = self.input.origin_access_control_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
+        &self.input
+    }
+    /** Sends CreateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateOriginAccessControlError`], the errors the model lists for CreateOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_origin_access_control::CreateOriginAccessControlOutput,
+        restxml_runtime::SdkError<CreateOriginAccessControlError>,
+    > {
+        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateOriginAccessControl", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -42,8 +42,18 @@ impl CreateOriginRequestPolicyInput {
     }
 }
 
+impl From<CreateOriginRequestPolicyInput> for CreateOriginRequestPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateOriginRequestPolicyInput) -> Self {
+        CreateOriginRequestPolicyInputBuilder {
+            origin_request_policy_config: Some(input.origin_request_policy_config),
+        }
+    }
+}
+
 /// A builder for [`CreateOriginRequestPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateOriginRequestPolicyInputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
 }
@@ -67,18 +77,32 @@ impl CreateOriginRequestPolicyInputBuilder {
         self.origin_request_policy_config = Some(value);
         self
     }
-    /// Builds the [`CreateOriginRequestPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`CreateOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateOriginRequestPolicyInput, restxml_runtime::BuildError> {
-        Ok(CreateOriginRequestPolicyInput {
-            origin_request_policy_config: restxml_runtime::error::required(
-                self.origin_request_policy_config,
-                "CreateOriginRequestPolicyRequest",
-                "OriginRequestPolicyConfig",
-            )?,
-        })
+        match (self.origin_request_policy_config,) {
+            (Some(origin_request_policy_config),) => {
+                Ok(CreateOriginRequestPolicyInput {
+                    origin_request_policy_config,
+                })
+            }
+            (origin_request_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateOriginRequestPolicyInput",
+                        &[
+                            (
+                                origin_request_policy_config.is_none(),
+                                "origin_request_policy_config",
+                                "OriginRequestPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -94,6 +118,9 @@ pub struct CreateOriginRequestPolicyOutput {
     pub location: Option<String>,
     /// The current version of the origin request policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateOriginRequestPolicyOutput {
@@ -107,6 +134,13 @@ impl std::fmt::Debug for CreateOriginRequestPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateOriginRequestPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateOriginRequestPolicyOutput {
     /// A builder for [`CreateOriginRequestPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +150,7 @@ impl CreateOriginRequestPolicyOutput {
 }
 
 /// A builder for [`CreateOriginRequestPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     location: Option<String>,
@@ -177,7 +211,7 @@ impl CreateOriginRequestPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateOriginRequestPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -186,12 +220,13 @@ impl CreateOriginRequestPolicyOutputBuilder {
             origin_request_policy: self.origin_request_policy,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateOriginRequestPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateOriginRequestPolicyError {
     /// Access denied.
@@ -230,50 +265,97 @@ impl CreateOriginRequestPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateOriginRequestPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyHeadersInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyHeadersInOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy)
             }
             Some("TooManyCookiesInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyCookiesInOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("OriginRequestPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
+                    .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists)
             }
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyQueryStringsInOriginRequestPolicy,
                     )
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyOriginRequestPolicies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginRequestPolicies)
+                    .map_or_else(unhandled, Self::TooManyOriginRequestPolicies)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::TooManyHeadersInOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_headers_in_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyHeadersInOriginRequestPolicy(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::TooManyCookiesInOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_cookies_in_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyCookiesInOriginRequestPolicy(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::OriginRequestPolicyAlreadyExists`].
+    #[inline]
+    pub fn is_origin_request_policy_already_exists(&self) -> bool {
+        matches!(self, Self::OriginRequestPolicyAlreadyExists(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::TooManyQueryStringsInOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_query_strings_in_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyQueryStringsInOriginRequestPolicy(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateOriginRequestPolicyError::TooManyOriginRequestPolicies`].
+    #[inline]
+    pub fn is_too_many_origin_request_policies(&self) -> bool {
+        matches!(self, Self::TooManyOriginRequestPolicies(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -339,7 +421,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateOriginRequestPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of CreateOriginRequestPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -375,5 +457,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         origin_request_policy: m_origin_request_policy,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateOriginRequestPolicy, built one input member at a time: from `client.create_origin_request_policy()` (or `client.create_origin_request_policy_with(input)`), a setter per member, then [`send`](CreateOriginRequestPolicyFluentBuilder::send).
+
+ [`config_override`](CreateOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateOriginRequestPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateOriginRequestPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
+    ) -> Self {
+        CreateOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An origin request policy configuration.
+
+ Sets [`crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config). Required.*/
+    #[inline]
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
+        self.input = self.input.origin_request_policy_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends CreateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateOriginRequestPolicyError`], the errors the model lists for CreateOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_origin_request_policy::CreateOriginRequestPolicyOutput,
+        restxml_runtime::SdkError<CreateOriginRequestPolicyError>,
+    > {
+        let input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateOriginRequestPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl CreatePublicKeyInput {
     }
 }
 
+impl From<CreatePublicKeyInput> for CreatePublicKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreatePublicKeyInput) -> Self {
+        CreatePublicKeyInputBuilder {
+            public_key_config: Some(input.public_key_config),
+        }
+    }
+}
+
 /// A builder for [`CreatePublicKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreatePublicKeyInputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
 }
@@ -52,16 +62,30 @@ impl CreatePublicKeyInputBuilder {
         self.public_key_config = Some(value);
         self
     }
-    /// Builds the [`CreatePublicKeyInput`], or names the first required member that is missing.
+    /// Builds the [`CreatePublicKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreatePublicKeyInput, restxml_runtime::BuildError> {
-        Ok(CreatePublicKeyInput {
-            public_key_config: restxml_runtime::error::required(
-                self.public_key_config,
-                "CreatePublicKeyRequest",
-                "PublicKeyConfig",
-            )?,
-        })
+        match (self.public_key_config,) {
+            (Some(public_key_config),) => {
+                Ok(CreatePublicKeyInput {
+                    public_key_config,
+                })
+            }
+            (public_key_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreatePublicKeyInput",
+                        &[
+                            (
+                                public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +101,9 @@ pub struct CreatePublicKeyOutput {
     pub location: Option<String>,
     /// The identifier for this version of the public key.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreatePublicKeyOutput {
@@ -90,6 +117,13 @@ impl std::fmt::Debug for CreatePublicKeyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreatePublicKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreatePublicKeyOutput {
     /// A builder for [`CreatePublicKeyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -99,7 +133,7 @@ impl CreatePublicKeyOutput {
 }
 
 /// A builder for [`CreatePublicKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreatePublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     location: Option<String>,
@@ -154,19 +188,20 @@ impl CreatePublicKeyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreatePublicKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreatePublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreatePublicKeyOutput, restxml_runtime::BuildError> {
         Ok(CreatePublicKeyOutput {
             public_key: self.public_key,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreatePublicKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreatePublicKeyError {
     /// The maximum number of public keys for field-level encryption have been created. To create a new public key, delete one of the existing keys.
@@ -189,21 +224,49 @@ impl CreatePublicKeyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreatePublicKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("TooManyPublicKeys") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeys)
+                    .map_or_else(unhandled, Self::TooManyPublicKeys)
             }
             Some("PublicKeyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PublicKeyAlreadyExists)
+                    .map_or_else(unhandled, Self::PublicKeyAlreadyExists)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreatePublicKeyError::TooManyPublicKeys`].
+    #[inline]
+    pub fn is_too_many_public_keys(&self) -> bool {
+        matches!(self, Self::TooManyPublicKeys(_))
+    }
+    /// Whether this is [`CreatePublicKeyError::PublicKeyAlreadyExists`].
+    #[inline]
+    pub fn is_public_key_already_exists(&self) -> bool {
+        matches!(self, Self::PublicKeyAlreadyExists(_))
+    }
+    /// Whether this is [`CreatePublicKeyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -264,7 +327,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreatePublicKey: the output on success, else the typed error.
+/// Reads the HTTP response of CreatePublicKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -300,5 +363,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
         public_key: m_public_key,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreatePublicKey, built one input member at a time: from `client.create_public_key()` (or `client.create_public_key_with(input)`), a setter per member, then [`send`](CreatePublicKeyFluentBuilder::send).
+
+ [`config_override`](CreatePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreatePublicKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreatePublicKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
+    ) -> Self {
+        CreatePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A CloudFront public key configuration.
+
+ Sets [`crate::operation::create_public_key::CreatePublicKeyInput::public_key_config`](crate::operation::create_public_key::CreatePublicKeyInput::public_key_config). Required.*/
+    #[inline]
+    pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
+        self.input = self.input.public_key_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
+        &self.input
+    }
+    /** Sends CreatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreatePublicKeyError`], the errors the model lists for CreatePublicKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_public_key::CreatePublicKeyOutput,
+        restxml_runtime::SdkError<CreatePublicKeyError>,
+    > {
+        let input: crate::operation::create_public_key::CreatePublicKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreatePublicKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

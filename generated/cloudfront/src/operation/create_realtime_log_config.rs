@@ -45,8 +45,21 @@ impl CreateRealtimeLogConfigInput {
     }
 }
 
+impl From<CreateRealtimeLogConfigInput> for CreateRealtimeLogConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateRealtimeLogConfigInput) -> Self {
+        CreateRealtimeLogConfigInputBuilder {
+            end_points: Some(input.end_points),
+            fields: Some(input.fields),
+            name: Some(input.name),
+            sampling_rate: Some(input.sampling_rate),
+        }
+    }
+}
+
 /// A builder for [`CreateRealtimeLogConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateRealtimeLogConfigInputBuilder {
     end_points: Option<Vec<crate::types::EndPoint>>,
     fields: Option<Vec<String>>,
@@ -91,33 +104,34 @@ impl CreateRealtimeLogConfigInputBuilder {
         self.sampling_rate = Some(value);
         self
     }
-    /// Builds the [`CreateRealtimeLogConfigInput`], or names the first required member that is missing.
+    /// Builds the [`CreateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
-        Ok(CreateRealtimeLogConfigInput {
-            end_points: restxml_runtime::error::required(
-                self.end_points,
-                "CreateRealtimeLogConfigRequest",
-                "EndPoints",
-            )?,
-            fields: restxml_runtime::error::required(
-                self.fields,
-                "CreateRealtimeLogConfigRequest",
-                "Fields",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateRealtimeLogConfigRequest",
-                "Name",
-            )?,
-            sampling_rate: restxml_runtime::error::required(
-                self.sampling_rate,
-                "CreateRealtimeLogConfigRequest",
-                "SamplingRate",
-            )?,
-        })
+        match (self.end_points, self.fields, self.name, self.sampling_rate) {
+            (Some(end_points), Some(fields), Some(name), Some(sampling_rate)) => {
+                Ok(CreateRealtimeLogConfigInput {
+                    end_points,
+                    fields,
+                    name,
+                    sampling_rate,
+                })
+            }
+            (end_points, fields, name, sampling_rate) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateRealtimeLogConfigInput",
+                        &[
+                            (end_points.is_none(), "end_points", "EndPoints"),
+                            (fields.is_none(), "fields", "Fields"),
+                            (name.is_none(), "name", "Name"),
+                            (sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -129,6 +143,9 @@ impl CreateRealtimeLogConfigInputBuilder {
 pub struct CreateRealtimeLogConfigOutput {
     /// A real-time log configuration.
     pub realtime_log_config: Option<crate::types::RealtimeLogConfig>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
@@ -137,6 +154,13 @@ impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
         f.debug_struct("CreateRealtimeLogConfigOutput")
             .field("realtime_log_config", &self.realtime_log_config)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for CreateRealtimeLogConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -149,7 +173,7 @@ impl CreateRealtimeLogConfigOutput {
 }
 
 /// A builder for [`CreateRealtimeLogConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
@@ -182,19 +206,20 @@ impl CreateRealtimeLogConfigOutputBuilder {
         self.realtime_log_config = value;
         self
     }
-    /// Builds the [`CreateRealtimeLogConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
         Ok(CreateRealtimeLogConfigOutput {
             realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateRealtimeLogConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateRealtimeLogConfigError {
     /// Access denied.
@@ -219,25 +244,58 @@ impl CreateRealtimeLogConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateRealtimeLogConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("RealtimeLogConfigAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigAlreadyExists)
+                    .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists)
             }
             Some("TooManyRealtimeLogConfigs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyRealtimeLogConfigs)
+                    .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateRealtimeLogConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateRealtimeLogConfigError::RealtimeLogConfigAlreadyExists`].
+    #[inline]
+    pub fn is_realtime_log_config_already_exists(&self) -> bool {
+        matches!(self, Self::RealtimeLogConfigAlreadyExists(_))
+    }
+    /// Whether this is [`CreateRealtimeLogConfigError::TooManyRealtimeLogConfigs`].
+    #[inline]
+    pub fn is_too_many_realtime_log_configs(&self) -> bool {
+        matches!(self, Self::TooManyRealtimeLogConfigs(_))
+    }
+    /// Whether this is [`CreateRealtimeLogConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -314,7 +372,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateRealtimeLogConfig: the output on success, else the typed error.
+/// Reads the HTTP response of CreateRealtimeLogConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -355,5 +413,104 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput {
         realtime_log_config: body_realtime_log_config,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateRealtimeLogConfig, built one input member at a time: from `client.create_realtime_log_config()` (or `client.create_realtime_log_config_with(input)`), a setter per member, then [`send`](CreateRealtimeLogConfigFluentBuilder::send).
+
+ [`config_override`](CreateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateRealtimeLogConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateRealtimeLogConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
+    ) -> Self {
+        CreateRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
+
+ Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points). Required.*/
+    #[inline]
+    pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
+        self.input = self.input.end_points(value);
+        self
+    }
+    /** A list of fields to include in each real-time log record.
+
+ Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields). Required.*/
+    #[inline]
+    pub fn fields(mut self, value: Vec<String>) -> Self {
+        self.input = self.input.fields(value);
+        self
+    }
+    /** A unique name to identify this real-time log configuration.
+
+ Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The sampling rate for this real-time log configuration. You can specify a whole number between 1 and 100 (inclusive) to determine the percentage of viewer requests that are represented in the real-time log data.
+
+ Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate). Required.*/
+    #[inline]
+    pub fn sampling_rate(mut self, value: i64) -> Self {
+        self.input = self.input.sampling_rate(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
+        &self.input
+    }
+    /** Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateRealtimeLogConfigError`], the errors the model lists for CreateRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput,
+        restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
+    > {
+        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateRealtimeLogConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,18 @@ impl CreateResponseHeadersPolicyInput {
     }
 }
 
+impl From<CreateResponseHeadersPolicyInput> for CreateResponseHeadersPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateResponseHeadersPolicyInput) -> Self {
+        CreateResponseHeadersPolicyInputBuilder {
+            response_headers_policy_config: Some(input.response_headers_policy_config),
+        }
+    }
+}
+
 /// A builder for [`CreateResponseHeadersPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateResponseHeadersPolicyInputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
 }
@@ -67,18 +77,32 @@ impl CreateResponseHeadersPolicyInputBuilder {
         self.response_headers_policy_config = Some(value);
         self
     }
-    /// Builds the [`CreateResponseHeadersPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`CreateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
-        Ok(CreateResponseHeadersPolicyInput {
-            response_headers_policy_config: restxml_runtime::error::required(
-                self.response_headers_policy_config,
-                "CreateResponseHeadersPolicyRequest",
-                "ResponseHeadersPolicyConfig",
-            )?,
-        })
+        match (self.response_headers_policy_config,) {
+            (Some(response_headers_policy_config),) => {
+                Ok(CreateResponseHeadersPolicyInput {
+                    response_headers_policy_config,
+                })
+            }
+            (response_headers_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateResponseHeadersPolicyInput",
+                        &[
+                            (
+                                response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -94,6 +118,9 @@ pub struct CreateResponseHeadersPolicyOutput {
     pub location: Option<String>,
     /// The version identifier for the current version of the response headers policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateResponseHeadersPolicyOutput {
@@ -107,6 +134,13 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateResponseHeadersPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateResponseHeadersPolicyOutput {
     /// A builder for [`CreateResponseHeadersPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +150,7 @@ impl CreateResponseHeadersPolicyOutput {
 }
 
 /// A builder for [`CreateResponseHeadersPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     location: Option<String>,
@@ -177,7 +211,7 @@ impl CreateResponseHeadersPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateResponseHeadersPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -186,12 +220,13 @@ impl CreateResponseHeadersPolicyOutputBuilder {
             response_headers_policy: self.response_headers_policy,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateResponseHeadersPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateResponseHeadersPolicyError {
     /// Access denied.
@@ -228,53 +263,100 @@ impl CreateResponseHeadersPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateResponseHeadersPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyCustomHeadersInResponseHeadersPolicy,
                     )
             }
             Some("ResponseHeadersPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::ResponseHeadersPolicyAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("TooLongCSPInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooLongCSPInResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyRemoveHeadersInResponseHeadersPolicy,
                     )
             }
             Some("TooManyResponseHeadersPolicies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyResponseHeadersPolicies)
+                    .map_or_else(unhandled, Self::TooManyResponseHeadersPolicies)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::TooManyCustomHeadersInResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_many_custom_headers_in_response_headers_policy(&self) -> bool {
+        matches!(self, Self::TooManyCustomHeadersInResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::ResponseHeadersPolicyAlreadyExists`].
+    #[inline]
+    pub fn is_response_headers_policy_already_exists(&self) -> bool {
+        matches!(self, Self::ResponseHeadersPolicyAlreadyExists(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::TooLongCSPInResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_long_csp_in_response_headers_policy(&self) -> bool {
+        matches!(self, Self::TooLongCSPInResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::TooManyRemoveHeadersInResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_many_remove_headers_in_response_headers_policy(&self) -> bool {
+        matches!(self, Self::TooManyRemoveHeadersInResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`CreateResponseHeadersPolicyError::TooManyResponseHeadersPolicies`].
+    #[inline]
+    pub fn is_too_many_response_headers_policies(&self) -> bool {
+        matches!(self, Self::TooManyResponseHeadersPolicies(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -340,7 +422,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateResponseHeadersPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of CreateResponseHeadersPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -376,5 +458,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         response_headers_policy: m_response_headers_policy,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateResponseHeadersPolicy, built one input member at a time: from `client.create_response_headers_policy()` (or `client.create_response_headers_policy_with(input)`), a setter per member, then [`send`](CreateResponseHeadersPolicyFluentBuilder::send).
+
+ [`config_override`](CreateResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateResponseHeadersPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
+    ) -> Self {
+        CreateResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Contains metadata about the response headers policy, and a set of configurations that specify the HTTP headers.
+
+ Sets [`crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config). Required.*/
+    #[inline]
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
+        self.input = self.input.response_headers_policy_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends CreateResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateResponseHeadersPolicyError`], the errors the model lists for CreateResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyOutput,
+        restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
+    > {
+        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateResponseHeadersPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl CreateStreamingDistributionInput {
     }
 }
 
+impl From<CreateStreamingDistributionInput> for CreateStreamingDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateStreamingDistributionInput) -> Self {
+        CreateStreamingDistributionInputBuilder {
+            streaming_distribution_config: Some(input.streaming_distribution_config),
+        }
+    }
+}
+
 /// A builder for [`CreateStreamingDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateStreamingDistributionInputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
 }
@@ -55,18 +65,32 @@ impl CreateStreamingDistributionInputBuilder {
         self.streaming_distribution_config = Some(value);
         self
     }
-    /// Builds the [`CreateStreamingDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`CreateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
-        Ok(CreateStreamingDistributionInput {
-            streaming_distribution_config: restxml_runtime::error::required(
-                self.streaming_distribution_config,
-                "CreateStreamingDistributionRequest",
-                "StreamingDistributionConfig",
-            )?,
-        })
+        match (self.streaming_distribution_config,) {
+            (Some(streaming_distribution_config),) => {
+                Ok(CreateStreamingDistributionInput {
+                    streaming_distribution_config,
+                })
+            }
+            (streaming_distribution_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateStreamingDistributionInput",
+                        &[
+                            (
+                                streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -82,6 +106,9 @@ pub struct CreateStreamingDistributionOutput {
     pub location: Option<String>,
     /// The current version of the streaming distribution created.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateStreamingDistributionOutput {
@@ -95,6 +122,13 @@ impl std::fmt::Debug for CreateStreamingDistributionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateStreamingDistributionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateStreamingDistributionOutput {
     /// A builder for [`CreateStreamingDistributionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -104,7 +138,7 @@ impl CreateStreamingDistributionOutput {
 }
 
 /// A builder for [`CreateStreamingDistributionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     location: Option<String>,
@@ -165,7 +199,7 @@ impl CreateStreamingDistributionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateStreamingDistributionOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -174,12 +208,13 @@ impl CreateStreamingDistributionOutputBuilder {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateStreamingDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateStreamingDistributionError {
     /// Access denied.
@@ -222,67 +257,139 @@ impl CreateStreamingDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateStreamingDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("StreamingDistributionAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::StreamingDistributionAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyTrustedSigners") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
             }
             Some("InvalidOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
             }
             Some("TooManyStreamingDistributions") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributions)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyStreamingDistributionCNAMEs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyStreamingDistributionCNAMEs,
-                    )
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
             }
             Some("TrustedSignerDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidOrigin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+                    .map_or_else(unhandled, Self::InvalidOrigin)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateStreamingDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::StreamingDistributionAlreadyExists`].
+    #[inline]
+    pub fn is_streaming_distribution_already_exists(&self) -> bool {
+        matches!(self, Self::StreamingDistributionAlreadyExists(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::InvalidOriginAccessIdentity`].
+    #[inline]
+    pub fn is_invalid_origin_access_identity(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessIdentity(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::TooManyTrustedSigners`].
+    #[inline]
+    pub fn is_too_many_trusted_signers(&self) -> bool {
+        matches!(self, Self::TooManyTrustedSigners(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::InvalidOriginAccessControl`].
+    #[inline]
+    pub fn is_invalid_origin_access_control(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessControl(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::TooManyStreamingDistributions`].
+    #[inline]
+    pub fn is_too_many_streaming_distributions(&self) -> bool {
+        matches!(self, Self::TooManyStreamingDistributions(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::TooManyStreamingDistributionCNAMEs`].
+    #[inline]
+    pub fn is_too_many_streaming_distribution_cnam_es(&self) -> bool {
+        matches!(self, Self::TooManyStreamingDistributionCNAMEs(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::TrustedSignerDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_signer_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedSignerDoesNotExist(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionError::InvalidOrigin`].
+    #[inline]
+    pub fn is_invalid_origin(&self) -> bool {
+        matches!(self, Self::InvalidOrigin(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -353,7 +460,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateStreamingDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of CreateStreamingDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -389,5 +496,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         streaming_distribution: m_streaming_distribution,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateStreamingDistribution, built one input member at a time: from `client.create_streaming_distribution()` (or `client.create_streaming_distribution_with(input)`), a setter per member, then [`send`](CreateStreamingDistributionFluentBuilder::send).
+
+ [`config_override`](CreateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateStreamingDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateStreamingDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
+    ) -> Self {
+        CreateStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The streaming distribution's configuration information.
+
+ Sets [`crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config`](crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config). Required.*/
+    #[inline]
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
+        self.input = self.input.streaming_distribution_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends CreateStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateStreamingDistributionError`], the errors the model lists for CreateStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_streaming_distribution::CreateStreamingDistributionOutput,
+        restxml_runtime::SdkError<CreateStreamingDistributionError>,
+    > {
+        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateStreamingDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

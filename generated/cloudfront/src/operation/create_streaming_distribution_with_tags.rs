@@ -33,8 +33,21 @@ impl CreateStreamingDistributionWithTagsInput {
     }
 }
 
+impl From<CreateStreamingDistributionWithTagsInput>
+for CreateStreamingDistributionWithTagsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateStreamingDistributionWithTagsInput) -> Self {
+        CreateStreamingDistributionWithTagsInputBuilder {
+            streaming_distribution_config_with_tags: Some(
+                input.streaming_distribution_config_with_tags,
+            ),
+        }
+    }
+}
+
 /// A builder for [`CreateStreamingDistributionWithTagsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateStreamingDistributionWithTagsInputBuilder {
     streaming_distribution_config_with_tags: Option<
         crate::types::StreamingDistributionConfigWithTags,
@@ -63,18 +76,32 @@ impl CreateStreamingDistributionWithTagsInputBuilder {
         self.streaming_distribution_config_with_tags = Some(value);
         self
     }
-    /// Builds the [`CreateStreamingDistributionWithTagsInput`], or names the first required member that is missing.
+    /// Builds the [`CreateStreamingDistributionWithTagsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
-        Ok(CreateStreamingDistributionWithTagsInput {
-            streaming_distribution_config_with_tags: restxml_runtime::error::required(
-                self.streaming_distribution_config_with_tags,
-                "CreateStreamingDistributionWithTagsRequest",
-                "StreamingDistributionConfigWithTags",
-            )?,
-        })
+        match (self.streaming_distribution_config_with_tags,) {
+            (Some(streaming_distribution_config_with_tags),) => {
+                Ok(CreateStreamingDistributionWithTagsInput {
+                    streaming_distribution_config_with_tags,
+                })
+            }
+            (streaming_distribution_config_with_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateStreamingDistributionWithTagsInput",
+                        &[
+                            (
+                                streaming_distribution_config_with_tags.is_none(),
+                                "streaming_distribution_config_with_tags",
+                                "StreamingDistributionConfigWithTags",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -90,6 +117,9 @@ pub struct CreateStreamingDistributionWithTagsOutput {
     pub location: Option<String>,
     /// The current version of the distribution created.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutput {
@@ -103,6 +133,13 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateStreamingDistributionWithTagsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateStreamingDistributionWithTagsOutput {
     /// A builder for [`CreateStreamingDistributionWithTagsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -112,7 +149,7 @@ impl CreateStreamingDistributionWithTagsOutput {
 }
 
 /// A builder for [`CreateStreamingDistributionWithTagsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateStreamingDistributionWithTagsOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     location: Option<String>,
@@ -173,7 +210,7 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateStreamingDistributionWithTagsOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateStreamingDistributionWithTagsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -182,12 +219,13 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateStreamingDistributionWithTags can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateStreamingDistributionWithTagsError {
     /// Access denied.
@@ -232,71 +270,148 @@ impl CreateStreamingDistributionWithTagsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateStreamingDistributionWithTags",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("StreamingDistributionAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::StreamingDistributionAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyTrustedSigners") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
             }
             Some("InvalidOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
             }
             Some("TooManyStreamingDistributions") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributions)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyStreamingDistributionCNAMEs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyStreamingDistributionCNAMEs,
-                    )
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
             }
             Some("TrustedSignerDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidOrigin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+                    .map_or_else(unhandled, Self::InvalidOrigin)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::StreamingDistributionAlreadyExists`].
+    #[inline]
+    pub fn is_streaming_distribution_already_exists(&self) -> bool {
+        matches!(self, Self::StreamingDistributionAlreadyExists(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::InvalidOriginAccessIdentity`].
+    #[inline]
+    pub fn is_invalid_origin_access_identity(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessIdentity(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::TooManyTrustedSigners`].
+    #[inline]
+    pub fn is_too_many_trusted_signers(&self) -> bool {
+        matches!(self, Self::TooManyTrustedSigners(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::InvalidOriginAccessControl`].
+    #[inline]
+    pub fn is_invalid_origin_access_control(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessControl(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::TooManyStreamingDistributions`].
+    #[inline]
+    pub fn is_too_many_streaming_distributions(&self) -> bool {
+        matches!(self, Self::TooManyStreamingDistributions(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::TooManyStreamingDistributionCNAMEs`].
+    #[inline]
+    pub fn is_too_many_streaming_distribution_cnam_es(&self) -> bool {
+        matches!(self, Self::TooManyStreamingDistributionCNAMEs(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::TrustedSignerDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_signer_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedSignerDoesNotExist(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`CreateStreamingDistributionWithTagsError::InvalidOrigin`].
+    #[inline]
+    pub fn is_invalid_origin(&self) -> bool {
+        matches!(self, Self::InvalidOrigin(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -369,7 +484,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateStreamingDistributionWithTags: the output on success, else the typed error.
+/// Reads the HTTP response of CreateStreamingDistributionWithTags: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -405,5 +520,83 @@ pub fn parse_response<B: AsRef<[u8]>>(
         streaming_distribution: m_streaming_distribution,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateStreamingDistributionWithTags, built one input member at a time: from `client.create_streaming_distribution_with_tags()` (or `client.create_streaming_distribution_with_tags_with(input)`), a setter per member, then [`send`](CreateStreamingDistributionWithTagsFluentBuilder::send).
+
+ [`config_override`](CreateStreamingDistributionWithTagsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateStreamingDistributionWithTagsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateStreamingDistributionWithTagsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
+    ) -> Self {
+        CreateStreamingDistributionWithTagsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The streaming distribution's configuration information.
+
+ Sets [`crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput::streaming_distribution_config_with_tags`](crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput::streaming_distribution_config_with_tags). Required.*/
+    #[inline]
+    pub fn streaming_distribution_config_with_tags(
+        mut self,
+        value: crate::types::StreamingDistributionConfigWithTags,
+    ) -> Self {
+        self.input = self.input.streaming_distribution_config_with_tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder {
+        &self.input
+    }
+    /** Sends CreateStreamingDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateStreamingDistributionWithTagsError`], the errors the model lists for CreateStreamingDistributionWithTags; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsOutput,
+        restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
+    > {
+        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateStreamingDistributionWithTags", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

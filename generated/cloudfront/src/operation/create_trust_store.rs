@@ -43,8 +43,22 @@ impl CreateTrustStoreInput {
     }
 }
 
+impl From<CreateTrustStoreInput> for CreateTrustStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateTrustStoreInput) -> Self {
+        CreateTrustStoreInputBuilder {
+            name: Some(input.name),
+            ca_certificates_bundle_source: Some(input.ca_certificates_bundle_source),
+            use_client_certificate_ocsp_endpoint: input
+                .use_client_certificate_ocsp_endpoint,
+            tags: input.tags,
+        }
+    }
+}
+
 /// A builder for [`CreateTrustStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrustStoreInputBuilder {
     name: Option<String>,
     ca_certificates_bundle_source: Option<crate::types::CaCertificatesBundleSource>,
@@ -110,24 +124,35 @@ impl CreateTrustStoreInputBuilder {
         self.tags = value;
         self
     }
-    /// Builds the [`CreateTrustStoreInput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrustStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreInput, restxml_runtime::BuildError> {
-        Ok(CreateTrustStoreInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateTrustStoreRequest",
-                "Name",
-            )?,
-            ca_certificates_bundle_source: restxml_runtime::error::required(
-                self.ca_certificates_bundle_source,
-                "CreateTrustStoreRequest",
-                "CaCertificatesBundleSource",
-            )?,
-            use_client_certificate_ocsp_endpoint: self
-                .use_client_certificate_ocsp_endpoint,
-            tags: self.tags,
-        })
+        match (self.name, self.ca_certificates_bundle_source) {
+            (Some(name), Some(ca_certificates_bundle_source)) => {
+                Ok(CreateTrustStoreInput {
+                    name,
+                    ca_certificates_bundle_source,
+                    use_client_certificate_ocsp_endpoint: self
+                        .use_client_certificate_ocsp_endpoint,
+                    tags: self.tags,
+                })
+            }
+            (name, ca_certificates_bundle_source) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrustStoreInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                ca_certificates_bundle_source.is_none(),
+                                "ca_certificates_bundle_source",
+                                "CaCertificatesBundleSource",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -141,6 +166,9 @@ pub struct CreateTrustStoreOutput {
     pub trust_store: Option<crate::types::TrustStore>,
     /// The version identifier for the current version of the trust store.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateTrustStoreOutput {
@@ -153,6 +181,13 @@ impl std::fmt::Debug for CreateTrustStoreOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateTrustStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateTrustStoreOutput {
     /// A builder for [`CreateTrustStoreOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -162,7 +197,7 @@ impl CreateTrustStoreOutput {
 }
 
 /// A builder for [`CreateTrustStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
@@ -203,18 +238,19 @@ impl CreateTrustStoreOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateTrustStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(CreateTrustStoreOutput {
             trust_store: self.trust_store,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateTrustStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateTrustStoreError {
     /// Access denied.
@@ -243,33 +279,76 @@ impl CreateTrustStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateTrustStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateTrustStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`CreateTrustStoreError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateTrustStoreError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateTrustStoreError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateTrustStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -346,7 +425,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateTrustStore: the output on success, else the typed error.
+/// Reads the HTTP response of CreateTrustStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -380,5 +459,122 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_trust_store::CreateTrustStoreOutput {
         trust_store: m_trust_store,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateTrustStore, built one input member at a time: from `client.create_trust_store()` (or `client.create_trust_store_with(input)`), a setter per member, then [`send`](CreateTrustStoreFluentBuilder::send).
+
+ [`config_override`](CreateTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateTrustStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateTrustStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
+    ) -> Self {
+        CreateTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A name for the trust store.
+
+ Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::name`](crate::operation::create_trust_store::CreateTrustStoreInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The CA certificates bundle source for the trust store.
+
+ Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source). Required.*/
+    #[inline]
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
+        self.input = self.input.ca_certificates_bundle_source(value);
+        self
+    }
+    /** A Boolean that determines whether to use the CA certificate's OCSP endpoint to check certificate revocation status.
+
+ Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).*/
+    #[inline]
+    pub fn use_client_certificate_ocsp_endpoint(mut self, value: bool) -> Self {
+        self.input = self.input.use_client_certificate_ocsp_endpoint(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
+    #[inline]
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::tags`](crate::operation::create_trust_store::CreateTrustStoreInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::tags`](crate::operation::create_trust_store::CreateTrustStoreInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
+        &self.input
+    }
+    /** Sends CreateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrustStoreError`], the errors the model lists for CreateTrustStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_trust_store::CreateTrustStoreOutput,
+        restxml_runtime::SdkError<CreateTrustStoreError>,
+    > {
+        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrustStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl CreateVpcOriginInput {
     }
 }
 
+impl From<CreateVpcOriginInput> for CreateVpcOriginInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateVpcOriginInput) -> Self {
+        CreateVpcOriginInputBuilder {
+            vpc_origin_endpoint_config: Some(input.vpc_origin_endpoint_config),
+            tags: input.tags,
+        }
+    }
+}
+
 /// A builder for [`CreateVpcOriginInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateVpcOriginInputBuilder {
     vpc_origin_endpoint_config: Option<crate::types::VpcOriginEndpointConfig>,
     tags: Option<crate::types::Tags>,
@@ -72,17 +83,31 @@ impl CreateVpcOriginInputBuilder {
         self.tags = value;
         self
     }
-    /// Builds the [`CreateVpcOriginInput`], or names the first required member that is missing.
+    /// Builds the [`CreateVpcOriginInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateVpcOriginInput, restxml_runtime::BuildError> {
-        Ok(CreateVpcOriginInput {
-            vpc_origin_endpoint_config: restxml_runtime::error::required(
-                self.vpc_origin_endpoint_config,
-                "CreateVpcOriginRequest",
-                "VpcOriginEndpointConfig",
-            )?,
-            tags: self.tags,
-        })
+        match (self.vpc_origin_endpoint_config,) {
+            (Some(vpc_origin_endpoint_config),) => {
+                Ok(CreateVpcOriginInput {
+                    vpc_origin_endpoint_config,
+                    tags: self.tags,
+                })
+            }
+            (vpc_origin_endpoint_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVpcOriginInput",
+                        &[
+                            (
+                                vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -98,6 +123,9 @@ pub struct CreateVpcOriginOutput {
     pub location: Option<String>,
     /// The VPC origin ETag.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateVpcOriginOutput {
@@ -111,6 +139,13 @@ impl std::fmt::Debug for CreateVpcOriginOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateVpcOriginOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateVpcOriginOutput {
     /// A builder for [`CreateVpcOriginOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -120,7 +155,7 @@ impl CreateVpcOriginOutput {
 }
 
 /// A builder for [`CreateVpcOriginOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     location: Option<String>,
@@ -175,19 +210,20 @@ impl CreateVpcOriginOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`CreateVpcOriginOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(CreateVpcOriginOutput {
             vpc_origin: self.vpc_origin,
             location: self.location,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateVpcOrigin can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateVpcOriginError {
     /// Access denied.
@@ -218,37 +254,85 @@ impl CreateVpcOriginError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateVpcOriginError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`CreateVpcOriginError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`CreateVpcOriginError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`CreateVpcOriginError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`CreateVpcOriginError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`CreateVpcOriginError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`CreateVpcOriginError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -319,7 +403,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateVpcOrigin: the output on success, else the typed error.
+/// Reads the HTTP response of CreateVpcOrigin: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -355,5 +439,97 @@ pub fn parse_response<B: AsRef<[u8]>>(
         vpc_origin: m_vpc_origin,
         location: m_location,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateVpcOrigin, built one input member at a time: from `client.create_vpc_origin()` (or `client.create_vpc_origin_with(input)`), a setter per member, then [`send`](CreateVpcOriginFluentBuilder::send).
+
+ [`config_override`](CreateVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateVpcOriginFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateVpcOriginFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
+    ) -> Self {
+        CreateVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The VPC origin endpoint configuration.
+
+ Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config). Required.*/
+    #[inline]
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
+        self.input = self.input.vpc_origin_endpoint_config(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::tags`](crate::operation::create_vpc_origin::CreateVpcOriginInput::tags).*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_vpc_origin::CreateVpcOriginInput::tags`](crate::operation::create_vpc_origin::CreateVpcOriginInput::tags).
+    #[inline]
+    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
+        self.input = self.input.set_tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
+        &self.input
+    }
+    /** Sends CreateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateVpcOriginError`], the errors the model lists for CreateVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_vpc_origin::CreateVpcOriginOutput,
+        restxml_runtime::SdkError<CreateVpcOriginError>,
+    > {
+        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateVpcOrigin", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl DeleteAnycastIpListInput {
     }
 }
 
+impl From<DeleteAnycastIpListInput> for DeleteAnycastIpListInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteAnycastIpListInput) -> Self {
+        DeleteAnycastIpListInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`DeleteAnycastIpListInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteAnycastIpListInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -63,26 +74,33 @@ impl DeleteAnycastIpListInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`DeleteAnycastIpListInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteAnycastIpListInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteAnycastIpListInput, restxml_runtime::BuildError> {
-        Ok(DeleteAnycastIpListInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteAnycastIpListRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "DeleteAnycastIpListRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(DeleteAnycastIpListInput {
+                    id,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteAnycastIpListInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteAnycastIpList can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteAnycastIpListError {
     /// The entity cannot be deleted while it is in use.
@@ -115,41 +133,94 @@ impl DeleteAnycastIpListError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteAnycastIpList",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
+                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteAnycastIpListError::CannotDeleteEntityWhileInUse`].
+    #[inline]
+    pub fn is_cannot_delete_entity_while_in_use(&self) -> bool {
+        matches!(self, Self::CannotDeleteEntityWhileInUse(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::IllegalDelete`].
+    #[inline]
+    pub fn is_illegal_delete(&self) -> bool {
+        matches!(self, Self::IllegalDelete(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DeleteAnycastIpListError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -212,11 +283,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteAnycastIpList: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteAnycastIpList: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteAnycastIpListError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteAnycastIpListError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -228,5 +302,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteAnycastIpList, built one input member at a time: from `client.delete_anycast_ip_list()` (or `client.delete_anycast_ip_list_with(input)`), a setter per member, then [`send`](DeleteAnycastIpListFluentBuilder::send).
+
+ [`config_override`](DeleteAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteAnycastIpListFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteAnycastIpListFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder,
+    ) -> Self {
+        DeleteAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the Anycast static IP list.
+
+ Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the Anycast static IP list that you are deleting.
+
+ Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteAnycastIpListError`], the errors the model lists for DeleteAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteAnycastIpListError>,
+    > {
+        let input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteAnycastIpList", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,8 +37,19 @@ impl DeleteCachePolicyInput {
     }
 }
 
+impl From<DeleteCachePolicyInput> for DeleteCachePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteCachePolicyInput) -> Self {
+        DeleteCachePolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteCachePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteCachePolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -73,22 +84,30 @@ impl DeleteCachePolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteCachePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteCachePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteCachePolicyInput, restxml_runtime::BuildError> {
-        Ok(DeleteCachePolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteCachePolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteCachePolicyInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCachePolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteCachePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteCachePolicyError {
     /// The cache policy does not exist.
@@ -117,33 +136,76 @@ impl DeleteCachePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
             Some("CachePolicyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CachePolicyInUse)
+                    .map_or_else(unhandled, Self::CachePolicyInUse)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteCachePolicyError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`DeleteCachePolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteCachePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteCachePolicyError::IllegalDelete`].
+    #[inline]
+    pub fn is_illegal_delete(&self) -> bool {
+        matches!(self, Self::IllegalDelete(_))
+    }
+    /// Whether this is [`DeleteCachePolicyError::CachePolicyInUse`].
+    #[inline]
+    pub fn is_cache_policy_in_use(&self) -> bool {
+        matches!(self, Self::CachePolicyInUse(_))
+    }
+    /// Whether this is [`DeleteCachePolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -203,11 +265,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteCachePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteCachePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteCachePolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteCachePolicyError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -219,5 +284,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteCachePolicy, built one input member at a time: from `client.delete_cache_policy()` (or `client.delete_cache_policy_with(input)`), a setter per member, then [`send`](DeleteCachePolicyFluentBuilder::send).
+
+ [`config_override`](DeleteCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteCachePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteCachePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder,
+    ) -> Self {
+        DeleteCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier for the cache policy that you are deleting. To get the identifier, you can use `ListCachePolicies`.
+
+ Sets [`crate::operation::delete_cache_policy::DeleteCachePolicyInput::id`](crate::operation::delete_cache_policy::DeleteCachePolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the cache policy that you are deleting. The version is the cache policy's `ETag` value, which you can get using `ListCachePolicies`, `GetCachePolicy`, or `GetCachePolicyConfig`.
+
+ Sets [`crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match`](crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match`](crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteCachePolicyError`], the errors the model lists for DeleteCachePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteCachePolicyError>,
+    > {
+        let input: crate::operation::delete_cache_policy::DeleteCachePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCachePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl DeleteCloudFrontOriginAccessIdentityInput {
     }
 }
 
+impl From<DeleteCloudFrontOriginAccessIdentityInput>
+for DeleteCloudFrontOriginAccessIdentityInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteCloudFrontOriginAccessIdentityInput) -> Self {
+        DeleteCloudFrontOriginAccessIdentityInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteCloudFrontOriginAccessIdentityInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteCloudFrontOriginAccessIdentityInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -69,24 +81,32 @@ impl DeleteCloudFrontOriginAccessIdentityInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
-        Ok(DeleteCloudFrontOriginAccessIdentityInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteCloudFrontOriginAccessIdentityRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteCloudFrontOriginAccessIdentityInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCloudFrontOriginAccessIdentityInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteCloudFrontOriginAccessIdentity can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteCloudFrontOriginAccessIdentityError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -117,35 +137,67 @@ impl DeleteCloudFrontOriginAccessIdentityError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteCloudFrontOriginAccessIdentity",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("CloudFrontOriginAccessIdentityInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::CloudFrontOriginAccessIdentityInUse,
-                    )
+                    .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityInUse)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchCloudFrontOriginAccessIdentity,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::CloudFrontOriginAccessIdentityInUse`].
+    #[inline]
+    pub fn is_cloud_front_origin_access_identity_in_use(&self) -> bool {
+        matches!(self, Self::CloudFrontOriginAccessIdentityInUse(_))
+    }
+    /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::NoSuchCloudFrontOriginAccessIdentity`].
+    #[inline]
+    pub fn is_no_such_cloud_front_origin_access_identity(&self) -> bool {
+        matches!(self, Self::NoSuchCloudFrontOriginAccessIdentity(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -205,11 +257,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteCloudFrontOriginAccessIdentity: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -221,5 +276,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteCloudFrontOriginAccessIdentity, built one input member at a time: from `client.delete_cloud_front_origin_access_identity()` (or `client.delete_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](DeleteCloudFrontOriginAccessIdentityFluentBuilder::send).
+
+ [`config_override`](DeleteCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
+    ) -> Self {
+        DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The origin access identity's ID.
+
+ Sets [`crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::id`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header you received from a previous `GET` or `PUT` request. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteCloudFrontOriginAccessIdentityError`], the errors the model lists for DeleteCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>,
+    > {
+        let input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

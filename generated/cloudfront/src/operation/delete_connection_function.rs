@@ -33,8 +33,19 @@ impl DeleteConnectionFunctionInput {
     }
 }
 
+impl From<DeleteConnectionFunctionInput> for DeleteConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteConnectionFunctionInput) -> Self {
+        DeleteConnectionFunctionInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`DeleteConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -63,28 +74,35 @@ impl DeleteConnectionFunctionInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`DeleteConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(DeleteConnectionFunctionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteConnectionFunctionRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "DeleteConnectionFunctionRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(DeleteConnectionFunctionInput {
+                    id,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteConnectionFunctionInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteConnectionFunctionError {
     /// The entity cannot be deleted while it is in use.
@@ -115,37 +133,85 @@ impl DeleteConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
+                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::CannotDeleteEntityWhileInUse`].
+    #[inline]
+    pub fn is_cannot_delete_entity_while_in_use(&self) -> bool {
+        matches!(self, Self::CannotDeleteEntityWhileInUse(_))
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DeleteConnectionFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -207,11 +273,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteConnectionFunctionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteConnectionFunctionError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -223,5 +292,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteConnectionFunction, built one input member at a time: from `client.delete_connection_function()` (or `client.delete_connection_function_with(input)`), a setter per member, then [`send`](DeleteConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](DeleteConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder,
+    ) -> Self {
+        DeleteConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The connection function's ID.
+
+ Sets [`crate::operation::delete_connection_function::DeleteConnectionFunctionInput::id`](crate::operation::delete_connection_function::DeleteConnectionFunctionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the connection function you are deleting.
+
+ Sets [`crate::operation::delete_connection_function::DeleteConnectionFunctionInput::if_match`](crate::operation::delete_connection_function::DeleteConnectionFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteConnectionFunctionError`], the errors the model lists for DeleteConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteConnectionFunctionError>,
+    > {
+        let input: crate::operation::delete_connection_function::DeleteConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl DeleteConnectionGroupInput {
     }
 }
 
+impl From<DeleteConnectionGroupInput> for DeleteConnectionGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteConnectionGroupInput) -> Self {
+        DeleteConnectionGroupInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`DeleteConnectionGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteConnectionGroupInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -63,28 +74,35 @@ impl DeleteConnectionGroupInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`DeleteConnectionGroupInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteConnectionGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteConnectionGroupInput, restxml_runtime::BuildError> {
-        Ok(DeleteConnectionGroupInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteConnectionGroupRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "DeleteConnectionGroupRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(DeleteConnectionGroupInput {
+                    id,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteConnectionGroupInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteConnectionGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteConnectionGroupError {
     /// The entity cannot be deleted while it is in use.
@@ -113,33 +131,76 @@ impl DeleteConnectionGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteConnectionGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
+                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("ResourceNotDisabled") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResourceNotDisabled)
+                    .map_or_else(unhandled, Self::ResourceNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteConnectionGroupError::CannotDeleteEntityWhileInUse`].
+    #[inline]
+    pub fn is_cannot_delete_entity_while_in_use(&self) -> bool {
+        matches!(self, Self::CannotDeleteEntityWhileInUse(_))
+    }
+    /// Whether this is [`DeleteConnectionGroupError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteConnectionGroupError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteConnectionGroupError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DeleteConnectionGroupError::ResourceNotDisabled`].
+    #[inline]
+    pub fn is_resource_not_disabled(&self) -> bool {
+        matches!(self, Self::ResourceNotDisabled(_))
+    }
+    /// Whether this is [`DeleteConnectionGroupError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -200,11 +261,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteConnectionGroup: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteConnectionGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteConnectionGroupError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteConnectionGroupError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -216,5 +280,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteConnectionGroup, built one input member at a time: from `client.delete_connection_group()` (or `client.delete_connection_group_with(input)`), a setter per member, then [`send`](DeleteConnectionGroupFluentBuilder::send).
+
+ [`config_override`](DeleteConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteConnectionGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteConnectionGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder,
+    ) -> Self {
+        DeleteConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the connection group to delete.
+
+ Sets [`crate::operation::delete_connection_group::DeleteConnectionGroupInput::id`](crate::operation::delete_connection_group::DeleteConnectionGroupInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the connection group to delete.
+
+ Sets [`crate::operation::delete_connection_group::DeleteConnectionGroupInput::if_match`](crate::operation::delete_connection_group::DeleteConnectionGroupInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteConnectionGroupError`], the errors the model lists for DeleteConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteConnectionGroupError>,
+    > {
+        let input: crate::operation::delete_connection_group::DeleteConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteConnectionGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,20 @@ impl DeleteContinuousDeploymentPolicyInput {
     }
 }
 
+impl From<DeleteContinuousDeploymentPolicyInput>
+for DeleteContinuousDeploymentPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteContinuousDeploymentPolicyInput) -> Self {
+        DeleteContinuousDeploymentPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteContinuousDeploymentPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteContinuousDeploymentPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -71,24 +83,32 @@ impl DeleteContinuousDeploymentPolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
-        Ok(DeleteContinuousDeploymentPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteContinuousDeploymentPolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteContinuousDeploymentPolicyInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteContinuousDeploymentPolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteContinuousDeploymentPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteContinuousDeploymentPolicyError {
     /// You cannot delete a continuous deployment policy that is associated with a primary distribution.
@@ -117,33 +137,76 @@ impl DeleteContinuousDeploymentPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteContinuousDeploymentPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ContinuousDeploymentPolicyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
+                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteContinuousDeploymentPolicyError::ContinuousDeploymentPolicyInUse`].
+    #[inline]
+    pub fn is_continuous_deployment_policy_in_use(&self) -> bool {
+        matches!(self, Self::ContinuousDeploymentPolicyInUse(_))
+    }
+    /// Whether this is [`DeleteContinuousDeploymentPolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteContinuousDeploymentPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteContinuousDeploymentPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DeleteContinuousDeploymentPolicyError::NoSuchContinuousDeploymentPolicy`].
+    #[inline]
+    pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
+        matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
+    }
+    /// Whether this is [`DeleteContinuousDeploymentPolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -203,11 +266,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteContinuousDeploymentPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteContinuousDeploymentPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -219,5 +285,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteContinuousDeploymentPolicy, built one input member at a time: from `client.delete_continuous_deployment_policy()` (or `client.delete_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](DeleteContinuousDeploymentPolicyFluentBuilder::send).
+
+ [`config_override`](DeleteContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteContinuousDeploymentPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
+    ) -> Self {
+        DeleteContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the continuous deployment policy that you are deleting.
+
+ Sets [`crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::id`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the continuous deployment policy that you are deleting.
+
+ Sets [`crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteContinuousDeploymentPolicyError`], the errors the model lists for DeleteContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>,
+    > {
+        let input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -57,8 +57,19 @@ impl DeleteDistributionInput {
     }
 }
 
+impl From<DeleteDistributionInput> for DeleteDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteDistributionInput) -> Self {
+        DeleteDistributionInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteDistributionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -93,22 +104,30 @@ impl DeleteDistributionInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteDistributionInput, restxml_runtime::BuildError> {
-        Ok(DeleteDistributionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteDistributionRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteDistributionInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteDistributionInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteDistributionError {
     /// Cannot delete this resource because it is in use.
@@ -137,33 +156,76 @@ impl DeleteDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ResourceInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+                    .map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("DistributionNotDisabled") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DistributionNotDisabled)
+                    .map_or_else(unhandled, Self::DistributionNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteDistributionError::ResourceInUse`].
+    #[inline]
+    pub fn is_resource_in_use(&self) -> bool {
+        matches!(self, Self::ResourceInUse(_))
+    }
+    /// Whether this is [`DeleteDistributionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`DeleteDistributionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteDistributionError::DistributionNotDisabled`].
+    #[inline]
+    pub fn is_distribution_not_disabled(&self) -> bool {
+        matches!(self, Self::DistributionNotDisabled(_))
+    }
+    /// Whether this is [`DeleteDistributionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -223,11 +285,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteDistributionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteDistributionError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -239,5 +304,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteDistribution, built one input member at a time: from `client.delete_distribution()` (or `client.delete_distribution_with(input)`), a setter per member, then [`send`](DeleteDistributionFluentBuilder::send).
+
+ [`config_override`](DeleteDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
+    ) -> Self {
+        DeleteDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution ID.
+
+ Sets [`crate::operation::delete_distribution::DeleteDistributionInput::id`](crate::operation::delete_distribution::DeleteDistributionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when you disabled the distribution. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::delete_distribution::DeleteDistributionInput::if_match`](crate::operation::delete_distribution::DeleteDistributionInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_distribution::DeleteDistributionInput::if_match`](crate::operation::delete_distribution::DeleteDistributionInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_distribution::DeleteDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteDistributionError`], the errors the model lists for DeleteDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteDistributionError>,
+    > {
+        let input: crate::operation::delete_distribution::DeleteDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

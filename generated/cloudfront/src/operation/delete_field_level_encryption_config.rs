@@ -33,8 +33,20 @@ impl DeleteFieldLevelEncryptionConfigInput {
     }
 }
 
+impl From<DeleteFieldLevelEncryptionConfigInput>
+for DeleteFieldLevelEncryptionConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteFieldLevelEncryptionConfigInput) -> Self {
+        DeleteFieldLevelEncryptionConfigInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteFieldLevelEncryptionConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteFieldLevelEncryptionConfigInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -69,24 +81,32 @@ impl DeleteFieldLevelEncryptionConfigInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
-        Ok(DeleteFieldLevelEncryptionConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteFieldLevelEncryptionConfigRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteFieldLevelEncryptionConfigInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFieldLevelEncryptionConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteFieldLevelEncryptionConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteFieldLevelEncryptionConfigError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -113,29 +133,67 @@ impl DeleteFieldLevelEncryptionConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteFieldLevelEncryptionConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("FieldLevelEncryptionConfigInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionConfigInUse)
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionConfigError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionConfigError::FieldLevelEncryptionConfigInUse`].
+    #[inline]
+    pub fn is_field_level_encryption_config_in_use(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionConfigInUse(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionConfigError::NoSuchFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionConfigError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -194,11 +252,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteFieldLevelEncryptionConfig: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteFieldLevelEncryptionConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -210,5 +271,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteFieldLevelEncryptionConfig, built one input member at a time: from `client.delete_field_level_encryption_config()` (or `client.delete_field_level_encryption_config_with(input)`), a setter per member, then [`send`](DeleteFieldLevelEncryptionConfigFluentBuilder::send).
+
+ [`config_override`](DeleteFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteFieldLevelEncryptionConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
+    ) -> Self {
+        DeleteFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the configuration you want to delete from CloudFront.
+
+ Sets [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::id`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the configuration identity to delete. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFieldLevelEncryptionConfigError`], the errors the model lists for DeleteFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
+    > {
+        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl DeleteFieldLevelEncryptionProfileInput {
     }
 }
 
+impl From<DeleteFieldLevelEncryptionProfileInput>
+for DeleteFieldLevelEncryptionProfileInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteFieldLevelEncryptionProfileInput) -> Self {
+        DeleteFieldLevelEncryptionProfileInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteFieldLevelEncryptionProfileInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteFieldLevelEncryptionProfileInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -69,24 +81,32 @@ impl DeleteFieldLevelEncryptionProfileInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
-        Ok(DeleteFieldLevelEncryptionProfileInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteFieldLevelEncryptionProfileRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteFieldLevelEncryptionProfileInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFieldLevelEncryptionProfileInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteFieldLevelEncryptionProfile can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteFieldLevelEncryptionProfileError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -113,32 +133,67 @@ impl DeleteFieldLevelEncryptionProfileError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteFieldLevelEncryptionProfile",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchFieldLevelEncryptionProfile,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
             }
             Some("FieldLevelEncryptionProfileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileInUse)
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileInUse)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionProfileError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionProfileError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionProfileError::NoSuchFieldLevelEncryptionProfile`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionProfileError::FieldLevelEncryptionProfileInUse`].
+    #[inline]
+    pub fn is_field_level_encryption_profile_in_use(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionProfileInUse(_))
+    }
+    /// Whether this is [`DeleteFieldLevelEncryptionProfileError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -197,11 +252,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteFieldLevelEncryptionProfile: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteFieldLevelEncryptionProfile: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -213,5 +271,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteFieldLevelEncryptionProfile, built one input member at a time: from `client.delete_field_level_encryption_profile()` (or `client.delete_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](DeleteFieldLevelEncryptionProfileFluentBuilder::send).
+
+ [`config_override`](DeleteFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteFieldLevelEncryptionProfileFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
+    ) -> Self {
+        DeleteFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Request the ID of the profile you want to delete from CloudFront.
+
+ Sets [`crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::id`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the profile to delete. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFieldLevelEncryptionProfileError`], the errors the model lists for DeleteFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>,
+    > {
+        let input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,8 +37,19 @@ impl DeleteFunctionInput {
     }
 }
 
+impl From<DeleteFunctionInput> for DeleteFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteFunctionInput) -> Self {
+        DeleteFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`DeleteFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -67,26 +78,33 @@ impl DeleteFunctionInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`DeleteFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteFunctionInput, restxml_runtime::BuildError> {
-        Ok(DeleteFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "DeleteFunctionRequest",
-                "Name",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "DeleteFunctionRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.name, self.if_match) {
+            (Some(name), Some(if_match)) => {
+                Ok(DeleteFunctionInput {
+                    name,
+                    if_match,
+                })
+            }
+            (name, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFunctionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -113,29 +131,67 @@ impl DeleteFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("FunctionInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FunctionInUse)
+                    .map_or_else(unhandled, Self::FunctionInUse)
             }
             Some("NoSuchFunctionExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteFunctionError::FunctionInUse`].
+    #[inline]
+    pub fn is_function_in_use(&self) -> bool {
+        matches!(self, Self::FunctionInUse(_))
+    }
+    /// Whether this is [`DeleteFunctionError::NoSuchFunctionExists`].
+    #[inline]
+    pub fn is_no_such_function_exists(&self) -> bool {
+        matches!(self, Self::NoSuchFunctionExists(_))
+    }
+    /// Whether this is [`DeleteFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -195,11 +251,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteFunction: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteFunctionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFunctionError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -211,5 +270,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteFunction, built one input member at a time: from `client.delete_function()` (or `client.delete_function_with(input)`), a setter per member, then [`send`](DeleteFunctionFluentBuilder::send).
+
+ [`config_override`](DeleteFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_function::DeleteFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_function::DeleteFunctionInputBuilder,
+    ) -> Self {
+        DeleteFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the function that you are deleting.
+
+ Sets [`crate::operation::delete_function::DeleteFunctionInput::name`](crate::operation::delete_function::DeleteFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The current version (`ETag` value) of the function that you are deleting, which you can get using `DescribeFunction`.
+
+ Sets [`crate::operation::delete_function::DeleteFunctionInput::if_match`](crate::operation::delete_function::DeleteFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFunctionError`], the errors the model lists for DeleteFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteFunctionError>,
+    > {
+        let input: crate::operation::delete_function::DeleteFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

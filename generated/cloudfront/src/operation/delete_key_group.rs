@@ -37,8 +37,19 @@ impl DeleteKeyGroupInput {
     }
 }
 
+impl From<DeleteKeyGroupInput> for DeleteKeyGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteKeyGroupInput) -> Self {
+        DeleteKeyGroupInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteKeyGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteKeyGroupInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -73,22 +84,30 @@ impl DeleteKeyGroupInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteKeyGroupInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteKeyGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteKeyGroupInput, restxml_runtime::BuildError> {
-        Ok(DeleteKeyGroupInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteKeyGroupRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteKeyGroupInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeyGroupInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteKeyGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteKeyGroupError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -113,25 +132,58 @@ impl DeleteKeyGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("ResourceInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+                    .map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteKeyGroupError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteKeyGroupError::ResourceInUse`].
+    #[inline]
+    pub fn is_resource_in_use(&self) -> bool {
+        matches!(self, Self::ResourceInUse(_))
+    }
+    /// Whether this is [`DeleteKeyGroupError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is [`DeleteKeyGroupError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -189,11 +241,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteKeyGroup: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteKeyGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteKeyGroupError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteKeyGroupError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -205,5 +260,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteKeyGroup, built one input member at a time: from `client.delete_key_group()` (or `client.delete_key_group_with(input)`), a setter per member, then [`send`](DeleteKeyGroupFluentBuilder::send).
+
+ [`config_override`](DeleteKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteKeyGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteKeyGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
+    ) -> Self {
+        DeleteKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
+
+ Sets [`crate::operation::delete_key_group::DeleteKeyGroupInput::id`](crate::operation::delete_key_group::DeleteKeyGroupInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the key group that you are deleting. The version is the key group's `ETag` value. To get the `ETag`, use `GetKeyGroup` or `GetKeyGroupConfig`.
+
+ Sets [`crate::operation::delete_key_group::DeleteKeyGroupInput::if_match`](crate::operation::delete_key_group::DeleteKeyGroupInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_key_group::DeleteKeyGroupInput::if_match`](crate::operation::delete_key_group::DeleteKeyGroupInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteKeyGroupError`], the errors the model lists for DeleteKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteKeyGroupError>,
+    > {
+        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeyGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl DeleteKeyValueStoreInput {
     }
 }
 
+impl From<DeleteKeyValueStoreInput> for DeleteKeyValueStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteKeyValueStoreInput) -> Self {
+        DeleteKeyValueStoreInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`DeleteKeyValueStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteKeyValueStoreInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -63,26 +74,33 @@ impl DeleteKeyValueStoreInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`DeleteKeyValueStoreInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteKeyValueStoreInput, restxml_runtime::BuildError> {
-        Ok(DeleteKeyValueStoreInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "DeleteKeyValueStoreRequest",
-                "Name",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "DeleteKeyValueStoreRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.name, self.if_match) {
+            (Some(name), Some(if_match)) => {
+                Ok(DeleteKeyValueStoreInput {
+                    name,
+                    if_match,
+                })
+            }
+            (name, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeyValueStoreInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteKeyValueStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteKeyValueStoreError {
     /// The entity cannot be deleted while it is in use.
@@ -111,33 +129,76 @@ impl DeleteKeyValueStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteKeyValueStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
+                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteKeyValueStoreError::CannotDeleteEntityWhileInUse`].
+    #[inline]
+    pub fn is_cannot_delete_entity_while_in_use(&self) -> bool {
+        matches!(self, Self::CannotDeleteEntityWhileInUse(_))
+    }
+    /// Whether this is [`DeleteKeyValueStoreError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteKeyValueStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteKeyValueStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DeleteKeyValueStoreError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteKeyValueStoreError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -198,11 +259,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteKeyValueStore: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteKeyValueStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteKeyValueStoreError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteKeyValueStoreError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -214,5 +278,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteKeyValueStore, built one input member at a time: from `client.delete_key_value_store()` (or `client.delete_key_value_store_with(input)`), a setter per member, then [`send`](DeleteKeyValueStoreFluentBuilder::send).
+
+ [`config_override`](DeleteKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteKeyValueStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteKeyValueStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
+    ) -> Self {
+        DeleteKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the key value store.
+
+ Sets [`crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::name`](crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The key value store to delete, if a match occurs.
+
+ Sets [`crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::if_match`](crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteKeyValueStoreError`], the errors the model lists for DeleteKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteKeyValueStoreError>,
+    > {
+        let input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeyValueStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

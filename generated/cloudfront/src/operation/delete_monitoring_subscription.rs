@@ -30,8 +30,19 @@ impl DeleteMonitoringSubscriptionInput {
     }
 }
 
+impl From<DeleteMonitoringSubscriptionInput>
+for DeleteMonitoringSubscriptionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteMonitoringSubscriptionInput) -> Self {
+        DeleteMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+        }
+    }
+}
+
 /// A builder for [`DeleteMonitoringSubscriptionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
 }
@@ -52,18 +63,32 @@ impl DeleteMonitoringSubscriptionInputBuilder {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteMonitoringSubscriptionInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
-        Ok(DeleteMonitoringSubscriptionInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "DeleteMonitoringSubscriptionRequest",
-                "DistributionId",
-            )?,
-        })
+        match (self.distribution_id,) {
+            (Some(distribution_id),) => {
+                Ok(DeleteMonitoringSubscriptionInput {
+                    distribution_id,
+                })
+            }
+            (distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteMonitoringSubscriptionInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -71,11 +96,23 @@ impl DeleteMonitoringSubscriptionInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteMonitoringSubscriptionOutput {}
+pub struct DeleteMonitoringSubscriptionOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteMonitoringSubscriptionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteMonitoringSubscriptionOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteMonitoringSubscriptionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -88,7 +125,7 @@ impl DeleteMonitoringSubscriptionOutput {
 }
 
 /// A builder for [`DeleteMonitoringSubscriptionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteMonitoringSubscriptionOutputBuilder {}
 impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
     #[inline]
@@ -98,18 +135,19 @@ impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
 }
 
 impl DeleteMonitoringSubscriptionOutputBuilder {
-    /// Builds the [`DeleteMonitoringSubscriptionOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(DeleteMonitoringSubscriptionOutput {
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DeleteMonitoringSubscription can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteMonitoringSubscriptionError {
     /// The specified distribution does not exist.
@@ -134,25 +172,58 @@ impl DeleteMonitoringSubscriptionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteMonitoringSubscription",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchMonitoringSubscription") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
+                    .map_or_else(unhandled, Self::NoSuchMonitoringSubscription)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteMonitoringSubscriptionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`DeleteMonitoringSubscriptionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteMonitoringSubscriptionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteMonitoringSubscriptionError::NoSuchMonitoringSubscription`].
+    #[inline]
+    pub fn is_no_such_monitoring_subscription(&self) -> bool {
+        matches!(self, Self::NoSuchMonitoringSubscription(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -208,7 +279,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteMonitoringSubscription: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteMonitoringSubscription: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -227,5 +298,81 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput {})
+    Ok(crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
+    })
+}
+
+/** A call to DeleteMonitoringSubscription, built one input member at a time: from `client.delete_monitoring_subscription()` (or `client.delete_monitoring_subscription_with(input)`), a setter per member, then [`send`](DeleteMonitoringSubscriptionFluentBuilder::send).
+
+ [`config_override`](DeleteMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteMonitoringSubscriptionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
+    ) -> Self {
+        DeleteMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution that you are disabling metrics for.
+
+ Sets [`crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput::distribution_id`](crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteMonitoringSubscriptionError`], the errors the model lists for DeleteMonitoringSubscription; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput,
+        restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
+    > {
+        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteMonitoringSubscription", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

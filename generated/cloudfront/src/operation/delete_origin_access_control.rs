@@ -35,8 +35,19 @@ impl DeleteOriginAccessControlInput {
     }
 }
 
+impl From<DeleteOriginAccessControlInput> for DeleteOriginAccessControlInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteOriginAccessControlInput) -> Self {
+        DeleteOriginAccessControlInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteOriginAccessControlInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteOriginAccessControlInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -71,24 +82,32 @@ impl DeleteOriginAccessControlInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteOriginAccessControlInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteOriginAccessControlInput, restxml_runtime::BuildError> {
-        Ok(DeleteOriginAccessControlInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteOriginAccessControlRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteOriginAccessControlInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteOriginAccessControlInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteOriginAccessControl can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteOriginAccessControlError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -115,29 +134,67 @@ impl DeleteOriginAccessControlError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteOriginAccessControl",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("OriginAccessControlInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::OriginAccessControlInUse)
+                    .map_or_else(unhandled, Self::OriginAccessControlInUse)
             }
             Some("NoSuchOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteOriginAccessControlError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteOriginAccessControlError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteOriginAccessControlError::OriginAccessControlInUse`].
+    #[inline]
+    pub fn is_origin_access_control_in_use(&self) -> bool {
+        matches!(self, Self::OriginAccessControlInUse(_))
+    }
+    /// Whether this is [`DeleteOriginAccessControlError::NoSuchOriginAccessControl`].
+    #[inline]
+    pub fn is_no_such_origin_access_control(&self) -> bool {
+        matches!(self, Self::NoSuchOriginAccessControl(_))
+    }
+    /// Whether this is [`DeleteOriginAccessControlError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -196,11 +253,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteOriginAccessControl: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteOriginAccessControl: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteOriginAccessControlError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteOriginAccessControlError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -212,5 +272,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteOriginAccessControl, built one input member at a time: from `client.delete_origin_access_control()` (or `client.delete_origin_access_control_with(input)`), a setter per member, then [`send`](DeleteOriginAccessControlFluentBuilder::send).
+
+ [`config_override`](DeleteOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteOriginAccessControlFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteOriginAccessControlFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
+    ) -> Self {
+        DeleteOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier of the origin access control that you are deleting.
+
+ Sets [`crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::id`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the origin access control that you are deleting.
+
+ Sets [`crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteOriginAccessControlError`], the errors the model lists for DeleteOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteOriginAccessControlError>,
+    > {
+        let input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteOriginAccessControl", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

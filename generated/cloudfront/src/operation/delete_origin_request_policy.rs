@@ -37,8 +37,19 @@ impl DeleteOriginRequestPolicyInput {
     }
 }
 
+impl From<DeleteOriginRequestPolicyInput> for DeleteOriginRequestPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteOriginRequestPolicyInput) -> Self {
+        DeleteOriginRequestPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteOriginRequestPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteOriginRequestPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -73,24 +84,32 @@ impl DeleteOriginRequestPolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteOriginRequestPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
-        Ok(DeleteOriginRequestPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteOriginRequestPolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteOriginRequestPolicyInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteOriginRequestPolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteOriginRequestPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteOriginRequestPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -119,33 +138,76 @@ impl DeleteOriginRequestPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteOriginRequestPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("OriginRequestPolicyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyInUse)
+                    .map_or_else(unhandled, Self::OriginRequestPolicyInUse)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteOriginRequestPolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteOriginRequestPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteOriginRequestPolicyError::IllegalDelete`].
+    #[inline]
+    pub fn is_illegal_delete(&self) -> bool {
+        matches!(self, Self::IllegalDelete(_))
+    }
+    /// Whether this is [`DeleteOriginRequestPolicyError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is [`DeleteOriginRequestPolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`DeleteOriginRequestPolicyError::OriginRequestPolicyInUse`].
+    #[inline]
+    pub fn is_origin_request_policy_in_use(&self) -> bool {
+        matches!(self, Self::OriginRequestPolicyInUse(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -205,11 +267,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteOriginRequestPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteOriginRequestPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -221,5 +286,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteOriginRequestPolicy, built one input member at a time: from `client.delete_origin_request_policy()` (or `client.delete_origin_request_policy_with(input)`), a setter per member, then [`send`](DeleteOriginRequestPolicyFluentBuilder::send).
+
+ [`config_override`](DeleteOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteOriginRequestPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteOriginRequestPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
+    ) -> Self {
+        DeleteOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier for the origin request policy that you are deleting. To get the identifier, you can use `ListOriginRequestPolicies`.
+
+ Sets [`crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::id`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the origin request policy that you are deleting. The version is the origin request policy's `ETag` value, which you can get using `ListOriginRequestPolicies`, `GetOriginRequestPolicy`, or `GetOriginRequestPolicyConfig`.
+
+ Sets [`crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteOriginRequestPolicyError`], the errors the model lists for DeleteOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
+    > {
+        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteOriginRequestPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl DeletePublicKeyInput {
     }
 }
 
+impl From<DeletePublicKeyInput> for DeletePublicKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeletePublicKeyInput) -> Self {
+        DeletePublicKeyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeletePublicKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeletePublicKeyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -69,22 +80,30 @@ impl DeletePublicKeyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeletePublicKeyInput`], or names the first required member that is missing.
+    /// Builds the [`DeletePublicKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeletePublicKeyInput, restxml_runtime::BuildError> {
-        Ok(DeletePublicKeyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeletePublicKeyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeletePublicKeyInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeletePublicKeyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeletePublicKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeletePublicKeyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -111,29 +130,67 @@ impl DeletePublicKeyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeletePublicKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("PublicKeyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PublicKeyInUse)
+                    .map_or_else(unhandled, Self::PublicKeyInUse)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeletePublicKeyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeletePublicKeyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeletePublicKeyError::NoSuchPublicKey`].
+    #[inline]
+    pub fn is_no_such_public_key(&self) -> bool {
+        matches!(self, Self::NoSuchPublicKey(_))
+    }
+    /// Whether this is [`DeletePublicKeyError::PublicKeyInUse`].
+    #[inline]
+    pub fn is_public_key_in_use(&self) -> bool {
+        matches!(self, Self::PublicKeyInUse(_))
+    }
+    /// Whether this is [`DeletePublicKeyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -192,11 +249,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeletePublicKey: the output on success, else the typed error.
+/// Reads the HTTP response of DeletePublicKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeletePublicKeyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeletePublicKeyError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -208,5 +268,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeletePublicKey, built one input member at a time: from `client.delete_public_key()` (or `client.delete_public_key_with(input)`), a setter per member, then [`send`](DeletePublicKeyFluentBuilder::send).
+
+ [`config_override`](DeletePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeletePublicKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeletePublicKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
+    ) -> Self {
+        DeletePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the public key you want to remove from CloudFront.
+
+ Sets [`crate::operation::delete_public_key::DeletePublicKeyInput::id`](crate::operation::delete_public_key::DeletePublicKeyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the public key identity to delete. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::delete_public_key::DeletePublicKeyInput::if_match`](crate::operation::delete_public_key::DeletePublicKeyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_public_key::DeletePublicKeyInput::if_match`](crate::operation::delete_public_key::DeletePublicKeyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_public_key::DeletePublicKeyInputBuilder {
+        &self.input
+    }
+    /** Sends DeletePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeletePublicKeyError`], the errors the model lists for DeletePublicKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeletePublicKeyError>,
+    > {
+        let input: crate::operation::delete_public_key::DeletePublicKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeletePublicKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

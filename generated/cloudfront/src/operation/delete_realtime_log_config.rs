@@ -38,8 +38,19 @@ impl DeleteRealtimeLogConfigInput {
     }
 }
 
+impl From<DeleteRealtimeLogConfigInput> for DeleteRealtimeLogConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteRealtimeLogConfigInput) -> Self {
+        DeleteRealtimeLogConfigInputBuilder {
+            name: input.name,
+            arn: input.arn,
+        }
+    }
+}
+
 /// A builder for [`DeleteRealtimeLogConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteRealtimeLogConfigInputBuilder {
     name: Option<String>,
     arn: Option<String>,
@@ -80,7 +91,7 @@ impl DeleteRealtimeLogConfigInputBuilder {
         self.arn = value;
         self
     }
-    /// Builds the [`DeleteRealtimeLogConfigInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -93,7 +104,7 @@ impl DeleteRealtimeLogConfigInputBuilder {
 }
 
 /// The errors DeleteRealtimeLogConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteRealtimeLogConfigError {
     /// Access denied.
@@ -118,25 +129,58 @@ impl DeleteRealtimeLogConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteRealtimeLogConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("RealtimeLogConfigInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigInUse)
+                    .map_or_else(unhandled, Self::RealtimeLogConfigInUse)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteRealtimeLogConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteRealtimeLogConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DeleteRealtimeLogConfigError::NoSuchRealtimeLogConfig`].
+    #[inline]
+    pub fn is_no_such_realtime_log_config(&self) -> bool {
+        matches!(self, Self::NoSuchRealtimeLogConfig(_))
+    }
+    /// Whether this is [`DeleteRealtimeLogConfigError::RealtimeLogConfigInUse`].
+    #[inline]
+    pub fn is_realtime_log_config_in_use(&self) -> bool {
+        matches!(self, Self::RealtimeLogConfigInUse(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -203,11 +247,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteRealtimeLogConfig: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteRealtimeLogConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -219,5 +266,99 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteRealtimeLogConfig, built one input member at a time: from `client.delete_realtime_log_config()` (or `client.delete_realtime_log_config_with(input)`), a setter per member, then [`send`](DeleteRealtimeLogConfigFluentBuilder::send).
+
+ [`config_override`](DeleteRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteRealtimeLogConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteRealtimeLogConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
+    ) -> Self {
+        DeleteRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the real-time log configuration to delete.
+
+ Sets [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name).*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name).
+    #[inline]
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_name(value);
+        self
+    }
+    /** The Amazon Resource Name (ARN) of the real-time log configuration to delete.
+
+ Sets [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn).*/
+    #[inline]
+    pub fn arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.arn(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn).
+    #[inline]
+    pub fn set_arn(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_arn(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteRealtimeLogConfigError`], the errors the model lists for DeleteRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
+    > {
+        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteRealtimeLogConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

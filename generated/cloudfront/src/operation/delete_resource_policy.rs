@@ -30,8 +30,18 @@ impl DeleteResourcePolicyInput {
     }
 }
 
+impl From<DeleteResourcePolicyInput> for DeleteResourcePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteResourcePolicyInput) -> Self {
+        DeleteResourcePolicyInputBuilder {
+            resource_arn: Some(input.resource_arn),
+        }
+    }
+}
+
 /// A builder for [`DeleteResourcePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteResourcePolicyInputBuilder {
     resource_arn: Option<String>,
 }
@@ -52,23 +62,31 @@ impl DeleteResourcePolicyInputBuilder {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Builds the [`DeleteResourcePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteResourcePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
-        Ok(DeleteResourcePolicyInput {
-            resource_arn: restxml_runtime::error::required(
-                self.resource_arn,
-                "DeleteResourcePolicyRequest",
-                "ResourceArn",
-            )?,
-        })
+        match (self.resource_arn,) {
+            (Some(resource_arn),) => {
+                Ok(DeleteResourcePolicyInput {
+                    resource_arn,
+                })
+            }
+            (resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteResourcePolicyInput",
+                        &[(resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteResourcePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteResourcePolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -97,33 +115,76 @@ impl DeleteResourcePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteResourcePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteResourcePolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteResourcePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteResourcePolicyError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DeleteResourcePolicyError::IllegalDelete`].
+    #[inline]
+    pub fn is_illegal_delete(&self) -> bool {
+        matches!(self, Self::IllegalDelete(_))
+    }
+    /// Whether this is [`DeleteResourcePolicyError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteResourcePolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -190,11 +251,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteResourcePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteResourcePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteResourcePolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteResourcePolicyError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -206,5 +270,79 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteResourcePolicy, built one input member at a time: from `client.delete_resource_policy()` (or `client.delete_resource_policy_with(input)`), a setter per member, then [`send`](DeleteResourcePolicyFluentBuilder::send).
+
+ [`config_override`](DeleteResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteResourcePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteResourcePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
+    ) -> Self {
+        DeleteResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
+
+ Sets [`crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn`](crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn). Required.*/
+    #[inline]
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_arn(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResourcePolicyError`], the errors the model lists for DeleteResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteResourcePolicyError>,
+    > {
+        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteResourcePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

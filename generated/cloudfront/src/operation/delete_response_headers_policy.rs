@@ -41,8 +41,19 @@ impl DeleteResponseHeadersPolicyInput {
     }
 }
 
+impl From<DeleteResponseHeadersPolicyInput> for DeleteResponseHeadersPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteResponseHeadersPolicyInput) -> Self {
+        DeleteResponseHeadersPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteResponseHeadersPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteResponseHeadersPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -77,24 +88,32 @@ impl DeleteResponseHeadersPolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteResponseHeadersPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
-        Ok(DeleteResponseHeadersPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteResponseHeadersPolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteResponseHeadersPolicyInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteResponseHeadersPolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteResponseHeadersPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteResponseHeadersPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -123,33 +142,76 @@ impl DeleteResponseHeadersPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteResponseHeadersPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("ResponseHeadersPolicyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyInUse)
+                    .map_or_else(unhandled, Self::ResponseHeadersPolicyInUse)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteResponseHeadersPolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteResponseHeadersPolicyError::ResponseHeadersPolicyInUse`].
+    #[inline]
+    pub fn is_response_headers_policy_in_use(&self) -> bool {
+        matches!(self, Self::ResponseHeadersPolicyInUse(_))
+    }
+    /// Whether this is [`DeleteResponseHeadersPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteResponseHeadersPolicyError::IllegalDelete`].
+    #[inline]
+    pub fn is_illegal_delete(&self) -> bool {
+        matches!(self, Self::IllegalDelete(_))
+    }
+    /// Whether this is [`DeleteResponseHeadersPolicyError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`DeleteResponseHeadersPolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -209,11 +271,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteResponseHeadersPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteResponseHeadersPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -225,5 +290,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteResponseHeadersPolicy, built one input member at a time: from `client.delete_response_headers_policy()` (or `client.delete_response_headers_policy_with(input)`), a setter per member, then [`send`](DeleteResponseHeadersPolicyFluentBuilder::send).
+
+ [`config_override`](DeleteResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteResponseHeadersPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
+    ) -> Self {
+        DeleteResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier for the response headers policy that you are deleting.
+
+ Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the response headers policy that you are deleting.
+
+ Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResponseHeadersPolicyError`], the errors the model lists for DeleteResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
+    > {
+        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteResponseHeadersPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -53,8 +53,19 @@ impl DeleteStreamingDistributionInput {
     }
 }
 
+impl From<DeleteStreamingDistributionInput> for DeleteStreamingDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteStreamingDistributionInput) -> Self {
+        DeleteStreamingDistributionInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DeleteStreamingDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteStreamingDistributionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -89,24 +100,32 @@ impl DeleteStreamingDistributionInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DeleteStreamingDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteStreamingDistributionInput, restxml_runtime::BuildError> {
-        Ok(DeleteStreamingDistributionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteStreamingDistributionRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteStreamingDistributionInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteStreamingDistributionInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteStreamingDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteStreamingDistributionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -133,29 +152,67 @@ impl DeleteStreamingDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteStreamingDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchStreamingDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
             }
             Some("StreamingDistributionNotDisabled") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::StreamingDistributionNotDisabled)
+                    .map_or_else(unhandled, Self::StreamingDistributionNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteStreamingDistributionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteStreamingDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteStreamingDistributionError::NoSuchStreamingDistribution`].
+    #[inline]
+    pub fn is_no_such_streaming_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchStreamingDistribution(_))
+    }
+    /// Whether this is [`DeleteStreamingDistributionError::StreamingDistributionNotDisabled`].
+    #[inline]
+    pub fn is_streaming_distribution_not_disabled(&self) -> bool {
+        matches!(self, Self::StreamingDistributionNotDisabled(_))
+    }
+    /// Whether this is [`DeleteStreamingDistributionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -214,11 +271,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteStreamingDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteStreamingDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<DeleteStreamingDistributionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteStreamingDistributionError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -230,5 +290,93 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to DeleteStreamingDistribution, built one input member at a time: from `client.delete_streaming_distribution()` (or `client.delete_streaming_distribution_with(input)`), a setter per member, then [`send`](DeleteStreamingDistributionFluentBuilder::send).
+
+ [`config_override`](DeleteStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteStreamingDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteStreamingDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
+    ) -> Self {
+        DeleteStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution ID.
+
+ Sets [`crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::id`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when you disabled the streaming distribution. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteStreamingDistributionError`], the errors the model lists for DeleteStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteStreamingDistributionError>,
+    > {
+        let input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteStreamingDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl DeleteVpcOriginInput {
     }
 }
 
+impl From<DeleteVpcOriginInput> for DeleteVpcOriginInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteVpcOriginInput) -> Self {
+        DeleteVpcOriginInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`DeleteVpcOriginInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteVpcOriginInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -63,21 +74,28 @@ impl DeleteVpcOriginInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`DeleteVpcOriginInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteVpcOriginInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginInput, restxml_runtime::BuildError> {
-        Ok(DeleteVpcOriginInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteVpcOriginRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "DeleteVpcOriginRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(DeleteVpcOriginInput {
+                    id,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVpcOriginInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -91,6 +109,9 @@ pub struct DeleteVpcOriginOutput {
     pub vpc_origin: Option<crate::types::VpcOrigin>,
     /// The VPC origin ETag.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DeleteVpcOriginOutput {
@@ -103,6 +124,13 @@ impl std::fmt::Debug for DeleteVpcOriginOutput {
     }
 }
 
+impl restxml_runtime::RequestId for DeleteVpcOriginOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl DeleteVpcOriginOutput {
     /// A builder for [`DeleteVpcOriginOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -112,7 +140,7 @@ impl DeleteVpcOriginOutput {
 }
 
 /// A builder for [`DeleteVpcOriginOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
@@ -153,18 +181,19 @@ impl DeleteVpcOriginOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`DeleteVpcOriginOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(DeleteVpcOriginOutput {
             vpc_origin: self.vpc_origin,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DeleteVpcOrigin can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcOriginError {
     /// The entity cannot be deleted while it is in use.
@@ -197,41 +226,94 @@ impl DeleteVpcOriginError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
+                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteVpcOriginError::CannotDeleteEntityWhileInUse`].
+    #[inline]
+    pub fn is_cannot_delete_entity_while_in_use(&self) -> bool {
+        matches!(self, Self::CannotDeleteEntityWhileInUse(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::IllegalDelete`].
+    #[inline]
+    pub fn is_illegal_delete(&self) -> bool {
+        matches!(self, Self::IllegalDelete(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DeleteVpcOriginError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -294,7 +376,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteVpcOrigin: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteVpcOrigin: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -328,5 +410,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_vpc_origin::DeleteVpcOriginOutput {
         vpc_origin: m_vpc_origin,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteVpcOrigin, built one input member at a time: from `client.delete_vpc_origin()` (or `client.delete_vpc_origin_with(input)`), a setter per member, then [`send`](DeleteVpcOriginFluentBuilder::send).
+
+ [`config_override`](DeleteVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteVpcOriginFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteVpcOriginFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
+    ) -> Self {
+        DeleteVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The VPC origin ID.
+
+ Sets [`crate::operation::delete_vpc_origin::DeleteVpcOriginInput::id`](crate::operation::delete_vpc_origin::DeleteVpcOriginInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version identifier of the VPC origin to delete. This is the `ETag` value returned in the response to GetVpcOrigin.
+
+ Sets [`crate::operation::delete_vpc_origin::DeleteVpcOriginInput::if_match`](crate::operation::delete_vpc_origin::DeleteVpcOriginInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteVpcOriginError`], the errors the model lists for DeleteVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
+        restxml_runtime::SdkError<DeleteVpcOriginError>,
+    > {
+        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVpcOrigin", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

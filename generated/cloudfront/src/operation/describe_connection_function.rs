@@ -33,8 +33,19 @@ impl DescribeConnectionFunctionInput {
     }
 }
 
+impl From<DescribeConnectionFunctionInput> for DescribeConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DescribeConnectionFunctionInput) -> Self {
+        DescribeConnectionFunctionInputBuilder {
+            identifier: Some(input.identifier),
+            stage: input.stage,
+        }
+    }
+}
+
 /// A builder for [`DescribeConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DescribeConnectionFunctionInputBuilder {
     identifier: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -69,19 +80,27 @@ impl DescribeConnectionFunctionInputBuilder {
         self.stage = value;
         self
     }
-    /// Builds the [`DescribeConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`DescribeConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(DescribeConnectionFunctionInput {
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "DescribeConnectionFunctionRequest",
-                "Identifier",
-            )?,
-            stage: self.stage,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => {
+                Ok(DescribeConnectionFunctionInput {
+                    identifier,
+                    stage: self.stage,
+                })
+            }
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeConnectionFunctionInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +114,9 @@ pub struct DescribeConnectionFunctionOutput {
     pub connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     /// The version identifier for the current version of the connection function.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DescribeConnectionFunctionOutput {
@@ -107,6 +129,13 @@ impl std::fmt::Debug for DescribeConnectionFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for DescribeConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl DescribeConnectionFunctionOutput {
     /// A builder for [`DescribeConnectionFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +145,7 @@ impl DescribeConnectionFunctionOutput {
 }
 
 /// A builder for [`DescribeConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DescribeConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     e_tag: Option<String>,
@@ -163,7 +192,7 @@ impl DescribeConnectionFunctionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`DescribeConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`DescribeConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -171,12 +200,13 @@ impl DescribeConnectionFunctionOutputBuilder {
         Ok(DescribeConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DescribeConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DescribeConnectionFunctionError {
     /// Access denied.
@@ -201,25 +231,58 @@ impl DescribeConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DescribeConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DescribeConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DescribeConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DescribeConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DescribeConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -278,7 +341,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DescribeConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of DescribeConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -312,5 +375,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::describe_connection_function::DescribeConnectionFunctionOutput {
         connection_function_summary: m_connection_function_summary,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DescribeConnectionFunction, built one input member at a time: from `client.describe_connection_function()` (or `client.describe_connection_function_with(input)`), a setter per member, then [`send`](DescribeConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](DescribeConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DescribeConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DescribeConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
+    ) -> Self {
+        DescribeConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The connection function's identifier.
+
+ Sets [`crate::operation::describe_connection_function::DescribeConnectionFunctionInput::identifier`](crate::operation::describe_connection_function::DescribeConnectionFunctionInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /** The connection function's stage.
+
+ Sets [`crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage`](crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage`](crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends DescribeConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeConnectionFunctionError`], the errors the model lists for DescribeConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::describe_connection_function::DescribeConnectionFunctionOutput,
+        restxml_runtime::SdkError<DescribeConnectionFunctionError>,
+    > {
+        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

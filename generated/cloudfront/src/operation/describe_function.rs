@@ -35,8 +35,19 @@ impl DescribeFunctionInput {
     }
 }
 
+impl From<DescribeFunctionInput> for DescribeFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DescribeFunctionInput) -> Self {
+        DescribeFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
+    }
+}
+
 /// A builder for [`DescribeFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DescribeFunctionInputBuilder {
     name: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -71,17 +82,25 @@ impl DescribeFunctionInputBuilder {
         self.stage = value;
         self
     }
-    /// Builds the [`DescribeFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`DescribeFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
-        Ok(DescribeFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "DescribeFunctionRequest",
-                "Name",
-            )?,
-            stage: self.stage,
-        })
+        match (self.name,) {
+            (Some(name),) => {
+                Ok(DescribeFunctionInput {
+                    name,
+                    stage: self.stage,
+                })
+            }
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeFunctionInput",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +114,9 @@ pub struct DescribeFunctionOutput {
     pub function_summary: Option<crate::types::FunctionSummary>,
     /// The version identifier for the current version of the CloudFront function.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DescribeFunctionOutput {
@@ -107,6 +129,13 @@ impl std::fmt::Debug for DescribeFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for DescribeFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl DescribeFunctionOutput {
     /// A builder for [`DescribeFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +145,7 @@ impl DescribeFunctionOutput {
 }
 
 /// A builder for [`DescribeFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DescribeFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     e_tag: Option<String>,
@@ -160,18 +189,19 @@ impl DescribeFunctionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`DescribeFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`DescribeFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionOutput, restxml_runtime::BuildError> {
         Ok(DescribeFunctionOutput {
             function_summary: self.function_summary,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DescribeFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DescribeFunctionError {
     /// This operation is not supported in this Amazon Web Services Region.
@@ -192,17 +222,40 @@ impl DescribeFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DescribeFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchFunctionExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DescribeFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DescribeFunctionError::NoSuchFunctionExists`].
+    #[inline]
+    pub fn is_no_such_function_exists(&self) -> bool {
+        matches!(self, Self::NoSuchFunctionExists(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -259,7 +312,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DescribeFunction: the output on success, else the typed error.
+/// Reads the HTTP response of DescribeFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -293,5 +346,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::describe_function::DescribeFunctionOutput {
         function_summary: m_function_summary,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DescribeFunction, built one input member at a time: from `client.describe_function()` (or `client.describe_function_with(input)`), a setter per member, then [`send`](DescribeFunctionFluentBuilder::send).
+
+ [`config_override`](DescribeFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DescribeFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::describe_function::DescribeFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DescribeFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::describe_function::DescribeFunctionInputBuilder,
+    ) -> Self {
+        DescribeFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the function that you are getting information about.
+
+ Sets [`crate::operation::describe_function::DescribeFunctionInput::name`](crate::operation::describe_function::DescribeFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The function's stage, either `DEVELOPMENT` or `LIVE`.
+
+ Sets [`crate::operation::describe_function::DescribeFunctionInput::stage`](crate::operation::describe_function::DescribeFunctionInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::describe_function::DescribeFunctionInput::stage`](crate::operation::describe_function::DescribeFunctionInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeFunctionError`], the errors the model lists for DescribeFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::describe_function::DescribeFunctionOutput,
+        restxml_runtime::SdkError<DescribeFunctionError>,
+    > {
+        let input: crate::operation::describe_function::DescribeFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

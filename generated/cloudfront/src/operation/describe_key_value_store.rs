@@ -28,8 +28,18 @@ impl DescribeKeyValueStoreInput {
     }
 }
 
+impl From<DescribeKeyValueStoreInput> for DescribeKeyValueStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DescribeKeyValueStoreInput) -> Self {
+        DescribeKeyValueStoreInputBuilder {
+            name: Some(input.name),
+        }
+    }
+}
+
 /// A builder for [`DescribeKeyValueStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DescribeKeyValueStoreInputBuilder {
     name: Option<String>,
 }
@@ -50,18 +60,22 @@ impl DescribeKeyValueStoreInputBuilder {
         self.name = Some(value.into());
         self
     }
-    /// Builds the [`DescribeKeyValueStoreInput`], or names the first required member that is missing.
+    /// Builds the [`DescribeKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
-        Ok(DescribeKeyValueStoreInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "DescribeKeyValueStoreRequest",
-                "Name",
-            )?,
-        })
+        match (self.name,) {
+            (Some(name),) => Ok(DescribeKeyValueStoreInput { name }),
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeKeyValueStoreInput",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ pub struct DescribeKeyValueStoreOutput {
     pub key_value_store: Option<crate::types::KeyValueStore>,
     /// The `ETag` of the resulting key value store.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DescribeKeyValueStoreOutput {
@@ -87,6 +104,13 @@ impl std::fmt::Debug for DescribeKeyValueStoreOutput {
     }
 }
 
+impl restxml_runtime::RequestId for DescribeKeyValueStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl DescribeKeyValueStoreOutput {
     /// A builder for [`DescribeKeyValueStoreOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +120,7 @@ impl DescribeKeyValueStoreOutput {
 }
 
 /// A builder for [`DescribeKeyValueStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DescribeKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
@@ -140,7 +164,7 @@ impl DescribeKeyValueStoreOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`DescribeKeyValueStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`DescribeKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -148,12 +172,13 @@ impl DescribeKeyValueStoreOutputBuilder {
         Ok(DescribeKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DescribeKeyValueStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DescribeKeyValueStoreError {
     /// Access denied.
@@ -178,25 +203,58 @@ impl DescribeKeyValueStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DescribeKeyValueStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DescribeKeyValueStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DescribeKeyValueStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DescribeKeyValueStoreError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`DescribeKeyValueStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -251,7 +309,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DescribeKeyValueStore: the output on success, else the typed error.
+/// Reads the HTTP response of DescribeKeyValueStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -285,5 +343,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::describe_key_value_store::DescribeKeyValueStoreOutput {
         key_value_store: m_key_value_store,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DescribeKeyValueStore, built one input member at a time: from `client.describe_key_value_store()` (or `client.describe_key_value_store_with(input)`), a setter per member, then [`send`](DescribeKeyValueStoreFluentBuilder::send).
+
+ [`config_override`](DescribeKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DescribeKeyValueStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DescribeKeyValueStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
+    ) -> Self {
+        DescribeKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the key value store.
+
+ Sets [`crate::operation::describe_key_value_store::DescribeKeyValueStoreInput::name`](crate::operation::describe_key_value_store::DescribeKeyValueStoreInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
+        &self.input
+    }
+    /** Sends DescribeKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeKeyValueStoreError`], the errors the model lists for DescribeKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::describe_key_value_store::DescribeKeyValueStoreOutput,
+        restxml_runtime::SdkError<DescribeKeyValueStoreError>,
+    > {
+        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeKeyValueStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl DisassociateDistributionTenantWebACLInput {
     }
 }
 
+impl From<DisassociateDistributionTenantWebACLInput>
+for DisassociateDistributionTenantWebACLInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DisassociateDistributionTenantWebACLInput) -> Self {
+        DisassociateDistributionTenantWebACLInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DisassociateDistributionTenantWebACLInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisassociateDistributionTenantWebACLInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -69,19 +81,27 @@ impl DisassociateDistributionTenantWebACLInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DisassociateDistributionTenantWebACLInput`], or names the first required member that is missing.
+    /// Builds the [`DisassociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
-        Ok(DisassociateDistributionTenantWebACLInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DisassociateDistributionTenantWebACLRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DisassociateDistributionTenantWebACLInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateDistributionTenantWebACLInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +115,9 @@ pub struct DisassociateDistributionTenantWebACLOutput {
     pub id: Option<String>,
     /// The current version of the distribution tenant.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DisassociateDistributionTenantWebACLOutput {
@@ -107,6 +130,13 @@ impl std::fmt::Debug for DisassociateDistributionTenantWebACLOutput {
     }
 }
 
+impl restxml_runtime::RequestId for DisassociateDistributionTenantWebACLOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl DisassociateDistributionTenantWebACLOutput {
     /// A builder for [`DisassociateDistributionTenantWebACLOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +146,7 @@ impl DisassociateDistributionTenantWebACLOutput {
 }
 
 /// A builder for [`DisassociateDistributionTenantWebACLOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisassociateDistributionTenantWebACLOutputBuilder {
     id: Option<String>,
     e_tag: Option<String>,
@@ -157,7 +187,7 @@ impl DisassociateDistributionTenantWebACLOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`DisassociateDistributionTenantWebACLOutput`], or names the first required member that is missing.
+    /// Builds the [`DisassociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -168,12 +198,13 @@ impl DisassociateDistributionTenantWebACLOutputBuilder {
         Ok(DisassociateDistributionTenantWebACLOutput {
             id: self.id,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DisassociateDistributionTenantWebACL can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DisassociateDistributionTenantWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -200,29 +231,67 @@ impl DisassociateDistributionTenantWebACLError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DisassociateDistributionTenantWebACL",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DisassociateDistributionTenantWebACLError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DisassociateDistributionTenantWebACLError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DisassociateDistributionTenantWebACLError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DisassociateDistributionTenantWebACLError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DisassociateDistributionTenantWebACLError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -283,7 +352,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DisassociateDistributionTenantWebACL: the output on success, else the typed error.
+/// Reads the HTTP response of DisassociateDistributionTenantWebACL: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -326,5 +395,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLOutput {
         e_tag: m_e_tag,
         id: body_id,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DisassociateDistributionTenantWebACL, built one input member at a time: from `client.disassociate_distribution_tenant_web_acl()` (or `client.disassociate_distribution_tenant_web_acl_with(input)`), a setter per member, then [`send`](DisassociateDistributionTenantWebACLFluentBuilder::send).
+
+ [`config_override`](DisassociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DisassociateDistributionTenantWebACLFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DisassociateDistributionTenantWebACLFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
+    ) -> Self {
+        DisassociateDistributionTenantWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution tenant.
+
+ Sets [`crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::id`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version of the distribution tenant that you're disassociating from the WAF web ACL. This is the `ETag` value returned in the response to the `GetDistributionTenant` API operation.
+
+ Sets [`crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder {
+        &self.input
+    }
+    /** Sends DisassociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisassociateDistributionTenantWebACLError`], the errors the model lists for DisassociateDistributionTenantWebACL; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLOutput,
+        restxml_runtime::SdkError<DisassociateDistributionTenantWebACLError>,
+    > {
+        let input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateDistributionTenantWebACL", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl DisassociateDistributionWebACLInput {
     }
 }
 
+impl From<DisassociateDistributionWebACLInput>
+for DisassociateDistributionWebACLInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DisassociateDistributionWebACLInput) -> Self {
+        DisassociateDistributionWebACLInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`DisassociateDistributionWebACLInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisassociateDistributionWebACLInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -69,19 +81,27 @@ impl DisassociateDistributionWebACLInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`DisassociateDistributionWebACLInput`], or names the first required member that is missing.
+    /// Builds the [`DisassociateDistributionWebACLInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
-        Ok(DisassociateDistributionWebACLInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DisassociateDistributionWebACLRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DisassociateDistributionWebACLInput {
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateDistributionWebACLInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +115,9 @@ pub struct DisassociateDistributionWebACLOutput {
     pub id: Option<String>,
     /// The current version of the distribution.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DisassociateDistributionWebACLOutput {
@@ -107,6 +130,13 @@ impl std::fmt::Debug for DisassociateDistributionWebACLOutput {
     }
 }
 
+impl restxml_runtime::RequestId for DisassociateDistributionWebACLOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl DisassociateDistributionWebACLOutput {
     /// A builder for [`DisassociateDistributionWebACLOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +146,7 @@ impl DisassociateDistributionWebACLOutput {
 }
 
 /// A builder for [`DisassociateDistributionWebACLOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisassociateDistributionWebACLOutputBuilder {
     id: Option<String>,
     e_tag: Option<String>,
@@ -157,7 +187,7 @@ impl DisassociateDistributionWebACLOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`DisassociateDistributionWebACLOutput`], or names the first required member that is missing.
+    /// Builds the [`DisassociateDistributionWebACLOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -165,12 +195,13 @@ impl DisassociateDistributionWebACLOutputBuilder {
         Ok(DisassociateDistributionWebACLOutput {
             id: self.id,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DisassociateDistributionWebACL can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DisassociateDistributionWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -197,29 +228,67 @@ impl DisassociateDistributionWebACLError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DisassociateDistributionWebACL",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DisassociateDistributionWebACLError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`DisassociateDistributionWebACLError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`DisassociateDistributionWebACLError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`DisassociateDistributionWebACLError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DisassociateDistributionWebACLError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -279,7 +348,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DisassociateDistributionWebACL: the output on success, else the typed error.
+/// Reads the HTTP response of DisassociateDistributionWebACL: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -322,5 +391,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLOutput {
         e_tag: m_e_tag,
         id: body_id,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DisassociateDistributionWebACL, built one input member at a time: from `client.disassociate_distribution_web_acl()` (or `client.disassociate_distribution_web_acl_with(input)`), a setter per member, then [`send`](DisassociateDistributionWebACLFluentBuilder::send).
+
+ [`config_override`](DisassociateDistributionWebACLFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DisassociateDistributionWebACLFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DisassociateDistributionWebACLFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
+    ) -> Self {
+        DisassociateDistributionWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution.
+
+ Sets [`crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::id`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the distribution that you're disassociating from the WAF web ACL.
+
+ Sets [`crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder {
+        &self.input
+    }
+    /** Sends DisassociateDistributionWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisassociateDistributionWebACLError`], the errors the model lists for DisassociateDistributionWebACL; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLOutput,
+        restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
+    > {
+        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateDistributionWebACL", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -28,8 +28,18 @@ impl GetAnycastIpListInput {
     }
 }
 
+impl From<GetAnycastIpListInput> for GetAnycastIpListInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetAnycastIpListInput) -> Self {
+        GetAnycastIpListInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetAnycastIpListInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetAnycastIpListInputBuilder {
     id: Option<String>,
 }
@@ -48,16 +58,20 @@ impl GetAnycastIpListInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetAnycastIpListInput`], or names the first required member that is missing.
+    /// Builds the [`GetAnycastIpListInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetAnycastIpListInput, restxml_runtime::BuildError> {
-        Ok(GetAnycastIpListInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetAnycastIpListRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetAnycastIpListInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAnycastIpListInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -71,6 +85,9 @@ pub struct GetAnycastIpListOutput {
     pub anycast_ip_list: Option<crate::types::AnycastIpList>,
     /// The version identifier for the current version of the Anycast static IP list.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetAnycastIpListOutput {
@@ -83,6 +100,13 @@ impl std::fmt::Debug for GetAnycastIpListOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetAnycastIpListOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetAnycastIpListOutput {
     /// A builder for [`GetAnycastIpListOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -92,7 +116,7 @@ impl GetAnycastIpListOutput {
 }
 
 /// A builder for [`GetAnycastIpListOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
@@ -136,18 +160,19 @@ impl GetAnycastIpListOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetAnycastIpListOutput`], or names the first required member that is missing.
+    /// Builds the [`GetAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetAnycastIpListOutput, restxml_runtime::BuildError> {
         Ok(GetAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetAnycastIpList can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetAnycastIpListError {
     /// Access denied.
@@ -172,25 +197,58 @@ impl GetAnycastIpListError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetAnycastIpList",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetAnycastIpListError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetAnycastIpListError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`GetAnycastIpListError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`GetAnycastIpListError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -245,7 +303,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetAnycastIpList: the output on success, else the typed error.
+/// Reads the HTTP response of GetAnycastIpList: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -279,5 +337,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_anycast_ip_list::GetAnycastIpListOutput {
         anycast_ip_list: m_anycast_ip_list,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetAnycastIpList, built one input member at a time: from `client.get_anycast_ip_list()` (or `client.get_anycast_ip_list_with(input)`), a setter per member, then [`send`](GetAnycastIpListFluentBuilder::send).
+
+ [`config_override`](GetAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetAnycastIpListFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetAnycastIpListFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
+    ) -> Self {
+        GetAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the Anycast static IP list.
+
+ Sets [`crate::operation::get_anycast_ip_list::GetAnycastIpListInput::id`](crate::operation::get_anycast_ip_list::GetAnycastIpListInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
+        &self.input
+    }
+    /** Sends GetAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetAnycastIpListError`], the errors the model lists for GetAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_anycast_ip_list::GetAnycastIpListOutput,
+        restxml_runtime::SdkError<GetAnycastIpListError>,
+    > {
+        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetAnycastIpList", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

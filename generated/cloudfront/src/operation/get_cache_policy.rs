@@ -34,8 +34,18 @@ impl GetCachePolicyInput {
     }
 }
 
+impl From<GetCachePolicyInput> for GetCachePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetCachePolicyInput) -> Self {
+        GetCachePolicyInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetCachePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCachePolicyInputBuilder {
     id: Option<String>,
 }
@@ -54,12 +64,20 @@ impl GetCachePolicyInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetCachePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`GetCachePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyInput, restxml_runtime::BuildError> {
-        Ok(GetCachePolicyInput {
-            id: restxml_runtime::error::required(self.id, "GetCachePolicyRequest", "Id")?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetCachePolicyInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCachePolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -73,6 +91,9 @@ pub struct GetCachePolicyOutput {
     pub cache_policy: Option<crate::types::CachePolicy>,
     /// The current version of the cache policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetCachePolicyOutput {
@@ -85,6 +106,13 @@ impl std::fmt::Debug for GetCachePolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetCachePolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetCachePolicyOutput {
     /// A builder for [`GetCachePolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -94,7 +122,7 @@ impl GetCachePolicyOutput {
 }
 
 /// A builder for [`GetCachePolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     e_tag: Option<String>,
@@ -135,18 +163,19 @@ impl GetCachePolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetCachePolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyOutput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyOutput {
             cache_policy: self.cache_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetCachePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetCachePolicyError {
     /// The cache policy does not exist.
@@ -167,17 +196,40 @@ impl GetCachePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetCachePolicyError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`GetCachePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -230,7 +282,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetCachePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of GetCachePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -264,5 +316,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_cache_policy::GetCachePolicyOutput {
         cache_policy: m_cache_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetCachePolicy, built one input member at a time: from `client.get_cache_policy()` (or `client.get_cache_policy_with(input)`), a setter per member, then [`send`](GetCachePolicyFluentBuilder::send).
+
+ [`config_override`](GetCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetCachePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetCachePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
+    ) -> Self {
+        GetCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
+
+ Sets [`crate::operation::get_cache_policy::GetCachePolicyInput::id`](crate::operation::get_cache_policy::GetCachePolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends GetCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCachePolicyError`], the errors the model lists for GetCachePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_cache_policy::GetCachePolicyOutput,
+        restxml_runtime::SdkError<GetCachePolicyError>,
+    > {
+        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCachePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl GetCachePolicyConfigInput {
     }
 }
 
+impl From<GetCachePolicyConfigInput> for GetCachePolicyConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetCachePolicyConfigInput) -> Self {
+        GetCachePolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetCachePolicyConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCachePolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -50,18 +60,22 @@ impl GetCachePolicyConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetCachePolicyConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetCachePolicyConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
-        Ok(GetCachePolicyConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetCachePolicyConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetCachePolicyConfigInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCachePolicyConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ pub struct GetCachePolicyConfigOutput {
     pub cache_policy_config: Option<crate::types::CachePolicyConfig>,
     /// The current version of the cache policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetCachePolicyConfigOutput {
@@ -87,6 +104,13 @@ impl std::fmt::Debug for GetCachePolicyConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetCachePolicyConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetCachePolicyConfigOutput {
     /// A builder for [`GetCachePolicyConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +120,7 @@ impl GetCachePolicyConfigOutput {
 }
 
 /// A builder for [`GetCachePolicyConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCachePolicyConfigOutputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
     e_tag: Option<String>,
@@ -143,7 +167,7 @@ impl GetCachePolicyConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetCachePolicyConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetCachePolicyConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -151,12 +175,13 @@ impl GetCachePolicyConfigOutputBuilder {
         Ok(GetCachePolicyConfigOutput {
             cache_policy_config: self.cache_policy_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetCachePolicyConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetCachePolicyConfigError {
     /// The cache policy does not exist.
@@ -177,17 +202,40 @@ impl GetCachePolicyConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCachePolicyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetCachePolicyConfigError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`GetCachePolicyConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -241,7 +289,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetCachePolicyConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetCachePolicyConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -275,5 +323,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_cache_policy_config::GetCachePolicyConfigOutput {
         cache_policy_config: m_cache_policy_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetCachePolicyConfig, built one input member at a time: from `client.get_cache_policy_config()` (or `client.get_cache_policy_config_with(input)`), a setter per member, then [`send`](GetCachePolicyConfigFluentBuilder::send).
+
+ [`config_override`](GetCachePolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetCachePolicyConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetCachePolicyConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
+    ) -> Self {
+        GetCachePolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
+
+ Sets [`crate::operation::get_cache_policy_config::GetCachePolicyConfigInput::id`](crate::operation::get_cache_policy_config::GetCachePolicyConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetCachePolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCachePolicyConfigError`], the errors the model lists for GetCachePolicyConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_cache_policy_config::GetCachePolicyConfigOutput,
+        restxml_runtime::SdkError<GetCachePolicyConfigError>,
+    > {
+        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCachePolicyConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

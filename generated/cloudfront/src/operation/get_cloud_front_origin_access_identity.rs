@@ -30,8 +30,19 @@ impl GetCloudFrontOriginAccessIdentityInput {
     }
 }
 
+impl From<GetCloudFrontOriginAccessIdentityInput>
+for GetCloudFrontOriginAccessIdentityInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetCloudFrontOriginAccessIdentityInput) -> Self {
+        GetCloudFrontOriginAccessIdentityInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetCloudFrontOriginAccessIdentityInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCloudFrontOriginAccessIdentityInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetCloudFrontOriginAccessIdentityInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    /// Builds the [`GetCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
-        Ok(GetCloudFrontOriginAccessIdentityInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetCloudFrontOriginAccessIdentityRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetCloudFrontOriginAccessIdentityInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCloudFrontOriginAccessIdentityInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +98,9 @@ pub struct GetCloudFrontOriginAccessIdentityOutput {
     >,
     /// The current version of the origin access identity's information. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutput {
@@ -94,6 +116,13 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetCloudFrontOriginAccessIdentityOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityOutput {
     /// A builder for [`GetCloudFrontOriginAccessIdentityOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -103,7 +132,7 @@ impl GetCloudFrontOriginAccessIdentityOutput {
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCloudFrontOriginAccessIdentityOutputBuilder {
     cloud_front_origin_access_identity: Option<
         crate::types::CloudFrontOriginAccessIdentity,
@@ -155,7 +184,7 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetCloudFrontOriginAccessIdentityOutput`], or names the first required member that is missing.
+    /// Builds the [`GetCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -163,12 +192,13 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
         Ok(GetCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetCloudFrontOriginAccessIdentity can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetCloudFrontOriginAccessIdentityError {
     /// Access denied.
@@ -191,20 +221,40 @@ impl GetCloudFrontOriginAccessIdentityError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCloudFrontOriginAccessIdentity",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchCloudFrontOriginAccessIdentity,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetCloudFrontOriginAccessIdentityError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetCloudFrontOriginAccessIdentityError::NoSuchCloudFrontOriginAccessIdentity`].
+    #[inline]
+    pub fn is_no_such_cloud_front_origin_access_identity(&self) -> bool {
+        matches!(self, Self::NoSuchCloudFrontOriginAccessIdentity(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -257,7 +307,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+/// Reads the HTTP response of GetCloudFrontOriginAccessIdentity: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -291,5 +341,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityOutput {
         cloud_front_origin_access_identity: m_cloud_front_origin_access_identity,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetCloudFrontOriginAccessIdentity, built one input member at a time: from `client.get_cloud_front_origin_access_identity()` (or `client.get_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](GetCloudFrontOriginAccessIdentityFluentBuilder::send).
+
+ [`config_override`](GetCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetCloudFrontOriginAccessIdentityFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
+    ) -> Self {
+        GetCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identity's ID.
+
+ Sets [`crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput::id`](crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder {
+        &self.input
+    }
+    /** Sends GetCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCloudFrontOriginAccessIdentityError`], the errors the model lists for GetCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityError>,
+    > {
+        let input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

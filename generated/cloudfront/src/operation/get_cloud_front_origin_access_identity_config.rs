@@ -30,8 +30,19 @@ impl GetCloudFrontOriginAccessIdentityConfigInput {
     }
 }
 
+impl From<GetCloudFrontOriginAccessIdentityConfigInput>
+for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetCloudFrontOriginAccessIdentityConfigInput) -> Self {
+        GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,7 +63,7 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetCloudFrontOriginAccessIdentityConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetCloudFrontOriginAccessIdentityConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -60,13 +71,21 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
         GetCloudFrontOriginAccessIdentityConfigInput,
         restxml_runtime::BuildError,
     > {
-        Ok(GetCloudFrontOriginAccessIdentityConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetCloudFrontOriginAccessIdentityConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetCloudFrontOriginAccessIdentityConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCloudFrontOriginAccessIdentityConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -82,6 +101,9 @@ pub struct GetCloudFrontOriginAccessIdentityConfigOutput {
     >,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutput {
@@ -97,6 +119,13 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetCloudFrontOriginAccessIdentityConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityConfigOutput {
     /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -106,7 +135,7 @@ impl GetCloudFrontOriginAccessIdentityConfigOutput {
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     cloud_front_origin_access_identity_config: Option<
         crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -158,7 +187,7 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetCloudFrontOriginAccessIdentityConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetCloudFrontOriginAccessIdentityConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -170,12 +199,13 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
             cloud_front_origin_access_identity_config: self
                 .cloud_front_origin_access_identity_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetCloudFrontOriginAccessIdentityConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetCloudFrontOriginAccessIdentityConfigError {
     /// Access denied.
@@ -198,20 +228,40 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCloudFrontOriginAccessIdentityConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchCloudFrontOriginAccessIdentity,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetCloudFrontOriginAccessIdentityConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetCloudFrontOriginAccessIdentityConfigError::NoSuchCloudFrontOriginAccessIdentity`].
+    #[inline]
+    pub fn is_no_such_cloud_front_origin_access_identity(&self) -> bool {
+        matches!(self, Self::NoSuchCloudFrontOriginAccessIdentity(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -266,7 +316,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetCloudFrontOriginAccessIdentityConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetCloudFrontOriginAccessIdentityConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -305,5 +355,84 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigOutput {
         cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetCloudFrontOriginAccessIdentityConfig, built one input member at a time: from `client.get_cloud_front_origin_access_identity_config()` (or `client.get_cloud_front_origin_access_identity_config_with(input)`), a setter per member, then [`send`](GetCloudFrontOriginAccessIdentityConfigFluentBuilder::send).
+
+ [`config_override`](GetCloudFrontOriginAccessIdentityConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder,
+    ) -> Self {
+        GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identity's ID.
+
+ Sets [`crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput::id`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetCloudFrontOriginAccessIdentityConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCloudFrontOriginAccessIdentityConfigError`], the errors the model lists for GetCloudFrontOriginAccessIdentityConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigOutput,
+        restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityConfigError>,
+    > {
+        let input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "GetCloudFrontOriginAccessIdentityConfig",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

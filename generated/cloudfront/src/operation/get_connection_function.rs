@@ -33,8 +33,19 @@ impl GetConnectionFunctionInput {
     }
 }
 
+impl From<GetConnectionFunctionInput> for GetConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetConnectionFunctionInput) -> Self {
+        GetConnectionFunctionInputBuilder {
+            identifier: Some(input.identifier),
+            stage: input.stage,
+        }
+    }
+}
+
 /// A builder for [`GetConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetConnectionFunctionInputBuilder {
     identifier: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -69,19 +80,27 @@ impl GetConnectionFunctionInputBuilder {
         self.stage = value;
         self
     }
-    /// Builds the [`GetConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`GetConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(GetConnectionFunctionInput {
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "GetConnectionFunctionRequest",
-                "Identifier",
-            )?,
-            stage: self.stage,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => {
+                Ok(GetConnectionFunctionInput {
+                    identifier,
+                    stage: self.stage,
+                })
+            }
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionFunctionInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -97,6 +116,9 @@ pub struct GetConnectionFunctionOutput {
     pub e_tag: Option<String>,
     /// The connection function's content type.
     pub content_type: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetConnectionFunctionOutput {
@@ -110,6 +132,13 @@ impl std::fmt::Debug for GetConnectionFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetConnectionFunctionOutput {
     /// A builder for [`GetConnectionFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -119,7 +148,7 @@ impl GetConnectionFunctionOutput {
 }
 
 /// A builder for [`GetConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetConnectionFunctionOutputBuilder {
     connection_function_code: Option<restxml_runtime::Blob>,
     e_tag: Option<String>,
@@ -183,7 +212,7 @@ impl GetConnectionFunctionOutputBuilder {
         self.content_type = value;
         self
     }
-    /// Builds the [`GetConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`GetConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -192,12 +221,13 @@ impl GetConnectionFunctionOutputBuilder {
             connection_function_code: self.connection_function_code,
             e_tag: self.e_tag,
             content_type: self.content_type,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetConnectionFunctionError {
     /// Access denied.
@@ -220,21 +250,49 @@ impl GetConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`GetConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -291,7 +349,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of GetConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -325,5 +383,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
         connection_function_code: m_connection_function_code,
         e_tag: m_e_tag,
         content_type: m_content_type,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetConnectionFunction, built one input member at a time: from `client.get_connection_function()` (or `client.get_connection_function_with(input)`), a setter per member, then [`send`](GetConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](GetConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
+    ) -> Self {
+        GetConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The connection function's identifier.
+
+ Sets [`crate::operation::get_connection_function::GetConnectionFunctionInput::identifier`](crate::operation::get_connection_function::GetConnectionFunctionInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /** The connection function's stage.
+
+ Sets [`crate::operation::get_connection_function::GetConnectionFunctionInput::stage`](crate::operation::get_connection_function::GetConnectionFunctionInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_connection_function::GetConnectionFunctionInput::stage`](crate::operation::get_connection_function::GetConnectionFunctionInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_connection_function::GetConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends GetConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetConnectionFunctionError`], the errors the model lists for GetConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_connection_function::GetConnectionFunctionOutput,
+        restxml_runtime::SdkError<GetConnectionFunctionError>,
+    > {
+        let input: crate::operation::get_connection_function::GetConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl GetConnectionGroupInput {
     }
 }
 
+impl From<GetConnectionGroupInput> for GetConnectionGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetConnectionGroupInput) -> Self {
+        GetConnectionGroupInputBuilder {
+            identifier: Some(input.identifier),
+        }
+    }
+}
+
 /// A builder for [`GetConnectionGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetConnectionGroupInputBuilder {
     identifier: Option<String>,
 }
@@ -52,16 +62,24 @@ impl GetConnectionGroupInputBuilder {
         self.identifier = Some(value.into());
         self
     }
-    /// Builds the [`GetConnectionGroupInput`], or names the first required member that is missing.
+    /// Builds the [`GetConnectionGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetConnectionGroupInput, restxml_runtime::BuildError> {
-        Ok(GetConnectionGroupInput {
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "GetConnectionGroupRequest",
-                "Identifier",
-            )?,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => {
+                Ok(GetConnectionGroupInput {
+                    identifier,
+                })
+            }
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionGroupInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +93,9 @@ pub struct GetConnectionGroupOutput {
     pub connection_group: Option<crate::types::ConnectionGroup>,
     /// The current version of the connection group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetConnectionGroupOutput {
@@ -87,6 +108,13 @@ impl std::fmt::Debug for GetConnectionGroupOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetConnectionGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetConnectionGroupOutput {
     /// A builder for [`GetConnectionGroupOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +124,7 @@ impl GetConnectionGroupOutput {
 }
 
 /// A builder for [`GetConnectionGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -140,18 +168,19 @@ impl GetConnectionGroupOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetConnectionGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`GetConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetConnectionGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetConnectionGroupError {
     /// Access denied.
@@ -172,17 +201,40 @@ impl GetConnectionGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetConnectionGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetConnectionGroupError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetConnectionGroupError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -235,7 +287,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetConnectionGroup: the output on success, else the typed error.
+/// Reads the HTTP response of GetConnectionGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -269,5 +321,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_connection_group::GetConnectionGroupOutput {
         connection_group: m_connection_group,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetConnectionGroup, built one input member at a time: from `client.get_connection_group()` (or `client.get_connection_group_with(input)`), a setter per member, then [`send`](GetConnectionGroupFluentBuilder::send).
+
+ [`config_override`](GetConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetConnectionGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetConnectionGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
+    ) -> Self {
+        GetConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID, name, or Amazon Resource Name (ARN) of the connection group.
+
+ Sets [`crate::operation::get_connection_group::GetConnectionGroupInput::identifier`](crate::operation::get_connection_group::GetConnectionGroupInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
+        &self.input
+    }
+    /** Sends GetConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetConnectionGroupError`], the errors the model lists for GetConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_connection_group::GetConnectionGroupOutput,
+        restxml_runtime::SdkError<GetConnectionGroupError>,
+    > {
+        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,19 @@ impl GetConnectionGroupByRoutingEndpointInput {
     }
 }
 
+impl From<GetConnectionGroupByRoutingEndpointInput>
+for GetConnectionGroupByRoutingEndpointInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetConnectionGroupByRoutingEndpointInput) -> Self {
+        GetConnectionGroupByRoutingEndpointInputBuilder {
+            routing_endpoint: Some(input.routing_endpoint),
+        }
+    }
+}
+
 /// A builder for [`GetConnectionGroupByRoutingEndpointInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetConnectionGroupByRoutingEndpointInputBuilder {
     routing_endpoint: Option<String>,
 }
@@ -52,18 +63,32 @@ impl GetConnectionGroupByRoutingEndpointInputBuilder {
         self.routing_endpoint = Some(value.into());
         self
     }
-    /// Builds the [`GetConnectionGroupByRoutingEndpointInput`], or names the first required member that is missing.
+    /// Builds the [`GetConnectionGroupByRoutingEndpointInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
-        Ok(GetConnectionGroupByRoutingEndpointInput {
-            routing_endpoint: restxml_runtime::error::required(
-                self.routing_endpoint,
-                "GetConnectionGroupByRoutingEndpointRequest",
-                "RoutingEndpoint",
-            )?,
-        })
+        match (self.routing_endpoint,) {
+            (Some(routing_endpoint),) => {
+                Ok(GetConnectionGroupByRoutingEndpointInput {
+                    routing_endpoint,
+                })
+            }
+            (routing_endpoint,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionGroupByRoutingEndpointInput",
+                        &[
+                            (
+                                routing_endpoint.is_none(),
+                                "routing_endpoint",
+                                "RoutingEndpoint",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +102,9 @@ pub struct GetConnectionGroupByRoutingEndpointOutput {
     pub connection_group: Option<crate::types::ConnectionGroup>,
     /// The current version of the connection group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointOutput {
@@ -89,6 +117,13 @@ impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetConnectionGroupByRoutingEndpointOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetConnectionGroupByRoutingEndpointOutput {
     /// A builder for [`GetConnectionGroupByRoutingEndpointOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +133,7 @@ impl GetConnectionGroupByRoutingEndpointOutput {
 }
 
 /// A builder for [`GetConnectionGroupByRoutingEndpointOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetConnectionGroupByRoutingEndpointOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -142,7 +177,7 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetConnectionGroupByRoutingEndpointOutput`], or names the first required member that is missing.
+    /// Builds the [`GetConnectionGroupByRoutingEndpointOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -150,12 +185,13 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
         Ok(GetConnectionGroupByRoutingEndpointOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetConnectionGroupByRoutingEndpoint can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetConnectionGroupByRoutingEndpointError {
     /// Access denied.
@@ -176,17 +212,40 @@ impl GetConnectionGroupByRoutingEndpointError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetConnectionGroupByRoutingEndpoint",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetConnectionGroupByRoutingEndpointError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetConnectionGroupByRoutingEndpointError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -239,7 +298,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetConnectionGroupByRoutingEndpoint: the output on success, else the typed error.
+/// Reads the HTTP response of GetConnectionGroupByRoutingEndpoint: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -273,5 +332,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointOutput {
         connection_group: m_connection_group,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetConnectionGroupByRoutingEndpoint, built one input member at a time: from `client.get_connection_group_by_routing_endpoint()` (or `client.get_connection_group_by_routing_endpoint_with(input)`), a setter per member, then [`send`](GetConnectionGroupByRoutingEndpointFluentBuilder::send).
+
+ [`config_override`](GetConnectionGroupByRoutingEndpointFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetConnectionGroupByRoutingEndpointFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetConnectionGroupByRoutingEndpointFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
+    ) -> Self {
+        GetConnectionGroupByRoutingEndpointFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The routing endpoint for the target connection group, such as d111111abcdef8.cloudfront.net.
+
+ Sets [`crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput::routing_endpoint`](crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput::routing_endpoint). Required.*/
+    #[inline]
+    pub fn routing_endpoint(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.routing_endpoint(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder {
+        &self.input
+    }
+    /** Sends GetConnectionGroupByRoutingEndpoint: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetConnectionGroupByRoutingEndpointError`], the errors the model lists for GetConnectionGroupByRoutingEndpoint; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointOutput,
+        restxml_runtime::SdkError<GetConnectionGroupByRoutingEndpointError>,
+    > {
+        let input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

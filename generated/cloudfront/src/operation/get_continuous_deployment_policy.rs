@@ -30,8 +30,19 @@ impl GetContinuousDeploymentPolicyInput {
     }
 }
 
+impl From<GetContinuousDeploymentPolicyInput>
+for GetContinuousDeploymentPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetContinuousDeploymentPolicyInput) -> Self {
+        GetContinuousDeploymentPolicyInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetContinuousDeploymentPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetContinuousDeploymentPolicyInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetContinuousDeploymentPolicyInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`GetContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
-        Ok(GetContinuousDeploymentPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetContinuousDeploymentPolicyRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetContinuousDeploymentPolicyInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetContinuousDeploymentPolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +96,9 @@ pub struct GetContinuousDeploymentPolicyOutput {
     pub continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     /// The version identifier for the current version of the continuous deployment policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetContinuousDeploymentPolicyOutput {
@@ -89,6 +111,13 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetContinuousDeploymentPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetContinuousDeploymentPolicyOutput {
     /// A builder for [`GetContinuousDeploymentPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +127,7 @@ impl GetContinuousDeploymentPolicyOutput {
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     e_tag: Option<String>,
@@ -145,7 +174,7 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -153,12 +182,13 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
         Ok(GetContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetContinuousDeploymentPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetContinuousDeploymentPolicyError {
     /// Access denied.
@@ -179,17 +209,40 @@ impl GetContinuousDeploymentPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetContinuousDeploymentPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetContinuousDeploymentPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetContinuousDeploymentPolicyError::NoSuchContinuousDeploymentPolicy`].
+    #[inline]
+    pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
+        matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -242,7 +295,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetContinuousDeploymentPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of GetContinuousDeploymentPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -276,5 +329,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyOutput {
         continuous_deployment_policy: m_continuous_deployment_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetContinuousDeploymentPolicy, built one input member at a time: from `client.get_continuous_deployment_policy()` (or `client.get_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](GetContinuousDeploymentPolicyFluentBuilder::send).
+
+ [`config_override`](GetContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetContinuousDeploymentPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
+    ) -> Self {
+        GetContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the continuous deployment policy that you are getting.
+
+ Sets [`crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput::id`](crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends GetContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetContinuousDeploymentPolicyError`], the errors the model lists for GetContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyOutput,
+        restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
+    > {
+        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,19 @@ impl GetContinuousDeploymentPolicyConfigInput {
     }
 }
 
+impl From<GetContinuousDeploymentPolicyConfigInput>
+for GetContinuousDeploymentPolicyConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetContinuousDeploymentPolicyConfigInput) -> Self {
+        GetContinuousDeploymentPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetContinuousDeploymentPolicyConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetContinuousDeploymentPolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetContinuousDeploymentPolicyConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetContinuousDeploymentPolicyConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetContinuousDeploymentPolicyConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetContinuousDeploymentPolicyConfigInput, restxml_runtime::BuildError> {
-        Ok(GetContinuousDeploymentPolicyConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetContinuousDeploymentPolicyConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetContinuousDeploymentPolicyConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetContinuousDeploymentPolicyConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +98,9 @@ pub struct GetContinuousDeploymentPolicyConfigOutput {
     >,
     /// The version identifier for the current version of the continuous deployment policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutput {
@@ -94,6 +116,13 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetContinuousDeploymentPolicyConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetContinuousDeploymentPolicyConfigOutput {
     /// A builder for [`GetContinuousDeploymentPolicyConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -103,7 +132,7 @@ impl GetContinuousDeploymentPolicyConfigOutput {
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetContinuousDeploymentPolicyConfigOutputBuilder {
     continuous_deployment_policy_config: Option<
         crate::types::ContinuousDeploymentPolicyConfig,
@@ -155,7 +184,7 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetContinuousDeploymentPolicyConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetContinuousDeploymentPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -164,12 +193,13 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
             continuous_deployment_policy_config: self
                 .continuous_deployment_policy_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetContinuousDeploymentPolicyConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetContinuousDeploymentPolicyConfigError {
     /// Access denied.
@@ -190,17 +220,40 @@ impl GetContinuousDeploymentPolicyConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetContinuousDeploymentPolicyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetContinuousDeploymentPolicyConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetContinuousDeploymentPolicyConfigError::NoSuchContinuousDeploymentPolicy`].
+    #[inline]
+    pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
+        matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -254,7 +307,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetContinuousDeploymentPolicyConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetContinuousDeploymentPolicyConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -291,5 +344,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigOutput {
         continuous_deployment_policy_config: m_continuous_deployment_policy_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetContinuousDeploymentPolicyConfig, built one input member at a time: from `client.get_continuous_deployment_policy_config()` (or `client.get_continuous_deployment_policy_config_with(input)`), a setter per member, then [`send`](GetContinuousDeploymentPolicyConfigFluentBuilder::send).
+
+ [`config_override`](GetContinuousDeploymentPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetContinuousDeploymentPolicyConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetContinuousDeploymentPolicyConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
+    ) -> Self {
+        GetContinuousDeploymentPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the continuous deployment policy whose configuration you are getting.
+
+ Sets [`crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput::id`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetContinuousDeploymentPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetContinuousDeploymentPolicyConfigError`], the errors the model lists for GetContinuousDeploymentPolicyConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigOutput,
+        restxml_runtime::SdkError<GetContinuousDeploymentPolicyConfigError>,
+    > {
+        let input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetContinuousDeploymentPolicyConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -28,8 +28,18 @@ impl GetDistributionInput {
     }
 }
 
+impl From<GetDistributionInput> for GetDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetDistributionInput) -> Self {
+        GetDistributionInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionInputBuilder {
     id: Option<String>,
 }
@@ -48,16 +58,20 @@ impl GetDistributionInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDistributionInput, restxml_runtime::BuildError> {
-        Ok(GetDistributionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetDistributionRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetDistributionInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -71,6 +85,9 @@ pub struct GetDistributionOutput {
     pub distribution: Option<crate::types::Distribution>,
     /// The current version of the distribution's information. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetDistributionOutput {
@@ -83,6 +100,13 @@ impl std::fmt::Debug for GetDistributionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetDistributionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetDistributionOutput {
     /// A builder for [`GetDistributionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -92,7 +116,7 @@ impl GetDistributionOutput {
 }
 
 /// A builder for [`GetDistributionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     e_tag: Option<String>,
@@ -136,18 +160,19 @@ impl GetDistributionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetDistributionOutput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDistributionOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionOutput {
             distribution: self.distribution,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetDistributionError {
     /// The specified distribution does not exist.
@@ -168,17 +193,40 @@ impl GetDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetDistributionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`GetDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -231,7 +279,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of GetDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -265,5 +313,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_distribution::GetDistributionOutput {
         distribution: m_distribution,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetDistribution, built one input member at a time: from `client.get_distribution()` (or `client.get_distribution_with(input)`), a setter per member, then [`send`](GetDistributionFluentBuilder::send).
+
+ [`config_override`](GetDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_distribution::GetDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_distribution::GetDistributionInputBuilder,
+    ) -> Self {
+        GetDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
+
+ Sets [`crate::operation::get_distribution::GetDistributionInput::id`](crate::operation::get_distribution::GetDistributionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends GetDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDistributionError`], the errors the model lists for GetDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_distribution::GetDistributionOutput,
+        restxml_runtime::SdkError<GetDistributionError>,
+    > {
+        let input: crate::operation::get_distribution::GetDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -28,8 +28,18 @@ impl GetDistributionConfigInput {
     }
 }
 
+impl From<GetDistributionConfigInput> for GetDistributionConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetDistributionConfigInput) -> Self {
+        GetDistributionConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetDistributionConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionConfigInputBuilder {
     id: Option<String>,
 }
@@ -50,18 +60,22 @@ impl GetDistributionConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetDistributionConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
-        Ok(GetDistributionConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetDistributionConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetDistributionConfigInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ pub struct GetDistributionConfigOutput {
     pub distribution_config: Option<crate::types::DistributionConfig>,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetDistributionConfigOutput {
@@ -87,6 +104,13 @@ impl std::fmt::Debug for GetDistributionConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetDistributionConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetDistributionConfigOutput {
     /// A builder for [`GetDistributionConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +120,7 @@ impl GetDistributionConfigOutput {
 }
 
 /// A builder for [`GetDistributionConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionConfigOutputBuilder {
     distribution_config: Option<crate::types::DistributionConfig>,
     e_tag: Option<String>,
@@ -143,7 +167,7 @@ impl GetDistributionConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetDistributionConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -151,12 +175,13 @@ impl GetDistributionConfigOutputBuilder {
         Ok(GetDistributionConfigOutput {
             distribution_config: self.distribution_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetDistributionConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetDistributionConfigError {
     /// The specified distribution does not exist.
@@ -177,17 +202,40 @@ impl GetDistributionConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDistributionConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetDistributionConfigError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`GetDistributionConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -241,7 +289,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetDistributionConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetDistributionConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -275,5 +323,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_distribution_config::GetDistributionConfigOutput {
         distribution_config: m_distribution_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetDistributionConfig, built one input member at a time: from `client.get_distribution_config()` (or `client.get_distribution_config_with(input)`), a setter per member, then [`send`](GetDistributionConfigFluentBuilder::send).
+
+ [`config_override`](GetDistributionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetDistributionConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetDistributionConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
+    ) -> Self {
+        GetDistributionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
+
+ Sets [`crate::operation::get_distribution_config::GetDistributionConfigInput::id`](crate::operation::get_distribution_config::GetDistributionConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDistributionConfigError`], the errors the model lists for GetDistributionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_distribution_config::GetDistributionConfigOutput,
+        restxml_runtime::SdkError<GetDistributionConfigError>,
+    > {
+        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl GetDistributionTenantInput {
     }
 }
 
+impl From<GetDistributionTenantInput> for GetDistributionTenantInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetDistributionTenantInput) -> Self {
+        GetDistributionTenantInputBuilder {
+            identifier: Some(input.identifier),
+        }
+    }
+}
+
 /// A builder for [`GetDistributionTenantInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionTenantInputBuilder {
     identifier: Option<String>,
 }
@@ -52,18 +62,26 @@ impl GetDistributionTenantInputBuilder {
         self.identifier = Some(value.into());
         self
     }
-    /// Builds the [`GetDistributionTenantInput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionTenantInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
-        Ok(GetDistributionTenantInput {
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "GetDistributionTenantRequest",
-                "Identifier",
-            )?,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => {
+                Ok(GetDistributionTenantInput {
+                    identifier,
+                })
+            }
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionTenantInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +95,9 @@ pub struct GetDistributionTenantOutput {
     pub distribution_tenant: Option<crate::types::DistributionTenant>,
     /// The current version of the distribution tenant.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetDistributionTenantOutput {
@@ -89,6 +110,13 @@ impl std::fmt::Debug for GetDistributionTenantOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetDistributionTenantOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetDistributionTenantOutput {
     /// A builder for [`GetDistributionTenantOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +126,7 @@ impl GetDistributionTenantOutput {
 }
 
 /// A builder for [`GetDistributionTenantOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -145,7 +173,7 @@ impl GetDistributionTenantOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetDistributionTenantOutput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -153,12 +181,13 @@ impl GetDistributionTenantOutputBuilder {
         Ok(GetDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetDistributionTenant can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetDistributionTenantError {
     /// Access denied.
@@ -179,17 +208,40 @@ impl GetDistributionTenantError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDistributionTenant",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetDistributionTenantError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetDistributionTenantError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -242,7 +294,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetDistributionTenant: the output on success, else the typed error.
+/// Reads the HTTP response of GetDistributionTenant: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -276,5 +328,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_distribution_tenant::GetDistributionTenantOutput {
         distribution_tenant: m_distribution_tenant,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetDistributionTenant, built one input member at a time: from `client.get_distribution_tenant()` (or `client.get_distribution_tenant_with(input)`), a setter per member, then [`send`](GetDistributionTenantFluentBuilder::send).
+
+ [`config_override`](GetDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetDistributionTenantFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetDistributionTenantFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder,
+    ) -> Self {
+        GetDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
+
+ Sets [`crate::operation::get_distribution_tenant::GetDistributionTenantInput::identifier`](crate::operation::get_distribution_tenant::GetDistributionTenantInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
+        &self.input
+    }
+    /** Sends GetDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDistributionTenantError`], the errors the model lists for GetDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_distribution_tenant::GetDistributionTenantOutput,
+        restxml_runtime::SdkError<GetDistributionTenantError>,
+    > {
+        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionTenant", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,19 @@ impl GetDistributionTenantByDomainInput {
     }
 }
 
+impl From<GetDistributionTenantByDomainInput>
+for GetDistributionTenantByDomainInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetDistributionTenantByDomainInput) -> Self {
+        GetDistributionTenantByDomainInputBuilder {
+            domain: Some(input.domain),
+        }
+    }
+}
+
 /// A builder for [`GetDistributionTenantByDomainInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionTenantByDomainInputBuilder {
     domain: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetDistributionTenantByDomainInputBuilder {
         self.domain = Some(value.into());
         self
     }
-    /// Builds the [`GetDistributionTenantByDomainInput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionTenantByDomainInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
-        Ok(GetDistributionTenantByDomainInput {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "GetDistributionTenantByDomainRequest",
-                "Domain",
-            )?,
-        })
+        match (self.domain,) {
+            (Some(domain),) => {
+                Ok(GetDistributionTenantByDomainInput {
+                    domain,
+                })
+            }
+            (domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionTenantByDomainInput",
+                        &[(domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +96,9 @@ pub struct GetDistributionTenantByDomainOutput {
     pub distribution_tenant: Option<crate::types::DistributionTenant>,
     /// The current version of the distribution tenant.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetDistributionTenantByDomainOutput {
@@ -89,6 +111,13 @@ impl std::fmt::Debug for GetDistributionTenantByDomainOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetDistributionTenantByDomainOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetDistributionTenantByDomainOutput {
     /// A builder for [`GetDistributionTenantByDomainOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +127,7 @@ impl GetDistributionTenantByDomainOutput {
 }
 
 /// A builder for [`GetDistributionTenantByDomainOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDistributionTenantByDomainOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -145,7 +174,7 @@ impl GetDistributionTenantByDomainOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetDistributionTenantByDomainOutput`], or names the first required member that is missing.
+    /// Builds the [`GetDistributionTenantByDomainOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -153,12 +182,13 @@ impl GetDistributionTenantByDomainOutputBuilder {
         Ok(GetDistributionTenantByDomainOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetDistributionTenantByDomain can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetDistributionTenantByDomainError {
     /// Access denied.
@@ -179,17 +209,40 @@ impl GetDistributionTenantByDomainError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDistributionTenantByDomain",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetDistributionTenantByDomainError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetDistributionTenantByDomainError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -242,7 +295,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetDistributionTenantByDomain: the output on success, else the typed error.
+/// Reads the HTTP response of GetDistributionTenantByDomain: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -276,5 +329,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainOutput {
         distribution_tenant: m_distribution_tenant,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetDistributionTenantByDomain, built one input member at a time: from `client.get_distribution_tenant_by_domain()` (or `client.get_distribution_tenant_by_domain_with(input)`), a setter per member, then [`send`](GetDistributionTenantByDomainFluentBuilder::send).
+
+ [`config_override`](GetDistributionTenantByDomainFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetDistributionTenantByDomainFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetDistributionTenantByDomainFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
+    ) -> Self {
+        GetDistributionTenantByDomainFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A domain name associated with the target distribution tenant.
+
+ Sets [`crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput::domain`](crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput::domain). Required.*/
+    #[inline]
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.domain(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder {
+        &self.input
+    }
+    /** Sends GetDistributionTenantByDomain: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDistributionTenantByDomainError`], the errors the model lists for GetDistributionTenantByDomain; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainOutput,
+        restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
+    > {
+        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionTenantByDomain", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

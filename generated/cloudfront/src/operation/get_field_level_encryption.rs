@@ -28,8 +28,18 @@ impl GetFieldLevelEncryptionInput {
     }
 }
 
+impl From<GetFieldLevelEncryptionInput> for GetFieldLevelEncryptionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetFieldLevelEncryptionInput) -> Self {
+        GetFieldLevelEncryptionInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetFieldLevelEncryptionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionInputBuilder {
     id: Option<String>,
 }
@@ -50,18 +60,22 @@ impl GetFieldLevelEncryptionInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionInput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionInput, restxml_runtime::BuildError> {
-        Ok(GetFieldLevelEncryptionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetFieldLevelEncryptionRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetFieldLevelEncryptionInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ pub struct GetFieldLevelEncryptionOutput {
     pub field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     /// The current version of the field level encryption configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetFieldLevelEncryptionOutput {
@@ -87,6 +104,13 @@ impl std::fmt::Debug for GetFieldLevelEncryptionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetFieldLevelEncryptionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetFieldLevelEncryptionOutput {
     /// A builder for [`GetFieldLevelEncryptionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +120,7 @@ impl GetFieldLevelEncryptionOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     e_tag: Option<String>,
@@ -143,7 +167,7 @@ impl GetFieldLevelEncryptionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionOutput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -151,12 +175,13 @@ impl GetFieldLevelEncryptionOutputBuilder {
         Ok(GetFieldLevelEncryptionOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetFieldLevelEncryption can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionError {
     /// Access denied.
@@ -177,17 +202,40 @@ impl GetFieldLevelEncryptionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetFieldLevelEncryption",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetFieldLevelEncryptionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetFieldLevelEncryptionError::NoSuchFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -240,7 +288,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetFieldLevelEncryption: the output on success, else the typed error.
+/// Reads the HTTP response of GetFieldLevelEncryption: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -274,5 +322,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_field_level_encryption::GetFieldLevelEncryptionOutput {
         field_level_encryption: m_field_level_encryption,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetFieldLevelEncryption, built one input member at a time: from `client.get_field_level_encryption()` (or `client.get_field_level_encryption_with(input)`), a setter per member, then [`send`](GetFieldLevelEncryptionFluentBuilder::send).
+
+ [`config_override`](GetFieldLevelEncryptionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetFieldLevelEncryptionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetFieldLevelEncryptionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder,
+    ) -> Self {
+        GetFieldLevelEncryptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Request the ID for the field-level encryption configuration information.
+
+ Sets [`crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput::id`](crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder {
+        &self.input
+    }
+    /** Sends GetFieldLevelEncryption: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFieldLevelEncryptionError`], the errors the model lists for GetFieldLevelEncryption; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_field_level_encryption::GetFieldLevelEncryptionOutput,
+        restxml_runtime::SdkError<GetFieldLevelEncryptionError>,
+    > {
+        let input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryption", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,19 @@ impl GetFieldLevelEncryptionConfigInput {
     }
 }
 
+impl From<GetFieldLevelEncryptionConfigInput>
+for GetFieldLevelEncryptionConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetFieldLevelEncryptionConfigInput) -> Self {
+        GetFieldLevelEncryptionConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetFieldLevelEncryptionConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetFieldLevelEncryptionConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
-        Ok(GetFieldLevelEncryptionConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetFieldLevelEncryptionConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetFieldLevelEncryptionConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +96,9 @@ pub struct GetFieldLevelEncryptionConfigOutput {
     pub field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     /// The current version of the field level encryption configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutput {
@@ -89,6 +111,13 @@ impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetFieldLevelEncryptionConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetFieldLevelEncryptionConfigOutput {
     /// A builder for [`GetFieldLevelEncryptionConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +127,7 @@ impl GetFieldLevelEncryptionConfigOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     e_tag: Option<String>,
@@ -145,7 +174,7 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -153,12 +182,13 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
         Ok(GetFieldLevelEncryptionConfigOutput {
             field_level_encryption_config: self.field_level_encryption_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetFieldLevelEncryptionConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionConfigError {
     /// Access denied.
@@ -179,17 +209,40 @@ impl GetFieldLevelEncryptionConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetFieldLevelEncryptionConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetFieldLevelEncryptionConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetFieldLevelEncryptionConfigError::NoSuchFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -243,7 +296,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetFieldLevelEncryptionConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetFieldLevelEncryptionConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -277,5 +330,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigOutput {
         field_level_encryption_config: m_field_level_encryption_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetFieldLevelEncryptionConfig, built one input member at a time: from `client.get_field_level_encryption_config()` (or `client.get_field_level_encryption_config_with(input)`), a setter per member, then [`send`](GetFieldLevelEncryptionConfigFluentBuilder::send).
+
+ [`config_override`](GetFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetFieldLevelEncryptionConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder,
+    ) -> Self {
+        GetFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Request the ID for the field-level encryption configuration information.
+
+ Sets [`crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput::id`](crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFieldLevelEncryptionConfigError`], the errors the model lists for GetFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigOutput,
+        restxml_runtime::SdkError<GetFieldLevelEncryptionConfigError>,
+    > {
+        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,19 @@ impl GetFieldLevelEncryptionProfileInput {
     }
 }
 
+impl From<GetFieldLevelEncryptionProfileInput>
+for GetFieldLevelEncryptionProfileInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetFieldLevelEncryptionProfileInput) -> Self {
+        GetFieldLevelEncryptionProfileInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetFieldLevelEncryptionProfileInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionProfileInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetFieldLevelEncryptionProfileInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
-        Ok(GetFieldLevelEncryptionProfileInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetFieldLevelEncryptionProfileRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetFieldLevelEncryptionProfileInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionProfileInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +98,9 @@ pub struct GetFieldLevelEncryptionProfileOutput {
     >,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutput {
@@ -94,6 +116,13 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetFieldLevelEncryptionProfileOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetFieldLevelEncryptionProfileOutput {
     /// A builder for [`GetFieldLevelEncryptionProfileOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -103,7 +132,7 @@ impl GetFieldLevelEncryptionProfileOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     e_tag: Option<String>,
@@ -153,7 +182,7 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionProfileOutput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -161,12 +190,13 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
         Ok(GetFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetFieldLevelEncryptionProfile can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionProfileError {
     /// Access denied.
@@ -187,20 +217,40 @@ impl GetFieldLevelEncryptionProfileError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetFieldLevelEncryptionProfile",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchFieldLevelEncryptionProfile,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetFieldLevelEncryptionProfileError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetFieldLevelEncryptionProfileError::NoSuchFieldLevelEncryptionProfile`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -253,7 +303,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetFieldLevelEncryptionProfile: the output on success, else the typed error.
+/// Reads the HTTP response of GetFieldLevelEncryptionProfile: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -287,5 +337,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileOutput {
         field_level_encryption_profile: m_field_level_encryption_profile,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetFieldLevelEncryptionProfile, built one input member at a time: from `client.get_field_level_encryption_profile()` (or `client.get_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](GetFieldLevelEncryptionProfileFluentBuilder::send).
+
+ [`config_override`](GetFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetFieldLevelEncryptionProfileFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
+    ) -> Self {
+        GetFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Get the ID for the field-level encryption profile information.
+
+ Sets [`crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput::id`](crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder {
+        &self.input
+    }
+    /** Sends GetFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFieldLevelEncryptionProfileError`], the errors the model lists for GetFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileOutput,
+        restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
+    > {
+        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,19 @@ impl GetFieldLevelEncryptionProfileConfigInput {
     }
 }
 
+impl From<GetFieldLevelEncryptionProfileConfigInput>
+for GetFieldLevelEncryptionProfileConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetFieldLevelEncryptionProfileConfigInput) -> Self {
+        GetFieldLevelEncryptionProfileConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetFieldLevelEncryptionProfileConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionProfileConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetFieldLevelEncryptionProfileConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionProfileConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionProfileConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetFieldLevelEncryptionProfileConfigInput, restxml_runtime::BuildError> {
-        Ok(GetFieldLevelEncryptionProfileConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetFieldLevelEncryptionProfileConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetFieldLevelEncryptionProfileConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionProfileConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +98,9 @@ pub struct GetFieldLevelEncryptionProfileConfigOutput {
     >,
     /// The current version of the field-level encryption profile configuration result. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutput {
@@ -94,6 +116,13 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetFieldLevelEncryptionProfileConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetFieldLevelEncryptionProfileConfigOutput {
     /// A builder for [`GetFieldLevelEncryptionProfileConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -103,7 +132,7 @@ impl GetFieldLevelEncryptionProfileConfigOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFieldLevelEncryptionProfileConfigOutputBuilder {
     field_level_encryption_profile_config: Option<
         crate::types::FieldLevelEncryptionProfileConfig,
@@ -155,7 +184,7 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetFieldLevelEncryptionProfileConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetFieldLevelEncryptionProfileConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -167,12 +196,13 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
             field_level_encryption_profile_config: self
                 .field_level_encryption_profile_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetFieldLevelEncryptionProfileConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionProfileConfigError {
     /// Access denied.
@@ -193,20 +223,40 @@ impl GetFieldLevelEncryptionProfileConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetFieldLevelEncryptionProfileConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchFieldLevelEncryptionProfile,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetFieldLevelEncryptionProfileConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetFieldLevelEncryptionProfileConfigError::NoSuchFieldLevelEncryptionProfile`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -261,7 +311,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetFieldLevelEncryptionProfileConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetFieldLevelEncryptionProfileConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -300,5 +350,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigOutput {
         field_level_encryption_profile_config: m_field_level_encryption_profile_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetFieldLevelEncryptionProfileConfig, built one input member at a time: from `client.get_field_level_encryption_profile_config()` (or `client.get_field_level_encryption_profile_config_with(input)`), a setter per member, then [`send`](GetFieldLevelEncryptionProfileConfigFluentBuilder::send).
+
+ [`config_override`](GetFieldLevelEncryptionProfileConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
+    ) -> Self {
+        GetFieldLevelEncryptionProfileConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Get the ID for the field-level encryption profile configuration information.
+
+ Sets [`crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput::id`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetFieldLevelEncryptionProfileConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFieldLevelEncryptionProfileConfigError`], the errors the model lists for GetFieldLevelEncryptionProfileConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigOutput,
+        restxml_runtime::SdkError<GetFieldLevelEncryptionProfileConfigError>,
+    > {
+        let input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionProfileConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl GetFunctionInput {
     }
 }
 
+impl From<GetFunctionInput> for GetFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetFunctionInput) -> Self {
+        GetFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
+    }
+}
+
 /// A builder for [`GetFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFunctionInputBuilder {
     name: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -71,17 +82,25 @@ impl GetFunctionInputBuilder {
         self.stage = value;
         self
     }
-    /// Builds the [`GetFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`GetFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetFunctionInput, restxml_runtime::BuildError> {
-        Ok(GetFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "GetFunctionRequest",
-                "Name",
-            )?,
-            stage: self.stage,
-        })
+        match (self.name,) {
+            (Some(name),) => {
+                Ok(GetFunctionInput {
+                    name,
+                    stage: self.stage,
+                })
+            }
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFunctionInput",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -97,6 +116,9 @@ pub struct GetFunctionOutput {
     pub e_tag: Option<String>,
     /// The content type (media type) of the response.
     pub content_type: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetFunctionOutput {
@@ -110,6 +132,13 @@ impl std::fmt::Debug for GetFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetFunctionOutput {
     /// A builder for [`GetFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -119,7 +148,7 @@ impl GetFunctionOutput {
 }
 
 /// A builder for [`GetFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetFunctionOutputBuilder {
     function_code: Option<restxml_runtime::Blob>,
     e_tag: Option<String>,
@@ -177,19 +206,20 @@ impl GetFunctionOutputBuilder {
         self.content_type = value;
         self
     }
-    /// Builds the [`GetFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`GetFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetFunctionOutput, restxml_runtime::BuildError> {
         Ok(GetFunctionOutput {
             function_code: self.function_code,
             e_tag: self.e_tag,
             content_type: self.content_type,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetFunctionError {
     /// This operation is not supported in this Amazon Web Services Region.
@@ -210,17 +240,40 @@ impl GetFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchFunctionExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`GetFunctionError::NoSuchFunctionExists`].
+    #[inline]
+    pub fn is_no_such_function_exists(&self) -> bool {
+        matches!(self, Self::NoSuchFunctionExists(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -276,7 +329,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetFunction: the output on success, else the typed error.
+/// Reads the HTTP response of GetFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -310,5 +363,92 @@ pub fn parse_response<B: AsRef<[u8]>>(
         function_code: m_function_code,
         e_tag: m_e_tag,
         content_type: m_content_type,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetFunction, built one input member at a time: from `client.get_function()` (or `client.get_function_with(input)`), a setter per member, then [`send`](GetFunctionFluentBuilder::send).
+
+ [`config_override`](GetFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_function::GetFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_function::GetFunctionInputBuilder,
+    ) -> Self {
+        GetFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the function whose code you are getting.
+
+ Sets [`crate::operation::get_function::GetFunctionInput::name`](crate::operation::get_function::GetFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The function's stage, either `DEVELOPMENT` or `LIVE`.
+
+ Sets [`crate::operation::get_function::GetFunctionInput::stage`](crate::operation::get_function::GetFunctionInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_function::GetFunctionInput::stage`](crate::operation::get_function::GetFunctionInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(&self) -> &crate::operation::get_function::GetFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends GetFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFunctionError`], the errors the model lists for GetFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_function::GetFunctionOutput,
+        restxml_runtime::SdkError<GetFunctionError>,
+    > {
+        let input: crate::operation::get_function::GetFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl GetInvalidationInput {
     }
 }
 
+impl From<GetInvalidationInput> for GetInvalidationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetInvalidationInput) -> Self {
+        GetInvalidationInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetInvalidationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetInvalidationInputBuilder {
     distribution_id: Option<String>,
     id: Option<String>,
@@ -63,21 +74,32 @@ impl GetInvalidationInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetInvalidationInput`], or names the first required member that is missing.
+    /// Builds the [`GetInvalidationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetInvalidationInput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "GetInvalidationRequest",
-                "DistributionId",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetInvalidationRequest",
-                "Id",
-            )?,
-        })
+        match (self.distribution_id, self.id) {
+            (Some(distribution_id), Some(id)) => {
+                Ok(GetInvalidationInput {
+                    distribution_id,
+                    id,
+                })
+            }
+            (distribution_id, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -89,6 +111,9 @@ impl GetInvalidationInputBuilder {
 pub struct GetInvalidationOutput {
     /// The invalidation's information. For more information, see [Invalidation Complex Type](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationDatatype.html).
     pub invalidation: Option<crate::types::Invalidation>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetInvalidationOutput {
@@ -97,6 +122,13 @@ impl std::fmt::Debug for GetInvalidationOutput {
         f.debug_struct("GetInvalidationOutput")
             .field("invalidation", &self.invalidation)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetInvalidationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -109,7 +141,7 @@ impl GetInvalidationOutput {
 }
 
 /// A builder for [`GetInvalidationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetInvalidationOutputBuilder {
     invalidation: Option<crate::types::Invalidation>,
 }
@@ -139,17 +171,18 @@ impl GetInvalidationOutputBuilder {
         self.invalidation = value;
         self
     }
-    /// Builds the [`GetInvalidationOutput`], or names the first required member that is missing.
+    /// Builds the [`GetInvalidationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetInvalidationOutput, restxml_runtime::BuildError> {
         Ok(GetInvalidationOutput {
             invalidation: self.invalidation,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetInvalidation can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetInvalidationError {
     /// The specified distribution does not exist.
@@ -172,21 +205,49 @@ impl GetInvalidationError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetInvalidation",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchInvalidation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchInvalidation)
+                    .map_or_else(unhandled, Self::NoSuchInvalidation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetInvalidationError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`GetInvalidationError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetInvalidationError::NoSuchInvalidation`].
+    #[inline]
+    pub fn is_no_such_invalidation(&self) -> bool {
+        matches!(self, Self::NoSuchInvalidation(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -245,7 +306,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetInvalidation: the output on success, else the typed error.
+/// Reads the HTTP response of GetInvalidation: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -276,5 +337,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_invalidation::GetInvalidationOutput {
         invalidation: m_invalidation,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetInvalidation, built one input member at a time: from `client.get_invalidation()` (or `client.get_invalidation_with(input)`), a setter per member, then [`send`](GetInvalidationFluentBuilder::send).
+
+ [`config_override`](GetInvalidationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetInvalidationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetInvalidationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
+    ) -> Self {
+        GetInvalidationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution's ID.
+
+ Sets [`crate::operation::get_invalidation::GetInvalidationInput::distribution_id`](crate::operation::get_invalidation::GetInvalidationInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /** The identifier for the invalidation request, for example, `IDFDVBD632BHDS5`.
+
+ Sets [`crate::operation::get_invalidation::GetInvalidationInput::id`](crate::operation::get_invalidation::GetInvalidationInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
+        &self.input
+    }
+    /** Sends GetInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetInvalidationError`], the errors the model lists for GetInvalidation; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_invalidation::GetInvalidationOutput,
+        restxml_runtime::SdkError<GetInvalidationError>,
+    > {
+        let input: crate::operation::get_invalidation::GetInvalidationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidation", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl GetInvalidationForDistributionTenantInput {
     }
 }
 
+impl From<GetInvalidationForDistributionTenantInput>
+for GetInvalidationForDistributionTenantInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetInvalidationForDistributionTenantInput) -> Self {
+        GetInvalidationForDistributionTenantInputBuilder {
+            distribution_tenant_id: Some(input.distribution_tenant_id),
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetInvalidationForDistributionTenantInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetInvalidationForDistributionTenantInputBuilder {
     distribution_tenant_id: Option<String>,
     id: Option<String>,
@@ -63,23 +75,34 @@ impl GetInvalidationForDistributionTenantInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetInvalidationForDistributionTenantInput`], or names the first required member that is missing.
+    /// Builds the [`GetInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationForDistributionTenantInput {
-            distribution_tenant_id: restxml_runtime::error::required(
-                self.distribution_tenant_id,
-                "GetInvalidationForDistributionTenantRequest",
-                "DistributionTenantId",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetInvalidationForDistributionTenantRequest",
-                "Id",
-            )?,
-        })
+        match (self.distribution_tenant_id, self.id) {
+            (Some(distribution_tenant_id), Some(id)) => {
+                Ok(GetInvalidationForDistributionTenantInput {
+                    distribution_tenant_id,
+                    id,
+                })
+            }
+            (distribution_tenant_id, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationForDistributionTenantInput",
+                        &[
+                            (
+                                distribution_tenant_id.is_none(),
+                                "distribution_tenant_id",
+                                "DistributionTenantId",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -91,6 +114,9 @@ impl GetInvalidationForDistributionTenantInputBuilder {
 pub struct GetInvalidationForDistributionTenantOutput {
     /// An invalidation.
     pub invalidation: Option<crate::types::Invalidation>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
@@ -99,6 +125,13 @@ impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
         f.debug_struct("GetInvalidationForDistributionTenantOutput")
             .field("invalidation", &self.invalidation)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetInvalidationForDistributionTenantOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -111,7 +144,7 @@ impl GetInvalidationForDistributionTenantOutput {
 }
 
 /// A builder for [`GetInvalidationForDistributionTenantOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetInvalidationForDistributionTenantOutputBuilder {
     invalidation: Option<crate::types::Invalidation>,
 }
@@ -141,7 +174,7 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
         self.invalidation = value;
         self
     }
-    /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names the first required member that is missing.
+    /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -151,12 +184,13 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
     > {
         Ok(GetInvalidationForDistributionTenantOutput {
             invalidation: self.invalidation,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetInvalidationForDistributionTenant can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetInvalidationForDistributionTenantError {
     /// Access denied.
@@ -179,21 +213,49 @@ impl GetInvalidationForDistributionTenantError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetInvalidationForDistributionTenant",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("NoSuchInvalidation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchInvalidation)
+                    .map_or_else(unhandled, Self::NoSuchInvalidation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetInvalidationForDistributionTenantError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetInvalidationForDistributionTenantError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`GetInvalidationForDistributionTenantError::NoSuchInvalidation`].
+    #[inline]
+    pub fn is_no_such_invalidation(&self) -> bool {
+        matches!(self, Self::NoSuchInvalidation(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -253,7 +315,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetInvalidationForDistributionTenant: the output on success, else the typed error.
+/// Reads the HTTP response of GetInvalidationForDistributionTenant: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -284,5 +346,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantOutput {
         invalidation: m_invalidation,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetInvalidationForDistributionTenant, built one input member at a time: from `client.get_invalidation_for_distribution_tenant()` (or `client.get_invalidation_for_distribution_tenant_with(input)`), a setter per member, then [`send`](GetInvalidationForDistributionTenantFluentBuilder::send).
+
+ [`config_override`](GetInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetInvalidationForDistributionTenantFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetInvalidationForDistributionTenantFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    ) -> Self {
+        GetInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution tenant.
+
+ Sets [`crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::distribution_tenant_id`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::distribution_tenant_id). Required.*/
+    #[inline]
+    pub fn distribution_tenant_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_tenant_id(value);
+        self
+    }
+    /** The ID of the invalidation to retrieve.
+
+ Sets [`crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::id`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder {
+        &self.input
+    }
+    /** Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetInvalidationForDistributionTenantError`], the errors the model lists for GetInvalidationForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantOutput,
+        restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
+    > {
+        let input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidationForDistributionTenant", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

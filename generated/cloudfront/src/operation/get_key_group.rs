@@ -30,8 +30,18 @@ impl GetKeyGroupInput {
     }
 }
 
+impl From<GetKeyGroupInput> for GetKeyGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetKeyGroupInput) -> Self {
+        GetKeyGroupInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetKeyGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetKeyGroupInputBuilder {
     id: Option<String>,
 }
@@ -50,12 +60,20 @@ impl GetKeyGroupInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetKeyGroupInput`], or names the first required member that is missing.
+    /// Builds the [`GetKeyGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupInput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupInput {
-            id: restxml_runtime::error::required(self.id, "GetKeyGroupRequest", "Id")?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetKeyGroupInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetKeyGroupInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -69,6 +87,9 @@ pub struct GetKeyGroupOutput {
     pub key_group: Option<crate::types::KeyGroup>,
     /// The identifier for this version of the key group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetKeyGroupOutput {
@@ -81,6 +102,13 @@ impl std::fmt::Debug for GetKeyGroupOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetKeyGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetKeyGroupOutput {
     /// A builder for [`GetKeyGroupOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -90,7 +118,7 @@ impl GetKeyGroupOutput {
 }
 
 /// A builder for [`GetKeyGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     e_tag: Option<String>,
@@ -131,18 +159,19 @@ impl GetKeyGroupOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetKeyGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`GetKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(GetKeyGroupOutput {
             key_group: self.key_group,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetKeyGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetKeyGroupError {
     /// A resource that was specified is not valid.
@@ -161,13 +190,31 @@ impl GetKeyGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetKeyGroupError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -219,7 +266,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetKeyGroup: the output on success, else the typed error.
+/// Reads the HTTP response of GetKeyGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -253,5 +300,78 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_key_group::GetKeyGroupOutput {
         key_group: m_key_group,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetKeyGroup, built one input member at a time: from `client.get_key_group()` (or `client.get_key_group_with(input)`), a setter per member, then [`send`](GetKeyGroupFluentBuilder::send).
+
+ [`config_override`](GetKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetKeyGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetKeyGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
+    ) -> Self {
+        GetKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
+
+ Sets [`crate::operation::get_key_group::GetKeyGroupInput::id`](crate::operation::get_key_group::GetKeyGroupInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(&self) -> &crate::operation::get_key_group::GetKeyGroupInputBuilder {
+        &self.input
+    }
+    /** Sends GetKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetKeyGroupError`], the errors the model lists for GetKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_key_group::GetKeyGroupOutput,
+        restxml_runtime::SdkError<GetKeyGroupError>,
+    > {
+        let input: crate::operation::get_key_group::GetKeyGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetKeyGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

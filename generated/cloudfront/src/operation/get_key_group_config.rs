@@ -30,8 +30,18 @@ impl GetKeyGroupConfigInput {
     }
 }
 
+impl From<GetKeyGroupConfigInput> for GetKeyGroupConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetKeyGroupConfigInput) -> Self {
+        GetKeyGroupConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetKeyGroupConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetKeyGroupConfigInputBuilder {
     id: Option<String>,
 }
@@ -50,16 +60,20 @@ impl GetKeyGroupConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetKeyGroupConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetKeyGroupConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupConfigInput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetKeyGroupConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetKeyGroupConfigInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetKeyGroupConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -73,6 +87,9 @@ pub struct GetKeyGroupConfigOutput {
     pub key_group_config: Option<crate::types::KeyGroupConfig>,
     /// The identifier for this version of the key group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetKeyGroupConfigOutput {
@@ -85,6 +102,13 @@ impl std::fmt::Debug for GetKeyGroupConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetKeyGroupConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetKeyGroupConfigOutput {
     /// A builder for [`GetKeyGroupConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -94,7 +118,7 @@ impl GetKeyGroupConfigOutput {
 }
 
 /// A builder for [`GetKeyGroupConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetKeyGroupConfigOutputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
     e_tag: Option<String>,
@@ -138,18 +162,19 @@ impl GetKeyGroupConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetKeyGroupConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetKeyGroupConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupConfigOutput, restxml_runtime::BuildError> {
         Ok(GetKeyGroupConfigOutput {
             key_group_config: self.key_group_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetKeyGroupConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetKeyGroupConfigError {
     /// A resource that was specified is not valid.
@@ -168,13 +193,31 @@ impl GetKeyGroupConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetKeyGroupConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetKeyGroupConfigError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -227,7 +270,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetKeyGroupConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetKeyGroupConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -261,5 +304,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_key_group_config::GetKeyGroupConfigOutput {
         key_group_config: m_key_group_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetKeyGroupConfig, built one input member at a time: from `client.get_key_group_config()` (or `client.get_key_group_config_with(input)`), a setter per member, then [`send`](GetKeyGroupConfigFluentBuilder::send).
+
+ [`config_override`](GetKeyGroupConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetKeyGroupConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetKeyGroupConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
+    ) -> Self {
+        GetKeyGroupConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the key group whose configuration you are getting. To get the identifier, use `ListKeyGroups`.
+
+ Sets [`crate::operation::get_key_group_config::GetKeyGroupConfigInput::id`](crate::operation::get_key_group_config::GetKeyGroupConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetKeyGroupConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetKeyGroupConfigError`], the errors the model lists for GetKeyGroupConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_key_group_config::GetKeyGroupConfigOutput,
+        restxml_runtime::SdkError<GetKeyGroupConfigError>,
+    > {
+        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetKeyGroupConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

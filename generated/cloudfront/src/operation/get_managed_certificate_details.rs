@@ -30,8 +30,19 @@ impl GetManagedCertificateDetailsInput {
     }
 }
 
+impl From<GetManagedCertificateDetailsInput>
+for GetManagedCertificateDetailsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetManagedCertificateDetailsInput) -> Self {
+        GetManagedCertificateDetailsInputBuilder {
+            identifier: Some(input.identifier),
+        }
+    }
+}
+
 /// A builder for [`GetManagedCertificateDetailsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetManagedCertificateDetailsInputBuilder {
     identifier: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetManagedCertificateDetailsInputBuilder {
         self.identifier = Some(value.into());
         self
     }
-    /// Builds the [`GetManagedCertificateDetailsInput`], or names the first required member that is missing.
+    /// Builds the [`GetManagedCertificateDetailsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
-        Ok(GetManagedCertificateDetailsInput {
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "GetManagedCertificateDetailsRequest",
-                "Identifier",
-            )?,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => {
+                Ok(GetManagedCertificateDetailsInput {
+                    identifier,
+                })
+            }
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetManagedCertificateDetailsInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +94,9 @@ impl GetManagedCertificateDetailsInputBuilder {
 pub struct GetManagedCertificateDetailsOutput {
     /// Contains details about the CloudFront managed ACM certificate.
     pub managed_certificate_details: Option<crate::types::ManagedCertificateDetails>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetManagedCertificateDetailsOutput {
@@ -83,6 +105,13 @@ impl std::fmt::Debug for GetManagedCertificateDetailsOutput {
         f.debug_struct("GetManagedCertificateDetailsOutput")
             .field("managed_certificate_details", &self.managed_certificate_details)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetManagedCertificateDetailsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -95,7 +124,7 @@ impl GetManagedCertificateDetailsOutput {
 }
 
 /// A builder for [`GetManagedCertificateDetailsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetManagedCertificateDetailsOutputBuilder {
     managed_certificate_details: Option<crate::types::ManagedCertificateDetails>,
 }
@@ -128,19 +157,20 @@ impl GetManagedCertificateDetailsOutputBuilder {
         self.managed_certificate_details = value;
         self
     }
-    /// Builds the [`GetManagedCertificateDetailsOutput`], or names the first required member that is missing.
+    /// Builds the [`GetManagedCertificateDetailsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
         Ok(GetManagedCertificateDetailsOutput {
             managed_certificate_details: self.managed_certificate_details,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetManagedCertificateDetails can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetManagedCertificateDetailsError {
     /// Access denied.
@@ -161,17 +191,40 @@ impl GetManagedCertificateDetailsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetManagedCertificateDetails",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetManagedCertificateDetailsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetManagedCertificateDetailsError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -224,7 +277,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetManagedCertificateDetails: the output on success, else the typed error.
+/// Reads the HTTP response of GetManagedCertificateDetails: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -255,5 +308,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsOutput {
         managed_certificate_details: m_managed_certificate_details,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetManagedCertificateDetails, built one input member at a time: from `client.get_managed_certificate_details()` (or `client.get_managed_certificate_details_with(input)`), a setter per member, then [`send`](GetManagedCertificateDetailsFluentBuilder::send).
+
+ [`config_override`](GetManagedCertificateDetailsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetManagedCertificateDetailsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetManagedCertificateDetailsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
+    ) -> Self {
+        GetManagedCertificateDetailsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
+
+ Sets [`crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput::identifier`](crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder {
+        &self.input
+    }
+    /** Sends GetManagedCertificateDetails: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetManagedCertificateDetailsError`], the errors the model lists for GetManagedCertificateDetails; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsOutput,
+        restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
+    > {
+        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetManagedCertificateDetails", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

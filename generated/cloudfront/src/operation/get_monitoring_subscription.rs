@@ -30,8 +30,18 @@ impl GetMonitoringSubscriptionInput {
     }
 }
 
+impl From<GetMonitoringSubscriptionInput> for GetMonitoringSubscriptionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetMonitoringSubscriptionInput) -> Self {
+        GetMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+        }
+    }
+}
+
 /// A builder for [`GetMonitoringSubscriptionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
 }
@@ -52,18 +62,32 @@ impl GetMonitoringSubscriptionInputBuilder {
         self.distribution_id = Some(value.into());
         self
     }
-    /// Builds the [`GetMonitoringSubscriptionInput`], or names the first required member that is missing.
+    /// Builds the [`GetMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
-        Ok(GetMonitoringSubscriptionInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "GetMonitoringSubscriptionRequest",
-                "DistributionId",
-            )?,
-        })
+        match (self.distribution_id,) {
+            (Some(distribution_id),) => {
+                Ok(GetMonitoringSubscriptionInput {
+                    distribution_id,
+                })
+            }
+            (distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetMonitoringSubscriptionInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +99,9 @@ impl GetMonitoringSubscriptionInputBuilder {
 pub struct GetMonitoringSubscriptionOutput {
     /// A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
     pub monitoring_subscription: Option<crate::types::MonitoringSubscription>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetMonitoringSubscriptionOutput {
@@ -83,6 +110,13 @@ impl std::fmt::Debug for GetMonitoringSubscriptionOutput {
         f.debug_struct("GetMonitoringSubscriptionOutput")
             .field("monitoring_subscription", &self.monitoring_subscription)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetMonitoringSubscriptionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -95,7 +129,7 @@ impl GetMonitoringSubscriptionOutput {
 }
 
 /// A builder for [`GetMonitoringSubscriptionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetMonitoringSubscriptionOutputBuilder {
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
@@ -128,19 +162,20 @@ impl GetMonitoringSubscriptionOutputBuilder {
         self.monitoring_subscription = value;
         self
     }
-    /// Builds the [`GetMonitoringSubscriptionOutput`], or names the first required member that is missing.
+    /// Builds the [`GetMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(GetMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetMonitoringSubscription can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetMonitoringSubscriptionError {
     /// The specified distribution does not exist.
@@ -165,25 +200,58 @@ impl GetMonitoringSubscriptionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetMonitoringSubscription",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchMonitoringSubscription") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
+                    .map_or_else(unhandled, Self::NoSuchMonitoringSubscription)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetMonitoringSubscriptionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`GetMonitoringSubscriptionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetMonitoringSubscriptionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`GetMonitoringSubscriptionError::NoSuchMonitoringSubscription`].
+    #[inline]
+    pub fn is_no_such_monitoring_subscription(&self) -> bool {
+        matches!(self, Self::NoSuchMonitoringSubscription(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -239,7 +307,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetMonitoringSubscription: the output on success, else the typed error.
+/// Reads the HTTP response of GetMonitoringSubscription: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -270,5 +338,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionOutput {
         monitoring_subscription: m_monitoring_subscription,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetMonitoringSubscription, built one input member at a time: from `client.get_monitoring_subscription()` (or `client.get_monitoring_subscription_with(input)`), a setter per member, then [`send`](GetMonitoringSubscriptionFluentBuilder::send).
+
+ [`config_override`](GetMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetMonitoringSubscriptionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
+    ) -> Self {
+        GetMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution that you are getting metrics information for.
+
+ Sets [`crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput::distribution_id`](crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
+        &self.input
+    }
+    /** Sends GetMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetMonitoringSubscriptionError`], the errors the model lists for GetMonitoringSubscription; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionOutput,
+        restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
+    > {
+        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetMonitoringSubscription", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -28,8 +28,18 @@ impl GetOriginAccessControlInput {
     }
 }
 
+impl From<GetOriginAccessControlInput> for GetOriginAccessControlInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetOriginAccessControlInput) -> Self {
+        GetOriginAccessControlInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetOriginAccessControlInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginAccessControlInputBuilder {
     id: Option<String>,
 }
@@ -50,18 +60,22 @@ impl GetOriginAccessControlInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetOriginAccessControlInput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
-        Ok(GetOriginAccessControlInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetOriginAccessControlRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetOriginAccessControlInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginAccessControlInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ pub struct GetOriginAccessControlOutput {
     pub origin_access_control: Option<crate::types::OriginAccessControl>,
     /// The version identifier for the current version of the origin access control.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetOriginAccessControlOutput {
@@ -87,6 +104,13 @@ impl std::fmt::Debug for GetOriginAccessControlOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetOriginAccessControlOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetOriginAccessControlOutput {
     /// A builder for [`GetOriginAccessControlOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +120,7 @@ impl GetOriginAccessControlOutput {
 }
 
 /// A builder for [`GetOriginAccessControlOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     e_tag: Option<String>,
@@ -143,7 +167,7 @@ impl GetOriginAccessControlOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetOriginAccessControlOutput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -151,12 +175,13 @@ impl GetOriginAccessControlOutputBuilder {
         Ok(GetOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetOriginAccessControl can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetOriginAccessControlError {
     /// Access denied.
@@ -177,17 +202,40 @@ impl GetOriginAccessControlError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetOriginAccessControl",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetOriginAccessControlError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetOriginAccessControlError::NoSuchOriginAccessControl`].
+    #[inline]
+    pub fn is_no_such_origin_access_control(&self) -> bool {
+        matches!(self, Self::NoSuchOriginAccessControl(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -240,7 +288,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetOriginAccessControl: the output on success, else the typed error.
+/// Reads the HTTP response of GetOriginAccessControl: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -274,5 +322,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_origin_access_control::GetOriginAccessControlOutput {
         origin_access_control: m_origin_access_control,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetOriginAccessControl, built one input member at a time: from `client.get_origin_access_control()` (or `client.get_origin_access_control_with(input)`), a setter per member, then [`send`](GetOriginAccessControlFluentBuilder::send).
+
+ [`config_override`](GetOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetOriginAccessControlFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetOriginAccessControlFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
+    ) -> Self {
+        GetOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier of the origin access control.
+
+ Sets [`crate::operation::get_origin_access_control::GetOriginAccessControlInput::id`](crate::operation::get_origin_access_control::GetOriginAccessControlInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
+        &self.input
+    }
+    /** Sends GetOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginAccessControlError`], the errors the model lists for GetOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_origin_access_control::GetOriginAccessControlOutput,
+        restxml_runtime::SdkError<GetOriginAccessControlError>,
+    > {
+        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginAccessControl", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

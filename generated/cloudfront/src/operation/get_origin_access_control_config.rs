@@ -30,8 +30,19 @@ impl GetOriginAccessControlConfigInput {
     }
 }
 
+impl From<GetOriginAccessControlConfigInput>
+for GetOriginAccessControlConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetOriginAccessControlConfigInput) -> Self {
+        GetOriginAccessControlConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetOriginAccessControlConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginAccessControlConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetOriginAccessControlConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetOriginAccessControlConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginAccessControlConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
-        Ok(GetOriginAccessControlConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetOriginAccessControlConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetOriginAccessControlConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginAccessControlConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +96,9 @@ pub struct GetOriginAccessControlConfigOutput {
     pub origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     /// The version identifier for the current version of the origin access control.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetOriginAccessControlConfigOutput {
@@ -89,6 +111,13 @@ impl std::fmt::Debug for GetOriginAccessControlConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetOriginAccessControlConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetOriginAccessControlConfigOutput {
     /// A builder for [`GetOriginAccessControlConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +127,7 @@ impl GetOriginAccessControlConfigOutput {
 }
 
 /// A builder for [`GetOriginAccessControlConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginAccessControlConfigOutputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     e_tag: Option<String>,
@@ -145,7 +174,7 @@ impl GetOriginAccessControlConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetOriginAccessControlConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginAccessControlConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -153,12 +182,13 @@ impl GetOriginAccessControlConfigOutputBuilder {
         Ok(GetOriginAccessControlConfigOutput {
             origin_access_control_config: self.origin_access_control_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetOriginAccessControlConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetOriginAccessControlConfigError {
     /// Access denied.
@@ -179,17 +209,40 @@ impl GetOriginAccessControlConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetOriginAccessControlConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetOriginAccessControlConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetOriginAccessControlConfigError::NoSuchOriginAccessControl`].
+    #[inline]
+    pub fn is_no_such_origin_access_control(&self) -> bool {
+        matches!(self, Self::NoSuchOriginAccessControl(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -243,7 +296,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetOriginAccessControlConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetOriginAccessControlConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -277,5 +330,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigOutput {
         origin_access_control_config: m_origin_access_control_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetOriginAccessControlConfig, built one input member at a time: from `client.get_origin_access_control_config()` (or `client.get_origin_access_control_config_with(input)`), a setter per member, then [`send`](GetOriginAccessControlConfigFluentBuilder::send).
+
+ [`config_override`](GetOriginAccessControlConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetOriginAccessControlConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetOriginAccessControlConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
+    ) -> Self {
+        GetOriginAccessControlConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier of the origin access control.
+
+ Sets [`crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput::id`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetOriginAccessControlConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginAccessControlConfigError`], the errors the model lists for GetOriginAccessControlConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigOutput,
+        restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
+    > {
+        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginAccessControlConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -34,8 +34,18 @@ impl GetOriginRequestPolicyInput {
     }
 }
 
+impl From<GetOriginRequestPolicyInput> for GetOriginRequestPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetOriginRequestPolicyInput) -> Self {
+        GetOriginRequestPolicyInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetOriginRequestPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginRequestPolicyInputBuilder {
     id: Option<String>,
 }
@@ -56,18 +66,22 @@ impl GetOriginRequestPolicyInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetOriginRequestPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginRequestPolicyInput, restxml_runtime::BuildError> {
-        Ok(GetOriginRequestPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetOriginRequestPolicyRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetOriginRequestPolicyInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginRequestPolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -81,6 +95,9 @@ pub struct GetOriginRequestPolicyOutput {
     pub origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     /// The current version of the origin request policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetOriginRequestPolicyOutput {
@@ -93,6 +110,13 @@ impl std::fmt::Debug for GetOriginRequestPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetOriginRequestPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetOriginRequestPolicyOutput {
     /// A builder for [`GetOriginRequestPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -102,7 +126,7 @@ impl GetOriginRequestPolicyOutput {
 }
 
 /// A builder for [`GetOriginRequestPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     e_tag: Option<String>,
@@ -149,7 +173,7 @@ impl GetOriginRequestPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetOriginRequestPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -157,12 +181,13 @@ impl GetOriginRequestPolicyOutputBuilder {
         Ok(GetOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetOriginRequestPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetOriginRequestPolicyError {
     /// Access denied.
@@ -183,17 +208,40 @@ impl GetOriginRequestPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetOriginRequestPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetOriginRequestPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetOriginRequestPolicyError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -246,7 +294,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetOriginRequestPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of GetOriginRequestPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -280,5 +328,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_origin_request_policy::GetOriginRequestPolicyOutput {
         origin_request_policy: m_origin_request_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetOriginRequestPolicy, built one input member at a time: from `client.get_origin_request_policy()` (or `client.get_origin_request_policy_with(input)`), a setter per member, then [`send`](GetOriginRequestPolicyFluentBuilder::send).
+
+ [`config_override`](GetOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetOriginRequestPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetOriginRequestPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
+    ) -> Self {
+        GetOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
+
+ Sets [`crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput::id`](crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends GetOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginRequestPolicyError`], the errors the model lists for GetOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_origin_request_policy::GetOriginRequestPolicyOutput,
+        restxml_runtime::SdkError<GetOriginRequestPolicyError>,
+    > {
+        let input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginRequestPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

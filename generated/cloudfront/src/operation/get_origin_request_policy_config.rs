@@ -32,8 +32,19 @@ impl GetOriginRequestPolicyConfigInput {
     }
 }
 
+impl From<GetOriginRequestPolicyConfigInput>
+for GetOriginRequestPolicyConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetOriginRequestPolicyConfigInput) -> Self {
+        GetOriginRequestPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetOriginRequestPolicyConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginRequestPolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -54,18 +65,26 @@ impl GetOriginRequestPolicyConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetOriginRequestPolicyConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginRequestPolicyConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
-        Ok(GetOriginRequestPolicyConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetOriginRequestPolicyConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetOriginRequestPolicyConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginRequestPolicyConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +98,9 @@ pub struct GetOriginRequestPolicyConfigOutput {
     pub origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     /// The current version of the origin request policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetOriginRequestPolicyConfigOutput {
@@ -91,6 +113,13 @@ impl std::fmt::Debug for GetOriginRequestPolicyConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetOriginRequestPolicyConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetOriginRequestPolicyConfigOutput {
     /// A builder for [`GetOriginRequestPolicyConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -100,7 +129,7 @@ impl GetOriginRequestPolicyConfigOutput {
 }
 
 /// A builder for [`GetOriginRequestPolicyConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetOriginRequestPolicyConfigOutputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     e_tag: Option<String>,
@@ -147,7 +176,7 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetOriginRequestPolicyConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetOriginRequestPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -155,12 +184,13 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
         Ok(GetOriginRequestPolicyConfigOutput {
             origin_request_policy_config: self.origin_request_policy_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetOriginRequestPolicyConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetOriginRequestPolicyConfigError {
     /// Access denied.
@@ -181,17 +211,40 @@ impl GetOriginRequestPolicyConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetOriginRequestPolicyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetOriginRequestPolicyConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetOriginRequestPolicyConfigError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -245,7 +298,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetOriginRequestPolicyConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetOriginRequestPolicyConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -279,5 +332,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigOutput {
         origin_request_policy_config: m_origin_request_policy_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetOriginRequestPolicyConfig, built one input member at a time: from `client.get_origin_request_policy_config()` (or `client.get_origin_request_policy_config_with(input)`), a setter per member, then [`send`](GetOriginRequestPolicyConfigFluentBuilder::send).
+
+ [`config_override`](GetOriginRequestPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetOriginRequestPolicyConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetOriginRequestPolicyConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
+    ) -> Self {
+        GetOriginRequestPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
+
+ Sets [`crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput::id`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetOriginRequestPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginRequestPolicyConfigError`], the errors the model lists for GetOriginRequestPolicyConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigOutput,
+        restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
+    > {
+        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginRequestPolicyConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -28,8 +28,18 @@ impl GetPublicKeyInput {
     }
 }
 
+impl From<GetPublicKeyInput> for GetPublicKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetPublicKeyInput) -> Self {
+        GetPublicKeyInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetPublicKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetPublicKeyInputBuilder {
     id: Option<String>,
 }
@@ -48,12 +58,20 @@ impl GetPublicKeyInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetPublicKeyInput`], or names the first required member that is missing.
+    /// Builds the [`GetPublicKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyInput, restxml_runtime::BuildError> {
-        Ok(GetPublicKeyInput {
-            id: restxml_runtime::error::required(self.id, "GetPublicKeyRequest", "Id")?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetPublicKeyInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetPublicKeyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -67,6 +85,9 @@ pub struct GetPublicKeyOutput {
     pub public_key: Option<crate::types::PublicKey>,
     /// The identifier for this version of the public key.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetPublicKeyOutput {
@@ -79,6 +100,13 @@ impl std::fmt::Debug for GetPublicKeyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetPublicKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetPublicKeyOutput {
     /// A builder for [`GetPublicKeyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -88,7 +116,7 @@ impl GetPublicKeyOutput {
 }
 
 /// A builder for [`GetPublicKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetPublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     e_tag: Option<String>,
@@ -129,18 +157,19 @@ impl GetPublicKeyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetPublicKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetPublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyOutput, restxml_runtime::BuildError> {
         Ok(GetPublicKeyOutput {
             public_key: self.public_key,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetPublicKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetPublicKeyError {
     /// Access denied.
@@ -161,17 +190,40 @@ impl GetPublicKeyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetPublicKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetPublicKeyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetPublicKeyError::NoSuchPublicKey`].
+    #[inline]
+    pub fn is_no_such_public_key(&self) -> bool {
+        matches!(self, Self::NoSuchPublicKey(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -224,7 +276,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetPublicKey: the output on success, else the typed error.
+/// Reads the HTTP response of GetPublicKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -258,5 +310,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_public_key::GetPublicKeyOutput {
         public_key: m_public_key,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetPublicKey, built one input member at a time: from `client.get_public_key()` (or `client.get_public_key_with(input)`), a setter per member, then [`send`](GetPublicKeyFluentBuilder::send).
+
+ [`config_override`](GetPublicKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetPublicKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetPublicKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
+    ) -> Self {
+        GetPublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the public key you are getting.
+
+ Sets [`crate::operation::get_public_key::GetPublicKeyInput::id`](crate::operation::get_public_key::GetPublicKeyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_public_key::GetPublicKeyInputBuilder {
+        &self.input
+    }
+    /** Sends GetPublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetPublicKeyError`], the errors the model lists for GetPublicKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_public_key::GetPublicKeyOutput,
+        restxml_runtime::SdkError<GetPublicKeyError>,
+    > {
+        let input: crate::operation::get_public_key::GetPublicKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetPublicKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

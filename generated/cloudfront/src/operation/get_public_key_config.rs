@@ -28,8 +28,18 @@ impl GetPublicKeyConfigInput {
     }
 }
 
+impl From<GetPublicKeyConfigInput> for GetPublicKeyConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetPublicKeyConfigInput) -> Self {
+        GetPublicKeyConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetPublicKeyConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetPublicKeyConfigInputBuilder {
     id: Option<String>,
 }
@@ -48,16 +58,20 @@ impl GetPublicKeyConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetPublicKeyConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetPublicKeyConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigInput, restxml_runtime::BuildError> {
-        Ok(GetPublicKeyConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetPublicKeyConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetPublicKeyConfigInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetPublicKeyConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -71,6 +85,9 @@ pub struct GetPublicKeyConfigOutput {
     pub public_key_config: Option<crate::types::PublicKeyConfig>,
     /// The identifier for this version of the public key configuration.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetPublicKeyConfigOutput {
@@ -83,6 +100,13 @@ impl std::fmt::Debug for GetPublicKeyConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetPublicKeyConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetPublicKeyConfigOutput {
     /// A builder for [`GetPublicKeyConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -92,7 +116,7 @@ impl GetPublicKeyConfigOutput {
 }
 
 /// A builder for [`GetPublicKeyConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetPublicKeyConfigOutputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
     e_tag: Option<String>,
@@ -136,18 +160,19 @@ impl GetPublicKeyConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetPublicKeyConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetPublicKeyConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetPublicKeyConfigOutput {
             public_key_config: self.public_key_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetPublicKeyConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetPublicKeyConfigError {
     /// Access denied.
@@ -168,17 +193,40 @@ impl GetPublicKeyConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetPublicKeyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetPublicKeyConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetPublicKeyConfigError::NoSuchPublicKey`].
+    #[inline]
+    pub fn is_no_such_public_key(&self) -> bool {
+        matches!(self, Self::NoSuchPublicKey(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -232,7 +280,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetPublicKeyConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetPublicKeyConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -266,5 +314,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_public_key_config::GetPublicKeyConfigOutput {
         public_key_config: m_public_key_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetPublicKeyConfig, built one input member at a time: from `client.get_public_key_config()` (or `client.get_public_key_config_with(input)`), a setter per member, then [`send`](GetPublicKeyConfigFluentBuilder::send).
+
+ [`config_override`](GetPublicKeyConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetPublicKeyConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetPublicKeyConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
+    ) -> Self {
+        GetPublicKeyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier of the public key whose configuration you are getting.
+
+ Sets [`crate::operation::get_public_key_config::GetPublicKeyConfigInput::id`](crate::operation::get_public_key_config::GetPublicKeyConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetPublicKeyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetPublicKeyConfigError`], the errors the model lists for GetPublicKeyConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_public_key_config::GetPublicKeyConfigOutput,
+        restxml_runtime::SdkError<GetPublicKeyConfigError>,
+    > {
+        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetPublicKeyConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

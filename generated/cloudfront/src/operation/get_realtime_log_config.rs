@@ -36,8 +36,19 @@ impl GetRealtimeLogConfigInput {
     }
 }
 
+impl From<GetRealtimeLogConfigInput> for GetRealtimeLogConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetRealtimeLogConfigInput) -> Self {
+        GetRealtimeLogConfigInputBuilder {
+            name: input.name,
+            arn: input.arn,
+        }
+    }
+}
+
 /// A builder for [`GetRealtimeLogConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetRealtimeLogConfigInputBuilder {
     name: Option<String>,
     arn: Option<String>,
@@ -78,7 +89,7 @@ impl GetRealtimeLogConfigInputBuilder {
         self.arn = value;
         self
     }
-    /// Builds the [`GetRealtimeLogConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -98,6 +109,9 @@ impl GetRealtimeLogConfigInputBuilder {
 pub struct GetRealtimeLogConfigOutput {
     /// A real-time log configuration.
     pub realtime_log_config: Option<crate::types::RealtimeLogConfig>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetRealtimeLogConfigOutput {
@@ -106,6 +120,13 @@ impl std::fmt::Debug for GetRealtimeLogConfigOutput {
         f.debug_struct("GetRealtimeLogConfigOutput")
             .field("realtime_log_config", &self.realtime_log_config)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetRealtimeLogConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -118,7 +139,7 @@ impl GetRealtimeLogConfigOutput {
 }
 
 /// A builder for [`GetRealtimeLogConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
@@ -151,19 +172,20 @@ impl GetRealtimeLogConfigOutputBuilder {
         self.realtime_log_config = value;
         self
     }
-    /// Builds the [`GetRealtimeLogConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetRealtimeLogConfigOutput, restxml_runtime::BuildError> {
         Ok(GetRealtimeLogConfigOutput {
             realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetRealtimeLogConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetRealtimeLogConfigError {
     /// Access denied.
@@ -186,21 +208,49 @@ impl GetRealtimeLogConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetRealtimeLogConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetRealtimeLogConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetRealtimeLogConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`GetRealtimeLogConfigError::NoSuchRealtimeLogConfig`].
+    #[inline]
+    pub fn is_no_such_realtime_log_config(&self) -> bool {
+        matches!(self, Self::NoSuchRealtimeLogConfig(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -266,7 +316,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetRealtimeLogConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetRealtimeLogConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -307,5 +357,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_realtime_log_config::GetRealtimeLogConfigOutput {
         realtime_log_config: body_realtime_log_config,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetRealtimeLogConfig, built one input member at a time: from `client.get_realtime_log_config()` (or `client.get_realtime_log_config_with(input)`), a setter per member, then [`send`](GetRealtimeLogConfigFluentBuilder::send).
+
+ [`config_override`](GetRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetRealtimeLogConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetRealtimeLogConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
+    ) -> Self {
+        GetRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the real-time log configuration to get.
+
+ Sets [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name).*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name).
+    #[inline]
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_name(value);
+        self
+    }
+    /** The Amazon Resource Name (ARN) of the real-time log configuration to get.
+
+ Sets [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn).*/
+    #[inline]
+    pub fn arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.arn(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn).
+    #[inline]
+    pub fn set_arn(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_arn(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetRealtimeLogConfigError`], the errors the model lists for GetRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_realtime_log_config::GetRealtimeLogConfigOutput,
+        restxml_runtime::SdkError<GetRealtimeLogConfigError>,
+    > {
+        let input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetRealtimeLogConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

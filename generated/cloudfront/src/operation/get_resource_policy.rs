@@ -30,8 +30,18 @@ impl GetResourcePolicyInput {
     }
 }
 
+impl From<GetResourcePolicyInput> for GetResourcePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetResourcePolicyInput) -> Self {
+        GetResourcePolicyInputBuilder {
+            resource_arn: Some(input.resource_arn),
+        }
+    }
+}
+
 /// A builder for [`GetResourcePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetResourcePolicyInputBuilder {
     resource_arn: Option<String>,
 }
@@ -52,16 +62,24 @@ impl GetResourcePolicyInputBuilder {
         self.resource_arn = Some(value.into());
         self
     }
-    /// Builds the [`GetResourcePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`GetResourcePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetResourcePolicyInput, restxml_runtime::BuildError> {
-        Ok(GetResourcePolicyInput {
-            resource_arn: restxml_runtime::error::required(
-                self.resource_arn,
-                "GetResourcePolicyRequest",
-                "ResourceArn",
-            )?,
-        })
+        match (self.resource_arn,) {
+            (Some(resource_arn),) => {
+                Ok(GetResourcePolicyInput {
+                    resource_arn,
+                })
+            }
+            (resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResourcePolicyInput",
+                        &[(resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +93,9 @@ pub struct GetResourcePolicyOutput {
     pub resource_arn: Option<String>,
     /// The resource policy in JSON format.
     pub policy_document: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetResourcePolicyOutput {
@@ -87,6 +108,13 @@ impl std::fmt::Debug for GetResourcePolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetResourcePolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetResourcePolicyOutput {
     /// A builder for [`GetResourcePolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +124,7 @@ impl GetResourcePolicyOutput {
 }
 
 /// A builder for [`GetResourcePolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetResourcePolicyOutputBuilder {
     resource_arn: Option<String>,
     policy_document: Option<String>,
@@ -137,18 +165,19 @@ impl GetResourcePolicyOutputBuilder {
         self.policy_document = value;
         self
     }
-    /// Builds the [`GetResourcePolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetResourcePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetResourcePolicyOutput, restxml_runtime::BuildError> {
         Ok(GetResourcePolicyOutput {
             resource_arn: self.resource_arn,
             policy_document: self.policy_document,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetResourcePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetResourcePolicyError {
     /// Access denied.
@@ -173,25 +202,58 @@ impl GetResourcePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetResourcePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetResourcePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetResourcePolicyError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`GetResourcePolicyError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`GetResourcePolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -256,7 +318,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetResourcePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of GetResourcePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -309,5 +371,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_resource_policy::GetResourcePolicyOutput {
         resource_arn: body_resource_arn,
         policy_document: body_policy_document,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetResourcePolicy, built one input member at a time: from `client.get_resource_policy()` (or `client.get_resource_policy_with(input)`), a setter per member, then [`send`](GetResourcePolicyFluentBuilder::send).
+
+ [`config_override`](GetResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetResourcePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetResourcePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
+    ) -> Self {
+        GetResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
+
+ Sets [`crate::operation::get_resource_policy::GetResourcePolicyInput::resource_arn`](crate::operation::get_resource_policy::GetResourcePolicyInput::resource_arn). Required.*/
+    #[inline]
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_arn(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends GetResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetResourcePolicyError`], the errors the model lists for GetResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_resource_policy::GetResourcePolicyOutput,
+        restxml_runtime::SdkError<GetResourcePolicyError>,
+    > {
+        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResourcePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -32,8 +32,18 @@ impl GetResponseHeadersPolicyInput {
     }
 }
 
+impl From<GetResponseHeadersPolicyInput> for GetResponseHeadersPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetResponseHeadersPolicyInput) -> Self {
+        GetResponseHeadersPolicyInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetResponseHeadersPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetResponseHeadersPolicyInputBuilder {
     id: Option<String>,
 }
@@ -54,18 +64,26 @@ impl GetResponseHeadersPolicyInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetResponseHeadersPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`GetResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
-        Ok(GetResponseHeadersPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetResponseHeadersPolicyRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetResponseHeadersPolicyInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResponseHeadersPolicyInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +97,9 @@ pub struct GetResponseHeadersPolicyOutput {
     pub response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     /// The version identifier for the current version of the response headers policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetResponseHeadersPolicyOutput {
@@ -91,6 +112,13 @@ impl std::fmt::Debug for GetResponseHeadersPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetResponseHeadersPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetResponseHeadersPolicyOutput {
     /// A builder for [`GetResponseHeadersPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -100,7 +128,7 @@ impl GetResponseHeadersPolicyOutput {
 }
 
 /// A builder for [`GetResponseHeadersPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     e_tag: Option<String>,
@@ -147,7 +175,7 @@ impl GetResponseHeadersPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetResponseHeadersPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -155,12 +183,13 @@ impl GetResponseHeadersPolicyOutputBuilder {
         Ok(GetResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetResponseHeadersPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetResponseHeadersPolicyError {
     /// Access denied.
@@ -181,17 +210,40 @@ impl GetResponseHeadersPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetResponseHeadersPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetResponseHeadersPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetResponseHeadersPolicyError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -244,7 +296,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetResponseHeadersPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of GetResponseHeadersPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -278,5 +330,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_response_headers_policy::GetResponseHeadersPolicyOutput {
         response_headers_policy: m_response_headers_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetResponseHeadersPolicy, built one input member at a time: from `client.get_response_headers_policy()` (or `client.get_response_headers_policy_with(input)`), a setter per member, then [`send`](GetResponseHeadersPolicyFluentBuilder::send).
+
+ [`config_override`](GetResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetResponseHeadersPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
+    ) -> Self {
+        GetResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier for the response headers policy.
+
+ Sets [`crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput::id`](crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends GetResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetResponseHeadersPolicyError`], the errors the model lists for GetResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_response_headers_policy::GetResponseHeadersPolicyOutput,
+        restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
+    > {
+        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResponseHeadersPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -34,8 +34,19 @@ impl GetResponseHeadersPolicyConfigInput {
     }
 }
 
+impl From<GetResponseHeadersPolicyConfigInput>
+for GetResponseHeadersPolicyConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetResponseHeadersPolicyConfigInput) -> Self {
+        GetResponseHeadersPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetResponseHeadersPolicyConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetResponseHeadersPolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -56,18 +67,26 @@ impl GetResponseHeadersPolicyConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetResponseHeadersPolicyConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetResponseHeadersPolicyConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
-        Ok(GetResponseHeadersPolicyConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetResponseHeadersPolicyConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetResponseHeadersPolicyConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResponseHeadersPolicyConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -83,6 +102,9 @@ pub struct GetResponseHeadersPolicyConfigOutput {
     >,
     /// The version identifier for the current version of the response headers policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutput {
@@ -98,6 +120,13 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetResponseHeadersPolicyConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetResponseHeadersPolicyConfigOutput {
     /// A builder for [`GetResponseHeadersPolicyConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -107,7 +136,7 @@ impl GetResponseHeadersPolicyConfigOutput {
 }
 
 /// A builder for [`GetResponseHeadersPolicyConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetResponseHeadersPolicyConfigOutputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     e_tag: Option<String>,
@@ -157,7 +186,7 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetResponseHeadersPolicyConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetResponseHeadersPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -165,12 +194,13 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
         Ok(GetResponseHeadersPolicyConfigOutput {
             response_headers_policy_config: self.response_headers_policy_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetResponseHeadersPolicyConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetResponseHeadersPolicyConfigError {
     /// Access denied.
@@ -191,17 +221,40 @@ impl GetResponseHeadersPolicyConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetResponseHeadersPolicyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetResponseHeadersPolicyConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetResponseHeadersPolicyConfigError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -255,7 +308,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetResponseHeadersPolicyConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetResponseHeadersPolicyConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -289,5 +342,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigOutput {
         response_headers_policy_config: m_response_headers_policy_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetResponseHeadersPolicyConfig, built one input member at a time: from `client.get_response_headers_policy_config()` (or `client.get_response_headers_policy_config_with(input)`), a setter per member, then [`send`](GetResponseHeadersPolicyConfigFluentBuilder::send).
+
+ [`config_override`](GetResponseHeadersPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetResponseHeadersPolicyConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetResponseHeadersPolicyConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder,
+    ) -> Self {
+        GetResponseHeadersPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier for the response headers policy.
+
+ Sets [`crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput::id`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetResponseHeadersPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetResponseHeadersPolicyConfigError`], the errors the model lists for GetResponseHeadersPolicyConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigOutput,
+        restxml_runtime::SdkError<GetResponseHeadersPolicyConfigError>,
+    > {
+        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResponseHeadersPolicyConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

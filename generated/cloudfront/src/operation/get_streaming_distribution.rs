@@ -28,8 +28,18 @@ impl GetStreamingDistributionInput {
     }
 }
 
+impl From<GetStreamingDistributionInput> for GetStreamingDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetStreamingDistributionInput) -> Self {
+        GetStreamingDistributionInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetStreamingDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetStreamingDistributionInputBuilder {
     id: Option<String>,
 }
@@ -50,18 +60,26 @@ impl GetStreamingDistributionInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetStreamingDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`GetStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
-        Ok(GetStreamingDistributionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetStreamingDistributionRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetStreamingDistributionInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetStreamingDistributionInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +93,9 @@ pub struct GetStreamingDistributionOutput {
     pub streaming_distribution: Option<crate::types::StreamingDistribution>,
     /// The current version of the streaming distribution's information. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetStreamingDistributionOutput {
@@ -87,6 +108,13 @@ impl std::fmt::Debug for GetStreamingDistributionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetStreamingDistributionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetStreamingDistributionOutput {
     /// A builder for [`GetStreamingDistributionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +124,7 @@ impl GetStreamingDistributionOutput {
 }
 
 /// A builder for [`GetStreamingDistributionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     e_tag: Option<String>,
@@ -143,7 +171,7 @@ impl GetStreamingDistributionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetStreamingDistributionOutput`], or names the first required member that is missing.
+    /// Builds the [`GetStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -151,12 +179,13 @@ impl GetStreamingDistributionOutputBuilder {
         Ok(GetStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetStreamingDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetStreamingDistributionError {
     /// Access denied.
@@ -177,17 +206,40 @@ impl GetStreamingDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetStreamingDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchStreamingDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetStreamingDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetStreamingDistributionError::NoSuchStreamingDistribution`].
+    #[inline]
+    pub fn is_no_such_streaming_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchStreamingDistribution(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -240,7 +292,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetStreamingDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of GetStreamingDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -274,5 +326,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_streaming_distribution::GetStreamingDistributionOutput {
         streaming_distribution: m_streaming_distribution,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetStreamingDistribution, built one input member at a time: from `client.get_streaming_distribution()` (or `client.get_streaming_distribution_with(input)`), a setter per member, then [`send`](GetStreamingDistributionFluentBuilder::send).
+
+ [`config_override`](GetStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetStreamingDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetStreamingDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder,
+    ) -> Self {
+        GetStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The streaming distribution's ID.
+
+ Sets [`crate::operation::get_streaming_distribution::GetStreamingDistributionInput::id`](crate::operation::get_streaming_distribution::GetStreamingDistributionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends GetStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetStreamingDistributionError`], the errors the model lists for GetStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
+        restxml_runtime::SdkError<GetStreamingDistributionError>,
+    > {
+        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetStreamingDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

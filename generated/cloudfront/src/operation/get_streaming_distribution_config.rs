@@ -30,8 +30,19 @@ impl GetStreamingDistributionConfigInput {
     }
 }
 
+impl From<GetStreamingDistributionConfigInput>
+for GetStreamingDistributionConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetStreamingDistributionConfigInput) -> Self {
+        GetStreamingDistributionConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetStreamingDistributionConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetStreamingDistributionConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +63,26 @@ impl GetStreamingDistributionConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetStreamingDistributionConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetStreamingDistributionConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
-        Ok(GetStreamingDistributionConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetStreamingDistributionConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetStreamingDistributionConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetStreamingDistributionConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +96,9 @@ pub struct GetStreamingDistributionConfigOutput {
     pub streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetStreamingDistributionConfigOutput {
@@ -89,6 +111,13 @@ impl std::fmt::Debug for GetStreamingDistributionConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetStreamingDistributionConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetStreamingDistributionConfigOutput {
     /// A builder for [`GetStreamingDistributionConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +127,7 @@ impl GetStreamingDistributionConfigOutput {
 }
 
 /// A builder for [`GetStreamingDistributionConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetStreamingDistributionConfigOutputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     e_tag: Option<String>,
@@ -145,7 +174,7 @@ impl GetStreamingDistributionConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetStreamingDistributionConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetStreamingDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -153,12 +182,13 @@ impl GetStreamingDistributionConfigOutputBuilder {
         Ok(GetStreamingDistributionConfigOutput {
             streaming_distribution_config: self.streaming_distribution_config,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetStreamingDistributionConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetStreamingDistributionConfigError {
     /// Access denied.
@@ -179,17 +209,40 @@ impl GetStreamingDistributionConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetStreamingDistributionConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchStreamingDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetStreamingDistributionConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetStreamingDistributionConfigError::NoSuchStreamingDistribution`].
+    #[inline]
+    pub fn is_no_such_streaming_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchStreamingDistribution(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -243,7 +296,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetStreamingDistributionConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetStreamingDistributionConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -277,5 +330,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput {
         streaming_distribution_config: m_streaming_distribution_config,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetStreamingDistributionConfig, built one input member at a time: from `client.get_streaming_distribution_config()` (or `client.get_streaming_distribution_config_with(input)`), a setter per member, then [`send`](GetStreamingDistributionConfigFluentBuilder::send).
+
+ [`config_override`](GetStreamingDistributionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetStreamingDistributionConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetStreamingDistributionConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
+    ) -> Self {
+        GetStreamingDistributionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The streaming distribution's ID.
+
+ Sets [`crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput::id`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetStreamingDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetStreamingDistributionConfigError`], the errors the model lists for GetStreamingDistributionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput,
+        restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
+    > {
+        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetStreamingDistributionConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl GetTrustStoreInput {
     }
 }
 
+impl From<GetTrustStoreInput> for GetTrustStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetTrustStoreInput) -> Self {
+        GetTrustStoreInputBuilder {
+            identifier: Some(input.identifier),
+        }
+    }
+}
+
 /// A builder for [`GetTrustStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrustStoreInputBuilder {
     identifier: Option<String>,
 }
@@ -52,16 +62,20 @@ impl GetTrustStoreInputBuilder {
         self.identifier = Some(value.into());
         self
     }
-    /// Builds the [`GetTrustStoreInput`], or names the first required member that is missing.
+    /// Builds the [`GetTrustStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreInput, restxml_runtime::BuildError> {
-        Ok(GetTrustStoreInput {
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "GetTrustStoreRequest",
-                "Identifier",
-            )?,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => Ok(GetTrustStoreInput { identifier }),
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrustStoreInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ pub struct GetTrustStoreOutput {
     pub trust_store: Option<crate::types::TrustStore>,
     /// The version identifier for the current version of the trust store.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetTrustStoreOutput {
@@ -87,6 +104,13 @@ impl std::fmt::Debug for GetTrustStoreOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetTrustStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetTrustStoreOutput {
     /// A builder for [`GetTrustStoreOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +120,7 @@ impl GetTrustStoreOutput {
 }
 
 /// A builder for [`GetTrustStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
@@ -137,18 +161,19 @@ impl GetTrustStoreOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetTrustStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`GetTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(GetTrustStoreOutput {
             trust_store: self.trust_store,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetTrustStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTrustStoreError {
     /// Access denied.
@@ -171,21 +196,49 @@ impl GetTrustStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetTrustStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetTrustStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`GetTrustStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -239,7 +292,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetTrustStore: the output on success, else the typed error.
+/// Reads the HTTP response of GetTrustStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -273,5 +326,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_trust_store::GetTrustStoreOutput {
         trust_store: m_trust_store,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetTrustStore, built one input member at a time: from `client.get_trust_store()` (or `client.get_trust_store_with(input)`), a setter per member, then [`send`](GetTrustStoreFluentBuilder::send).
+
+ [`config_override`](GetTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetTrustStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetTrustStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
+    ) -> Self {
+        GetTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The trust store's identifier.
+
+ Sets [`crate::operation::get_trust_store::GetTrustStoreInput::identifier`](crate::operation::get_trust_store::GetTrustStoreInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
+        &self.input
+    }
+    /** Sends GetTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrustStoreError`], the errors the model lists for GetTrustStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_trust_store::GetTrustStoreOutput,
+        restxml_runtime::SdkError<GetTrustStoreError>,
+    > {
+        let input: crate::operation::get_trust_store::GetTrustStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrustStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -28,8 +28,18 @@ impl GetVpcOriginInput {
     }
 }
 
+impl From<GetVpcOriginInput> for GetVpcOriginInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetVpcOriginInput) -> Self {
+        GetVpcOriginInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetVpcOriginInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetVpcOriginInputBuilder {
     id: Option<String>,
 }
@@ -48,12 +58,20 @@ impl GetVpcOriginInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetVpcOriginInput`], or names the first required member that is missing.
+    /// Builds the [`GetVpcOriginInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetVpcOriginInput, restxml_runtime::BuildError> {
-        Ok(GetVpcOriginInput {
-            id: restxml_runtime::error::required(self.id, "GetVpcOriginRequest", "Id")?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetVpcOriginInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetVpcOriginInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -67,6 +85,9 @@ pub struct GetVpcOriginOutput {
     pub vpc_origin: Option<crate::types::VpcOrigin>,
     /// The VPC origin ETag.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetVpcOriginOutput {
@@ -79,6 +100,13 @@ impl std::fmt::Debug for GetVpcOriginOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetVpcOriginOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetVpcOriginOutput {
     /// A builder for [`GetVpcOriginOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -88,7 +116,7 @@ impl GetVpcOriginOutput {
 }
 
 /// A builder for [`GetVpcOriginOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
@@ -129,18 +157,19 @@ impl GetVpcOriginOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`GetVpcOriginOutput`], or names the first required member that is missing.
+    /// Builds the [`GetVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(GetVpcOriginOutput {
             vpc_origin: self.vpc_origin,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors GetVpcOrigin can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetVpcOriginError {
     /// Access denied.
@@ -165,25 +194,58 @@ impl GetVpcOriginError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetVpcOriginError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`GetVpcOriginError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`GetVpcOriginError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`GetVpcOriginError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -238,7 +300,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetVpcOrigin: the output on success, else the typed error.
+/// Reads the HTTP response of GetVpcOrigin: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -272,5 +334,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_vpc_origin::GetVpcOriginOutput {
         vpc_origin: m_vpc_origin,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetVpcOrigin, built one input member at a time: from `client.get_vpc_origin()` (or `client.get_vpc_origin_with(input)`), a setter per member, then [`send`](GetVpcOriginFluentBuilder::send).
+
+ [`config_override`](GetVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetVpcOriginFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetVpcOriginFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
+    ) -> Self {
+        GetVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The VPC origin ID.
+
+ Sets [`crate::operation::get_vpc_origin::GetVpcOriginInput::id`](crate::operation::get_vpc_origin::GetVpcOriginInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
+        &self.input
+    }
+    /** Sends GetVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetVpcOriginError`], the errors the model lists for GetVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_vpc_origin::GetVpcOriginOutput,
+        restxml_runtime::SdkError<GetVpcOriginError>,
+    > {
+        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetVpcOrigin", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

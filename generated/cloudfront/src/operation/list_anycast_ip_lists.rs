@@ -33,8 +33,19 @@ impl ListAnycastIpListsInput {
     }
 }
 
+impl From<ListAnycastIpListsInput> for ListAnycastIpListsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListAnycastIpListsInput) -> Self {
+        ListAnycastIpListsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListAnycastIpListsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListAnycastIpListsInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -75,7 +86,7 @@ impl ListAnycastIpListsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListAnycastIpListsInput`], or names the first required member that is missing.
+    /// Builds the [`ListAnycastIpListsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsInput, restxml_runtime::BuildError> {
         Ok(ListAnycastIpListsInput {
@@ -93,6 +104,9 @@ impl ListAnycastIpListsInputBuilder {
 pub struct ListAnycastIpListsOutput {
     /// Root level tag for the `AnycastIpLists` parameters.
     pub anycast_ip_lists: Option<crate::types::AnycastIpListCollection>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListAnycastIpListsOutput {
@@ -101,6 +115,13 @@ impl std::fmt::Debug for ListAnycastIpListsOutput {
         f.debug_struct("ListAnycastIpListsOutput")
             .field("anycast_ip_lists", &self.anycast_ip_lists)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListAnycastIpListsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +134,7 @@ impl ListAnycastIpListsOutput {
 }
 
 /// A builder for [`ListAnycastIpListsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListAnycastIpListsOutputBuilder {
     anycast_ip_lists: Option<crate::types::AnycastIpListCollection>,
 }
@@ -146,17 +167,18 @@ impl ListAnycastIpListsOutputBuilder {
         self.anycast_ip_lists = value;
         self
     }
-    /// Builds the [`ListAnycastIpListsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListAnycastIpListsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsOutput, restxml_runtime::BuildError> {
         Ok(ListAnycastIpListsOutput {
             anycast_ip_lists: self.anycast_ip_lists,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListAnycastIpLists can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListAnycastIpListsError {
     /// Access denied.
@@ -181,25 +203,58 @@ impl ListAnycastIpListsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListAnycastIpLists",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListAnycastIpListsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListAnycastIpListsError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListAnycastIpListsError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListAnycastIpListsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -260,7 +315,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListAnycastIpLists: the output on success, else the typed error.
+/// Reads the HTTP response of ListAnycastIpLists: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -291,5 +346,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_anycast_ip_lists::ListAnycastIpListsOutput {
         anycast_ip_lists: m_anycast_ip_lists,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListAnycastIpLists, built one input member at a time: from `client.list_anycast_ip_lists()` (or `client.list_anycast_ip_lists_with(input)`), a setter per member, then [`send`](ListAnycastIpListsFluentBuilder::send).
+
+ [`config_override`](ListAnycastIpListsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListAnycastIpListsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListAnycastIpListsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
+    ) -> Self {
+        ListAnycastIpListsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of Anycast static IP lists that you want returned in the response.
+
+ Sets [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
+        &self.input
+    }
+    /** Sends ListAnycastIpLists: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListAnycastIpListsError`], the errors the model lists for ListAnycastIpLists; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_anycast_ip_lists::ListAnycastIpListsOutput,
+        restxml_runtime::SdkError<ListAnycastIpListsError>,
+    > {
+        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListAnycastIpLists", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -44,8 +44,20 @@ impl ListCachePoliciesInput {
     }
 }
 
+impl From<ListCachePoliciesInput> for ListCachePoliciesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListCachePoliciesInput) -> Self {
+        ListCachePoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListCachePoliciesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCachePoliciesInputBuilder {
     r#type: Option<crate::types::CachePolicyType>,
     marker: Option<String>,
@@ -100,7 +112,7 @@ impl ListCachePoliciesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListCachePoliciesInput`], or names the first required member that is missing.
+    /// Builds the [`ListCachePoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesInput, restxml_runtime::BuildError> {
         Ok(ListCachePoliciesInput {
@@ -119,6 +131,9 @@ impl ListCachePoliciesInputBuilder {
 pub struct ListCachePoliciesOutput {
     /// A list of cache policies.
     pub cache_policy_list: Option<crate::types::CachePolicyList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListCachePoliciesOutput {
@@ -127,6 +142,13 @@ impl std::fmt::Debug for ListCachePoliciesOutput {
         f.debug_struct("ListCachePoliciesOutput")
             .field("cache_policy_list", &self.cache_policy_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListCachePoliciesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -139,7 +161,7 @@ impl ListCachePoliciesOutput {
 }
 
 /// A builder for [`ListCachePoliciesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCachePoliciesOutputBuilder {
     cache_policy_list: Option<crate::types::CachePolicyList>,
 }
@@ -169,17 +191,18 @@ impl ListCachePoliciesOutputBuilder {
         self.cache_policy_list = value;
         self
     }
-    /// Builds the [`ListCachePoliciesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListCachePoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListCachePoliciesOutput {
             cache_policy_list: self.cache_policy_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListCachePolicies can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListCachePoliciesError {
     /// The cache policy does not exist.
@@ -202,21 +225,49 @@ impl ListCachePoliciesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCachePolicies",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListCachePoliciesError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`ListCachePoliciesError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListCachePoliciesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -275,7 +326,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListCachePolicies: the output on success, else the typed error.
+/// Reads the HTTP response of ListCachePolicies: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -306,5 +357,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_cache_policies::ListCachePoliciesOutput {
         cache_policy_list: m_cache_policy_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListCachePolicies, built one input member at a time: from `client.list_cache_policies()` (or `client.list_cache_policies_with(input)`), a setter per member, then [`send`](ListCachePoliciesFluentBuilder::send).
+
+ [`config_override`](ListCachePoliciesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListCachePoliciesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListCachePoliciesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
+    ) -> Self {
+        ListCachePoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A filter to return only the specified kinds of cache policies. Valid values are:
+
+ Sets [`crate::operation::list_cache_policies::ListCachePoliciesInput::type`](crate::operation::list_cache_policies::ListCachePoliciesInput::type).*/
+    #[inline]
+    pub fn r#type(mut self, value: crate::types::CachePolicyType) -> Self {
+        self.input = self.input.r#type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cache_policies::ListCachePoliciesInput::type`](crate::operation::list_cache_policies::ListCachePoliciesInput::type).
+    #[inline]
+    pub fn set_type(mut self, value: Option<crate::types::CachePolicyType>) -> Self {
+        self.input = self.input.set_type(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of cache policies. The response includes cache policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_cache_policies::ListCachePoliciesInput::marker`](crate::operation::list_cache_policies::ListCachePoliciesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cache_policies::ListCachePoliciesInput::marker`](crate::operation::list_cache_policies::ListCachePoliciesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of cache policies that you want in the response.
+
+ Sets [`crate::operation::list_cache_policies::ListCachePoliciesInput::max_items`](crate::operation::list_cache_policies::ListCachePoliciesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cache_policies::ListCachePoliciesInput::max_items`](crate::operation::list_cache_policies::ListCachePoliciesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
+        &self.input
+    }
+    /** Sends ListCachePolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCachePoliciesError`], the errors the model lists for ListCachePolicies; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_cache_policies::ListCachePoliciesOutput,
+        restxml_runtime::SdkError<ListCachePoliciesError>,
+    > {
+        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCachePolicies", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl ListCloudFrontOriginAccessIdentitiesInput {
     }
 }
 
+impl From<ListCloudFrontOriginAccessIdentitiesInput>
+for ListCloudFrontOriginAccessIdentitiesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListCloudFrontOriginAccessIdentitiesInput) -> Self {
+        ListCloudFrontOriginAccessIdentitiesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -75,7 +87,7 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListCloudFrontOriginAccessIdentitiesInput`], or names the first required member that is missing.
+    /// Builds the [`ListCloudFrontOriginAccessIdentitiesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -97,6 +109,9 @@ pub struct ListCloudFrontOriginAccessIdentitiesOutput {
     pub cloud_front_origin_access_identity_list: Option<
         crate::types::CloudFrontOriginAccessIdentityList,
     >,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutput {
@@ -111,6 +126,13 @@ impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListCloudFrontOriginAccessIdentitiesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListCloudFrontOriginAccessIdentitiesOutput {
     /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -120,7 +142,7 @@ impl ListCloudFrontOriginAccessIdentitiesOutput {
 }
 
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     cloud_front_origin_access_identity_list: Option<
         crate::types::CloudFrontOriginAccessIdentityList,
@@ -158,7 +180,7 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
         self.cloud_front_origin_access_identity_list = value;
         self
     }
-    /// Builds the [`ListCloudFrontOriginAccessIdentitiesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListCloudFrontOriginAccessIdentitiesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -169,12 +191,13 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
         Ok(ListCloudFrontOriginAccessIdentitiesOutput {
             cloud_front_origin_access_identity_list: self
                 .cloud_front_origin_access_identity_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListCloudFrontOriginAccessIdentities can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListCloudFrontOriginAccessIdentitiesError {
     /// An argument is invalid.
@@ -193,13 +216,31 @@ impl ListCloudFrontOriginAccessIdentitiesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCloudFrontOriginAccessIdentities",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListCloudFrontOriginAccessIdentitiesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -254,7 +295,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListCloudFrontOriginAccessIdentities: the output on success, else the typed error.
+/// Reads the HTTP response of ListCloudFrontOriginAccessIdentities: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -290,5 +331,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesOutput {
         cloud_front_origin_access_identity_list: m_cloud_front_origin_access_identity_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListCloudFrontOriginAccessIdentities, built one input member at a time: from `client.list_cloud_front_origin_access_identities()` (or `client.list_cloud_front_origin_access_identities_with(input)`), a setter per member, then [`send`](ListCloudFrontOriginAccessIdentitiesFluentBuilder::send).
+
+ [`config_override`](ListCloudFrontOriginAccessIdentitiesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
+    ) -> Self {
+        ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this when paginating results to indicate where to begin in your list of origin access identities. The results include identities in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last identity on that page).
+
+ Sets [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of origin access identities you want in the response body.
+
+ Sets [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder {
+        &self.input
+    }
+    /** Sends ListCloudFrontOriginAccessIdentities: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCloudFrontOriginAccessIdentitiesError`], the errors the model lists for ListCloudFrontOriginAccessIdentities; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesOutput,
+        restxml_runtime::SdkError<ListCloudFrontOriginAccessIdentitiesError>,
+    > {
+        let input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

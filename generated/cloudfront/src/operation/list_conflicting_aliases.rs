@@ -51,8 +51,21 @@ impl ListConflictingAliasesInput {
     }
 }
 
+impl From<ListConflictingAliasesInput> for ListConflictingAliasesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListConflictingAliasesInput) -> Self {
+        ListConflictingAliasesInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            alias: Some(input.alias),
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListConflictingAliasesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListConflictingAliasesInputBuilder {
     distribution_id: Option<String>,
     alias: Option<String>,
@@ -109,25 +122,36 @@ impl ListConflictingAliasesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListConflictingAliasesInput`], or names the first required member that is missing.
+    /// Builds the [`ListConflictingAliasesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
-        Ok(ListConflictingAliasesInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "ListConflictingAliasesRequest",
-                "DistributionId",
-            )?,
-            alias: restxml_runtime::error::required(
-                self.alias,
-                "ListConflictingAliasesRequest",
-                "Alias",
-            )?,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        match (self.distribution_id, self.alias) {
+            (Some(distribution_id), Some(alias)) => {
+                Ok(ListConflictingAliasesInput {
+                    distribution_id,
+                    alias,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (distribution_id, alias) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListConflictingAliasesInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (alias.is_none(), "alias", "Alias"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -139,6 +163,9 @@ impl ListConflictingAliasesInputBuilder {
 pub struct ListConflictingAliasesOutput {
     /// A list of conflicting aliases.
     pub conflicting_aliases_list: Option<crate::types::ConflictingAliasesList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListConflictingAliasesOutput {
@@ -147,6 +174,13 @@ impl std::fmt::Debug for ListConflictingAliasesOutput {
         f.debug_struct("ListConflictingAliasesOutput")
             .field("conflicting_aliases_list", &self.conflicting_aliases_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListConflictingAliasesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -159,7 +193,7 @@ impl ListConflictingAliasesOutput {
 }
 
 /// A builder for [`ListConflictingAliasesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListConflictingAliasesOutputBuilder {
     conflicting_aliases_list: Option<crate::types::ConflictingAliasesList>,
 }
@@ -192,19 +226,20 @@ impl ListConflictingAliasesOutputBuilder {
         self.conflicting_aliases_list = value;
         self
     }
-    /// Builds the [`ListConflictingAliasesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListConflictingAliasesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
         Ok(ListConflictingAliasesOutput {
             conflicting_aliases_list: self.conflicting_aliases_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListConflictingAliases can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListConflictingAliasesError {
     /// The specified distribution does not exist.
@@ -225,17 +260,40 @@ impl ListConflictingAliasesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListConflictingAliases",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListConflictingAliasesError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`ListConflictingAliasesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -302,7 +360,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListConflictingAliases: the output on success, else the typed error.
+/// Reads the HTTP response of ListConflictingAliases: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -333,5 +391,116 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_conflicting_aliases::ListConflictingAliasesOutput {
         conflicting_aliases_list: m_conflicting_aliases_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListConflictingAliases, built one input member at a time: from `client.list_conflicting_aliases()` (or `client.list_conflicting_aliases_with(input)`), a setter per member, then [`send`](ListConflictingAliasesFluentBuilder::send).
+
+ [`config_override`](ListConflictingAliasesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListConflictingAliasesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListConflictingAliasesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
+    ) -> Self {
+        ListConflictingAliasesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of a standard distribution in your account that has an attached TLS certificate that includes the provided alias.
+
+ Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::distribution_id`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /** The alias (also called a CNAME) to search for conflicting aliases.
+
+ Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::alias`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::alias). Required.*/
+    #[inline]
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.alias(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in the list of conflicting aliases. The response includes conflicting aliases in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of conflicting aliases that you want in the response.
+
+ Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
+        &self.input
+    }
+    /** Sends ListConflictingAliases: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListConflictingAliasesError`], the errors the model lists for ListConflictingAliases; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_conflicting_aliases::ListConflictingAliasesOutput,
+        restxml_runtime::SdkError<ListConflictingAliasesError>,
+    > {
+        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConflictingAliases", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl ListConnectionFunctionsInput {
     }
 }
 
+impl From<ListConnectionFunctionsInput> for ListConnectionFunctionsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListConnectionFunctionsInput) -> Self {
+        ListConnectionFunctionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            stage: input.stage,
+        }
+    }
+}
+
 /// A builder for [`ListConnectionFunctionsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListConnectionFunctionsInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -92,7 +104,7 @@ impl ListConnectionFunctionsInputBuilder {
         self.stage = value;
         self
     }
-    /// Builds the [`ListConnectionFunctionsInput`], or names the first required member that is missing.
+    /// Builds the [`ListConnectionFunctionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -115,6 +127,9 @@ pub struct ListConnectionFunctionsOutput {
     pub next_marker: Option<String>,
     /// A list of connection functions.
     pub connection_functions: Option<Vec<crate::types::ConnectionFunctionSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListConnectionFunctionsOutput {
@@ -127,6 +142,13 @@ impl std::fmt::Debug for ListConnectionFunctionsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListConnectionFunctionsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListConnectionFunctionsOutput {
     /// A builder for [`ListConnectionFunctionsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -136,7 +158,7 @@ impl ListConnectionFunctionsOutput {
 }
 
 /// A builder for [`ListConnectionFunctionsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListConnectionFunctionsOutputBuilder {
     next_marker: Option<String>,
     connection_functions: Option<Vec<crate::types::ConnectionFunctionSummary>>,
@@ -183,7 +205,7 @@ impl ListConnectionFunctionsOutputBuilder {
         self.connection_functions = value;
         self
     }
-    /// Builds the [`ListConnectionFunctionsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListConnectionFunctionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -191,12 +213,13 @@ impl ListConnectionFunctionsOutputBuilder {
         Ok(ListConnectionFunctionsOutput {
             next_marker: self.next_marker,
             connection_functions: self.connection_functions,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListConnectionFunctions can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListConnectionFunctionsError {
     /// Access denied.
@@ -219,21 +242,49 @@ impl ListConnectionFunctionsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListConnectionFunctions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListConnectionFunctionsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListConnectionFunctionsError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListConnectionFunctionsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -302,7 +353,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListConnectionFunctions: the output on success, else the typed error.
+/// Reads the HTTP response of ListConnectionFunctions: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -359,5 +410,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_connection_functions::ListConnectionFunctionsOutput {
         next_marker: body_next_marker,
         connection_functions: body_connection_functions,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListConnectionFunctions, built one input member at a time: from `client.list_connection_functions()` (or `client.list_connection_functions_with(input)`), a setter per member, then [`send`](ListConnectionFunctionsFluentBuilder::send).
+
+ [`config_override`](ListConnectionFunctionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListConnectionFunctionsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListConnectionFunctionsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
+    ) -> Self {
+        ListConnectionFunctionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of connection functions that you want returned in the response.
+
+ Sets [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The connection function's stage.
+
+ Sets [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder {
+        &self.input
+    }
+    /** Sends ListConnectionFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListConnectionFunctionsError`], the errors the model lists for ListConnectionFunctions; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
+        restxml_runtime::SdkError<ListConnectionFunctionsError>,
+    > {
+        let input: crate::operation::list_connection_functions::ListConnectionFunctionsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConnectionFunctions", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl ListConnectionGroupsInput {
     }
 }
 
+impl From<ListConnectionGroupsInput> for ListConnectionGroupsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListConnectionGroupsInput) -> Self {
+        ListConnectionGroupsInputBuilder {
+            association_filter: input.association_filter,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListConnectionGroupsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListConnectionGroupsInputBuilder {
     association_filter: Option<crate::types::ConnectionGroupAssociationFilter>,
     marker: Option<String>,
@@ -98,7 +110,7 @@ impl ListConnectionGroupsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListConnectionGroupsInput`], or names the first required member that is missing.
+    /// Builds the [`ListConnectionGroupsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -121,6 +133,9 @@ pub struct ListConnectionGroupsOutput {
     pub next_marker: Option<String>,
     /// The list of connection groups that you retrieved.
     pub connection_groups: Option<Vec<crate::types::ConnectionGroupSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListConnectionGroupsOutput {
@@ -133,6 +148,13 @@ impl std::fmt::Debug for ListConnectionGroupsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListConnectionGroupsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListConnectionGroupsOutput {
     /// A builder for [`ListConnectionGroupsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -142,7 +164,7 @@ impl ListConnectionGroupsOutput {
 }
 
 /// A builder for [`ListConnectionGroupsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListConnectionGroupsOutputBuilder {
     next_marker: Option<String>,
     connection_groups: Option<Vec<crate::types::ConnectionGroupSummary>>,
@@ -189,7 +211,7 @@ impl ListConnectionGroupsOutputBuilder {
         self.connection_groups = value;
         self
     }
-    /// Builds the [`ListConnectionGroupsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListConnectionGroupsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -197,12 +219,13 @@ impl ListConnectionGroupsOutputBuilder {
         Ok(ListConnectionGroupsOutput {
             next_marker: self.next_marker,
             connection_groups: self.connection_groups,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListConnectionGroups can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListConnectionGroupsError {
     /// Access denied.
@@ -225,21 +248,49 @@ impl ListConnectionGroupsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListConnectionGroups",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListConnectionGroupsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListConnectionGroupsError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListConnectionGroupsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -310,7 +361,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListConnectionGroups: the output on success, else the typed error.
+/// Reads the HTTP response of ListConnectionGroups: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -367,5 +418,120 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_connection_groups::ListConnectionGroupsOutput {
         next_marker: body_next_marker,
         connection_groups: body_connection_groups,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListConnectionGroups, built one input member at a time: from `client.list_connection_groups()` (or `client.list_connection_groups_with(input)`), a setter per member, then [`send`](ListConnectionGroupsFluentBuilder::send).
+
+ [`config_override`](ListConnectionGroupsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListConnectionGroupsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListConnectionGroupsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
+    ) -> Self {
+        ListConnectionGroupsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Filter by associated Anycast IP list ID.
+
+ Sets [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).*/
+    #[inline]
+    pub fn association_filter(
+        mut self,
+        value: crate::types::ConnectionGroupAssociationFilter,
+    ) -> Self {
+        self.input = self.input.association_filter(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
+    #[inline]
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::ConnectionGroupAssociationFilter>,
+    ) -> Self {
+        self.input = self.input.set_association_filter(value);
+        self
+    }
+    /** The marker for the next set of connection groups to retrieve.
+
+ Sets [`crate::operation::list_connection_groups::ListConnectionGroupsInput::marker`](crate::operation::list_connection_groups::ListConnectionGroupsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_connection_groups::ListConnectionGroupsInput::marker`](crate::operation::list_connection_groups::ListConnectionGroupsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of connection groups to return.
+
+ Sets [`crate::operation::list_connection_groups::ListConnectionGroupsInput::max_items`](crate::operation::list_connection_groups::ListConnectionGroupsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_connection_groups::ListConnectionGroupsInput::max_items`](crate::operation::list_connection_groups::ListConnectionGroupsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
+        &self.input
+    }
+    /** Sends ListConnectionGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListConnectionGroupsError`], the errors the model lists for ListConnectionGroups; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_connection_groups::ListConnectionGroupsOutput,
+        restxml_runtime::SdkError<ListConnectionGroupsError>,
+    > {
+        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConnectionGroups", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

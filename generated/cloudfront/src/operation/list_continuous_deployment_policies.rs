@@ -35,8 +35,20 @@ impl ListContinuousDeploymentPoliciesInput {
     }
 }
 
+impl From<ListContinuousDeploymentPoliciesInput>
+for ListContinuousDeploymentPoliciesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListContinuousDeploymentPoliciesInput) -> Self {
+        ListContinuousDeploymentPoliciesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListContinuousDeploymentPoliciesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListContinuousDeploymentPoliciesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -77,7 +89,7 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListContinuousDeploymentPoliciesInput`], or names the first required member that is missing.
+    /// Builds the [`ListContinuousDeploymentPoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -99,6 +111,9 @@ pub struct ListContinuousDeploymentPoliciesOutput {
     pub continuous_deployment_policy_list: Option<
         crate::types::ContinuousDeploymentPolicyList,
     >,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutput {
@@ -113,6 +128,13 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListContinuousDeploymentPoliciesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListContinuousDeploymentPoliciesOutput {
     /// A builder for [`ListContinuousDeploymentPoliciesOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -122,7 +144,7 @@ impl ListContinuousDeploymentPoliciesOutput {
 }
 
 /// A builder for [`ListContinuousDeploymentPoliciesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListContinuousDeploymentPoliciesOutputBuilder {
     continuous_deployment_policy_list: Option<
         crate::types::ContinuousDeploymentPolicyList,
@@ -160,19 +182,20 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
         self.continuous_deployment_policy_list = value;
         self
     }
-    /// Builds the [`ListContinuousDeploymentPoliciesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListContinuousDeploymentPoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListContinuousDeploymentPoliciesOutput {
             continuous_deployment_policy_list: self.continuous_deployment_policy_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListContinuousDeploymentPolicies can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListContinuousDeploymentPoliciesError {
     /// Access denied.
@@ -195,21 +218,49 @@ impl ListContinuousDeploymentPoliciesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListContinuousDeploymentPolicies",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListContinuousDeploymentPoliciesError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListContinuousDeploymentPoliciesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`ListContinuousDeploymentPoliciesError::NoSuchContinuousDeploymentPolicy`].
+    #[inline]
+    pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
+        matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -265,7 +316,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListContinuousDeploymentPolicies: the output on success, else the typed error.
+/// Reads the HTTP response of ListContinuousDeploymentPolicies: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -296,5 +347,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesOutput {
         continuous_deployment_policy_list: m_continuous_deployment_policy_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListContinuousDeploymentPolicies, built one input member at a time: from `client.list_continuous_deployment_policies()` (or `client.list_continuous_deployment_policies_with(input)`), a setter per member, then [`send`](ListContinuousDeploymentPoliciesFluentBuilder::send).
+
+ [`config_override`](ListContinuousDeploymentPoliciesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListContinuousDeploymentPoliciesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListContinuousDeploymentPoliciesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
+    ) -> Self {
+        ListContinuousDeploymentPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of continuous deployment policies. The response includes policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of continuous deployment policies that you want returned in the response.
+
+ Sets [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder {
+        &self.input
+    }
+    /** Sends ListContinuousDeploymentPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListContinuousDeploymentPoliciesError`], the errors the model lists for ListContinuousDeploymentPolicies; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesOutput,
+        restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
+    > {
+        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListContinuousDeploymentPolicies", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl ListDistributionTenantsInput {
     }
 }
 
+impl From<ListDistributionTenantsInput> for ListDistributionTenantsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionTenantsInput) -> Self {
+        ListDistributionTenantsInputBuilder {
+            association_filter: input.association_filter,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListDistributionTenantsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionTenantsInputBuilder {
     association_filter: Option<crate::types::DistributionTenantAssociationFilter>,
     marker: Option<String>,
@@ -98,7 +110,7 @@ impl ListDistributionTenantsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListDistributionTenantsInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionTenantsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -121,6 +133,9 @@ pub struct ListDistributionTenantsOutput {
     pub next_marker: Option<String>,
     /// The list of distribution tenants that you retrieved.
     pub distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionTenantsOutput {
@@ -133,6 +148,13 @@ impl std::fmt::Debug for ListDistributionTenantsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListDistributionTenantsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListDistributionTenantsOutput {
     /// A builder for [`ListDistributionTenantsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -142,7 +164,7 @@ impl ListDistributionTenantsOutput {
 }
 
 /// A builder for [`ListDistributionTenantsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionTenantsOutputBuilder {
     next_marker: Option<String>,
     distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
@@ -189,7 +211,7 @@ impl ListDistributionTenantsOutputBuilder {
         self.distribution_tenant_list = value;
         self
     }
-    /// Builds the [`ListDistributionTenantsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionTenantsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -197,12 +219,13 @@ impl ListDistributionTenantsOutputBuilder {
         Ok(ListDistributionTenantsOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionTenants can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionTenantsError {
     /// Access denied.
@@ -225,21 +248,49 @@ impl ListDistributionTenantsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionTenants",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionTenantsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionTenantsError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionTenantsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -310,7 +361,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionTenants: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionTenants: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -367,5 +418,120 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_distribution_tenants::ListDistributionTenantsOutput {
         next_marker: body_next_marker,
         distribution_tenant_list: body_distribution_tenant_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionTenants, built one input member at a time: from `client.list_distribution_tenants()` (or `client.list_distribution_tenants_with(input)`), a setter per member, then [`send`](ListDistributionTenantsFluentBuilder::send).
+
+ [`config_override`](ListDistributionTenantsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionTenantsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionTenantsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
+    ) -> Self {
+        ListDistributionTenantsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Filter by the associated distribution ID or connection group ID.
+
+ Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).*/
+    #[inline]
+    pub fn association_filter(
+        mut self,
+        value: crate::types::DistributionTenantAssociationFilter,
+    ) -> Self {
+        self.input = self.input.association_filter(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
+    #[inline]
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::DistributionTenantAssociationFilter>,
+    ) -> Self {
+        self.input = self.input.set_association_filter(value);
+        self
+    }
+    /** The marker for the next set of results.
+
+ Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distribution tenants to return.
+
+ Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionTenants: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionTenantsError`], the errors the model lists for ListDistributionTenants; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
+        restxml_runtime::SdkError<ListDistributionTenantsError>,
+    > {
+        let input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionTenants", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

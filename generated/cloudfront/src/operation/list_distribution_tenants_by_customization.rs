@@ -42,8 +42,22 @@ impl ListDistributionTenantsByCustomizationInput {
     }
 }
 
+impl From<ListDistributionTenantsByCustomizationInput>
+for ListDistributionTenantsByCustomizationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionTenantsByCustomizationInput) -> Self {
+        ListDistributionTenantsByCustomizationInputBuilder {
+            web_acl_arn: input.web_acl_arn,
+            certificate_arn: input.certificate_arn,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListDistributionTenantsByCustomizationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionTenantsByCustomizationInputBuilder {
     web_acl_arn: Option<String>,
     certificate_arn: Option<String>,
@@ -112,7 +126,7 @@ impl ListDistributionTenantsByCustomizationInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListDistributionTenantsByCustomizationInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionTenantsByCustomizationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -139,6 +153,9 @@ pub struct ListDistributionTenantsByCustomizationOutput {
     pub next_marker: Option<String>,
     /// A list of distribution tenants with the specified customization.
     pub distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionTenantsByCustomizationOutput {
@@ -151,6 +168,13 @@ impl std::fmt::Debug for ListDistributionTenantsByCustomizationOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListDistributionTenantsByCustomizationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListDistributionTenantsByCustomizationOutput {
     /// A builder for [`ListDistributionTenantsByCustomizationOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -160,7 +184,7 @@ impl ListDistributionTenantsByCustomizationOutput {
 }
 
 /// A builder for [`ListDistributionTenantsByCustomizationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionTenantsByCustomizationOutputBuilder {
     next_marker: Option<String>,
     distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
@@ -207,7 +231,7 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
         self.distribution_tenant_list = value;
         self
     }
-    /// Builds the [`ListDistributionTenantsByCustomizationOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionTenantsByCustomizationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -218,12 +242,13 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
         Ok(ListDistributionTenantsByCustomizationOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionTenantsByCustomization can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionTenantsByCustomizationError {
     /// Access denied.
@@ -246,21 +271,49 @@ impl ListDistributionTenantsByCustomizationError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionTenantsByCustomization",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionTenantsByCustomizationError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionTenantsByCustomizationError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionTenantsByCustomizationError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -335,7 +388,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionTenantsByCustomization: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionTenantsByCustomization: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -393,5 +446,132 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationOutput {
         next_marker: body_next_marker,
         distribution_tenant_list: body_distribution_tenant_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionTenantsByCustomization, built one input member at a time: from `client.list_distribution_tenants_by_customization()` (or `client.list_distribution_tenants_by_customization_with(input)`), a setter per member, then [`send`](ListDistributionTenantsByCustomizationFluentBuilder::send).
+
+ [`config_override`](ListDistributionTenantsByCustomizationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionTenantsByCustomizationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionTenantsByCustomizationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
+    ) -> Self {
+        ListDistributionTenantsByCustomizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Filter by the ARN of the associated WAF web ACL.
+
+ Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn).*/
+    #[inline]
+    pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.web_acl_arn(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn).
+    #[inline]
+    pub fn set_web_acl_arn(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_web_acl_arn(value);
+        self
+    }
+    /** Filter by the ARN of the associated ACM certificate.
+
+ Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn).*/
+    #[inline]
+    pub fn certificate_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.certificate_arn(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn).
+    #[inline]
+    pub fn set_certificate_arn(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_certificate_arn(value);
+        self
+    }
+    /** The marker for the next set of results.
+
+ Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distribution tenants to return by the specified customization.
+
+ Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionTenantsByCustomization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionTenantsByCustomizationError`], the errors the model lists for ListDistributionTenantsByCustomization; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationOutput,
+        restxml_runtime::SdkError<ListDistributionTenantsByCustomizationError>,
+    > {
+        let input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionTenantsByCustomization",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

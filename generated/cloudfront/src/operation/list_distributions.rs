@@ -33,8 +33,19 @@ impl ListDistributionsInput {
     }
 }
 
+impl From<ListDistributionsInput> for ListDistributionsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsInput) -> Self {
+        ListDistributionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -75,7 +86,7 @@ impl ListDistributionsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListDistributionsInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsInput {
@@ -93,6 +104,9 @@ impl ListDistributionsInputBuilder {
 pub struct ListDistributionsOutput {
     /// The `DistributionList` type.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsOutput {
@@ -101,6 +115,13 @@ impl std::fmt::Debug for ListDistributionsOutput {
         f.debug_struct("ListDistributionsOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +134,7 @@ impl ListDistributionsOutput {
 }
 
 /// A builder for [`ListDistributionsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -143,17 +164,18 @@ impl ListDistributionsOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributions can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsError {
     /// An argument is invalid.
@@ -172,13 +194,31 @@ impl ListDistributionsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -232,7 +272,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributions: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributions: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -263,5 +303,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions::ListDistributionsOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributions, built one input member at a time: from `client.list_distributions()` (or `client.list_distributions_with(input)`), a setter per member, then [`send`](ListDistributionsFluentBuilder::send).
+
+ [`config_override`](ListDistributionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions::ListDistributionsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions::ListDistributionsInputBuilder,
+    ) -> Self {
+        ListDistributionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this when paginating results to indicate where to begin in your list of distributions. The results include distributions in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last distribution on that page).
+
+ Sets [`crate::operation::list_distributions::ListDistributionsInput::marker`](crate::operation::list_distributions::ListDistributionsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions::ListDistributionsInput::marker`](crate::operation::list_distributions::ListDistributionsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions you want in the response body.
+
+ Sets [`crate::operation::list_distributions::ListDistributionsInput::max_items`](crate::operation::list_distributions::ListDistributionsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions::ListDistributionsInput::max_items`](crate::operation::list_distributions::ListDistributionsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsError`], the errors the model lists for ListDistributions; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions::ListDistributionsOutput,
+        restxml_runtime::SdkError<ListDistributionsError>,
+    > {
+        let input: crate::operation::list_distributions::ListDistributionsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributions", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

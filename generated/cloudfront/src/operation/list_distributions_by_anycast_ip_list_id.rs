@@ -36,8 +36,21 @@ impl ListDistributionsByAnycastIpListIdInput {
     }
 }
 
+impl From<ListDistributionsByAnycastIpListIdInput>
+for ListDistributionsByAnycastIpListIdInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByAnycastIpListIdInput) -> Self {
+        ListDistributionsByAnycastIpListIdInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            anycast_ip_list_id: Some(input.anycast_ip_list_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByAnycastIpListIdInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByAnycastIpListIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -86,20 +99,34 @@ impl ListDistributionsByAnycastIpListIdInputBuilder {
         self.anycast_ip_list_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByAnycastIpListIdInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByAnycastIpListIdInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByAnycastIpListIdInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            anycast_ip_list_id: restxml_runtime::error::required(
-                self.anycast_ip_list_id,
-                "ListDistributionsByAnycastIpListIdRequest",
-                "AnycastIpListId",
-            )?,
-        })
+        match (self.anycast_ip_list_id,) {
+            (Some(anycast_ip_list_id),) => {
+                Ok(ListDistributionsByAnycastIpListIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    anycast_ip_list_id,
+                })
+            }
+            (anycast_ip_list_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByAnycastIpListIdInput",
+                        &[
+                            (
+                                anycast_ip_list_id.is_none(),
+                                "anycast_ip_list_id",
+                                "AnycastIpListId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -111,6 +138,9 @@ impl ListDistributionsByAnycastIpListIdInputBuilder {
 pub struct ListDistributionsByAnycastIpListIdOutput {
     /// A distribution list.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByAnycastIpListIdOutput {
@@ -119,6 +149,13 @@ impl std::fmt::Debug for ListDistributionsByAnycastIpListIdOutput {
         f.debug_struct("ListDistributionsByAnycastIpListIdOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByAnycastIpListIdOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -131,7 +168,7 @@ impl ListDistributionsByAnycastIpListIdOutput {
 }
 
 /// A builder for [`ListDistributionsByAnycastIpListIdOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByAnycastIpListIdOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -161,19 +198,20 @@ impl ListDistributionsByAnycastIpListIdOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByAnycastIpListIdOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByAnycastIpListIdOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByAnycastIpListIdOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByAnycastIpListId can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByAnycastIpListIdError {
     /// Access denied.
@@ -198,25 +236,58 @@ impl ListDistributionsByAnycastIpListIdError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByAnycastIpListId",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByAnycastIpListIdError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByAnycastIpListIdError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionsByAnycastIpListIdError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListDistributionsByAnycastIpListIdError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -277,7 +348,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByAnycastIpListId: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByAnycastIpListId: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -308,5 +379,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByAnycastIpListId, built one input member at a time: from `client.list_distributions_by_anycast_ip_list_id()` (or `client.list_distributions_by_anycast_ip_list_id_with(input)`), a setter per member, then [`send`](ListDistributionsByAnycastIpListIdFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByAnycastIpListIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByAnycastIpListIdFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByAnycastIpListIdFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
+    ) -> Self {
+        ListDistributionsByAnycastIpListIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions that you want returned in the response.
+
+ Sets [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The ID of the Anycast static IP list.
+
+ Sets [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::anycast_ip_list_id`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::anycast_ip_list_id). Required.*/
+    #[inline]
+    pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.anycast_ip_list_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByAnycastIpListId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByAnycastIpListIdError`], the errors the model lists for ListDistributionsByAnycastIpListId; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdOutput,
+        restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
+    > {
+        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByAnycastIpListId", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

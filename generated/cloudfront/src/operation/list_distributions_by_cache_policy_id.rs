@@ -38,8 +38,21 @@ impl ListDistributionsByCachePolicyIdInput {
     }
 }
 
+impl From<ListDistributionsByCachePolicyIdInput>
+for ListDistributionsByCachePolicyIdInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByCachePolicyIdInput) -> Self {
+        ListDistributionsByCachePolicyIdInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            cache_policy_id: Some(input.cache_policy_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByCachePolicyIdInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByCachePolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -88,20 +101,34 @@ impl ListDistributionsByCachePolicyIdInputBuilder {
         self.cache_policy_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByCachePolicyIdInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByCachePolicyIdInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByCachePolicyIdInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            cache_policy_id: restxml_runtime::error::required(
-                self.cache_policy_id,
-                "ListDistributionsByCachePolicyIdRequest",
-                "CachePolicyId",
-            )?,
-        })
+        match (self.cache_policy_id,) {
+            (Some(cache_policy_id),) => {
+                Ok(ListDistributionsByCachePolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    cache_policy_id,
+                })
+            }
+            (cache_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByCachePolicyIdInput",
+                        &[
+                            (
+                                cache_policy_id.is_none(),
+                                "cache_policy_id",
+                                "CachePolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -113,6 +140,9 @@ impl ListDistributionsByCachePolicyIdInputBuilder {
 pub struct ListDistributionsByCachePolicyIdOutput {
     /// A list of distribution IDs.
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutput {
@@ -121,6 +151,13 @@ impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutput {
         f.debug_struct("ListDistributionsByCachePolicyIdOutput")
             .field("distribution_id_list", &self.distribution_id_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByCachePolicyIdOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -133,7 +170,7 @@ impl ListDistributionsByCachePolicyIdOutput {
 }
 
 /// A builder for [`ListDistributionsByCachePolicyIdOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByCachePolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -166,19 +203,20 @@ impl ListDistributionsByCachePolicyIdOutputBuilder {
         self.distribution_id_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByCachePolicyIdOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByCachePolicyIdOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByCachePolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByCachePolicyId can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByCachePolicyIdError {
     /// The cache policy does not exist.
@@ -201,21 +239,49 @@ impl ListDistributionsByCachePolicyIdError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByCachePolicyId",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByCachePolicyIdError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`ListDistributionsByCachePolicyIdError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByCachePolicyIdError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -275,7 +341,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByCachePolicyId: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByCachePolicyId: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -306,5 +372,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdOutput {
         distribution_id_list: m_distribution_id_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByCachePolicyId, built one input member at a time: from `client.list_distributions_by_cache_policy_id()` (or `client.list_distributions_by_cache_policy_id_with(input)`), a setter per member, then [`send`](ListDistributionsByCachePolicyIdFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByCachePolicyIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByCachePolicyIdFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByCachePolicyIdFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
+    ) -> Self {
+        ListDistributionsByCachePolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distribution IDs that you want in the response.
+
+ Sets [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The ID of the cache policy whose associated distribution IDs you want to list.
+
+ Sets [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::cache_policy_id`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::cache_policy_id). Required.*/
+    #[inline]
+    pub fn cache_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.cache_policy_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByCachePolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByCachePolicyIdError`], the errors the model lists for ListDistributionsByCachePolicyId; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdOutput,
+        restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
+    > {
+        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByCachePolicyId", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,21 @@ impl ListDistributionsByConnectionFunctionInput {
     }
 }
 
+impl From<ListDistributionsByConnectionFunctionInput>
+for ListDistributionsByConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByConnectionFunctionInput) -> Self {
+        ListDistributionsByConnectionFunctionInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            connection_function_identifier: Some(input.connection_function_identifier),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByConnectionFunctionInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -92,7 +105,7 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
         self.connection_function_identifier = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -100,15 +113,29 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
         ListDistributionsByConnectionFunctionInput,
         restxml_runtime::BuildError,
     > {
-        Ok(ListDistributionsByConnectionFunctionInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            connection_function_identifier: restxml_runtime::error::required(
-                self.connection_function_identifier,
-                "ListDistributionsByConnectionFunctionRequest",
-                "ConnectionFunctionIdentifier",
-            )?,
-        })
+        match (self.connection_function_identifier,) {
+            (Some(connection_function_identifier),) => {
+                Ok(ListDistributionsByConnectionFunctionInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    connection_function_identifier,
+                })
+            }
+            (connection_function_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByConnectionFunctionInput",
+                        &[
+                            (
+                                connection_function_identifier.is_none(),
+                                "connection_function_identifier",
+                                "ConnectionFunctionIdentifier",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -120,6 +147,9 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
 pub struct ListDistributionsByConnectionFunctionOutput {
     /// A distribution list.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByConnectionFunctionOutput {
@@ -128,6 +158,13 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionOutput {
         f.debug_struct("ListDistributionsByConnectionFunctionOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -140,7 +177,7 @@ impl ListDistributionsByConnectionFunctionOutput {
 }
 
 /// A builder for [`ListDistributionsByConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByConnectionFunctionOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -170,7 +207,7 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -180,12 +217,13 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
     > {
         Ok(ListDistributionsByConnectionFunctionOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByConnectionFunctionError {
     /// Access denied.
@@ -208,21 +246,49 @@ impl ListDistributionsByConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionsByConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -287,7 +353,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -318,5 +384,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByConnectionFunction, built one input member at a time: from `client.list_distributions_by_connection_function()` (or `client.list_distributions_by_connection_function_with(input)`), a setter per member, then [`send`](ListDistributionsByConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
+    ) -> Self {
+        ListDistributionsByConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions that you want returned in the response.
+
+ Sets [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The distributions by connection function identifier.
+
+ Sets [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::connection_function_identifier`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::connection_function_identifier). Required.*/
+    #[inline]
+    pub fn connection_function_identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.connection_function_identifier(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByConnectionFunctionError`], the errors the model lists for ListDistributionsByConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionOutput,
+        restxml_runtime::SdkError<ListDistributionsByConnectionFunctionError>,
+    > {
+        let input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

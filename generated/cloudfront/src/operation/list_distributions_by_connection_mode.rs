@@ -36,8 +36,21 @@ impl ListDistributionsByConnectionModeInput {
     }
 }
 
+impl From<ListDistributionsByConnectionModeInput>
+for ListDistributionsByConnectionModeInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByConnectionModeInput) -> Self {
+        ListDistributionsByConnectionModeInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            connection_mode: Some(input.connection_mode),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByConnectionModeInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByConnectionModeInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -86,20 +99,34 @@ impl ListDistributionsByConnectionModeInputBuilder {
         self.connection_mode = Some(value);
         self
     }
-    /// Builds the [`ListDistributionsByConnectionModeInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByConnectionModeInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByConnectionModeInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            connection_mode: restxml_runtime::error::required(
-                self.connection_mode,
-                "ListDistributionsByConnectionModeRequest",
-                "ConnectionMode",
-            )?,
-        })
+        match (self.connection_mode,) {
+            (Some(connection_mode),) => {
+                Ok(ListDistributionsByConnectionModeInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    connection_mode,
+                })
+            }
+            (connection_mode,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByConnectionModeInput",
+                        &[
+                            (
+                                connection_mode.is_none(),
+                                "connection_mode",
+                                "ConnectionMode",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -111,6 +138,9 @@ impl ListDistributionsByConnectionModeInputBuilder {
 pub struct ListDistributionsByConnectionModeOutput {
     /// A distribution list.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByConnectionModeOutput {
@@ -119,6 +149,13 @@ impl std::fmt::Debug for ListDistributionsByConnectionModeOutput {
         f.debug_struct("ListDistributionsByConnectionModeOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByConnectionModeOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -131,7 +168,7 @@ impl ListDistributionsByConnectionModeOutput {
 }
 
 /// A builder for [`ListDistributionsByConnectionModeOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByConnectionModeOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -161,19 +198,20 @@ impl ListDistributionsByConnectionModeOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByConnectionModeOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByConnectionModeOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByConnectionModeOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByConnectionMode can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByConnectionModeError {
     /// Access denied.
@@ -194,17 +232,40 @@ impl ListDistributionsByConnectionModeError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByConnectionMode",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByConnectionModeError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByConnectionModeError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -267,7 +328,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByConnectionMode: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByConnectionMode: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -298,5 +359,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByConnectionMode, built one input member at a time: from `client.list_distributions_by_connection_mode()` (or `client.list_distributions_by_connection_mode_with(input)`), a setter per member, then [`send`](ListDistributionsByConnectionModeFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByConnectionModeFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByConnectionModeFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByConnectionModeFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
+    ) -> Self {
+        ListDistributionsByConnectionModeFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The marker for the next set of distributions to retrieve.
+
+ Sets [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions to return.
+
+ Sets [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** This field specifies whether the connection mode is through a standard distribution (direct) or a multi-tenant distribution with distribution tenants (tenant-only).
+
+ Sets [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::connection_mode`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::connection_mode). Required.*/
+    #[inline]
+    pub fn connection_mode(mut self, value: crate::types::ConnectionMode) -> Self {
+        self.input = self.input.connection_mode(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByConnectionMode: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByConnectionModeError`], the errors the model lists for ListDistributionsByConnectionMode; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput,
+        restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
+    > {
+        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByConnectionMode", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

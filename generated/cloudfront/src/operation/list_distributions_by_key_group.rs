@@ -38,8 +38,20 @@ impl ListDistributionsByKeyGroupInput {
     }
 }
 
+impl From<ListDistributionsByKeyGroupInput> for ListDistributionsByKeyGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByKeyGroupInput) -> Self {
+        ListDistributionsByKeyGroupInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            key_group_id: Some(input.key_group_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByKeyGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByKeyGroupInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -88,20 +100,28 @@ impl ListDistributionsByKeyGroupInputBuilder {
         self.key_group_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByKeyGroupInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByKeyGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByKeyGroupInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            key_group_id: restxml_runtime::error::required(
-                self.key_group_id,
-                "ListDistributionsByKeyGroupRequest",
-                "KeyGroupId",
-            )?,
-        })
+        match (self.key_group_id,) {
+            (Some(key_group_id),) => {
+                Ok(ListDistributionsByKeyGroupInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    key_group_id,
+                })
+            }
+            (key_group_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByKeyGroupInput",
+                        &[(key_group_id.is_none(), "key_group_id", "KeyGroupId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -113,6 +133,9 @@ impl ListDistributionsByKeyGroupInputBuilder {
 pub struct ListDistributionsByKeyGroupOutput {
     /// A list of distribution IDs.
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByKeyGroupOutput {
@@ -121,6 +144,13 @@ impl std::fmt::Debug for ListDistributionsByKeyGroupOutput {
         f.debug_struct("ListDistributionsByKeyGroupOutput")
             .field("distribution_id_list", &self.distribution_id_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByKeyGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -133,7 +163,7 @@ impl ListDistributionsByKeyGroupOutput {
 }
 
 /// A builder for [`ListDistributionsByKeyGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByKeyGroupOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -166,19 +196,20 @@ impl ListDistributionsByKeyGroupOutputBuilder {
         self.distribution_id_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByKeyGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByKeyGroupOutput {
             distribution_id_list: self.distribution_id_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByKeyGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByKeyGroupError {
     /// An argument is invalid.
@@ -199,17 +230,40 @@ impl ListDistributionsByKeyGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByKeyGroupError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`ListDistributionsByKeyGroupError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -268,7 +322,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByKeyGroup: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByKeyGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -299,5 +353,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput {
         distribution_id_list: m_distribution_id_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByKeyGroup, built one input member at a time: from `client.list_distributions_by_key_group()` (or `client.list_distributions_by_key_group_with(input)`), a setter per member, then [`send`](ListDistributionsByKeyGroupFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByKeyGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByKeyGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
+    ) -> Self {
+        ListDistributionsByKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distribution IDs that you want in the response.
+
+ Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The ID of the key group whose associated distribution IDs you are listing.
+
+ Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id). Required.*/
+    #[inline]
+    pub fn key_group_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.key_group_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByKeyGroupError`], the errors the model lists for ListDistributionsByKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput,
+        restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
+    > {
+        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByKeyGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

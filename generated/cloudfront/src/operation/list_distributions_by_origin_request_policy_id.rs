@@ -38,8 +38,21 @@ impl ListDistributionsByOriginRequestPolicyIdInput {
     }
 }
 
+impl From<ListDistributionsByOriginRequestPolicyIdInput>
+for ListDistributionsByOriginRequestPolicyIdInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByOriginRequestPolicyIdInput) -> Self {
+        ListDistributionsByOriginRequestPolicyIdInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            origin_request_policy_id: Some(input.origin_request_policy_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByOriginRequestPolicyIdInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByOriginRequestPolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -88,7 +101,7 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
         self.origin_request_policy_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByOriginRequestPolicyIdInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByOriginRequestPolicyIdInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -96,15 +109,29 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
         ListDistributionsByOriginRequestPolicyIdInput,
         restxml_runtime::BuildError,
     > {
-        Ok(ListDistributionsByOriginRequestPolicyIdInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            origin_request_policy_id: restxml_runtime::error::required(
-                self.origin_request_policy_id,
-                "ListDistributionsByOriginRequestPolicyIdRequest",
-                "OriginRequestPolicyId",
-            )?,
-        })
+        match (self.origin_request_policy_id,) {
+            (Some(origin_request_policy_id),) => {
+                Ok(ListDistributionsByOriginRequestPolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    origin_request_policy_id,
+                })
+            }
+            (origin_request_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByOriginRequestPolicyIdInput",
+                        &[
+                            (
+                                origin_request_policy_id.is_none(),
+                                "origin_request_policy_id",
+                                "OriginRequestPolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -116,6 +143,9 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
 pub struct ListDistributionsByOriginRequestPolicyIdOutput {
     /// A list of distribution IDs.
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutput {
@@ -124,6 +154,13 @@ impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutput {
         f.debug_struct("ListDistributionsByOriginRequestPolicyIdOutput")
             .field("distribution_id_list", &self.distribution_id_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByOriginRequestPolicyIdOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -136,7 +173,7 @@ impl ListDistributionsByOriginRequestPolicyIdOutput {
 }
 
 /// A builder for [`ListDistributionsByOriginRequestPolicyIdOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -169,7 +206,7 @@ impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
         self.distribution_id_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByOriginRequestPolicyIdOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByOriginRequestPolicyIdOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -179,12 +216,13 @@ impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     > {
         Ok(ListDistributionsByOriginRequestPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByOriginRequestPolicyId can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByOriginRequestPolicyIdError {
     /// Access denied.
@@ -207,21 +245,49 @@ impl ListDistributionsByOriginRequestPolicyIdError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByOriginRequestPolicyId",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByOriginRequestPolicyIdError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByOriginRequestPolicyIdError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is [`ListDistributionsByOriginRequestPolicyIdError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -282,7 +348,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByOriginRequestPolicyId: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByOriginRequestPolicyId: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -313,5 +379,112 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdOutput {
         distribution_id_list: m_distribution_id_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByOriginRequestPolicyId, built one input member at a time: from `client.list_distributions_by_origin_request_policy_id()` (or `client.list_distributions_by_origin_request_policy_id_with(input)`), a setter per member, then [`send`](ListDistributionsByOriginRequestPolicyIdFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByOriginRequestPolicyIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder,
+    ) -> Self {
+        ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::marker`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::marker`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distribution IDs that you want in the response.
+
+ Sets [`crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::max_items`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::max_items`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The ID of the origin request policy whose associated distribution IDs you want to list.
+
+ Sets [`crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::origin_request_policy_id`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput::origin_request_policy_id). Required.*/
+    #[inline]
+    pub fn origin_request_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.origin_request_policy_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByOriginRequestPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByOriginRequestPolicyIdError`], the errors the model lists for ListDistributionsByOriginRequestPolicyId; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdOutput,
+        restxml_runtime::SdkError<ListDistributionsByOriginRequestPolicyIdError>,
+    > {
+        let input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionsByOriginRequestPolicyId",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

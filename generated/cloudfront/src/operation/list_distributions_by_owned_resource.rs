@@ -36,8 +36,21 @@ impl ListDistributionsByOwnedResourceInput {
     }
 }
 
+impl From<ListDistributionsByOwnedResourceInput>
+for ListDistributionsByOwnedResourceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByOwnedResourceInput) -> Self {
+        ListDistributionsByOwnedResourceInputBuilder {
+            resource_arn: Some(input.resource_arn),
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByOwnedResourceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByOwnedResourceInputBuilder {
     resource_arn: Option<String>,
     marker: Option<String>,
@@ -86,20 +99,28 @@ impl ListDistributionsByOwnedResourceInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListDistributionsByOwnedResourceInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByOwnedResourceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByOwnedResourceInput {
-            resource_arn: restxml_runtime::error::required(
-                self.resource_arn,
-                "ListDistributionsByOwnedResourceRequest",
-                "ResourceArn",
-            )?,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        match (self.resource_arn,) {
+            (Some(resource_arn),) => {
+                Ok(ListDistributionsByOwnedResourceInput {
+                    resource_arn,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByOwnedResourceInput",
+                        &[(resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -111,6 +132,9 @@ impl ListDistributionsByOwnedResourceInputBuilder {
 pub struct ListDistributionsByOwnedResourceOutput {
     /// The list of distributions that are using the shared resource.
     pub distribution_list: Option<crate::types::DistributionIdOwnerList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByOwnedResourceOutput {
@@ -119,6 +143,13 @@ impl std::fmt::Debug for ListDistributionsByOwnedResourceOutput {
         f.debug_struct("ListDistributionsByOwnedResourceOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByOwnedResourceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -131,7 +162,7 @@ impl ListDistributionsByOwnedResourceOutput {
 }
 
 /// A builder for [`ListDistributionsByOwnedResourceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByOwnedResourceOutputBuilder {
     distribution_list: Option<crate::types::DistributionIdOwnerList>,
 }
@@ -164,19 +195,20 @@ impl ListDistributionsByOwnedResourceOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOwnedResourceOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByOwnedResource can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByOwnedResourceError {
     /// Access denied.
@@ -201,25 +233,58 @@ impl ListDistributionsByOwnedResourceError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByOwnedResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByOwnedResourceError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByOwnedResourceError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionsByOwnedResourceError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListDistributionsByOwnedResourceError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -280,7 +345,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByOwnedResource: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByOwnedResource: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -311,5 +376,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByOwnedResource, built one input member at a time: from `client.list_distributions_by_owned_resource()` (or `client.list_distributions_by_owned_resource_with(input)`), a setter per member, then [`send`](ListDistributionsByOwnedResourceFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByOwnedResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByOwnedResourceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByOwnedResourceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
+    ) -> Self {
+        ListDistributionsByOwnedResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
+
+ Sets [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::resource_arn`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::resource_arn). Required.*/
+    #[inline]
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_arn(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions to return.
+
+ Sets [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByOwnedResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByOwnedResourceError`], the errors the model lists for ListDistributionsByOwnedResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceOutput,
+        restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
+    > {
+        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByOwnedResource", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -43,8 +43,22 @@ impl ListDistributionsByRealtimeLogConfigInput {
     }
 }
 
+impl From<ListDistributionsByRealtimeLogConfigInput>
+for ListDistributionsByRealtimeLogConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByRealtimeLogConfigInput) -> Self {
+        ListDistributionsByRealtimeLogConfigInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            realtime_log_config_name: input.realtime_log_config_name,
+            realtime_log_config_arn: input.realtime_log_config_arn,
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByRealtimeLogConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByRealtimeLogConfigInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -113,7 +127,7 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
         self.realtime_log_config_arn = value;
         self
     }
-    /// Builds the [`ListDistributionsByRealtimeLogConfigInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -135,6 +149,9 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
 pub struct ListDistributionsByRealtimeLogConfigOutput {
     /// A distribution list.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigOutput {
@@ -143,6 +160,13 @@ impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigOutput {
         f.debug_struct("ListDistributionsByRealtimeLogConfigOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByRealtimeLogConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -155,7 +179,7 @@ impl ListDistributionsByRealtimeLogConfigOutput {
 }
 
 /// A builder for [`ListDistributionsByRealtimeLogConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByRealtimeLogConfigOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -185,7 +209,7 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByRealtimeLogConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -195,12 +219,13 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
     > {
         Ok(ListDistributionsByRealtimeLogConfigOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByRealtimeLogConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByRealtimeLogConfigError {
     /// An argument is invalid.
@@ -219,13 +244,31 @@ impl ListDistributionsByRealtimeLogConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByRealtimeLogConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByRealtimeLogConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -299,7 +342,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByRealtimeLogConfig: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByRealtimeLogConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -330,5 +373,128 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByRealtimeLogConfig, built one input member at a time: from `client.list_distributions_by_realtime_log_config()` (or `client.list_distributions_by_realtime_log_config_with(input)`), a setter per member, then [`send`](ListDistributionsByRealtimeLogConfigFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByRealtimeLogConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByRealtimeLogConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
+    ) -> Self {
+        ListDistributionsByRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions that you want in the response.
+
+ Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The name of the real-time log configuration whose associated distributions you want to list.
+
+ Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name).*/
+    #[inline]
+    pub fn realtime_log_config_name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.realtime_log_config_name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name).
+    #[inline]
+    pub fn set_realtime_log_config_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_realtime_log_config_name(value);
+        self
+    }
+    /** The Amazon Resource Name (ARN) of the real-time log configuration whose associated distributions you want to list.
+
+ Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn).*/
+    #[inline]
+    pub fn realtime_log_config_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.realtime_log_config_arn(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn).
+    #[inline]
+    pub fn set_realtime_log_config_arn(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_realtime_log_config_arn(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByRealtimeLogConfigError`], the errors the model lists for ListDistributionsByRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigOutput,
+        restxml_runtime::SdkError<ListDistributionsByRealtimeLogConfigError>,
+    > {
+        let input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -38,8 +38,21 @@ impl ListDistributionsByResponseHeadersPolicyIdInput {
     }
 }
 
+impl From<ListDistributionsByResponseHeadersPolicyIdInput>
+for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByResponseHeadersPolicyIdInput) -> Self {
+        ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            response_headers_policy_id: Some(input.response_headers_policy_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByResponseHeadersPolicyIdInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByResponseHeadersPolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -88,7 +101,7 @@ impl ListDistributionsByResponseHeadersPolicyIdInputBuilder {
         self.response_headers_policy_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByResponseHeadersPolicyIdInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByResponseHeadersPolicyIdInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -96,15 +109,29 @@ impl ListDistributionsByResponseHeadersPolicyIdInputBuilder {
         ListDistributionsByResponseHeadersPolicyIdInput,
         restxml_runtime::BuildError,
     > {
-        Ok(ListDistributionsByResponseHeadersPolicyIdInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            response_headers_policy_id: restxml_runtime::error::required(
-                self.response_headers_policy_id,
-                "ListDistributionsByResponseHeadersPolicyIdRequest",
-                "ResponseHeadersPolicyId",
-            )?,
-        })
+        match (self.response_headers_policy_id,) {
+            (Some(response_headers_policy_id),) => {
+                Ok(ListDistributionsByResponseHeadersPolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    response_headers_policy_id,
+                })
+            }
+            (response_headers_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByResponseHeadersPolicyIdInput",
+                        &[
+                            (
+                                response_headers_policy_id.is_none(),
+                                "response_headers_policy_id",
+                                "ResponseHeadersPolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -116,6 +143,9 @@ impl ListDistributionsByResponseHeadersPolicyIdInputBuilder {
 pub struct ListDistributionsByResponseHeadersPolicyIdOutput {
     /// A list of distribution IDs.
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByResponseHeadersPolicyIdOutput {
@@ -124,6 +154,13 @@ impl std::fmt::Debug for ListDistributionsByResponseHeadersPolicyIdOutput {
         f.debug_struct("ListDistributionsByResponseHeadersPolicyIdOutput")
             .field("distribution_id_list", &self.distribution_id_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByResponseHeadersPolicyIdOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -136,7 +173,7 @@ impl ListDistributionsByResponseHeadersPolicyIdOutput {
 }
 
 /// A builder for [`ListDistributionsByResponseHeadersPolicyIdOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -169,7 +206,7 @@ impl ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
         self.distribution_id_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByResponseHeadersPolicyIdOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByResponseHeadersPolicyIdOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -179,12 +216,13 @@ impl ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
     > {
         Ok(ListDistributionsByResponseHeadersPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByResponseHeadersPolicyId can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByResponseHeadersPolicyIdError {
     /// Access denied.
@@ -207,21 +245,49 @@ impl ListDistributionsByResponseHeadersPolicyIdError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByResponseHeadersPolicyId",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByResponseHeadersPolicyIdError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByResponseHeadersPolicyIdError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`ListDistributionsByResponseHeadersPolicyIdError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -282,7 +348,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByResponseHeadersPolicyId: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByResponseHeadersPolicyId: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -313,5 +379,112 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdOutput {
         distribution_id_list: m_distribution_id_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByResponseHeadersPolicyId, built one input member at a time: from `client.list_distributions_by_response_headers_policy_id()` (or `client.list_distributions_by_response_headers_policy_id_with(input)`), a setter per member, then [`send`](ListDistributionsByResponseHeadersPolicyIdFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByResponseHeadersPolicyIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder,
+    ) -> Self {
+        ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::marker`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::marker`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distribution IDs that you want to get in the response.
+
+ Sets [`crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::max_items`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::max_items`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The ID of the response headers policy whose associated distribution IDs you want to list.
+
+ Sets [`crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::response_headers_policy_id`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput::response_headers_policy_id). Required.*/
+    #[inline]
+    pub fn response_headers_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.response_headers_policy_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByResponseHeadersPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByResponseHeadersPolicyIdError`], the errors the model lists for ListDistributionsByResponseHeadersPolicyId; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdOutput,
+        restxml_runtime::SdkError<ListDistributionsByResponseHeadersPolicyIdError>,
+    > {
+        let input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionsByResponseHeadersPolicyId",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

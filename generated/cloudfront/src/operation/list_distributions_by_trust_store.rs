@@ -36,8 +36,21 @@ impl ListDistributionsByTrustStoreInput {
     }
 }
 
+impl From<ListDistributionsByTrustStoreInput>
+for ListDistributionsByTrustStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByTrustStoreInput) -> Self {
+        ListDistributionsByTrustStoreInputBuilder {
+            trust_store_identifier: Some(input.trust_store_identifier),
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByTrustStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByTrustStoreInputBuilder {
     trust_store_identifier: Option<String>,
     marker: Option<String>,
@@ -86,20 +99,34 @@ impl ListDistributionsByTrustStoreInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListDistributionsByTrustStoreInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByTrustStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByTrustStoreInput {
-            trust_store_identifier: restxml_runtime::error::required(
-                self.trust_store_identifier,
-                "ListDistributionsByTrustStoreRequest",
-                "TrustStoreIdentifier",
-            )?,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        match (self.trust_store_identifier,) {
+            (Some(trust_store_identifier),) => {
+                Ok(ListDistributionsByTrustStoreInput {
+                    trust_store_identifier,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (trust_store_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByTrustStoreInput",
+                        &[
+                            (
+                                trust_store_identifier.is_none(),
+                                "trust_store_identifier",
+                                "TrustStoreIdentifier",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -111,6 +138,9 @@ impl ListDistributionsByTrustStoreInputBuilder {
 pub struct ListDistributionsByTrustStoreOutput {
     /// A distribution list.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByTrustStoreOutput {
@@ -119,6 +149,13 @@ impl std::fmt::Debug for ListDistributionsByTrustStoreOutput {
         f.debug_struct("ListDistributionsByTrustStoreOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByTrustStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -131,7 +168,7 @@ impl ListDistributionsByTrustStoreOutput {
 }
 
 /// A builder for [`ListDistributionsByTrustStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByTrustStoreOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -161,19 +198,20 @@ impl ListDistributionsByTrustStoreOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByTrustStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByTrustStoreOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByTrustStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByTrustStoreError {
     /// Access denied.
@@ -196,21 +234,49 @@ impl ListDistributionsByTrustStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByTrustStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByTrustStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionsByTrustStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -270,7 +336,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByTrustStore: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByTrustStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -301,5 +367,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByTrustStore, built one input member at a time: from `client.list_distributions_by_trust_store()` (or `client.list_distributions_by_trust_store_with(input)`), a setter per member, then [`send`](ListDistributionsByTrustStoreFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByTrustStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByTrustStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
+    ) -> Self {
+        ListDistributionsByTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distributions by trust store identifier.
+
+ Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier). Required.*/
+    #[inline]
+    pub fn trust_store_identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.trust_store_identifier(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions that you want returned in the response.
+
+ Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByTrustStoreError`], the errors the model lists for ListDistributionsByTrustStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
+        restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
+    > {
+        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByTrustStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,21 @@ impl ListDistributionsByVpcOriginIdInput {
     }
 }
 
+impl From<ListDistributionsByVpcOriginIdInput>
+for ListDistributionsByVpcOriginIdInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByVpcOriginIdInput) -> Self {
+        ListDistributionsByVpcOriginIdInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            vpc_origin_id: Some(input.vpc_origin_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByVpcOriginIdInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByVpcOriginIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -86,20 +99,28 @@ impl ListDistributionsByVpcOriginIdInputBuilder {
         self.vpc_origin_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByVpcOriginIdInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            vpc_origin_id: restxml_runtime::error::required(
-                self.vpc_origin_id,
-                "ListDistributionsByVpcOriginIdRequest",
-                "VpcOriginId",
-            )?,
-        })
+        match (self.vpc_origin_id,) {
+            (Some(vpc_origin_id),) => {
+                Ok(ListDistributionsByVpcOriginIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    vpc_origin_id,
+                })
+            }
+            (vpc_origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByVpcOriginIdInput",
+                        &[(vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -111,6 +132,9 @@ impl ListDistributionsByVpcOriginIdInputBuilder {
 pub struct ListDistributionsByVpcOriginIdOutput {
     /// A list of distribution IDs.
     pub distribution_id_list: Option<crate::types::DistributionIdList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutput {
@@ -119,6 +143,13 @@ impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutput {
         f.debug_struct("ListDistributionsByVpcOriginIdOutput")
             .field("distribution_id_list", &self.distribution_id_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByVpcOriginIdOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -131,7 +162,7 @@ impl ListDistributionsByVpcOriginIdOutput {
 }
 
 /// A builder for [`ListDistributionsByVpcOriginIdOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByVpcOriginIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -164,19 +195,20 @@ impl ListDistributionsByVpcOriginIdOutputBuilder {
         self.distribution_id_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByVpcOriginIdOutput {
             distribution_id_list: self.distribution_id_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByVpcOriginId can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByVpcOriginIdError {
     /// Access denied.
@@ -201,25 +233,58 @@ impl ListDistributionsByVpcOriginIdError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByVpcOriginId",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByVpcOriginIdError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDistributionsByVpcOriginIdError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDistributionsByVpcOriginIdError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListDistributionsByVpcOriginIdError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -280,7 +345,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByVpcOriginId: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByVpcOriginId: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -311,5 +376,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdOutput {
         distribution_id_list: m_distribution_id_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByVpcOriginId, built one input member at a time: from `client.list_distributions_by_vpc_origin_id()` (or `client.list_distributions_by_vpc_origin_id_with(input)`), a setter per member, then [`send`](ListDistributionsByVpcOriginIdFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByVpcOriginIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByVpcOriginIdFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByVpcOriginIdFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
+    ) -> Self {
+        ListDistributionsByVpcOriginIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The marker associated with the VPC origin distributions list.
+
+ Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of items included in the list.
+
+ Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The VPC origin ID.
+
+ Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id). Required.*/
+    #[inline]
+    pub fn vpc_origin_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.vpc_origin_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByVpcOriginId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByVpcOriginIdError`], the errors the model lists for ListDistributionsByVpcOriginId; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdOutput,
+        restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
+    > {
+        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByVpcOriginId", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

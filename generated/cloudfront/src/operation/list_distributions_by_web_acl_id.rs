@@ -41,8 +41,20 @@ impl ListDistributionsByWebACLIdInput {
     }
 }
 
+impl From<ListDistributionsByWebACLIdInput> for ListDistributionsByWebACLIdInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDistributionsByWebACLIdInput) -> Self {
+        ListDistributionsByWebACLIdInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            web_acl_id: Some(input.web_acl_id),
+        }
+    }
+}
+
 /// A builder for [`ListDistributionsByWebACLIdInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByWebACLIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -91,20 +103,28 @@ impl ListDistributionsByWebACLIdInputBuilder {
         self.web_acl_id = Some(value.into());
         self
     }
-    /// Builds the [`ListDistributionsByWebACLIdInput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByWebACLIdInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByWebACLIdInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            web_acl_id: restxml_runtime::error::required(
-                self.web_acl_id,
-                "ListDistributionsByWebACLIdRequest",
-                "WebACLId",
-            )?,
-        })
+        match (self.web_acl_id,) {
+            (Some(web_acl_id),) => {
+                Ok(ListDistributionsByWebACLIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    web_acl_id,
+                })
+            }
+            (web_acl_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByWebACLIdInput",
+                        &[(web_acl_id.is_none(), "web_acl_id", "WebACLId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -116,6 +136,9 @@ impl ListDistributionsByWebACLIdInputBuilder {
 pub struct ListDistributionsByWebACLIdOutput {
     /// The `DistributionList` type.
     pub distribution_list: Option<crate::types::DistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
@@ -124,6 +147,13 @@ impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
         f.debug_struct("ListDistributionsByWebACLIdOutput")
             .field("distribution_list", &self.distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListDistributionsByWebACLIdOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -136,7 +166,7 @@ impl ListDistributionsByWebACLIdOutput {
 }
 
 /// A builder for [`ListDistributionsByWebACLIdOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDistributionsByWebACLIdOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -166,19 +196,20 @@ impl ListDistributionsByWebACLIdOutputBuilder {
         self.distribution_list = value;
         self
     }
-    /// Builds the [`ListDistributionsByWebACLIdOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDistributionsByWebACLIdOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByWebACLIdOutput {
             distribution_list: self.distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDistributionsByWebACLId can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDistributionsByWebACLIdError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
@@ -199,17 +230,40 @@ impl ListDistributionsByWebACLIdError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributionsByWebACLId",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidWebACLId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+                    .map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDistributionsByWebACLIdError::InvalidWebACLId`].
+    #[inline]
+    pub fn is_invalid_web_acl_id(&self) -> bool {
+        matches!(self, Self::InvalidWebACLId(_))
+    }
+    /// Whether this is [`ListDistributionsByWebACLIdError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -268,7 +322,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDistributionsByWebACLId: the output on success, else the typed error.
+/// Reads the HTTP response of ListDistributionsByWebACLId: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -299,5 +353,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput {
         distribution_list: m_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDistributionsByWebACLId, built one input member at a time: from `client.list_distributions_by_web_acl_id()` (or `client.list_distributions_by_web_acl_id_with(input)`), a setter per member, then [`send`](ListDistributionsByWebACLIdFluentBuilder::send).
+
+ [`config_override`](ListDistributionsByWebACLIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDistributionsByWebACLIdFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDistributionsByWebACLIdFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
+    ) -> Self {
+        ListDistributionsByWebACLIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
+
+ Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of distributions that you want CloudFront to return in the response body. The maximum and default values are both 100.
+
+ Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The ID of the WAF web ACL that you want to list the associated distributions. If you specify "null" for the ID, the request returns a list of the distributions that aren't associated with a web ACL.
+
+ Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id). Required.*/
+    #[inline]
+    pub fn web_acl_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.web_acl_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder {
+        &self.input
+    }
+    /** Sends ListDistributionsByWebACLId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByWebACLIdError`], the errors the model lists for ListDistributionsByWebACLId; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput,
+        restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
+    > {
+        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByWebACLId", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

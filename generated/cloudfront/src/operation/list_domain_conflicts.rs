@@ -60,8 +60,23 @@ impl ListDomainConflictsInput {
     }
 }
 
+impl From<ListDomainConflictsInput> for ListDomainConflictsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListDomainConflictsInput) -> Self {
+        ListDomainConflictsInputBuilder {
+            domain: Some(input.domain),
+            domain_control_validation_resource: Some(
+                input.domain_control_validation_resource,
+            ),
+            max_items: input.max_items,
+            marker: input.marker,
+        }
+    }
+}
+
 /// A builder for [`ListDomainConflictsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDomainConflictsInputBuilder {
     domain: Option<String>,
     domain_control_validation_resource: Option<crate::types::DistributionResourceId>,
@@ -124,23 +139,34 @@ impl ListDomainConflictsInputBuilder {
         self.marker = value;
         self
     }
-    /// Builds the [`ListDomainConflictsInput`], or names the first required member that is missing.
+    /// Builds the [`ListDomainConflictsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDomainConflictsInput, restxml_runtime::BuildError> {
-        Ok(ListDomainConflictsInput {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "ListDomainConflictsRequest",
-                "Domain",
-            )?,
-            domain_control_validation_resource: restxml_runtime::error::required(
-                self.domain_control_validation_resource,
-                "ListDomainConflictsRequest",
-                "DomainControlValidationResource",
-            )?,
-            max_items: self.max_items,
-            marker: self.marker,
-        })
+        match (self.domain, self.domain_control_validation_resource) {
+            (Some(domain), Some(domain_control_validation_resource)) => {
+                Ok(ListDomainConflictsInput {
+                    domain,
+                    domain_control_validation_resource,
+                    max_items: self.max_items,
+                    marker: self.marker,
+                })
+            }
+            (domain, domain_control_validation_resource) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDomainConflictsInput",
+                        &[
+                            (domain.is_none(), "domain", "Domain"),
+                            (
+                                domain_control_validation_resource.is_none(),
+                                "domain_control_validation_resource",
+                                "DomainControlValidationResource",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -154,6 +180,9 @@ pub struct ListDomainConflictsOutput {
     pub domain_conflicts: Option<Vec<crate::types::DomainConflict>>,
     /// A token used for pagination of results returned in the response. You can use the token from the previous request to define where the current request should begin.
     pub next_marker: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListDomainConflictsOutput {
@@ -166,6 +195,13 @@ impl std::fmt::Debug for ListDomainConflictsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListDomainConflictsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListDomainConflictsOutput {
     /// A builder for [`ListDomainConflictsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -175,7 +211,7 @@ impl ListDomainConflictsOutput {
 }
 
 /// A builder for [`ListDomainConflictsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListDomainConflictsOutputBuilder {
     domain_conflicts: Option<Vec<crate::types::DomainConflict>>,
     next_marker: Option<String>,
@@ -219,7 +255,7 @@ impl ListDomainConflictsOutputBuilder {
         self.next_marker = value;
         self
     }
-    /// Builds the [`ListDomainConflictsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListDomainConflictsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -227,12 +263,13 @@ impl ListDomainConflictsOutputBuilder {
         Ok(ListDomainConflictsOutput {
             domain_conflicts: self.domain_conflicts,
             next_marker: self.next_marker,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListDomainConflicts can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListDomainConflictsError {
     /// Access denied.
@@ -255,21 +292,49 @@ impl ListDomainConflictsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDomainConflicts",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListDomainConflictsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListDomainConflictsError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListDomainConflictsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -343,7 +408,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListDomainConflicts: the output on success, else the typed error.
+/// Reads the HTTP response of ListDomainConflicts: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -400,5 +465,119 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_domain_conflicts::ListDomainConflictsOutput {
         domain_conflicts: body_domain_conflicts,
         next_marker: body_next_marker,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListDomainConflicts, built one input member at a time: from `client.list_domain_conflicts()` (or `client.list_domain_conflicts_with(input)`), a setter per member, then [`send`](ListDomainConflictsFluentBuilder::send).
+
+ [`config_override`](ListDomainConflictsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListDomainConflictsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListDomainConflictsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
+    ) -> Self {
+        ListDomainConflictsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The domain to check for conflicts.
+
+ Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain). Required.*/
+    #[inline]
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.domain(value);
+        self
+    }
+    /** The distribution resource identifier. This can be the standard distribution or distribution tenant that has a valid certificate, which covers the domain that you specify.
+
+ Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource). Required.*/
+    #[inline]
+    pub fn domain_control_validation_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
+        self.input = self.input.domain_control_validation_resource(value);
+        self
+    }
+    /** The maximum number of domain conflicts to return.
+
+ Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The marker for the next set of domain conflicts.
+
+ Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
+        &self.input
+    }
+    /** Sends ListDomainConflicts: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDomainConflictsError`], the errors the model lists for ListDomainConflicts; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
+        restxml_runtime::SdkError<ListDomainConflictsError>,
+    > {
+        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDomainConflicts", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl ListFieldLevelEncryptionConfigsInput {
     }
 }
 
+impl From<ListFieldLevelEncryptionConfigsInput>
+for ListFieldLevelEncryptionConfigsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListFieldLevelEncryptionConfigsInput) -> Self {
+        ListFieldLevelEncryptionConfigsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListFieldLevelEncryptionConfigsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListFieldLevelEncryptionConfigsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -75,7 +87,7 @@ impl ListFieldLevelEncryptionConfigsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListFieldLevelEncryptionConfigsInput`], or names the first required member that is missing.
+    /// Builds the [`ListFieldLevelEncryptionConfigsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -95,6 +107,9 @@ impl ListFieldLevelEncryptionConfigsInputBuilder {
 pub struct ListFieldLevelEncryptionConfigsOutput {
     /// Returns a list of all field-level encryption configurations that have been created in CloudFront for this account.
     pub field_level_encryption_list: Option<crate::types::FieldLevelEncryptionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutput {
@@ -103,6 +118,13 @@ impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutput {
         f.debug_struct("ListFieldLevelEncryptionConfigsOutput")
             .field("field_level_encryption_list", &self.field_level_encryption_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListFieldLevelEncryptionConfigsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -115,7 +137,7 @@ impl ListFieldLevelEncryptionConfigsOutput {
 }
 
 /// A builder for [`ListFieldLevelEncryptionConfigsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListFieldLevelEncryptionConfigsOutputBuilder {
     field_level_encryption_list: Option<crate::types::FieldLevelEncryptionList>,
 }
@@ -148,19 +170,20 @@ impl ListFieldLevelEncryptionConfigsOutputBuilder {
         self.field_level_encryption_list = value;
         self
     }
-    /// Builds the [`ListFieldLevelEncryptionConfigsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListFieldLevelEncryptionConfigsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionConfigsOutput {
             field_level_encryption_list: self.field_level_encryption_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListFieldLevelEncryptionConfigs can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListFieldLevelEncryptionConfigsError {
     /// An argument is invalid.
@@ -179,13 +202,31 @@ impl ListFieldLevelEncryptionConfigsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListFieldLevelEncryptionConfigs",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListFieldLevelEncryptionConfigsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -239,7 +280,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListFieldLevelEncryptionConfigs: the output on success, else the typed error.
+/// Reads the HTTP response of ListFieldLevelEncryptionConfigs: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -270,5 +311,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsOutput {
         field_level_encryption_list: m_field_level_encryption_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListFieldLevelEncryptionConfigs, built one input member at a time: from `client.list_field_level_encryption_configs()` (or `client.list_field_level_encryption_configs_with(input)`), a setter per member, then [`send`](ListFieldLevelEncryptionConfigsFluentBuilder::send).
+
+ [`config_override`](ListFieldLevelEncryptionConfigsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListFieldLevelEncryptionConfigsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListFieldLevelEncryptionConfigsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
+    ) -> Self {
+        ListFieldLevelEncryptionConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this when paginating results to indicate where to begin in your list of configurations. The results include configurations in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last configuration on that page).
+
+ Sets [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of field-level encryption configurations you want in the response body.
+
+ Sets [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder {
+        &self.input
+    }
+    /** Sends ListFieldLevelEncryptionConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListFieldLevelEncryptionConfigsError`], the errors the model lists for ListFieldLevelEncryptionConfigs; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsOutput,
+        restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
+    > {
+        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,20 @@ impl ListFieldLevelEncryptionProfilesInput {
     }
 }
 
+impl From<ListFieldLevelEncryptionProfilesInput>
+for ListFieldLevelEncryptionProfilesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListFieldLevelEncryptionProfilesInput) -> Self {
+        ListFieldLevelEncryptionProfilesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListFieldLevelEncryptionProfilesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListFieldLevelEncryptionProfilesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -75,7 +87,7 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListFieldLevelEncryptionProfilesInput`], or names the first required member that is missing.
+    /// Builds the [`ListFieldLevelEncryptionProfilesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -97,6 +109,9 @@ pub struct ListFieldLevelEncryptionProfilesOutput {
     pub field_level_encryption_profile_list: Option<
         crate::types::FieldLevelEncryptionProfileList,
     >,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutput {
@@ -111,6 +126,13 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListFieldLevelEncryptionProfilesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListFieldLevelEncryptionProfilesOutput {
     /// A builder for [`ListFieldLevelEncryptionProfilesOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -120,7 +142,7 @@ impl ListFieldLevelEncryptionProfilesOutput {
 }
 
 /// A builder for [`ListFieldLevelEncryptionProfilesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListFieldLevelEncryptionProfilesOutputBuilder {
     field_level_encryption_profile_list: Option<
         crate::types::FieldLevelEncryptionProfileList,
@@ -158,19 +180,21 @@ impl ListFieldLevelEncryptionProfilesOutputBuilder {
         self.field_level_encryption_profile_list = value;
         self
     }
-    /// Builds the [`ListFieldLevelEncryptionProfilesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListFieldLevelEncryptionProfilesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionProfilesOutput {
-            field_level_encryption_profile_list: self.field_level_encryption_profile_list,
+            field_level_encryption_profile_list: self
+                .field_level_encryption_profile_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListFieldLevelEncryptionProfiles can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListFieldLevelEncryptionProfilesError {
     /// An argument is invalid.
@@ -189,13 +213,31 @@ impl ListFieldLevelEncryptionProfilesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListFieldLevelEncryptionProfiles",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListFieldLevelEncryptionProfilesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -249,7 +291,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListFieldLevelEncryptionProfiles: the output on success, else the typed error.
+/// Reads the HTTP response of ListFieldLevelEncryptionProfiles: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -283,5 +325,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesOutput {
         field_level_encryption_profile_list: m_field_level_encryption_profile_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListFieldLevelEncryptionProfiles, built one input member at a time: from `client.list_field_level_encryption_profiles()` (or `client.list_field_level_encryption_profiles_with(input)`), a setter per member, then [`send`](ListFieldLevelEncryptionProfilesFluentBuilder::send).
+
+ [`config_override`](ListFieldLevelEncryptionProfilesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListFieldLevelEncryptionProfilesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListFieldLevelEncryptionProfilesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
+    ) -> Self {
+        ListFieldLevelEncryptionProfilesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this when paginating results to indicate where to begin in your list of profiles. The results include profiles in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last profile on that page).
+
+ Sets [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of field-level encryption profiles you want in the response body.
+
+ Sets [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder {
+        &self.input
+    }
+    /** Sends ListFieldLevelEncryptionProfiles: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListFieldLevelEncryptionProfilesError`], the errors the model lists for ListFieldLevelEncryptionProfiles; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesOutput,
+        restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
+    > {
+        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

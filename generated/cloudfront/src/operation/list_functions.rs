@@ -40,8 +40,20 @@ impl ListFunctionsInput {
     }
 }
 
+impl From<ListFunctionsInput> for ListFunctionsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListFunctionsInput) -> Self {
+        ListFunctionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            stage: input.stage,
+        }
+    }
+}
+
 /// A builder for [`ListFunctionsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListFunctionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -96,7 +108,7 @@ impl ListFunctionsInputBuilder {
         self.stage = value;
         self
     }
-    /// Builds the [`ListFunctionsInput`], or names the first required member that is missing.
+    /// Builds the [`ListFunctionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsInput, restxml_runtime::BuildError> {
         Ok(ListFunctionsInput {
@@ -115,6 +127,9 @@ impl ListFunctionsInputBuilder {
 pub struct ListFunctionsOutput {
     /// A list of CloudFront functions.
     pub function_list: Option<crate::types::FunctionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListFunctionsOutput {
@@ -123,6 +138,13 @@ impl std::fmt::Debug for ListFunctionsOutput {
         f.debug_struct("ListFunctionsOutput")
             .field("function_list", &self.function_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListFunctionsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -135,7 +157,7 @@ impl ListFunctionsOutput {
 }
 
 /// A builder for [`ListFunctionsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListFunctionsOutputBuilder {
     function_list: Option<crate::types::FunctionList>,
 }
@@ -165,17 +187,18 @@ impl ListFunctionsOutputBuilder {
         self.function_list = value;
         self
     }
-    /// Builds the [`ListFunctionsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListFunctionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsOutput, restxml_runtime::BuildError> {
         Ok(ListFunctionsOutput {
             function_list: self.function_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListFunctions can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListFunctionsError {
     /// This operation is not supported in this Amazon Web Services Region.
@@ -196,17 +219,40 @@ impl ListFunctionsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListFunctions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListFunctionsError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListFunctionsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -264,7 +310,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListFunctions: the output on success, else the typed error.
+/// Reads the HTTP response of ListFunctions: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -295,5 +341,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_functions::ListFunctionsOutput {
         function_list: m_function_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListFunctions, built one input member at a time: from `client.list_functions()` (or `client.list_functions_with(input)`), a setter per member, then [`send`](ListFunctionsFluentBuilder::send).
+
+ [`config_override`](ListFunctionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListFunctionsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_functions::ListFunctionsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListFunctionsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_functions::ListFunctionsInputBuilder,
+    ) -> Self {
+        ListFunctionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_functions::ListFunctionsInput::marker`](crate::operation::list_functions::ListFunctionsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_functions::ListFunctionsInput::marker`](crate::operation::list_functions::ListFunctionsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of functions that you want in the response.
+
+ Sets [`crate::operation::list_functions::ListFunctionsInput::max_items`](crate::operation::list_functions::ListFunctionsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_functions::ListFunctionsInput::max_items`](crate::operation::list_functions::ListFunctionsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** An optional filter to return only the functions that are in the specified stage, either `DEVELOPMENT` or `LIVE`.
+
+ Sets [`crate::operation::list_functions::ListFunctionsInput::stage`](crate::operation::list_functions::ListFunctionsInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_functions::ListFunctionsInput::stage`](crate::operation::list_functions::ListFunctionsInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
+        &self.input
+    }
+    /** Sends ListFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListFunctionsError`], the errors the model lists for ListFunctions; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_functions::ListFunctionsOutput,
+        restxml_runtime::SdkError<ListFunctionsError>,
+    > {
+        let input: crate::operation::list_functions::ListFunctionsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFunctions", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

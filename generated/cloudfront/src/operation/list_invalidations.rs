@@ -36,8 +36,20 @@ impl ListInvalidationsInput {
     }
 }
 
+impl From<ListInvalidationsInput> for ListInvalidationsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListInvalidationsInput) -> Self {
+        ListInvalidationsInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListInvalidationsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListInvalidationsInputBuilder {
     distribution_id: Option<String>,
     marker: Option<String>,
@@ -86,18 +98,32 @@ impl ListInvalidationsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListInvalidationsInput`], or names the first required member that is missing.
+    /// Builds the [`ListInvalidationsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
-        Ok(ListInvalidationsInput {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "ListInvalidationsRequest",
-                "DistributionId",
-            )?,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        match (self.distribution_id,) {
+            (Some(distribution_id),) => {
+                Ok(ListInvalidationsInput {
+                    distribution_id,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListInvalidationsInput",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -109,6 +135,9 @@ impl ListInvalidationsInputBuilder {
 pub struct ListInvalidationsOutput {
     /// Information about invalidation batches.
     pub invalidation_list: Option<crate::types::InvalidationList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListInvalidationsOutput {
@@ -117,6 +146,13 @@ impl std::fmt::Debug for ListInvalidationsOutput {
         f.debug_struct("ListInvalidationsOutput")
             .field("invalidation_list", &self.invalidation_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListInvalidationsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -129,7 +165,7 @@ impl ListInvalidationsOutput {
 }
 
 /// A builder for [`ListInvalidationsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListInvalidationsOutputBuilder {
     invalidation_list: Option<crate::types::InvalidationList>,
 }
@@ -159,17 +195,18 @@ impl ListInvalidationsOutputBuilder {
         self.invalidation_list = value;
         self
     }
-    /// Builds the [`ListInvalidationsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListInvalidationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
         Ok(ListInvalidationsOutput {
             invalidation_list: self.invalidation_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListInvalidations can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListInvalidationsError {
     /// The specified distribution does not exist.
@@ -192,21 +229,49 @@ impl ListInvalidationsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListInvalidations",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListInvalidationsError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`ListInvalidationsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListInvalidationsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -267,7 +332,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListInvalidations: the output on success, else the typed error.
+/// Reads the HTTP response of ListInvalidations: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -298,5 +363,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_invalidations::ListInvalidationsOutput {
         invalidation_list: m_invalidation_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListInvalidations, built one input member at a time: from `client.list_invalidations()` (or `client.list_invalidations_with(input)`), a setter per member, then [`send`](ListInvalidationsFluentBuilder::send).
+
+ [`config_override`](ListInvalidationsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListInvalidationsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListInvalidationsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
+    ) -> Self {
+        ListInvalidationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution's ID.
+
+ Sets [`crate::operation::list_invalidations::ListInvalidationsInput::distribution_id`](crate::operation::list_invalidations::ListInvalidationsInput::distribution_id). Required.*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /** Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
+
+ Sets [`crate::operation::list_invalidations::ListInvalidationsInput::marker`](crate::operation::list_invalidations::ListInvalidationsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_invalidations::ListInvalidationsInput::marker`](crate::operation::list_invalidations::ListInvalidationsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of invalidation batches that you want in the response body.
+
+ Sets [`crate::operation::list_invalidations::ListInvalidationsInput::max_items`](crate::operation::list_invalidations::ListInvalidationsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_invalidations::ListInvalidationsInput::max_items`](crate::operation::list_invalidations::ListInvalidationsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
+        &self.input
+    }
+    /** Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsError`], the errors the model lists for ListInvalidations; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_invalidations::ListInvalidationsOutput,
+        restxml_runtime::SdkError<ListInvalidationsError>,
+    > {
+        let input: crate::operation::list_invalidations::ListInvalidationsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListInvalidations", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,21 @@ impl ListInvalidationsForDistributionTenantInput {
     }
 }
 
+impl From<ListInvalidationsForDistributionTenantInput>
+for ListInvalidationsForDistributionTenantInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListInvalidationsForDistributionTenantInput) -> Self {
+        ListInvalidationsForDistributionTenantInputBuilder {
+            id: Some(input.id),
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListInvalidationsForDistributionTenantInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListInvalidationsForDistributionTenantInputBuilder {
     id: Option<String>,
     marker: Option<String>,
@@ -86,7 +99,7 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names the first required member that is missing.
+    /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -94,15 +107,23 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
         ListInvalidationsForDistributionTenantInput,
         restxml_runtime::BuildError,
     > {
-        Ok(ListInvalidationsForDistributionTenantInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ListInvalidationsForDistributionTenantRequest",
-                "Id",
-            )?,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(ListInvalidationsForDistributionTenantInput {
+                    id,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListInvalidationsForDistributionTenantInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -114,6 +135,9 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
 pub struct ListInvalidationsForDistributionTenantOutput {
     /// The `InvalidationList` complex type describes the list of invalidation objects. For more information about invalidation, see [Invalidating Objects (Web Distributions Only)](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     pub invalidation_list: Option<crate::types::InvalidationList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListInvalidationsForDistributionTenantOutput {
@@ -122,6 +146,13 @@ impl std::fmt::Debug for ListInvalidationsForDistributionTenantOutput {
         f.debug_struct("ListInvalidationsForDistributionTenantOutput")
             .field("invalidation_list", &self.invalidation_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListInvalidationsForDistributionTenantOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -134,7 +165,7 @@ impl ListInvalidationsForDistributionTenantOutput {
 }
 
 /// A builder for [`ListInvalidationsForDistributionTenantOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListInvalidationsForDistributionTenantOutputBuilder {
     invalidation_list: Option<crate::types::InvalidationList>,
 }
@@ -164,7 +195,7 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
         self.invalidation_list = value;
         self
     }
-    /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names the first required member that is missing.
+    /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -174,12 +205,13 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
     > {
         Ok(ListInvalidationsForDistributionTenantOutput {
             invalidation_list: self.invalidation_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListInvalidationsForDistributionTenant can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListInvalidationsForDistributionTenantError {
     /// Access denied.
@@ -202,21 +234,49 @@ impl ListInvalidationsForDistributionTenantError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListInvalidationsForDistributionTenant",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListInvalidationsForDistributionTenantError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListInvalidationsForDistributionTenantError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListInvalidationsForDistributionTenantError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -282,7 +342,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListInvalidationsForDistributionTenant: the output on success, else the typed error.
+/// Reads the HTTP response of ListInvalidationsForDistributionTenant: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -313,5 +373,112 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantOutput {
         invalidation_list: m_invalidation_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListInvalidationsForDistributionTenant, built one input member at a time: from `client.list_invalidations_for_distribution_tenant()` (or `client.list_invalidations_for_distribution_tenant_with(input)`), a setter per member, then [`send`](ListInvalidationsForDistributionTenantFluentBuilder::send).
+
+ [`config_override`](ListInvalidationsForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListInvalidationsForDistributionTenantFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListInvalidationsForDistributionTenantFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
+    ) -> Self {
+        ListInvalidationsForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution tenant.
+
+ Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
+
+ Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of invalidations to return for the distribution tenant.
+
+ Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder {
+        &self.input
+    }
+    /** Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsForDistributionTenantError`], the errors the model lists for ListInvalidationsForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantOutput,
+        restxml_runtime::SdkError<ListInvalidationsForDistributionTenantError>,
+    > {
+        let input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListInvalidationsForDistributionTenant",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl ListKeyGroupsInput {
     }
 }
 
+impl From<ListKeyGroupsInput> for ListKeyGroupsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListKeyGroupsInput) -> Self {
+        ListKeyGroupsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListKeyGroupsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListKeyGroupsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -77,7 +88,7 @@ impl ListKeyGroupsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListKeyGroupsInput`], or names the first required member that is missing.
+    /// Builds the [`ListKeyGroupsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsInput, restxml_runtime::BuildError> {
         Ok(ListKeyGroupsInput {
@@ -95,6 +106,9 @@ impl ListKeyGroupsInputBuilder {
 pub struct ListKeyGroupsOutput {
     /// A list of key groups.
     pub key_group_list: Option<crate::types::KeyGroupList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListKeyGroupsOutput {
@@ -103,6 +117,13 @@ impl std::fmt::Debug for ListKeyGroupsOutput {
         f.debug_struct("ListKeyGroupsOutput")
             .field("key_group_list", &self.key_group_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListKeyGroupsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -115,7 +136,7 @@ impl ListKeyGroupsOutput {
 }
 
 /// A builder for [`ListKeyGroupsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListKeyGroupsOutputBuilder {
     key_group_list: Option<crate::types::KeyGroupList>,
 }
@@ -145,17 +166,18 @@ impl ListKeyGroupsOutputBuilder {
         self.key_group_list = value;
         self
     }
-    /// Builds the [`ListKeyGroupsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListKeyGroupsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsOutput, restxml_runtime::BuildError> {
         Ok(ListKeyGroupsOutput {
             key_group_list: self.key_group_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListKeyGroups can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListKeyGroupsError {
     /// An argument is invalid.
@@ -174,13 +196,31 @@ impl ListKeyGroupsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListKeyGroups",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListKeyGroupsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -234,7 +274,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListKeyGroups: the output on success, else the typed error.
+/// Reads the HTTP response of ListKeyGroups: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -265,5 +305,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_key_groups::ListKeyGroupsOutput {
         key_group_list: m_key_group_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListKeyGroups, built one input member at a time: from `client.list_key_groups()` (or `client.list_key_groups_with(input)`), a setter per member, then [`send`](ListKeyGroupsFluentBuilder::send).
+
+ [`config_override`](ListKeyGroupsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListKeyGroupsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListKeyGroupsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
+    ) -> Self {
+        ListKeyGroupsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of key groups. The response includes key groups in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_key_groups::ListKeyGroupsInput::marker`](crate::operation::list_key_groups::ListKeyGroupsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_key_groups::ListKeyGroupsInput::marker`](crate::operation::list_key_groups::ListKeyGroupsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of key groups that you want in the response.
+
+ Sets [`crate::operation::list_key_groups::ListKeyGroupsInput::max_items`](crate::operation::list_key_groups::ListKeyGroupsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_key_groups::ListKeyGroupsInput::max_items`](crate::operation::list_key_groups::ListKeyGroupsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
+        &self.input
+    }
+    /** Sends ListKeyGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListKeyGroupsError`], the errors the model lists for ListKeyGroups; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_key_groups::ListKeyGroupsOutput,
+        restxml_runtime::SdkError<ListKeyGroupsError>,
+    > {
+        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListKeyGroups", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

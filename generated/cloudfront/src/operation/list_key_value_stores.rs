@@ -36,8 +36,20 @@ impl ListKeyValueStoresInput {
     }
 }
 
+impl From<ListKeyValueStoresInput> for ListKeyValueStoresInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListKeyValueStoresInput) -> Self {
+        ListKeyValueStoresInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            status: input.status,
+        }
+    }
+}
+
 /// A builder for [`ListKeyValueStoresInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListKeyValueStoresInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -92,7 +104,7 @@ impl ListKeyValueStoresInputBuilder {
         self.status = value;
         self
     }
-    /// Builds the [`ListKeyValueStoresInput`], or names the first required member that is missing.
+    /// Builds the [`ListKeyValueStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresInput, restxml_runtime::BuildError> {
         Ok(ListKeyValueStoresInput {
@@ -111,6 +123,9 @@ impl ListKeyValueStoresInputBuilder {
 pub struct ListKeyValueStoresOutput {
     /// The resulting key value stores list.
     pub key_value_store_list: Option<crate::types::KeyValueStoreList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListKeyValueStoresOutput {
@@ -119,6 +134,13 @@ impl std::fmt::Debug for ListKeyValueStoresOutput {
         f.debug_struct("ListKeyValueStoresOutput")
             .field("key_value_store_list", &self.key_value_store_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListKeyValueStoresOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -131,7 +153,7 @@ impl ListKeyValueStoresOutput {
 }
 
 /// A builder for [`ListKeyValueStoresOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListKeyValueStoresOutputBuilder {
     key_value_store_list: Option<crate::types::KeyValueStoreList>,
 }
@@ -164,17 +186,18 @@ impl ListKeyValueStoresOutputBuilder {
         self.key_value_store_list = value;
         self
     }
-    /// Builds the [`ListKeyValueStoresOutput`], or names the first required member that is missing.
+    /// Builds the [`ListKeyValueStoresOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresOutput, restxml_runtime::BuildError> {
         Ok(ListKeyValueStoresOutput {
             key_value_store_list: self.key_value_store_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListKeyValueStores can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListKeyValueStoresError {
     /// Access denied.
@@ -197,21 +220,49 @@ impl ListKeyValueStoresError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListKeyValueStores",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListKeyValueStoresError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListKeyValueStoresError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListKeyValueStoresError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -270,7 +321,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListKeyValueStores: the output on success, else the typed error.
+/// Reads the HTTP response of ListKeyValueStores: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -301,5 +352,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_key_value_stores::ListKeyValueStoresOutput {
         key_value_store_list: m_key_value_store_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListKeyValueStores, built one input member at a time: from `client.list_key_value_stores()` (or `client.list_key_value_stores_with(input)`), a setter per member, then [`send`](ListKeyValueStoresFluentBuilder::send).
+
+ [`config_override`](ListKeyValueStoresFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListKeyValueStoresFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListKeyValueStoresFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
+    ) -> Self {
+        ListKeyValueStoresFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The marker associated with the key value stores list.
+
+ Sets [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of items in the key value stores list.
+
+ Sets [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** The status of the request for the key value stores list.
+
+ Sets [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::status`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::status).*/
+    #[inline]
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.status(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::status`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::status).
+    #[inline]
+    pub fn set_status(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_status(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
+        &self.input
+    }
+    /** Sends ListKeyValueStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListKeyValueStoresError`], the errors the model lists for ListKeyValueStores; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
+        restxml_runtime::SdkError<ListKeyValueStoresError>,
+    > {
+        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListKeyValueStores", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

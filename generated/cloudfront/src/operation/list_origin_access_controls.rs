@@ -39,8 +39,19 @@ impl ListOriginAccessControlsInput {
     }
 }
 
+impl From<ListOriginAccessControlsInput> for ListOriginAccessControlsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListOriginAccessControlsInput) -> Self {
+        ListOriginAccessControlsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListOriginAccessControlsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListOriginAccessControlsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -81,7 +92,7 @@ impl ListOriginAccessControlsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListOriginAccessControlsInput`], or names the first required member that is missing.
+    /// Builds the [`ListOriginAccessControlsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -101,6 +112,9 @@ impl ListOriginAccessControlsInputBuilder {
 pub struct ListOriginAccessControlsOutput {
     /// A list of origin access controls.
     pub origin_access_control_list: Option<crate::types::OriginAccessControlList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListOriginAccessControlsOutput {
@@ -109,6 +123,13 @@ impl std::fmt::Debug for ListOriginAccessControlsOutput {
         f.debug_struct("ListOriginAccessControlsOutput")
             .field("origin_access_control_list", &self.origin_access_control_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListOriginAccessControlsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -121,7 +142,7 @@ impl ListOriginAccessControlsOutput {
 }
 
 /// A builder for [`ListOriginAccessControlsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListOriginAccessControlsOutputBuilder {
     origin_access_control_list: Option<crate::types::OriginAccessControlList>,
 }
@@ -154,19 +175,20 @@ impl ListOriginAccessControlsOutputBuilder {
         self.origin_access_control_list = value;
         self
     }
-    /// Builds the [`ListOriginAccessControlsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListOriginAccessControlsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
         Ok(ListOriginAccessControlsOutput {
             origin_access_control_list: self.origin_access_control_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListOriginAccessControls can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListOriginAccessControlsError {
     /// An argument is invalid.
@@ -185,13 +207,31 @@ impl ListOriginAccessControlsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListOriginAccessControls",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListOriginAccessControlsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -245,7 +285,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListOriginAccessControls: the output on success, else the typed error.
+/// Reads the HTTP response of ListOriginAccessControls: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -276,5 +316,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput {
         origin_access_control_list: m_origin_access_control_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListOriginAccessControls, built one input member at a time: from `client.list_origin_access_controls()` (or `client.list_origin_access_controls_with(input)`), a setter per member, then [`send`](ListOriginAccessControlsFluentBuilder::send).
+
+ [`config_override`](ListOriginAccessControlsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListOriginAccessControlsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListOriginAccessControlsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
+    ) -> Self {
+        ListOriginAccessControlsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of origin access controls. The response includes the items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::marker`](crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::marker`](crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of origin access controls that you want in the response.
+
+ Sets [`crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::max_items`](crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::max_items`](crate::operation::list_origin_access_controls::ListOriginAccessControlsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
+        &self.input
+    }
+    /** Sends ListOriginAccessControls: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListOriginAccessControlsError`], the errors the model lists for ListOriginAccessControls; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
+        restxml_runtime::SdkError<ListOriginAccessControlsError>,
+    > {
+        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListOriginAccessControls", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -44,8 +44,20 @@ impl ListOriginRequestPoliciesInput {
     }
 }
 
+impl From<ListOriginRequestPoliciesInput> for ListOriginRequestPoliciesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListOriginRequestPoliciesInput) -> Self {
+        ListOriginRequestPoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListOriginRequestPoliciesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListOriginRequestPoliciesInputBuilder {
     r#type: Option<crate::types::OriginRequestPolicyType>,
     marker: Option<String>,
@@ -103,7 +115,7 @@ impl ListOriginRequestPoliciesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListOriginRequestPoliciesInput`], or names the first required member that is missing.
+    /// Builds the [`ListOriginRequestPoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -124,6 +136,9 @@ impl ListOriginRequestPoliciesInputBuilder {
 pub struct ListOriginRequestPoliciesOutput {
     /// A list of origin request policies.
     pub origin_request_policy_list: Option<crate::types::OriginRequestPolicyList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListOriginRequestPoliciesOutput {
@@ -132,6 +147,13 @@ impl std::fmt::Debug for ListOriginRequestPoliciesOutput {
         f.debug_struct("ListOriginRequestPoliciesOutput")
             .field("origin_request_policy_list", &self.origin_request_policy_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListOriginRequestPoliciesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -144,7 +166,7 @@ impl ListOriginRequestPoliciesOutput {
 }
 
 /// A builder for [`ListOriginRequestPoliciesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListOriginRequestPoliciesOutputBuilder {
     origin_request_policy_list: Option<crate::types::OriginRequestPolicyList>,
 }
@@ -177,19 +199,20 @@ impl ListOriginRequestPoliciesOutputBuilder {
         self.origin_request_policy_list = value;
         self
     }
-    /// Builds the [`ListOriginRequestPoliciesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListOriginRequestPoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListOriginRequestPoliciesOutput {
             origin_request_policy_list: self.origin_request_policy_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListOriginRequestPolicies can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListOriginRequestPoliciesError {
     /// Access denied.
@@ -212,21 +235,49 @@ impl ListOriginRequestPoliciesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListOriginRequestPolicies",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListOriginRequestPoliciesError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListOriginRequestPoliciesError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is [`ListOriginRequestPoliciesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -285,7 +336,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListOriginRequestPolicies: the output on success, else the typed error.
+/// Reads the HTTP response of ListOriginRequestPolicies: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -316,5 +367,117 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_origin_request_policies::ListOriginRequestPoliciesOutput {
         origin_request_policy_list: m_origin_request_policy_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListOriginRequestPolicies, built one input member at a time: from `client.list_origin_request_policies()` (or `client.list_origin_request_policies_with(input)`), a setter per member, then [`send`](ListOriginRequestPoliciesFluentBuilder::send).
+
+ [`config_override`](ListOriginRequestPoliciesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListOriginRequestPoliciesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListOriginRequestPoliciesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder,
+    ) -> Self {
+        ListOriginRequestPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A filter to return only the specified kinds of origin request policies. Valid values are:
+
+ Sets [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type).*/
+    #[inline]
+    pub fn r#type(mut self, value: crate::types::OriginRequestPolicyType) -> Self {
+        self.input = self.input.r#type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type).
+    #[inline]
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyType>,
+    ) -> Self {
+        self.input = self.input.set_type(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of origin request policies. The response includes origin request policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::marker`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::marker`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of origin request policies that you want in the response.
+
+ Sets [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::max_items`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::max_items`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
+        &self.input
+    }
+    /** Sends ListOriginRequestPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListOriginRequestPoliciesError`], the errors the model lists for ListOriginRequestPolicies; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_origin_request_policies::ListOriginRequestPoliciesOutput,
+        restxml_runtime::SdkError<ListOriginRequestPoliciesError>,
+    > {
+        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListOriginRequestPolicies", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl ListRealtimeLogConfigsInput {
     }
 }
 
+impl From<ListRealtimeLogConfigsInput> for ListRealtimeLogConfigsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListRealtimeLogConfigsInput) -> Self {
+        ListRealtimeLogConfigsInputBuilder {
+            max_items: input.max_items,
+            marker: input.marker,
+        }
+    }
+}
+
 /// A builder for [`ListRealtimeLogConfigsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListRealtimeLogConfigsInputBuilder {
     max_items: Option<String>,
     marker: Option<String>,
@@ -77,7 +88,7 @@ impl ListRealtimeLogConfigsInputBuilder {
         self.marker = value;
         self
     }
-    /// Builds the [`ListRealtimeLogConfigsInput`], or names the first required member that is missing.
+    /// Builds the [`ListRealtimeLogConfigsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -97,6 +108,9 @@ impl ListRealtimeLogConfigsInputBuilder {
 pub struct ListRealtimeLogConfigsOutput {
     /// A list of real-time log configurations.
     pub realtime_log_configs: Option<crate::types::RealtimeLogConfigs>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListRealtimeLogConfigsOutput {
@@ -105,6 +119,13 @@ impl std::fmt::Debug for ListRealtimeLogConfigsOutput {
         f.debug_struct("ListRealtimeLogConfigsOutput")
             .field("realtime_log_configs", &self.realtime_log_configs)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListRealtimeLogConfigsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -117,7 +138,7 @@ impl ListRealtimeLogConfigsOutput {
 }
 
 /// A builder for [`ListRealtimeLogConfigsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListRealtimeLogConfigsOutputBuilder {
     realtime_log_configs: Option<crate::types::RealtimeLogConfigs>,
 }
@@ -150,19 +171,20 @@ impl ListRealtimeLogConfigsOutputBuilder {
         self.realtime_log_configs = value;
         self
     }
-    /// Builds the [`ListRealtimeLogConfigsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListRealtimeLogConfigsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
         Ok(ListRealtimeLogConfigsOutput {
             realtime_log_configs: self.realtime_log_configs,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListRealtimeLogConfigs can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListRealtimeLogConfigsError {
     /// Access denied.
@@ -185,21 +207,49 @@ impl ListRealtimeLogConfigsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListRealtimeLogConfigs",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListRealtimeLogConfigsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListRealtimeLogConfigsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`ListRealtimeLogConfigsError::NoSuchRealtimeLogConfig`].
+    #[inline]
+    pub fn is_no_such_realtime_log_config(&self) -> bool {
+        matches!(self, Self::NoSuchRealtimeLogConfig(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -255,7 +305,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListRealtimeLogConfigs: the output on success, else the typed error.
+/// Reads the HTTP response of ListRealtimeLogConfigs: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -286,5 +336,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput {
         realtime_log_configs: m_realtime_log_configs,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListRealtimeLogConfigs, built one input member at a time: from `client.list_realtime_log_configs()` (or `client.list_realtime_log_configs_with(input)`), a setter per member, then [`send`](ListRealtimeLogConfigsFluentBuilder::send).
+
+ [`config_override`](ListRealtimeLogConfigsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListRealtimeLogConfigsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListRealtimeLogConfigsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
+    ) -> Self {
+        ListRealtimeLogConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The maximum number of real-time log configurations that you want in the response.
+
+ Sets [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of real-time log configurations. The response includes real-time log configurations in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
+        &self.input
+    }
+    /** Sends ListRealtimeLogConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListRealtimeLogConfigsError`], the errors the model lists for ListRealtimeLogConfigs; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput,
+        restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
+    > {
+        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListRealtimeLogConfigs", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -44,8 +44,20 @@ impl ListResponseHeadersPoliciesInput {
     }
 }
 
+impl From<ListResponseHeadersPoliciesInput> for ListResponseHeadersPoliciesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListResponseHeadersPoliciesInput) -> Self {
+        ListResponseHeadersPoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListResponseHeadersPoliciesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListResponseHeadersPoliciesInputBuilder {
     r#type: Option<crate::types::ResponseHeadersPolicyType>,
     marker: Option<String>,
@@ -103,7 +115,7 @@ impl ListResponseHeadersPoliciesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListResponseHeadersPoliciesInput`], or names the first required member that is missing.
+    /// Builds the [`ListResponseHeadersPoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -124,6 +136,9 @@ impl ListResponseHeadersPoliciesInputBuilder {
 pub struct ListResponseHeadersPoliciesOutput {
     /// A list of response headers policies.
     pub response_headers_policy_list: Option<crate::types::ResponseHeadersPolicyList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListResponseHeadersPoliciesOutput {
@@ -132,6 +147,13 @@ impl std::fmt::Debug for ListResponseHeadersPoliciesOutput {
         f.debug_struct("ListResponseHeadersPoliciesOutput")
             .field("response_headers_policy_list", &self.response_headers_policy_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListResponseHeadersPoliciesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -144,7 +166,7 @@ impl ListResponseHeadersPoliciesOutput {
 }
 
 /// A builder for [`ListResponseHeadersPoliciesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListResponseHeadersPoliciesOutputBuilder {
     response_headers_policy_list: Option<crate::types::ResponseHeadersPolicyList>,
 }
@@ -177,19 +199,20 @@ impl ListResponseHeadersPoliciesOutputBuilder {
         self.response_headers_policy_list = value;
         self
     }
-    /// Builds the [`ListResponseHeadersPoliciesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListResponseHeadersPoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListResponseHeadersPoliciesOutput {
             response_headers_policy_list: self.response_headers_policy_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListResponseHeadersPolicies can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListResponseHeadersPoliciesError {
     /// Access denied.
@@ -212,21 +235,49 @@ impl ListResponseHeadersPoliciesError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListResponseHeadersPolicies",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListResponseHeadersPoliciesError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListResponseHeadersPoliciesError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`ListResponseHeadersPoliciesError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -285,7 +336,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListResponseHeadersPolicies: the output on success, else the typed error.
+/// Reads the HTTP response of ListResponseHeadersPolicies: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -316,5 +367,117 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesOutput {
         response_headers_policy_list: m_response_headers_policy_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListResponseHeadersPolicies, built one input member at a time: from `client.list_response_headers_policies()` (or `client.list_response_headers_policies_with(input)`), a setter per member, then [`send`](ListResponseHeadersPoliciesFluentBuilder::send).
+
+ [`config_override`](ListResponseHeadersPoliciesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListResponseHeadersPoliciesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListResponseHeadersPoliciesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder,
+    ) -> Self {
+        ListResponseHeadersPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A filter to get only the specified kind of response headers policies. Valid values are:
+
+ Sets [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type).*/
+    #[inline]
+    pub fn r#type(mut self, value: crate::types::ResponseHeadersPolicyType) -> Self {
+        self.input = self.input.r#type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type).
+    #[inline]
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyType>,
+    ) -> Self {
+        self.input = self.input.set_type(value);
+        self
+    }
+    /** Use this field when paginating results to indicate where to begin in your list of response headers policies. The response includes response headers policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::marker`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::marker`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of response headers policies that you want to get in the response.
+
+ Sets [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::max_items`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::max_items`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder {
+        &self.input
+    }
+    /** Sends ListResponseHeadersPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListResponseHeadersPoliciesError`], the errors the model lists for ListResponseHeadersPolicies; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesOutput,
+        restxml_runtime::SdkError<ListResponseHeadersPoliciesError>,
+    > {
+        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListResponseHeadersPolicies", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

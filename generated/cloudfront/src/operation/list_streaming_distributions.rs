@@ -33,8 +33,19 @@ impl ListStreamingDistributionsInput {
     }
 }
 
+impl From<ListStreamingDistributionsInput> for ListStreamingDistributionsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListStreamingDistributionsInput) -> Self {
+        ListStreamingDistributionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListStreamingDistributionsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListStreamingDistributionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -75,7 +86,7 @@ impl ListStreamingDistributionsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListStreamingDistributionsInput`], or names the first required member that is missing.
+    /// Builds the [`ListStreamingDistributionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -95,6 +106,9 @@ impl ListStreamingDistributionsInputBuilder {
 pub struct ListStreamingDistributionsOutput {
     /// The `StreamingDistributionList` type.
     pub streaming_distribution_list: Option<crate::types::StreamingDistributionList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListStreamingDistributionsOutput {
@@ -103,6 +117,13 @@ impl std::fmt::Debug for ListStreamingDistributionsOutput {
         f.debug_struct("ListStreamingDistributionsOutput")
             .field("streaming_distribution_list", &self.streaming_distribution_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListStreamingDistributionsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -115,7 +136,7 @@ impl ListStreamingDistributionsOutput {
 }
 
 /// A builder for [`ListStreamingDistributionsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListStreamingDistributionsOutputBuilder {
     streaming_distribution_list: Option<crate::types::StreamingDistributionList>,
 }
@@ -148,19 +169,20 @@ impl ListStreamingDistributionsOutputBuilder {
         self.streaming_distribution_list = value;
         self
     }
-    /// Builds the [`ListStreamingDistributionsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListStreamingDistributionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
         Ok(ListStreamingDistributionsOutput {
             streaming_distribution_list: self.streaming_distribution_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListStreamingDistributions can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListStreamingDistributionsError {
     /// An argument is invalid.
@@ -179,13 +201,31 @@ impl ListStreamingDistributionsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListStreamingDistributions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListStreamingDistributionsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -239,7 +279,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListStreamingDistributions: the output on success, else the typed error.
+/// Reads the HTTP response of ListStreamingDistributions: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -270,5 +310,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput {
         streaming_distribution_list: m_streaming_distribution_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListStreamingDistributions, built one input member at a time: from `client.list_streaming_distributions()` (or `client.list_streaming_distributions_with(input)`), a setter per member, then [`send`](ListStreamingDistributionsFluentBuilder::send).
+
+ [`config_override`](ListStreamingDistributionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListStreamingDistributionsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListStreamingDistributionsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
+    ) -> Self {
+        ListStreamingDistributionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The value that you provided for the `Marker` request parameter.
+
+ Sets [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The value that you provided for the `MaxItems` request parameter.
+
+ Sets [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
+        &self.input
+    }
+    /** Sends ListStreamingDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListStreamingDistributionsError`], the errors the model lists for ListStreamingDistributions; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
+        restxml_runtime::SdkError<ListStreamingDistributionsError>,
+    > {
+        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListStreamingDistributions", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

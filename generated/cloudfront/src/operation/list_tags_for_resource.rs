@@ -30,8 +30,18 @@ impl ListTagsForResourceInput {
     }
 }
 
+impl From<ListTagsForResourceInput> for ListTagsForResourceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTagsForResourceInput) -> Self {
+        ListTagsForResourceInputBuilder {
+            resource: Some(input.resource),
+        }
+    }
+}
+
 /// A builder for [`ListTagsForResourceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTagsForResourceInputBuilder {
     resource: Option<String>,
 }
@@ -52,16 +62,24 @@ impl ListTagsForResourceInputBuilder {
         self.resource = Some(value.into());
         self
     }
-    /// Builds the [`ListTagsForResourceInput`], or names the first required member that is missing.
+    /// Builds the [`ListTagsForResourceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
-        Ok(ListTagsForResourceInput {
-            resource: restxml_runtime::error::required(
-                self.resource,
-                "ListTagsForResourceRequest",
-                "Resource",
-            )?,
-        })
+        match (self.resource,) {
+            (Some(resource),) => {
+                Ok(ListTagsForResourceInput {
+                    resource,
+                })
+            }
+            (resource,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceInput",
+                        &[(resource.is_none(), "resource", "Resource")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -73,12 +91,22 @@ impl ListTagsForResourceInputBuilder {
 pub struct ListTagsForResourceOutput {
     /// A complex type that contains zero or more `Tag` elements.
     pub tags: crate::types::Tags,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTagsForResourceOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTagsForResourceOutput").field("tags", &self.tags).finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListTagsForResourceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -91,7 +119,7 @@ impl ListTagsForResourceOutput {
 }
 
 /// A builder for [`ListTagsForResourceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTagsForResourceOutputBuilder {
     tags: Option<crate::types::Tags>,
 }
@@ -112,23 +140,32 @@ impl ListTagsForResourceOutputBuilder {
         self.tags = Some(value);
         self
     }
-    /// Builds the [`ListTagsForResourceOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ListTagsForResourceOutput {
-            tags: restxml_runtime::error::required(
-                self.tags,
-                "ListTagsForResourceResult",
-                "Tags",
-            )?,
-        })
+        match (self.tags,) {
+            (Some(tags),) => {
+                Ok(ListTagsForResourceOutput {
+                    tags,
+                    meta: Default::default(),
+                })
+            }
+            (tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceOutput",
+                        &[(tags.is_none(), "tags", "Tags")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTagsForResource can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// Access denied.
@@ -153,25 +190,58 @@ impl ListTagsForResourceError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTagsForResourceError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -226,7 +296,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTagsForResource: the output on success, else the typed error.
+/// Reads the HTTP response of ListTagsForResource: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -261,5 +331,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 status,
                 "Tags",
             ))?,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTagsForResource, built one input member at a time: from `client.list_tags_for_resource()` (or `client.list_tags_for_resource_with(input)`), a setter per member, then [`send`](ListTagsForResourceFluentBuilder::send).
+
+ [`config_override`](ListTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTagsForResourceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTagsForResourceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
+    ) -> Self {
+        ListTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An ARN of a CloudFront resource.
+
+ Sets [`crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource`](crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource). Required.*/
+    #[inline]
+    pub fn resource(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+        &self.input
+    }
+    /** Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTagsForResourceError`], the errors the model lists for ListTagsForResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
+        restxml_runtime::SdkError<ListTagsForResourceError>,
+    > {
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResource", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl ListTrustStoresInput {
     }
 }
 
+impl From<ListTrustStoresInput> for ListTrustStoresInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTrustStoresInput) -> Self {
+        ListTrustStoresInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListTrustStoresInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrustStoresInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -75,7 +86,7 @@ impl ListTrustStoresInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListTrustStoresInput`], or names the first required member that is missing.
+    /// Builds the [`ListTrustStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTrustStoresInput, restxml_runtime::BuildError> {
         Ok(ListTrustStoresInput {
@@ -95,6 +106,9 @@ pub struct ListTrustStoresOutput {
     pub next_marker: Option<String>,
     /// The trust store list.
     pub trust_store_list: Option<Vec<crate::types::TrustStoreSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTrustStoresOutput {
@@ -107,6 +121,13 @@ impl std::fmt::Debug for ListTrustStoresOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListTrustStoresOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListTrustStoresOutput {
     /// A builder for [`ListTrustStoresOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -116,7 +137,7 @@ impl ListTrustStoresOutput {
 }
 
 /// A builder for [`ListTrustStoresOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrustStoresOutputBuilder {
     next_marker: Option<String>,
     trust_store_list: Option<Vec<crate::types::TrustStoreSummary>>,
@@ -163,18 +184,19 @@ impl ListTrustStoresOutputBuilder {
         self.trust_store_list = value;
         self
     }
-    /// Builds the [`ListTrustStoresOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTrustStoresOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTrustStoresOutput, restxml_runtime::BuildError> {
         Ok(ListTrustStoresOutput {
             next_marker: self.next_marker,
             trust_store_list: self.trust_store_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListTrustStores can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTrustStoresError {
     /// Access denied.
@@ -197,21 +219,49 @@ impl ListTrustStoresError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTrustStores",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTrustStoresError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListTrustStoresError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListTrustStoresError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -277,7 +327,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTrustStores: the output on success, else the typed error.
+/// Reads the HTTP response of ListTrustStores: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -334,5 +384,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_trust_stores::ListTrustStoresOutput {
         next_marker: body_next_marker,
         trust_store_list: body_trust_store_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTrustStores, built one input member at a time: from `client.list_trust_stores()` (or `client.list_trust_stores_with(input)`), a setter per member, then [`send`](ListTrustStoresFluentBuilder::send).
+
+ [`config_override`](ListTrustStoresFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTrustStoresFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTrustStoresFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
+    ) -> Self {
+        ListTrustStoresFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+
+ Sets [`crate::operation::list_trust_stores::ListTrustStoresInput::marker`](crate::operation::list_trust_stores::ListTrustStoresInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_trust_stores::ListTrustStoresInput::marker`](crate::operation::list_trust_stores::ListTrustStoresInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of trust stores that you want returned in the response.
+
+ Sets [`crate::operation::list_trust_stores::ListTrustStoresInput::max_items`](crate::operation::list_trust_stores::ListTrustStoresInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: i32) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_trust_stores::ListTrustStoresInput::max_items`](crate::operation::list_trust_stores::ListTrustStoresInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_trust_stores::ListTrustStoresInputBuilder {
+        &self.input
+    }
+    /** Sends ListTrustStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrustStoresError`], the errors the model lists for ListTrustStores; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_trust_stores::ListTrustStoresOutput,
+        restxml_runtime::SdkError<ListTrustStoresError>,
+    > {
+        let input: crate::operation::list_trust_stores::ListTrustStoresInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrustStores", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

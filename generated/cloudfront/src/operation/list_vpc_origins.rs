@@ -33,8 +33,19 @@ impl ListVpcOriginsInput {
     }
 }
 
+impl From<ListVpcOriginsInput> for ListVpcOriginsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListVpcOriginsInput) -> Self {
+        ListVpcOriginsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListVpcOriginsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListVpcOriginsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -75,7 +86,7 @@ impl ListVpcOriginsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListVpcOriginsInput`], or names the first required member that is missing.
+    /// Builds the [`ListVpcOriginsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsInput, restxml_runtime::BuildError> {
         Ok(ListVpcOriginsInput {
@@ -93,6 +104,9 @@ impl ListVpcOriginsInputBuilder {
 pub struct ListVpcOriginsOutput {
     /// List of VPC origins.
     pub vpc_origin_list: Option<crate::types::VpcOriginList>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListVpcOriginsOutput {
@@ -101,6 +115,13 @@ impl std::fmt::Debug for ListVpcOriginsOutput {
         f.debug_struct("ListVpcOriginsOutput")
             .field("vpc_origin_list", &self.vpc_origin_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListVpcOriginsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +134,7 @@ impl ListVpcOriginsOutput {
 }
 
 /// A builder for [`ListVpcOriginsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListVpcOriginsOutputBuilder {
     vpc_origin_list: Option<crate::types::VpcOriginList>,
 }
@@ -143,17 +164,18 @@ impl ListVpcOriginsOutputBuilder {
         self.vpc_origin_list = value;
         self
     }
-    /// Builds the [`ListVpcOriginsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListVpcOriginsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsOutput, restxml_runtime::BuildError> {
         Ok(ListVpcOriginsOutput {
             vpc_origin_list: self.vpc_origin_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListVpcOrigins can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListVpcOriginsError {
     /// Access denied.
@@ -178,25 +200,58 @@ impl ListVpcOriginsError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListVpcOrigins",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListVpcOriginsError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`ListVpcOriginsError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`ListVpcOriginsError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`ListVpcOriginsError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -253,7 +308,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListVpcOrigins: the output on success, else the typed error.
+/// Reads the HTTP response of ListVpcOrigins: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -284,5 +339,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_vpc_origins::ListVpcOriginsOutput {
         vpc_origin_list: m_vpc_origin_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListVpcOrigins, built one input member at a time: from `client.list_vpc_origins()` (or `client.list_vpc_origins_with(input)`), a setter per member, then [`send`](ListVpcOriginsFluentBuilder::send).
+
+ [`config_override`](ListVpcOriginsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListVpcOriginsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListVpcOriginsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder,
+    ) -> Self {
+        ListVpcOriginsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The marker associated with the VPC origins list.
+
+ Sets [`crate::operation::list_vpc_origins::ListVpcOriginsInput::marker`](crate::operation::list_vpc_origins::ListVpcOriginsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_vpc_origins::ListVpcOriginsInput::marker`](crate::operation::list_vpc_origins::ListVpcOriginsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of items included in the list.
+
+ Sets [`crate::operation::list_vpc_origins::ListVpcOriginsInput::max_items`](crate::operation::list_vpc_origins::ListVpcOriginsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_vpc_origins::ListVpcOriginsInput::max_items`](crate::operation::list_vpc_origins::ListVpcOriginsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
+        &self.input
+    }
+    /** Sends ListVpcOrigins: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListVpcOriginsError`], the errors the model lists for ListVpcOrigins; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_vpc_origins::ListVpcOriginsOutput,
+        restxml_runtime::SdkError<ListVpcOriginsError>,
+    > {
+        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListVpcOrigins", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

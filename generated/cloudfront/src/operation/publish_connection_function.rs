@@ -33,8 +33,19 @@ impl PublishConnectionFunctionInput {
     }
 }
 
+impl From<PublishConnectionFunctionInput> for PublishConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: PublishConnectionFunctionInput) -> Self {
+        PublishConnectionFunctionInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`PublishConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublishConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -63,23 +74,30 @@ impl PublishConnectionFunctionInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`PublishConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`PublishConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(PublishConnectionFunctionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "PublishConnectionFunctionRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "PublishConnectionFunctionRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(PublishConnectionFunctionInput {
+                    id,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublishConnectionFunctionInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -91,6 +109,9 @@ impl PublishConnectionFunctionInputBuilder {
 pub struct PublishConnectionFunctionOutput {
     /// The connection function summary.
     pub connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for PublishConnectionFunctionOutput {
@@ -99,6 +120,13 @@ impl std::fmt::Debug for PublishConnectionFunctionOutput {
         f.debug_struct("PublishConnectionFunctionOutput")
             .field("connection_function_summary", &self.connection_function_summary)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for PublishConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -111,7 +139,7 @@ impl PublishConnectionFunctionOutput {
 }
 
 /// A builder for [`PublishConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublishConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
 }
@@ -144,19 +172,20 @@ impl PublishConnectionFunctionOutputBuilder {
         self.connection_function_summary = value;
         self
     }
-    /// Builds the [`PublishConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`PublishConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(PublishConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors PublishConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum PublishConnectionFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -185,33 +214,76 @@ impl PublishConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "PublishConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`PublishConnectionFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`PublishConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`PublishConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`PublishConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`PublishConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`PublishConnectionFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -273,7 +345,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of PublishConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of PublishConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -304,5 +376,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::publish_connection_function::PublishConnectionFunctionOutput {
         connection_function_summary: m_connection_function_summary,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to PublishConnectionFunction, built one input member at a time: from `client.publish_connection_function()` (or `client.publish_connection_function_with(input)`), a setter per member, then [`send`](PublishConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](PublishConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct PublishConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl PublishConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
+    ) -> Self {
+        PublishConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The connection function ID.
+
+ Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::id`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the connection function.
+
+ Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends PublishConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PublishConnectionFunctionError`], the errors the model lists for PublishConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::publish_connection_function::PublishConnectionFunctionOutput,
+        restxml_runtime::SdkError<PublishConnectionFunctionError>,
+    > {
+        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("PublishConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,8 +37,19 @@ impl PublishFunctionInput {
     }
 }
 
+impl From<PublishFunctionInput> for PublishFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: PublishFunctionInput) -> Self {
+        PublishFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`PublishFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublishFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -67,21 +78,28 @@ impl PublishFunctionInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`PublishFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`PublishFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublishFunctionInput, restxml_runtime::BuildError> {
-        Ok(PublishFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "PublishFunctionRequest",
-                "Name",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "PublishFunctionRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.name, self.if_match) {
+            (Some(name), Some(if_match)) => {
+                Ok(PublishFunctionInput {
+                    name,
+                    if_match,
+                })
+            }
+            (name, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublishFunctionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,6 +111,9 @@ impl PublishFunctionInputBuilder {
 pub struct PublishFunctionOutput {
     /// Contains configuration information and metadata about a CloudFront function.
     pub function_summary: Option<crate::types::FunctionSummary>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for PublishFunctionOutput {
@@ -101,6 +122,13 @@ impl std::fmt::Debug for PublishFunctionOutput {
         f.debug_struct("PublishFunctionOutput")
             .field("function_summary", &self.function_summary)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for PublishFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +141,7 @@ impl PublishFunctionOutput {
 }
 
 /// A builder for [`PublishFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublishFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
 }
@@ -143,17 +171,18 @@ impl PublishFunctionOutputBuilder {
         self.function_summary = value;
         self
     }
-    /// Builds the [`PublishFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`PublishFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublishFunctionOutput, restxml_runtime::BuildError> {
         Ok(PublishFunctionOutput {
             function_summary: self.function_summary,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors PublishFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum PublishFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -180,29 +209,67 @@ impl PublishFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "PublishFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchFunctionExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`PublishFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`PublishFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`PublishFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`PublishFunctionError::NoSuchFunctionExists`].
+    #[inline]
+    pub fn is_no_such_function_exists(&self) -> bool {
+        matches!(self, Self::NoSuchFunctionExists(_))
+    }
+    /// Whether this is [`PublishFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -263,7 +330,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of PublishFunction: the output on success, else the typed error.
+/// Reads the HTTP response of PublishFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -294,5 +361,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::publish_function::PublishFunctionOutput {
         function_summary: m_function_summary,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to PublishFunction, built one input member at a time: from `client.publish_function()` (or `client.publish_function_with(input)`), a setter per member, then [`send`](PublishFunctionFluentBuilder::send).
+
+ [`config_override`](PublishFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct PublishFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::publish_function::PublishFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl PublishFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::publish_function::PublishFunctionInputBuilder,
+    ) -> Self {
+        PublishFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the function that you are publishing.
+
+ Sets [`crate::operation::publish_function::PublishFunctionInput::name`](crate::operation::publish_function::PublishFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The current version (`ETag` value) of the function that you are publishing, which you can get using `DescribeFunction`.
+
+ Sets [`crate::operation::publish_function::PublishFunctionInput::if_match`](crate::operation::publish_function::PublishFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends PublishFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PublishFunctionError`], the errors the model lists for PublishFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::publish_function::PublishFunctionOutput,
+        restxml_runtime::SdkError<PublishFunctionError>,
+    > {
+        let input: crate::operation::publish_function::PublishFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("PublishFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

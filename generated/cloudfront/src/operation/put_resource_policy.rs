@@ -33,8 +33,19 @@ impl PutResourcePolicyInput {
     }
 }
 
+impl From<PutResourcePolicyInput> for PutResourcePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: PutResourcePolicyInput) -> Self {
+        PutResourcePolicyInputBuilder {
+            resource_arn: Some(input.resource_arn),
+            policy_document: Some(input.policy_document),
+        }
+    }
+}
+
 /// A builder for [`PutResourcePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PutResourcePolicyInputBuilder {
     resource_arn: Option<String>,
     policy_document: Option<String>,
@@ -63,21 +74,32 @@ impl PutResourcePolicyInputBuilder {
         self.policy_document = Some(value.into());
         self
     }
-    /// Builds the [`PutResourcePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`PutResourcePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyInput, restxml_runtime::BuildError> {
-        Ok(PutResourcePolicyInput {
-            resource_arn: restxml_runtime::error::required(
-                self.resource_arn,
-                "PutResourcePolicyRequest",
-                "ResourceArn",
-            )?,
-            policy_document: restxml_runtime::error::required(
-                self.policy_document,
-                "PutResourcePolicyRequest",
-                "PolicyDocument",
-            )?,
-        })
+        match (self.resource_arn, self.policy_document) {
+            (Some(resource_arn), Some(policy_document)) => {
+                Ok(PutResourcePolicyInput {
+                    resource_arn,
+                    policy_document,
+                })
+            }
+            (resource_arn, policy_document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PutResourcePolicyInput",
+                        &[
+                            (resource_arn.is_none(), "resource_arn", "ResourceArn"),
+                            (
+                                policy_document.is_none(),
+                                "policy_document",
+                                "PolicyDocument",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -89,6 +111,9 @@ impl PutResourcePolicyInputBuilder {
 pub struct PutResourcePolicyOutput {
     /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy was created.
     pub resource_arn: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for PutResourcePolicyOutput {
@@ -97,6 +122,13 @@ impl std::fmt::Debug for PutResourcePolicyOutput {
         f.debug_struct("PutResourcePolicyOutput")
             .field("resource_arn", &self.resource_arn)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for PutResourcePolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -109,7 +141,7 @@ impl PutResourcePolicyOutput {
 }
 
 /// A builder for [`PutResourcePolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PutResourcePolicyOutputBuilder {
     resource_arn: Option<String>,
 }
@@ -136,17 +168,18 @@ impl PutResourcePolicyOutputBuilder {
         self.resource_arn = value;
         self
     }
-    /// Builds the [`PutResourcePolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`PutResourcePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyOutput, restxml_runtime::BuildError> {
         Ok(PutResourcePolicyOutput {
             resource_arn: self.resource_arn,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors PutResourcePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum PutResourcePolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -175,33 +208,76 @@ impl PutResourcePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "PutResourcePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`PutResourcePolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`PutResourcePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`PutResourcePolicyError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`PutResourcePolicyError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`PutResourcePolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`PutResourcePolicyError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -272,7 +348,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of PutResourcePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of PutResourcePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -313,5 +389,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::put_resource_policy::PutResourcePolicyOutput {
         resource_arn: body_resource_arn,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to PutResourcePolicy, built one input member at a time: from `client.put_resource_policy()` (or `client.put_resource_policy_with(input)`), a setter per member, then [`send`](PutResourcePolicyFluentBuilder::send).
+
+ [`config_override`](PutResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct PutResourcePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl PutResourcePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
+    ) -> Self {
+        PutResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
+
+ Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn`](crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn). Required.*/
+    #[inline]
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_arn(value);
+        self
+    }
+    /** The JSON-formatted resource policy to create.
+
+ Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document`](crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document). Required.*/
+    #[inline]
+    pub fn policy_document(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.policy_document(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PutResourcePolicyError`], the errors the model lists for PutResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::put_resource_policy::PutResourcePolicyOutput,
+        restxml_runtime::SdkError<PutResourcePolicyError>,
+    > {
+        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("PutResourcePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

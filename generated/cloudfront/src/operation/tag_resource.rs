@@ -33,8 +33,19 @@ impl TagResourceInput {
     }
 }
 
+impl From<TagResourceInput> for TagResourceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: TagResourceInput) -> Self {
+        TagResourceInputBuilder {
+            resource: Some(input.resource),
+            tags: Some(input.tags),
+        }
+    }
+}
+
 /// A builder for [`TagResourceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TagResourceInputBuilder {
     resource: Option<String>,
     tags: Option<crate::types::Tags>,
@@ -63,26 +74,28 @@ impl TagResourceInputBuilder {
         self.tags = Some(value);
         self
     }
-    /// Builds the [`TagResourceInput`], or names the first required member that is missing.
+    /// Builds the [`TagResourceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TagResourceInput, restxml_runtime::BuildError> {
-        Ok(TagResourceInput {
-            resource: restxml_runtime::error::required(
-                self.resource,
-                "TagResourceRequest",
-                "Resource",
-            )?,
-            tags: restxml_runtime::error::required(
-                self.tags,
-                "TagResourceRequest",
-                "Tags",
-            )?,
-        })
+        match (self.resource, self.tags) {
+            (Some(resource), Some(tags)) => Ok(TagResourceInput { resource, tags }),
+            (resource, tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TagResourceInput",
+                        &[
+                            (resource.is_none(), "resource", "Resource"),
+                            (tags.is_none(), "tags", "Tags"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors TagResource can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// Access denied.
@@ -107,25 +120,58 @@ impl TagResourceError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TagResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`TagResourceError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`TagResourceError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`TagResourceError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`TagResourceError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -192,11 +238,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of TagResource: the output on success, else the typed error.
+/// Reads the HTTP response of TagResource: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<TagResourceError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<TagResourceError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -208,5 +257,85 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to TagResource, built one input member at a time: from `client.tag_resource()` (or `client.tag_resource_with(input)`), a setter per member, then [`send`](TagResourceFluentBuilder::send).
+
+ [`config_override`](TagResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct TagResourceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::tag_resource::TagResourceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl TagResourceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::tag_resource::TagResourceInputBuilder,
+    ) -> Self {
+        TagResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An ARN of a CloudFront resource.
+
+ Sets [`crate::operation::tag_resource::TagResourceInput::resource`](crate::operation::tag_resource::TagResourceInput::resource). Required.*/
+    #[inline]
+    pub fn resource(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` elements.
+
+ Sets [`crate::operation::tag_resource::TagResourceInput::tags`](crate::operation::tag_resource::TagResourceInput::tags). Required.*/
+    #[inline]
+    pub fn tags(mut self, value: crate::types::Tags) -> Self {
+        self.input = self.input.tags(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(&self) -> &crate::operation::tag_resource::TagResourceInputBuilder {
+        &self.input
+    }
+    /** Sends TagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TagResourceError`], the errors the model lists for TagResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<TagResourceError>,
+    > {
+        let input: crate::operation::tag_resource::TagResourceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("TagResource", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,21 @@ impl TestConnectionFunctionInput {
     }
 }
 
+impl From<TestConnectionFunctionInput> for TestConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: TestConnectionFunctionInput) -> Self {
+        TestConnectionFunctionInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+            stage: input.stage,
+            connection_object: Some(input.connection_object),
+        }
+    }
+}
+
 /// A builder for [`TestConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -97,29 +110,37 @@ impl TestConnectionFunctionInputBuilder {
         self.connection_object = Some(value);
         self
     }
-    /// Builds the [`TestConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`TestConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<TestConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(TestConnectionFunctionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "TestConnectionFunctionRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "TestConnectionFunctionRequest",
-                "IfMatch",
-            )?,
-            stage: self.stage,
-            connection_object: restxml_runtime::error::required(
-                self.connection_object,
-                "TestConnectionFunctionRequest",
-                "ConnectionObject",
-            )?,
-        })
+        match (self.id, self.if_match, self.connection_object) {
+            (Some(id), Some(if_match), Some(connection_object)) => {
+                Ok(TestConnectionFunctionInput {
+                    id,
+                    if_match,
+                    stage: self.stage,
+                    connection_object,
+                })
+            }
+            (id, if_match, connection_object) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestConnectionFunctionInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                connection_object.is_none(),
+                                "connection_object",
+                                "ConnectionObject",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -133,6 +154,9 @@ pub struct TestConnectionFunctionOutput {
     pub connection_function_test_result: Option<
         crate::types::ConnectionFunctionTestResult,
     >,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for TestConnectionFunctionOutput {
@@ -147,6 +171,13 @@ impl std::fmt::Debug for TestConnectionFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for TestConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl TestConnectionFunctionOutput {
     /// A builder for [`TestConnectionFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -156,7 +187,7 @@ impl TestConnectionFunctionOutput {
 }
 
 /// A builder for [`TestConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestConnectionFunctionOutputBuilder {
     connection_function_test_result: Option<crate::types::ConnectionFunctionTestResult>,
 }
@@ -192,19 +223,20 @@ impl TestConnectionFunctionOutputBuilder {
         self.connection_function_test_result = value;
         self
     }
-    /// Builds the [`TestConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`TestConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<TestConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(TestConnectionFunctionOutput {
             connection_function_test_result: self.connection_function_test_result,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors TestConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum TestConnectionFunctionError {
     /// The CloudFront function failed.
@@ -233,33 +265,76 @@ impl TestConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TestConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("TestFunctionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TestFunctionFailed)
+                    .map_or_else(unhandled, Self::TestFunctionFailed)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`TestConnectionFunctionError::TestFunctionFailed`].
+    #[inline]
+    pub fn is_test_function_failed(&self) -> bool {
+        matches!(self, Self::TestFunctionFailed(_))
+    }
+    /// Whether this is [`TestConnectionFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`TestConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`TestConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`TestConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`TestConnectionFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -338,7 +413,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of TestConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of TestConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -369,5 +444,110 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::test_connection_function::TestConnectionFunctionOutput {
         connection_function_test_result: m_connection_function_test_result,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to TestConnectionFunction, built one input member at a time: from `client.test_connection_function()` (or `client.test_connection_function_with(input)`), a setter per member, then [`send`](TestConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](TestConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct TestConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl TestConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
+    ) -> Self {
+        TestConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The connection function ID.
+
+ Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::id`](crate::operation::test_connection_function::TestConnectionFunctionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the connection function.
+
+ Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::if_match`](crate::operation::test_connection_function::TestConnectionFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /** The connection function stage.
+
+ Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::stage`](crate::operation::test_connection_function::TestConnectionFunctionInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::test_connection_function::TestConnectionFunctionInput::stage`](crate::operation::test_connection_function::TestConnectionFunctionInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /** The connection object.
+
+ Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::connection_object`](crate::operation::test_connection_function::TestConnectionFunctionInput::connection_object). Required.*/
+    #[inline]
+    pub fn connection_object(mut self, value: restxml_runtime::Blob) -> Self {
+        self.input = self.input.connection_object(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_connection_function::TestConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends TestConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestConnectionFunctionError`], the errors the model lists for TestConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::test_connection_function::TestConnectionFunctionOutput,
+        restxml_runtime::SdkError<TestConnectionFunctionError>,
+    > {
+        let input: crate::operation::test_connection_function::TestConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

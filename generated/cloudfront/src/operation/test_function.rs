@@ -43,8 +43,21 @@ impl TestFunctionInput {
     }
 }
 
+impl From<TestFunctionInput> for TestFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: TestFunctionInput) -> Self {
+        TestFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+            stage: input.stage,
+            event_object: Some(input.event_object),
+        }
+    }
+}
+
 /// A builder for [`TestFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -98,27 +111,31 @@ impl TestFunctionInputBuilder {
         self.event_object = Some(value);
         self
     }
-    /// Builds the [`TestFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`TestFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestFunctionInput, restxml_runtime::BuildError> {
-        Ok(TestFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "TestFunctionRequest",
-                "Name",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "TestFunctionRequest",
-                "IfMatch",
-            )?,
-            stage: self.stage,
-            event_object: restxml_runtime::error::required(
-                self.event_object,
-                "TestFunctionRequest",
-                "EventObject",
-            )?,
-        })
+        match (self.name, self.if_match, self.event_object) {
+            (Some(name), Some(if_match), Some(event_object)) => {
+                Ok(TestFunctionInput {
+                    name,
+                    if_match,
+                    stage: self.stage,
+                    event_object,
+                })
+            }
+            (name, if_match, event_object) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestFunctionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                            (event_object.is_none(), "event_object", "EventObject"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -130,6 +147,9 @@ impl TestFunctionInputBuilder {
 pub struct TestFunctionOutput {
     /// An object that represents the result of running the function with the provided event object.
     pub test_result: Option<crate::types::TestResult>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for TestFunctionOutput {
@@ -138,6 +158,13 @@ impl std::fmt::Debug for TestFunctionOutput {
         f.debug_struct("TestFunctionOutput")
             .field("test_result", &self.test_result)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for TestFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -150,7 +177,7 @@ impl TestFunctionOutput {
 }
 
 /// A builder for [`TestFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestFunctionOutputBuilder {
     test_result: Option<crate::types::TestResult>,
 }
@@ -177,17 +204,18 @@ impl TestFunctionOutputBuilder {
         self.test_result = value;
         self
     }
-    /// Builds the [`TestFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`TestFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestFunctionOutput, restxml_runtime::BuildError> {
         Ok(TestFunctionOutput {
             test_result: self.test_result,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors TestFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum TestFunctionError {
     /// The CloudFront function failed.
@@ -214,29 +242,67 @@ impl TestFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TestFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("TestFunctionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TestFunctionFailed)
+                    .map_or_else(unhandled, Self::TestFunctionFailed)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchFunctionExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`TestFunctionError::TestFunctionFailed`].
+    #[inline]
+    pub fn is_test_function_failed(&self) -> bool {
+        matches!(self, Self::TestFunctionFailed(_))
+    }
+    /// Whether this is [`TestFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`TestFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`TestFunctionError::NoSuchFunctionExists`].
+    #[inline]
+    pub fn is_no_such_function_exists(&self) -> bool {
+        matches!(self, Self::NoSuchFunctionExists(_))
+    }
+    /// Whether this is [`TestFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -314,7 +380,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of TestFunction: the output on success, else the typed error.
+/// Reads the HTTP response of TestFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -345,5 +411,110 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::test_function::TestFunctionOutput {
         test_result: m_test_result,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to TestFunction, built one input member at a time: from `client.test_function()` (or `client.test_function_with(input)`), a setter per member, then [`send`](TestFunctionFluentBuilder::send).
+
+ [`config_override`](TestFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct TestFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::test_function::TestFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl TestFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::test_function::TestFunctionInputBuilder,
+    ) -> Self {
+        TestFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the function that you are testing.
+
+ Sets [`crate::operation::test_function::TestFunctionInput::name`](crate::operation::test_function::TestFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The current version (`ETag` value) of the function that you are testing, which you can get using `DescribeFunction`.
+
+ Sets [`crate::operation::test_function::TestFunctionInput::if_match`](crate::operation::test_function::TestFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /** The stage of the function that you are testing, either `DEVELOPMENT` or `LIVE`.
+
+ Sets [`crate::operation::test_function::TestFunctionInput::stage`](crate::operation::test_function::TestFunctionInput::stage).*/
+    #[inline]
+    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
+        self.input = self.input.stage(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::test_function::TestFunctionInput::stage`](crate::operation::test_function::TestFunctionInput::stage).
+    #[inline]
+    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
+        self.input = self.input.set_stage(value);
+        self
+    }
+    /** The event object to test the function with. For more information about the structure of the event object, see [Testing functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/managing-functions.html#test-function) in the *Amazon CloudFront Developer Guide*.
+
+ Sets [`crate::operation::test_function::TestFunctionInput::event_object`](crate::operation::test_function::TestFunctionInput::event_object). Required.*/
+    #[inline]
+    pub fn event_object(mut self, value: restxml_runtime::Blob) -> Self {
+        self.input = self.input.event_object(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_function::TestFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestFunctionError`], the errors the model lists for TestFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::test_function::TestFunctionOutput,
+        restxml_runtime::SdkError<TestFunctionError>,
+    > {
+        let input: crate::operation::test_function::TestFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -33,8 +33,19 @@ impl UntagResourceInput {
     }
 }
 
+impl From<UntagResourceInput> for UntagResourceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UntagResourceInput) -> Self {
+        UntagResourceInputBuilder {
+            resource: Some(input.resource),
+            tag_keys: Some(input.tag_keys),
+        }
+    }
+}
+
 /// A builder for [`UntagResourceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UntagResourceInputBuilder {
     resource: Option<String>,
     tag_keys: Option<crate::types::TagKeys>,
@@ -63,26 +74,33 @@ impl UntagResourceInputBuilder {
         self.tag_keys = Some(value);
         self
     }
-    /// Builds the [`UntagResourceInput`], or names the first required member that is missing.
+    /// Builds the [`UntagResourceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UntagResourceInput, restxml_runtime::BuildError> {
-        Ok(UntagResourceInput {
-            resource: restxml_runtime::error::required(
-                self.resource,
-                "UntagResourceRequest",
-                "Resource",
-            )?,
-            tag_keys: restxml_runtime::error::required(
-                self.tag_keys,
-                "UntagResourceRequest",
-                "TagKeys",
-            )?,
-        })
+        match (self.resource, self.tag_keys) {
+            (Some(resource), Some(tag_keys)) => {
+                Ok(UntagResourceInput {
+                    resource,
+                    tag_keys,
+                })
+            }
+            (resource, tag_keys) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UntagResourceInput",
+                        &[
+                            (resource.is_none(), "resource", "Resource"),
+                            (tag_keys.is_none(), "tag_keys", "TagKeys"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors UntagResource can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// Access denied.
@@ -107,25 +125,58 @@ impl UntagResourceError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UntagResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UntagResourceError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UntagResourceError::InvalidTagging`].
+    #[inline]
+    pub fn is_invalid_tagging(&self) -> bool {
+        matches!(self, Self::InvalidTagging(_))
+    }
+    /// Whether this is [`UntagResourceError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UntagResourceError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -192,11 +243,14 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UntagResource: the output on success, else the typed error.
+/// Reads the HTTP response of UntagResource: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<(), restxml_runtime::SdkError<UntagResourceError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<UntagResourceError>,
+> {
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -208,5 +262,87 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(())
+    Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
+}
+
+/** A call to UntagResource, built one input member at a time: from `client.untag_resource()` (or `client.untag_resource_with(input)`), a setter per member, then [`send`](UntagResourceFluentBuilder::send).
+
+ [`config_override`](UntagResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UntagResourceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::untag_resource::UntagResourceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UntagResourceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::untag_resource::UntagResourceInputBuilder,
+    ) -> Self {
+        UntagResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An ARN of a CloudFront resource.
+
+ Sets [`crate::operation::untag_resource::UntagResourceInput::resource`](crate::operation::untag_resource::UntagResourceInput::resource). Required.*/
+    #[inline]
+    pub fn resource(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource(value);
+        self
+    }
+    /** A complex type that contains zero or more `Tag` key elements.
+
+ Sets [`crate::operation::untag_resource::UntagResourceInput::tag_keys`](crate::operation::untag_resource::UntagResourceInput::tag_keys). Required.*/
+    #[inline]
+    pub fn tag_keys(mut self, value: crate::types::TagKeys) -> Self {
+        self.input = self.input.tag_keys(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
+        &self.input
+    }
+    /** Sends UntagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UntagResourceError`], the errors the model lists for UntagResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<UntagResourceError>,
+    > {
+        let input: crate::operation::untag_resource::UntagResourceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UntagResource", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

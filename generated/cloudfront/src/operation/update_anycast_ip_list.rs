@@ -45,8 +45,21 @@ impl UpdateAnycastIpListInput {
     }
 }
 
+impl From<UpdateAnycastIpListInput> for UpdateAnycastIpListInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateAnycastIpListInput) -> Self {
+        UpdateAnycastIpListInputBuilder {
+            id: Some(input.id),
+            ip_address_type: input.ip_address_type,
+            ipam_cidr_configs: input.ipam_cidr_configs,
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`UpdateAnycastIpListInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateAnycastIpListInputBuilder {
     id: Option<String>,
     ip_address_type: Option<crate::types::IpAddressType>,
@@ -112,23 +125,30 @@ impl UpdateAnycastIpListInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`UpdateAnycastIpListInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateAnycastIpListInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateAnycastIpListInput, restxml_runtime::BuildError> {
-        Ok(UpdateAnycastIpListInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateAnycastIpListRequest",
-                "Id",
-            )?,
-            ip_address_type: self.ip_address_type,
-            ipam_cidr_configs: self.ipam_cidr_configs,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateAnycastIpListRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(UpdateAnycastIpListInput {
+                    id,
+                    ip_address_type: self.ip_address_type,
+                    ipam_cidr_configs: self.ipam_cidr_configs,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateAnycastIpListInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -142,6 +162,9 @@ pub struct UpdateAnycastIpListOutput {
     pub anycast_ip_list: Option<crate::types::AnycastIpList>,
     /// The current version of the Anycast static IP list.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateAnycastIpListOutput {
@@ -154,6 +177,13 @@ impl std::fmt::Debug for UpdateAnycastIpListOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateAnycastIpListOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateAnycastIpListOutput {
     /// A builder for [`UpdateAnycastIpListOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -163,7 +193,7 @@ impl UpdateAnycastIpListOutput {
 }
 
 /// A builder for [`UpdateAnycastIpListOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
@@ -207,7 +237,7 @@ impl UpdateAnycastIpListOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateAnycastIpListOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -215,12 +245,13 @@ impl UpdateAnycastIpListOutputBuilder {
         Ok(UpdateAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateAnycastIpList can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateAnycastIpListError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -249,33 +280,76 @@ impl UpdateAnycastIpListError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateAnycastIpList",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateAnycastIpListError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateAnycastIpListError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateAnycastIpListError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateAnycastIpListError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`UpdateAnycastIpListError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateAnycastIpListError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -352,7 +426,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateAnycastIpList: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateAnycastIpList: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -386,5 +460,125 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_anycast_ip_list::UpdateAnycastIpListOutput {
         anycast_ip_list: m_anycast_ip_list,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateAnycastIpList, built one input member at a time: from `client.update_anycast_ip_list()` (or `client.update_anycast_ip_list_with(input)`), a setter per member, then [`send`](UpdateAnycastIpListFluentBuilder::send).
+
+ [`config_override`](UpdateAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateAnycastIpListFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateAnycastIpListFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
+    ) -> Self {
+        UpdateAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the Anycast static IP list.
+
+ Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::id`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The IP address type for the Anycast static IP list. You can specify one of the following options:
+
+ Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type).*/
+    #[inline]
+    pub fn ip_address_type(mut self, value: crate::types::IpAddressType) -> Self {
+        self.input = self.input.ip_address_type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type).
+    #[inline]
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
+        self.input = self.input.set_ip_address_type(value);
+        self
+    }
+    /** A list of IPAM CIDR configurations that specify the IP address ranges and IPAM pool settings for updating the Anycast static IP list.
+
+ Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).*/
+    #[inline]
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
+        self.input = self.input.ipam_cidr_configs(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
+    #[inline]
+    pub fn set_ipam_cidr_configs(
+        mut self,
+        value: Option<Vec<crate::types::IpamCidrConfig>>,
+    ) -> Self {
+        self.input = self.input.set_ipam_cidr_configs(value);
+        self
+    }
+    /** The current version (ETag value) of the Anycast static IP list that you are updating.
+
+ Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::if_match`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateAnycastIpListError`], the errors the model lists for UpdateAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_anycast_ip_list::UpdateAnycastIpListOutput,
+        restxml_runtime::SdkError<UpdateAnycastIpListError>,
+    > {
+        let input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateAnycastIpList", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -48,8 +48,20 @@ impl UpdateCachePolicyInput {
     }
 }
 
+impl From<UpdateCachePolicyInput> for UpdateCachePolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateCachePolicyInput) -> Self {
+        UpdateCachePolicyInputBuilder {
+            cache_policy_config: Some(input.cache_policy_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateCachePolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateCachePolicyInputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
     id: Option<String>,
@@ -95,22 +107,33 @@ impl UpdateCachePolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateCachePolicyInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateCachePolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyInput, restxml_runtime::BuildError> {
-        Ok(UpdateCachePolicyInput {
-            cache_policy_config: restxml_runtime::error::required(
-                self.cache_policy_config,
-                "UpdateCachePolicyRequest",
-                "CachePolicyConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateCachePolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.cache_policy_config, self.id) {
+            (Some(cache_policy_config), Some(id)) => {
+                Ok(UpdateCachePolicyInput {
+                    cache_policy_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (cache_policy_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateCachePolicyInput",
+                        &[
+                            (
+                                cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -124,6 +147,9 @@ pub struct UpdateCachePolicyOutput {
     pub cache_policy: Option<crate::types::CachePolicy>,
     /// The current version of the cache policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateCachePolicyOutput {
@@ -136,6 +162,13 @@ impl std::fmt::Debug for UpdateCachePolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateCachePolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateCachePolicyOutput {
     /// A builder for [`UpdateCachePolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -145,7 +178,7 @@ impl UpdateCachePolicyOutput {
 }
 
 /// A builder for [`UpdateCachePolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     e_tag: Option<String>,
@@ -186,18 +219,19 @@ impl UpdateCachePolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateCachePolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateCachePolicyOutput {
             cache_policy: self.cache_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateCachePolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateCachePolicyError {
     /// The cache policy does not exist.
@@ -236,53 +270,121 @@ impl UpdateCachePolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyHeadersInCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
+                    .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy)
             }
             Some("CachePolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
+                    .map_or_else(unhandled, Self::CachePolicyAlreadyExists)
             }
             Some("TooManyCookiesInCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
+                    .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyQueryStringsInCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
+                    .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateCachePolicyError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::TooManyHeadersInCachePolicy`].
+    #[inline]
+    pub fn is_too_many_headers_in_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyHeadersInCachePolicy(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::CachePolicyAlreadyExists`].
+    #[inline]
+    pub fn is_cache_policy_already_exists(&self) -> bool {
+        matches!(self, Self::CachePolicyAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::TooManyCookiesInCachePolicy`].
+    #[inline]
+    pub fn is_too_many_cookies_in_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyCookiesInCachePolicy(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::TooManyQueryStringsInCachePolicy`].
+    #[inline]
+    pub fn is_too_many_query_strings_in_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyQueryStringsInCachePolicy(_))
+    }
+    /// Whether this is [`UpdateCachePolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -358,7 +460,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateCachePolicy: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateCachePolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -392,5 +494,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_cache_policy::UpdateCachePolicyOutput {
         cache_policy: m_cache_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateCachePolicy, built one input member at a time: from `client.update_cache_policy()` (or `client.update_cache_policy_with(input)`), a setter per member, then [`send`](UpdateCachePolicyFluentBuilder::send).
+
+ [`config_override`](UpdateCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateCachePolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateCachePolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
+    ) -> Self {
+        UpdateCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A cache policy configuration.
+
+ Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config`](crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config). Required.*/
+    #[inline]
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
+        self.input = self.input.cache_policy_config(value);
+        self
+    }
+    /** The unique identifier for the cache policy that you are updating. The identifier is returned in a cache behavior's `CachePolicyId` field in the response to `GetDistributionConfig`.
+
+ Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::id`](crate::operation::update_cache_policy::UpdateCachePolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the cache policy that you are updating. The version is returned in the cache policy's `ETag` field in the response to `GetCachePolicyConfig`.
+
+ Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match`](crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match`](crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateCachePolicyError`], the errors the model lists for UpdateCachePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_cache_policy::UpdateCachePolicyOutput,
+        restxml_runtime::SdkError<UpdateCachePolicyError>,
+    > {
+        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateCachePolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

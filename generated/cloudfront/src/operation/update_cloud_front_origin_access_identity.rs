@@ -39,8 +39,23 @@ impl UpdateCloudFrontOriginAccessIdentityInput {
     }
 }
 
+impl From<UpdateCloudFrontOriginAccessIdentityInput>
+for UpdateCloudFrontOriginAccessIdentityInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateCloudFrontOriginAccessIdentityInput) -> Self {
+        UpdateCloudFrontOriginAccessIdentityInputBuilder {
+            cloud_front_origin_access_identity_config: Some(
+                input.cloud_front_origin_access_identity_config,
+            ),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityInputBuilder {
     cloud_front_origin_access_identity_config: Option<
         crate::types::CloudFrontOriginAccessIdentityConfig,
@@ -91,24 +106,35 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateCloudFrontOriginAccessIdentityInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
-        Ok(UpdateCloudFrontOriginAccessIdentityInput {
-            cloud_front_origin_access_identity_config: restxml_runtime::error::required(
-                self.cloud_front_origin_access_identity_config,
-                "UpdateCloudFrontOriginAccessIdentityRequest",
-                "CloudFrontOriginAccessIdentityConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateCloudFrontOriginAccessIdentityRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.cloud_front_origin_access_identity_config, self.id) {
+            (Some(cloud_front_origin_access_identity_config), Some(id)) => {
+                Ok(UpdateCloudFrontOriginAccessIdentityInput {
+                    cloud_front_origin_access_identity_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (cloud_front_origin_access_identity_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateCloudFrontOriginAccessIdentityInput",
+                        &[
+                            (
+                                cloud_front_origin_access_identity_config.is_none(),
+                                "cloud_front_origin_access_identity_config",
+                                "CloudFrontOriginAccessIdentityConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -124,6 +150,9 @@ pub struct UpdateCloudFrontOriginAccessIdentityOutput {
     >,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutput {
@@ -139,6 +168,13 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateCloudFrontOriginAccessIdentityOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateCloudFrontOriginAccessIdentityOutput {
     /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -148,7 +184,7 @@ impl UpdateCloudFrontOriginAccessIdentityOutput {
 }
 
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     cloud_front_origin_access_identity: Option<
         crate::types::CloudFrontOriginAccessIdentity,
@@ -200,7 +236,7 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateCloudFrontOriginAccessIdentityOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -211,12 +247,13 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
         Ok(UpdateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateCloudFrontOriginAccessIdentity can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateCloudFrontOriginAccessIdentityError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -251,44 +288,94 @@ impl UpdateCloudFrontOriginAccessIdentityError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateCloudFrontOriginAccessIdentity",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchCloudFrontOriginAccessIdentity,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::NoSuchCloudFrontOriginAccessIdentity`].
+    #[inline]
+    pub fn is_no_such_cloud_front_origin_access_identity(&self) -> bool {
+        matches!(self, Self::NoSuchCloudFrontOriginAccessIdentity(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -363,7 +450,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateCloudFrontOriginAccessIdentity: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateCloudFrontOriginAccessIdentity: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -397,5 +484,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityOutput {
         cloud_front_origin_access_identity: m_cloud_front_origin_access_identity,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateCloudFrontOriginAccessIdentity, built one input member at a time: from `client.update_cloud_front_origin_access_identity()` (or `client.update_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](UpdateCloudFrontOriginAccessIdentityFluentBuilder::send).
+
+ [`config_override`](UpdateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
+    ) -> Self {
+        UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identity's configuration information.
+
+ Sets [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config). Required.*/
+    #[inline]
+    pub fn cloud_front_origin_access_identity_config(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentityConfig,
+    ) -> Self {
+        self.input = self.input.cloud_front_origin_access_identity_config(value);
+        self
+    }
+    /** The identity's id.
+
+ Sets [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::id`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the identity's configuration. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateCloudFrontOriginAccessIdentityError`], the errors the model lists for UpdateCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::SdkError<UpdateCloudFrontOriginAccessIdentityError>,
+    > {
+        let input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

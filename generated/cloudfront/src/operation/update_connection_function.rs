@@ -39,8 +39,21 @@ impl UpdateConnectionFunctionInput {
     }
 }
 
+impl From<UpdateConnectionFunctionInput> for UpdateConnectionFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateConnectionFunctionInput) -> Self {
+        UpdateConnectionFunctionInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+            connection_function_config: Some(input.connection_function_config),
+            connection_function_code: Some(input.connection_function_code),
+        }
+    }
+}
+
 /// A builder for [`UpdateConnectionFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -94,33 +107,52 @@ impl UpdateConnectionFunctionInputBuilder {
         self.connection_function_code = Some(value);
         self
     }
-    /// Builds the [`UpdateConnectionFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
-        Ok(UpdateConnectionFunctionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateConnectionFunctionRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateConnectionFunctionRequest",
-                "IfMatch",
-            )?,
-            connection_function_config: restxml_runtime::error::required(
-                self.connection_function_config,
-                "UpdateConnectionFunctionRequest",
-                "ConnectionFunctionConfig",
-            )?,
-            connection_function_code: restxml_runtime::error::required(
-                self.connection_function_code,
-                "UpdateConnectionFunctionRequest",
-                "ConnectionFunctionCode",
-            )?,
-        })
+        match (
+            self.id,
+            self.if_match,
+            self.connection_function_config,
+            self.connection_function_code,
+        ) {
+            (
+                Some(id),
+                Some(if_match),
+                Some(connection_function_config),
+                Some(connection_function_code),
+            ) => {
+                Ok(UpdateConnectionFunctionInput {
+                    id,
+                    if_match,
+                    connection_function_config,
+                    connection_function_code,
+                })
+            }
+            (id, if_match, connection_function_config, connection_function_code) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateConnectionFunctionInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                connection_function_code.is_none(),
+                                "connection_function_code",
+                                "ConnectionFunctionCode",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -134,6 +166,9 @@ pub struct UpdateConnectionFunctionOutput {
     pub connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     /// The version identifier for the current version of the connection function.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateConnectionFunctionOutput {
@@ -146,6 +181,13 @@ impl std::fmt::Debug for UpdateConnectionFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateConnectionFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateConnectionFunctionOutput {
     /// A builder for [`UpdateConnectionFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -155,7 +197,7 @@ impl UpdateConnectionFunctionOutput {
 }
 
 /// A builder for [`UpdateConnectionFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     e_tag: Option<String>,
@@ -202,7 +244,7 @@ impl UpdateConnectionFunctionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateConnectionFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -210,12 +252,13 @@ impl UpdateConnectionFunctionOutputBuilder {
         Ok(UpdateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateConnectionFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateConnectionFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -246,37 +289,85 @@ impl UpdateConnectionFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateConnectionFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("EntitySizeLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
+                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::EntitySizeLimitExceeded`].
+    #[inline]
+    pub fn is_entity_size_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntitySizeLimitExceeded(_))
+    }
+    /// Whether this is [`UpdateConnectionFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -356,7 +447,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateConnectionFunction: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateConnectionFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -390,5 +481,107 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_connection_function::UpdateConnectionFunctionOutput {
         connection_function_summary: m_connection_function_summary,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateConnectionFunction, built one input member at a time: from `client.update_connection_function()` (or `client.update_connection_function_with(input)`), a setter per member, then [`send`](UpdateConnectionFunctionFluentBuilder::send).
+
+ [`config_override`](UpdateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateConnectionFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateConnectionFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
+    ) -> Self {
+        UpdateConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The connection function ID.
+
+ Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::id`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the connection function you are updating.
+
+ Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /** Contains configuration information about a CloudFront function.
+
+ Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.*/
+    #[inline]
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
+        self.input = self.input.connection_function_config(value);
+        self
+    }
+    /** The connection function code.
+
+ Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code). Required.*/
+    #[inline]
+    pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
+        self.input = self.input.connection_function_code(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateConnectionFunctionError`], the errors the model lists for UpdateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
+        restxml_runtime::SdkError<UpdateConnectionFunctionError>,
+    > {
+        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateConnectionFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -42,8 +42,22 @@ impl UpdateConnectionGroupInput {
     }
 }
 
+impl From<UpdateConnectionGroupInput> for UpdateConnectionGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateConnectionGroupInput) -> Self {
+        UpdateConnectionGroupInputBuilder {
+            id: Some(input.id),
+            ipv6_enabled: input.ipv6_enabled,
+            if_match: Some(input.if_match),
+            anycast_ip_list_id: input.anycast_ip_list_id,
+            enabled: input.enabled,
+        }
+    }
+}
+
 /// A builder for [`UpdateConnectionGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateConnectionGroupInputBuilder {
     id: Option<String>,
     ipv6_enabled: Option<bool>,
@@ -114,26 +128,33 @@ impl UpdateConnectionGroupInputBuilder {
         self.enabled = value;
         self
     }
-    /// Builds the [`UpdateConnectionGroupInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
-        Ok(UpdateConnectionGroupInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateConnectionGroupRequest",
-                "Id",
-            )?,
-            ipv6_enabled: self.ipv6_enabled,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateConnectionGroupRequest",
-                "IfMatch",
-            )?,
-            anycast_ip_list_id: self.anycast_ip_list_id,
-            enabled: self.enabled,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(UpdateConnectionGroupInput {
+                    id,
+                    ipv6_enabled: self.ipv6_enabled,
+                    if_match,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateConnectionGroupInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -147,6 +168,9 @@ pub struct UpdateConnectionGroupOutput {
     pub connection_group: Option<crate::types::ConnectionGroup>,
     /// The current version of the connection group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateConnectionGroupOutput {
@@ -159,6 +183,13 @@ impl std::fmt::Debug for UpdateConnectionGroupOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateConnectionGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateConnectionGroupOutput {
     /// A builder for [`UpdateConnectionGroupOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -168,7 +199,7 @@ impl UpdateConnectionGroupOutput {
 }
 
 /// A builder for [`UpdateConnectionGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -212,7 +243,7 @@ impl UpdateConnectionGroupOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateConnectionGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -220,12 +251,13 @@ impl UpdateConnectionGroupOutputBuilder {
         Ok(UpdateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateConnectionGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateConnectionGroupError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -258,41 +290,94 @@ impl UpdateConnectionGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateConnectionGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("ResourceInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+                    .map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateConnectionGroupError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::ResourceInUse`].
+    #[inline]
+    pub fn is_resource_in_use(&self) -> bool {
+        matches!(self, Self::ResourceInUse(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateConnectionGroupError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -376,7 +461,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateConnectionGroup: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateConnectionGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -410,5 +495,130 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_connection_group::UpdateConnectionGroupOutput {
         connection_group: m_connection_group,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateConnectionGroup, built one input member at a time: from `client.update_connection_group()` (or `client.update_connection_group_with(input)`), a setter per member, then [`send`](UpdateConnectionGroupFluentBuilder::send).
+
+ [`config_override`](UpdateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateConnectionGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateConnectionGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
+    ) -> Self {
+        UpdateConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the connection group.
+
+ Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::id`](crate::operation::update_connection_group::UpdateConnectionGroupInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** Enable IPv6 for the connection group. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
+
+ Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled).*/
+    #[inline]
+    pub fn ipv6_enabled(mut self, value: bool) -> Self {
+        self.input = self.input.ipv6_enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled).
+    #[inline]
+    pub fn set_ipv6_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_ipv6_enabled(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the connection group that you're updating.
+
+ Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::if_match`](crate::operation::update_connection_group::UpdateConnectionGroupInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /** The ID of the Anycast static IP list.
+
+ Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id`](crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id).*/
+    #[inline]
+    pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.anycast_ip_list_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id`](crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id).
+    #[inline]
+    pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_anycast_ip_list_id(value);
+        self
+    }
+    /** Whether the connection group is enabled.
+
+ Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled).*/
+    #[inline]
+    pub fn enabled(mut self, value: bool) -> Self {
+        self.input = self.input.enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled).
+    #[inline]
+    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enabled(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateConnectionGroupError`], the errors the model lists for UpdateConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_connection_group::UpdateConnectionGroupOutput,
+        restxml_runtime::SdkError<UpdateConnectionGroupError>,
+    > {
+        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateConnectionGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -47,8 +47,23 @@ impl UpdateContinuousDeploymentPolicyInput {
     }
 }
 
+impl From<UpdateContinuousDeploymentPolicyInput>
+for UpdateContinuousDeploymentPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateContinuousDeploymentPolicyInput) -> Self {
+        UpdateContinuousDeploymentPolicyInputBuilder {
+            continuous_deployment_policy_config: Some(
+                input.continuous_deployment_policy_config,
+            ),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateContinuousDeploymentPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateContinuousDeploymentPolicyInputBuilder {
     continuous_deployment_policy_config: Option<
         crate::types::ContinuousDeploymentPolicyConfig,
@@ -99,24 +114,35 @@ impl UpdateContinuousDeploymentPolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
-        Ok(UpdateContinuousDeploymentPolicyInput {
-            continuous_deployment_policy_config: restxml_runtime::error::required(
-                self.continuous_deployment_policy_config,
-                "UpdateContinuousDeploymentPolicyRequest",
-                "ContinuousDeploymentPolicyConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateContinuousDeploymentPolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.continuous_deployment_policy_config, self.id) {
+            (Some(continuous_deployment_policy_config), Some(id)) => {
+                Ok(UpdateContinuousDeploymentPolicyInput {
+                    continuous_deployment_policy_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (continuous_deployment_policy_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateContinuousDeploymentPolicyInput",
+                        &[
+                            (
+                                continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -130,6 +156,9 @@ pub struct UpdateContinuousDeploymentPolicyOutput {
     pub continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     /// The version identifier for the current version of the continuous deployment policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutput {
@@ -142,6 +171,13 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateContinuousDeploymentPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateContinuousDeploymentPolicyOutput {
     /// A builder for [`UpdateContinuousDeploymentPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -151,7 +187,7 @@ impl UpdateContinuousDeploymentPolicyOutput {
 }
 
 /// A builder for [`UpdateContinuousDeploymentPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     e_tag: Option<String>,
@@ -198,7 +234,7 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -206,12 +242,13 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
         Ok(UpdateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateContinuousDeploymentPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateContinuousDeploymentPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -242,37 +279,85 @@ impl UpdateContinuousDeploymentPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateContinuousDeploymentPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("StagingDistributionInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
+                    .map_or_else(unhandled, Self::StagingDistributionInUse)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::StagingDistributionInUse`].
+    #[inline]
+    pub fn is_staging_distribution_in_use(&self) -> bool {
+        matches!(self, Self::StagingDistributionInUse(_))
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::NoSuchContinuousDeploymentPolicy`].
+    #[inline]
+    pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
+        matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
+    }
+    /// Whether this is [`UpdateContinuousDeploymentPolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -344,7 +429,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateContinuousDeploymentPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateContinuousDeploymentPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -378,5 +463,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput {
         continuous_deployment_policy: m_continuous_deployment_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateContinuousDeploymentPolicy, built one input member at a time: from `client.update_continuous_deployment_policy()` (or `client.update_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](UpdateContinuousDeploymentPolicyFluentBuilder::send).
+
+ [`config_override`](UpdateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateContinuousDeploymentPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
+    ) -> Self {
+        UpdateContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The continuous deployment policy configuration.
+
+ Sets [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::continuous_deployment_policy_config`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::continuous_deployment_policy_config). Required.*/
+    #[inline]
+    pub fn continuous_deployment_policy_config(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicyConfig,
+    ) -> Self {
+        self.input = self.input.continuous_deployment_policy_config(value);
+        self
+    }
+    /** The identifier of the continuous deployment policy that you are updating.
+
+ Sets [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::id`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the continuous deployment policy that you are updating.
+
+ Sets [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateContinuousDeploymentPolicyError`], the errors the model lists for UpdateContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput,
+        restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
+    > {
+        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

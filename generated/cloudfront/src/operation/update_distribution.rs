@@ -49,8 +49,20 @@ impl UpdateDistributionInput {
     }
 }
 
+impl From<UpdateDistributionInput> for UpdateDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateDistributionInput) -> Self {
+        UpdateDistributionInputBuilder {
+            distribution_config: Some(input.distribution_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateDistributionInputBuilder {
     distribution_config: Option<crate::types::DistributionConfig>,
     id: Option<String>,
@@ -96,22 +108,33 @@ impl UpdateDistributionInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateDistributionInput, restxml_runtime::BuildError> {
-        Ok(UpdateDistributionInput {
-            distribution_config: restxml_runtime::error::required(
-                self.distribution_config,
-                "UpdateDistributionRequest",
-                "DistributionConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateDistributionRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.distribution_config, self.id) {
+            (Some(distribution_config), Some(id)) => {
+                Ok(UpdateDistributionInput {
+                    distribution_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (distribution_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDistributionInput",
+                        &[
+                            (
+                                distribution_config.is_none(),
+                                "distribution_config",
+                                "DistributionConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -125,6 +148,9 @@ pub struct UpdateDistributionOutput {
     pub distribution: Option<crate::types::Distribution>,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateDistributionOutput {
@@ -137,6 +163,13 @@ impl std::fmt::Debug for UpdateDistributionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateDistributionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateDistributionOutput {
     /// A builder for [`UpdateDistributionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -146,7 +179,7 @@ impl UpdateDistributionOutput {
 }
 
 /// A builder for [`UpdateDistributionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     e_tag: Option<String>,
@@ -190,18 +223,19 @@ impl UpdateDistributionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateDistributionOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateDistributionOutput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionOutput {
             distribution: self.distribution,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateDistributionError {
     /// Access denied.
@@ -376,319 +410,671 @@ impl UpdateDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToOriginAccessControl,
                     )
             }
             Some("InvalidDefaultRootObject") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
+                    .map_or_else(unhandled, Self::InvalidDefaultRootObject)
             }
             Some("InvalidDomainNameForOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::InvalidDomainNameForOriginAccessControl,
                     )
             }
             Some("InvalidQueryStringParameters") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
+                    .map_or_else(unhandled, Self::InvalidQueryStringParameters)
             }
             Some("TooManyTrustedSigners") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
             }
             Some("TooManyCookieNamesInWhiteList") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
+                    .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("InvalidErrorCode") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
+                    .map_or_else(unhandled, Self::InvalidErrorCode)
             }
             Some("IllegalOriginAccessConfiguration") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalOriginAccessConfiguration)
+                    .map_or_else(unhandled, Self::IllegalOriginAccessConfiguration)
             }
             Some("TooManyFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
+                    .map_or_else(unhandled, Self::TooManyFunctionAssociations)
             }
             Some("TooManyOriginCustomHeaders") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
+                    .map_or_else(unhandled, Self::TooManyOriginCustomHeaders)
             }
             Some("InvalidForwardCookies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
+                    .map_or_else(unhandled, Self::InvalidForwardCookies)
             }
             Some("InvalidMinimumProtocolVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
+                    .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion)
             }
             Some("NoSuchCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyKeyGroupsAssociatedToDistribution,
                     )
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToCachePolicy,
                     )
             }
             Some("InvalidRequiredProtocol") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
+                    .map_or_else(unhandled, Self::InvalidRequiredProtocol)
             }
             Some("TooManyDistributionsWithFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsWithFunctionAssociations,
                     )
             }
             Some("TooManyOriginGroupsPerDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyOriginGroupsPerDistribution,
-                    )
+                    .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution)
             }
             Some("InvalidTTLOrder") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
+                    .map_or_else(unhandled, Self::InvalidTTLOrder)
             }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
                     )
             }
             Some("InvalidOriginKeepaliveTimeout") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
+                    .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidOriginReadTimeout") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
+                    .map_or_else(unhandled, Self::InvalidOriginReadTimeout)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("StagingDistributionInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
+                    .map_or_else(unhandled, Self::StagingDistributionInUse)
             }
             Some("InvalidHeadersForS3Origin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
+                    .map_or_else(unhandled, Self::InvalidHeadersForS3Origin)
             }
             Some("TrustedSignerDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("InvalidWebACLId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+                    .map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsWithSingleFunctionARN,
                     )
             }
             Some("InvalidRelativePath") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
+                    .map_or_else(unhandled, Self::InvalidRelativePath)
             }
             Some("TooManyLambdaFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyLambdaFunctionAssociations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations)
             }
             Some("NoSuchDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidLocationCode") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
+                    .map_or_else(unhandled, Self::InvalidLocationCode)
             }
             Some("InvalidOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("TooManyDistributionCNAMEs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
+                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
                     )
             }
             Some("TooManyQueryStringParameters") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
+                    .map_or_else(unhandled, Self::TooManyQueryStringParameters)
             }
             Some("RealtimeLogConfigOwnerMismatch") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
+                    .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("ContinuousDeploymentPolicyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
+                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyHeadersInForwardedValues") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
+                    .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues)
             }
             Some("InvalidLambdaFunctionAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
+                    .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("TooManyCertificates") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCertificates)
+                    .map_or_else(unhandled, Self::TooManyCertificates)
             }
             Some("TrustedKeyGroupDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist)
             }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
                     )
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("NoSuchRealtimeLogConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("InvalidResponseCode") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
+                    .map_or_else(unhandled, Self::InvalidResponseCode)
             }
             Some("InvalidGeoRestrictionParameter") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
+                    .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter)
             }
             Some("TooManyOrigins") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOrigins)
+                    .map_or_else(unhandled, Self::TooManyOrigins)
             }
             Some("InvalidViewerCertificate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
+                    .map_or_else(unhandled, Self::InvalidViewerCertificate)
             }
             Some("InvalidFunctionAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
+                    .map_or_else(unhandled, Self::InvalidFunctionAssociation)
             }
             Some("TooManyDistributionsWithLambdaAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsWithLambdaAssociations,
                     )
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyDistributionsAssociatedToKeyGroup,
                     )
             }
             Some("NoSuchOrigin") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
+                    .map_or_else(unhandled, Self::NoSuchOrigin)
             }
             Some("TooManyCacheBehaviors") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
+                    .map_or_else(unhandled, Self::TooManyCacheBehaviors)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToOriginAccessControl`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_origin_access_control(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToOriginAccessControl(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidDefaultRootObject`].
+    #[inline]
+    pub fn is_invalid_default_root_object(&self) -> bool {
+        matches!(self, Self::InvalidDefaultRootObject(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidDomainNameForOriginAccessControl`].
+    #[inline]
+    pub fn is_invalid_domain_name_for_origin_access_control(&self) -> bool {
+        matches!(self, Self::InvalidDomainNameForOriginAccessControl(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidQueryStringParameters`].
+    #[inline]
+    pub fn is_invalid_query_string_parameters(&self) -> bool {
+        matches!(self, Self::InvalidQueryStringParameters(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyTrustedSigners`].
+    #[inline]
+    pub fn is_too_many_trusted_signers(&self) -> bool {
+        matches!(self, Self::TooManyTrustedSigners(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyCookieNamesInWhiteList`].
+    #[inline]
+    pub fn is_too_many_cookie_names_in_white_list(&self) -> bool {
+        matches!(self, Self::TooManyCookieNamesInWhiteList(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidErrorCode`].
+    #[inline]
+    pub fn is_invalid_error_code(&self) -> bool {
+        matches!(self, Self::InvalidErrorCode(_))
+    }
+    /// Whether this is [`UpdateDistributionError::IllegalOriginAccessConfiguration`].
+    #[inline]
+    pub fn is_illegal_origin_access_configuration(&self) -> bool {
+        matches!(self, Self::IllegalOriginAccessConfiguration(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyFunctionAssociations`].
+    #[inline]
+    pub fn is_too_many_function_associations(&self) -> bool {
+        matches!(self, Self::TooManyFunctionAssociations(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyOriginCustomHeaders`].
+    #[inline]
+    pub fn is_too_many_origin_custom_headers(&self) -> bool {
+        matches!(self, Self::TooManyOriginCustomHeaders(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidForwardCookies`].
+    #[inline]
+    pub fn is_invalid_forward_cookies(&self) -> bool {
+        matches!(self, Self::InvalidForwardCookies(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidMinimumProtocolVersion`].
+    #[inline]
+    pub fn is_invalid_minimum_protocol_version(&self) -> bool {
+        matches!(self, Self::InvalidMinimumProtocolVersion(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchCachePolicy`].
+    #[inline]
+    pub fn is_no_such_cache_policy(&self) -> bool {
+        matches!(self, Self::NoSuchCachePolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyKeyGroupsAssociatedToDistribution`].
+    #[inline]
+    pub fn is_too_many_key_groups_associated_to_distribution(&self) -> bool {
+        matches!(self, Self::TooManyKeyGroupsAssociatedToDistribution(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToCachePolicy`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_cache_policy(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToCachePolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidRequiredProtocol`].
+    #[inline]
+    pub fn is_invalid_required_protocol(&self) -> bool {
+        matches!(self, Self::InvalidRequiredProtocol(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsWithFunctionAssociations`].
+    #[inline]
+    pub fn is_too_many_distributions_with_function_associations(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsWithFunctionAssociations(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyOriginGroupsPerDistribution`].
+    #[inline]
+    pub fn is_too_many_origin_groups_per_distribution(&self) -> bool {
+        matches!(self, Self::TooManyOriginGroupsPerDistribution(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidTTLOrder`].
+    #[inline]
+    pub fn is_invalid_ttl_order(&self) -> bool {
+        matches!(self, Self::InvalidTTLOrder(_))
+    }
+    /// Whether this is [`UpdateDistributionError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
+    #[inline]
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidOriginKeepaliveTimeout`].
+    #[inline]
+    pub fn is_invalid_origin_keepalive_timeout(&self) -> bool {
+        matches!(self, Self::InvalidOriginKeepaliveTimeout(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidOriginReadTimeout`].
+    #[inline]
+    pub fn is_invalid_origin_read_timeout(&self) -> bool {
+        matches!(self, Self::InvalidOriginReadTimeout(_))
+    }
+    /// Whether this is [`UpdateDistributionError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidOriginAccessControl`].
+    #[inline]
+    pub fn is_invalid_origin_access_control(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessControl(_))
+    }
+    /// Whether this is [`UpdateDistributionError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateDistributionError::StagingDistributionInUse`].
+    #[inline]
+    pub fn is_staging_distribution_in_use(&self) -> bool {
+        matches!(self, Self::StagingDistributionInUse(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidHeadersForS3Origin`].
+    #[inline]
+    pub fn is_invalid_headers_for_s3_origin(&self) -> bool {
+        matches!(self, Self::InvalidHeadersForS3Origin(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TrustedSignerDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_signer_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedSignerDoesNotExist(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidWebACLId`].
+    #[inline]
+    pub fn is_invalid_web_acl_id(&self) -> bool {
+        matches!(self, Self::InvalidWebACLId(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsWithSingleFunctionARN`].
+    #[inline]
+    pub fn is_too_many_distributions_with_single_function_arn(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsWithSingleFunctionARN(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidRelativePath`].
+    #[inline]
+    pub fn is_invalid_relative_path(&self) -> bool {
+        matches!(self, Self::InvalidRelativePath(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyLambdaFunctionAssociations`].
+    #[inline]
+    pub fn is_too_many_lambda_function_associations(&self) -> bool {
+        matches!(self, Self::TooManyLambdaFunctionAssociations(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchDistribution`].
+    #[inline]
+    pub fn is_no_such_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchDistribution(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
+    }
+    /// Whether this is [`UpdateDistributionError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidLocationCode`].
+    #[inline]
+    pub fn is_invalid_location_code(&self) -> bool {
+        matches!(self, Self::InvalidLocationCode(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidOriginAccessIdentity`].
+    #[inline]
+    pub fn is_invalid_origin_access_identity(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessIdentity(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionCNAMEs`].
+    #[inline]
+    pub fn is_too_many_distribution_cnam_es(&self) -> bool {
+        matches!(self, Self::TooManyDistributionCNAMEs(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchContinuousDeploymentPolicy`].
+    #[inline]
+    pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
+        matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToOriginRequestPolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyQueryStringParameters`].
+    #[inline]
+    pub fn is_too_many_query_string_parameters(&self) -> bool {
+        matches!(self, Self::TooManyQueryStringParameters(_))
+    }
+    /// Whether this is [`UpdateDistributionError::RealtimeLogConfigOwnerMismatch`].
+    #[inline]
+    pub fn is_realtime_log_config_owner_mismatch(&self) -> bool {
+        matches!(self, Self::RealtimeLogConfigOwnerMismatch(_))
+    }
+    /// Whether this is [`UpdateDistributionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateDistributionError::ContinuousDeploymentPolicyInUse`].
+    #[inline]
+    pub fn is_continuous_deployment_policy_in_use(&self) -> bool {
+        matches!(self, Self::ContinuousDeploymentPolicyInUse(_))
+    }
+    /// Whether this is [`UpdateDistributionError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyHeadersInForwardedValues`].
+    #[inline]
+    pub fn is_too_many_headers_in_forwarded_values(&self) -> bool {
+        matches!(self, Self::TooManyHeadersInForwardedValues(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidLambdaFunctionAssociation`].
+    #[inline]
+    pub fn is_invalid_lambda_function_association(&self) -> bool {
+        matches!(self, Self::InvalidLambdaFunctionAssociation(_))
+    }
+    /// Whether this is [`UpdateDistributionError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyCertificates`].
+    #[inline]
+    pub fn is_too_many_certificates(&self) -> bool {
+        matches!(self, Self::TooManyCertificates(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TrustedKeyGroupDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_key_group_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedKeyGroupDoesNotExist(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchRealtimeLogConfig`].
+    #[inline]
+    pub fn is_no_such_realtime_log_config(&self) -> bool {
+        matches!(self, Self::NoSuchRealtimeLogConfig(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidResponseCode`].
+    #[inline]
+    pub fn is_invalid_response_code(&self) -> bool {
+        matches!(self, Self::InvalidResponseCode(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidGeoRestrictionParameter`].
+    #[inline]
+    pub fn is_invalid_geo_restriction_parameter(&self) -> bool {
+        matches!(self, Self::InvalidGeoRestrictionParameter(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyOrigins`].
+    #[inline]
+    pub fn is_too_many_origins(&self) -> bool {
+        matches!(self, Self::TooManyOrigins(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidViewerCertificate`].
+    #[inline]
+    pub fn is_invalid_viewer_certificate(&self) -> bool {
+        matches!(self, Self::InvalidViewerCertificate(_))
+    }
+    /// Whether this is [`UpdateDistributionError::InvalidFunctionAssociation`].
+    #[inline]
+    pub fn is_invalid_function_association(&self) -> bool {
+        matches!(self, Self::InvalidFunctionAssociation(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsWithLambdaAssociations`].
+    #[inline]
+    pub fn is_too_many_distributions_with_lambda_associations(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsWithLambdaAssociations(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToKeyGroup`].
+    #[inline]
+    pub fn is_too_many_distributions_associated_to_key_group(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToKeyGroup(_))
+    }
+    /// Whether this is [`UpdateDistributionError::NoSuchOrigin`].
+    #[inline]
+    pub fn is_no_such_origin(&self) -> bool {
+        matches!(self, Self::NoSuchOrigin(_))
+    }
+    /// Whether this is [`UpdateDistributionError::TooManyCacheBehaviors`].
+    #[inline]
+    pub fn is_too_many_cache_behaviors(&self) -> bool {
+        matches!(self, Self::TooManyCacheBehaviors(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -825,7 +1211,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -859,5 +1245,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_distribution::UpdateDistributionOutput {
         distribution: m_distribution,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateDistribution, built one input member at a time: from `client.update_distribution()` (or `client.update_distribution_with(input)`), a setter per member, then [`send`](UpdateDistributionFluentBuilder::send).
+
+ [`config_override`](UpdateDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_distribution::UpdateDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_distribution::UpdateDistributionInputBuilder,
+    ) -> Self {
+        UpdateDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The distribution's configuration information.
+
+ Sets [`crate::operation::update_distribution::UpdateDistributionInput::distribution_config`](crate::operation::update_distribution::UpdateDistributionInput::distribution_config). Required.*/
+    #[inline]
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
+        self.input = self.input.distribution_config(value);
+        self
+    }
+    /** The distribution's id.
+
+ Sets [`crate::operation::update_distribution::UpdateDistributionInput::id`](crate::operation::update_distribution::UpdateDistributionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the distribution's configuration. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::update_distribution::UpdateDistributionInput::if_match`](crate::operation::update_distribution::UpdateDistributionInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution::UpdateDistributionInput::if_match`](crate::operation::update_distribution::UpdateDistributionInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_distribution::UpdateDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDistributionError`], the errors the model lists for UpdateDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_distribution::UpdateDistributionOutput,
+        restxml_runtime::SdkError<UpdateDistributionError>,
+    > {
+        let input: crate::operation::update_distribution::UpdateDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -54,8 +54,26 @@ impl UpdateDistributionTenantInput {
     }
 }
 
+impl From<UpdateDistributionTenantInput> for UpdateDistributionTenantInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateDistributionTenantInput) -> Self {
+        UpdateDistributionTenantInputBuilder {
+            id: Some(input.id),
+            distribution_id: input.distribution_id,
+            domains: input.domains,
+            customizations: input.customizations,
+            parameters: input.parameters,
+            connection_group_id: input.connection_group_id,
+            if_match: Some(input.if_match),
+            managed_certificate_request: input.managed_certificate_request,
+            enabled: input.enabled,
+        }
+    }
+}
+
 /// A builder for [`UpdateDistributionTenantInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateDistributionTenantInputBuilder {
     id: Option<String>,
     distribution_id: Option<String>,
@@ -194,30 +212,37 @@ impl UpdateDistributionTenantInputBuilder {
         self.enabled = value;
         self
     }
-    /// Builds the [`UpdateDistributionTenantInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
-        Ok(UpdateDistributionTenantInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateDistributionTenantRequest",
-                "Id",
-            )?,
-            distribution_id: self.distribution_id,
-            domains: self.domains,
-            customizations: self.customizations,
-            parameters: self.parameters,
-            connection_group_id: self.connection_group_id,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateDistributionTenantRequest",
-                "IfMatch",
-            )?,
-            managed_certificate_request: self.managed_certificate_request,
-            enabled: self.enabled,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(UpdateDistributionTenantInput {
+                    id,
+                    distribution_id: self.distribution_id,
+                    domains: self.domains,
+                    customizations: self.customizations,
+                    parameters: self.parameters,
+                    connection_group_id: self.connection_group_id,
+                    if_match,
+                    managed_certificate_request: self.managed_certificate_request,
+                    enabled: self.enabled,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDistributionTenantInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -231,6 +256,9 @@ pub struct UpdateDistributionTenantOutput {
     pub distribution_tenant: Option<crate::types::DistributionTenant>,
     /// The current version of the distribution tenant.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateDistributionTenantOutput {
@@ -243,6 +271,13 @@ impl std::fmt::Debug for UpdateDistributionTenantOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateDistributionTenantOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateDistributionTenantOutput {
     /// A builder for [`UpdateDistributionTenantOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -252,7 +287,7 @@ impl UpdateDistributionTenantOutput {
 }
 
 /// A builder for [`UpdateDistributionTenantOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -299,7 +334,7 @@ impl UpdateDistributionTenantOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateDistributionTenantOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -307,12 +342,13 @@ impl UpdateDistributionTenantOutputBuilder {
         Ok(UpdateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateDistributionTenant can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateDistributionTenantError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -347,45 +383,103 @@ impl UpdateDistributionTenantError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateDistributionTenant",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidAssociation)
+                    .map_or_else(unhandled, Self::InvalidAssociation)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateDistributionTenantError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::InvalidAssociation`].
+    #[inline]
+    pub fn is_invalid_association(&self) -> bool {
+        matches!(self, Self::InvalidAssociation(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateDistributionTenantError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -484,7 +578,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateDistributionTenant: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateDistributionTenant: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -518,5 +612,198 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_distribution_tenant::UpdateDistributionTenantOutput {
         distribution_tenant: m_distribution_tenant,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateDistributionTenant, built one input member at a time: from `client.update_distribution_tenant()` (or `client.update_distribution_tenant_with(input)`), a setter per member, then [`send`](UpdateDistributionTenantFluentBuilder::send).
+
+ [`config_override`](UpdateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateDistributionTenantFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateDistributionTenantFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
+    ) -> Self {
+        UpdateDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the distribution tenant.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The ID for the multi-tenant distribution.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id).*/
+    #[inline]
+    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.distribution_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id).
+    #[inline]
+    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_distribution_id(value);
+        self
+    }
+    /** The domains to update for the distribution tenant. A domain object can contain only a domain property. You must specify at least one domain. Each distribution tenant can have up to 5 domains.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains).*/
+    #[inline]
+    pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
+        self.input = self.input.domains(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains).
+    #[inline]
+    pub fn set_domains(mut self, value: Option<Vec<crate::types::DomainItem>>) -> Self {
+        self.input = self.input.set_domains(value);
+        self
+    }
+    /** Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).*/
+    #[inline]
+    pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
+        self.input = self.input.customizations(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
+    #[inline]
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
+        self.input = self.input.set_customizations(value);
+        self
+    }
+    /** A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).*/
+    #[inline]
+    pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
+        self.input = self.input.parameters(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
+    #[inline]
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
+        self.input = self.input.set_parameters(value);
+        self
+    }
+    /** The ID of the target connection group.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id).*/
+    #[inline]
+    pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.connection_group_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id).
+    #[inline]
+    pub fn set_connection_group_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_connection_group_id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the distribution tenant to update. This value is returned in the response of the `GetDistributionTenant` API operation.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /** An object that contains the CloudFront managed ACM certificate request.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).*/
+    #[inline]
+    pub fn managed_certificate_request(
+        mut self,
+        value: crate::types::ManagedCertificateRequest,
+    ) -> Self {
+        self.input = self.input.managed_certificate_request(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
+    #[inline]
+    pub fn set_managed_certificate_request(
+        mut self,
+        value: Option<crate::types::ManagedCertificateRequest>,
+    ) -> Self {
+        self.input = self.input.set_managed_certificate_request(value);
+        self
+    }
+    /** Indicates whether the distribution tenant should be updated to an enabled state. If you update the distribution tenant and it's not enabled, the distribution tenant won't serve traffic.
+
+ Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled).*/
+    #[inline]
+    pub fn enabled(mut self, value: bool) -> Self {
+        self.input = self.input.enabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled).
+    #[inline]
+    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enabled(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDistributionTenantError`], the errors the model lists for UpdateDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_distribution_tenant::UpdateDistributionTenantOutput,
+        restxml_runtime::SdkError<UpdateDistributionTenantError>,
+    > {
+        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDistributionTenant", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

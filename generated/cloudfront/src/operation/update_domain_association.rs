@@ -44,8 +44,20 @@ impl UpdateDomainAssociationInput {
     }
 }
 
+impl From<UpdateDomainAssociationInput> for UpdateDomainAssociationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateDomainAssociationInput) -> Self {
+        UpdateDomainAssociationInputBuilder {
+            domain: Some(input.domain),
+            target_resource: Some(input.target_resource),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateDomainAssociationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateDomainAssociationInputBuilder {
     domain: Option<String>,
     target_resource: Option<crate::types::DistributionResourceId>,
@@ -91,24 +103,35 @@ impl UpdateDomainAssociationInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateDomainAssociationInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateDomainAssociationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
-        Ok(UpdateDomainAssociationInput {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "UpdateDomainAssociationRequest",
-                "Domain",
-            )?,
-            target_resource: restxml_runtime::error::required(
-                self.target_resource,
-                "UpdateDomainAssociationRequest",
-                "TargetResource",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.domain, self.target_resource) {
+            (Some(domain), Some(target_resource)) => {
+                Ok(UpdateDomainAssociationInput {
+                    domain,
+                    target_resource,
+                    if_match: self.if_match,
+                })
+            }
+            (domain, target_resource) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDomainAssociationInput",
+                        &[
+                            (domain.is_none(), "domain", "Domain"),
+                            (
+                                target_resource.is_none(),
+                                "target_resource",
+                                "TargetResource",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -124,6 +147,9 @@ pub struct UpdateDomainAssociationOutput {
     pub resource_id: Option<String>,
     /// The current version of the target standard distribution or distribution tenant that was associated with the domain.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateDomainAssociationOutput {
@@ -137,6 +163,13 @@ impl std::fmt::Debug for UpdateDomainAssociationOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateDomainAssociationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateDomainAssociationOutput {
     /// A builder for [`UpdateDomainAssociationOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -146,7 +179,7 @@ impl UpdateDomainAssociationOutput {
 }
 
 /// A builder for [`UpdateDomainAssociationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateDomainAssociationOutputBuilder {
     domain: Option<String>,
     resource_id: Option<String>,
@@ -201,7 +234,7 @@ impl UpdateDomainAssociationOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateDomainAssociationOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateDomainAssociationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -210,12 +243,13 @@ impl UpdateDomainAssociationOutputBuilder {
             domain: self.domain,
             resource_id: self.resource_id,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateDomainAssociation can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateDomainAssociationError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -244,33 +278,76 @@ impl UpdateDomainAssociationError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateDomainAssociation",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateDomainAssociationError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateDomainAssociationError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateDomainAssociationError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateDomainAssociationError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateDomainAssociationError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateDomainAssociationError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -344,7 +421,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateDomainAssociation: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateDomainAssociation: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -398,5 +475,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         domain: body_domain,
         resource_id: body_resource_id,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateDomainAssociation, built one input member at a time: from `client.update_domain_association()` (or `client.update_domain_association_with(input)`), a setter per member, then [`send`](UpdateDomainAssociationFluentBuilder::send).
+
+ [`config_override`](UpdateDomainAssociationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateDomainAssociationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateDomainAssociationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
+    ) -> Self {
+        UpdateDomainAssociationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The domain to update.
+
+ Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::domain`](crate::operation::update_domain_association::UpdateDomainAssociationInput::domain). Required.*/
+    #[inline]
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.domain(value);
+        self
+    }
+    /** The target standard distribution or distribution tenant resource for the domain. You can specify either `DistributionId` or `DistributionTenantId`, but not both.
+
+ Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource`](crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource). Required.*/
+    #[inline]
+    pub fn target_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
+        self.input = self.input.target_resource(value);
+        self
+    }
+    /** The value of the `ETag` identifier for the standard distribution or distribution tenant that will be associated with the domain.
+
+ Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match`](crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match`](crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateDomainAssociation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDomainAssociationError`], the errors the model lists for UpdateDomainAssociation; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_domain_association::UpdateDomainAssociationOutput,
+        restxml_runtime::SdkError<UpdateDomainAssociationError>,
+    > {
+        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDomainAssociation", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,21 @@ impl UpdateFieldLevelEncryptionConfigInput {
     }
 }
 
+impl From<UpdateFieldLevelEncryptionConfigInput>
+for UpdateFieldLevelEncryptionConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateFieldLevelEncryptionConfigInput) -> Self {
+        UpdateFieldLevelEncryptionConfigInputBuilder {
+            field_level_encryption_config: Some(input.field_level_encryption_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateFieldLevelEncryptionConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateFieldLevelEncryptionConfigInputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     id: Option<String>,
@@ -83,24 +96,35 @@ impl UpdateFieldLevelEncryptionConfigInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateFieldLevelEncryptionConfigInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
-        Ok(UpdateFieldLevelEncryptionConfigInput {
-            field_level_encryption_config: restxml_runtime::error::required(
-                self.field_level_encryption_config,
-                "UpdateFieldLevelEncryptionConfigRequest",
-                "FieldLevelEncryptionConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateFieldLevelEncryptionConfigRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.field_level_encryption_config, self.id) {
+            (Some(field_level_encryption_config), Some(id)) => {
+                Ok(UpdateFieldLevelEncryptionConfigInput {
+                    field_level_encryption_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (field_level_encryption_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFieldLevelEncryptionConfigInput",
+                        &[
+                            (
+                                field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -114,6 +138,9 @@ pub struct UpdateFieldLevelEncryptionConfigOutput {
     pub field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     /// The value of the `ETag` header that you received when updating the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutput {
@@ -126,6 +153,13 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateFieldLevelEncryptionConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigOutput {
     /// A builder for [`UpdateFieldLevelEncryptionConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -135,7 +169,7 @@ impl UpdateFieldLevelEncryptionConfigOutput {
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     e_tag: Option<String>,
@@ -182,7 +216,7 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateFieldLevelEncryptionConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -190,12 +224,13 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
         Ok(UpdateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateFieldLevelEncryptionConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateFieldLevelEncryptionConfigError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -238,62 +273,127 @@ impl UpdateFieldLevelEncryptionConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateFieldLevelEncryptionConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("QueryArgProfileEmpty") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
+                    .map_or_else(unhandled, Self::QueryArgProfileEmpty)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionContentTypeProfiles,
                     )
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionQueryArgProfiles,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchFieldLevelEncryptionProfile,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::QueryArgProfileEmpty`].
+    #[inline]
+    pub fn is_query_arg_profile_empty(&self) -> bool {
+        matches!(self, Self::QueryArgProfileEmpty(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::NoSuchFieldLevelEncryptionConfig`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::TooManyFieldLevelEncryptionContentTypeProfiles`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_content_type_profiles(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionContentTypeProfiles(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::TooManyFieldLevelEncryptionQueryArgProfiles`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_query_arg_profiles(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionQueryArgProfiles(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::NoSuchFieldLevelEncryptionProfile`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionConfigError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -370,7 +470,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateFieldLevelEncryptionConfig: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateFieldLevelEncryptionConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -404,5 +504,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigOutput {
         field_level_encryption: m_field_level_encryption,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateFieldLevelEncryptionConfig, built one input member at a time: from `client.update_field_level_encryption_config()` (or `client.update_field_level_encryption_config_with(input)`), a setter per member, then [`send`](UpdateFieldLevelEncryptionConfigFluentBuilder::send).
+
+ [`config_override`](UpdateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateFieldLevelEncryptionConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
+    ) -> Self {
+        UpdateFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Request to update a field-level encryption configuration.
+
+ Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.*/
+    #[inline]
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
+        self.input = self.input.field_level_encryption_config(value);
+        self
+    }
+    /** The ID of the configuration you want to update.
+
+ Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::id`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the configuration identity to update. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFieldLevelEncryptionConfigError`], the errors the model lists for UpdateFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigOutput,
+        restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
+    > {
+        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,23 @@ impl UpdateFieldLevelEncryptionProfileInput {
     }
 }
 
+impl From<UpdateFieldLevelEncryptionProfileInput>
+for UpdateFieldLevelEncryptionProfileInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateFieldLevelEncryptionProfileInput) -> Self {
+        UpdateFieldLevelEncryptionProfileInputBuilder {
+            field_level_encryption_profile_config: Some(
+                input.field_level_encryption_profile_config,
+            ),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateFieldLevelEncryptionProfileInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateFieldLevelEncryptionProfileInputBuilder {
     field_level_encryption_profile_config: Option<
         crate::types::FieldLevelEncryptionProfileConfig,
@@ -91,24 +106,35 @@ impl UpdateFieldLevelEncryptionProfileInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateFieldLevelEncryptionProfileInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
-        Ok(UpdateFieldLevelEncryptionProfileInput {
-            field_level_encryption_profile_config: restxml_runtime::error::required(
-                self.field_level_encryption_profile_config,
-                "UpdateFieldLevelEncryptionProfileRequest",
-                "FieldLevelEncryptionProfileConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateFieldLevelEncryptionProfileRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.field_level_encryption_profile_config, self.id) {
+            (Some(field_level_encryption_profile_config), Some(id)) => {
+                Ok(UpdateFieldLevelEncryptionProfileInput {
+                    field_level_encryption_profile_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (field_level_encryption_profile_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFieldLevelEncryptionProfileInput",
+                        &[
+                            (
+                                field_level_encryption_profile_config.is_none(),
+                                "field_level_encryption_profile_config",
+                                "FieldLevelEncryptionProfileConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -124,6 +150,9 @@ pub struct UpdateFieldLevelEncryptionProfileOutput {
     >,
     /// The result of the field-level encryption profile request.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutput {
@@ -139,6 +168,13 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateFieldLevelEncryptionProfileOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateFieldLevelEncryptionProfileOutput {
     /// A builder for [`UpdateFieldLevelEncryptionProfileOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -148,7 +184,7 @@ impl UpdateFieldLevelEncryptionProfileOutput {
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionProfileOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     e_tag: Option<String>,
@@ -198,7 +234,7 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateFieldLevelEncryptionProfileOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -206,12 +242,13 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
         Ok(UpdateFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateFieldLevelEncryptionProfile can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateFieldLevelEncryptionProfileError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -260,72 +297,142 @@ impl UpdateFieldLevelEncryptionProfileError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateFieldLevelEncryptionProfile",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionFieldPatterns,
                     )
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::FieldLevelEncryptionProfileAlreadyExists,
                     )
             }
             Some("NoSuchPublicKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::FieldLevelEncryptionProfileSizeExceeded,
                     )
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::NoSuchFieldLevelEncryptionProfile,
-                    )
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
             }
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyFieldLevelEncryptionEncryptionEntities,
                     )
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionFieldPatterns`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_field_patterns(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionFieldPatterns(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::FieldLevelEncryptionProfileAlreadyExists`].
+    #[inline]
+    pub fn is_field_level_encryption_profile_already_exists(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionProfileAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::NoSuchPublicKey`].
+    #[inline]
+    pub fn is_no_such_public_key(&self) -> bool {
+        matches!(self, Self::NoSuchPublicKey(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::FieldLevelEncryptionProfileSizeExceeded`].
+    #[inline]
+    pub fn is_field_level_encryption_profile_size_exceeded(&self) -> bool {
+        matches!(self, Self::FieldLevelEncryptionProfileSizeExceeded(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::NoSuchFieldLevelEncryptionProfile`].
+    #[inline]
+    pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
+        matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionEncryptionEntities`].
+    #[inline]
+    pub fn is_too_many_field_level_encryption_encryption_entities(&self) -> bool {
+        matches!(self, Self::TooManyFieldLevelEncryptionEncryptionEntities(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateFieldLevelEncryptionProfileError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -403,7 +510,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateFieldLevelEncryptionProfile: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateFieldLevelEncryptionProfile: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -437,5 +544,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileOutput {
         field_level_encryption_profile: m_field_level_encryption_profile,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateFieldLevelEncryptionProfile, built one input member at a time: from `client.update_field_level_encryption_profile()` (or `client.update_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](UpdateFieldLevelEncryptionProfileFluentBuilder::send).
+
+ [`config_override`](UpdateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateFieldLevelEncryptionProfileFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
+    ) -> Self {
+        UpdateFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Request to update a field-level encryption profile.
+
+ Sets [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config). Required.*/
+    #[inline]
+    pub fn field_level_encryption_profile_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfileConfig,
+    ) -> Self {
+        self.input = self.input.field_level_encryption_profile_config(value);
+        self
+    }
+    /** The ID of the field-level encryption profile request.
+
+ Sets [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::id`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the profile identity to update. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFieldLevelEncryptionProfileError`], the errors the model lists for UpdateFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileOutput,
+        restxml_runtime::SdkError<UpdateFieldLevelEncryptionProfileError>,
+    > {
+        let input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

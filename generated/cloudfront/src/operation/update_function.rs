@@ -43,8 +43,21 @@ impl UpdateFunctionInput {
     }
 }
 
+impl From<UpdateFunctionInput> for UpdateFunctionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateFunctionInput) -> Self {
+        UpdateFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+            function_config: Some(input.function_config),
+            function_code: Some(input.function_code),
+        }
+    }
+}
+
 /// A builder for [`UpdateFunctionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -92,31 +105,36 @@ impl UpdateFunctionInputBuilder {
         self.function_code = Some(value);
         self
     }
-    /// Builds the [`UpdateFunctionInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateFunctionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateFunctionInput, restxml_runtime::BuildError> {
-        Ok(UpdateFunctionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "UpdateFunctionRequest",
-                "Name",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateFunctionRequest",
-                "IfMatch",
-            )?,
-            function_config: restxml_runtime::error::required(
-                self.function_config,
-                "UpdateFunctionRequest",
-                "FunctionConfig",
-            )?,
-            function_code: restxml_runtime::error::required(
-                self.function_code,
-                "UpdateFunctionRequest",
-                "FunctionCode",
-            )?,
-        })
+        match (self.name, self.if_match, self.function_config, self.function_code) {
+            (Some(name), Some(if_match), Some(function_config), Some(function_code)) => {
+                Ok(UpdateFunctionInput {
+                    name,
+                    if_match,
+                    function_config,
+                    function_code,
+                })
+            }
+            (name, if_match, function_config, function_code) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFunctionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (function_code.is_none(), "function_code", "FunctionCode"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -130,6 +148,9 @@ pub struct UpdateFunctionOutput {
     pub function_summary: Option<crate::types::FunctionSummary>,
     /// The version identifier for the current version of the CloudFront function.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateFunctionOutput {
@@ -142,6 +163,13 @@ impl std::fmt::Debug for UpdateFunctionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateFunctionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateFunctionOutput {
     /// A builder for [`UpdateFunctionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -151,7 +179,7 @@ impl UpdateFunctionOutput {
 }
 
 /// A builder for [`UpdateFunctionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     e_tag: Option<String>,
@@ -195,18 +223,19 @@ impl UpdateFunctionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateFunctionOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateFunctionOutput {
             function_summary: self.function_summary,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateFunction can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -235,33 +264,76 @@ impl UpdateFunctionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("FunctionSizeLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
+                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchFunctionExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateFunctionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateFunctionError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`UpdateFunctionError::FunctionSizeLimitExceeded`].
+    #[inline]
+    pub fn is_function_size_limit_exceeded(&self) -> bool {
+        matches!(self, Self::FunctionSizeLimitExceeded(_))
+    }
+    /// Whether this is [`UpdateFunctionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateFunctionError::NoSuchFunctionExists`].
+    #[inline]
+    pub fn is_no_such_function_exists(&self) -> bool {
+        matches!(self, Self::NoSuchFunctionExists(_))
+    }
+    /// Whether this is [`UpdateFunctionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -340,7 +412,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateFunction: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateFunction: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -374,5 +446,104 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_function::UpdateFunctionOutput {
         function_summary: m_function_summary,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateFunction, built one input member at a time: from `client.update_function()` (or `client.update_function_with(input)`), a setter per member, then [`send`](UpdateFunctionFluentBuilder::send).
+
+ [`config_override`](UpdateFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateFunctionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_function::UpdateFunctionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateFunctionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_function::UpdateFunctionInputBuilder,
+    ) -> Self {
+        UpdateFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the function that you are updating.
+
+ Sets [`crate::operation::update_function::UpdateFunctionInput::name`](crate::operation::update_function::UpdateFunctionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The current version (`ETag` value) of the function that you are updating, which you can get using `DescribeFunction`.
+
+ Sets [`crate::operation::update_function::UpdateFunctionInput::if_match`](crate::operation::update_function::UpdateFunctionInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /** Configuration information about the function.
+
+ Sets [`crate::operation::update_function::UpdateFunctionInput::function_config`](crate::operation::update_function::UpdateFunctionInput::function_config). Required.*/
+    #[inline]
+    pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+        self.input = self.input.function_config(value);
+        self
+    }
+    /** The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
+
+ Sets [`crate::operation::update_function::UpdateFunctionInput::function_code`](crate::operation::update_function::UpdateFunctionInput::function_code). Required.*/
+    #[inline]
+    pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
+        self.input = self.input.function_code(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFunctionError`], the errors the model lists for UpdateFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_function::UpdateFunctionOutput,
+        restxml_runtime::SdkError<UpdateFunctionError>,
+    > {
+        let input: crate::operation::update_function::UpdateFunctionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFunction", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -44,8 +44,20 @@ impl UpdateKeyGroupInput {
     }
 }
 
+impl From<UpdateKeyGroupInput> for UpdateKeyGroupInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateKeyGroupInput) -> Self {
+        UpdateKeyGroupInputBuilder {
+            key_group_config: Some(input.key_group_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateKeyGroupInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateKeyGroupInputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
     id: Option<String>,
@@ -88,22 +100,33 @@ impl UpdateKeyGroupInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateKeyGroupInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateKeyGroupInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupInput, restxml_runtime::BuildError> {
-        Ok(UpdateKeyGroupInput {
-            key_group_config: restxml_runtime::error::required(
-                self.key_group_config,
-                "UpdateKeyGroupRequest",
-                "KeyGroupConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateKeyGroupRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.key_group_config, self.id) {
+            (Some(key_group_config), Some(id)) => {
+                Ok(UpdateKeyGroupInput {
+                    key_group_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (key_group_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateKeyGroupInput",
+                        &[
+                            (
+                                key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -117,6 +140,9 @@ pub struct UpdateKeyGroupOutput {
     pub key_group: Option<crate::types::KeyGroup>,
     /// The identifier for this version of the key group.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateKeyGroupOutput {
@@ -129,6 +155,13 @@ impl std::fmt::Debug for UpdateKeyGroupOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateKeyGroupOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateKeyGroupOutput {
     /// A builder for [`UpdateKeyGroupOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -138,7 +171,7 @@ impl UpdateKeyGroupOutput {
 }
 
 /// A builder for [`UpdateKeyGroupOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     e_tag: Option<String>,
@@ -179,18 +212,19 @@ impl UpdateKeyGroupOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateKeyGroupOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(UpdateKeyGroupOutput {
             key_group: self.key_group,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateKeyGroup can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateKeyGroupError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -219,33 +253,76 @@ impl UpdateKeyGroupError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("TooManyPublicKeysInKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
+                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("KeyGroupAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
+                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateKeyGroupError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateKeyGroupError::TooManyPublicKeysInKeyGroup`].
+    #[inline]
+    pub fn is_too_many_public_keys_in_key_group(&self) -> bool {
+        matches!(self, Self::TooManyPublicKeysInKeyGroup(_))
+    }
+    /// Whether this is [`UpdateKeyGroupError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateKeyGroupError::NoSuchResource`].
+    #[inline]
+    pub fn is_no_such_resource(&self) -> bool {
+        matches!(self, Self::NoSuchResource(_))
+    }
+    /// Whether this is [`UpdateKeyGroupError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`UpdateKeyGroupError::KeyGroupAlreadyExists`].
+    #[inline]
+    pub fn is_key_group_already_exists(&self) -> bool {
+        matches!(self, Self::KeyGroupAlreadyExists(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -316,7 +393,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateKeyGroup: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateKeyGroup: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -350,5 +427,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_key_group::UpdateKeyGroupOutput {
         key_group: m_key_group,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateKeyGroup, built one input member at a time: from `client.update_key_group()` (or `client.update_key_group_with(input)`), a setter per member, then [`send`](UpdateKeyGroupFluentBuilder::send).
+
+ [`config_override`](UpdateKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateKeyGroupFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateKeyGroupFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
+    ) -> Self {
+        UpdateKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The key group configuration.
+
+ Sets [`crate::operation::update_key_group::UpdateKeyGroupInput::key_group_config`](crate::operation::update_key_group::UpdateKeyGroupInput::key_group_config). Required.*/
+    #[inline]
+    pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
+        self.input = self.input.key_group_config(value);
+        self
+    }
+    /** The identifier of the key group that you are updating.
+
+ Sets [`crate::operation::update_key_group::UpdateKeyGroupInput::id`](crate::operation::update_key_group::UpdateKeyGroupInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the key group that you are updating. The version is the key group's `ETag` value.
+
+ Sets [`crate::operation::update_key_group::UpdateKeyGroupInput::if_match`](crate::operation::update_key_group::UpdateKeyGroupInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_key_group::UpdateKeyGroupInput::if_match`](crate::operation::update_key_group::UpdateKeyGroupInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateKeyGroupError`], the errors the model lists for UpdateKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_key_group::UpdateKeyGroupOutput,
+        restxml_runtime::SdkError<UpdateKeyGroupError>,
+    > {
+        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateKeyGroup", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

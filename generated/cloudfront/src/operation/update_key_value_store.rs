@@ -36,8 +36,20 @@ impl UpdateKeyValueStoreInput {
     }
 }
 
+impl From<UpdateKeyValueStoreInput> for UpdateKeyValueStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateKeyValueStoreInput) -> Self {
+        UpdateKeyValueStoreInputBuilder {
+            name: Some(input.name),
+            comment: Some(input.comment),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`UpdateKeyValueStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateKeyValueStoreInputBuilder {
     name: Option<String>,
     comment: Option<String>,
@@ -74,26 +86,30 @@ impl UpdateKeyValueStoreInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`UpdateKeyValueStoreInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyValueStoreInput, restxml_runtime::BuildError> {
-        Ok(UpdateKeyValueStoreInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "UpdateKeyValueStoreRequest",
-                "Name",
-            )?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "UpdateKeyValueStoreRequest",
-                "Comment",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateKeyValueStoreRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.name, self.comment, self.if_match) {
+            (Some(name), Some(comment), Some(if_match)) => {
+                Ok(UpdateKeyValueStoreInput {
+                    name,
+                    comment,
+                    if_match,
+                })
+            }
+            (name, comment, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateKeyValueStoreInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (comment.is_none(), "comment", "Comment"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -107,6 +123,9 @@ pub struct UpdateKeyValueStoreOutput {
     pub key_value_store: Option<crate::types::KeyValueStore>,
     /// The `ETag` of the resulting key value store.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateKeyValueStoreOutput {
@@ -119,6 +138,13 @@ impl std::fmt::Debug for UpdateKeyValueStoreOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateKeyValueStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateKeyValueStoreOutput {
     /// A builder for [`UpdateKeyValueStoreOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -128,7 +154,7 @@ impl UpdateKeyValueStoreOutput {
 }
 
 /// A builder for [`UpdateKeyValueStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
@@ -172,7 +198,7 @@ impl UpdateKeyValueStoreOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateKeyValueStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -180,12 +206,13 @@ impl UpdateKeyValueStoreOutputBuilder {
         Ok(UpdateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateKeyValueStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateKeyValueStoreError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -214,33 +241,76 @@ impl UpdateKeyValueStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateKeyValueStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateKeyValueStoreError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateKeyValueStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateKeyValueStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateKeyValueStoreError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`UpdateKeyValueStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateKeyValueStoreError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -315,7 +385,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateKeyValueStore: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateKeyValueStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -349,5 +419,96 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_key_value_store::UpdateKeyValueStoreOutput {
         key_value_store: m_key_value_store,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateKeyValueStore, built one input member at a time: from `client.update_key_value_store()` (or `client.update_key_value_store_with(input)`), a setter per member, then [`send`](UpdateKeyValueStoreFluentBuilder::send).
+
+ [`config_override`](UpdateKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateKeyValueStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateKeyValueStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
+    ) -> Self {
+        UpdateKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the key value store to update.
+
+ Sets [`crate::operation::update_key_value_store::UpdateKeyValueStoreInput::name`](crate::operation::update_key_value_store::UpdateKeyValueStoreInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The comment of the key value store to update.
+
+ Sets [`crate::operation::update_key_value_store::UpdateKeyValueStoreInput::comment`](crate::operation::update_key_value_store::UpdateKeyValueStoreInput::comment). Required.*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /** The key value store to update, if a match occurs.
+
+ Sets [`crate::operation::update_key_value_store::UpdateKeyValueStoreInput::if_match`](crate::operation::update_key_value_store::UpdateKeyValueStoreInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateKeyValueStoreError`], the errors the model lists for UpdateKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_key_value_store::UpdateKeyValueStoreOutput,
+        restxml_runtime::SdkError<UpdateKeyValueStoreError>,
+    > {
+        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateKeyValueStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl UpdateOriginAccessControlInput {
     }
 }
 
+impl From<UpdateOriginAccessControlInput> for UpdateOriginAccessControlInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateOriginAccessControlInput) -> Self {
+        UpdateOriginAccessControlInputBuilder {
+            origin_access_control_config: Some(input.origin_access_control_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateOriginAccessControlInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateOriginAccessControlInputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     id: Option<String>,
@@ -83,24 +95,35 @@ impl UpdateOriginAccessControlInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateOriginAccessControlInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
-        Ok(UpdateOriginAccessControlInput {
-            origin_access_control_config: restxml_runtime::error::required(
-                self.origin_access_control_config,
-                "UpdateOriginAccessControlRequest",
-                "OriginAccessControlConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateOriginAccessControlRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.origin_access_control_config, self.id) {
+            (Some(origin_access_control_config), Some(id)) => {
+                Ok(UpdateOriginAccessControlInput {
+                    origin_access_control_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (origin_access_control_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateOriginAccessControlInput",
+                        &[
+                            (
+                                origin_access_control_config.is_none(),
+                                "origin_access_control_config",
+                                "OriginAccessControlConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -114,6 +137,9 @@ pub struct UpdateOriginAccessControlOutput {
     pub origin_access_control: Option<crate::types::OriginAccessControl>,
     /// The new version of the origin access control after it has been updated.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateOriginAccessControlOutput {
@@ -126,6 +152,13 @@ impl std::fmt::Debug for UpdateOriginAccessControlOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateOriginAccessControlOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateOriginAccessControlOutput {
     /// A builder for [`UpdateOriginAccessControlOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -135,7 +168,7 @@ impl UpdateOriginAccessControlOutput {
 }
 
 /// A builder for [`UpdateOriginAccessControlOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     e_tag: Option<String>,
@@ -182,7 +215,7 @@ impl UpdateOriginAccessControlOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateOriginAccessControlOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -190,12 +223,13 @@ impl UpdateOriginAccessControlOutputBuilder {
         Ok(UpdateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateOriginAccessControl can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateOriginAccessControlError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -226,37 +260,85 @@ impl UpdateOriginAccessControlError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateOriginAccessControl",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("OriginAccessControlAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
+                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
             }
             Some("NoSuchOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::OriginAccessControlAlreadyExists`].
+    #[inline]
+    pub fn is_origin_access_control_already_exists(&self) -> bool {
+        matches!(self, Self::OriginAccessControlAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::NoSuchOriginAccessControl`].
+    #[inline]
+    pub fn is_no_such_origin_access_control(&self) -> bool {
+        matches!(self, Self::NoSuchOriginAccessControl(_))
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateOriginAccessControlError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -329,7 +411,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateOriginAccessControl: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateOriginAccessControl: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -363,5 +445,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput {
         origin_access_control: m_origin_access_control,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateOriginAccessControl, built one input member at a time: from `client.update_origin_access_control()` (or `client.update_origin_access_control_with(input)`), a setter per member, then [`send`](UpdateOriginAccessControlFluentBuilder::send).
+
+ [`config_override`](UpdateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateOriginAccessControlFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateOriginAccessControlFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
+    ) -> Self {
+        UpdateOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An origin access control.
+
+ Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.*/
+    #[inline]
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
+        self.input = self.input.origin_access_control_config(value);
+        self
+    }
+    /** The unique identifier of the origin access control that you are updating.
+
+ Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The current version (`ETag` value) of the origin access control that you are updating.
+
+ Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateOriginAccessControlError`], the errors the model lists for UpdateOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
+        restxml_runtime::SdkError<UpdateOriginAccessControlError>,
+    > {
+        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateOriginAccessControl", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -44,8 +44,20 @@ impl UpdateOriginRequestPolicyInput {
     }
 }
 
+impl From<UpdateOriginRequestPolicyInput> for UpdateOriginRequestPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateOriginRequestPolicyInput) -> Self {
+        UpdateOriginRequestPolicyInputBuilder {
+            origin_request_policy_config: Some(input.origin_request_policy_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateOriginRequestPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateOriginRequestPolicyInputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     id: Option<String>,
@@ -91,24 +103,35 @@ impl UpdateOriginRequestPolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateOriginRequestPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateOriginRequestPolicyInput, restxml_runtime::BuildError> {
-        Ok(UpdateOriginRequestPolicyInput {
-            origin_request_policy_config: restxml_runtime::error::required(
-                self.origin_request_policy_config,
-                "UpdateOriginRequestPolicyRequest",
-                "OriginRequestPolicyConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateOriginRequestPolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.origin_request_policy_config, self.id) {
+            (Some(origin_request_policy_config), Some(id)) => {
+                Ok(UpdateOriginRequestPolicyInput {
+                    origin_request_policy_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (origin_request_policy_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateOriginRequestPolicyInput",
+                        &[
+                            (
+                                origin_request_policy_config.is_none(),
+                                "origin_request_policy_config",
+                                "OriginRequestPolicyConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -122,6 +145,9 @@ pub struct UpdateOriginRequestPolicyOutput {
     pub origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     /// The current version of the origin request policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateOriginRequestPolicyOutput {
@@ -134,6 +160,13 @@ impl std::fmt::Debug for UpdateOriginRequestPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateOriginRequestPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateOriginRequestPolicyOutput {
     /// A builder for [`UpdateOriginRequestPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -143,7 +176,7 @@ impl UpdateOriginRequestPolicyOutput {
 }
 
 /// A builder for [`UpdateOriginRequestPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     e_tag: Option<String>,
@@ -190,7 +223,7 @@ impl UpdateOriginRequestPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateOriginRequestPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -198,12 +231,13 @@ impl UpdateOriginRequestPolicyOutputBuilder {
         Ok(UpdateOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateOriginRequestPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateOriginRequestPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -248,62 +282,124 @@ impl UpdateOriginRequestPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateOriginRequestPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyHeadersInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyHeadersInOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy)
             }
             Some("NoSuchOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyCookiesInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyCookiesInOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("OriginRequestPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
+                    .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists)
             }
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyQueryStringsInOriginRequestPolicy,
                     )
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::TooManyHeadersInOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_headers_in_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyHeadersInOriginRequestPolicy(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::NoSuchOriginRequestPolicy`].
+    #[inline]
+    pub fn is_no_such_origin_request_policy(&self) -> bool {
+        matches!(self, Self::NoSuchOriginRequestPolicy(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::TooManyCookiesInOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_cookies_in_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyCookiesInOriginRequestPolicy(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::OriginRequestPolicyAlreadyExists`].
+    #[inline]
+    pub fn is_origin_request_policy_already_exists(&self) -> bool {
+        matches!(self, Self::OriginRequestPolicyAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::TooManyQueryStringsInOriginRequestPolicy`].
+    #[inline]
+    pub fn is_too_many_query_strings_in_origin_request_policy(&self) -> bool {
+        matches!(self, Self::TooManyQueryStringsInOriginRequestPolicy(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateOriginRequestPolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -379,7 +475,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateOriginRequestPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateOriginRequestPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -413,5 +509,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyOutput {
         origin_request_policy: m_origin_request_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateOriginRequestPolicy, built one input member at a time: from `client.update_origin_request_policy()` (or `client.update_origin_request_policy_with(input)`), a setter per member, then [`send`](UpdateOriginRequestPolicyFluentBuilder::send).
+
+ [`config_override`](UpdateOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateOriginRequestPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateOriginRequestPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
+    ) -> Self {
+        UpdateOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An origin request policy configuration.
+
+ Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config). Required.*/
+    #[inline]
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
+        self.input = self.input.origin_request_policy_config(value);
+        self
+    }
+    /** The unique identifier for the origin request policy that you are updating. The identifier is returned in a cache behavior's `OriginRequestPolicyId` field in the response to `GetDistributionConfig`.
+
+ Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::id`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the origin request policy that you are updating. The version is returned in the origin request policy's `ETag` field in the response to `GetOriginRequestPolicyConfig`.
+
+ Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateOriginRequestPolicyError`], the errors the model lists for UpdateOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyOutput,
+        restxml_runtime::SdkError<UpdateOriginRequestPolicyError>,
+    > {
+        let input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateOriginRequestPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

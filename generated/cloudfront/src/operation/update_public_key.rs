@@ -36,8 +36,20 @@ impl UpdatePublicKeyInput {
     }
 }
 
+impl From<UpdatePublicKeyInput> for UpdatePublicKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdatePublicKeyInput) -> Self {
+        UpdatePublicKeyInputBuilder {
+            public_key_config: Some(input.public_key_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdatePublicKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdatePublicKeyInputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
     id: Option<String>,
@@ -80,22 +92,33 @@ impl UpdatePublicKeyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdatePublicKeyInput`], or names the first required member that is missing.
+    /// Builds the [`UpdatePublicKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyInput, restxml_runtime::BuildError> {
-        Ok(UpdatePublicKeyInput {
-            public_key_config: restxml_runtime::error::required(
-                self.public_key_config,
-                "UpdatePublicKeyRequest",
-                "PublicKeyConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdatePublicKeyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.public_key_config, self.id) {
+            (Some(public_key_config), Some(id)) => {
+                Ok(UpdatePublicKeyInput {
+                    public_key_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (public_key_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdatePublicKeyInput",
+                        &[
+                            (
+                                public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -109,6 +132,9 @@ pub struct UpdatePublicKeyOutput {
     pub public_key: Option<crate::types::PublicKey>,
     /// The identifier of the current version of the public key.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdatePublicKeyOutput {
@@ -121,6 +147,13 @@ impl std::fmt::Debug for UpdatePublicKeyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdatePublicKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdatePublicKeyOutput {
     /// A builder for [`UpdatePublicKeyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -130,7 +163,7 @@ impl UpdatePublicKeyOutput {
 }
 
 /// A builder for [`UpdatePublicKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdatePublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     e_tag: Option<String>,
@@ -171,18 +204,19 @@ impl UpdatePublicKeyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdatePublicKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdatePublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyOutput, restxml_runtime::BuildError> {
         Ok(UpdatePublicKeyOutput {
             public_key: self.public_key,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdatePublicKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdatePublicKeyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -215,40 +249,85 @@ impl UpdatePublicKeyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdatePublicKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("CannotChangeImmutablePublicKeyFields") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::CannotChangeImmutablePublicKeyFields,
-                    )
+                    .map_or_else(unhandled, Self::CannotChangeImmutablePublicKeyFields)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdatePublicKeyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdatePublicKeyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdatePublicKeyError::NoSuchPublicKey`].
+    #[inline]
+    pub fn is_no_such_public_key(&self) -> bool {
+        matches!(self, Self::NoSuchPublicKey(_))
+    }
+    /// Whether this is [`UpdatePublicKeyError::CannotChangeImmutablePublicKeyFields`].
+    #[inline]
+    pub fn is_cannot_change_immutable_public_key_fields(&self) -> bool {
+        matches!(self, Self::CannotChangeImmutablePublicKeyFields(_))
+    }
+    /// Whether this is [`UpdatePublicKeyError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdatePublicKeyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdatePublicKeyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -321,7 +400,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdatePublicKey: the output on success, else the typed error.
+/// Reads the HTTP response of UpdatePublicKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -355,5 +434,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_public_key::UpdatePublicKeyOutput {
         public_key: m_public_key,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdatePublicKey, built one input member at a time: from `client.update_public_key()` (or `client.update_public_key_with(input)`), a setter per member, then [`send`](UpdatePublicKeyFluentBuilder::send).
+
+ [`config_override`](UpdatePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdatePublicKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdatePublicKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
+    ) -> Self {
+        UpdatePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A public key configuration.
+
+ Sets [`crate::operation::update_public_key::UpdatePublicKeyInput::public_key_config`](crate::operation::update_public_key::UpdatePublicKeyInput::public_key_config). Required.*/
+    #[inline]
+    pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
+        self.input = self.input.public_key_config(value);
+        self
+    }
+    /** The identifier of the public key that you are updating.
+
+ Sets [`crate::operation::update_public_key::UpdatePublicKeyInput::id`](crate::operation::update_public_key::UpdatePublicKeyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the public key to update. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::update_public_key::UpdatePublicKeyInput::if_match`](crate::operation::update_public_key::UpdatePublicKeyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_public_key::UpdatePublicKeyInput::if_match`](crate::operation::update_public_key::UpdatePublicKeyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
+        &self.input
+    }
+    /** Sends UpdatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdatePublicKeyError`], the errors the model lists for UpdatePublicKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_public_key::UpdatePublicKeyOutput,
+        restxml_runtime::SdkError<UpdatePublicKeyError>,
+    > {
+        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdatePublicKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

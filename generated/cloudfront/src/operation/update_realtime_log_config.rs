@@ -55,8 +55,22 @@ impl UpdateRealtimeLogConfigInput {
     }
 }
 
+impl From<UpdateRealtimeLogConfigInput> for UpdateRealtimeLogConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateRealtimeLogConfigInput) -> Self {
+        UpdateRealtimeLogConfigInputBuilder {
+            end_points: input.end_points,
+            fields: input.fields,
+            name: input.name,
+            arn: input.arn,
+            sampling_rate: input.sampling_rate,
+        }
+    }
+}
+
 /// A builder for [`UpdateRealtimeLogConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateRealtimeLogConfigInputBuilder {
     end_points: Option<Vec<crate::types::EndPoint>>,
     fields: Option<Vec<String>>,
@@ -139,7 +153,7 @@ impl UpdateRealtimeLogConfigInputBuilder {
         self.sampling_rate = value;
         self
     }
-    /// Builds the [`UpdateRealtimeLogConfigInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -162,6 +176,9 @@ impl UpdateRealtimeLogConfigInputBuilder {
 pub struct UpdateRealtimeLogConfigOutput {
     /// A real-time log configuration.
     pub realtime_log_config: Option<crate::types::RealtimeLogConfig>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateRealtimeLogConfigOutput {
@@ -170,6 +187,13 @@ impl std::fmt::Debug for UpdateRealtimeLogConfigOutput {
         f.debug_struct("UpdateRealtimeLogConfigOutput")
             .field("realtime_log_config", &self.realtime_log_config)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for UpdateRealtimeLogConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -182,7 +206,7 @@ impl UpdateRealtimeLogConfigOutput {
 }
 
 /// A builder for [`UpdateRealtimeLogConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
@@ -215,19 +239,20 @@ impl UpdateRealtimeLogConfigOutputBuilder {
         self.realtime_log_config = value;
         self
     }
-    /// Builds the [`UpdateRealtimeLogConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
         Ok(UpdateRealtimeLogConfigOutput {
             realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateRealtimeLogConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateRealtimeLogConfigError {
     /// Access denied.
@@ -250,21 +275,49 @@ impl UpdateRealtimeLogConfigError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateRealtimeLogConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateRealtimeLogConfigError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateRealtimeLogConfigError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateRealtimeLogConfigError::NoSuchRealtimeLogConfig`].
+    #[inline]
+    pub fn is_no_such_realtime_log_config(&self) -> bool {
+        matches!(self, Self::NoSuchRealtimeLogConfig(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -341,7 +394,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateRealtimeLogConfig: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateRealtimeLogConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -382,5 +435,142 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigOutput {
         realtime_log_config: body_realtime_log_config,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateRealtimeLogConfig, built one input member at a time: from `client.update_realtime_log_config()` (or `client.update_realtime_log_config_with(input)`), a setter per member, then [`send`](UpdateRealtimeLogConfigFluentBuilder::send).
+
+ [`config_override`](UpdateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateRealtimeLogConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateRealtimeLogConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
+    ) -> Self {
+        UpdateRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
+
+ Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points).*/
+    #[inline]
+    pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
+        self.input = self.input.end_points(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points).
+    #[inline]
+    pub fn set_end_points(mut self, value: Option<Vec<crate::types::EndPoint>>) -> Self {
+        self.input = self.input.set_end_points(value);
+        self
+    }
+    /** A list of fields to include in each real-time log record.
+
+ Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields).*/
+    #[inline]
+    pub fn fields(mut self, value: Vec<String>) -> Self {
+        self.input = self.input.fields(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields).
+    #[inline]
+    pub fn set_fields(mut self, value: Option<Vec<String>>) -> Self {
+        self.input = self.input.set_fields(value);
+        self
+    }
+    /** The name for this real-time log configuration.
+
+ Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name).*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name).
+    #[inline]
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_name(value);
+        self
+    }
+    /** The Amazon Resource Name (ARN) for this real-time log configuration.
+
+ Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn).*/
+    #[inline]
+    pub fn arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.arn(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn).
+    #[inline]
+    pub fn set_arn(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_arn(value);
+        self
+    }
+    /** The sampling rate for this real-time log configuration. The sampling rate determines the percentage of viewer requests that are represented in the real-time log data. You must provide an integer between 1 and 100, inclusive.
+
+ Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate).*/
+    #[inline]
+    pub fn sampling_rate(mut self, value: i64) -> Self {
+        self.input = self.input.sampling_rate(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate).
+    #[inline]
+    pub fn set_sampling_rate(mut self, value: Option<i64>) -> Self {
+        self.input = self.input.set_sampling_rate(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateRealtimeLogConfigError`], the errors the model lists for UpdateRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigOutput,
+        restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
+    > {
+        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateRealtimeLogConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -49,8 +49,20 @@ impl UpdateResponseHeadersPolicyInput {
     }
 }
 
+impl From<UpdateResponseHeadersPolicyInput> for UpdateResponseHeadersPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateResponseHeadersPolicyInput) -> Self {
+        UpdateResponseHeadersPolicyInputBuilder {
+            response_headers_policy_config: Some(input.response_headers_policy_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateResponseHeadersPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateResponseHeadersPolicyInputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     id: Option<String>,
@@ -99,24 +111,35 @@ impl UpdateResponseHeadersPolicyInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateResponseHeadersPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
-        Ok(UpdateResponseHeadersPolicyInput {
-            response_headers_policy_config: restxml_runtime::error::required(
-                self.response_headers_policy_config,
-                "UpdateResponseHeadersPolicyRequest",
-                "ResponseHeadersPolicyConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateResponseHeadersPolicyRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.response_headers_policy_config, self.id) {
+            (Some(response_headers_policy_config), Some(id)) => {
+                Ok(UpdateResponseHeadersPolicyInput {
+                    response_headers_policy_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (response_headers_policy_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateResponseHeadersPolicyInput",
+                        &[
+                            (
+                                response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -130,6 +153,9 @@ pub struct UpdateResponseHeadersPolicyOutput {
     pub response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     /// The current version of the response headers policy.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateResponseHeadersPolicyOutput {
@@ -142,6 +168,13 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateResponseHeadersPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateResponseHeadersPolicyOutput {
     /// A builder for [`UpdateResponseHeadersPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -151,7 +184,7 @@ impl UpdateResponseHeadersPolicyOutput {
 }
 
 /// A builder for [`UpdateResponseHeadersPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     e_tag: Option<String>,
@@ -198,7 +231,7 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateResponseHeadersPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -206,12 +239,13 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
         Ok(UpdateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateResponseHeadersPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateResponseHeadersPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -254,65 +288,127 @@ impl UpdateResponseHeadersPolicyError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateResponseHeadersPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyCustomHeadersInResponseHeadersPolicy,
                     )
             }
             Some("ResponseHeadersPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::ResponseHeadersPolicyAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("NoSuchResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("TooLongCSPInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooLongCSPInResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyRemoveHeadersInResponseHeadersPolicy,
                     )
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::TooManyCustomHeadersInResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_many_custom_headers_in_response_headers_policy(&self) -> bool {
+        matches!(self, Self::TooManyCustomHeadersInResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::ResponseHeadersPolicyAlreadyExists`].
+    #[inline]
+    pub fn is_response_headers_policy_already_exists(&self) -> bool {
+        matches!(self, Self::ResponseHeadersPolicyAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::NoSuchResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_no_such_response_headers_policy(&self) -> bool {
+        matches!(self, Self::NoSuchResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::TooLongCSPInResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_long_csp_in_response_headers_policy(&self) -> bool {
+        matches!(self, Self::TooLongCSPInResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::TooManyRemoveHeadersInResponseHeadersPolicy`].
+    #[inline]
+    pub fn is_too_many_remove_headers_in_response_headers_policy(&self) -> bool {
+        matches!(self, Self::TooManyRemoveHeadersInResponseHeadersPolicy(_))
+    }
+    /// Whether this is [`UpdateResponseHeadersPolicyError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -388,7 +484,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateResponseHeadersPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateResponseHeadersPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -422,5 +518,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput {
         response_headers_policy: m_response_headers_policy,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateResponseHeadersPolicy, built one input member at a time: from `client.update_response_headers_policy()` (or `client.update_response_headers_policy_with(input)`), a setter per member, then [`send`](UpdateResponseHeadersPolicyFluentBuilder::send).
+
+ [`config_override`](UpdateResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateResponseHeadersPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
+    ) -> Self {
+        UpdateResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A response headers policy configuration.
+
+ Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config). Required.*/
+    #[inline]
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
+        self.input = self.input.response_headers_policy_config(value);
+        self
+    }
+    /** The identifier for the response headers policy that you are updating.
+
+ Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::id`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version of the response headers policy that you are updating.
+
+ Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateResponseHeadersPolicyError`], the errors the model lists for UpdateResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput,
+        restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
+    > {
+        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateResponseHeadersPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl UpdateStreamingDistributionInput {
     }
 }
 
+impl From<UpdateStreamingDistributionInput> for UpdateStreamingDistributionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateStreamingDistributionInput) -> Self {
+        UpdateStreamingDistributionInputBuilder {
+            streaming_distribution_config: Some(input.streaming_distribution_config),
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
+    }
+}
+
 /// A builder for [`UpdateStreamingDistributionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateStreamingDistributionInputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     id: Option<String>,
@@ -83,24 +95,35 @@ impl UpdateStreamingDistributionInputBuilder {
         self.if_match = value;
         self
     }
-    /// Builds the [`UpdateStreamingDistributionInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
-        Ok(UpdateStreamingDistributionInput {
-            streaming_distribution_config: restxml_runtime::error::required(
-                self.streaming_distribution_config,
-                "UpdateStreamingDistributionRequest",
-                "StreamingDistributionConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateStreamingDistributionRequest",
-                "Id",
-            )?,
-            if_match: self.if_match,
-        })
+        match (self.streaming_distribution_config, self.id) {
+            (Some(streaming_distribution_config), Some(id)) => {
+                Ok(UpdateStreamingDistributionInput {
+                    streaming_distribution_config,
+                    id,
+                    if_match: self.if_match,
+                })
+            }
+            (streaming_distribution_config, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateStreamingDistributionInput",
+                        &[
+                            (
+                                streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -114,6 +137,9 @@ pub struct UpdateStreamingDistributionOutput {
     pub streaming_distribution: Option<crate::types::StreamingDistribution>,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateStreamingDistributionOutput {
@@ -126,6 +152,13 @@ impl std::fmt::Debug for UpdateStreamingDistributionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateStreamingDistributionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateStreamingDistributionOutput {
     /// A builder for [`UpdateStreamingDistributionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -135,7 +168,7 @@ impl UpdateStreamingDistributionOutput {
 }
 
 /// A builder for [`UpdateStreamingDistributionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     e_tag: Option<String>,
@@ -182,7 +215,7 @@ impl UpdateStreamingDistributionOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateStreamingDistributionOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -190,12 +223,13 @@ impl UpdateStreamingDistributionOutputBuilder {
         Ok(UpdateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateStreamingDistribution can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateStreamingDistributionError {
     /// Access denied.
@@ -240,68 +274,148 @@ impl UpdateStreamingDistributionError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateStreamingDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidOriginAccessIdentity") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("TooManyTrustedSigners") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
             }
             Some("InvalidOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("MissingBody") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MissingBody)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyStreamingDistributionCNAMEs") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyStreamingDistributionCNAMEs,
-                    )
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
             }
             Some("TrustedSignerDoesNotExist") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("CNAMEAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
             }
             Some("NoSuchStreamingDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::InvalidOriginAccessIdentity`].
+    #[inline]
+    pub fn is_invalid_origin_access_identity(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessIdentity(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::TooManyTrustedSigners`].
+    #[inline]
+    pub fn is_too_many_trusted_signers(&self) -> bool {
+        matches!(self, Self::TooManyTrustedSigners(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::InvalidOriginAccessControl`].
+    #[inline]
+    pub fn is_invalid_origin_access_control(&self) -> bool {
+        matches!(self, Self::InvalidOriginAccessControl(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::MissingBody`].
+    #[inline]
+    pub fn is_missing_body(&self) -> bool {
+        matches!(self, Self::MissingBody(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::TooManyStreamingDistributionCNAMEs`].
+    #[inline]
+    pub fn is_too_many_streaming_distribution_cnam_es(&self) -> bool {
+        matches!(self, Self::TooManyStreamingDistributionCNAMEs(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::TrustedSignerDoesNotExist`].
+    #[inline]
+    pub fn is_trusted_signer_does_not_exist(&self) -> bool {
+        matches!(self, Self::TrustedSignerDoesNotExist(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::CNAMEAlreadyExists`].
+    #[inline]
+    pub fn is_cname_already_exists(&self) -> bool {
+        matches!(self, Self::CNAMEAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateStreamingDistributionError::NoSuchStreamingDistribution`].
+    #[inline]
+    pub fn is_no_such_streaming_distribution(&self) -> bool {
+        matches!(self, Self::NoSuchStreamingDistribution(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -381,7 +495,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateStreamingDistribution: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateStreamingDistribution: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -415,5 +529,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput {
         streaming_distribution: m_streaming_distribution,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateStreamingDistribution, built one input member at a time: from `client.update_streaming_distribution()` (or `client.update_streaming_distribution_with(input)`), a setter per member, then [`send`](UpdateStreamingDistributionFluentBuilder::send).
+
+ [`config_override`](UpdateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateStreamingDistributionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateStreamingDistributionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
+    ) -> Self {
+        UpdateStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The streaming distribution's configuration information.
+
+ Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.*/
+    #[inline]
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
+        self.input = self.input.streaming_distribution_config(value);
+        self
+    }
+    /** The streaming distribution's id.
+
+ Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of the `ETag` header that you received when retrieving the streaming distribution's configuration. For example: `E2QWRUHAPOMQZL`.
+
+ Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match).*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match).
+    #[inline]
+    pub fn set_if_match(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateStreamingDistributionError`], the errors the model lists for UpdateStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
+        restxml_runtime::SdkError<UpdateStreamingDistributionError>,
+    > {
+        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateStreamingDistribution", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

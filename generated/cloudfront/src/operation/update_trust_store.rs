@@ -43,8 +43,22 @@ impl UpdateTrustStoreInput {
     }
 }
 
+impl From<UpdateTrustStoreInput> for UpdateTrustStoreInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateTrustStoreInput) -> Self {
+        UpdateTrustStoreInputBuilder {
+            id: Some(input.id),
+            ca_certificates_bundle_source: input.ca_certificates_bundle_source,
+            use_client_certificate_ocsp_endpoint: input
+                .use_client_certificate_ocsp_endpoint,
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`UpdateTrustStoreInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateTrustStoreInputBuilder {
     id: Option<String>,
     ca_certificates_bundle_source: Option<crate::types::CaCertificatesBundleSource>,
@@ -113,24 +127,31 @@ impl UpdateTrustStoreInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`UpdateTrustStoreInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateTrustStoreInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreInput, restxml_runtime::BuildError> {
-        Ok(UpdateTrustStoreInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateTrustStoreRequest",
-                "Id",
-            )?,
-            ca_certificates_bundle_source: self.ca_certificates_bundle_source,
-            use_client_certificate_ocsp_endpoint: self
-                .use_client_certificate_ocsp_endpoint,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateTrustStoreRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.id, self.if_match) {
+            (Some(id), Some(if_match)) => {
+                Ok(UpdateTrustStoreInput {
+                    id,
+                    ca_certificates_bundle_source: self.ca_certificates_bundle_source,
+                    use_client_certificate_ocsp_endpoint: self
+                        .use_client_certificate_ocsp_endpoint,
+                    if_match,
+                })
+            }
+            (id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrustStoreInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -144,6 +165,9 @@ pub struct UpdateTrustStoreOutput {
     pub trust_store: Option<crate::types::TrustStore>,
     /// The version identifier for the current version of the trust store.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateTrustStoreOutput {
@@ -156,6 +180,13 @@ impl std::fmt::Debug for UpdateTrustStoreOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateTrustStoreOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateTrustStoreOutput {
     /// A builder for [`UpdateTrustStoreOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -165,7 +196,7 @@ impl UpdateTrustStoreOutput {
 }
 
 /// A builder for [`UpdateTrustStoreOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
@@ -206,18 +237,19 @@ impl UpdateTrustStoreOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateTrustStoreOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreOutput, restxml_runtime::BuildError> {
         Ok(UpdateTrustStoreOutput {
             trust_store: self.trust_store,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateTrustStore can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateTrustStoreError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -244,29 +276,67 @@ impl UpdateTrustStoreError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateTrustStoreError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateTrustStoreError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateTrustStoreError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateTrustStoreError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateTrustStoreError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -343,7 +413,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateTrustStore: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateTrustStore: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -377,5 +447,125 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_trust_store::UpdateTrustStoreOutput {
         trust_store: m_trust_store,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateTrustStore, built one input member at a time: from `client.update_trust_store()` (or `client.update_trust_store_with(input)`), a setter per member, then [`send`](UpdateTrustStoreFluentBuilder::send).
+
+ [`config_override`](UpdateTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateTrustStoreFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateTrustStoreFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
+    ) -> Self {
+        UpdateTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The trust store ID.
+
+ Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::id`](crate::operation::update_trust_store::UpdateTrustStoreInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The CA certificates bundle source.
+
+ Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).*/
+    #[inline]
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
+        self.input = self.input.ca_certificates_bundle_source(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).
+    #[inline]
+    pub fn set_ca_certificates_bundle_source(
+        mut self,
+        value: Option<crate::types::CaCertificatesBundleSource>,
+    ) -> Self {
+        self.input = self.input.set_ca_certificates_bundle_source(value);
+        self
+    }
+    /** A Boolean that determines whether to use the CA certificate's OCSP endpoint to check certificate revocation status.
+
+ Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).*/
+    #[inline]
+    pub fn use_client_certificate_ocsp_endpoint(mut self, value: bool) -> Self {
+        self.input = self.input.use_client_certificate_ocsp_endpoint(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).
+    #[inline]
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
+        self
+    }
+    /** The current version (`ETag` value) of the trust store you are updating.
+
+ Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::if_match`](crate::operation::update_trust_store::UpdateTrustStoreInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateTrustStoreError`], the errors the model lists for UpdateTrustStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_trust_store::UpdateTrustStoreOutput,
+        restxml_runtime::SdkError<UpdateTrustStoreError>,
+    > {
+        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrustStore", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

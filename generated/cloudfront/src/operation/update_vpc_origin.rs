@@ -36,8 +36,20 @@ impl UpdateVpcOriginInput {
     }
 }
 
+impl From<UpdateVpcOriginInput> for UpdateVpcOriginInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateVpcOriginInput) -> Self {
+        UpdateVpcOriginInputBuilder {
+            vpc_origin_endpoint_config: Some(input.vpc_origin_endpoint_config),
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
+    }
+}
+
 /// A builder for [`UpdateVpcOriginInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateVpcOriginInputBuilder {
     vpc_origin_endpoint_config: Option<crate::types::VpcOriginEndpointConfig>,
     id: Option<String>,
@@ -77,26 +89,34 @@ impl UpdateVpcOriginInputBuilder {
         self.if_match = Some(value.into());
         self
     }
-    /// Builds the [`UpdateVpcOriginInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateVpcOriginInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginInput, restxml_runtime::BuildError> {
-        Ok(UpdateVpcOriginInput {
-            vpc_origin_endpoint_config: restxml_runtime::error::required(
-                self.vpc_origin_endpoint_config,
-                "UpdateVpcOriginRequest",
-                "VpcOriginEndpointConfig",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateVpcOriginRequest",
-                "Id",
-            )?,
-            if_match: restxml_runtime::error::required(
-                self.if_match,
-                "UpdateVpcOriginRequest",
-                "IfMatch",
-            )?,
-        })
+        match (self.vpc_origin_endpoint_config, self.id, self.if_match) {
+            (Some(vpc_origin_endpoint_config), Some(id), Some(if_match)) => {
+                Ok(UpdateVpcOriginInput {
+                    vpc_origin_endpoint_config,
+                    id,
+                    if_match,
+                })
+            }
+            (vpc_origin_endpoint_config, id, if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateVpcOriginInput",
+                        &[
+                            (
+                                vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                            (if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -110,6 +130,9 @@ pub struct UpdateVpcOriginOutput {
     pub vpc_origin: Option<crate::types::VpcOrigin>,
     /// The VPC origin ETag.
     pub e_tag: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateVpcOriginOutput {
@@ -122,6 +145,13 @@ impl std::fmt::Debug for UpdateVpcOriginOutput {
     }
 }
 
+impl restxml_runtime::RequestId for UpdateVpcOriginOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl UpdateVpcOriginOutput {
     /// A builder for [`UpdateVpcOriginOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -131,7 +161,7 @@ impl UpdateVpcOriginOutput {
 }
 
 /// A builder for [`UpdateVpcOriginOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
@@ -172,18 +202,19 @@ impl UpdateVpcOriginOutputBuilder {
         self.e_tag = value;
         self
     }
-    /// Builds the [`UpdateVpcOriginOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginOutput, restxml_runtime::BuildError> {
         Ok(UpdateVpcOriginOutput {
             vpc_origin: self.vpc_origin,
             e_tag: self.e_tag,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors UpdateVpcOrigin can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateVpcOriginError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -222,53 +253,121 @@ impl UpdateVpcOriginError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
             }
             Some("InconsistentQuantities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
             }
             Some("CannotUpdateEntityWhileInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotUpdateEntityWhileInUse)
+                    .map_or_else(unhandled, Self::CannotUpdateEntityWhileInUse)
             }
             Some("EntityLimitExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
             }
             Some("IllegalUpdate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateVpcOriginError::PreconditionFailed`].
+    #[inline]
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self, Self::PreconditionFailed(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::UnsupportedOperation`].
+    #[inline]
+    pub fn is_unsupported_operation(&self) -> bool {
+        matches!(self, Self::UnsupportedOperation(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::EntityAlreadyExists`].
+    #[inline]
+    pub fn is_entity_already_exists(&self) -> bool {
+        matches!(self, Self::EntityAlreadyExists(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::InconsistentQuantities`].
+    #[inline]
+    pub fn is_inconsistent_quantities(&self) -> bool {
+        matches!(self, Self::InconsistentQuantities(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::CannotUpdateEntityWhileInUse`].
+    #[inline]
+    pub fn is_cannot_update_entity_while_in_use(&self) -> bool {
+        matches!(self, Self::CannotUpdateEntityWhileInUse(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::EntityLimitExceeded`].
+    #[inline]
+    pub fn is_entity_limit_exceeded(&self) -> bool {
+        matches!(self, Self::EntityLimitExceeded(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::IllegalUpdate`].
+    #[inline]
+    pub fn is_illegal_update(&self) -> bool {
+        matches!(self, Self::IllegalUpdate(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`UpdateVpcOriginError::InvalidIfMatchVersion`].
+    #[inline]
+    pub fn is_invalid_if_match_version(&self) -> bool {
+        matches!(self, Self::InvalidIfMatchVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -345,7 +444,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateVpcOrigin: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateVpcOrigin: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -379,5 +478,99 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_vpc_origin::UpdateVpcOriginOutput {
         vpc_origin: m_vpc_origin,
         e_tag: m_e_tag,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateVpcOrigin, built one input member at a time: from `client.update_vpc_origin()` (or `client.update_vpc_origin_with(input)`), a setter per member, then [`send`](UpdateVpcOriginFluentBuilder::send).
+
+ [`config_override`](UpdateVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateVpcOriginFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateVpcOriginFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
+    ) -> Self {
+        UpdateVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The VPC origin endpoint configuration.
+
+ Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config). Required.*/
+    #[inline]
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
+        self.input = self.input.vpc_origin_endpoint_config(value);
+        self
+    }
+    /** The VPC origin ID.
+
+ Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::id`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The VPC origin to update, if a match occurs.
+
+ Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::if_match`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::if_match). Required.*/
+    #[inline]
+    pub fn if_match(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.if_match(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateVpcOriginError`], the errors the model lists for UpdateVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
+        restxml_runtime::SdkError<UpdateVpcOriginError>,
+    > {
+        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateVpcOrigin", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

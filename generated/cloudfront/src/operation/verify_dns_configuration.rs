@@ -33,8 +33,19 @@ impl VerifyDnsConfigurationInput {
     }
 }
 
+impl From<VerifyDnsConfigurationInput> for VerifyDnsConfigurationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: VerifyDnsConfigurationInput) -> Self {
+        VerifyDnsConfigurationInputBuilder {
+            domain: input.domain,
+            identifier: Some(input.identifier),
+        }
+    }
+}
+
 /// A builder for [`VerifyDnsConfigurationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VerifyDnsConfigurationInputBuilder {
     domain: Option<String>,
     identifier: Option<String>,
@@ -69,19 +80,27 @@ impl VerifyDnsConfigurationInputBuilder {
         self.identifier = Some(value.into());
         self
     }
-    /// Builds the [`VerifyDnsConfigurationInput`], or names the first required member that is missing.
+    /// Builds the [`VerifyDnsConfigurationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
-        Ok(VerifyDnsConfigurationInput {
-            domain: self.domain,
-            identifier: restxml_runtime::error::required(
-                self.identifier,
-                "VerifyDnsConfigurationRequest",
-                "Identifier",
-            )?,
-        })
+        match (self.identifier,) {
+            (Some(identifier),) => {
+                Ok(VerifyDnsConfigurationInput {
+                    domain: self.domain,
+                    identifier,
+                })
+            }
+            (identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VerifyDnsConfigurationInput",
+                        &[(identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,6 +112,9 @@ impl VerifyDnsConfigurationInputBuilder {
 pub struct VerifyDnsConfigurationOutput {
     /// The list of domain names, their statuses, and a description of each status.
     pub dns_configuration_list: Option<Vec<crate::types::DnsConfiguration>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for VerifyDnsConfigurationOutput {
@@ -101,6 +123,13 @@ impl std::fmt::Debug for VerifyDnsConfigurationOutput {
         f.debug_struct("VerifyDnsConfigurationOutput")
             .field("dns_configuration_list", &self.dns_configuration_list)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for VerifyDnsConfigurationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +142,7 @@ impl VerifyDnsConfigurationOutput {
 }
 
 /// A builder for [`VerifyDnsConfigurationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VerifyDnsConfigurationOutputBuilder {
     dns_configuration_list: Option<Vec<crate::types::DnsConfiguration>>,
 }
@@ -146,19 +175,20 @@ impl VerifyDnsConfigurationOutputBuilder {
         self.dns_configuration_list = value;
         self
     }
-    /// Builds the [`VerifyDnsConfigurationOutput`], or names the first required member that is missing.
+    /// Builds the [`VerifyDnsConfigurationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
         Ok(VerifyDnsConfigurationOutput {
             dns_configuration_list: self.dns_configuration_list,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors VerifyDnsConfiguration can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum VerifyDnsConfigurationError {
     /// Access denied.
@@ -181,21 +211,49 @@ impl VerifyDnsConfigurationError {
         body: &[u8],
     ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "VerifyDnsConfiguration",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`VerifyDnsConfigurationError::AccessDenied`].
+    #[inline]
+    pub fn is_access_denied(&self) -> bool {
+        matches!(self, Self::AccessDenied(_))
+    }
+    /// Whether this is [`VerifyDnsConfigurationError::EntityNotFound`].
+    #[inline]
+    pub fn is_entity_not_found(&self) -> bool {
+        matches!(self, Self::EntityNotFound(_))
+    }
+    /// Whether this is [`VerifyDnsConfigurationError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -262,7 +320,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of VerifyDnsConfiguration: the output on success, else the typed error.
+/// Reads the HTTP response of VerifyDnsConfiguration: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -307,5 +365,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput {
         dns_configuration_list: body_dns_configuration_list,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to VerifyDnsConfiguration, built one input member at a time: from `client.verify_dns_configuration()` (or `client.verify_dns_configuration_with(input)`), a setter per member, then [`send`](VerifyDnsConfigurationFluentBuilder::send).
+
+ [`config_override`](VerifyDnsConfigurationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct VerifyDnsConfigurationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl VerifyDnsConfigurationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
+    ) -> Self {
+        VerifyDnsConfigurationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The domain name that you're verifying.
+
+ Sets [`crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain).*/
+    #[inline]
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.domain(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain).
+    #[inline]
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_domain(value);
+        self
+    }
+    /** The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
+
+ Sets [`crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::identifier`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::identifier). Required.*/
+    #[inline]
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.identifier(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
+        &self.input
+    }
+    /** Sends VerifyDnsConfiguration: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`VerifyDnsConfigurationError`], the errors the model lists for VerifyDnsConfiguration; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput,
+        restxml_runtime::SdkError<VerifyDnsConfigurationError>,
+    > {
+        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("VerifyDnsConfiguration", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl ActivateKeySigningKeyInput {
     }
 }
 
+impl From<ActivateKeySigningKeyInput> for ActivateKeySigningKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ActivateKeySigningKeyInput) -> Self {
+        ActivateKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
+    }
+}
+
 /// A builder for [`ActivateKeySigningKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ActivateKeySigningKeyInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -65,23 +76,30 @@ impl ActivateKeySigningKeyInputBuilder {
         self.name = Some(value.into());
         self
     }
-    /// Builds the [`ActivateKeySigningKeyInput`], or names the first required member that is missing.
+    /// Builds the [`ActivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ActivateKeySigningKeyInput, restxml_runtime::BuildError> {
-        Ok(ActivateKeySigningKeyInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "ActivateKeySigningKeyRequest",
-                "HostedZoneId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "ActivateKeySigningKeyRequest",
-                "Name",
-            )?,
-        })
+        match (self.hosted_zone_id, self.name) {
+            (Some(hosted_zone_id), Some(name)) => {
+                Ok(ActivateKeySigningKeyInput {
+                    hosted_zone_id,
+                    name,
+                })
+            }
+            (hosted_zone_id, name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActivateKeySigningKeyInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,6 +111,9 @@ impl ActivateKeySigningKeyInputBuilder {
 pub struct ActivateKeySigningKeyOutput {
     /// A complex type that describes change information about changes made to your hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ActivateKeySigningKeyOutput {
@@ -101,6 +122,13 @@ impl std::fmt::Debug for ActivateKeySigningKeyOutput {
         f.debug_struct("ActivateKeySigningKeyOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ActivateKeySigningKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +141,7 @@ impl ActivateKeySigningKeyOutput {
 }
 
 /// A builder for [`ActivateKeySigningKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ActivateKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -134,23 +162,32 @@ impl ActivateKeySigningKeyOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`ActivateKeySigningKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`ActivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ActivateKeySigningKeyOutput, restxml_runtime::BuildError> {
-        Ok(ActivateKeySigningKeyOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "ActivateKeySigningKeyResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(ActivateKeySigningKeyOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActivateKeySigningKeyOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ActivateKeySigningKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ActivateKeySigningKeyError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -183,33 +220,76 @@ impl ActivateKeySigningKeyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ActivateKeySigningKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchKeySigningKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
+                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
             }
             Some("InvalidKeySigningKeyStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
             }
             Some("InvalidKMSArn") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ActivateKeySigningKeyError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`ActivateKeySigningKeyError::NoSuchKeySigningKey`].
+    #[inline]
+    pub fn is_no_such_key_signing_key(&self) -> bool {
+        matches!(self, Self::NoSuchKeySigningKey(_))
+    }
+    /// Whether this is [`ActivateKeySigningKeyError::InvalidKeySigningKeyStatus`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_status(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyStatus(_))
+    }
+    /// Whether this is [`ActivateKeySigningKeyError::InvalidSigningStatus`].
+    #[inline]
+    pub fn is_invalid_signing_status(&self) -> bool {
+        matches!(self, Self::InvalidSigningStatus(_))
+    }
+    /// Whether this is [`ActivateKeySigningKeyError::InvalidKMSArn`].
+    #[inline]
+    pub fn is_invalid_kms_arn(&self) -> bool {
+        matches!(self, Self::InvalidKMSArn(_))
+    }
+    /// Whether this is [`ActivateKeySigningKeyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -277,7 +357,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ActivateKeySigningKey: the output on success, else the typed error.
+/// Reads the HTTP response of ActivateKeySigningKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -328,5 +408,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::activate_key_signing_key::ActivateKeySigningKeyOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ActivateKeySigningKey, built one input member at a time: from `client.activate_key_signing_key()` (or `client.activate_key_signing_key_with(input)`), a setter per member, then [`send`](ActivateKeySigningKeyFluentBuilder::send).
+
+ [`config_override`](ActivateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ActivateKeySigningKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ActivateKeySigningKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
+    ) -> Self {
+        ActivateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string used to identify a hosted zone.
+
+ Sets [`crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::hosted_zone_id`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
+
+ Sets [`crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::name`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
+        &self.input
+    }
+    /** Sends ActivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ActivateKeySigningKeyError`], the errors the model lists for ActivateKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::activate_key_signing_key::ActivateKeySigningKeyOutput,
+        restxml_runtime::SdkError<ActivateKeySigningKeyError>,
+    > {
+        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ActivateKeySigningKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -63,8 +63,20 @@ impl AssociateVPCWithHostedZoneInput {
     }
 }
 
+impl From<AssociateVPCWithHostedZoneInput> for AssociateVPCWithHostedZoneInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: AssociateVPCWithHostedZoneInput) -> Self {
+        AssociateVPCWithHostedZoneInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            vpc: Some(input.vpc),
+            comment: input.comment,
+        }
+    }
+}
+
 /// A builder for [`AssociateVPCWithHostedZoneInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AssociateVPCWithHostedZoneInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -107,24 +119,31 @@ impl AssociateVPCWithHostedZoneInputBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`AssociateVPCWithHostedZoneInput`], or names the first required member that is missing.
+    /// Builds the [`AssociateVPCWithHostedZoneInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
-        Ok(AssociateVPCWithHostedZoneInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "AssociateVPCWithHostedZoneRequest",
-                "HostedZoneId",
-            )?,
-            vpc: restxml_runtime::error::required(
-                self.vpc,
-                "AssociateVPCWithHostedZoneRequest",
-                "VPC",
-            )?,
-            comment: self.comment,
-        })
+        match (self.hosted_zone_id, self.vpc) {
+            (Some(hosted_zone_id), Some(vpc)) => {
+                Ok(AssociateVPCWithHostedZoneInput {
+                    hosted_zone_id,
+                    vpc,
+                    comment: self.comment,
+                })
+            }
+            (hosted_zone_id, vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateVPCWithHostedZoneInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -136,6 +155,9 @@ impl AssociateVPCWithHostedZoneInputBuilder {
 pub struct AssociateVPCWithHostedZoneOutput {
     /// A complex type that describes the changes made to your hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutput {
@@ -144,6 +166,13 @@ impl std::fmt::Debug for AssociateVPCWithHostedZoneOutput {
         f.debug_struct("AssociateVPCWithHostedZoneOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for AssociateVPCWithHostedZoneOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -156,7 +185,7 @@ impl AssociateVPCWithHostedZoneOutput {
 }
 
 /// A builder for [`AssociateVPCWithHostedZoneOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AssociateVPCWithHostedZoneOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -177,23 +206,32 @@ impl AssociateVPCWithHostedZoneOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`AssociateVPCWithHostedZoneOutput`], or names the first required member that is missing.
+    /// Builds the [`AssociateVPCWithHostedZoneOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
-        Ok(AssociateVPCWithHostedZoneOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "AssociateVPCWithHostedZoneResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(AssociateVPCWithHostedZoneOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateVPCWithHostedZoneOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors AssociateVPCWithHostedZone can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum AssociateVPCWithHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -230,41 +268,94 @@ impl AssociateVPCWithHostedZoneError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "AssociateVPCWithHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("NotAuthorizedException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NotAuthorizedException)
+                    .map_or_else(unhandled, Self::NotAuthorizedException)
             }
             Some("InvalidVPCId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("PublicZoneVPCAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PublicZoneVPCAssociation)
+                    .map_or_else(unhandled, Self::PublicZoneVPCAssociation)
             }
             Some("ConflictingDomainExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
+                    .map_or_else(unhandled, Self::ConflictingDomainExists)
             }
             Some("LimitsExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::NotAuthorizedException`].
+    #[inline]
+    pub fn is_not_authorized_exception(&self) -> bool {
+        matches!(self, Self::NotAuthorizedException(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::InvalidVPCId`].
+    #[inline]
+    pub fn is_invalid_vpc_id(&self) -> bool {
+        matches!(self, Self::InvalidVPCId(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::PublicZoneVPCAssociation`].
+    #[inline]
+    pub fn is_public_zone_vpc_association(&self) -> bool {
+        matches!(self, Self::PublicZoneVPCAssociation(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::ConflictingDomainExists`].
+    #[inline]
+    pub fn is_conflicting_domain_exists(&self) -> bool {
+        matches!(self, Self::ConflictingDomainExists(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::LimitsExceeded`].
+    #[inline]
+    pub fn is_limits_exceeded(&self) -> bool {
+        matches!(self, Self::LimitsExceeded(_))
+    }
+    /// Whether this is [`AssociateVPCWithHostedZoneError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -346,7 +437,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of AssociateVPCWithHostedZone: the output on success, else the typed error.
+/// Reads the HTTP response of AssociateVPCWithHostedZone: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -398,5 +489,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to AssociateVPCWithHostedZone, built one input member at a time: from `client.associate_vpc_with_hosted_zone()` (or `client.associate_vpc_with_hosted_zone_with(input)`), a setter per member, then [`send`](AssociateVPCWithHostedZoneFluentBuilder::send).
+
+ [`config_override`](AssociateVPCWithHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct AssociateVPCWithHostedZoneFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl AssociateVPCWithHostedZoneFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
+    ) -> Self {
+        AssociateVPCWithHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the private hosted zone that you want to associate an Amazon VPC with.
+
+ Sets [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::hosted_zone_id`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A complex type that contains information about the VPC that you want to associate with a private hosted zone.
+
+ Sets [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::vpc`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::vpc). Required.*/
+    #[inline]
+    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
+        self.input = self.input.vpc(value);
+        self
+    }
+    /** *Optional:* A comment about the association request.
+
+ Sets [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment).*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment).
+    #[inline]
+    pub fn set_comment(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_comment(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder {
+        &self.input
+    }
+    /** Sends AssociateVPCWithHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateVPCWithHostedZoneError`], the errors the model lists for AssociateVPCWithHostedZone; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneOutput,
+        restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
+    > {
+        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateVPCWithHostedZone", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -56,8 +56,20 @@ impl ChangeCidrCollectionInput {
     }
 }
 
+impl From<ChangeCidrCollectionInput> for ChangeCidrCollectionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ChangeCidrCollectionInput) -> Self {
+        ChangeCidrCollectionInputBuilder {
+            id: Some(input.id),
+            collection_version: input.collection_version,
+            changes: Some(input.changes),
+        }
+    }
+}
+
 /// A builder for [`ChangeCidrCollectionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeCidrCollectionInputBuilder {
     id: Option<String>,
     collection_version: Option<i64>,
@@ -100,24 +112,31 @@ impl ChangeCidrCollectionInputBuilder {
         self.changes = Some(value);
         self
     }
-    /// Builds the [`ChangeCidrCollectionInput`], or names the first required member that is missing.
+    /// Builds the [`ChangeCidrCollectionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
-        Ok(ChangeCidrCollectionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ChangeCidrCollectionRequest",
-                "Id",
-            )?,
-            collection_version: self.collection_version,
-            changes: restxml_runtime::error::required(
-                self.changes,
-                "ChangeCidrCollectionRequest",
-                "Changes",
-            )?,
-        })
+        match (self.id, self.changes) {
+            (Some(id), Some(changes)) => {
+                Ok(ChangeCidrCollectionInput {
+                    id,
+                    collection_version: self.collection_version,
+                    changes,
+                })
+            }
+            (id, changes) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeCidrCollectionInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (changes.is_none(), "changes", "Changes"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -129,12 +148,22 @@ impl ChangeCidrCollectionInputBuilder {
 pub struct ChangeCidrCollectionOutput {
     /// The ID that is returned by `ChangeCidrCollection`. You can use it as input to `GetChange` to see if a CIDR collection change has propagated or not.
     pub id: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ChangeCidrCollectionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ChangeCidrCollectionOutput").field("id", &self.id).finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ChangeCidrCollectionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -147,7 +176,7 @@ impl ChangeCidrCollectionOutput {
 }
 
 /// A builder for [`ChangeCidrCollectionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeCidrCollectionOutputBuilder {
     id: Option<String>,
 }
@@ -168,23 +197,32 @@ impl ChangeCidrCollectionOutputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`ChangeCidrCollectionOutput`], or names the first required member that is missing.
+    /// Builds the [`ChangeCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
-        Ok(ChangeCidrCollectionOutput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ChangeCidrCollectionResponse",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(ChangeCidrCollectionOutput {
+                    id,
+                    meta: Default::default(),
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeCidrCollectionOutput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ChangeCidrCollection can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ChangeCidrCollectionError {
     /// The CIDR collection you specified, doesn't exist.
@@ -219,36 +257,76 @@ impl ChangeCidrCollectionError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ChangeCidrCollection",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("CidrCollectionVersionMismatchException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::CidrCollectionVersionMismatchException,
-                    )
+                    .map_or_else(unhandled, Self::CidrCollectionVersionMismatchException)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("CidrBlockInUseException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CidrBlockInUseException)
+                    .map_or_else(unhandled, Self::CidrBlockInUseException)
             }
             Some("LimitsExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ChangeCidrCollectionError::NoSuchCidrCollectionException`].
+    #[inline]
+    pub fn is_no_such_cidr_collection_exception(&self) -> bool {
+        matches!(self, Self::NoSuchCidrCollectionException(_))
+    }
+    /// Whether this is [`ChangeCidrCollectionError::CidrCollectionVersionMismatchException`].
+    #[inline]
+    pub fn is_cidr_collection_version_mismatch_exception(&self) -> bool {
+        matches!(self, Self::CidrCollectionVersionMismatchException(_))
+    }
+    /// Whether this is [`ChangeCidrCollectionError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ChangeCidrCollectionError::CidrBlockInUseException`].
+    #[inline]
+    pub fn is_cidr_block_in_use_exception(&self) -> bool {
+        matches!(self, Self::CidrBlockInUseException(_))
+    }
+    /// Whether this is [`ChangeCidrCollectionError::LimitsExceeded`].
+    #[inline]
+    pub fn is_limits_exceeded(&self) -> bool {
+        matches!(self, Self::LimitsExceeded(_))
+    }
+    /// Whether this is [`ChangeCidrCollectionError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -322,7 +400,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ChangeCidrCollection: the output on success, else the typed error.
+/// Reads the HTTP response of ChangeCidrCollection: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -369,5 +447,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::change_cidr_collection::ChangeCidrCollectionOutput {
         id: body_id,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ChangeCidrCollection, built one input member at a time: from `client.change_cidr_collection()` (or `client.change_cidr_collection_with(input)`), a setter per member, then [`send`](ChangeCidrCollectionFluentBuilder::send).
+
+ [`config_override`](ChangeCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ChangeCidrCollectionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ChangeCidrCollectionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
+    ) -> Self {
+        ChangeCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The UUID of the CIDR collection to update.
+
+ Sets [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::id`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** A sequential counter that Amazon Route 53 sets to 1 when you create a collection and increments it by 1 each time you update the collection.
+
+ Sets [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version).*/
+    #[inline]
+    pub fn collection_version(mut self, value: i64) -> Self {
+        self.input = self.input.collection_version(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version).
+    #[inline]
+    pub fn set_collection_version(mut self, value: Option<i64>) -> Self {
+        self.input = self.input.set_collection_version(value);
+        self
+    }
+    /** Information about changes to a CIDR collection.
+
+ Sets [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::changes`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::changes). Required.*/
+    #[inline]
+    pub fn changes(mut self, value: Vec<crate::types::CidrCollectionChange>) -> Self {
+        self.input = self.input.changes(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
+        &self.input
+    }
+    /** Sends ChangeCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeCidrCollectionError`], the errors the model lists for ChangeCidrCollection; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::change_cidr_collection::ChangeCidrCollectionOutput,
+        restxml_runtime::SdkError<ChangeCidrCollectionError>,
+    > {
+        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeCidrCollection", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -79,8 +79,19 @@ impl ChangeResourceRecordSetsInput {
     }
 }
 
+impl From<ChangeResourceRecordSetsInput> for ChangeResourceRecordSetsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ChangeResourceRecordSetsInput) -> Self {
+        ChangeResourceRecordSetsInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            change_batch: Some(input.change_batch),
+        }
+    }
+}
+
 /// A builder for [`ChangeResourceRecordSetsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeResourceRecordSetsInputBuilder {
     hosted_zone_id: Option<String>,
     change_batch: Option<crate::types::ChangeBatch>,
@@ -109,23 +120,30 @@ impl ChangeResourceRecordSetsInputBuilder {
         self.change_batch = Some(value);
         self
     }
-    /// Builds the [`ChangeResourceRecordSetsInput`], or names the first required member that is missing.
+    /// Builds the [`ChangeResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ChangeResourceRecordSetsInput, restxml_runtime::BuildError> {
-        Ok(ChangeResourceRecordSetsInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "ChangeResourceRecordSetsRequest",
-                "HostedZoneId",
-            )?,
-            change_batch: restxml_runtime::error::required(
-                self.change_batch,
-                "ChangeResourceRecordSetsRequest",
-                "ChangeBatch",
-            )?,
-        })
+        match (self.hosted_zone_id, self.change_batch) {
+            (Some(hosted_zone_id), Some(change_batch)) => {
+                Ok(ChangeResourceRecordSetsInput {
+                    hosted_zone_id,
+                    change_batch,
+                })
+            }
+            (hosted_zone_id, change_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeResourceRecordSetsInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (change_batch.is_none(), "change_batch", "ChangeBatch"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -139,6 +157,9 @@ pub struct ChangeResourceRecordSetsOutput {
     ///
     /// This element contains an ID that you use when performing a [GetChange](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetChange.html) action to get detailed information about the change.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ChangeResourceRecordSetsOutput {
@@ -147,6 +168,13 @@ impl std::fmt::Debug for ChangeResourceRecordSetsOutput {
         f.debug_struct("ChangeResourceRecordSetsOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ChangeResourceRecordSetsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -159,7 +187,7 @@ impl ChangeResourceRecordSetsOutput {
 }
 
 /// A builder for [`ChangeResourceRecordSetsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeResourceRecordSetsOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -180,23 +208,32 @@ impl ChangeResourceRecordSetsOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`ChangeResourceRecordSetsOutput`], or names the first required member that is missing.
+    /// Builds the [`ChangeResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ChangeResourceRecordSetsOutput, restxml_runtime::BuildError> {
-        Ok(ChangeResourceRecordSetsOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "ChangeResourceRecordSetsResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(ChangeResourceRecordSetsOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeResourceRecordSetsOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ChangeResourceRecordSets can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ChangeResourceRecordSetsError {
     /// No hosted zone exists with the ID that you specified.
@@ -227,29 +264,67 @@ impl ChangeResourceRecordSetsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ChangeResourceRecordSets",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidChangeBatch") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidChangeBatch)
+                    .map_or_else(unhandled, Self::InvalidChangeBatch)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ChangeResourceRecordSetsError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`ChangeResourceRecordSetsError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`ChangeResourceRecordSetsError::InvalidChangeBatch`].
+    #[inline]
+    pub fn is_invalid_change_batch(&self) -> bool {
+        matches!(self, Self::InvalidChangeBatch(_))
+    }
+    /// Whether this is [`ChangeResourceRecordSetsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ChangeResourceRecordSetsError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -325,7 +400,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ChangeResourceRecordSets: the output on success, else the typed error.
+/// Reads the HTTP response of ChangeResourceRecordSets: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -377,5 +452,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::change_resource_record_sets::ChangeResourceRecordSetsOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ChangeResourceRecordSets, built one input member at a time: from `client.change_resource_record_sets()` (or `client.change_resource_record_sets_with(input)`), a setter per member, then [`send`](ChangeResourceRecordSetsFluentBuilder::send).
+
+ [`config_override`](ChangeResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ChangeResourceRecordSetsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ChangeResourceRecordSetsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
+    ) -> Self {
+        ChangeResourceRecordSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that contains the resource record sets that you want to change.
+
+ Sets [`crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::hosted_zone_id`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A complex type that contains an optional comment and the `Changes` element.
+
+ Sets [`crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::change_batch`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::change_batch). Required.*/
+    #[inline]
+    pub fn change_batch(mut self, value: crate::types::ChangeBatch) -> Self {
+        self.input = self.input.change_batch(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder {
+        &self.input
+    }
+    /** Sends ChangeResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeResourceRecordSetsError`], the errors the model lists for ChangeResourceRecordSets; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::change_resource_record_sets::ChangeResourceRecordSetsOutput,
+        restxml_runtime::SdkError<ChangeResourceRecordSetsError>,
+    > {
+        let input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeResourceRecordSets", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -47,8 +47,21 @@ impl ChangeTagsForResourceInput {
     }
 }
 
+impl From<ChangeTagsForResourceInput> for ChangeTagsForResourceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ChangeTagsForResourceInput) -> Self {
+        ChangeTagsForResourceInputBuilder {
+            resource_type: Some(input.resource_type),
+            resource_id: Some(input.resource_id),
+            add_tags: input.add_tags,
+            remove_tag_keys: input.remove_tag_keys,
+        }
+    }
+}
+
 /// A builder for [`ChangeTagsForResourceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeTagsForResourceInputBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_id: Option<String>,
@@ -105,25 +118,32 @@ impl ChangeTagsForResourceInputBuilder {
         self.remove_tag_keys = value;
         self
     }
-    /// Builds the [`ChangeTagsForResourceInput`], or names the first required member that is missing.
+    /// Builds the [`ChangeTagsForResourceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
-        Ok(ChangeTagsForResourceInput {
-            resource_type: restxml_runtime::error::required(
-                self.resource_type,
-                "ChangeTagsForResourceRequest",
-                "ResourceType",
-            )?,
-            resource_id: restxml_runtime::error::required(
-                self.resource_id,
-                "ChangeTagsForResourceRequest",
-                "ResourceId",
-            )?,
-            add_tags: self.add_tags,
-            remove_tag_keys: self.remove_tag_keys,
-        })
+        match (self.resource_type, self.resource_id) {
+            (Some(resource_type), Some(resource_id)) => {
+                Ok(ChangeTagsForResourceInput {
+                    resource_type,
+                    resource_id,
+                    add_tags: self.add_tags,
+                    remove_tag_keys: self.remove_tag_keys,
+                })
+            }
+            (resource_type, resource_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeTagsForResourceInput",
+                        &[
+                            (resource_type.is_none(), "resource_type", "ResourceType"),
+                            (resource_id.is_none(), "resource_id", "ResourceId"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -131,11 +151,23 @@ impl ChangeTagsForResourceInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct ChangeTagsForResourceOutput {}
+pub struct ChangeTagsForResourceOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for ChangeTagsForResourceOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ChangeTagsForResourceOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ChangeTagsForResourceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -148,7 +180,7 @@ impl ChangeTagsForResourceOutput {
 }
 
 /// A builder for [`ChangeTagsForResourceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeTagsForResourceOutputBuilder {}
 impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
     #[inline]
@@ -158,17 +190,19 @@ impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
 }
 
 impl ChangeTagsForResourceOutputBuilder {
-    /// Builds the [`ChangeTagsForResourceOutput`], or names the first required member that is missing.
+    /// Builds the [`ChangeTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ChangeTagsForResourceOutput {})
+        Ok(ChangeTagsForResourceOutput {
+            meta: Default::default(),
+        })
     }
 }
 
 /// The errors ChangeTagsForResource can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ChangeTagsForResourceError {
     /// The input is not valid.
@@ -199,29 +233,67 @@ impl ChangeTagsForResourceError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ChangeTagsForResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
             Some("ThrottlingException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+                    .map_or_else(unhandled, Self::ThrottlingException)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ChangeTagsForResourceError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ChangeTagsForResourceError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`ChangeTagsForResourceError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`ChangeTagsForResourceError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is [`ChangeTagsForResourceError::ThrottlingException`].
+    #[inline]
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -298,7 +370,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ChangeTagsForResource: the output on success, else the typed error.
+/// Reads the HTTP response of ChangeTagsForResource: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -318,5 +390,116 @@ pub fn parse_response<B: AsRef<[u8]>>(
         );
     }
     Ok(crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ChangeTagsForResource, built one input member at a time: from `client.change_tags_for_resource()` (or `client.change_tags_for_resource_with(input)`), a setter per member, then [`send`](ChangeTagsForResourceFluentBuilder::send).
+
+ [`config_override`](ChangeTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ChangeTagsForResourceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ChangeTagsForResourceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
+    ) -> Self {
+        ChangeTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The type of the resource.
+
+ Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type). Required.*/
+    #[inline]
+    pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
+        self.input = self.input.resource_type(value);
+        self
+    }
+    /** The ID of the resource for which you want to add, change, or delete tags.
+
+ Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id). Required.*/
+    #[inline]
+    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_id(value);
+        self
+    }
+    /** A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
+
+ Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags).*/
+    #[inline]
+    pub fn add_tags(mut self, value: Vec<crate::types::Tag>) -> Self {
+        self.input = self.input.add_tags(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags).
+    #[inline]
+    pub fn set_add_tags(mut self, value: Option<Vec<crate::types::Tag>>) -> Self {
+        self.input = self.input.set_add_tags(value);
+        self
+    }
+    /** A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone. You can specify up to 10 keys.
+
+ Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys).*/
+    #[inline]
+    pub fn remove_tag_keys(mut self, value: Vec<String>) -> Self {
+        self.input = self.input.remove_tag_keys(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys).
+    #[inline]
+    pub fn set_remove_tag_keys(mut self, value: Option<Vec<String>>) -> Self {
+        self.input = self.input.set_remove_tag_keys(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
+        &self.input
+    }
+    /** Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeTagsForResourceError`], the errors the model lists for ChangeTagsForResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput,
+        restxml_runtime::SdkError<ChangeTagsForResourceError>,
+    > {
+        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeTagsForResource", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

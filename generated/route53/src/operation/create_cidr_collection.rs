@@ -33,8 +33,19 @@ impl CreateCidrCollectionInput {
     }
 }
 
+impl From<CreateCidrCollectionInput> for CreateCidrCollectionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateCidrCollectionInput) -> Self {
+        CreateCidrCollectionInputBuilder {
+            name: Some(input.name),
+            caller_reference: Some(input.caller_reference),
+        }
+    }
+}
+
 /// A builder for [`CreateCidrCollectionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateCidrCollectionInputBuilder {
     name: Option<String>,
     caller_reference: Option<String>,
@@ -63,23 +74,34 @@ impl CreateCidrCollectionInputBuilder {
         self.caller_reference = Some(value.into());
         self
     }
-    /// Builds the [`CreateCidrCollectionInput`], or names the first required member that is missing.
+    /// Builds the [`CreateCidrCollectionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
-        Ok(CreateCidrCollectionInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateCidrCollectionRequest",
-                "Name",
-            )?,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CreateCidrCollectionRequest",
-                "CallerReference",
-            )?,
-        })
+        match (self.name, self.caller_reference) {
+            (Some(name), Some(caller_reference)) => {
+                Ok(CreateCidrCollectionInput {
+                    name,
+                    caller_reference,
+                })
+            }
+            (name, caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCidrCollectionInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,6 +115,9 @@ pub struct CreateCidrCollectionOutput {
     pub collection: Option<crate::types::CidrCollection>,
     /// A unique URL that represents the location for the CIDR collection.
     pub location: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateCidrCollectionOutput {
@@ -105,6 +130,13 @@ impl std::fmt::Debug for CreateCidrCollectionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateCidrCollectionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateCidrCollectionOutput {
     /// A builder for [`CreateCidrCollectionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -114,7 +146,7 @@ impl CreateCidrCollectionOutput {
 }
 
 /// A builder for [`CreateCidrCollectionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateCidrCollectionOutputBuilder {
     collection: Option<crate::types::CidrCollection>,
     location: Option<String>,
@@ -158,7 +190,7 @@ impl CreateCidrCollectionOutputBuilder {
         self.location = value;
         self
     }
-    /// Builds the [`CreateCidrCollectionOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -166,12 +198,13 @@ impl CreateCidrCollectionOutputBuilder {
         Ok(CreateCidrCollectionOutput {
             collection: self.collection,
             location: self.location,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors CreateCidrCollection can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateCidrCollectionError {
     /// This operation can't be completed because the current account has reached the limit on the resource you are trying to create. To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
@@ -202,28 +235,58 @@ impl CreateCidrCollectionError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateCidrCollection",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("LimitsExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("CidrCollectionAlreadyExistsException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::CidrCollectionAlreadyExistsException,
-                    )
+                    .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateCidrCollectionError::LimitsExceeded`].
+    #[inline]
+    pub fn is_limits_exceeded(&self) -> bool {
+        matches!(self, Self::LimitsExceeded(_))
+    }
+    /// Whether this is [`CreateCidrCollectionError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateCidrCollectionError::CidrCollectionAlreadyExistsException`].
+    #[inline]
+    pub fn is_cidr_collection_already_exists_exception(&self) -> bool {
+        matches!(self, Self::CidrCollectionAlreadyExistsException(_))
+    }
+    /// Whether this is [`CreateCidrCollectionError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -292,7 +355,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateCidrCollection: the output on success, else the typed error.
+/// Reads the HTTP response of CreateCidrCollection: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -336,5 +399,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_cidr_collection::CreateCidrCollectionOutput {
         location: m_location,
         collection: body_collection,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateCidrCollection, built one input member at a time: from `client.create_cidr_collection()` (or `client.create_cidr_collection_with(input)`), a setter per member, then [`send`](CreateCidrCollectionFluentBuilder::send).
+
+ [`config_override`](CreateCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateCidrCollectionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateCidrCollectionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
+    ) -> Self {
+        CreateCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique identifier for the account that can be used to reference the collection from other API calls.
+
+ Sets [`crate::operation::create_cidr_collection::CreateCidrCollectionInput::name`](crate::operation::create_cidr_collection::CreateCidrCollectionInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** A client-specific token that allows requests to be securely retried so that the intended outcome will only occur once, retries receive a similar response, and there are no additional edge cases to handle.
+
+ Sets [`crate::operation::create_cidr_collection::CreateCidrCollectionInput::caller_reference`](crate::operation::create_cidr_collection::CreateCidrCollectionInput::caller_reference). Required.*/
+    #[inline]
+    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.caller_reference(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
+        &self.input
+    }
+    /** Sends CreateCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateCidrCollectionError`], the errors the model lists for CreateCidrCollection; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_cidr_collection::CreateCidrCollectionOutput,
+        restxml_runtime::SdkError<CreateCidrCollectionError>,
+    > {
+        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCidrCollection", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

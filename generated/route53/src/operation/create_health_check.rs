@@ -59,8 +59,19 @@ impl CreateHealthCheckInput {
     }
 }
 
+impl From<CreateHealthCheckInput> for CreateHealthCheckInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateHealthCheckInput) -> Self {
+        CreateHealthCheckInputBuilder {
+            caller_reference: Some(input.caller_reference),
+            health_check_config: Some(input.health_check_config),
+        }
+    }
+}
+
 /// A builder for [`CreateHealthCheckInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateHealthCheckInputBuilder {
     caller_reference: Option<String>,
     health_check_config: Option<crate::types::HealthCheckConfig>,
@@ -92,21 +103,36 @@ impl CreateHealthCheckInputBuilder {
         self.health_check_config = Some(value);
         self
     }
-    /// Builds the [`CreateHealthCheckInput`], or names the first required member that is missing.
+    /// Builds the [`CreateHealthCheckInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateHealthCheckInput, restxml_runtime::BuildError> {
-        Ok(CreateHealthCheckInput {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CreateHealthCheckRequest",
-                "CallerReference",
-            )?,
-            health_check_config: restxml_runtime::error::required(
-                self.health_check_config,
-                "CreateHealthCheckRequest",
-                "HealthCheckConfig",
-            )?,
-        })
+        match (self.caller_reference, self.health_check_config) {
+            (Some(caller_reference), Some(health_check_config)) => {
+                Ok(CreateHealthCheckInput {
+                    caller_reference,
+                    health_check_config,
+                })
+            }
+            (caller_reference, health_check_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHealthCheckInput",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                health_check_config.is_none(),
+                                "health_check_config",
+                                "HealthCheckConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -120,6 +146,9 @@ pub struct CreateHealthCheckOutput {
     pub health_check: crate::types::HealthCheck,
     /// The unique URL representing the new health check.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateHealthCheckOutput {
@@ -132,6 +161,13 @@ impl std::fmt::Debug for CreateHealthCheckOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateHealthCheckOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateHealthCheckOutput {
     /// A builder for [`CreateHealthCheckOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -141,7 +177,7 @@ impl CreateHealthCheckOutput {
 }
 
 /// A builder for [`CreateHealthCheckOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateHealthCheckOutputBuilder {
     health_check: Option<crate::types::HealthCheck>,
     location: Option<String>,
@@ -170,26 +206,34 @@ impl CreateHealthCheckOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateHealthCheckOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(CreateHealthCheckOutput {
-            health_check: restxml_runtime::error::required(
-                self.health_check,
-                "CreateHealthCheckResponse",
-                "HealthCheck",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateHealthCheckResponse",
-                "Location",
-            )?,
-        })
+        match (self.health_check, self.location) {
+            (Some(health_check), Some(location)) => {
+                Ok(CreateHealthCheckOutput {
+                    health_check,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (health_check, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHealthCheckOutput",
+                        &[
+                            (health_check.is_none(), "health_check", "HealthCheck"),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateHealthCheck can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateHealthCheckError {
     /// This health check can't be created because the current account has reached the limit on the number of active health checks.
@@ -216,21 +260,49 @@ impl CreateHealthCheckError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("TooManyHealthChecks") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHealthChecks)
+                    .map_or_else(unhandled, Self::TooManyHealthChecks)
             }
             Some("HealthCheckAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HealthCheckAlreadyExists)
+                    .map_or_else(unhandled, Self::HealthCheckAlreadyExists)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateHealthCheckError::TooManyHealthChecks`].
+    #[inline]
+    pub fn is_too_many_health_checks(&self) -> bool {
+        matches!(self, Self::TooManyHealthChecks(_))
+    }
+    /// Whether this is [`CreateHealthCheckError::HealthCheckAlreadyExists`].
+    #[inline]
+    pub fn is_health_check_already_exists(&self) -> bool {
+        matches!(self, Self::HealthCheckAlreadyExists(_))
+    }
+    /// Whether this is [`CreateHealthCheckError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -298,7 +370,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateHealthCheck: the output on success, else the typed error.
+/// Reads the HTTP response of CreateHealthCheck: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -358,5 +430,91 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 "Location",
             ))?,
         health_check: body_health_check,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateHealthCheck, built one input member at a time: from `client.create_health_check()` (or `client.create_health_check_with(input)`), a setter per member, then [`send`](CreateHealthCheckFluentBuilder::send).
+
+ [`config_override`](CreateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateHealthCheckFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateHealthCheckFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
+    ) -> Self {
+        CreateHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
+
+ Sets [`crate::operation::create_health_check::CreateHealthCheckInput::caller_reference`](crate::operation::create_health_check::CreateHealthCheckInput::caller_reference). Required.*/
+    #[inline]
+    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.caller_reference(value);
+        self
+    }
+    /** A complex type that contains settings for a new health check.
+
+ Sets [`crate::operation::create_health_check::CreateHealthCheckInput::health_check_config`](crate::operation::create_health_check::CreateHealthCheckInput::health_check_config). Required.*/
+    #[inline]
+    pub fn health_check_config(
+        mut self,
+        value: crate::types::HealthCheckConfig,
+    ) -> Self {
+        self.input = self.input.health_check_config(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_health_check::CreateHealthCheckInputBuilder {
+        &self.input
+    }
+    /** Sends CreateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateHealthCheckError`], the errors the model lists for CreateHealthCheck; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_health_check::CreateHealthCheckOutput,
+        restxml_runtime::SdkError<CreateHealthCheckError>,
+    > {
+        let input: crate::operation::create_health_check::CreateHealthCheckInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateHealthCheck", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -93,8 +93,22 @@ impl CreateHostedZoneInput {
     }
 }
 
+impl From<CreateHostedZoneInput> for CreateHostedZoneInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateHostedZoneInput) -> Self {
+        CreateHostedZoneInputBuilder {
+            name: Some(input.name),
+            vpc: input.vpc,
+            caller_reference: Some(input.caller_reference),
+            hosted_zone_config: input.hosted_zone_config,
+            delegation_set_id: input.delegation_set_id,
+        }
+    }
+}
+
 /// A builder for [`CreateHostedZoneInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateHostedZoneInputBuilder {
     name: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -168,24 +182,35 @@ impl CreateHostedZoneInputBuilder {
         self.delegation_set_id = value;
         self
     }
-    /// Builds the [`CreateHostedZoneInput`], or names the first required member that is missing.
+    /// Builds the [`CreateHostedZoneInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneInput, restxml_runtime::BuildError> {
-        Ok(CreateHostedZoneInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateHostedZoneRequest",
-                "Name",
-            )?,
-            vpc: self.vpc,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CreateHostedZoneRequest",
-                "CallerReference",
-            )?,
-            hosted_zone_config: self.hosted_zone_config,
-            delegation_set_id: self.delegation_set_id,
-        })
+        match (self.name, self.caller_reference) {
+            (Some(name), Some(caller_reference)) => {
+                Ok(CreateHostedZoneInput {
+                    name,
+                    vpc: self.vpc,
+                    caller_reference,
+                    hosted_zone_config: self.hosted_zone_config,
+                    delegation_set_id: self.delegation_set_id,
+                })
+            }
+            (name, caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHostedZoneInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -206,6 +231,9 @@ pub struct CreateHostedZoneOutput {
     pub vpc: Option<crate::types::VPC>,
     /// The unique URL representing the new hosted zone.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateHostedZoneOutput {
@@ -221,6 +249,13 @@ impl std::fmt::Debug for CreateHostedZoneOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateHostedZoneOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateHostedZoneOutput {
     /// A builder for [`CreateHostedZoneOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -230,7 +265,7 @@ impl CreateHostedZoneOutput {
 }
 
 /// A builder for [`CreateHostedZoneOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateHostedZoneOutputBuilder {
     hosted_zone: Option<crate::types::HostedZone>,
     change_info: Option<crate::types::ChangeInfo>,
@@ -289,37 +324,48 @@ impl CreateHostedZoneOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateHostedZoneOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateHostedZoneOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneOutput, restxml_runtime::BuildError> {
-        Ok(CreateHostedZoneOutput {
-            hosted_zone: restxml_runtime::error::required(
-                self.hosted_zone,
-                "CreateHostedZoneResponse",
-                "HostedZone",
-            )?,
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "CreateHostedZoneResponse",
-                "ChangeInfo",
-            )?,
-            delegation_set: restxml_runtime::error::required(
-                self.delegation_set,
-                "CreateHostedZoneResponse",
-                "DelegationSet",
-            )?,
-            vpc: self.vpc,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateHostedZoneResponse",
-                "Location",
-            )?,
-        })
+        match (self.hosted_zone, self.change_info, self.delegation_set, self.location) {
+            (
+                Some(hosted_zone),
+                Some(change_info),
+                Some(delegation_set),
+                Some(location),
+            ) => {
+                Ok(CreateHostedZoneOutput {
+                    hosted_zone,
+                    change_info,
+                    delegation_set,
+                    vpc: self.vpc,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone, change_info, delegation_set, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHostedZoneOutput",
+                        &[
+                            (hosted_zone.is_none(), "hosted_zone", "HostedZone"),
+                            (change_info.is_none(), "change_info", "ChangeInfo"),
+                            (
+                                delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateHostedZone can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateHostedZoneError {
     /// The specified domain name is not valid.
@@ -358,45 +404,103 @@ impl CreateHostedZoneError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidDomainName") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+                    .map_or_else(unhandled, Self::InvalidDomainName)
             }
             Some("HostedZoneAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HostedZoneAlreadyExists)
+                    .map_or_else(unhandled, Self::HostedZoneAlreadyExists)
             }
             Some("TooManyHostedZones") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHostedZones)
+                    .map_or_else(unhandled, Self::TooManyHostedZones)
             }
             Some("InvalidVPCId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("DelegationSetNotAvailable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
+                    .map_or_else(unhandled, Self::DelegationSetNotAvailable)
             }
             Some("ConflictingDomainExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
+                    .map_or_else(unhandled, Self::ConflictingDomainExists)
             }
             Some("NoSuchDelegationSet") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetNotReusable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateHostedZoneError::InvalidDomainName`].
+    #[inline]
+    pub fn is_invalid_domain_name(&self) -> bool {
+        matches!(self, Self::InvalidDomainName(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::HostedZoneAlreadyExists`].
+    #[inline]
+    pub fn is_hosted_zone_already_exists(&self) -> bool {
+        matches!(self, Self::HostedZoneAlreadyExists(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::TooManyHostedZones`].
+    #[inline]
+    pub fn is_too_many_hosted_zones(&self) -> bool {
+        matches!(self, Self::TooManyHostedZones(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::InvalidVPCId`].
+    #[inline]
+    pub fn is_invalid_vpc_id(&self) -> bool {
+        matches!(self, Self::InvalidVPCId(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::DelegationSetNotAvailable`].
+    #[inline]
+    pub fn is_delegation_set_not_available(&self) -> bool {
+        matches!(self, Self::DelegationSetNotAvailable(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::ConflictingDomainExists`].
+    #[inline]
+    pub fn is_conflicting_domain_exists(&self) -> bool {
+        matches!(self, Self::ConflictingDomainExists(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::NoSuchDelegationSet`].
+    #[inline]
+    pub fn is_no_such_delegation_set(&self) -> bool {
+        matches!(self, Self::NoSuchDelegationSet(_))
+    }
+    /// Whether this is [`CreateHostedZoneError::DelegationSetNotReusable`].
+    #[inline]
+    pub fn is_delegation_set_not_reusable(&self) -> bool {
+        matches!(self, Self::DelegationSetNotReusable(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -483,7 +587,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateHostedZone: the output on success, else the typed error.
+/// Reads the HTTP response of CreateHostedZone: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -595,5 +699,133 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         delegation_set: body_delegation_set,
         vpc: body_vpc,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateHostedZone, built one input member at a time: from `client.create_hosted_zone()` (or `client.create_hosted_zone_with(input)`), a setter per member, then [`send`](CreateHostedZoneFluentBuilder::send).
+
+ [`config_override`](CreateHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateHostedZoneFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateHostedZoneFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
+    ) -> Self {
+        CreateHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
+
+ Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::name`](crate::operation::create_hosted_zone::CreateHostedZoneInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** (Private hosted zones only) A complex type that contains information about the Amazon VPC that you're associating with this hosted zone.
+
+ Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc`](crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc).*/
+    #[inline]
+    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
+        self.input = self.input.vpc(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc`](crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc).
+    #[inline]
+    pub fn set_vpc(mut self, value: Option<crate::types::VPC>) -> Self {
+        self.input = self.input.set_vpc(value);
+        self
+    }
+    /** A unique string that identifies the request and that allows failed `CreateHostedZone` requests to be retried without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateHostedZone` request. `CallerReference` can be any unique string, for example, a date/time stamp.
+
+ Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::caller_reference`](crate::operation::create_hosted_zone::CreateHostedZoneInput::caller_reference). Required.*/
+    #[inline]
+    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.caller_reference(value);
+        self
+    }
+    /** (Optional) A complex type that contains the following optional values:
+
+ Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).*/
+    #[inline]
+    pub fn hosted_zone_config(mut self, value: crate::types::HostedZoneConfig) -> Self {
+        self.input = self.input.hosted_zone_config(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).
+    #[inline]
+    pub fn set_hosted_zone_config(
+        mut self,
+        value: Option<crate::types::HostedZoneConfig>,
+    ) -> Self {
+        self.input = self.input.set_hosted_zone_config(value);
+        self
+    }
+    /** If you want to associate a reusable delegation set with this hosted zone, the ID that Amazon Route 53 assigned to the reusable delegation set when you created it. For more information about reusable delegation sets, see [CreateReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateReusableDelegationSet.html).
+
+ Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id`](crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id).*/
+    #[inline]
+    pub fn delegation_set_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.delegation_set_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id`](crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id).
+    #[inline]
+    pub fn set_delegation_set_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_delegation_set_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
+        &self.input
+    }
+    /** Sends CreateHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateHostedZoneError`], the errors the model lists for CreateHostedZone; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_hosted_zone::CreateHostedZoneOutput,
+        restxml_runtime::SdkError<CreateHostedZoneError>,
+    > {
+        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateHostedZone", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -74,8 +74,22 @@ impl CreateKeySigningKeyInput {
     }
 }
 
+impl From<CreateKeySigningKeyInput> for CreateKeySigningKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateKeySigningKeyInput) -> Self {
+        CreateKeySigningKeyInputBuilder {
+            caller_reference: Some(input.caller_reference),
+            hosted_zone_id: Some(input.hosted_zone_id),
+            key_management_service_arn: Some(input.key_management_service_arn),
+            name: Some(input.name),
+            status: Some(input.status),
+        }
+    }
+}
+
 /// A builder for [`CreateKeySigningKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateKeySigningKeyInputBuilder {
     caller_reference: Option<String>,
     hosted_zone_id: Option<String>,
@@ -128,36 +142,60 @@ impl CreateKeySigningKeyInputBuilder {
         self.status = Some(value.into());
         self
     }
-    /// Builds the [`CreateKeySigningKeyInput`], or names the first required member that is missing.
+    /// Builds the [`CreateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateKeySigningKeyInput, restxml_runtime::BuildError> {
-        Ok(CreateKeySigningKeyInput {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CreateKeySigningKeyRequest",
-                "CallerReference",
-            )?,
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "CreateKeySigningKeyRequest",
-                "HostedZoneId",
-            )?,
-            key_management_service_arn: restxml_runtime::error::required(
-                self.key_management_service_arn,
-                "CreateKeySigningKeyRequest",
-                "KeyManagementServiceArn",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateKeySigningKeyRequest",
-                "Name",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "CreateKeySigningKeyRequest",
-                "Status",
-            )?,
-        })
+        match (
+            self.caller_reference,
+            self.hosted_zone_id,
+            self.key_management_service_arn,
+            self.name,
+            self.status,
+        ) {
+            (
+                Some(caller_reference),
+                Some(hosted_zone_id),
+                Some(key_management_service_arn),
+                Some(name),
+                Some(status),
+            ) => {
+                Ok(CreateKeySigningKeyInput {
+                    caller_reference,
+                    hosted_zone_id,
+                    key_management_service_arn,
+                    name,
+                    status,
+                })
+            }
+            (
+                caller_reference,
+                hosted_zone_id,
+                key_management_service_arn,
+                name,
+                status,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeySigningKeyInput",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (
+                                key_management_service_arn.is_none(),
+                                "key_management_service_arn",
+                                "KeyManagementServiceArn",
+                            ),
+                            (name.is_none(), "name", "Name"),
+                            (status.is_none(), "status", "Status"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -173,6 +211,9 @@ pub struct CreateKeySigningKeyOutput {
     pub key_signing_key: crate::types::KeySigningKey,
     /// The unique URL representing the new key-signing key (KSK).
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateKeySigningKeyOutput {
@@ -186,6 +227,13 @@ impl std::fmt::Debug for CreateKeySigningKeyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateKeySigningKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateKeySigningKeyOutput {
     /// A builder for [`CreateKeySigningKeyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -195,7 +243,7 @@ impl CreateKeySigningKeyOutput {
 }
 
 /// A builder for [`CreateKeySigningKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
     key_signing_key: Option<crate::types::KeySigningKey>,
@@ -232,33 +280,42 @@ impl CreateKeySigningKeyOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateKeySigningKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateKeySigningKeyOutput, restxml_runtime::BuildError> {
-        Ok(CreateKeySigningKeyOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "CreateKeySigningKeyResponse",
-                "ChangeInfo",
-            )?,
-            key_signing_key: restxml_runtime::error::required(
-                self.key_signing_key,
-                "CreateKeySigningKeyResponse",
-                "KeySigningKey",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateKeySigningKeyResponse",
-                "Location",
-            )?,
-        })
+        match (self.change_info, self.key_signing_key, self.location) {
+            (Some(change_info), Some(key_signing_key), Some(location)) => {
+                Ok(CreateKeySigningKeyOutput {
+                    change_info,
+                    key_signing_key,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (change_info, key_signing_key, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeySigningKeyOutput",
+                        &[
+                            (change_info.is_none(), "change_info", "ChangeInfo"),
+                            (
+                                key_signing_key.is_none(),
+                                "key_signing_key",
+                                "KeySigningKey",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateKeySigningKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateKeySigningKeyError {
     /// No hosted zone exists with the ID that you specified.
@@ -299,49 +356,112 @@ impl CreateKeySigningKeyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateKeySigningKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("InvalidKMSArn") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidKeySigningKeyStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
             }
             Some("InvalidKeySigningKeyName") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyName)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyName)
             }
             Some("KeySigningKeyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeySigningKeyAlreadyExists)
+                    .map_or_else(unhandled, Self::KeySigningKeyAlreadyExists)
             }
             Some("TooManyKeySigningKeys") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyKeySigningKeys)
+                    .map_or_else(unhandled, Self::TooManyKeySigningKeys)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateKeySigningKeyError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::InvalidKMSArn`].
+    #[inline]
+    pub fn is_invalid_kms_arn(&self) -> bool {
+        matches!(self, Self::InvalidKMSArn(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::InvalidKeySigningKeyStatus`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_status(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyStatus(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::InvalidSigningStatus`].
+    #[inline]
+    pub fn is_invalid_signing_status(&self) -> bool {
+        matches!(self, Self::InvalidSigningStatus(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::InvalidKeySigningKeyName`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_name(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyName(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::KeySigningKeyAlreadyExists`].
+    #[inline]
+    pub fn is_key_signing_key_already_exists(&self) -> bool {
+        matches!(self, Self::KeySigningKeyAlreadyExists(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::TooManyKeySigningKeys`].
+    #[inline]
+    pub fn is_too_many_key_signing_keys(&self) -> bool {
+        matches!(self, Self::TooManyKeySigningKeys(_))
+    }
+    /// Whether this is [`CreateKeySigningKeyError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -432,7 +552,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateKeySigningKey: the output on success, else the typed error.
+/// Reads the HTTP response of CreateKeySigningKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -518,5 +638,112 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ))?,
         change_info: body_change_info,
         key_signing_key: body_key_signing_key,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateKeySigningKey, built one input member at a time: from `client.create_key_signing_key()` (or `client.create_key_signing_key_with(input)`), a setter per member, then [`send`](CreateKeySigningKeyFluentBuilder::send).
+
+ [`config_override`](CreateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateKeySigningKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateKeySigningKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder,
+    ) -> Self {
+        CreateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string that identifies the request.
+
+ Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::caller_reference`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::caller_reference). Required.*/
+    #[inline]
+    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.caller_reference(value);
+        self
+    }
+    /** The unique string (ID) used to identify a hosted zone.
+
+ Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::hosted_zone_id`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** The Amazon resource name (ARN) for a customer managed key in Key Management Service (KMS). The `KeyManagementServiceArn` must be unique for each key-signing key (KSK) in a single hosted zone. To see an example of `KeyManagementServiceArn` that grants the correct permissions for DNSSEC, scroll down to **Example**.
+
+ Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::key_management_service_arn`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::key_management_service_arn). Required.*/
+    #[inline]
+    pub fn key_management_service_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.key_management_service_arn(value);
+        self
+    }
+    /** A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
+
+ Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::name`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** A string specifying the initial status of the key-signing key (KSK). You can set the value to `ACTIVE` or `INACTIVE`.
+
+ Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::status`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::status). Required.*/
+    #[inline]
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.status(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder {
+        &self.input
+    }
+    /** Sends CreateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateKeySigningKeyError`], the errors the model lists for CreateKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_key_signing_key::CreateKeySigningKeyOutput,
+        restxml_runtime::SdkError<CreateKeySigningKeyError>,
+    > {
+        let input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeySigningKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -117,8 +117,19 @@ impl CreateQueryLoggingConfigInput {
     }
 }
 
+impl From<CreateQueryLoggingConfigInput> for CreateQueryLoggingConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateQueryLoggingConfigInput) -> Self {
+        CreateQueryLoggingConfigInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            cloud_watch_logs_log_group_arn: Some(input.cloud_watch_logs_log_group_arn),
+        }
+    }
+}
+
 /// A builder for [`CreateQueryLoggingConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateQueryLoggingConfigInputBuilder {
     hosted_zone_id: Option<String>,
     cloud_watch_logs_log_group_arn: Option<String>,
@@ -150,23 +161,34 @@ impl CreateQueryLoggingConfigInputBuilder {
         self.cloud_watch_logs_log_group_arn = Some(value.into());
         self
     }
-    /// Builds the [`CreateQueryLoggingConfigInput`], or names the first required member that is missing.
+    /// Builds the [`CreateQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateQueryLoggingConfigInput, restxml_runtime::BuildError> {
-        Ok(CreateQueryLoggingConfigInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "CreateQueryLoggingConfigRequest",
-                "HostedZoneId",
-            )?,
-            cloud_watch_logs_log_group_arn: restxml_runtime::error::required(
-                self.cloud_watch_logs_log_group_arn,
-                "CreateQueryLoggingConfigRequest",
-                "CloudWatchLogsLogGroupArn",
-            )?,
-        })
+        match (self.hosted_zone_id, self.cloud_watch_logs_log_group_arn) {
+            (Some(hosted_zone_id), Some(cloud_watch_logs_log_group_arn)) => {
+                Ok(CreateQueryLoggingConfigInput {
+                    hosted_zone_id,
+                    cloud_watch_logs_log_group_arn,
+                })
+            }
+            (hosted_zone_id, cloud_watch_logs_log_group_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateQueryLoggingConfigInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (
+                                cloud_watch_logs_log_group_arn.is_none(),
+                                "cloud_watch_logs_log_group_arn",
+                                "CloudWatchLogsLogGroupArn",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -180,6 +202,9 @@ pub struct CreateQueryLoggingConfigOutput {
     pub query_logging_config: crate::types::QueryLoggingConfig,
     /// The unique URL representing the new query logging configuration.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateQueryLoggingConfigOutput {
@@ -192,6 +217,13 @@ impl std::fmt::Debug for CreateQueryLoggingConfigOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateQueryLoggingConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateQueryLoggingConfigOutput {
     /// A builder for [`CreateQueryLoggingConfigOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -201,7 +233,7 @@ impl CreateQueryLoggingConfigOutput {
 }
 
 /// A builder for [`CreateQueryLoggingConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateQueryLoggingConfigOutputBuilder {
     query_logging_config: Option<crate::types::QueryLoggingConfig>,
     location: Option<String>,
@@ -233,28 +265,40 @@ impl CreateQueryLoggingConfigOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateQueryLoggingConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(CreateQueryLoggingConfigOutput {
-            query_logging_config: restxml_runtime::error::required(
-                self.query_logging_config,
-                "CreateQueryLoggingConfigResponse",
-                "QueryLoggingConfig",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateQueryLoggingConfigResponse",
-                "Location",
-            )?,
-        })
+        match (self.query_logging_config, self.location) {
+            (Some(query_logging_config), Some(location)) => {
+                Ok(CreateQueryLoggingConfigOutput {
+                    query_logging_config,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (query_logging_config, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateQueryLoggingConfigOutput",
+                        &[
+                            (
+                                query_logging_config.is_none(),
+                                "query_logging_config",
+                                "QueryLoggingConfig",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateQueryLoggingConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateQueryLoggingConfigError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -289,36 +333,79 @@ impl CreateQueryLoggingConfigError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateQueryLoggingConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("NoSuchCloudWatchLogsLogGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCloudWatchLogsLogGroup)
+                    .map_or_else(unhandled, Self::NoSuchCloudWatchLogsLogGroup)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("QueryLoggingConfigAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::QueryLoggingConfigAlreadyExists)
+                    .map_or_else(unhandled, Self::QueryLoggingConfigAlreadyExists)
             }
             Some("InsufficientCloudWatchLogsResourcePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::InsufficientCloudWatchLogsResourcePolicy,
                     )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateQueryLoggingConfigError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`CreateQueryLoggingConfigError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup`].
+    #[inline]
+    pub fn is_no_such_cloud_watch_logs_log_group(&self) -> bool {
+        matches!(self, Self::NoSuchCloudWatchLogsLogGroup(_))
+    }
+    /// Whether this is [`CreateQueryLoggingConfigError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists`].
+    #[inline]
+    pub fn is_query_logging_config_already_exists(&self) -> bool {
+        matches!(self, Self::QueryLoggingConfigAlreadyExists(_))
+    }
+    /// Whether this is [`CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy`].
+    #[inline]
+    pub fn is_insufficient_cloud_watch_logs_resource_policy(&self) -> bool {
+        matches!(self, Self::InsufficientCloudWatchLogsResourcePolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -393,7 +480,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateQueryLoggingConfig: the output on success, else the typed error.
+/// Reads the HTTP response of CreateQueryLoggingConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -458,5 +545,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 "Location",
             ))?,
         query_logging_config: body_query_logging_config,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateQueryLoggingConfig, built one input member at a time: from `client.create_query_logging_config()` (or `client.create_query_logging_config_with(input)`), a setter per member, then [`send`](CreateQueryLoggingConfigFluentBuilder::send).
+
+ [`config_override`](CreateQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateQueryLoggingConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateQueryLoggingConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder,
+    ) -> Self {
+        CreateQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that you want to log queries for. You can log queries only for public hosted zones.
+
+ Sets [`crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::hosted_zone_id`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** The Amazon Resource Name (ARN) for the log group that you want to Amazon Route 53 to send query logs to. This is the format of the ARN:
+
+ Sets [`crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::cloud_watch_logs_log_group_arn`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::cloud_watch_logs_log_group_arn). Required.*/
+    #[inline]
+    pub fn cloud_watch_logs_log_group_arn(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.cloud_watch_logs_log_group_arn(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder {
+        &self.input
+    }
+    /** Sends CreateQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateQueryLoggingConfigError`], the errors the model lists for CreateQueryLoggingConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_query_logging_config::CreateQueryLoggingConfigOutput,
+        restxml_runtime::SdkError<CreateQueryLoggingConfigError>,
+    > {
+        let input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateQueryLoggingConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -65,8 +65,19 @@ impl CreateReusableDelegationSetInput {
     }
 }
 
+impl From<CreateReusableDelegationSetInput> for CreateReusableDelegationSetInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateReusableDelegationSetInput) -> Self {
+        CreateReusableDelegationSetInputBuilder {
+            caller_reference: Some(input.caller_reference),
+            hosted_zone_id: input.hosted_zone_id,
+        }
+    }
+}
+
 /// A builder for [`CreateReusableDelegationSetInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateReusableDelegationSetInputBuilder {
     caller_reference: Option<String>,
     hosted_zone_id: Option<String>,
@@ -101,19 +112,33 @@ impl CreateReusableDelegationSetInputBuilder {
         self.hosted_zone_id = value;
         self
     }
-    /// Builds the [`CreateReusableDelegationSetInput`], or names the first required member that is missing.
+    /// Builds the [`CreateReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateReusableDelegationSetInput, restxml_runtime::BuildError> {
-        Ok(CreateReusableDelegationSetInput {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CreateReusableDelegationSetRequest",
-                "CallerReference",
-            )?,
-            hosted_zone_id: self.hosted_zone_id,
-        })
+        match (self.caller_reference,) {
+            (Some(caller_reference),) => {
+                Ok(CreateReusableDelegationSetInput {
+                    caller_reference,
+                    hosted_zone_id: self.hosted_zone_id,
+                })
+            }
+            (caller_reference,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateReusableDelegationSetInput",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -127,6 +152,9 @@ pub struct CreateReusableDelegationSetOutput {
     pub delegation_set: crate::types::DelegationSet,
     /// The unique URL representing the new reusable delegation set.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateReusableDelegationSetOutput {
@@ -139,6 +167,13 @@ impl std::fmt::Debug for CreateReusableDelegationSetOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateReusableDelegationSetOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateReusableDelegationSetOutput {
     /// A builder for [`CreateReusableDelegationSetOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -148,7 +183,7 @@ impl CreateReusableDelegationSetOutput {
 }
 
 /// A builder for [`CreateReusableDelegationSetOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateReusableDelegationSetOutputBuilder {
     delegation_set: Option<crate::types::DelegationSet>,
     location: Option<String>,
@@ -177,28 +212,40 @@ impl CreateReusableDelegationSetOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateReusableDelegationSetOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateReusableDelegationSetOutput, restxml_runtime::BuildError> {
-        Ok(CreateReusableDelegationSetOutput {
-            delegation_set: restxml_runtime::error::required(
-                self.delegation_set,
-                "CreateReusableDelegationSetResponse",
-                "DelegationSet",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateReusableDelegationSetResponse",
-                "Location",
-            )?,
-        })
+        match (self.delegation_set, self.location) {
+            (Some(delegation_set), Some(location)) => {
+                Ok(CreateReusableDelegationSetOutput {
+                    delegation_set,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (delegation_set, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateReusableDelegationSetOutput",
+                        &[
+                            (
+                                delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateReusableDelegationSet can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateReusableDelegationSetError {
     /// A delegation set with the same owner and caller reference combination has already been created.
@@ -233,37 +280,85 @@ impl CreateReusableDelegationSetError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateReusableDelegationSet",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("DelegationSetAlreadyCreated") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyCreated)
+                    .map_or_else(unhandled, Self::DelegationSetAlreadyCreated)
             }
             Some("LimitsExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("HostedZoneNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HostedZoneNotFound)
+                    .map_or_else(unhandled, Self::HostedZoneNotFound)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("DelegationSetNotAvailable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
+                    .map_or_else(unhandled, Self::DelegationSetNotAvailable)
             }
             Some("DelegationSetAlreadyReusable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyReusable)
+                    .map_or_else(unhandled, Self::DelegationSetAlreadyReusable)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::DelegationSetAlreadyCreated`].
+    #[inline]
+    pub fn is_delegation_set_already_created(&self) -> bool {
+        matches!(self, Self::DelegationSetAlreadyCreated(_))
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::LimitsExceeded`].
+    #[inline]
+    pub fn is_limits_exceeded(&self) -> bool {
+        matches!(self, Self::LimitsExceeded(_))
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::HostedZoneNotFound`].
+    #[inline]
+    pub fn is_hosted_zone_not_found(&self) -> bool {
+        matches!(self, Self::HostedZoneNotFound(_))
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::DelegationSetNotAvailable`].
+    #[inline]
+    pub fn is_delegation_set_not_available(&self) -> bool {
+        matches!(self, Self::DelegationSetNotAvailable(_))
+    }
+    /// Whether this is [`CreateReusableDelegationSetError::DelegationSetAlreadyReusable`].
+    #[inline]
+    pub fn is_delegation_set_already_reusable(&self) -> bool {
+        matches!(self, Self::DelegationSetAlreadyReusable(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -338,7 +433,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateReusableDelegationSet: the output on success, else the typed error.
+/// Reads the HTTP response of CreateReusableDelegationSet: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -403,5 +498,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 "Location",
             ))?,
         delegation_set: body_delegation_set,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateReusableDelegationSet, built one input member at a time: from `client.create_reusable_delegation_set()` (or `client.create_reusable_delegation_set_with(input)`), a setter per member, then [`send`](CreateReusableDelegationSetFluentBuilder::send).
+
+ [`config_override`](CreateReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateReusableDelegationSetFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateReusableDelegationSetFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
+    ) -> Self {
+        CreateReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
+
+ Sets [`crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::caller_reference`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::caller_reference). Required.*/
+    #[inline]
+    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.caller_reference(value);
+        self
+    }
+    /** If you want to mark the delegation set for an existing hosted zone as reusable, the ID for that hosted zone.
+
+ Sets [`crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id).*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id).
+    #[inline]
+    pub fn set_hosted_zone_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_hosted_zone_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder {
+        &self.input
+    }
+    /** Sends CreateReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateReusableDelegationSetError`], the errors the model lists for CreateReusableDelegationSet; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetOutput,
+        restxml_runtime::SdkError<CreateReusableDelegationSetError>,
+    > {
+        let input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateReusableDelegationSet", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl CreateTrafficPolicyInput {
     }
 }
 
+impl From<CreateTrafficPolicyInput> for CreateTrafficPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateTrafficPolicyInput) -> Self {
+        CreateTrafficPolicyInputBuilder {
+            name: Some(input.name),
+            document: Some(input.document),
+            comment: input.comment,
+        }
+    }
+}
+
 /// A builder for [`CreateTrafficPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrafficPolicyInputBuilder {
     name: Option<String>,
     document: Option<String>,
@@ -80,22 +92,29 @@ impl CreateTrafficPolicyInputBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`CreateTrafficPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrafficPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrafficPolicyInput, restxml_runtime::BuildError> {
-        Ok(CreateTrafficPolicyInput {
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateTrafficPolicyRequest",
-                "Name",
-            )?,
-            document: restxml_runtime::error::required(
-                self.document,
-                "CreateTrafficPolicyRequest",
-                "Document",
-            )?,
-            comment: self.comment,
-        })
+        match (self.name, self.document) {
+            (Some(name), Some(document)) => {
+                Ok(CreateTrafficPolicyInput {
+                    name,
+                    document,
+                    comment: self.comment,
+                })
+            }
+            (name, document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInput",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -109,6 +128,9 @@ pub struct CreateTrafficPolicyOutput {
     pub traffic_policy: crate::types::TrafficPolicy,
     /// A unique URL that represents a new traffic policy.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateTrafficPolicyOutput {
@@ -121,6 +143,13 @@ impl std::fmt::Debug for CreateTrafficPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateTrafficPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateTrafficPolicyOutput {
     /// A builder for [`CreateTrafficPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -130,7 +159,7 @@ impl CreateTrafficPolicyOutput {
 }
 
 /// A builder for [`CreateTrafficPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrafficPolicyOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
     location: Option<String>,
@@ -159,28 +188,40 @@ impl CreateTrafficPolicyOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateTrafficPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrafficPolicyOutput {
-            traffic_policy: restxml_runtime::error::required(
-                self.traffic_policy,
-                "CreateTrafficPolicyResponse",
-                "TrafficPolicy",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateTrafficPolicyResponse",
-                "Location",
-            )?,
-        })
+        match (self.traffic_policy, self.location) {
+            (Some(traffic_policy), Some(location)) => {
+                Ok(CreateTrafficPolicyOutput {
+                    traffic_policy,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyOutput",
+                        &[
+                            (
+                                traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateTrafficPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyError {
     /// The input is not valid.
@@ -209,25 +250,58 @@ impl CreateTrafficPolicyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateTrafficPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("TooManyTrafficPolicies") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicies)
+                    .map_or_else(unhandled, Self::TooManyTrafficPolicies)
             }
             Some("TrafficPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrafficPolicyAlreadyExists)
+                    .map_or_else(unhandled, Self::TrafficPolicyAlreadyExists)
             }
             Some("InvalidTrafficPolicyDocument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
+                    .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateTrafficPolicyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyError::TooManyTrafficPolicies`].
+    #[inline]
+    pub fn is_too_many_traffic_policies(&self) -> bool {
+        matches!(self, Self::TooManyTrafficPolicies(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyError::TrafficPolicyAlreadyExists`].
+    #[inline]
+    pub fn is_traffic_policy_already_exists(&self) -> bool {
+        matches!(self, Self::TrafficPolicyAlreadyExists(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyError::InvalidTrafficPolicyDocument`].
+    #[inline]
+    pub fn is_invalid_traffic_policy_document(&self) -> bool {
+        matches!(self, Self::InvalidTrafficPolicyDocument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -299,7 +373,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateTrafficPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of CreateTrafficPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -363,5 +437,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 "Location",
             ))?,
         traffic_policy: body_traffic_policy,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateTrafficPolicy, built one input member at a time: from `client.create_traffic_policy()` (or `client.create_traffic_policy_with(input)`), a setter per member, then [`send`](CreateTrafficPolicyFluentBuilder::send).
+
+ [`config_override`](CreateTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateTrafficPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateTrafficPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
+    ) -> Self {
+        CreateTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The name of the traffic policy.
+
+ Sets [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::name`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** The definition of this traffic policy in JSON format. For more information, see [Traffic Policy Document Format](https://docs.aws.amazon.com/Route53/latest/APIReference/api-policies-traffic-policy-document-format.html).
+
+ Sets [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::document`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::document). Required.*/
+    #[inline]
+    pub fn document(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.document(value);
+        self
+    }
+    /** (Optional) Any comments that you want to include about the traffic policy.
+
+ Sets [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment).*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment).
+    #[inline]
+    pub fn set_comment(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_comment(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends CreateTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrafficPolicyError`], the errors the model lists for CreateTrafficPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_traffic_policy::CreateTrafficPolicyOutput,
+        restxml_runtime::SdkError<CreateTrafficPolicyError>,
+    > {
+        let input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -49,8 +49,22 @@ impl CreateTrafficPolicyInstanceInput {
     }
 }
 
+impl From<CreateTrafficPolicyInstanceInput> for CreateTrafficPolicyInstanceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateTrafficPolicyInstanceInput) -> Self {
+        CreateTrafficPolicyInstanceInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+            ttl: Some(input.ttl),
+            traffic_policy_id: Some(input.traffic_policy_id),
+            traffic_policy_version: Some(input.traffic_policy_version),
+        }
+    }
+}
+
 /// A builder for [`CreateTrafficPolicyInstanceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrafficPolicyInstanceInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -103,38 +117,56 @@ impl CreateTrafficPolicyInstanceInputBuilder {
         self.traffic_policy_version = Some(value);
         self
     }
-    /// Builds the [`CreateTrafficPolicyInstanceInput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        Ok(CreateTrafficPolicyInstanceInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "CreateTrafficPolicyInstanceRequest",
-                "HostedZoneId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "CreateTrafficPolicyInstanceRequest",
-                "Name",
-            )?,
-            ttl: restxml_runtime::error::required(
-                self.ttl,
-                "CreateTrafficPolicyInstanceRequest",
-                "TTL",
-            )?,
-            traffic_policy_id: restxml_runtime::error::required(
-                self.traffic_policy_id,
-                "CreateTrafficPolicyInstanceRequest",
-                "TrafficPolicyId",
-            )?,
-            traffic_policy_version: restxml_runtime::error::required(
-                self.traffic_policy_version,
-                "CreateTrafficPolicyInstanceRequest",
-                "TrafficPolicyVersion",
-            )?,
-        })
+        match (
+            self.hosted_zone_id,
+            self.name,
+            self.ttl,
+            self.traffic_policy_id,
+            self.traffic_policy_version,
+        ) {
+            (
+                Some(hosted_zone_id),
+                Some(name),
+                Some(ttl),
+                Some(traffic_policy_id),
+                Some(traffic_policy_version),
+            ) => {
+                Ok(CreateTrafficPolicyInstanceInput {
+                    hosted_zone_id,
+                    name,
+                    ttl,
+                    traffic_policy_id,
+                    traffic_policy_version,
+                })
+            }
+            (hosted_zone_id, name, ttl, traffic_policy_id, traffic_policy_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInstanceInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (name.is_none(), "name", "Name"),
+                            (ttl.is_none(), "ttl", "TTL"),
+                            (
+                                traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -148,6 +180,9 @@ pub struct CreateTrafficPolicyInstanceOutput {
     pub traffic_policy_instance: crate::types::TrafficPolicyInstance,
     /// A unique URL that represents a new traffic policy instance.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateTrafficPolicyInstanceOutput {
@@ -160,6 +195,13 @@ impl std::fmt::Debug for CreateTrafficPolicyInstanceOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateTrafficPolicyInstanceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateTrafficPolicyInstanceOutput {
     /// A builder for [`CreateTrafficPolicyInstanceOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -169,7 +211,7 @@ impl CreateTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`CreateTrafficPolicyInstanceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrafficPolicyInstanceOutputBuilder {
     traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
     location: Option<String>,
@@ -201,28 +243,40 @@ impl CreateTrafficPolicyInstanceOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateTrafficPolicyInstanceOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrafficPolicyInstanceOutput {
-            traffic_policy_instance: restxml_runtime::error::required(
-                self.traffic_policy_instance,
-                "CreateTrafficPolicyInstanceResponse",
-                "TrafficPolicyInstance",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateTrafficPolicyInstanceResponse",
-                "Location",
-            )?,
-        })
+        match (self.traffic_policy_instance, self.location) {
+            (Some(traffic_policy_instance), Some(location)) => {
+                Ok(CreateTrafficPolicyInstanceOutput {
+                    traffic_policy_instance,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instance, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateTrafficPolicyInstance can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyInstanceError {
     /// No hosted zone exists with the ID that you specified.
@@ -253,32 +307,67 @@ impl CreateTrafficPolicyInstanceError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateTrafficPolicyInstance",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("TooManyTrafficPolicyInstances") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicyInstances)
+                    .map_or_else(unhandled, Self::TooManyTrafficPolicyInstances)
             }
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("TrafficPolicyInstanceAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TrafficPolicyInstanceAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::TrafficPolicyInstanceAlreadyExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateTrafficPolicyInstanceError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyInstanceError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances`].
+    #[inline]
+    pub fn is_too_many_traffic_policy_instances(&self) -> bool {
+        matches!(self, Self::TooManyTrafficPolicyInstances(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists`].
+    #[inline]
+    pub fn is_traffic_policy_instance_already_exists(&self) -> bool {
+        matches!(self, Self::TrafficPolicyInstanceAlreadyExists(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -364,7 +453,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateTrafficPolicyInstance: the output on success, else the typed error.
+/// Reads the HTTP response of CreateTrafficPolicyInstance: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -429,5 +518,112 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 "Location",
             ))?,
         traffic_policy_instance: body_traffic_policy_instance,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateTrafficPolicyInstance, built one input member at a time: from `client.create_traffic_policy_instance()` (or `client.create_traffic_policy_instance_with(input)`), a setter per member, then [`send`](CreateTrafficPolicyInstanceFluentBuilder::send).
+
+ [`config_override`](CreateTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateTrafficPolicyInstanceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
+    ) -> Self {
+        CreateTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
+
+ Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::hosted_zone_id`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** The domain name (such as example.com) or subdomain name (such as www.example.com) for which Amazon Route 53 responds to DNS queries by using the resource record sets that Route 53 creates for this traffic policy instance.
+
+ Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::name`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /** (Optional) The TTL that you want Amazon Route 53 to assign to all of the resource record sets that it creates in the specified hosted zone.
+
+ Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::ttl`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::ttl). Required.*/
+    #[inline]
+    pub fn ttl(mut self, value: i64) -> Self {
+        self.input = self.input.ttl(value);
+        self
+    }
+    /** The ID of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
+
+ Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_id`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_id). Required.*/
+    #[inline]
+    pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.traffic_policy_id(value);
+        self
+    }
+    /** The version of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
+
+ Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_version`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_version). Required.*/
+    #[inline]
+    pub fn traffic_policy_version(mut self, value: i32) -> Self {
+        self.input = self.input.traffic_policy_version(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder {
+        &self.input
+    }
+    /** Sends CreateTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrafficPolicyInstanceError`], the errors the model lists for CreateTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput,
+        restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
+    > {
+        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicyInstance", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

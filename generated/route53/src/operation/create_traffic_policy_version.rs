@@ -36,8 +36,20 @@ impl CreateTrafficPolicyVersionInput {
     }
 }
 
+impl From<CreateTrafficPolicyVersionInput> for CreateTrafficPolicyVersionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateTrafficPolicyVersionInput) -> Self {
+        CreateTrafficPolicyVersionInputBuilder {
+            id: Some(input.id),
+            document: Some(input.document),
+            comment: input.comment,
+        }
+    }
+}
+
 /// A builder for [`CreateTrafficPolicyVersionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrafficPolicyVersionInputBuilder {
     id: Option<String>,
     document: Option<String>,
@@ -80,24 +92,31 @@ impl CreateTrafficPolicyVersionInputBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`CreateTrafficPolicyVersionInput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrafficPolicyVersionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateTrafficPolicyVersionInput, restxml_runtime::BuildError> {
-        Ok(CreateTrafficPolicyVersionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "CreateTrafficPolicyVersionRequest",
-                "Id",
-            )?,
-            document: restxml_runtime::error::required(
-                self.document,
-                "CreateTrafficPolicyVersionRequest",
-                "Document",
-            )?,
-            comment: self.comment,
-        })
+        match (self.id, self.document) {
+            (Some(id), Some(document)) => {
+                Ok(CreateTrafficPolicyVersionInput {
+                    id,
+                    document,
+                    comment: self.comment,
+                })
+            }
+            (id, document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyVersionInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -111,6 +130,9 @@ pub struct CreateTrafficPolicyVersionOutput {
     pub traffic_policy: crate::types::TrafficPolicy,
     /// A unique URL that represents a new traffic policy version.
     pub location: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateTrafficPolicyVersionOutput {
@@ -123,6 +145,13 @@ impl std::fmt::Debug for CreateTrafficPolicyVersionOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateTrafficPolicyVersionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateTrafficPolicyVersionOutput {
     /// A builder for [`CreateTrafficPolicyVersionOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -132,7 +161,7 @@ impl CreateTrafficPolicyVersionOutput {
 }
 
 /// A builder for [`CreateTrafficPolicyVersionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateTrafficPolicyVersionOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
     location: Option<String>,
@@ -161,28 +190,40 @@ impl CreateTrafficPolicyVersionOutputBuilder {
         self.location = Some(value.into());
         self
     }
-    /// Builds the [`CreateTrafficPolicyVersionOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateTrafficPolicyVersionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateTrafficPolicyVersionOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrafficPolicyVersionOutput {
-            traffic_policy: restxml_runtime::error::required(
-                self.traffic_policy,
-                "CreateTrafficPolicyVersionResponse",
-                "TrafficPolicy",
-            )?,
-            location: restxml_runtime::error::required(
-                self.location,
-                "CreateTrafficPolicyVersionResponse",
-                "Location",
-            )?,
-        })
+        match (self.traffic_policy, self.location) {
+            (Some(traffic_policy), Some(location)) => {
+                Ok(CreateTrafficPolicyVersionOutput {
+                    traffic_policy,
+                    location,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy, location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyVersionOutput",
+                        &[
+                            (
+                                traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                            (location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateTrafficPolicyVersion can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyVersionError {
     /// No traffic policy exists with the specified ID.
@@ -215,32 +256,70 @@ impl CreateTrafficPolicyVersionError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateTrafficPolicyVersion",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
                     .map_or_else(
-                        Self::Unhandled,
+                        unhandled,
                         Self::TooManyTrafficPolicyVersionsForCurrentPolicy,
                     )
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("InvalidTrafficPolicyDocument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
+                    .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateTrafficPolicyVersionError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyVersionError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy`].
+    #[inline]
+    pub fn is_too_many_traffic_policy_versions_for_current_policy(&self) -> bool {
+        matches!(self, Self::TooManyTrafficPolicyVersionsForCurrentPolicy(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyVersionError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument`].
+    #[inline]
+    pub fn is_invalid_traffic_policy_document(&self) -> bool {
+        matches!(self, Self::InvalidTrafficPolicyDocument(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -313,7 +392,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateTrafficPolicyVersion: the output on success, else the typed error.
+/// Reads the HTTP response of CreateTrafficPolicyVersion: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -378,5 +457,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 "Location",
             ))?,
         traffic_policy: body_traffic_policy,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateTrafficPolicyVersion, built one input member at a time: from `client.create_traffic_policy_version()` (or `client.create_traffic_policy_version_with(input)`), a setter per member, then [`send`](CreateTrafficPolicyVersionFluentBuilder::send).
+
+ [`config_override`](CreateTrafficPolicyVersionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateTrafficPolicyVersionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateTrafficPolicyVersionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
+    ) -> Self {
+        CreateTrafficPolicyVersionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy for which you want to create a new version.
+
+ Sets [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::id`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The definition of this version of the traffic policy, in JSON format. You specified the JSON in the `CreateTrafficPolicyVersion` request. For more information about the JSON format, see [CreateTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateTrafficPolicy.html).
+
+ Sets [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::document`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::document). Required.*/
+    #[inline]
+    pub fn document(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.document(value);
+        self
+    }
+    /** The comment that you specified in the `CreateTrafficPolicyVersion` request, if any.
+
+ Sets [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment).*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment).
+    #[inline]
+    pub fn set_comment(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_comment(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder {
+        &self.input
+    }
+    /** Sends CreateTrafficPolicyVersion: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrafficPolicyVersionError`], the errors the model lists for CreateTrafficPolicyVersion; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionOutput,
+        restxml_runtime::SdkError<CreateTrafficPolicyVersionError>,
+    > {
+        let input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicyVersion", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

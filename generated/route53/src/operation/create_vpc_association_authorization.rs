@@ -40,8 +40,20 @@ impl CreateVPCAssociationAuthorizationInput {
     }
 }
 
+impl From<CreateVPCAssociationAuthorizationInput>
+for CreateVPCAssociationAuthorizationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: CreateVPCAssociationAuthorizationInput) -> Self {
+        CreateVPCAssociationAuthorizationInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            vpc: Some(input.vpc),
+        }
+    }
+}
+
 /// A builder for [`CreateVPCAssociationAuthorizationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateVPCAssociationAuthorizationInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -70,23 +82,30 @@ impl CreateVPCAssociationAuthorizationInputBuilder {
         self.vpc = Some(value);
         self
     }
-    /// Builds the [`CreateVPCAssociationAuthorizationInput`], or names the first required member that is missing.
+    /// Builds the [`CreateVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
-        Ok(CreateVPCAssociationAuthorizationInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "CreateVPCAssociationAuthorizationRequest",
-                "HostedZoneId",
-            )?,
-            vpc: restxml_runtime::error::required(
-                self.vpc,
-                "CreateVPCAssociationAuthorizationRequest",
-                "VPC",
-            )?,
-        })
+        match (self.hosted_zone_id, self.vpc) {
+            (Some(hosted_zone_id), Some(vpc)) => {
+                Ok(CreateVPCAssociationAuthorizationInput {
+                    hosted_zone_id,
+                    vpc,
+                })
+            }
+            (hosted_zone_id, vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVPCAssociationAuthorizationInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -101,6 +120,9 @@ pub struct CreateVPCAssociationAuthorizationOutput {
     /// The VPC that you authorized associating with a hosted zone.
     #[cfg_attr(feature = "serde", serde(rename = "VPC"))]
     pub vpc: crate::types::VPC,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for CreateVPCAssociationAuthorizationOutput {
@@ -113,6 +135,13 @@ impl std::fmt::Debug for CreateVPCAssociationAuthorizationOutput {
     }
 }
 
+impl restxml_runtime::RequestId for CreateVPCAssociationAuthorizationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl CreateVPCAssociationAuthorizationOutput {
     /// A builder for [`CreateVPCAssociationAuthorizationOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -122,7 +151,7 @@ impl CreateVPCAssociationAuthorizationOutput {
 }
 
 /// A builder for [`CreateVPCAssociationAuthorizationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CreateVPCAssociationAuthorizationOutputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -151,28 +180,36 @@ impl CreateVPCAssociationAuthorizationOutputBuilder {
         self.vpc = Some(value);
         self
     }
-    /// Builds the [`CreateVPCAssociationAuthorizationOutput`], or names the first required member that is missing.
+    /// Builds the [`CreateVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
-        Ok(CreateVPCAssociationAuthorizationOutput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "CreateVPCAssociationAuthorizationResponse",
-                "HostedZoneId",
-            )?,
-            vpc: restxml_runtime::error::required(
-                self.vpc,
-                "CreateVPCAssociationAuthorizationResponse",
-                "VPC",
-            )?,
-        })
+        match (self.hosted_zone_id, self.vpc) {
+            (Some(hosted_zone_id), Some(vpc)) => {
+                Ok(CreateVPCAssociationAuthorizationOutput {
+                    hosted_zone_id,
+                    vpc,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone_id, vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVPCAssociationAuthorizationOutput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors CreateVPCAssociationAuthorization can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -205,32 +242,67 @@ impl CreateVPCAssociationAuthorizationError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateVPCAssociationAuthorization",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("TooManyVPCAssociationAuthorizations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::TooManyVPCAssociationAuthorizations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyVPCAssociationAuthorizations)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`CreateVPCAssociationAuthorizationError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`CreateVPCAssociationAuthorizationError::TooManyVPCAssociationAuthorizations`].
+    #[inline]
+    pub fn is_too_many_vpc_association_authorizations(&self) -> bool {
+        matches!(self, Self::TooManyVPCAssociationAuthorizations(_))
+    }
+    /// Whether this is [`CreateVPCAssociationAuthorizationError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`CreateVPCAssociationAuthorizationError::InvalidVPCId`].
+    #[inline]
+    pub fn is_invalid_vpc_id(&self) -> bool {
+        matches!(self, Self::InvalidVPCId(_))
+    }
+    /// Whether this is [`CreateVPCAssociationAuthorizationError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -306,7 +378,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of CreateVPCAssociationAuthorization: the output on success, else the typed error.
+/// Reads the HTTP response of CreateVPCAssociationAuthorization: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -382,5 +454,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationOutput {
         hosted_zone_id: body_hosted_zone_id,
         vpc: body_vpc,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to CreateVPCAssociationAuthorization, built one input member at a time: from `client.create_vpc_association_authorization()` (or `client.create_vpc_association_authorization_with(input)`), a setter per member, then [`send`](CreateVPCAssociationAuthorizationFluentBuilder::send).
+
+ [`config_override`](CreateVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct CreateVPCAssociationAuthorizationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl CreateVPCAssociationAuthorizationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
+    ) -> Self {
+        CreateVPCAssociationAuthorizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the private hosted zone that you want to authorize associating a VPC with.
+
+ Sets [`crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::hosted_zone_id`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A complex type that contains the VPC ID and region for the VPC that you want to authorize associating with your hosted zone.
+
+ Sets [`crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::vpc`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::vpc). Required.*/
+    #[inline]
+    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
+        self.input = self.input.vpc(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder {
+        &self.input
+    }
+    /** Sends CreateVPCAssociationAuthorization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateVPCAssociationAuthorizationError`], the errors the model lists for CreateVPCAssociationAuthorization; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationOutput,
+        restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
+    > {
+        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateVPCAssociationAuthorization", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

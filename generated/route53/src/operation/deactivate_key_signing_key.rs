@@ -35,8 +35,19 @@ impl DeactivateKeySigningKeyInput {
     }
 }
 
+impl From<DeactivateKeySigningKeyInput> for DeactivateKeySigningKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeactivateKeySigningKeyInput) -> Self {
+        DeactivateKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
+    }
+}
+
 /// A builder for [`DeactivateKeySigningKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeactivateKeySigningKeyInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -65,23 +76,30 @@ impl DeactivateKeySigningKeyInputBuilder {
         self.name = Some(value.into());
         self
     }
-    /// Builds the [`DeactivateKeySigningKeyInput`], or names the first required member that is missing.
+    /// Builds the [`DeactivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
-        Ok(DeactivateKeySigningKeyInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "DeactivateKeySigningKeyRequest",
-                "HostedZoneId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "DeactivateKeySigningKeyRequest",
-                "Name",
-            )?,
-        })
+        match (self.hosted_zone_id, self.name) {
+            (Some(hosted_zone_id), Some(name)) => {
+                Ok(DeactivateKeySigningKeyInput {
+                    hosted_zone_id,
+                    name,
+                })
+            }
+            (hosted_zone_id, name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeactivateKeySigningKeyInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,6 +111,9 @@ impl DeactivateKeySigningKeyInputBuilder {
 pub struct DeactivateKeySigningKeyOutput {
     /// A complex type that describes change information about changes made to your hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DeactivateKeySigningKeyOutput {
@@ -101,6 +122,13 @@ impl std::fmt::Debug for DeactivateKeySigningKeyOutput {
         f.debug_struct("DeactivateKeySigningKeyOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeactivateKeySigningKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -113,7 +141,7 @@ impl DeactivateKeySigningKeyOutput {
 }
 
 /// A builder for [`DeactivateKeySigningKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeactivateKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -134,23 +162,32 @@ impl DeactivateKeySigningKeyOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`DeactivateKeySigningKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`DeactivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
-        Ok(DeactivateKeySigningKeyOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "DeactivateKeySigningKeyResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(DeactivateKeySigningKeyOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeactivateKeySigningKeyOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeactivateKeySigningKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeactivateKeySigningKeyError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -185,37 +222,85 @@ impl DeactivateKeySigningKeyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeactivateKeySigningKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchKeySigningKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
+                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
             }
             Some("InvalidKeySigningKeyStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
             }
             Some("KeySigningKeyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeySigningKeyInUse)
+                    .map_or_else(unhandled, Self::KeySigningKeyInUse)
             }
             Some("KeySigningKeyInParentDSRecord") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeySigningKeyInParentDSRecord)
+                    .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::NoSuchKeySigningKey`].
+    #[inline]
+    pub fn is_no_such_key_signing_key(&self) -> bool {
+        matches!(self, Self::NoSuchKeySigningKey(_))
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_status(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyStatus(_))
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::InvalidSigningStatus`].
+    #[inline]
+    pub fn is_invalid_signing_status(&self) -> bool {
+        matches!(self, Self::InvalidSigningStatus(_))
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::KeySigningKeyInUse`].
+    #[inline]
+    pub fn is_key_signing_key_in_use(&self) -> bool {
+        matches!(self, Self::KeySigningKeyInUse(_))
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::KeySigningKeyInParentDSRecord`].
+    #[inline]
+    pub fn is_key_signing_key_in_parent_ds_record(&self) -> bool {
+        matches!(self, Self::KeySigningKeyInParentDSRecord(_))
+    }
+    /// Whether this is [`DeactivateKeySigningKeyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -284,7 +369,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeactivateKeySigningKey: the output on success, else the typed error.
+/// Reads the HTTP response of DeactivateKeySigningKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -336,5 +421,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeactivateKeySigningKey, built one input member at a time: from `client.deactivate_key_signing_key()` (or `client.deactivate_key_signing_key_with(input)`), a setter per member, then [`send`](DeactivateKeySigningKeyFluentBuilder::send).
+
+ [`config_override`](DeactivateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeactivateKeySigningKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeactivateKeySigningKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder,
+    ) -> Self {
+        DeactivateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string used to identify a hosted zone.
+
+ Sets [`crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput::hosted_zone_id`](crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A string used to identify a key-signing key (KSK).
+
+ Sets [`crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput::name`](crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
+        &self.input
+    }
+    /** Sends DeactivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeactivateKeySigningKeyError`], the errors the model lists for DeactivateKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyOutput,
+        restxml_runtime::SdkError<DeactivateKeySigningKeyError>,
+    > {
+        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeactivateKeySigningKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

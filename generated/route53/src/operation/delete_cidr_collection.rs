@@ -28,8 +28,18 @@ impl DeleteCidrCollectionInput {
     }
 }
 
+impl From<DeleteCidrCollectionInput> for DeleteCidrCollectionInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteCidrCollectionInput) -> Self {
+        DeleteCidrCollectionInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`DeleteCidrCollectionInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteCidrCollectionInputBuilder {
     id: Option<String>,
 }
@@ -48,18 +58,22 @@ impl DeleteCidrCollectionInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteCidrCollectionInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteCidrCollectionInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
-        Ok(DeleteCidrCollectionInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteCidrCollectionRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(DeleteCidrCollectionInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCidrCollectionInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -67,11 +81,23 @@ impl DeleteCidrCollectionInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteCidrCollectionOutput {}
+pub struct DeleteCidrCollectionOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteCidrCollectionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteCidrCollectionOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteCidrCollectionOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -84,7 +110,7 @@ impl DeleteCidrCollectionOutput {
 }
 
 /// A builder for [`DeleteCidrCollectionOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteCidrCollectionOutputBuilder {}
 impl std::fmt::Debug for DeleteCidrCollectionOutputBuilder {
     #[inline]
@@ -94,17 +120,19 @@ impl std::fmt::Debug for DeleteCidrCollectionOutputBuilder {
 }
 
 impl DeleteCidrCollectionOutputBuilder {
-    /// Builds the [`DeleteCidrCollectionOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteCidrCollectionOutput {})
+        Ok(DeleteCidrCollectionOutput {
+            meta: Default::default(),
+        })
     }
 }
 
 /// The errors DeleteCidrCollection can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteCidrCollectionError {
     /// The CIDR collection you specified, doesn't exist.
@@ -133,25 +161,58 @@ impl DeleteCidrCollectionError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteCidrCollection",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("CidrCollectionInUseException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CidrCollectionInUseException)
+                    .map_or_else(unhandled, Self::CidrCollectionInUseException)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteCidrCollectionError::NoSuchCidrCollectionException`].
+    #[inline]
+    pub fn is_no_such_cidr_collection_exception(&self) -> bool {
+        matches!(self, Self::NoSuchCidrCollectionException(_))
+    }
+    /// Whether this is [`DeleteCidrCollectionError::CidrCollectionInUseException`].
+    #[inline]
+    pub fn is_cidr_collection_in_use_exception(&self) -> bool {
+        matches!(self, Self::CidrCollectionInUseException(_))
+    }
+    /// Whether this is [`DeleteCidrCollectionError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`DeleteCidrCollectionError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -206,7 +267,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteCidrCollection: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteCidrCollection: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -226,5 +287,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
         );
     }
     Ok(crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteCidrCollection, built one input member at a time: from `client.delete_cidr_collection()` (or `client.delete_cidr_collection_with(input)`), a setter per member, then [`send`](DeleteCidrCollectionFluentBuilder::send).
+
+ [`config_override`](DeleteCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteCidrCollectionFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteCidrCollectionFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
+    ) -> Self {
+        DeleteCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The UUID of the collection to delete.
+
+ Sets [`crate::operation::delete_cidr_collection::DeleteCidrCollectionInput::id`](crate::operation::delete_cidr_collection::DeleteCidrCollectionInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteCidrCollectionError`], the errors the model lists for DeleteCidrCollection; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput,
+        restxml_runtime::SdkError<DeleteCidrCollectionError>,
+    > {
+        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCidrCollection", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,18 @@ impl DeleteHealthCheckInput {
     }
 }
 
+impl From<DeleteHealthCheckInput> for DeleteHealthCheckInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteHealthCheckInput) -> Self {
+        DeleteHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
+    }
+}
+
 /// A builder for [`DeleteHealthCheckInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteHealthCheckInputBuilder {
     health_check_id: Option<String>,
 }
@@ -58,16 +68,30 @@ impl DeleteHealthCheckInputBuilder {
         self.health_check_id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteHealthCheckInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteHealthCheckInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckInput, restxml_runtime::BuildError> {
-        Ok(DeleteHealthCheckInput {
-            health_check_id: restxml_runtime::error::required(
-                self.health_check_id,
-                "DeleteHealthCheckRequest",
-                "HealthCheckId",
-            )?,
-        })
+        match (self.health_check_id,) {
+            (Some(health_check_id),) => {
+                Ok(DeleteHealthCheckInput {
+                    health_check_id,
+                })
+            }
+            (health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHealthCheckInput",
+                        &[
+                            (
+                                health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,11 +99,23 @@ impl DeleteHealthCheckInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteHealthCheckOutput {}
+pub struct DeleteHealthCheckOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteHealthCheckOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteHealthCheckOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -92,7 +128,7 @@ impl DeleteHealthCheckOutput {
 }
 
 /// A builder for [`DeleteHealthCheckOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteHealthCheckOutputBuilder {}
 impl std::fmt::Debug for DeleteHealthCheckOutputBuilder {
     #[inline]
@@ -102,15 +138,17 @@ impl std::fmt::Debug for DeleteHealthCheckOutputBuilder {
 }
 
 impl DeleteHealthCheckOutputBuilder {
-    /// Builds the [`DeleteHealthCheckOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(DeleteHealthCheckOutput {})
+        Ok(DeleteHealthCheckOutput {
+            meta: Default::default(),
+        })
     }
 }
 
 /// The errors DeleteHealthCheck can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteHealthCheckError {
     /// No health check exists with the specified ID.
@@ -137,21 +175,49 @@ impl DeleteHealthCheckError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("HealthCheckInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HealthCheckInUse)
+                    .map_or_else(unhandled, Self::HealthCheckInUse)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteHealthCheckError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`DeleteHealthCheckError::HealthCheckInUse`].
+    #[inline]
+    pub fn is_health_check_in_use(&self) -> bool {
+        matches!(self, Self::HealthCheckInUse(_))
+    }
+    /// Whether this is [`DeleteHealthCheckError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -205,7 +271,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteHealthCheck: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteHealthCheck: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -225,5 +291,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
         );
     }
     Ok(crate::operation::delete_health_check::DeleteHealthCheckOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteHealthCheck, built one input member at a time: from `client.delete_health_check()` (or `client.delete_health_check_with(input)`), a setter per member, then [`send`](DeleteHealthCheckFluentBuilder::send).
+
+ [`config_override`](DeleteHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteHealthCheckFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteHealthCheckFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
+    ) -> Self {
+        DeleteHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the health check that you want to delete.
+
+ Sets [`crate::operation::delete_health_check::DeleteHealthCheckInput::health_check_id`](crate::operation::delete_health_check::DeleteHealthCheckInput::health_check_id). Required.*/
+    #[inline]
+    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.health_check_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteHealthCheckError`], the errors the model lists for DeleteHealthCheck; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_health_check::DeleteHealthCheckOutput,
+        restxml_runtime::SdkError<DeleteHealthCheckError>,
+    > {
+        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteHealthCheck", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -48,8 +48,18 @@ impl DeleteHostedZoneInput {
     }
 }
 
+impl From<DeleteHostedZoneInput> for DeleteHostedZoneInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteHostedZoneInput) -> Self {
+        DeleteHostedZoneInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`DeleteHostedZoneInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteHostedZoneInputBuilder {
     id: Option<String>,
 }
@@ -68,16 +78,20 @@ impl DeleteHostedZoneInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteHostedZoneInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteHostedZoneInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHostedZoneInput, restxml_runtime::BuildError> {
-        Ok(DeleteHostedZoneInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteHostedZoneRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(DeleteHostedZoneInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHostedZoneInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -89,6 +103,9 @@ impl DeleteHostedZoneInputBuilder {
 pub struct DeleteHostedZoneOutput {
     /// A complex type that contains the ID, the status, and the date and time of a request to delete a hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DeleteHostedZoneOutput {
@@ -97,6 +114,13 @@ impl std::fmt::Debug for DeleteHostedZoneOutput {
         f.debug_struct("DeleteHostedZoneOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteHostedZoneOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -109,7 +133,7 @@ impl DeleteHostedZoneOutput {
 }
 
 /// A builder for [`DeleteHostedZoneOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteHostedZoneOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -130,21 +154,30 @@ impl DeleteHostedZoneOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`DeleteHostedZoneOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteHostedZoneOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHostedZoneOutput, restxml_runtime::BuildError> {
-        Ok(DeleteHostedZoneOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "DeleteHostedZoneResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(DeleteHostedZoneOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHostedZoneOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteHostedZone can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -175,29 +208,67 @@ impl DeleteHostedZoneError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("HostedZoneNotEmpty") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HostedZoneNotEmpty)
+                    .map_or_else(unhandled, Self::HostedZoneNotEmpty)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("InvalidDomainName") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+                    .map_or_else(unhandled, Self::InvalidDomainName)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteHostedZoneError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`DeleteHostedZoneError::HostedZoneNotEmpty`].
+    #[inline]
+    pub fn is_hosted_zone_not_empty(&self) -> bool {
+        matches!(self, Self::HostedZoneNotEmpty(_))
+    }
+    /// Whether this is [`DeleteHostedZoneError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is [`DeleteHostedZoneError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`DeleteHostedZoneError::InvalidDomainName`].
+    #[inline]
+    pub fn is_invalid_domain_name(&self) -> bool {
+        matches!(self, Self::InvalidDomainName(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -258,7 +329,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteHostedZone: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteHostedZone: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -309,5 +380,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::delete_hosted_zone::DeleteHostedZoneOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteHostedZone, built one input member at a time: from `client.delete_hosted_zone()` (or `client.delete_hosted_zone_with(input)`), a setter per member, then [`send`](DeleteHostedZoneFluentBuilder::send).
+
+ [`config_override`](DeleteHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteHostedZoneFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteHostedZoneFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
+    ) -> Self {
+        DeleteHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone you want to delete.
+
+ Sets [`crate::operation::delete_hosted_zone::DeleteHostedZoneInput::id`](crate::operation::delete_hosted_zone::DeleteHostedZoneInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteHostedZoneError`], the errors the model lists for DeleteHostedZone; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_hosted_zone::DeleteHostedZoneOutput,
+        restxml_runtime::SdkError<DeleteHostedZoneError>,
+    > {
+        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteHostedZone", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

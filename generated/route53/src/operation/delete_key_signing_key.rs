@@ -39,8 +39,19 @@ impl DeleteKeySigningKeyInput {
     }
 }
 
+impl From<DeleteKeySigningKeyInput> for DeleteKeySigningKeyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteKeySigningKeyInput) -> Self {
+        DeleteKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
+    }
+}
+
 /// A builder for [`DeleteKeySigningKeyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteKeySigningKeyInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -69,21 +80,28 @@ impl DeleteKeySigningKeyInputBuilder {
         self.name = Some(value.into());
         self
     }
-    /// Builds the [`DeleteKeySigningKeyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteKeySigningKeyInput, restxml_runtime::BuildError> {
-        Ok(DeleteKeySigningKeyInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "DeleteKeySigningKeyRequest",
-                "HostedZoneId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "DeleteKeySigningKeyRequest",
-                "Name",
-            )?,
-        })
+        match (self.hosted_zone_id, self.name) {
+            (Some(hosted_zone_id), Some(name)) => {
+                Ok(DeleteKeySigningKeyInput {
+                    hosted_zone_id,
+                    name,
+                })
+            }
+            (hosted_zone_id, name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeySigningKeyInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +113,9 @@ impl DeleteKeySigningKeyInputBuilder {
 pub struct DeleteKeySigningKeyOutput {
     /// A complex type that describes change information about changes made to your hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DeleteKeySigningKeyOutput {
@@ -103,6 +124,13 @@ impl std::fmt::Debug for DeleteKeySigningKeyOutput {
         f.debug_struct("DeleteKeySigningKeyOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteKeySigningKeyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -115,7 +143,7 @@ impl DeleteKeySigningKeyOutput {
 }
 
 /// A builder for [`DeleteKeySigningKeyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -136,23 +164,32 @@ impl DeleteKeySigningKeyOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`DeleteKeySigningKeyOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
-        Ok(DeleteKeySigningKeyOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "DeleteKeySigningKeyResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(DeleteKeySigningKeyOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeySigningKeyOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DeleteKeySigningKey can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteKeySigningKeyError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -185,33 +222,76 @@ impl DeleteKeySigningKeyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteKeySigningKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchKeySigningKey") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
+                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
             }
             Some("InvalidKeySigningKeyStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
             }
             Some("InvalidKMSArn") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteKeySigningKeyError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`DeleteKeySigningKeyError::NoSuchKeySigningKey`].
+    #[inline]
+    pub fn is_no_such_key_signing_key(&self) -> bool {
+        matches!(self, Self::NoSuchKeySigningKey(_))
+    }
+    /// Whether this is [`DeleteKeySigningKeyError::InvalidKeySigningKeyStatus`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_status(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyStatus(_))
+    }
+    /// Whether this is [`DeleteKeySigningKeyError::InvalidSigningStatus`].
+    #[inline]
+    pub fn is_invalid_signing_status(&self) -> bool {
+        matches!(self, Self::InvalidSigningStatus(_))
+    }
+    /// Whether this is [`DeleteKeySigningKeyError::InvalidKMSArn`].
+    #[inline]
+    pub fn is_invalid_kms_arn(&self) -> bool {
+        matches!(self, Self::InvalidKMSArn(_))
+    }
+    /// Whether this is [`DeleteKeySigningKeyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -278,7 +358,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteKeySigningKey: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteKeySigningKey: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -329,5 +409,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteKeySigningKey, built one input member at a time: from `client.delete_key_signing_key()` (or `client.delete_key_signing_key_with(input)`), a setter per member, then [`send`](DeleteKeySigningKeyFluentBuilder::send).
+
+ [`config_override`](DeleteKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteKeySigningKeyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteKeySigningKeyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
+    ) -> Self {
+        DeleteKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string used to identify a hosted zone.
+
+ Sets [`crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::hosted_zone_id`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A string used to identify a key-signing key (KSK).
+
+ Sets [`crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::name`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::name). Required.*/
+    #[inline]
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.name(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteKeySigningKeyError`], the errors the model lists for DeleteKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput,
+        restxml_runtime::SdkError<DeleteKeySigningKeyError>,
+    > {
+        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeySigningKey", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl DeleteQueryLoggingConfigInput {
     }
 }
 
+impl From<DeleteQueryLoggingConfigInput> for DeleteQueryLoggingConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteQueryLoggingConfigInput) -> Self {
+        DeleteQueryLoggingConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`DeleteQueryLoggingConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteQueryLoggingConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +62,26 @@ impl DeleteQueryLoggingConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteQueryLoggingConfigInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
-        Ok(DeleteQueryLoggingConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteQueryLoggingConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteQueryLoggingConfigInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteQueryLoggingConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -71,11 +89,23 @@ impl DeleteQueryLoggingConfigInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteQueryLoggingConfigOutput {}
+pub struct DeleteQueryLoggingConfigOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteQueryLoggingConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteQueryLoggingConfigOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteQueryLoggingConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -88,7 +118,7 @@ impl DeleteQueryLoggingConfigOutput {
 }
 
 /// A builder for [`DeleteQueryLoggingConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteQueryLoggingConfigOutputBuilder {}
 impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
     #[inline]
@@ -98,17 +128,19 @@ impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
 }
 
 impl DeleteQueryLoggingConfigOutputBuilder {
-    /// Builds the [`DeleteQueryLoggingConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(DeleteQueryLoggingConfigOutput {})
+        Ok(DeleteQueryLoggingConfigOutput {
+            meta: Default::default(),
+        })
     }
 }
 
 /// The errors DeleteQueryLoggingConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteQueryLoggingConfigError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -135,21 +167,49 @@ impl DeleteQueryLoggingConfigError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteQueryLoggingConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchQueryLoggingConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
+                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteQueryLoggingConfigError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig`].
+    #[inline]
+    pub fn is_no_such_query_logging_config(&self) -> bool {
+        matches!(self, Self::NoSuchQueryLoggingConfig(_))
+    }
+    /// Whether this is [`DeleteQueryLoggingConfigError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -203,7 +263,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteQueryLoggingConfig: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteQueryLoggingConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -223,5 +283,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
         );
     }
     Ok(crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteQueryLoggingConfig, built one input member at a time: from `client.delete_query_logging_config()` (or `client.delete_query_logging_config_with(input)`), a setter per member, then [`send`](DeleteQueryLoggingConfigFluentBuilder::send).
+
+ [`config_override`](DeleteQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteQueryLoggingConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteQueryLoggingConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
+    ) -> Self {
+        DeleteQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the configuration that you want to delete.
+
+ Sets [`crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput::id`](crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteQueryLoggingConfigError`], the errors the model lists for DeleteQueryLoggingConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput,
+        restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
+    > {
+        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteQueryLoggingConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,18 @@ impl DeleteReusableDelegationSetInput {
     }
 }
 
+impl From<DeleteReusableDelegationSetInput> for DeleteReusableDelegationSetInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteReusableDelegationSetInput) -> Self {
+        DeleteReusableDelegationSetInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`DeleteReusableDelegationSetInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteReusableDelegationSetInputBuilder {
     id: Option<String>,
 }
@@ -58,18 +68,26 @@ impl DeleteReusableDelegationSetInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteReusableDelegationSetInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
-        Ok(DeleteReusableDelegationSetInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteReusableDelegationSetRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteReusableDelegationSetInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteReusableDelegationSetInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,11 +95,23 @@ impl DeleteReusableDelegationSetInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteReusableDelegationSetOutput {}
+pub struct DeleteReusableDelegationSetOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteReusableDelegationSetOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteReusableDelegationSetOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteReusableDelegationSetOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -94,7 +124,7 @@ impl DeleteReusableDelegationSetOutput {
 }
 
 /// A builder for [`DeleteReusableDelegationSetOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteReusableDelegationSetOutputBuilder {}
 impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
     #[inline]
@@ -104,18 +134,19 @@ impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
 }
 
 impl DeleteReusableDelegationSetOutputBuilder {
-    /// Builds the [`DeleteReusableDelegationSetOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
         Ok(DeleteReusableDelegationSetOutput {
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DeleteReusableDelegationSet can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteReusableDelegationSetError {
     /// A reusable delegation set with the specified ID does not exist.
@@ -144,25 +175,58 @@ impl DeleteReusableDelegationSetError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteReusableDelegationSet",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDelegationSet") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetInUse)
+                    .map_or_else(unhandled, Self::DelegationSetInUse)
             }
             Some("DelegationSetNotReusable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteReusableDelegationSetError::NoSuchDelegationSet`].
+    #[inline]
+    pub fn is_no_such_delegation_set(&self) -> bool {
+        matches!(self, Self::NoSuchDelegationSet(_))
+    }
+    /// Whether this is [`DeleteReusableDelegationSetError::DelegationSetInUse`].
+    #[inline]
+    pub fn is_delegation_set_in_use(&self) -> bool {
+        matches!(self, Self::DelegationSetInUse(_))
+    }
+    /// Whether this is [`DeleteReusableDelegationSetError::DelegationSetNotReusable`].
+    #[inline]
+    pub fn is_delegation_set_not_reusable(&self) -> bool {
+        matches!(self, Self::DelegationSetNotReusable(_))
+    }
+    /// Whether this is [`DeleteReusableDelegationSetError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -222,7 +286,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteReusableDelegationSet: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteReusableDelegationSet: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -241,5 +305,81 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {})
+    Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
+    })
+}
+
+/** A call to DeleteReusableDelegationSet, built one input member at a time: from `client.delete_reusable_delegation_set()` (or `client.delete_reusable_delegation_set_with(input)`), a setter per member, then [`send`](DeleteReusableDelegationSetFluentBuilder::send).
+
+ [`config_override`](DeleteReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteReusableDelegationSetFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteReusableDelegationSetFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
+    ) -> Self {
+        DeleteReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the reusable delegation set that you want to delete.
+
+ Sets [`crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput::id`](crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteReusableDelegationSetError`], the errors the model lists for DeleteReusableDelegationSet; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput,
+        restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
+    > {
+        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteReusableDelegationSet", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

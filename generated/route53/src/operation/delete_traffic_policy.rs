@@ -41,8 +41,19 @@ impl DeleteTrafficPolicyInput {
     }
 }
 
+impl From<DeleteTrafficPolicyInput> for DeleteTrafficPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteTrafficPolicyInput) -> Self {
+        DeleteTrafficPolicyInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+        }
+    }
+}
+
 /// A builder for [`DeleteTrafficPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteTrafficPolicyInputBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -71,21 +82,28 @@ impl DeleteTrafficPolicyInputBuilder {
         self.version = Some(value);
         self
     }
-    /// Builds the [`DeleteTrafficPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteTrafficPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteTrafficPolicyInput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteTrafficPolicyRequest",
-                "Id",
-            )?,
-            version: restxml_runtime::error::required(
-                self.version,
-                "DeleteTrafficPolicyRequest",
-                "Version",
-            )?,
-        })
+        match (self.id, self.version) {
+            (Some(id), Some(version)) => {
+                Ok(DeleteTrafficPolicyInput {
+                    id,
+                    version,
+                })
+            }
+            (id, version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrafficPolicyInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (version.is_none(), "version", "Version"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,11 +111,23 @@ impl DeleteTrafficPolicyInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteTrafficPolicyOutput {}
+pub struct DeleteTrafficPolicyOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteTrafficPolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteTrafficPolicyOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteTrafficPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -110,7 +140,7 @@ impl DeleteTrafficPolicyOutput {
 }
 
 /// A builder for [`DeleteTrafficPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteTrafficPolicyOutputBuilder {}
 impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
     #[inline]
@@ -120,17 +150,19 @@ impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
 }
 
 impl DeleteTrafficPolicyOutputBuilder {
-    /// Builds the [`DeleteTrafficPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyOutput {})
+        Ok(DeleteTrafficPolicyOutput {
+            meta: Default::default(),
+        })
     }
 }
 
 /// The errors DeleteTrafficPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficPolicyError {
     /// No traffic policy exists with the specified ID.
@@ -159,25 +191,58 @@ impl DeleteTrafficPolicyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteTrafficPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("TrafficPolicyInUse") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrafficPolicyInUse)
+                    .map_or_else(unhandled, Self::TrafficPolicyInUse)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteTrafficPolicyError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is [`DeleteTrafficPolicyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`DeleteTrafficPolicyError::TrafficPolicyInUse`].
+    #[inline]
+    pub fn is_traffic_policy_in_use(&self) -> bool {
+        matches!(self, Self::TrafficPolicyInUse(_))
+    }
+    /// Whether this is [`DeleteTrafficPolicyError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -242,7 +307,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteTrafficPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteTrafficPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -262,5 +327,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
         );
     }
     Ok(crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DeleteTrafficPolicy, built one input member at a time: from `client.delete_traffic_policy()` (or `client.delete_traffic_policy_with(input)`), a setter per member, then [`send`](DeleteTrafficPolicyFluentBuilder::send).
+
+ [`config_override`](DeleteTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteTrafficPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteTrafficPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
+    ) -> Self {
+        DeleteTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy that you want to delete.
+
+ Sets [`crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::id`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version number of the traffic policy that you want to delete.
+
+ Sets [`crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::version`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::version). Required.*/
+    #[inline]
+    pub fn version(mut self, value: i32) -> Self {
+        self.input = self.input.version(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrafficPolicyError`], the errors the model lists for DeleteTrafficPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput,
+        restxml_runtime::SdkError<DeleteTrafficPolicyError>,
+    > {
+        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrafficPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,18 @@ impl DeleteTrafficPolicyInstanceInput {
     }
 }
 
+impl From<DeleteTrafficPolicyInstanceInput> for DeleteTrafficPolicyInstanceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteTrafficPolicyInstanceInput) -> Self {
+        DeleteTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`DeleteTrafficPolicyInstanceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteTrafficPolicyInstanceInputBuilder {
     id: Option<String>,
 }
@@ -58,18 +68,26 @@ impl DeleteTrafficPolicyInstanceInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`DeleteTrafficPolicyInstanceInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyInstanceInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DeleteTrafficPolicyInstanceRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(DeleteTrafficPolicyInstanceInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrafficPolicyInstanceInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,11 +95,23 @@ impl DeleteTrafficPolicyInstanceInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteTrafficPolicyInstanceOutput {}
+pub struct DeleteTrafficPolicyInstanceOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteTrafficPolicyInstanceOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteTrafficPolicyInstanceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -94,7 +124,7 @@ impl DeleteTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`DeleteTrafficPolicyInstanceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteTrafficPolicyInstanceOutputBuilder {}
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
     #[inline]
@@ -104,18 +134,19 @@ impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
 }
 
 impl DeleteTrafficPolicyInstanceOutputBuilder {
-    /// Builds the [`DeleteTrafficPolicyInstanceOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         Ok(DeleteTrafficPolicyInstanceOutput {
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DeleteTrafficPolicyInstance can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficPolicyInstanceError {
     /// No traffic policy instance exists with the specified ID.
@@ -142,21 +173,49 @@ impl DeleteTrafficPolicyInstanceError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteTrafficPolicyInstance",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicyInstance") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
+    #[inline]
+    pub fn is_no_such_traffic_policy_instance(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicyInstance(_))
+    }
+    /// Whether this is [`DeleteTrafficPolicyInstanceError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`DeleteTrafficPolicyInstanceError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -210,7 +269,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteTrafficPolicyInstance: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteTrafficPolicyInstance: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -229,5 +288,81 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {})
+    Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
+    })
+}
+
+/** A call to DeleteTrafficPolicyInstance, built one input member at a time: from `client.delete_traffic_policy_instance()` (or `client.delete_traffic_policy_instance_with(input)`), a setter per member, then [`send`](DeleteTrafficPolicyInstanceFluentBuilder::send).
+
+ [`config_override`](DeleteTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteTrafficPolicyInstanceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
+    ) -> Self {
+        DeleteTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy instance that you want to delete.
+
+ Sets [`crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput::id`](crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrafficPolicyInstanceError`], the errors the model lists for DeleteTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput,
+        restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
+    > {
+        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrafficPolicyInstance", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -40,8 +40,20 @@ impl DeleteVPCAssociationAuthorizationInput {
     }
 }
 
+impl From<DeleteVPCAssociationAuthorizationInput>
+for DeleteVPCAssociationAuthorizationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DeleteVPCAssociationAuthorizationInput) -> Self {
+        DeleteVPCAssociationAuthorizationInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            vpc: Some(input.vpc),
+        }
+    }
+}
+
 /// A builder for [`DeleteVPCAssociationAuthorizationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteVPCAssociationAuthorizationInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -70,23 +82,30 @@ impl DeleteVPCAssociationAuthorizationInputBuilder {
         self.vpc = Some(value);
         self
     }
-    /// Builds the [`DeleteVPCAssociationAuthorizationInput`], or names the first required member that is missing.
+    /// Builds the [`DeleteVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
-        Ok(DeleteVPCAssociationAuthorizationInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "DeleteVPCAssociationAuthorizationRequest",
-                "HostedZoneId",
-            )?,
-            vpc: restxml_runtime::error::required(
-                self.vpc,
-                "DeleteVPCAssociationAuthorizationRequest",
-                "VPC",
-            )?,
-        })
+        match (self.hosted_zone_id, self.vpc) {
+            (Some(hosted_zone_id), Some(vpc)) => {
+                Ok(DeleteVPCAssociationAuthorizationInput {
+                    hosted_zone_id,
+                    vpc,
+                })
+            }
+            (hosted_zone_id, vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVPCAssociationAuthorizationInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -94,11 +113,23 @@ impl DeleteVPCAssociationAuthorizationInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct DeleteVPCAssociationAuthorizationOutput {}
+pub struct DeleteVPCAssociationAuthorizationOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteVPCAssociationAuthorizationOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DeleteVPCAssociationAuthorizationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -111,7 +142,7 @@ impl DeleteVPCAssociationAuthorizationOutput {
 }
 
 /// A builder for [`DeleteVPCAssociationAuthorizationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DeleteVPCAssociationAuthorizationOutputBuilder {}
 impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
     #[inline]
@@ -121,18 +152,19 @@ impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
 }
 
 impl DeleteVPCAssociationAuthorizationOutputBuilder {
-    /// Builds the [`DeleteVPCAssociationAuthorizationOutput`], or names the first required member that is missing.
+    /// Builds the [`DeleteVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
         Ok(DeleteVPCAssociationAuthorizationOutput {
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors DeleteVPCAssociationAuthorization can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -165,32 +197,67 @@ impl DeleteVPCAssociationAuthorizationError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteVPCAssociationAuthorization",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("VPCAssociationAuthorizationNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::VPCAssociationAuthorizationNotFound,
-                    )
+                    .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DeleteVPCAssociationAuthorizationError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`DeleteVPCAssociationAuthorizationError::VPCAssociationAuthorizationNotFound`].
+    #[inline]
+    pub fn is_vpc_association_authorization_not_found(&self) -> bool {
+        matches!(self, Self::VPCAssociationAuthorizationNotFound(_))
+    }
+    /// Whether this is [`DeleteVPCAssociationAuthorizationError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`DeleteVPCAssociationAuthorizationError::InvalidVPCId`].
+    #[inline]
+    pub fn is_invalid_vpc_id(&self) -> bool {
+        matches!(self, Self::InvalidVPCId(_))
+    }
+    /// Whether this is [`DeleteVPCAssociationAuthorizationError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -266,7 +333,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DeleteVPCAssociationAuthorization: the output on success, else the typed error.
+/// Reads the HTTP response of DeleteVPCAssociationAuthorization: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -285,5 +352,89 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {})
+    Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
+    })
+}
+
+/** A call to DeleteVPCAssociationAuthorization, built one input member at a time: from `client.delete_vpc_association_authorization()` (or `client.delete_vpc_association_authorization_with(input)`), a setter per member, then [`send`](DeleteVPCAssociationAuthorizationFluentBuilder::send).
+
+ [`config_override`](DeleteVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DeleteVPCAssociationAuthorizationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DeleteVPCAssociationAuthorizationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
+    ) -> Self {
+        DeleteVPCAssociationAuthorizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
+
+ Sets [`crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::hosted_zone_id`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, a complex type that includes the ID and region of the VPC.
+
+ Sets [`crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::vpc`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::vpc). Required.*/
+    #[inline]
+    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
+        self.input = self.input.vpc(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder {
+        &self.input
+    }
+    /** Sends DeleteVPCAssociationAuthorization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteVPCAssociationAuthorizationError`], the errors the model lists for DeleteVPCAssociationAuthorization; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput,
+        restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
+    > {
+        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVPCAssociationAuthorization", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

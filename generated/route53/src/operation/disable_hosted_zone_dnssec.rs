@@ -32,8 +32,18 @@ impl DisableHostedZoneDNSSECInput {
     }
 }
 
+impl From<DisableHostedZoneDNSSECInput> for DisableHostedZoneDNSSECInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DisableHostedZoneDNSSECInput) -> Self {
+        DisableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
+    }
+}
+
 /// A builder for [`DisableHostedZoneDNSSECInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisableHostedZoneDNSSECInputBuilder {
     hosted_zone_id: Option<String>,
 }
@@ -54,18 +64,26 @@ impl DisableHostedZoneDNSSECInputBuilder {
         self.hosted_zone_id = Some(value.into());
         self
     }
-    /// Builds the [`DisableHostedZoneDNSSECInput`], or names the first required member that is missing.
+    /// Builds the [`DisableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
-        Ok(DisableHostedZoneDNSSECInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "DisableHostedZoneDNSSECRequest",
-                "HostedZoneId",
-            )?,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => {
+                Ok(DisableHostedZoneDNSSECInput {
+                    hosted_zone_id,
+                })
+            }
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisableHostedZoneDNSSECInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +95,9 @@ impl DisableHostedZoneDNSSECInputBuilder {
 pub struct DisableHostedZoneDNSSECOutput {
     /// A complex type that describes change information about changes made to your hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutput {
@@ -85,6 +106,13 @@ impl std::fmt::Debug for DisableHostedZoneDNSSECOutput {
         f.debug_struct("DisableHostedZoneDNSSECOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DisableHostedZoneDNSSECOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -97,7 +125,7 @@ impl DisableHostedZoneDNSSECOutput {
 }
 
 /// A builder for [`DisableHostedZoneDNSSECOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisableHostedZoneDNSSECOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -118,23 +146,32 @@ impl DisableHostedZoneDNSSECOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`DisableHostedZoneDNSSECOutput`], or names the first required member that is missing.
+    /// Builds the [`DisableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
-        Ok(DisableHostedZoneDNSSECOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "DisableHostedZoneDNSSECResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(DisableHostedZoneDNSSECOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisableHostedZoneDNSSECOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DisableHostedZoneDNSSEC can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DisableHostedZoneDNSSECError {
     /// No hosted zone exists with the ID that you specified.
@@ -171,41 +208,94 @@ impl DisableHostedZoneDNSSECError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DisableHostedZoneDNSSEC",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("KeySigningKeyInParentDSRecord") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeySigningKeyInParentDSRecord)
+                    .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord)
             }
             Some("DNSSECNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
+                    .map_or_else(unhandled, Self::DNSSECNotFound)
             }
             Some("InvalidKeySigningKeyStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidKMSArn") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::KeySigningKeyInParentDSRecord`].
+    #[inline]
+    pub fn is_key_signing_key_in_parent_ds_record(&self) -> bool {
+        matches!(self, Self::KeySigningKeyInParentDSRecord(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::DNSSECNotFound`].
+    #[inline]
+    pub fn is_dnssec_not_found(&self) -> bool {
+        matches!(self, Self::DNSSECNotFound(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::InvalidKeySigningKeyStatus`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_status(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyStatus(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::InvalidKMSArn`].
+    #[inline]
+    pub fn is_invalid_kms_arn(&self) -> bool {
+        matches!(self, Self::InvalidKMSArn(_))
+    }
+    /// Whether this is [`DisableHostedZoneDNSSECError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -270,7 +360,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DisableHostedZoneDNSSEC: the output on success, else the typed error.
+/// Reads the HTTP response of DisableHostedZoneDNSSEC: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -322,5 +412,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DisableHostedZoneDNSSEC, built one input member at a time: from `client.disable_hosted_zone_dnssec()` (or `client.disable_hosted_zone_dnssec_with(input)`), a setter per member, then [`send`](DisableHostedZoneDNSSECFluentBuilder::send).
+
+ [`config_override`](DisableHostedZoneDNSSECFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DisableHostedZoneDNSSECFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DisableHostedZoneDNSSECFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
+    ) -> Self {
+        DisableHostedZoneDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string used to identify a hosted zone.
+
+ Sets [`crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput::hosted_zone_id`](crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
+        &self.input
+    }
+    /** Sends DisableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisableHostedZoneDNSSECError`], the errors the model lists for DisableHostedZoneDNSSEC; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECOutput,
+        restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
+    > {
+        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisableHostedZoneDNSSEC", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

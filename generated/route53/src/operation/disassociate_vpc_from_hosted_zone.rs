@@ -63,8 +63,21 @@ impl DisassociateVPCFromHostedZoneInput {
     }
 }
 
+impl From<DisassociateVPCFromHostedZoneInput>
+for DisassociateVPCFromHostedZoneInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: DisassociateVPCFromHostedZoneInput) -> Self {
+        DisassociateVPCFromHostedZoneInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            vpc: Some(input.vpc),
+            comment: input.comment,
+        }
+    }
+}
+
 /// A builder for [`DisassociateVPCFromHostedZoneInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisassociateVPCFromHostedZoneInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -107,24 +120,31 @@ impl DisassociateVPCFromHostedZoneInputBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`DisassociateVPCFromHostedZoneInput`], or names the first required member that is missing.
+    /// Builds the [`DisassociateVPCFromHostedZoneInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
-        Ok(DisassociateVPCFromHostedZoneInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "DisassociateVPCFromHostedZoneRequest",
-                "HostedZoneId",
-            )?,
-            vpc: restxml_runtime::error::required(
-                self.vpc,
-                "DisassociateVPCFromHostedZoneRequest",
-                "VPC",
-            )?,
-            comment: self.comment,
-        })
+        match (self.hosted_zone_id, self.vpc) {
+            (Some(hosted_zone_id), Some(vpc)) => {
+                Ok(DisassociateVPCFromHostedZoneInput {
+                    hosted_zone_id,
+                    vpc,
+                    comment: self.comment,
+                })
+            }
+            (hosted_zone_id, vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateVPCFromHostedZoneInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -136,6 +156,9 @@ impl DisassociateVPCFromHostedZoneInputBuilder {
 pub struct DisassociateVPCFromHostedZoneOutput {
     /// A complex type that describes the changes made to the specified private hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutput {
@@ -144,6 +167,13 @@ impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutput {
         f.debug_struct("DisassociateVPCFromHostedZoneOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for DisassociateVPCFromHostedZoneOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -156,7 +186,7 @@ impl DisassociateVPCFromHostedZoneOutput {
 }
 
 /// A builder for [`DisassociateVPCFromHostedZoneOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DisassociateVPCFromHostedZoneOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -177,23 +207,32 @@ impl DisassociateVPCFromHostedZoneOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`DisassociateVPCFromHostedZoneOutput`], or names the first required member that is missing.
+    /// Builds the [`DisassociateVPCFromHostedZoneOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
-        Ok(DisassociateVPCFromHostedZoneOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "DisassociateVPCFromHostedZoneResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(DisassociateVPCFromHostedZoneOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateVPCFromHostedZoneOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors DisassociateVPCFromHostedZone can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DisassociateVPCFromHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -224,29 +263,67 @@ impl DisassociateVPCFromHostedZoneError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DisassociateVPCFromHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("VPCAssociationNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::VPCAssociationNotFound)
+                    .map_or_else(unhandled, Self::VPCAssociationNotFound)
             }
             Some("LastVPCAssociation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::LastVPCAssociation)
+                    .map_or_else(unhandled, Self::LastVPCAssociation)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`DisassociateVPCFromHostedZoneError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`DisassociateVPCFromHostedZoneError::InvalidVPCId`].
+    #[inline]
+    pub fn is_invalid_vpc_id(&self) -> bool {
+        matches!(self, Self::InvalidVPCId(_))
+    }
+    /// Whether this is [`DisassociateVPCFromHostedZoneError::VPCAssociationNotFound`].
+    #[inline]
+    pub fn is_vpc_association_not_found(&self) -> bool {
+        matches!(self, Self::VPCAssociationNotFound(_))
+    }
+    /// Whether this is [`DisassociateVPCFromHostedZoneError::LastVPCAssociation`].
+    #[inline]
+    pub fn is_last_vpc_association(&self) -> bool {
+        matches!(self, Self::LastVPCAssociation(_))
+    }
+    /// Whether this is [`DisassociateVPCFromHostedZoneError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -325,7 +402,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of DisassociateVPCFromHostedZone: the output on success, else the typed error.
+/// Reads the HTTP response of DisassociateVPCFromHostedZone: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -377,5 +454,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to DisassociateVPCFromHostedZone, built one input member at a time: from `client.disassociate_vpc_from_hosted_zone()` (or `client.disassociate_vpc_from_hosted_zone_with(input)`), a setter per member, then [`send`](DisassociateVPCFromHostedZoneFluentBuilder::send).
+
+ [`config_override`](DisassociateVPCFromHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct DisassociateVPCFromHostedZoneFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl DisassociateVPCFromHostedZoneFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
+    ) -> Self {
+        DisassociateVPCFromHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the private hosted zone that you want to disassociate a VPC from.
+
+ Sets [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::hosted_zone_id`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** A complex type that contains information about the VPC that you're disassociating from the specified hosted zone.
+
+ Sets [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::vpc`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::vpc). Required.*/
+    #[inline]
+    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
+        self.input = self.input.vpc(value);
+        self
+    }
+    /** *Optional:* A comment about the disassociation request.
+
+ Sets [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment).*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment).
+    #[inline]
+    pub fn set_comment(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_comment(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder {
+        &self.input
+    }
+    /** Sends DisassociateVPCFromHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisassociateVPCFromHostedZoneError`], the errors the model lists for DisassociateVPCFromHostedZone; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneOutput,
+        restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
+    > {
+        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateVPCFromHostedZone", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -32,8 +32,18 @@ impl EnableHostedZoneDNSSECInput {
     }
 }
 
+impl From<EnableHostedZoneDNSSECInput> for EnableHostedZoneDNSSECInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: EnableHostedZoneDNSSECInput) -> Self {
+        EnableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
+    }
+}
+
 /// A builder for [`EnableHostedZoneDNSSECInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct EnableHostedZoneDNSSECInputBuilder {
     hosted_zone_id: Option<String>,
 }
@@ -54,18 +64,26 @@ impl EnableHostedZoneDNSSECInputBuilder {
         self.hosted_zone_id = Some(value.into());
         self
     }
-    /// Builds the [`EnableHostedZoneDNSSECInput`], or names the first required member that is missing.
+    /// Builds the [`EnableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<EnableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
-        Ok(EnableHostedZoneDNSSECInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "EnableHostedZoneDNSSECRequest",
-                "HostedZoneId",
-            )?,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => {
+                Ok(EnableHostedZoneDNSSECInput {
+                    hosted_zone_id,
+                })
+            }
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EnableHostedZoneDNSSECInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +95,9 @@ impl EnableHostedZoneDNSSECInputBuilder {
 pub struct EnableHostedZoneDNSSECOutput {
     /// A complex type that describes change information about changes made to your hosted zone.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for EnableHostedZoneDNSSECOutput {
@@ -85,6 +106,13 @@ impl std::fmt::Debug for EnableHostedZoneDNSSECOutput {
         f.debug_struct("EnableHostedZoneDNSSECOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for EnableHostedZoneDNSSECOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -97,7 +125,7 @@ impl EnableHostedZoneDNSSECOutput {
 }
 
 /// A builder for [`EnableHostedZoneDNSSECOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct EnableHostedZoneDNSSECOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -118,23 +146,32 @@ impl EnableHostedZoneDNSSECOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`EnableHostedZoneDNSSECOutput`], or names the first required member that is missing.
+    /// Builds the [`EnableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<EnableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
-        Ok(EnableHostedZoneDNSSECOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "EnableHostedZoneDNSSECResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(EnableHostedZoneDNSSECOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EnableHostedZoneDNSSECOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors EnableHostedZoneDNSSEC can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum EnableHostedZoneDNSSECError {
     /// No hosted zone exists with the ID that you specified.
@@ -175,48 +212,103 @@ impl EnableHostedZoneDNSSECError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "EnableHostedZoneDNSSEC",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
             Some("KeySigningKeyWithActiveStatusNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        Self::Unhandled,
-                        Self::KeySigningKeyWithActiveStatusNotFound,
-                    )
+                    .map_or_else(unhandled, Self::KeySigningKeyWithActiveStatusNotFound)
             }
             Some("InvalidKMSArn") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("HostedZonePartiallyDelegated") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HostedZonePartiallyDelegated)
+                    .map_or_else(unhandled, Self::HostedZonePartiallyDelegated)
             }
             Some("DNSSECNotFound") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
+                    .map_or_else(unhandled, Self::DNSSECNotFound)
             }
             Some("InvalidKeySigningKeyStatus") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::KeySigningKeyWithActiveStatusNotFound`].
+    #[inline]
+    pub fn is_key_signing_key_with_active_status_not_found(&self) -> bool {
+        matches!(self, Self::KeySigningKeyWithActiveStatusNotFound(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::InvalidKMSArn`].
+    #[inline]
+    pub fn is_invalid_kms_arn(&self) -> bool {
+        matches!(self, Self::InvalidKMSArn(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::HostedZonePartiallyDelegated`].
+    #[inline]
+    pub fn is_hosted_zone_partially_delegated(&self) -> bool {
+        matches!(self, Self::HostedZonePartiallyDelegated(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::DNSSECNotFound`].
+    #[inline]
+    pub fn is_dnssec_not_found(&self) -> bool {
+        matches!(self, Self::DNSSECNotFound(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::InvalidKeySigningKeyStatus`].
+    #[inline]
+    pub fn is_invalid_key_signing_key_status(&self) -> bool {
+        matches!(self, Self::InvalidKeySigningKeyStatus(_))
+    }
+    /// Whether this is [`EnableHostedZoneDNSSECError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -282,7 +374,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of EnableHostedZoneDNSSEC: the output on success, else the typed error.
+/// Reads the HTTP response of EnableHostedZoneDNSSEC: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -334,5 +426,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to EnableHostedZoneDNSSEC, built one input member at a time: from `client.enable_hosted_zone_dnssec()` (or `client.enable_hosted_zone_dnssec_with(input)`), a setter per member, then [`send`](EnableHostedZoneDNSSECFluentBuilder::send).
+
+ [`config_override`](EnableHostedZoneDNSSECFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct EnableHostedZoneDNSSECFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl EnableHostedZoneDNSSECFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
+    ) -> Self {
+        EnableHostedZoneDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string used to identify a hosted zone.
+
+ Sets [`crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput::hosted_zone_id`](crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder {
+        &self.input
+    }
+    /** Sends EnableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`EnableHostedZoneDNSSECError`], the errors the model lists for EnableHostedZoneDNSSEC; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECOutput,
+        restxml_runtime::SdkError<EnableHostedZoneDNSSECError>,
+    > {
+        let input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("EnableHostedZoneDNSSEC", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

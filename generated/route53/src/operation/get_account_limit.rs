@@ -44,8 +44,18 @@ impl GetAccountLimitInput {
     }
 }
 
+impl From<GetAccountLimitInput> for GetAccountLimitInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetAccountLimitInput) -> Self {
+        GetAccountLimitInputBuilder {
+            r#type: Some(input.r#type),
+        }
+    }
+}
+
 /// A builder for [`GetAccountLimitInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetAccountLimitInputBuilder {
     r#type: Option<crate::types::AccountLimitType>,
 }
@@ -66,16 +76,20 @@ impl GetAccountLimitInputBuilder {
         self.r#type = Some(value);
         self
     }
-    /// Builds the [`GetAccountLimitInput`], or names the first required member that is missing.
+    /// Builds the [`GetAccountLimitInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetAccountLimitInput, restxml_runtime::BuildError> {
-        Ok(GetAccountLimitInput {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "GetAccountLimitRequest",
-                "Type",
-            )?,
-        })
+        match (self.r#type,) {
+            (Some(r#type),) => Ok(GetAccountLimitInput { r#type }),
+            (r#type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAccountLimitInput",
+                        &[(r#type.is_none(), "type", "Type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -89,6 +103,9 @@ pub struct GetAccountLimitOutput {
     pub limit: crate::types::AccountLimit,
     /// The current number of entities that you have created of the specified type. For example, if you specified `MAX_HEALTH_CHECKS_BY_OWNER` for the value of `Type` in the request, the value of `Count` is the current number of health checks that you have created using the current account.
     pub count: i64,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetAccountLimitOutput {
@@ -101,6 +118,13 @@ impl std::fmt::Debug for GetAccountLimitOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetAccountLimitOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetAccountLimitOutput {
     /// A builder for [`GetAccountLimitOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -110,7 +134,7 @@ impl GetAccountLimitOutput {
 }
 
 /// A builder for [`GetAccountLimitOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetAccountLimitOutputBuilder {
     limit: Option<crate::types::AccountLimit>,
     count: Option<i64>,
@@ -139,26 +163,34 @@ impl GetAccountLimitOutputBuilder {
         self.count = Some(value);
         self
     }
-    /// Builds the [`GetAccountLimitOutput`], or names the first required member that is missing.
+    /// Builds the [`GetAccountLimitOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetAccountLimitOutput, restxml_runtime::BuildError> {
-        Ok(GetAccountLimitOutput {
-            limit: restxml_runtime::error::required(
-                self.limit,
-                "GetAccountLimitResponse",
-                "Limit",
-            )?,
-            count: restxml_runtime::error::required(
-                self.count,
-                "GetAccountLimitResponse",
-                "Count",
-            )?,
-        })
+        match (self.limit, self.count) {
+            (Some(limit), Some(count)) => {
+                Ok(GetAccountLimitOutput {
+                    limit,
+                    count,
+                    meta: Default::default(),
+                })
+            }
+            (limit, count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAccountLimitOutput",
+                        &[
+                            (limit.is_none(), "limit", "Limit"),
+                            (count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetAccountLimit can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetAccountLimitError {
     /// The input is not valid.
@@ -181,13 +213,31 @@ impl GetAccountLimitError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetAccountLimit",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetAccountLimitError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -239,7 +289,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetAccountLimit: the output on success, else the typed error.
+/// Reads the HTTP response of GetAccountLimit: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -308,5 +358,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_account_limit::GetAccountLimitOutput {
         limit: body_limit,
         count: body_count,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetAccountLimit, built one input member at a time: from `client.get_account_limit()` (or `client.get_account_limit_with(input)`), a setter per member, then [`send`](GetAccountLimitFluentBuilder::send).
+
+ [`config_override`](GetAccountLimitFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetAccountLimitFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetAccountLimitFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
+    ) -> Self {
+        GetAccountLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The limit that you want to get. Valid values include the following:
+
+ Sets [`crate::operation::get_account_limit::GetAccountLimitInput::type`](crate::operation::get_account_limit::GetAccountLimitInput::type). Required.*/
+    #[inline]
+    pub fn r#type(mut self, value: crate::types::AccountLimitType) -> Self {
+        self.input = self.input.r#type(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
+        &self.input
+    }
+    /** Sends GetAccountLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetAccountLimitError`], the errors the model lists for GetAccountLimit; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_account_limit::GetAccountLimitOutput,
+        restxml_runtime::SdkError<GetAccountLimitError>,
+    > {
+        let input: crate::operation::get_account_limit::GetAccountLimitInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetAccountLimit", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

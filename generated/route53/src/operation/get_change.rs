@@ -34,8 +34,18 @@ impl GetChangeInput {
     }
 }
 
+impl From<GetChangeInput> for GetChangeInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetChangeInput) -> Self {
+        GetChangeInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetChangeInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetChangeInputBuilder {
     id: Option<String>,
 }
@@ -54,12 +64,20 @@ impl GetChangeInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetChangeInput`], or names the first required member that is missing.
+    /// Builds the [`GetChangeInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetChangeInput, restxml_runtime::BuildError> {
-        Ok(GetChangeInput {
-            id: restxml_runtime::error::required(self.id, "GetChangeRequest", "Id")?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetChangeInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetChangeInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -71,6 +89,9 @@ impl GetChangeInputBuilder {
 pub struct GetChangeOutput {
     /// A complex type that contains information about the specified change batch.
     pub change_info: crate::types::ChangeInfo,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetChangeOutput {
@@ -79,6 +100,13 @@ impl std::fmt::Debug for GetChangeOutput {
         f.debug_struct("GetChangeOutput")
             .field("change_info", &self.change_info)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetChangeOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -91,7 +119,7 @@ impl GetChangeOutput {
 }
 
 /// A builder for [`GetChangeOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetChangeOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -112,21 +140,30 @@ impl GetChangeOutputBuilder {
         self.change_info = Some(value);
         self
     }
-    /// Builds the [`GetChangeOutput`], or names the first required member that is missing.
+    /// Builds the [`GetChangeOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetChangeOutput, restxml_runtime::BuildError> {
-        Ok(GetChangeOutput {
-            change_info: restxml_runtime::error::required(
-                self.change_info,
-                "GetChangeResponse",
-                "ChangeInfo",
-            )?,
-        })
+        match (self.change_info,) {
+            (Some(change_info),) => {
+                Ok(GetChangeOutput {
+                    change_info,
+                    meta: Default::default(),
+                })
+            }
+            (change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetChangeOutput",
+                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetChange can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetChangeError {
     /// A change with the specified change ID does not exist.
@@ -151,17 +188,40 @@ impl GetChangeError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetChange",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchChange") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchChange)
+                    .map_or_else(unhandled, Self::NoSuchChange)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetChangeError::NoSuchChange`].
+    #[inline]
+    pub fn is_no_such_change(&self) -> bool {
+        matches!(self, Self::NoSuchChange(_))
+    }
+    /// Whether this is [`GetChangeError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -219,7 +279,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetChange: the output on success, else the typed error.
+/// Reads the HTTP response of GetChange: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -270,5 +330,76 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_change::GetChangeOutput {
         change_info: body_change_info,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetChange, built one input member at a time: from `client.get_change()` (or `client.get_change_with(input)`), a setter per member, then [`send`](GetChangeFluentBuilder::send).
+
+ [`config_override`](GetChangeFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetChangeFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_change::GetChangeInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetChangeFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_change::GetChangeInputBuilder,
+    ) -> Self {
+        GetChangeFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
+
+ Sets [`crate::operation::get_change::GetChangeInput::id`](crate::operation::get_change::GetChangeInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(&self) -> &crate::operation::get_change::GetChangeInputBuilder {
+        &self.input
+    }
+    /** Sends GetChange: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetChangeError`], the errors the model lists for GetChange; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_change::GetChangeOutput,
+        restxml_runtime::SdkError<GetChangeError>,
+    > {
+        let input: crate::operation::get_change::GetChangeInput = self.input.build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetChange", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

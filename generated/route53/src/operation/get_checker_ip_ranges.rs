@@ -27,8 +27,16 @@ impl GetCheckerIpRangesInput {
     }
 }
 
+impl From<GetCheckerIpRangesInput> for GetCheckerIpRangesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(_input: GetCheckerIpRangesInput) -> Self {
+        GetCheckerIpRangesInputBuilder {}
+    }
+}
+
 /// A builder for [`GetCheckerIpRangesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCheckerIpRangesInputBuilder {}
 impl std::fmt::Debug for GetCheckerIpRangesInputBuilder {
     #[inline]
@@ -38,7 +46,7 @@ impl std::fmt::Debug for GetCheckerIpRangesInputBuilder {
 }
 
 impl GetCheckerIpRangesInputBuilder {
-    /// Builds the [`GetCheckerIpRangesInput`], or names the first required member that is missing.
+    /// Builds the [`GetCheckerIpRangesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCheckerIpRangesInput, restxml_runtime::BuildError> {
         Ok(GetCheckerIpRangesInput {})
@@ -53,6 +61,9 @@ impl GetCheckerIpRangesInputBuilder {
 pub struct GetCheckerIpRangesOutput {
     /// A complex type that contains sorted list of IP ranges in CIDR format for Amazon Route 53 health checkers.
     pub checker_ip_ranges: Vec<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetCheckerIpRangesOutput {
@@ -61,6 +72,13 @@ impl std::fmt::Debug for GetCheckerIpRangesOutput {
         f.debug_struct("GetCheckerIpRangesOutput")
             .field("checker_ip_ranges", &self.checker_ip_ranges)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetCheckerIpRangesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -73,7 +91,7 @@ impl GetCheckerIpRangesOutput {
 }
 
 /// A builder for [`GetCheckerIpRangesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetCheckerIpRangesOutputBuilder {
     checker_ip_ranges: Option<Vec<String>>,
 }
@@ -94,21 +112,36 @@ impl GetCheckerIpRangesOutputBuilder {
         self.checker_ip_ranges = Some(value);
         self
     }
-    /// Builds the [`GetCheckerIpRangesOutput`], or names the first required member that is missing.
+    /// Builds the [`GetCheckerIpRangesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCheckerIpRangesOutput, restxml_runtime::BuildError> {
-        Ok(GetCheckerIpRangesOutput {
-            checker_ip_ranges: restxml_runtime::error::required(
-                self.checker_ip_ranges,
-                "GetCheckerIpRangesResponse",
-                "CheckerIpRanges",
-            )?,
-        })
+        match (self.checker_ip_ranges,) {
+            (Some(checker_ip_ranges),) => {
+                Ok(GetCheckerIpRangesOutput {
+                    checker_ip_ranges,
+                    meta: Default::default(),
+                })
+            }
+            (checker_ip_ranges,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCheckerIpRangesOutput",
+                        &[
+                            (
+                                checker_ip_ranges.is_none(),
+                                "checker_ip_ranges",
+                                "CheckerIpRanges",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetCheckerIpRanges can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetCheckerIpRangesError {
     /// An error response the model does not describe for this operation.
@@ -129,7 +162,20 @@ impl GetCheckerIpRangesError {
             headers,
             body,
         );
-        Self::Unhandled(restxml_runtime::UnhandledError::new(meta))
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCheckerIpRanges",
+                meta,
+                headers,
+                body,
+            ),
+        );
+        unhandled(meta)
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -176,7 +222,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetCheckerIpRanges: the output on success, else the typed error.
+/// Reads the HTTP response of GetCheckerIpRanges: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -221,5 +267,72 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_checker_ip_ranges::GetCheckerIpRangesOutput {
         checker_ip_ranges: body_checker_ip_ranges,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetCheckerIpRanges, built one input member at a time: from `client.get_checker_ip_ranges()` (or `client.get_checker_ip_ranges_with(input)`), a setter per member, then [`send`](GetCheckerIpRangesFluentBuilder::send).
+
+ [`config_override`](GetCheckerIpRangesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetCheckerIpRangesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetCheckerIpRangesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
+    ) -> Self {
+        GetCheckerIpRangesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
+        &self.input
+    }
+    /** Sends GetCheckerIpRanges: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCheckerIpRangesError`], the errors the model lists for GetCheckerIpRanges; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesOutput,
+        restxml_runtime::SdkError<GetCheckerIpRangesError>,
+    > {
+        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCheckerIpRanges", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -32,8 +32,18 @@ impl GetDNSSECInput {
     }
 }
 
+impl From<GetDNSSECInput> for GetDNSSECInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetDNSSECInput) -> Self {
+        GetDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
+    }
+}
+
 /// A builder for [`GetDNSSECInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDNSSECInputBuilder {
     hosted_zone_id: Option<String>,
 }
@@ -54,16 +64,20 @@ impl GetDNSSECInputBuilder {
         self.hosted_zone_id = Some(value.into());
         self
     }
-    /// Builds the [`GetDNSSECInput`], or names the first required member that is missing.
+    /// Builds the [`GetDNSSECInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDNSSECInput, restxml_runtime::BuildError> {
-        Ok(GetDNSSECInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "GetDNSSECRequest",
-                "HostedZoneId",
-            )?,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => Ok(GetDNSSECInput { hosted_zone_id }),
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDNSSECInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -77,6 +91,9 @@ pub struct GetDNSSECOutput {
     pub status: crate::types::DNSSECStatus,
     /// The key-signing keys (KSKs) in your account.
     pub key_signing_keys: Vec<crate::types::KeySigningKey>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetDNSSECOutput {
@@ -89,6 +106,13 @@ impl std::fmt::Debug for GetDNSSECOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetDNSSECOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetDNSSECOutput {
     /// A builder for [`GetDNSSECOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -98,7 +122,7 @@ impl GetDNSSECOutput {
 }
 
 /// A builder for [`GetDNSSECOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetDNSSECOutputBuilder {
     status: Option<crate::types::DNSSECStatus>,
     key_signing_keys: Option<Vec<crate::types::KeySigningKey>>,
@@ -127,26 +151,38 @@ impl GetDNSSECOutputBuilder {
         self.key_signing_keys = Some(value);
         self
     }
-    /// Builds the [`GetDNSSECOutput`], or names the first required member that is missing.
+    /// Builds the [`GetDNSSECOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDNSSECOutput, restxml_runtime::BuildError> {
-        Ok(GetDNSSECOutput {
-            status: restxml_runtime::error::required(
-                self.status,
-                "GetDNSSECResponse",
-                "Status",
-            )?,
-            key_signing_keys: restxml_runtime::error::required(
-                self.key_signing_keys,
-                "GetDNSSECResponse",
-                "KeySigningKeys",
-            )?,
-        })
+        match (self.status, self.key_signing_keys) {
+            (Some(status), Some(key_signing_keys)) => {
+                Ok(GetDNSSECOutput {
+                    status,
+                    key_signing_keys,
+                    meta: Default::default(),
+                })
+            }
+            (status, key_signing_keys) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDNSSECOutput",
+                        &[
+                            (status.is_none(), "status", "Status"),
+                            (
+                                key_signing_keys.is_none(),
+                                "key_signing_keys",
+                                "KeySigningKeys",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetDNSSEC can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetDNSSECError {
     /// No hosted zone exists with the ID that you specified.
@@ -173,21 +209,49 @@ impl GetDNSSECError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDNSSEC",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetDNSSECError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`GetDNSSECError::InvalidArgument`].
+    #[inline]
+    pub fn is_invalid_argument(&self) -> bool {
+        matches!(self, Self::InvalidArgument(_))
+    }
+    /// Whether this is [`GetDNSSECError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -247,7 +311,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetDNSSEC: the output on success, else the typed error.
+/// Reads the HTTP response of GetDNSSEC: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -314,5 +378,76 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_dnssec::GetDNSSECOutput {
         status: body_status,
         key_signing_keys: body_key_signing_keys,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetDNSSEC, built one input member at a time: from `client.get_dnssec()` (or `client.get_dnssec_with(input)`), a setter per member, then [`send`](GetDNSSECFluentBuilder::send).
+
+ [`config_override`](GetDNSSECFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetDNSSECFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetDNSSECFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
+    ) -> Self {
+        GetDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** A unique string used to identify a hosted zone.
+
+ Sets [`crate::operation::get_dnssec::GetDNSSECInput::hosted_zone_id`](crate::operation::get_dnssec::GetDNSSECInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(&self) -> &crate::operation::get_dnssec::GetDNSSECInputBuilder {
+        &self.input
+    }
+    /** Sends GetDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDNSSECError`], the errors the model lists for GetDNSSEC; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_dnssec::GetDNSSECOutput,
+        restxml_runtime::SdkError<GetDNSSECError>,
+    > {
+        let input: crate::operation::get_dnssec::GetDNSSECInput = self.input.build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDNSSEC", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -66,8 +66,20 @@ impl GetGeoLocationInput {
     }
 }
 
+impl From<GetGeoLocationInput> for GetGeoLocationInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetGeoLocationInput) -> Self {
+        GetGeoLocationInputBuilder {
+            continent_code: input.continent_code,
+            country_code: input.country_code,
+            subdivision_code: input.subdivision_code,
+        }
+    }
+}
+
 /// A builder for [`GetGeoLocationInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetGeoLocationInputBuilder {
     continent_code: Option<String>,
     country_code: Option<String>,
@@ -122,7 +134,7 @@ impl GetGeoLocationInputBuilder {
         self.subdivision_code = value;
         self
     }
-    /// Builds the [`GetGeoLocationInput`], or names the first required member that is missing.
+    /// Builds the [`GetGeoLocationInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetGeoLocationInput, restxml_runtime::BuildError> {
         Ok(GetGeoLocationInput {
@@ -141,6 +153,9 @@ impl GetGeoLocationInputBuilder {
 pub struct GetGeoLocationOutput {
     /// A complex type that contains the codes and full continent, country, and subdivision names for the specified geolocation code.
     pub geo_location_details: crate::types::GeoLocationDetails,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetGeoLocationOutput {
@@ -149,6 +164,13 @@ impl std::fmt::Debug for GetGeoLocationOutput {
         f.debug_struct("GetGeoLocationOutput")
             .field("geo_location_details", &self.geo_location_details)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetGeoLocationOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -161,7 +183,7 @@ impl GetGeoLocationOutput {
 }
 
 /// A builder for [`GetGeoLocationOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetGeoLocationOutputBuilder {
     geo_location_details: Option<crate::types::GeoLocationDetails>,
 }
@@ -185,21 +207,36 @@ impl GetGeoLocationOutputBuilder {
         self.geo_location_details = Some(value);
         self
     }
-    /// Builds the [`GetGeoLocationOutput`], or names the first required member that is missing.
+    /// Builds the [`GetGeoLocationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetGeoLocationOutput, restxml_runtime::BuildError> {
-        Ok(GetGeoLocationOutput {
-            geo_location_details: restxml_runtime::error::required(
-                self.geo_location_details,
-                "GetGeoLocationResponse",
-                "GeoLocationDetails",
-            )?,
-        })
+        match (self.geo_location_details,) {
+            (Some(geo_location_details),) => {
+                Ok(GetGeoLocationOutput {
+                    geo_location_details,
+                    meta: Default::default(),
+                })
+            }
+            (geo_location_details,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetGeoLocationOutput",
+                        &[
+                            (
+                                geo_location_details.is_none(),
+                                "geo_location_details",
+                                "GeoLocationDetails",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetGeoLocation can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetGeoLocationError {
     /// Amazon Route 53 doesn't support the specified geographic location. For a list of supported geolocation codes, see the [GeoLocation](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html) data type.
@@ -224,17 +261,40 @@ impl GetGeoLocationError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetGeoLocation",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchGeoLocation") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchGeoLocation)
+                    .map_or_else(unhandled, Self::NoSuchGeoLocation)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetGeoLocationError::NoSuchGeoLocation`].
+    #[inline]
+    pub fn is_no_such_geo_location(&self) -> bool {
+        matches!(self, Self::NoSuchGeoLocation(_))
+    }
+    /// Whether this is [`GetGeoLocationError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -292,7 +352,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetGeoLocation: the output on success, else the typed error.
+/// Reads the HTTP response of GetGeoLocation: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -349,5 +409,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_geo_location::GetGeoLocationOutput {
         geo_location_details: body_geo_location_details,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetGeoLocation, built one input member at a time: from `client.get_geo_location()` (or `client.get_geo_location_with(input)`), a setter per member, then [`send`](GetGeoLocationFluentBuilder::send).
+
+ [`config_override`](GetGeoLocationFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetGeoLocationFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetGeoLocationFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
+    ) -> Self {
+        GetGeoLocationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** For geolocation resource record sets, a two-letter abbreviation that identifies a continent. Amazon Route 53 supports the following continent codes:
+
+ Sets [`crate::operation::get_geo_location::GetGeoLocationInput::continent_code`](crate::operation::get_geo_location::GetGeoLocationInput::continent_code).*/
+    #[inline]
+    pub fn continent_code(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.continent_code(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_geo_location::GetGeoLocationInput::continent_code`](crate::operation::get_geo_location::GetGeoLocationInput::continent_code).
+    #[inline]
+    pub fn set_continent_code(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_continent_code(value);
+        self
+    }
+    /** Amazon Route 53 uses the two-letter country codes that are specified in [ISO standard 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
+
+ Sets [`crate::operation::get_geo_location::GetGeoLocationInput::country_code`](crate::operation::get_geo_location::GetGeoLocationInput::country_code).*/
+    #[inline]
+    pub fn country_code(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.country_code(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_geo_location::GetGeoLocationInput::country_code`](crate::operation::get_geo_location::GetGeoLocationInput::country_code).
+    #[inline]
+    pub fn set_country_code(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_country_code(value);
+        self
+    }
+    /** The code for the subdivision, such as a particular state within the United States. For a list of US state abbreviations, see [Appendix B: Two–Letter State and Possession Abbreviations](https://pe.usps.com/text/pub28/28apb.htm) on the United States Postal Service website. For a list of all supported subdivision codes, use the [ListGeoLocations](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListGeoLocations.html) API.
+
+ Sets [`crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code`](crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code).*/
+    #[inline]
+    pub fn subdivision_code(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.subdivision_code(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code`](crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code).
+    #[inline]
+    pub fn set_subdivision_code(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_subdivision_code(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_geo_location::GetGeoLocationInputBuilder {
+        &self.input
+    }
+    /** Sends GetGeoLocation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetGeoLocationError`], the errors the model lists for GetGeoLocation; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_geo_location::GetGeoLocationOutput,
+        restxml_runtime::SdkError<GetGeoLocationError>,
+    > {
+        let input: crate::operation::get_geo_location::GetGeoLocationInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetGeoLocation", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -30,8 +30,18 @@ impl GetHealthCheckInput {
     }
 }
 
+impl From<GetHealthCheckInput> for GetHealthCheckInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetHealthCheckInput) -> Self {
+        GetHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
+    }
+}
+
 /// A builder for [`GetHealthCheckInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckInputBuilder {
     health_check_id: Option<String>,
 }
@@ -52,16 +62,30 @@ impl GetHealthCheckInputBuilder {
         self.health_check_id = Some(value.into());
         self
     }
-    /// Builds the [`GetHealthCheckInput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHealthCheckInput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckInput {
-            health_check_id: restxml_runtime::error::required(
-                self.health_check_id,
-                "GetHealthCheckRequest",
-                "HealthCheckId",
-            )?,
-        })
+        match (self.health_check_id,) {
+            (Some(health_check_id),) => {
+                Ok(GetHealthCheckInput {
+                    health_check_id,
+                })
+            }
+            (health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckInput",
+                        &[
+                            (
+                                health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -73,6 +97,9 @@ impl GetHealthCheckInputBuilder {
 pub struct GetHealthCheckOutput {
     /// A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
     pub health_check: crate::types::HealthCheck,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHealthCheckOutput {
@@ -81,6 +108,13 @@ impl std::fmt::Debug for GetHealthCheckOutput {
         f.debug_struct("GetHealthCheckOutput")
             .field("health_check", &self.health_check)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetHealthCheckOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -93,7 +127,7 @@ impl GetHealthCheckOutput {
 }
 
 /// A builder for [`GetHealthCheckOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckOutputBuilder {
     health_check: Option<crate::types::HealthCheck>,
 }
@@ -114,21 +148,30 @@ impl GetHealthCheckOutputBuilder {
         self.health_check = Some(value);
         self
     }
-    /// Builds the [`GetHealthCheckOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckOutput {
-            health_check: restxml_runtime::error::required(
-                self.health_check,
-                "GetHealthCheckResponse",
-                "HealthCheck",
-            )?,
-        })
+        match (self.health_check,) {
+            (Some(health_check),) => {
+                Ok(GetHealthCheckOutput {
+                    health_check,
+                    meta: Default::default(),
+                })
+            }
+            (health_check,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckOutput",
+                        &[(health_check.is_none(), "health_check", "HealthCheck")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHealthCheck can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHealthCheckError {
     /// No health check exists with the specified ID.
@@ -155,21 +198,49 @@ impl GetHealthCheckError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("IncompatibleVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IncompatibleVersion)
+                    .map_or_else(unhandled, Self::IncompatibleVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetHealthCheckError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`GetHealthCheckError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`GetHealthCheckError::IncompatibleVersion`].
+    #[inline]
+    pub fn is_incompatible_version(&self) -> bool {
+        matches!(self, Self::IncompatibleVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -223,7 +294,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHealthCheck: the output on success, else the typed error.
+/// Reads the HTTP response of GetHealthCheck: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -276,5 +347,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_health_check::GetHealthCheckOutput {
         health_check: body_health_check,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHealthCheck, built one input member at a time: from `client.get_health_check()` (or `client.get_health_check_with(input)`), a setter per member, then [`send`](GetHealthCheckFluentBuilder::send).
+
+ [`config_override`](GetHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHealthCheckFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHealthCheckFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
+    ) -> Self {
+        GetHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
+
+ Sets [`crate::operation::get_health_check::GetHealthCheckInput::health_check_id`](crate::operation::get_health_check::GetHealthCheckInput::health_check_id). Required.*/
+    #[inline]
+    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.health_check_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
+        &self.input
+    }
+    /** Sends GetHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckError`], the errors the model lists for GetHealthCheck; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_health_check::GetHealthCheckOutput,
+        restxml_runtime::SdkError<GetHealthCheckError>,
+    > {
+        let input: crate::operation::get_health_check::GetHealthCheckInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheck", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

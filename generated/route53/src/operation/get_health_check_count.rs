@@ -23,8 +23,16 @@ impl GetHealthCheckCountInput {
     }
 }
 
+impl From<GetHealthCheckCountInput> for GetHealthCheckCountInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(_input: GetHealthCheckCountInput) -> Self {
+        GetHealthCheckCountInputBuilder {}
+    }
+}
+
 /// A builder for [`GetHealthCheckCountInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckCountInputBuilder {}
 impl std::fmt::Debug for GetHealthCheckCountInputBuilder {
     #[inline]
@@ -34,7 +42,7 @@ impl std::fmt::Debug for GetHealthCheckCountInputBuilder {
 }
 
 impl GetHealthCheckCountInputBuilder {
-    /// Builds the [`GetHealthCheckCountInput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckCountInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHealthCheckCountInput, restxml_runtime::BuildError> {
         Ok(GetHealthCheckCountInput {})
@@ -49,6 +57,9 @@ impl GetHealthCheckCountInputBuilder {
 pub struct GetHealthCheckCountOutput {
     /// The number of health checks associated with the current Amazon Web Services account.
     pub health_check_count: i64,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHealthCheckCountOutput {
@@ -57,6 +68,13 @@ impl std::fmt::Debug for GetHealthCheckCountOutput {
         f.debug_struct("GetHealthCheckCountOutput")
             .field("health_check_count", &self.health_check_count)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetHealthCheckCountOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -69,7 +87,7 @@ impl GetHealthCheckCountOutput {
 }
 
 /// A builder for [`GetHealthCheckCountOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckCountOutputBuilder {
     health_check_count: Option<i64>,
 }
@@ -90,23 +108,38 @@ impl GetHealthCheckCountOutputBuilder {
         self.health_check_count = Some(value);
         self
     }
-    /// Builds the [`GetHealthCheckCountOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckCountOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckCountOutput {
-            health_check_count: restxml_runtime::error::required(
-                self.health_check_count,
-                "GetHealthCheckCountResponse",
-                "HealthCheckCount",
-            )?,
-        })
+        match (self.health_check_count,) {
+            (Some(health_check_count),) => {
+                Ok(GetHealthCheckCountOutput {
+                    health_check_count,
+                    meta: Default::default(),
+                })
+            }
+            (health_check_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckCountOutput",
+                        &[
+                            (
+                                health_check_count.is_none(),
+                                "health_check_count",
+                                "HealthCheckCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHealthCheckCount can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHealthCheckCountError {
     /// An error response the model does not describe for this operation.
@@ -127,7 +160,20 @@ impl GetHealthCheckCountError {
             headers,
             body,
         );
-        Self::Unhandled(restxml_runtime::UnhandledError::new(meta))
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheckCount",
+                meta,
+                headers,
+                body,
+            ),
+        );
+        unhandled(meta)
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -174,7 +220,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHealthCheckCount: the output on success, else the typed error.
+/// Reads the HTTP response of GetHealthCheckCount: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -231,5 +277,72 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_health_check_count::GetHealthCheckCountOutput {
         health_check_count: body_health_check_count,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHealthCheckCount, built one input member at a time: from `client.get_health_check_count()` (or `client.get_health_check_count_with(input)`), a setter per member, then [`send`](GetHealthCheckCountFluentBuilder::send).
+
+ [`config_override`](GetHealthCheckCountFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHealthCheckCountFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHealthCheckCountFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
+    ) -> Self {
+        GetHealthCheckCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
+        &self.input
+    }
+    /** Sends GetHealthCheckCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckCountError`], the errors the model lists for GetHealthCheckCount; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_health_check_count::GetHealthCheckCountOutput,
+        restxml_runtime::SdkError<GetHealthCheckCountError>,
+    > {
+        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckCount", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

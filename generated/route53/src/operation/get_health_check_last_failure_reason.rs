@@ -34,8 +34,19 @@ impl GetHealthCheckLastFailureReasonInput {
     }
 }
 
+impl From<GetHealthCheckLastFailureReasonInput>
+for GetHealthCheckLastFailureReasonInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetHealthCheckLastFailureReasonInput) -> Self {
+        GetHealthCheckLastFailureReasonInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
+    }
+}
+
 /// A builder for [`GetHealthCheckLastFailureReasonInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckLastFailureReasonInputBuilder {
     health_check_id: Option<String>,
 }
@@ -56,18 +67,32 @@ impl GetHealthCheckLastFailureReasonInputBuilder {
         self.health_check_id = Some(value.into());
         self
     }
-    /// Builds the [`GetHealthCheckLastFailureReasonInput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckLastFailureReasonInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckLastFailureReasonInput {
-            health_check_id: restxml_runtime::error::required(
-                self.health_check_id,
-                "GetHealthCheckLastFailureReasonRequest",
-                "HealthCheckId",
-            )?,
-        })
+        match (self.health_check_id,) {
+            (Some(health_check_id),) => {
+                Ok(GetHealthCheckLastFailureReasonInput {
+                    health_check_id,
+                })
+            }
+            (health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckLastFailureReasonInput",
+                        &[
+                            (
+                                health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -79,6 +104,9 @@ impl GetHealthCheckLastFailureReasonInputBuilder {
 pub struct GetHealthCheckLastFailureReasonOutput {
     /// A list that contains one `Observation` element for each Amazon Route 53 health checker that is reporting a last failure reason.
     pub health_check_observations: Vec<crate::types::HealthCheckObservation>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHealthCheckLastFailureReasonOutput {
@@ -87,6 +115,13 @@ impl std::fmt::Debug for GetHealthCheckLastFailureReasonOutput {
         f.debug_struct("GetHealthCheckLastFailureReasonOutput")
             .field("health_check_observations", &self.health_check_observations)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetHealthCheckLastFailureReasonOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -99,7 +134,7 @@ impl GetHealthCheckLastFailureReasonOutput {
 }
 
 /// A builder for [`GetHealthCheckLastFailureReasonOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckLastFailureReasonOutputBuilder {
     health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
 }
@@ -123,23 +158,38 @@ impl GetHealthCheckLastFailureReasonOutputBuilder {
         self.health_check_observations = Some(value);
         self
     }
-    /// Builds the [`GetHealthCheckLastFailureReasonOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckLastFailureReasonOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckLastFailureReasonOutput {
-            health_check_observations: restxml_runtime::error::required(
-                self.health_check_observations,
-                "GetHealthCheckLastFailureReasonResponse",
-                "HealthCheckObservations",
-            )?,
-        })
+        match (self.health_check_observations,) {
+            (Some(health_check_observations),) => {
+                Ok(GetHealthCheckLastFailureReasonOutput {
+                    health_check_observations,
+                    meta: Default::default(),
+                })
+            }
+            (health_check_observations,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckLastFailureReasonOutput",
+                        &[
+                            (
+                                health_check_observations.is_none(),
+                                "health_check_observations",
+                                "HealthCheckObservations",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHealthCheckLastFailureReason can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHealthCheckLastFailureReasonError {
     /// No health check exists with the specified ID.
@@ -164,17 +214,40 @@ impl GetHealthCheckLastFailureReasonError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheckLastFailureReason",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetHealthCheckLastFailureReasonError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`GetHealthCheckLastFailureReasonError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -228,7 +301,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHealthCheckLastFailureReason: the output on success, else the typed error.
+/// Reads the HTTP response of GetHealthCheckLastFailureReason: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -274,5 +347,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonOutput {
         health_check_observations: body_health_check_observations,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHealthCheckLastFailureReason, built one input member at a time: from `client.get_health_check_last_failure_reason()` (or `client.get_health_check_last_failure_reason_with(input)`), a setter per member, then [`send`](GetHealthCheckLastFailureReasonFluentBuilder::send).
+
+ [`config_override`](GetHealthCheckLastFailureReasonFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHealthCheckLastFailureReasonFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHealthCheckLastFailureReasonFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
+    ) -> Self {
+        GetHealthCheckLastFailureReasonFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID for the health check for which you want the last failure reason. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
+
+ Sets [`crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput::health_check_id`](crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput::health_check_id). Required.*/
+    #[inline]
+    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.health_check_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder {
+        &self.input
+    }
+    /** Sends GetHealthCheckLastFailureReason: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckLastFailureReasonError`], the errors the model lists for GetHealthCheckLastFailureReason; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonOutput,
+        restxml_runtime::SdkError<GetHealthCheckLastFailureReasonError>,
+    > {
+        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckLastFailureReason", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

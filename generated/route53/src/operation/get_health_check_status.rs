@@ -38,8 +38,18 @@ impl GetHealthCheckStatusInput {
     }
 }
 
+impl From<GetHealthCheckStatusInput> for GetHealthCheckStatusInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetHealthCheckStatusInput) -> Self {
+        GetHealthCheckStatusInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
+    }
+}
+
 /// A builder for [`GetHealthCheckStatusInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckStatusInputBuilder {
     health_check_id: Option<String>,
 }
@@ -60,18 +70,32 @@ impl GetHealthCheckStatusInputBuilder {
         self.health_check_id = Some(value.into());
         self
     }
-    /// Builds the [`GetHealthCheckStatusInput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckStatusInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetHealthCheckStatusInput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckStatusInput {
-            health_check_id: restxml_runtime::error::required(
-                self.health_check_id,
-                "GetHealthCheckStatusRequest",
-                "HealthCheckId",
-            )?,
-        })
+        match (self.health_check_id,) {
+            (Some(health_check_id),) => {
+                Ok(GetHealthCheckStatusInput {
+                    health_check_id,
+                })
+            }
+            (health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckStatusInput",
+                        &[
+                            (
+                                health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -83,6 +107,9 @@ impl GetHealthCheckStatusInputBuilder {
 pub struct GetHealthCheckStatusOutput {
     /// A list that contains one `HealthCheckObservation` element for each Amazon Route 53 health checker that is reporting a status about the health check endpoint.
     pub health_check_observations: Vec<crate::types::HealthCheckObservation>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHealthCheckStatusOutput {
@@ -91,6 +118,13 @@ impl std::fmt::Debug for GetHealthCheckStatusOutput {
         f.debug_struct("GetHealthCheckStatusOutput")
             .field("health_check_observations", &self.health_check_observations)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetHealthCheckStatusOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -103,7 +137,7 @@ impl GetHealthCheckStatusOutput {
 }
 
 /// A builder for [`GetHealthCheckStatusOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHealthCheckStatusOutputBuilder {
     health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
 }
@@ -127,23 +161,38 @@ impl GetHealthCheckStatusOutputBuilder {
         self.health_check_observations = Some(value);
         self
     }
-    /// Builds the [`GetHealthCheckStatusOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHealthCheckStatusOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetHealthCheckStatusOutput, restxml_runtime::BuildError> {
-        Ok(GetHealthCheckStatusOutput {
-            health_check_observations: restxml_runtime::error::required(
-                self.health_check_observations,
-                "GetHealthCheckStatusResponse",
-                "HealthCheckObservations",
-            )?,
-        })
+        match (self.health_check_observations,) {
+            (Some(health_check_observations),) => {
+                Ok(GetHealthCheckStatusOutput {
+                    health_check_observations,
+                    meta: Default::default(),
+                })
+            }
+            (health_check_observations,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckStatusOutput",
+                        &[
+                            (
+                                health_check_observations.is_none(),
+                                "health_check_observations",
+                                "HealthCheckObservations",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHealthCheckStatus can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHealthCheckStatusError {
     /// No health check exists with the specified ID.
@@ -168,17 +217,40 @@ impl GetHealthCheckStatusError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheckStatus",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetHealthCheckStatusError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`GetHealthCheckStatusError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -232,7 +304,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHealthCheckStatus: the output on success, else the typed error.
+/// Reads the HTTP response of GetHealthCheckStatus: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -277,5 +349,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_health_check_status::GetHealthCheckStatusOutput {
         health_check_observations: body_health_check_observations,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHealthCheckStatus, built one input member at a time: from `client.get_health_check_status()` (or `client.get_health_check_status_with(input)`), a setter per member, then [`send`](GetHealthCheckStatusFluentBuilder::send).
+
+ [`config_override`](GetHealthCheckStatusFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHealthCheckStatusFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHealthCheckStatusFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
+    ) -> Self {
+        GetHealthCheckStatusFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID for the health check that you want the current status for. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
+
+ Sets [`crate::operation::get_health_check_status::GetHealthCheckStatusInput::health_check_id`](crate::operation::get_health_check_status::GetHealthCheckStatusInput::health_check_id). Required.*/
+    #[inline]
+    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.health_check_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder {
+        &self.input
+    }
+    /** Sends GetHealthCheckStatus: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckStatusError`], the errors the model lists for GetHealthCheckStatus; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_health_check_status::GetHealthCheckStatusOutput,
+        restxml_runtime::SdkError<GetHealthCheckStatusError>,
+    > {
+        let input: crate::operation::get_health_check_status::GetHealthCheckStatusInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckStatus", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -32,8 +32,18 @@ impl GetHostedZoneInput {
     }
 }
 
+impl From<GetHostedZoneInput> for GetHostedZoneInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetHostedZoneInput) -> Self {
+        GetHostedZoneInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetHostedZoneInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHostedZoneInputBuilder {
     id: Option<String>,
 }
@@ -52,12 +62,20 @@ impl GetHostedZoneInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetHostedZoneInput`], or names the first required member that is missing.
+    /// Builds the [`GetHostedZoneInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneInput, restxml_runtime::BuildError> {
-        Ok(GetHostedZoneInput {
-            id: restxml_runtime::error::required(self.id, "GetHostedZoneRequest", "Id")?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetHostedZoneInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -74,6 +92,9 @@ pub struct GetHostedZoneOutput {
     /// A complex type that contains information about the VPCs that are associated with the specified hosted zone.
     #[cfg_attr(feature = "serde", serde(rename = "VPCs"))]
     pub vp_cs: Option<Vec<crate::types::VPC>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHostedZoneOutput {
@@ -87,6 +108,13 @@ impl std::fmt::Debug for GetHostedZoneOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetHostedZoneOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetHostedZoneOutput {
     /// A builder for [`GetHostedZoneOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -96,7 +124,7 @@ impl GetHostedZoneOutput {
 }
 
 /// A builder for [`GetHostedZoneOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHostedZoneOutputBuilder {
     hosted_zone: Option<crate::types::HostedZone>,
     delegation_set: Option<crate::types::DelegationSet>,
@@ -148,23 +176,32 @@ impl GetHostedZoneOutputBuilder {
         self.vp_cs = value;
         self
     }
-    /// Builds the [`GetHostedZoneOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHostedZoneOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneOutput, restxml_runtime::BuildError> {
-        Ok(GetHostedZoneOutput {
-            hosted_zone: restxml_runtime::error::required(
-                self.hosted_zone,
-                "GetHostedZoneResponse",
-                "HostedZone",
-            )?,
-            delegation_set: self.delegation_set,
-            vp_cs: self.vp_cs,
-        })
+        match (self.hosted_zone,) {
+            (Some(hosted_zone),) => {
+                Ok(GetHostedZoneOutput {
+                    hosted_zone,
+                    delegation_set: self.delegation_set,
+                    vp_cs: self.vp_cs,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneOutput",
+                        &[(hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHostedZone can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -189,17 +226,40 @@ impl GetHostedZoneError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetHostedZoneError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`GetHostedZoneError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -257,7 +317,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHostedZone: the output on success, else the typed error.
+/// Reads the HTTP response of GetHostedZone: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -337,5 +397,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
         hosted_zone: body_hosted_zone,
         delegation_set: body_delegation_set,
         vp_cs: body_vp_cs,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHostedZone, built one input member at a time: from `client.get_hosted_zone()` (or `client.get_hosted_zone_with(input)`), a setter per member, then [`send`](GetHostedZoneFluentBuilder::send).
+
+ [`config_override`](GetHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHostedZoneFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHostedZoneFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
+    ) -> Self {
+        GetHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that you want to get information about.
+
+ Sets [`crate::operation::get_hosted_zone::GetHostedZoneInput::id`](crate::operation::get_hosted_zone::GetHostedZoneInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
+        &self.input
+    }
+    /** Sends GetHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHostedZoneError`], the errors the model lists for GetHostedZone; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_hosted_zone::GetHostedZoneOutput,
+        restxml_runtime::SdkError<GetHostedZoneError>,
+    > {
+        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZone", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

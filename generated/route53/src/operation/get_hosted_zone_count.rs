@@ -23,8 +23,16 @@ impl GetHostedZoneCountInput {
     }
 }
 
+impl From<GetHostedZoneCountInput> for GetHostedZoneCountInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(_input: GetHostedZoneCountInput) -> Self {
+        GetHostedZoneCountInputBuilder {}
+    }
+}
+
 /// A builder for [`GetHostedZoneCountInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHostedZoneCountInputBuilder {}
 impl std::fmt::Debug for GetHostedZoneCountInputBuilder {
     #[inline]
@@ -34,7 +42,7 @@ impl std::fmt::Debug for GetHostedZoneCountInputBuilder {
 }
 
 impl GetHostedZoneCountInputBuilder {
-    /// Builds the [`GetHostedZoneCountInput`], or names the first required member that is missing.
+    /// Builds the [`GetHostedZoneCountInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneCountInput, restxml_runtime::BuildError> {
         Ok(GetHostedZoneCountInput {})
@@ -49,6 +57,9 @@ impl GetHostedZoneCountInputBuilder {
 pub struct GetHostedZoneCountOutput {
     /// The total number of public and private hosted zones that are associated with the current Amazon Web Services account.
     pub hosted_zone_count: i64,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHostedZoneCountOutput {
@@ -57,6 +68,13 @@ impl std::fmt::Debug for GetHostedZoneCountOutput {
         f.debug_struct("GetHostedZoneCountOutput")
             .field("hosted_zone_count", &self.hosted_zone_count)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetHostedZoneCountOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -69,7 +87,7 @@ impl GetHostedZoneCountOutput {
 }
 
 /// A builder for [`GetHostedZoneCountOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHostedZoneCountOutputBuilder {
     hosted_zone_count: Option<i64>,
 }
@@ -90,21 +108,36 @@ impl GetHostedZoneCountOutputBuilder {
         self.hosted_zone_count = Some(value);
         self
     }
-    /// Builds the [`GetHostedZoneCountOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHostedZoneCountOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneCountOutput, restxml_runtime::BuildError> {
-        Ok(GetHostedZoneCountOutput {
-            hosted_zone_count: restxml_runtime::error::required(
-                self.hosted_zone_count,
-                "GetHostedZoneCountResponse",
-                "HostedZoneCount",
-            )?,
-        })
+        match (self.hosted_zone_count,) {
+            (Some(hosted_zone_count),) => {
+                Ok(GetHostedZoneCountOutput {
+                    hosted_zone_count,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneCountOutput",
+                        &[
+                            (
+                                hosted_zone_count.is_none(),
+                                "hosted_zone_count",
+                                "HostedZoneCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHostedZoneCount can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHostedZoneCountError {
     /// The input is not valid.
@@ -127,13 +160,31 @@ impl GetHostedZoneCountError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHostedZoneCount",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetHostedZoneCountError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -181,7 +232,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHostedZoneCount: the output on success, else the typed error.
+/// Reads the HTTP response of GetHostedZoneCount: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -238,5 +289,72 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput {
         hosted_zone_count: body_hosted_zone_count,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHostedZoneCount, built one input member at a time: from `client.get_hosted_zone_count()` (or `client.get_hosted_zone_count_with(input)`), a setter per member, then [`send`](GetHostedZoneCountFluentBuilder::send).
+
+ [`config_override`](GetHostedZoneCountFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHostedZoneCountFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHostedZoneCountFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
+    ) -> Self {
+        GetHostedZoneCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
+        &self.input
+    }
+    /** Sends GetHostedZoneCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHostedZoneCountError`], the errors the model lists for GetHostedZoneCount; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput,
+        restxml_runtime::SdkError<GetHostedZoneCountError>,
+    > {
+        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZoneCount", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -41,8 +41,19 @@ impl GetHostedZoneLimitInput {
     }
 }
 
+impl From<GetHostedZoneLimitInput> for GetHostedZoneLimitInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetHostedZoneLimitInput) -> Self {
+        GetHostedZoneLimitInputBuilder {
+            r#type: Some(input.r#type),
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
+    }
+}
+
 /// A builder for [`GetHostedZoneLimitInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHostedZoneLimitInputBuilder {
     r#type: Option<crate::types::HostedZoneLimitType>,
     hosted_zone_id: Option<String>,
@@ -71,21 +82,28 @@ impl GetHostedZoneLimitInputBuilder {
         self.hosted_zone_id = Some(value.into());
         self
     }
-    /// Builds the [`GetHostedZoneLimitInput`], or names the first required member that is missing.
+    /// Builds the [`GetHostedZoneLimitInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneLimitInput, restxml_runtime::BuildError> {
-        Ok(GetHostedZoneLimitInput {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "GetHostedZoneLimitRequest",
-                "Type",
-            )?,
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "GetHostedZoneLimitRequest",
-                "HostedZoneId",
-            )?,
-        })
+        match (self.r#type, self.hosted_zone_id) {
+            (Some(r#type), Some(hosted_zone_id)) => {
+                Ok(GetHostedZoneLimitInput {
+                    r#type,
+                    hosted_zone_id,
+                })
+            }
+            (r#type, hosted_zone_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneLimitInput",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -99,6 +117,9 @@ pub struct GetHostedZoneLimitOutput {
     pub limit: crate::types::HostedZoneLimit,
     /// The current number of entities that you have created of the specified type. For example, if you specified `MAX_RRSETS_BY_ZONE` for the value of `Type` in the request, the value of `Count` is the current number of records that you have created in the specified hosted zone.
     pub count: i64,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetHostedZoneLimitOutput {
@@ -111,6 +132,13 @@ impl std::fmt::Debug for GetHostedZoneLimitOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetHostedZoneLimitOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetHostedZoneLimitOutput {
     /// A builder for [`GetHostedZoneLimitOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -120,7 +148,7 @@ impl GetHostedZoneLimitOutput {
 }
 
 /// A builder for [`GetHostedZoneLimitOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetHostedZoneLimitOutputBuilder {
     limit: Option<crate::types::HostedZoneLimit>,
     count: Option<i64>,
@@ -149,26 +177,34 @@ impl GetHostedZoneLimitOutputBuilder {
         self.count = Some(value);
         self
     }
-    /// Builds the [`GetHostedZoneLimitOutput`], or names the first required member that is missing.
+    /// Builds the [`GetHostedZoneLimitOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneLimitOutput, restxml_runtime::BuildError> {
-        Ok(GetHostedZoneLimitOutput {
-            limit: restxml_runtime::error::required(
-                self.limit,
-                "GetHostedZoneLimitResponse",
-                "Limit",
-            )?,
-            count: restxml_runtime::error::required(
-                self.count,
-                "GetHostedZoneLimitResponse",
-                "Count",
-            )?,
-        })
+        match (self.limit, self.count) {
+            (Some(limit), Some(count)) => {
+                Ok(GetHostedZoneLimitOutput {
+                    limit,
+                    count,
+                    meta: Default::default(),
+                })
+            }
+            (limit, count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneLimitOutput",
+                        &[
+                            (limit.is_none(), "limit", "Limit"),
+                            (count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetHostedZoneLimit can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetHostedZoneLimitError {
     /// No hosted zone exists with the ID that you specified.
@@ -195,21 +231,49 @@ impl GetHostedZoneLimitError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHostedZoneLimit",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("HostedZoneNotPrivate") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HostedZoneNotPrivate)
+                    .map_or_else(unhandled, Self::HostedZoneNotPrivate)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetHostedZoneLimitError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`GetHostedZoneLimitError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`GetHostedZoneLimitError::HostedZoneNotPrivate`].
+    #[inline]
+    pub fn is_hosted_zone_not_private(&self) -> bool {
+        matches!(self, Self::HostedZoneNotPrivate(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -273,7 +337,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetHostedZoneLimit: the output on success, else the typed error.
+/// Reads the HTTP response of GetHostedZoneLimit: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -342,5 +406,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_hosted_zone_limit::GetHostedZoneLimitOutput {
         limit: body_limit,
         count: body_count,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetHostedZoneLimit, built one input member at a time: from `client.get_hosted_zone_limit()` (or `client.get_hosted_zone_limit_with(input)`), a setter per member, then [`send`](GetHostedZoneLimitFluentBuilder::send).
+
+ [`config_override`](GetHostedZoneLimitFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetHostedZoneLimitFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetHostedZoneLimitFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
+    ) -> Self {
+        GetHostedZoneLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The limit that you want to get. Valid values include the following:
+
+ Sets [`crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::type`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::type). Required.*/
+    #[inline]
+    pub fn r#type(mut self, value: crate::types::HostedZoneLimitType) -> Self {
+        self.input = self.input.r#type(value);
+        self
+    }
+    /** The ID of the hosted zone that you want to get a limit for.
+
+ Sets [`crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::hosted_zone_id`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
+        &self.input
+    }
+    /** Sends GetHostedZoneLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHostedZoneLimitError`], the errors the model lists for GetHostedZoneLimit; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitOutput,
+        restxml_runtime::SdkError<GetHostedZoneLimitError>,
+    > {
+        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZoneLimit", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

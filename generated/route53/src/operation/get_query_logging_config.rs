@@ -30,8 +30,18 @@ impl GetQueryLoggingConfigInput {
     }
 }
 
+impl From<GetQueryLoggingConfigInput> for GetQueryLoggingConfigInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetQueryLoggingConfigInput) -> Self {
+        GetQueryLoggingConfigInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetQueryLoggingConfigInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetQueryLoggingConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +62,22 @@ impl GetQueryLoggingConfigInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetQueryLoggingConfigInput`], or names the first required member that is missing.
+    /// Builds the [`GetQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
-        Ok(GetQueryLoggingConfigInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetQueryLoggingConfigRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => Ok(GetQueryLoggingConfigInput { id }),
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetQueryLoggingConfigInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +89,9 @@ impl GetQueryLoggingConfigInputBuilder {
 pub struct GetQueryLoggingConfigOutput {
     /// A complex type that contains information about the query logging configuration that you specified in a [GetQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetQueryLoggingConfig.html) request.
     pub query_logging_config: crate::types::QueryLoggingConfig,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetQueryLoggingConfigOutput {
@@ -83,6 +100,13 @@ impl std::fmt::Debug for GetQueryLoggingConfigOutput {
         f.debug_struct("GetQueryLoggingConfigOutput")
             .field("query_logging_config", &self.query_logging_config)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetQueryLoggingConfigOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -95,7 +119,7 @@ impl GetQueryLoggingConfigOutput {
 }
 
 /// A builder for [`GetQueryLoggingConfigOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetQueryLoggingConfigOutputBuilder {
     query_logging_config: Option<crate::types::QueryLoggingConfig>,
 }
@@ -119,23 +143,38 @@ impl GetQueryLoggingConfigOutputBuilder {
         self.query_logging_config = Some(value);
         self
     }
-    /// Builds the [`GetQueryLoggingConfigOutput`], or names the first required member that is missing.
+    /// Builds the [`GetQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(GetQueryLoggingConfigOutput {
-            query_logging_config: restxml_runtime::error::required(
-                self.query_logging_config,
-                "GetQueryLoggingConfigResponse",
-                "QueryLoggingConfig",
-            )?,
-        })
+        match (self.query_logging_config,) {
+            (Some(query_logging_config),) => {
+                Ok(GetQueryLoggingConfigOutput {
+                    query_logging_config,
+                    meta: Default::default(),
+                })
+            }
+            (query_logging_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetQueryLoggingConfigOutput",
+                        &[
+                            (
+                                query_logging_config.is_none(),
+                                "query_logging_config",
+                                "QueryLoggingConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetQueryLoggingConfig can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetQueryLoggingConfigError {
     /// There is no DNS query logging configuration with the specified ID.
@@ -160,17 +199,40 @@ impl GetQueryLoggingConfigError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetQueryLoggingConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchQueryLoggingConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
+                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetQueryLoggingConfigError::NoSuchQueryLoggingConfig`].
+    #[inline]
+    pub fn is_no_such_query_logging_config(&self) -> bool {
+        matches!(self, Self::NoSuchQueryLoggingConfig(_))
+    }
+    /// Whether this is [`GetQueryLoggingConfigError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -223,7 +285,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetQueryLoggingConfig: the output on success, else the typed error.
+/// Reads the HTTP response of GetQueryLoggingConfig: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -280,5 +342,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_query_logging_config::GetQueryLoggingConfigOutput {
         query_logging_config: body_query_logging_config,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetQueryLoggingConfig, built one input member at a time: from `client.get_query_logging_config()` (or `client.get_query_logging_config_with(input)`), a setter per member, then [`send`](GetQueryLoggingConfigFluentBuilder::send).
+
+ [`config_override`](GetQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetQueryLoggingConfigFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetQueryLoggingConfigFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
+    ) -> Self {
+        GetQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the configuration for DNS query logging that you want to get information about.
+
+ Sets [`crate::operation::get_query_logging_config::GetQueryLoggingConfigInput::id`](crate::operation::get_query_logging_config::GetQueryLoggingConfigInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
+        &self.input
+    }
+    /** Sends GetQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetQueryLoggingConfigError`], the errors the model lists for GetQueryLoggingConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_query_logging_config::GetQueryLoggingConfigOutput,
+        restxml_runtime::SdkError<GetQueryLoggingConfigError>,
+    > {
+        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetQueryLoggingConfig", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

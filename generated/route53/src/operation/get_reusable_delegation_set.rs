@@ -30,8 +30,18 @@ impl GetReusableDelegationSetInput {
     }
 }
 
+impl From<GetReusableDelegationSetInput> for GetReusableDelegationSetInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetReusableDelegationSetInput) -> Self {
+        GetReusableDelegationSetInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetReusableDelegationSetInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetReusableDelegationSetInputBuilder {
     id: Option<String>,
 }
@@ -52,18 +62,26 @@ impl GetReusableDelegationSetInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetReusableDelegationSetInput`], or names the first required member that is missing.
+    /// Builds the [`GetReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
-        Ok(GetReusableDelegationSetInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetReusableDelegationSetRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetReusableDelegationSetInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -75,6 +93,9 @@ impl GetReusableDelegationSetInputBuilder {
 pub struct GetReusableDelegationSetOutput {
     /// A complex type that contains information about the reusable delegation set.
     pub delegation_set: crate::types::DelegationSet,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetReusableDelegationSetOutput {
@@ -83,6 +104,13 @@ impl std::fmt::Debug for GetReusableDelegationSetOutput {
         f.debug_struct("GetReusableDelegationSetOutput")
             .field("delegation_set", &self.delegation_set)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetReusableDelegationSetOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -95,7 +123,7 @@ impl GetReusableDelegationSetOutput {
 }
 
 /// A builder for [`GetReusableDelegationSetOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetReusableDelegationSetOutputBuilder {
     delegation_set: Option<crate::types::DelegationSet>,
 }
@@ -116,23 +144,32 @@ impl GetReusableDelegationSetOutputBuilder {
         self.delegation_set = Some(value);
         self
     }
-    /// Builds the [`GetReusableDelegationSetOutput`], or names the first required member that is missing.
+    /// Builds the [`GetReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
-        Ok(GetReusableDelegationSetOutput {
-            delegation_set: restxml_runtime::error::required(
-                self.delegation_set,
-                "GetReusableDelegationSetResponse",
-                "DelegationSet",
-            )?,
-        })
+        match (self.delegation_set,) {
+            (Some(delegation_set),) => {
+                Ok(GetReusableDelegationSetOutput {
+                    delegation_set,
+                    meta: Default::default(),
+                })
+            }
+            (delegation_set,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetOutput",
+                        &[(delegation_set.is_none(), "delegation_set", "DelegationSet")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetReusableDelegationSet can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetReusableDelegationSetError {
     /// A reusable delegation set with the specified ID does not exist.
@@ -159,21 +196,49 @@ impl GetReusableDelegationSetError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetReusableDelegationSet",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchDelegationSet") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetNotReusable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetReusableDelegationSetError::NoSuchDelegationSet`].
+    #[inline]
+    pub fn is_no_such_delegation_set(&self) -> bool {
+        matches!(self, Self::NoSuchDelegationSet(_))
+    }
+    /// Whether this is [`GetReusableDelegationSetError::DelegationSetNotReusable`].
+    #[inline]
+    pub fn is_delegation_set_not_reusable(&self) -> bool {
+        matches!(self, Self::DelegationSetNotReusable(_))
+    }
+    /// Whether this is [`GetReusableDelegationSetError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -232,7 +297,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetReusableDelegationSet: the output on success, else the typed error.
+/// Reads the HTTP response of GetReusableDelegationSet: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -290,5 +355,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_reusable_delegation_set::GetReusableDelegationSetOutput {
         delegation_set: body_delegation_set,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetReusableDelegationSet, built one input member at a time: from `client.get_reusable_delegation_set()` (or `client.get_reusable_delegation_set_with(input)`), a setter per member, then [`send`](GetReusableDelegationSetFluentBuilder::send).
+
+ [`config_override`](GetReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetReusableDelegationSetFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetReusableDelegationSetFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
+    ) -> Self {
+        GetReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the reusable delegation set that you want to get a list of name servers for.
+
+ Sets [`crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput::id`](crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
+        &self.input
+    }
+    /** Sends GetReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetReusableDelegationSetError`], the errors the model lists for GetReusableDelegationSet; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_reusable_delegation_set::GetReusableDelegationSetOutput,
+        restxml_runtime::SdkError<GetReusableDelegationSetError>,
+    > {
+        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetReusableDelegationSet", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,8 +37,20 @@ impl GetReusableDelegationSetLimitInput {
     }
 }
 
+impl From<GetReusableDelegationSetLimitInput>
+for GetReusableDelegationSetLimitInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetReusableDelegationSetLimitInput) -> Self {
+        GetReusableDelegationSetLimitInputBuilder {
+            r#type: Some(input.r#type),
+            delegation_set_id: Some(input.delegation_set_id),
+        }
+    }
+}
+
 /// A builder for [`GetReusableDelegationSetLimitInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetReusableDelegationSetLimitInputBuilder {
     r#type: Option<crate::types::ReusableDelegationSetLimitType>,
     delegation_set_id: Option<String>,
@@ -70,23 +82,34 @@ impl GetReusableDelegationSetLimitInputBuilder {
         self.delegation_set_id = Some(value.into());
         self
     }
-    /// Builds the [`GetReusableDelegationSetLimitInput`], or names the first required member that is missing.
+    /// Builds the [`GetReusableDelegationSetLimitInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
-        Ok(GetReusableDelegationSetLimitInput {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "GetReusableDelegationSetLimitRequest",
-                "Type",
-            )?,
-            delegation_set_id: restxml_runtime::error::required(
-                self.delegation_set_id,
-                "GetReusableDelegationSetLimitRequest",
-                "DelegationSetId",
-            )?,
-        })
+        match (self.r#type, self.delegation_set_id) {
+            (Some(r#type), Some(delegation_set_id)) => {
+                Ok(GetReusableDelegationSetLimitInput {
+                    r#type,
+                    delegation_set_id,
+                })
+            }
+            (r#type, delegation_set_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetLimitInput",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (
+                                delegation_set_id.is_none(),
+                                "delegation_set_id",
+                                "DelegationSetId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -100,6 +123,9 @@ pub struct GetReusableDelegationSetLimitOutput {
     pub limit: crate::types::ReusableDelegationSetLimit,
     /// The current number of hosted zones that you can associate with the specified reusable delegation set.
     pub count: i64,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetReusableDelegationSetLimitOutput {
@@ -112,6 +138,13 @@ impl std::fmt::Debug for GetReusableDelegationSetLimitOutput {
     }
 }
 
+impl restxml_runtime::RequestId for GetReusableDelegationSetLimitOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl GetReusableDelegationSetLimitOutput {
     /// A builder for [`GetReusableDelegationSetLimitOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -121,7 +154,7 @@ impl GetReusableDelegationSetLimitOutput {
 }
 
 /// A builder for [`GetReusableDelegationSetLimitOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetReusableDelegationSetLimitOutputBuilder {
     limit: Option<crate::types::ReusableDelegationSetLimit>,
     count: Option<i64>,
@@ -150,28 +183,36 @@ impl GetReusableDelegationSetLimitOutputBuilder {
         self.count = Some(value);
         self
     }
-    /// Builds the [`GetReusableDelegationSetLimitOutput`], or names the first required member that is missing.
+    /// Builds the [`GetReusableDelegationSetLimitOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
-        Ok(GetReusableDelegationSetLimitOutput {
-            limit: restxml_runtime::error::required(
-                self.limit,
-                "GetReusableDelegationSetLimitResponse",
-                "Limit",
-            )?,
-            count: restxml_runtime::error::required(
-                self.count,
-                "GetReusableDelegationSetLimitResponse",
-                "Count",
-            )?,
-        })
+        match (self.limit, self.count) {
+            (Some(limit), Some(count)) => {
+                Ok(GetReusableDelegationSetLimitOutput {
+                    limit,
+                    count,
+                    meta: Default::default(),
+                })
+            }
+            (limit, count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetLimitOutput",
+                        &[
+                            (limit.is_none(), "limit", "Limit"),
+                            (count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetReusableDelegationSetLimit can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetReusableDelegationSetLimitError {
     /// The input is not valid.
@@ -196,17 +237,40 @@ impl GetReusableDelegationSetLimitError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetReusableDelegationSetLimit",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchDelegationSet") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetReusableDelegationSetLimitError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`GetReusableDelegationSetLimitError::NoSuchDelegationSet`].
+    #[inline]
+    pub fn is_no_such_delegation_set(&self) -> bool {
+        matches!(self, Self::NoSuchDelegationSet(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -269,7 +333,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetReusableDelegationSetLimit: the output on success, else the typed error.
+/// Reads the HTTP response of GetReusableDelegationSetLimit: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -339,5 +403,91 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitOutput {
         limit: body_limit,
         count: body_count,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetReusableDelegationSetLimit, built one input member at a time: from `client.get_reusable_delegation_set_limit()` (or `client.get_reusable_delegation_set_limit_with(input)`), a setter per member, then [`send`](GetReusableDelegationSetLimitFluentBuilder::send).
+
+ [`config_override`](GetReusableDelegationSetLimitFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetReusableDelegationSetLimitFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetReusableDelegationSetLimitFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
+    ) -> Self {
+        GetReusableDelegationSetLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
+
+ Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type). Required.*/
+    #[inline]
+    pub fn r#type(
+        mut self,
+        value: crate::types::ReusableDelegationSetLimitType,
+    ) -> Self {
+        self.input = self.input.r#type(value);
+        self
+    }
+    /** The ID of the delegation set that you want to get the limit for.
+
+ Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::delegation_set_id`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::delegation_set_id). Required.*/
+    #[inline]
+    pub fn delegation_set_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.delegation_set_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder {
+        &self.input
+    }
+    /** Sends GetReusableDelegationSetLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetReusableDelegationSetLimitError`], the errors the model lists for GetReusableDelegationSetLimit; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitOutput,
+        restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
+    > {
+        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetReusableDelegationSetLimit", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl GetTrafficPolicyInput {
     }
 }
 
+impl From<GetTrafficPolicyInput> for GetTrafficPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetTrafficPolicyInput) -> Self {
+        GetTrafficPolicyInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+        }
+    }
+}
+
 /// A builder for [`GetTrafficPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrafficPolicyInputBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -65,21 +76,28 @@ impl GetTrafficPolicyInputBuilder {
         self.version = Some(value);
         self
     }
-    /// Builds the [`GetTrafficPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`GetTrafficPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrafficPolicyInput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetTrafficPolicyRequest",
-                "Id",
-            )?,
-            version: restxml_runtime::error::required(
-                self.version,
-                "GetTrafficPolicyRequest",
-                "Version",
-            )?,
-        })
+        match (self.id, self.version) {
+            (Some(id), Some(version)) => {
+                Ok(GetTrafficPolicyInput {
+                    id,
+                    version,
+                })
+            }
+            (id, version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (version.is_none(), "version", "Version"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -91,6 +109,9 @@ impl GetTrafficPolicyInputBuilder {
 pub struct GetTrafficPolicyOutput {
     /// A complex type that contains settings for the specified traffic policy.
     pub traffic_policy: crate::types::TrafficPolicy,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetTrafficPolicyOutput {
@@ -99,6 +120,13 @@ impl std::fmt::Debug for GetTrafficPolicyOutput {
         f.debug_struct("GetTrafficPolicyOutput")
             .field("traffic_policy", &self.traffic_policy)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetTrafficPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -111,7 +139,7 @@ impl GetTrafficPolicyOutput {
 }
 
 /// A builder for [`GetTrafficPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrafficPolicyOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
 }
@@ -132,21 +160,30 @@ impl GetTrafficPolicyOutputBuilder {
         self.traffic_policy = Some(value);
         self
     }
-    /// Builds the [`GetTrafficPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`GetTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyOutput {
-            traffic_policy: restxml_runtime::error::required(
-                self.traffic_policy,
-                "GetTrafficPolicyResponse",
-                "TrafficPolicy",
-            )?,
-        })
+        match (self.traffic_policy,) {
+            (Some(traffic_policy),) => {
+                Ok(GetTrafficPolicyOutput {
+                    traffic_policy,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyOutput",
+                        &[(traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetTrafficPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyError {
     /// No traffic policy exists with the specified ID.
@@ -171,17 +208,40 @@ impl GetTrafficPolicyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrafficPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetTrafficPolicyError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is [`GetTrafficPolicyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -244,7 +304,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetTrafficPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of GetTrafficPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -301,5 +361,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_traffic_policy::GetTrafficPolicyOutput {
         traffic_policy: body_traffic_policy,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetTrafficPolicy, built one input member at a time: from `client.get_traffic_policy()` (or `client.get_traffic_policy_with(input)`), a setter per member, then [`send`](GetTrafficPolicyFluentBuilder::send).
+
+ [`config_override`](GetTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetTrafficPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetTrafficPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
+    ) -> Self {
+        GetTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy that you want to get information about.
+
+ Sets [`crate::operation::get_traffic_policy::GetTrafficPolicyInput::id`](crate::operation::get_traffic_policy::GetTrafficPolicyInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The version number of the traffic policy that you want to get information about.
+
+ Sets [`crate::operation::get_traffic_policy::GetTrafficPolicyInput::version`](crate::operation::get_traffic_policy::GetTrafficPolicyInput::version). Required.*/
+    #[inline]
+    pub fn version(mut self, value: i32) -> Self {
+        self.input = self.input.version(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends GetTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrafficPolicyError`], the errors the model lists for GetTrafficPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_traffic_policy::GetTrafficPolicyOutput,
+        restxml_runtime::SdkError<GetTrafficPolicyError>,
+    > {
+        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

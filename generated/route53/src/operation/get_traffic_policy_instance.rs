@@ -36,8 +36,18 @@ impl GetTrafficPolicyInstanceInput {
     }
 }
 
+impl From<GetTrafficPolicyInstanceInput> for GetTrafficPolicyInstanceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: GetTrafficPolicyInstanceInput) -> Self {
+        GetTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+        }
+    }
+}
+
 /// A builder for [`GetTrafficPolicyInstanceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrafficPolicyInstanceInputBuilder {
     id: Option<String>,
 }
@@ -58,18 +68,26 @@ impl GetTrafficPolicyInstanceInputBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`GetTrafficPolicyInstanceInput`], or names the first required member that is missing.
+    /// Builds the [`GetTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyInstanceInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "GetTrafficPolicyInstanceRequest",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(GetTrafficPolicyInstanceInput {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -81,6 +99,9 @@ impl GetTrafficPolicyInstanceInputBuilder {
 pub struct GetTrafficPolicyInstanceOutput {
     /// A complex type that contains settings for the traffic policy instance.
     pub traffic_policy_instance: crate::types::TrafficPolicyInstance,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetTrafficPolicyInstanceOutput {
@@ -89,6 +110,13 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceOutput {
         f.debug_struct("GetTrafficPolicyInstanceOutput")
             .field("traffic_policy_instance", &self.traffic_policy_instance)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetTrafficPolicyInstanceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -101,7 +129,7 @@ impl GetTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`GetTrafficPolicyInstanceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrafficPolicyInstanceOutputBuilder {
     traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
 }
@@ -125,23 +153,38 @@ impl GetTrafficPolicyInstanceOutputBuilder {
         self.traffic_policy_instance = Some(value);
         self
     }
-    /// Builds the [`GetTrafficPolicyInstanceOutput`], or names the first required member that is missing.
+    /// Builds the [`GetTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyInstanceOutput {
-            traffic_policy_instance: restxml_runtime::error::required(
-                self.traffic_policy_instance,
-                "GetTrafficPolicyInstanceResponse",
-                "TrafficPolicyInstance",
-            )?,
-        })
+        match (self.traffic_policy_instance,) {
+            (Some(traffic_policy_instance),) => {
+                Ok(GetTrafficPolicyInstanceOutput {
+                    traffic_policy_instance,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instance,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetTrafficPolicyInstance can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyInstanceError {
     /// No traffic policy instance exists with the specified ID.
@@ -166,17 +209,40 @@ impl GetTrafficPolicyInstanceError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrafficPolicyInstance",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicyInstance") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
+    #[inline]
+    pub fn is_no_such_traffic_policy_instance(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicyInstance(_))
+    }
+    /// Whether this is [`GetTrafficPolicyInstanceError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -229,7 +295,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetTrafficPolicyInstance: the output on success, else the typed error.
+/// Reads the HTTP response of GetTrafficPolicyInstance: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -287,5 +353,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceOutput {
         traffic_policy_instance: body_traffic_policy_instance,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetTrafficPolicyInstance, built one input member at a time: from `client.get_traffic_policy_instance()` (or `client.get_traffic_policy_instance_with(input)`), a setter per member, then [`send`](GetTrafficPolicyInstanceFluentBuilder::send).
+
+ [`config_override`](GetTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetTrafficPolicyInstanceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
+    ) -> Self {
+        GetTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy instance that you want to get information about.
+
+ Sets [`crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput::id`](crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
+        &self.input
+    }
+    /** Sends GetTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrafficPolicyInstanceError`], the errors the model lists for GetTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceOutput,
+        restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
+    > {
+        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicyInstance", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

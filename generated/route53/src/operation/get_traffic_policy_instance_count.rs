@@ -23,8 +23,18 @@ impl GetTrafficPolicyInstanceCountInput {
     }
 }
 
+impl From<GetTrafficPolicyInstanceCountInput>
+for GetTrafficPolicyInstanceCountInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(_input: GetTrafficPolicyInstanceCountInput) -> Self {
+        GetTrafficPolicyInstanceCountInputBuilder {
+        }
+    }
+}
+
 /// A builder for [`GetTrafficPolicyInstanceCountInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrafficPolicyInstanceCountInputBuilder {}
 impl std::fmt::Debug for GetTrafficPolicyInstanceCountInputBuilder {
     #[inline]
@@ -34,7 +44,7 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceCountInputBuilder {
 }
 
 impl GetTrafficPolicyInstanceCountInputBuilder {
-    /// Builds the [`GetTrafficPolicyInstanceCountInput`], or names the first required member that is missing.
+    /// Builds the [`GetTrafficPolicyInstanceCountInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -52,6 +62,9 @@ impl GetTrafficPolicyInstanceCountInputBuilder {
 pub struct GetTrafficPolicyInstanceCountOutput {
     /// The number of traffic policy instances that are associated with the current Amazon Web Services account.
     pub traffic_policy_instance_count: i32,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for GetTrafficPolicyInstanceCountOutput {
@@ -60,6 +73,13 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceCountOutput {
         f.debug_struct("GetTrafficPolicyInstanceCountOutput")
             .field("traffic_policy_instance_count", &self.traffic_policy_instance_count)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for GetTrafficPolicyInstanceCountOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -72,7 +92,7 @@ impl GetTrafficPolicyInstanceCountOutput {
 }
 
 /// A builder for [`GetTrafficPolicyInstanceCountOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GetTrafficPolicyInstanceCountOutputBuilder {
     traffic_policy_instance_count: Option<i32>,
 }
@@ -93,23 +113,38 @@ impl GetTrafficPolicyInstanceCountOutputBuilder {
         self.traffic_policy_instance_count = Some(value);
         self
     }
-    /// Builds the [`GetTrafficPolicyInstanceCountOutput`], or names the first required member that is missing.
+    /// Builds the [`GetTrafficPolicyInstanceCountOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GetTrafficPolicyInstanceCountOutput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyInstanceCountOutput {
-            traffic_policy_instance_count: restxml_runtime::error::required(
-                self.traffic_policy_instance_count,
-                "GetTrafficPolicyInstanceCountResponse",
-                "TrafficPolicyInstanceCount",
-            )?,
-        })
+        match (self.traffic_policy_instance_count,) {
+            (Some(traffic_policy_instance_count),) => {
+                Ok(GetTrafficPolicyInstanceCountOutput {
+                    traffic_policy_instance_count,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instance_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceCountOutput",
+                        &[
+                            (
+                                traffic_policy_instance_count.is_none(),
+                                "traffic_policy_instance_count",
+                                "TrafficPolicyInstanceCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors GetTrafficPolicyInstanceCount can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyInstanceCountError {
     /// An error response the model does not describe for this operation.
@@ -130,7 +165,20 @@ impl GetTrafficPolicyInstanceCountError {
             headers,
             body,
         );
-        Self::Unhandled(restxml_runtime::UnhandledError::new(meta))
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrafficPolicyInstanceCount",
+                meta,
+                headers,
+                body,
+            ),
+        );
+        unhandled(meta)
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -177,7 +225,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetTrafficPolicyInstanceCount: the output on success, else the typed error.
+/// Reads the HTTP response of GetTrafficPolicyInstanceCount: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -235,5 +283,72 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountOutput {
         traffic_policy_instance_count: body_traffic_policy_instance_count,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to GetTrafficPolicyInstanceCount, built one input member at a time: from `client.get_traffic_policy_instance_count()` (or `client.get_traffic_policy_instance_count_with(input)`), a setter per member, then [`send`](GetTrafficPolicyInstanceCountFluentBuilder::send).
+
+ [`config_override`](GetTrafficPolicyInstanceCountFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct GetTrafficPolicyInstanceCountFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl GetTrafficPolicyInstanceCountFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
+    ) -> Self {
+        GetTrafficPolicyInstanceCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder {
+        &self.input
+    }
+    /** Sends GetTrafficPolicyInstanceCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrafficPolicyInstanceCountError`], the errors the model lists for GetTrafficPolicyInstanceCount; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountOutput,
+        restxml_runtime::SdkError<GetTrafficPolicyInstanceCountError>,
+    > {
+        let input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicyInstanceCount", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

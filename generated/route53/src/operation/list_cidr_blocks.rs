@@ -39,8 +39,21 @@ impl ListCidrBlocksInput {
     }
 }
 
+impl From<ListCidrBlocksInput> for ListCidrBlocksInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListCidrBlocksInput) -> Self {
+        ListCidrBlocksInputBuilder {
+            collection_id: Some(input.collection_id),
+            location_name: input.location_name,
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
+    }
+}
+
 /// A builder for [`ListCidrBlocksInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCidrBlocksInputBuilder {
     collection_id: Option<String>,
     location_name: Option<String>,
@@ -103,19 +116,27 @@ impl ListCidrBlocksInputBuilder {
         self.max_results = value;
         self
     }
-    /// Builds the [`ListCidrBlocksInput`], or names the first required member that is missing.
+    /// Builds the [`ListCidrBlocksInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrBlocksInput, restxml_runtime::BuildError> {
-        Ok(ListCidrBlocksInput {
-            collection_id: restxml_runtime::error::required(
-                self.collection_id,
-                "ListCidrBlocksRequest",
-                "CollectionId",
-            )?,
-            location_name: self.location_name,
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        match (self.collection_id,) {
+            (Some(collection_id),) => {
+                Ok(ListCidrBlocksInput {
+                    collection_id,
+                    location_name: self.location_name,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (collection_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListCidrBlocksInput",
+                        &[(collection_id.is_none(), "collection_id", "CollectionId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -131,6 +152,9 @@ pub struct ListCidrBlocksOutput {
     pub next_token: Option<String>,
     /// A complex type that contains information about the CIDR blocks.
     pub cidr_blocks: Option<Vec<crate::types::CidrBlockSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListCidrBlocksOutput {
@@ -143,6 +167,13 @@ impl std::fmt::Debug for ListCidrBlocksOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListCidrBlocksOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListCidrBlocksOutput {
     /// A builder for [`ListCidrBlocksOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -152,7 +183,7 @@ impl ListCidrBlocksOutput {
 }
 
 /// A builder for [`ListCidrBlocksOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCidrBlocksOutputBuilder {
     next_token: Option<String>,
     cidr_blocks: Option<Vec<crate::types::CidrBlockSummary>>,
@@ -196,18 +227,19 @@ impl ListCidrBlocksOutputBuilder {
         self.cidr_blocks = value;
         self
     }
-    /// Builds the [`ListCidrBlocksOutput`], or names the first required member that is missing.
+    /// Builds the [`ListCidrBlocksOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrBlocksOutput, restxml_runtime::BuildError> {
         Ok(ListCidrBlocksOutput {
             next_token: self.next_token,
             cidr_blocks: self.cidr_blocks,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListCidrBlocks can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListCidrBlocksError {
     /// The CIDR collection you specified, doesn't exist.
@@ -234,21 +266,49 @@ impl ListCidrBlocksError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCidrBlocks",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("NoSuchCidrLocationException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCidrLocationException)
+                    .map_or_else(unhandled, Self::NoSuchCidrLocationException)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListCidrBlocksError::NoSuchCidrCollectionException`].
+    #[inline]
+    pub fn is_no_such_cidr_collection_exception(&self) -> bool {
+        matches!(self, Self::NoSuchCidrCollectionException(_))
+    }
+    /// Whether this is [`ListCidrBlocksError::NoSuchCidrLocationException`].
+    #[inline]
+    pub fn is_no_such_cidr_location_exception(&self) -> bool {
+        matches!(self, Self::NoSuchCidrLocationException(_))
+    }
+    /// Whether this is [`ListCidrBlocksError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -312,7 +372,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListCidrBlocks: the output on success, else the typed error.
+/// Reads the HTTP response of ListCidrBlocks: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -367,5 +427,122 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_cidr_blocks::ListCidrBlocksOutput {
         next_token: body_next_token,
         cidr_blocks: body_cidr_blocks,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListCidrBlocks, built one input member at a time: from `client.list_cidr_blocks()` (or `client.list_cidr_blocks_with(input)`), a setter per member, then [`send`](ListCidrBlocksFluentBuilder::send).
+
+ [`config_override`](ListCidrBlocksFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListCidrBlocksFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListCidrBlocksFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
+    ) -> Self {
+        ListCidrBlocksFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The UUID of the CIDR collection.
+
+ Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id). Required.*/
+    #[inline]
+    pub fn collection_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.collection_id(value);
+        self
+    }
+    /** The name of the CIDR collection location.
+
+ Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name).*/
+    #[inline]
+    pub fn location_name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.location_name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name).
+    #[inline]
+    pub fn set_location_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_location_name(value);
+        self
+    }
+    /** An opaque pagination token to indicate where the service is to begin enumerating results.
+
+ Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token).*/
+    #[inline]
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.next_token(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token).
+    #[inline]
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_next_token(value);
+        self
+    }
+    /** Maximum number of results you want returned.
+
+ Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results).*/
+    #[inline]
+    pub fn max_results(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_results(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results).
+    #[inline]
+    pub fn set_max_results(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_results(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
+        &self.input
+    }
+    /** Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrBlocksError`], the errors the model lists for ListCidrBlocks; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
+        restxml_runtime::SdkError<ListCidrBlocksError>,
+    > {
+        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrBlocks", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl ListCidrCollectionsInput {
     }
 }
 
+impl From<ListCidrCollectionsInput> for ListCidrCollectionsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListCidrCollectionsInput) -> Self {
+        ListCidrCollectionsInputBuilder {
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
+    }
+}
+
 /// A builder for [`ListCidrCollectionsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCidrCollectionsInputBuilder {
     next_token: Option<String>,
     max_results: Option<String>,
@@ -77,7 +88,7 @@ impl ListCidrCollectionsInputBuilder {
         self.max_results = value;
         self
     }
-    /// Builds the [`ListCidrCollectionsInput`], or names the first required member that is missing.
+    /// Builds the [`ListCidrCollectionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrCollectionsInput, restxml_runtime::BuildError> {
         Ok(ListCidrCollectionsInput {
@@ -99,6 +110,9 @@ pub struct ListCidrCollectionsOutput {
     pub next_token: Option<String>,
     /// A complex type with information about the CIDR collection.
     pub cidr_collections: Option<Vec<crate::types::CollectionSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListCidrCollectionsOutput {
@@ -111,6 +125,13 @@ impl std::fmt::Debug for ListCidrCollectionsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListCidrCollectionsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListCidrCollectionsOutput {
     /// A builder for [`ListCidrCollectionsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -120,7 +141,7 @@ impl ListCidrCollectionsOutput {
 }
 
 /// A builder for [`ListCidrCollectionsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCidrCollectionsOutputBuilder {
     next_token: Option<String>,
     cidr_collections: Option<Vec<crate::types::CollectionSummary>>,
@@ -167,7 +188,7 @@ impl ListCidrCollectionsOutputBuilder {
         self.cidr_collections = value;
         self
     }
-    /// Builds the [`ListCidrCollectionsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListCidrCollectionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -175,12 +196,13 @@ impl ListCidrCollectionsOutputBuilder {
         Ok(ListCidrCollectionsOutput {
             next_token: self.next_token,
             cidr_collections: self.cidr_collections,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListCidrCollections can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListCidrCollectionsError {
     /// The input is not valid.
@@ -203,13 +225,31 @@ impl ListCidrCollectionsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCidrCollections",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListCidrCollectionsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -263,7 +303,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListCidrCollections: the output on success, else the typed error.
+/// Reads the HTTP response of ListCidrCollections: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -320,5 +360,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_cidr_collections::ListCidrCollectionsOutput {
         next_token: body_next_token,
         cidr_collections: body_cidr_collections,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListCidrCollections, built one input member at a time: from `client.list_cidr_collections()` (or `client.list_cidr_collections_with(input)`), a setter per member, then [`send`](ListCidrCollectionsFluentBuilder::send).
+
+ [`config_override`](ListCidrCollectionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListCidrCollectionsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListCidrCollectionsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
+    ) -> Self {
+        ListCidrCollectionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** An opaque pagination token to indicate where the service is to begin enumerating results.
+
+ Sets [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token).*/
+    #[inline]
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.next_token(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token).
+    #[inline]
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_next_token(value);
+        self
+    }
+    /** The maximum number of CIDR collections to return in the response.
+
+ Sets [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results).*/
+    #[inline]
+    pub fn max_results(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_results(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results).
+    #[inline]
+    pub fn set_max_results(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_results(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
+        &self.input
+    }
+    /** Sends ListCidrCollections: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrCollectionsError`], the errors the model lists for ListCidrCollections; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
+        restxml_runtime::SdkError<ListCidrCollectionsError>,
+    > {
+        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrCollections", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

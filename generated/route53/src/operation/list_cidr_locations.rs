@@ -38,8 +38,20 @@ impl ListCidrLocationsInput {
     }
 }
 
+impl From<ListCidrLocationsInput> for ListCidrLocationsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListCidrLocationsInput) -> Self {
+        ListCidrLocationsInputBuilder {
+            collection_id: Some(input.collection_id),
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
+    }
+}
+
 /// A builder for [`ListCidrLocationsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCidrLocationsInputBuilder {
     collection_id: Option<String>,
     next_token: Option<String>,
@@ -88,18 +100,26 @@ impl ListCidrLocationsInputBuilder {
         self.max_results = value;
         self
     }
-    /// Builds the [`ListCidrLocationsInput`], or names the first required member that is missing.
+    /// Builds the [`ListCidrLocationsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrLocationsInput, restxml_runtime::BuildError> {
-        Ok(ListCidrLocationsInput {
-            collection_id: restxml_runtime::error::required(
-                self.collection_id,
-                "ListCidrLocationsRequest",
-                "CollectionId",
-            )?,
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        match (self.collection_id,) {
+            (Some(collection_id),) => {
+                Ok(ListCidrLocationsInput {
+                    collection_id,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (collection_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListCidrLocationsInput",
+                        &[(collection_id.is_none(), "collection_id", "CollectionId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -115,6 +135,9 @@ pub struct ListCidrLocationsOutput {
     pub next_token: Option<String>,
     /// A complex type that contains information about the list of CIDR locations.
     pub cidr_locations: Option<Vec<crate::types::LocationSummary>>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListCidrLocationsOutput {
@@ -127,6 +150,13 @@ impl std::fmt::Debug for ListCidrLocationsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListCidrLocationsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListCidrLocationsOutput {
     /// A builder for [`ListCidrLocationsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -136,7 +166,7 @@ impl ListCidrLocationsOutput {
 }
 
 /// A builder for [`ListCidrLocationsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListCidrLocationsOutputBuilder {
     next_token: Option<String>,
     cidr_locations: Option<Vec<crate::types::LocationSummary>>,
@@ -180,18 +210,19 @@ impl ListCidrLocationsOutputBuilder {
         self.cidr_locations = value;
         self
     }
-    /// Builds the [`ListCidrLocationsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListCidrLocationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrLocationsOutput, restxml_runtime::BuildError> {
         Ok(ListCidrLocationsOutput {
             next_token: self.next_token,
             cidr_locations: self.cidr_locations,
+            meta: Default::default(),
         })
     }
 }
 
 /// The errors ListCidrLocations can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListCidrLocationsError {
     /// The CIDR collection you specified, doesn't exist.
@@ -216,17 +247,40 @@ impl ListCidrLocationsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCidrLocations",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListCidrLocationsError::NoSuchCidrCollectionException`].
+    #[inline]
+    pub fn is_no_such_cidr_collection_exception(&self) -> bool {
+        matches!(self, Self::NoSuchCidrCollectionException(_))
+    }
+    /// Whether this is [`ListCidrLocationsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -285,7 +339,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListCidrLocations: the output on success, else the typed error.
+/// Reads the HTTP response of ListCidrLocations: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -342,5 +396,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_cidr_locations::ListCidrLocationsOutput {
         next_token: body_next_token,
         cidr_locations: body_cidr_locations,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListCidrLocations, built one input member at a time: from `client.list_cidr_locations()` (or `client.list_cidr_locations_with(input)`), a setter per member, then [`send`](ListCidrLocationsFluentBuilder::send).
+
+ [`config_override`](ListCidrLocationsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListCidrLocationsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListCidrLocationsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
+    ) -> Self {
+        ListCidrLocationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The CIDR collection ID.
+
+ Sets [`crate::operation::list_cidr_locations::ListCidrLocationsInput::collection_id`](crate::operation::list_cidr_locations::ListCidrLocationsInput::collection_id). Required.*/
+    #[inline]
+    pub fn collection_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.collection_id(value);
+        self
+    }
+    /** An opaque pagination token to indicate where the service is to begin enumerating results.
+
+ Sets [`crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token`](crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token).*/
+    #[inline]
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.next_token(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token`](crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token).
+    #[inline]
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_next_token(value);
+        self
+    }
+    /** The maximum number of CIDR collection locations to return in the response.
+
+ Sets [`crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results`](crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results).*/
+    #[inline]
+    pub fn max_results(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_results(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results`](crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results).
+    #[inline]
+    pub fn set_max_results(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_results(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
+        &self.input
+    }
+    /** Sends ListCidrLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrLocationsError`], the errors the model lists for ListCidrLocations; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_cidr_locations::ListCidrLocationsOutput,
+        restxml_runtime::SdkError<ListCidrLocationsError>,
+    > {
+        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrLocations", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

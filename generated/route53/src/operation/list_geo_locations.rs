@@ -49,8 +49,21 @@ impl ListGeoLocationsInput {
     }
 }
 
+impl From<ListGeoLocationsInput> for ListGeoLocationsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListGeoLocationsInput) -> Self {
+        ListGeoLocationsInputBuilder {
+            start_continent_code: input.start_continent_code,
+            start_country_code: input.start_country_code,
+            start_subdivision_code: input.start_subdivision_code,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListGeoLocationsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListGeoLocationsInputBuilder {
     start_continent_code: Option<String>,
     start_country_code: Option<String>,
@@ -119,7 +132,7 @@ impl ListGeoLocationsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListGeoLocationsInput`], or names the first required member that is missing.
+    /// Builds the [`ListGeoLocationsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListGeoLocationsInput, restxml_runtime::BuildError> {
         Ok(ListGeoLocationsInput {
@@ -149,6 +162,9 @@ pub struct ListGeoLocationsOutput {
     pub next_subdivision_code: Option<String>,
     /// The value that you specified for `MaxItems` in the request.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListGeoLocationsOutput {
@@ -165,6 +181,13 @@ impl std::fmt::Debug for ListGeoLocationsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListGeoLocationsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListGeoLocationsOutput {
     /// A builder for [`ListGeoLocationsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -174,7 +197,7 @@ impl ListGeoLocationsOutput {
 }
 
 /// A builder for [`ListGeoLocationsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListGeoLocationsOutputBuilder {
     geo_location_details_list: Option<Vec<crate::types::GeoLocationDetails>>,
     is_truncated: Option<bool>,
@@ -256,34 +279,43 @@ impl ListGeoLocationsOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListGeoLocationsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListGeoLocationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListGeoLocationsOutput, restxml_runtime::BuildError> {
-        Ok(ListGeoLocationsOutput {
-            geo_location_details_list: restxml_runtime::error::required(
-                self.geo_location_details_list,
-                "ListGeoLocationsResponse",
-                "GeoLocationDetailsList",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListGeoLocationsResponse",
-                "IsTruncated",
-            )?,
-            next_continent_code: self.next_continent_code,
-            next_country_code: self.next_country_code,
-            next_subdivision_code: self.next_subdivision_code,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListGeoLocationsResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.geo_location_details_list, self.is_truncated, self.max_items) {
+            (Some(geo_location_details_list), Some(is_truncated), Some(max_items)) => {
+                Ok(ListGeoLocationsOutput {
+                    geo_location_details_list,
+                    is_truncated,
+                    next_continent_code: self.next_continent_code,
+                    next_country_code: self.next_country_code,
+                    next_subdivision_code: self.next_subdivision_code,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (geo_location_details_list, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListGeoLocationsOutput",
+                        &[
+                            (
+                                geo_location_details_list.is_none(),
+                                "geo_location_details_list",
+                                "GeoLocationDetailsList",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListGeoLocations can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListGeoLocationsError {
     /// The input is not valid.
@@ -306,13 +338,31 @@ impl ListGeoLocationsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListGeoLocations",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListGeoLocationsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -372,7 +422,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListGeoLocations: the output on success, else the typed error.
+/// Reads the HTTP response of ListGeoLocations: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -490,5 +540,128 @@ pub fn parse_response<B: AsRef<[u8]>>(
         next_country_code: body_next_country_code,
         next_subdivision_code: body_next_subdivision_code,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListGeoLocations, built one input member at a time: from `client.list_geo_locations()` (or `client.list_geo_locations_with(input)`), a setter per member, then [`send`](ListGeoLocationsFluentBuilder::send).
+
+ [`config_override`](ListGeoLocationsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListGeoLocationsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListGeoLocationsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
+    ) -> Self {
+        ListGeoLocationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is true, and if `NextContinentCode` from the previous response has a value, enter that value in `startcontinentcode` to return the next page of results.
+
+ Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code).*/
+    #[inline]
+    pub fn start_continent_code(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.start_continent_code(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code).
+    #[inline]
+    pub fn set_start_continent_code(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_start_continent_code(value);
+        self
+    }
+    /** The code for the country with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is `true`, and if `NextCountryCode` from the previous response has a value, enter that value in `startcountrycode` to return the next page of results.
+
+ Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code).*/
+    #[inline]
+    pub fn start_country_code(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.start_country_code(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code).
+    #[inline]
+    pub fn set_start_country_code(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_start_country_code(value);
+        self
+    }
+    /** The code for the state of the United States with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is `true`, and if `NextSubdivisionCode` from the previous response has a value, enter that value in `startsubdivisioncode` to return the next page of results.
+
+ Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code).*/
+    #[inline]
+    pub fn start_subdivision_code(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.start_subdivision_code(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code).
+    #[inline]
+    pub fn set_start_subdivision_code(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_start_subdivision_code(value);
+        self
+    }
+    /** (Optional) The maximum number of geolocations to be included in the response body for this request. If more than `maxitems` geolocations remain to be listed, then the value of the `IsTruncated` element in the response is `true`.
+
+ Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::max_items`](crate::operation::list_geo_locations::ListGeoLocationsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::max_items`](crate::operation::list_geo_locations::ListGeoLocationsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_geo_locations::ListGeoLocationsInputBuilder {
+        &self.input
+    }
+    /** Sends ListGeoLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListGeoLocationsError`], the errors the model lists for ListGeoLocations; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_geo_locations::ListGeoLocationsOutput,
+        restxml_runtime::SdkError<ListGeoLocationsError>,
+    > {
+        let input: crate::operation::list_geo_locations::ListGeoLocationsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListGeoLocations", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

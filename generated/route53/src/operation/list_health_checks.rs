@@ -37,8 +37,19 @@ impl ListHealthChecksInput {
     }
 }
 
+impl From<ListHealthChecksInput> for ListHealthChecksInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListHealthChecksInput) -> Self {
+        ListHealthChecksInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListHealthChecksInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHealthChecksInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -79,7 +90,7 @@ impl ListHealthChecksInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListHealthChecksInput`], or names the first required member that is missing.
+    /// Builds the [`ListHealthChecksInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksInput, restxml_runtime::BuildError> {
         Ok(ListHealthChecksInput {
@@ -105,6 +116,9 @@ pub struct ListHealthChecksOutput {
     pub next_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListHealthChecks` that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListHealthChecksOutput {
@@ -120,6 +134,13 @@ impl std::fmt::Debug for ListHealthChecksOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListHealthChecksOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListHealthChecksOutput {
     /// A builder for [`ListHealthChecksOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -129,7 +150,7 @@ impl ListHealthChecksOutput {
 }
 
 /// A builder for [`ListHealthChecksOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHealthChecksOutputBuilder {
     health_checks: Option<Vec<crate::types::HealthCheck>>,
     marker: Option<String>,
@@ -188,37 +209,39 @@ impl ListHealthChecksOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListHealthChecksOutput`], or names the first required member that is missing.
+    /// Builds the [`ListHealthChecksOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksOutput, restxml_runtime::BuildError> {
-        Ok(ListHealthChecksOutput {
-            health_checks: restxml_runtime::error::required(
-                self.health_checks,
-                "ListHealthChecksResponse",
-                "HealthChecks",
-            )?,
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "ListHealthChecksResponse",
-                "Marker",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListHealthChecksResponse",
-                "IsTruncated",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListHealthChecksResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.health_checks, self.marker, self.is_truncated, self.max_items) {
+            (Some(health_checks), Some(marker), Some(is_truncated), Some(max_items)) => {
+                Ok(ListHealthChecksOutput {
+                    health_checks,
+                    marker,
+                    is_truncated,
+                    next_marker: self.next_marker,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (health_checks, marker, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHealthChecksOutput",
+                        &[
+                            (health_checks.is_none(), "health_checks", "HealthChecks"),
+                            (marker.is_none(), "marker", "Marker"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListHealthChecks can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListHealthChecksError {
     /// The input is not valid.
@@ -243,17 +266,40 @@ impl ListHealthChecksError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListHealthChecks",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("IncompatibleVersion") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IncompatibleVersion)
+                    .map_or_else(unhandled, Self::IncompatibleVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListHealthChecksError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListHealthChecksError::IncompatibleVersion`].
+    #[inline]
+    pub fn is_incompatible_version(&self) -> bool {
+        matches!(self, Self::IncompatibleVersion(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -308,7 +354,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListHealthChecks: the output on success, else the typed error.
+/// Reads the HTTP response of ListHealthChecks: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -422,5 +468,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
         is_truncated: body_is_truncated,
         next_marker: body_next_marker,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListHealthChecks, built one input member at a time: from `client.list_health_checks()` (or `client.list_health_checks_with(input)`), a setter per member, then [`send`](ListHealthChecksFluentBuilder::send).
+
+ [`config_override`](ListHealthChecksFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListHealthChecksFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListHealthChecksFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
+    ) -> Self {
+        ListHealthChecksFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
+
+ Sets [`crate::operation::list_health_checks::ListHealthChecksInput::marker`](crate::operation::list_health_checks::ListHealthChecksInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_health_checks::ListHealthChecksInput::marker`](crate::operation::list_health_checks::ListHealthChecksInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The maximum number of health checks that you want `ListHealthChecks` to return in response to the current request. Amazon Route 53 returns a maximum of 1000 items. If you set `MaxItems` to a value greater than 1000, Route 53 returns only the first 1000 health checks.
+
+ Sets [`crate::operation::list_health_checks::ListHealthChecksInput::max_items`](crate::operation::list_health_checks::ListHealthChecksInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_health_checks::ListHealthChecksInput::max_items`](crate::operation::list_health_checks::ListHealthChecksInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
+        &self.input
+    }
+    /** Sends ListHealthChecks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHealthChecksError`], the errors the model lists for ListHealthChecks; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_health_checks::ListHealthChecksOutput,
+        restxml_runtime::SdkError<ListHealthChecksError>,
+    > {
+        let input: crate::operation::list_health_checks::ListHealthChecksInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHealthChecks", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

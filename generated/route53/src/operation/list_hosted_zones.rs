@@ -47,8 +47,21 @@ impl ListHostedZonesInput {
     }
 }
 
+impl From<ListHostedZonesInput> for ListHostedZonesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListHostedZonesInput) -> Self {
+        ListHostedZonesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            delegation_set_id: input.delegation_set_id,
+            hosted_zone_type: input.hosted_zone_type,
+        }
+    }
+}
+
 /// A builder for [`ListHostedZonesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHostedZonesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -120,7 +133,7 @@ impl ListHostedZonesInputBuilder {
         self.hosted_zone_type = value;
         self
     }
-    /// Builds the [`ListHostedZonesInput`], or names the first required member that is missing.
+    /// Builds the [`ListHostedZonesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHostedZonesInput, restxml_runtime::BuildError> {
         Ok(ListHostedZonesInput {
@@ -150,6 +163,9 @@ pub struct ListHostedZonesOutput {
     pub next_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListHostedZones` that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListHostedZonesOutput {
@@ -165,6 +181,13 @@ impl std::fmt::Debug for ListHostedZonesOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListHostedZonesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListHostedZonesOutput {
     /// A builder for [`ListHostedZonesOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -174,7 +197,7 @@ impl ListHostedZonesOutput {
 }
 
 /// A builder for [`ListHostedZonesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHostedZonesOutputBuilder {
     hosted_zones: Option<Vec<crate::types::HostedZone>>,
     marker: Option<String>,
@@ -233,37 +256,39 @@ impl ListHostedZonesOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListHostedZonesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListHostedZonesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHostedZonesOutput, restxml_runtime::BuildError> {
-        Ok(ListHostedZonesOutput {
-            hosted_zones: restxml_runtime::error::required(
-                self.hosted_zones,
-                "ListHostedZonesResponse",
-                "HostedZones",
-            )?,
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "ListHostedZonesResponse",
-                "Marker",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListHostedZonesResponse",
-                "IsTruncated",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListHostedZonesResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.hosted_zones, self.marker, self.is_truncated, self.max_items) {
+            (Some(hosted_zones), Some(marker), Some(is_truncated), Some(max_items)) => {
+                Ok(ListHostedZonesOutput {
+                    hosted_zones,
+                    marker,
+                    is_truncated,
+                    next_marker: self.next_marker,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zones, marker, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesOutput",
+                        &[
+                            (hosted_zones.is_none(), "hosted_zones", "HostedZones"),
+                            (marker.is_none(), "marker", "Marker"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListHostedZones can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListHostedZonesError {
     /// The input is not valid.
@@ -290,21 +315,49 @@ impl ListHostedZonesError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListHostedZones",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchDelegationSet") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetNotReusable") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListHostedZonesError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListHostedZonesError::NoSuchDelegationSet`].
+    #[inline]
+    pub fn is_no_such_delegation_set(&self) -> bool {
+        matches!(self, Self::NoSuchDelegationSet(_))
+    }
+    /// Whether this is [`ListHostedZonesError::DelegationSetNotReusable`].
+    #[inline]
+    pub fn is_delegation_set_not_reusable(&self) -> bool {
+        matches!(self, Self::DelegationSetNotReusable(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -370,7 +423,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListHostedZones: the output on success, else the typed error.
+/// Reads the HTTP response of ListHostedZones: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -484,5 +537,131 @@ pub fn parse_response<B: AsRef<[u8]>>(
         is_truncated: body_is_truncated,
         next_marker: body_next_marker,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListHostedZones, built one input member at a time: from `client.list_hosted_zones()` (or `client.list_hosted_zones_with(input)`), a setter per member, then [`send`](ListHostedZonesFluentBuilder::send).
+
+ [`config_override`](ListHostedZonesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListHostedZonesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListHostedZonesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
+    ) -> Self {
+        ListHostedZonesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones. To get more hosted zones, submit another `ListHostedZones` request.
+
+ Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::marker`](crate::operation::list_hosted_zones::ListHostedZonesInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::marker`](crate::operation::list_hosted_zones::ListHostedZonesInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If you have more than `maxitems` hosted zones, the value of `IsTruncated` in the response is `true`, and the value of `NextMarker` is the hosted zone ID of the first hosted zone that Route 53 will return if you submit another request.
+
+ Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::max_items`](crate::operation::list_hosted_zones::ListHostedZonesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::max_items`](crate::operation::list_hosted_zones::ListHostedZonesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** If you're using reusable delegation sets and you want to list all of the hosted zones that are associated with a reusable delegation set, specify the ID of that reusable delegation set.
+
+ Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id`](crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id).*/
+    #[inline]
+    pub fn delegation_set_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.delegation_set_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id`](crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id).
+    #[inline]
+    pub fn set_delegation_set_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_delegation_set_id(value);
+        self
+    }
+    /** (Optional) Specifies if the hosted zone is private.
+
+ Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type`](crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type).*/
+    #[inline]
+    pub fn hosted_zone_type(mut self, value: crate::types::HostedZoneType) -> Self {
+        self.input = self.input.hosted_zone_type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type`](crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type).
+    #[inline]
+    pub fn set_hosted_zone_type(
+        mut self,
+        value: Option<crate::types::HostedZoneType>,
+    ) -> Self {
+        self.input = self.input.set_hosted_zone_type(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones::ListHostedZonesInputBuilder {
+        &self.input
+    }
+    /** Sends ListHostedZones: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesError`], the errors the model lists for ListHostedZones; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_hosted_zones::ListHostedZonesOutput,
+        restxml_runtime::SdkError<ListHostedZonesError>,
+    > {
+        let input: crate::operation::list_hosted_zones::ListHostedZonesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZones", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -65,8 +65,20 @@ impl ListHostedZonesByNameInput {
     }
 }
 
+impl From<ListHostedZonesByNameInput> for ListHostedZonesByNameInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListHostedZonesByNameInput) -> Self {
+        ListHostedZonesByNameInputBuilder {
+            dns_name: input.dns_name,
+            hosted_zone_id: input.hosted_zone_id,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListHostedZonesByNameInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHostedZonesByNameInputBuilder {
     dns_name: Option<String>,
     hosted_zone_id: Option<String>,
@@ -121,7 +133,7 @@ impl ListHostedZonesByNameInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListHostedZonesByNameInput`], or names the first required member that is missing.
+    /// Builds the [`ListHostedZonesByNameInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -160,6 +172,9 @@ pub struct ListHostedZonesByNameOutput {
     pub next_hosted_zone_id: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListHostedZonesByName` that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListHostedZonesByNameOutput {
@@ -177,6 +192,13 @@ impl std::fmt::Debug for ListHostedZonesByNameOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListHostedZonesByNameOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListHostedZonesByNameOutput {
     /// A builder for [`ListHostedZonesByNameOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -186,7 +208,7 @@ impl ListHostedZonesByNameOutput {
 }
 
 /// A builder for [`ListHostedZonesByNameOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHostedZonesByNameOutputBuilder {
     hosted_zones: Option<Vec<crate::types::HostedZone>>,
     dns_name: Option<String>,
@@ -279,37 +301,42 @@ impl ListHostedZonesByNameOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListHostedZonesByNameOutput`], or names the first required member that is missing.
+    /// Builds the [`ListHostedZonesByNameOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListHostedZonesByNameOutput, restxml_runtime::BuildError> {
-        Ok(ListHostedZonesByNameOutput {
-            hosted_zones: restxml_runtime::error::required(
-                self.hosted_zones,
-                "ListHostedZonesByNameResponse",
-                "HostedZones",
-            )?,
-            dns_name: self.dns_name,
-            hosted_zone_id: self.hosted_zone_id,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListHostedZonesByNameResponse",
-                "IsTruncated",
-            )?,
-            next_dns_name: self.next_dns_name,
-            next_hosted_zone_id: self.next_hosted_zone_id,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListHostedZonesByNameResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.hosted_zones, self.is_truncated, self.max_items) {
+            (Some(hosted_zones), Some(is_truncated), Some(max_items)) => {
+                Ok(ListHostedZonesByNameOutput {
+                    hosted_zones,
+                    dns_name: self.dns_name,
+                    hosted_zone_id: self.hosted_zone_id,
+                    is_truncated,
+                    next_dns_name: self.next_dns_name,
+                    next_hosted_zone_id: self.next_hosted_zone_id,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zones, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByNameOutput",
+                        &[
+                            (hosted_zones.is_none(), "hosted_zones", "HostedZones"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListHostedZonesByName can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListHostedZonesByNameError {
     /// The input is not valid.
@@ -334,17 +361,40 @@ impl ListHostedZonesByNameError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListHostedZonesByName",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("InvalidDomainName") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+                    .map_or_else(unhandled, Self::InvalidDomainName)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListHostedZonesByNameError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListHostedZonesByNameError::InvalidDomainName`].
+    #[inline]
+    pub fn is_invalid_domain_name(&self) -> bool {
+        matches!(self, Self::InvalidDomainName(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -406,7 +456,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListHostedZonesByName: the output on success, else the typed error.
+/// Reads the HTTP response of ListHostedZonesByName: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -534,5 +584,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
         next_dns_name: body_next_dns_name,
         next_hosted_zone_id: body_next_hosted_zone_id,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListHostedZonesByName, built one input member at a time: from `client.list_hosted_zones_by_name()` (or `client.list_hosted_zones_by_name_with(input)`), a setter per member, then [`send`](ListHostedZonesByNameFluentBuilder::send).
+
+ [`config_override`](ListHostedZonesByNameFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListHostedZonesByNameFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListHostedZonesByNameFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
+    ) -> Self {
+        ListHostedZonesByNameFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** (Optional) For your first request to `ListHostedZonesByName`, include the `dnsname` parameter only if you want to specify the name of the first hosted zone in the response. If you don't include the `dnsname` parameter, Amazon Route 53 returns all of the hosted zones that were created by the current Amazon Web Services account, in ASCII order. For subsequent requests, include both `dnsname` and `hostedzoneid` parameters. For `dnsname`, specify the value of `NextDNSName` from the previous response.
+
+ Sets [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name).*/
+    #[inline]
+    pub fn dns_name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.dns_name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name).
+    #[inline]
+    pub fn set_dns_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_dns_name(value);
+        self
+    }
+    /** (Optional) For your first request to `ListHostedZonesByName`, do not include the `hostedzoneid` parameter.
+
+ Sets [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id).*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id).
+    #[inline]
+    pub fn set_hosted_zone_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_hosted_zone_id(value);
+        self
+    }
+    /** The maximum number of hosted zones to be included in the response body for this request. If you have more than `maxitems` hosted zones, then the value of the `IsTruncated` element in the response is true, and the values of `NextDNSName` and `NextHostedZoneId` specify the first hosted zone in the next group of `maxitems` hosted zones.
+
+ Sets [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder {
+        &self.input
+    }
+    /** Sends ListHostedZonesByName: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesByNameError`], the errors the model lists for ListHostedZonesByName; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameOutput,
+        restxml_runtime::SdkError<ListHostedZonesByNameError>,
+    > {
+        let input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZonesByName", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -65,8 +65,21 @@ impl ListHostedZonesByVPCInput {
     }
 }
 
+impl From<ListHostedZonesByVPCInput> for ListHostedZonesByVPCInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListHostedZonesByVPCInput) -> Self {
+        ListHostedZonesByVPCInputBuilder {
+            vpc_id: Some(input.vpc_id),
+            vpc_region: Some(input.vpc_region),
+            max_items: input.max_items,
+            next_token: input.next_token,
+        }
+    }
+}
+
 /// A builder for [`ListHostedZonesByVPCInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHostedZonesByVPCInputBuilder {
     vpc_id: Option<String>,
     vpc_region: Option<crate::types::VPCRegion>,
@@ -123,25 +136,32 @@ impl ListHostedZonesByVPCInputBuilder {
         self.next_token = value;
         self
     }
-    /// Builds the [`ListHostedZonesByVPCInput`], or names the first required member that is missing.
+    /// Builds the [`ListHostedZonesByVPCInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
-        Ok(ListHostedZonesByVPCInput {
-            vpc_id: restxml_runtime::error::required(
-                self.vpc_id,
-                "ListHostedZonesByVPCRequest",
-                "VPCId",
-            )?,
-            vpc_region: restxml_runtime::error::required(
-                self.vpc_region,
-                "ListHostedZonesByVPCRequest",
-                "VPCRegion",
-            )?,
-            max_items: self.max_items,
-            next_token: self.next_token,
-        })
+        match (self.vpc_id, self.vpc_region) {
+            (Some(vpc_id), Some(vpc_region)) => {
+                Ok(ListHostedZonesByVPCInput {
+                    vpc_id,
+                    vpc_region,
+                    max_items: self.max_items,
+                    next_token: self.next_token,
+                })
+            }
+            (vpc_id, vpc_region) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByVPCInput",
+                        &[
+                            (vpc_id.is_none(), "vpc_id", "VPCId"),
+                            (vpc_region.is_none(), "vpc_region", "VPCRegion"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -157,6 +177,9 @@ pub struct ListHostedZonesByVPCOutput {
     pub max_items: String,
     /// The value that you will use for `NextToken` in the next `ListHostedZonesByVPC` request.
     pub next_token: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListHostedZonesByVPCOutput {
@@ -170,6 +193,13 @@ impl std::fmt::Debug for ListHostedZonesByVPCOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListHostedZonesByVPCOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListHostedZonesByVPCOutput {
     /// A builder for [`ListHostedZonesByVPCOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -179,7 +209,7 @@ impl ListHostedZonesByVPCOutput {
 }
 
 /// A builder for [`ListHostedZonesByVPCOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListHostedZonesByVPCOutputBuilder {
     hosted_zone_summaries: Option<Vec<crate::types::HostedZoneSummary>>,
     max_items: Option<String>,
@@ -225,29 +255,41 @@ impl ListHostedZonesByVPCOutputBuilder {
         self.next_token = value;
         self
     }
-    /// Builds the [`ListHostedZonesByVPCOutput`], or names the first required member that is missing.
+    /// Builds the [`ListHostedZonesByVPCOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
-        Ok(ListHostedZonesByVPCOutput {
-            hosted_zone_summaries: restxml_runtime::error::required(
-                self.hosted_zone_summaries,
-                "ListHostedZonesByVPCResponse",
-                "HostedZoneSummaries",
-            )?,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListHostedZonesByVPCResponse",
-                "MaxItems",
-            )?,
-            next_token: self.next_token,
-        })
+        match (self.hosted_zone_summaries, self.max_items) {
+            (Some(hosted_zone_summaries), Some(max_items)) => {
+                Ok(ListHostedZonesByVPCOutput {
+                    hosted_zone_summaries,
+                    max_items,
+                    next_token: self.next_token,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone_summaries, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByVPCOutput",
+                        &[
+                            (
+                                hosted_zone_summaries.is_none(),
+                                "hosted_zone_summaries",
+                                "HostedZoneSummaries",
+                            ),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListHostedZonesByVPC can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListHostedZonesByVPCError {
     /// The input is not valid.
@@ -272,17 +314,40 @@ impl ListHostedZonesByVPCError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListHostedZonesByVPC",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("InvalidPaginationToken") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
+                    .map_or_else(unhandled, Self::InvalidPaginationToken)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListHostedZonesByVPCError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListHostedZonesByVPCError::InvalidPaginationToken`].
+    #[inline]
+    pub fn is_invalid_pagination_token(&self) -> bool {
+        matches!(self, Self::InvalidPaginationToken(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -345,7 +410,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListHostedZonesByVPC: the output on success, else the typed error.
+/// Reads the HTTP response of ListHostedZonesByVPC: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -423,5 +488,116 @@ pub fn parse_response<B: AsRef<[u8]>>(
         hosted_zone_summaries: body_hosted_zone_summaries,
         max_items: body_max_items,
         next_token: body_next_token,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListHostedZonesByVPC, built one input member at a time: from `client.list_hosted_zones_by_vpc()` (or `client.list_hosted_zones_by_vpc_with(input)`), a setter per member, then [`send`](ListHostedZonesByVPCFluentBuilder::send).
+
+ [`config_override`](ListHostedZonesByVPCFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListHostedZonesByVPCFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListHostedZonesByVPCFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
+    ) -> Self {
+        ListHostedZonesByVPCFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the Amazon VPC that you want to list hosted zones for.
+
+ Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id). Required.*/
+    #[inline]
+    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.vpc_id(value);
+        self
+    }
+    /** For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
+
+ Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region). Required.*/
+    #[inline]
+    pub fn vpc_region(mut self, value: crate::types::VPCRegion) -> Self {
+        self.input = self.input.vpc_region(value);
+        self
+    }
+    /** (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If the specified VPC is associated with more than `MaxItems` hosted zones, the response includes a `NextToken` element. `NextToken` contains an encrypted token that identifies the first hosted zone that Route 53 will return if you submit another request.
+
+ Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /** If the previous response included a `NextToken` element, the specified VPC is associated with more hosted zones. To get more hosted zones, submit another `ListHostedZonesByVPC` request.
+
+ Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token).*/
+    #[inline]
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.next_token(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token).
+    #[inline]
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_next_token(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
+        &self.input
+    }
+    /** Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesByVPCError`], the errors the model lists for ListHostedZonesByVPC; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCOutput,
+        restxml_runtime::SdkError<ListHostedZonesByVPCError>,
+    > {
+        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZonesByVPC", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -48,8 +48,20 @@ impl ListQueryLoggingConfigsInput {
     }
 }
 
+impl From<ListQueryLoggingConfigsInput> for ListQueryLoggingConfigsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListQueryLoggingConfigsInput) -> Self {
+        ListQueryLoggingConfigsInputBuilder {
+            hosted_zone_id: input.hosted_zone_id,
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
+    }
+}
+
 /// A builder for [`ListQueryLoggingConfigsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListQueryLoggingConfigsInputBuilder {
     hosted_zone_id: Option<String>,
     next_token: Option<String>,
@@ -104,7 +116,7 @@ impl ListQueryLoggingConfigsInputBuilder {
         self.max_results = value;
         self
     }
-    /// Builds the [`ListQueryLoggingConfigsInput`], or names the first required member that is missing.
+    /// Builds the [`ListQueryLoggingConfigsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -129,6 +141,9 @@ pub struct ListQueryLoggingConfigsOutput {
     ///
     /// If a response doesn't include the last of the configurations, you can get more configurations by submitting another [ListQueryLoggingConfigs](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html) request. Get the value of `NextToken` that Amazon Route 53 returned in the previous response and include it in `NextToken` in the next request.
     pub next_token: Option<String>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListQueryLoggingConfigsOutput {
@@ -141,6 +156,13 @@ impl std::fmt::Debug for ListQueryLoggingConfigsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListQueryLoggingConfigsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListQueryLoggingConfigsOutput {
     /// A builder for [`ListQueryLoggingConfigsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -150,7 +172,7 @@ impl ListQueryLoggingConfigsOutput {
 }
 
 /// A builder for [`ListQueryLoggingConfigsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListQueryLoggingConfigsOutputBuilder {
     query_logging_configs: Option<Vec<crate::types::QueryLoggingConfig>>,
     next_token: Option<String>,
@@ -188,24 +210,39 @@ impl ListQueryLoggingConfigsOutputBuilder {
         self.next_token = value;
         self
     }
-    /// Builds the [`ListQueryLoggingConfigsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListQueryLoggingConfigsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
-        Ok(ListQueryLoggingConfigsOutput {
-            query_logging_configs: restxml_runtime::error::required(
-                self.query_logging_configs,
-                "ListQueryLoggingConfigsResponse",
-                "QueryLoggingConfigs",
-            )?,
-            next_token: self.next_token,
-        })
+        match (self.query_logging_configs,) {
+            (Some(query_logging_configs),) => {
+                Ok(ListQueryLoggingConfigsOutput {
+                    query_logging_configs,
+                    next_token: self.next_token,
+                    meta: Default::default(),
+                })
+            }
+            (query_logging_configs,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListQueryLoggingConfigsOutput",
+                        &[
+                            (
+                                query_logging_configs.is_none(),
+                                "query_logging_configs",
+                                "QueryLoggingConfigs",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListQueryLoggingConfigs can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListQueryLoggingConfigsError {
     /// The input is not valid.
@@ -232,21 +269,49 @@ impl ListQueryLoggingConfigsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListQueryLoggingConfigs",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("InvalidPaginationToken") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
+                    .map_or_else(unhandled, Self::InvalidPaginationToken)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListQueryLoggingConfigsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListQueryLoggingConfigsError::InvalidPaginationToken`].
+    #[inline]
+    pub fn is_invalid_pagination_token(&self) -> bool {
+        matches!(self, Self::InvalidPaginationToken(_))
+    }
+    /// Whether this is [`ListQueryLoggingConfigsError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -309,7 +374,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListQueryLoggingConfigs: the output on success, else the typed error.
+/// Reads the HTTP response of ListQueryLoggingConfigs: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -367,5 +432,114 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput {
         query_logging_configs: body_query_logging_configs,
         next_token: body_next_token,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListQueryLoggingConfigs, built one input member at a time: from `client.list_query_logging_configs()` (or `client.list_query_logging_configs_with(input)`), a setter per member, then [`send`](ListQueryLoggingConfigsFluentBuilder::send).
+
+ [`config_override`](ListQueryLoggingConfigsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListQueryLoggingConfigsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListQueryLoggingConfigsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
+    ) -> Self {
+        ListQueryLoggingConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
+
+ Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id).*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id).
+    #[inline]
+    pub fn set_hosted_zone_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_hosted_zone_id(value);
+        self
+    }
+    /** (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
+
+ Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token).*/
+    #[inline]
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.next_token(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token).
+    #[inline]
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_next_token(value);
+        self
+    }
+    /** (Optional) The maximum number of query logging configurations that you want Amazon Route 53 to return in response to the current request. If the current Amazon Web Services account has more than `MaxResults` configurations, use the value of [NextToken](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html#API_ListQueryLoggingConfigs_RequestSyntax) in the response to get the next page of results.
+
+ Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results).*/
+    #[inline]
+    pub fn max_results(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_results(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results).
+    #[inline]
+    pub fn set_max_results(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_results(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
+        &self.input
+    }
+    /** Sends ListQueryLoggingConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListQueryLoggingConfigsError`], the errors the model lists for ListQueryLoggingConfigs; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
+        restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
+    > {
+        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListQueryLoggingConfigs", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

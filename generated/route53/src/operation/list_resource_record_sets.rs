@@ -114,8 +114,22 @@ impl ListResourceRecordSetsInput {
     }
 }
 
+impl From<ListResourceRecordSetsInput> for ListResourceRecordSetsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListResourceRecordSetsInput) -> Self {
+        ListResourceRecordSetsInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            start_record_name: input.start_record_name,
+            start_record_type: input.start_record_type,
+            start_record_identifier: input.start_record_identifier,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListResourceRecordSetsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListResourceRecordSetsInputBuilder {
     hosted_zone_id: Option<String>,
     start_record_name: Option<String>,
@@ -192,22 +206,30 @@ impl ListResourceRecordSetsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListResourceRecordSetsInput`], or names the first required member that is missing.
+    /// Builds the [`ListResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
-        Ok(ListResourceRecordSetsInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "ListResourceRecordSetsRequest",
-                "HostedZoneId",
-            )?,
-            start_record_name: self.start_record_name,
-            start_record_type: self.start_record_type,
-            start_record_identifier: self.start_record_identifier,
-            max_items: self.max_items,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => {
+                Ok(ListResourceRecordSetsInput {
+                    hosted_zone_id,
+                    start_record_name: self.start_record_name,
+                    start_record_type: self.start_record_type,
+                    start_record_identifier: self.start_record_identifier,
+                    max_items: self.max_items,
+                })
+            }
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListResourceRecordSetsInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -235,6 +257,9 @@ pub struct ListResourceRecordSetsOutput {
     pub next_record_identifier: Option<String>,
     /// The maximum number of records you requested.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListResourceRecordSetsOutput {
@@ -251,6 +276,13 @@ impl std::fmt::Debug for ListResourceRecordSetsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListResourceRecordSetsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListResourceRecordSetsOutput {
     /// A builder for [`ListResourceRecordSetsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -260,7 +292,7 @@ impl ListResourceRecordSetsOutput {
 }
 
 /// A builder for [`ListResourceRecordSetsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListResourceRecordSetsOutputBuilder {
     resource_record_sets: Option<Vec<crate::types::ResourceRecordSet>>,
     is_truncated: Option<bool>,
@@ -342,36 +374,45 @@ impl ListResourceRecordSetsOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListResourceRecordSetsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
-        Ok(ListResourceRecordSetsOutput {
-            resource_record_sets: restxml_runtime::error::required(
-                self.resource_record_sets,
-                "ListResourceRecordSetsResponse",
-                "ResourceRecordSets",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListResourceRecordSetsResponse",
-                "IsTruncated",
-            )?,
-            next_record_name: self.next_record_name,
-            next_record_type: self.next_record_type,
-            next_record_identifier: self.next_record_identifier,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListResourceRecordSetsResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.resource_record_sets, self.is_truncated, self.max_items) {
+            (Some(resource_record_sets), Some(is_truncated), Some(max_items)) => {
+                Ok(ListResourceRecordSetsOutput {
+                    resource_record_sets,
+                    is_truncated,
+                    next_record_name: self.next_record_name,
+                    next_record_type: self.next_record_type,
+                    next_record_identifier: self.next_record_identifier,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (resource_record_sets, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListResourceRecordSetsOutput",
+                        &[
+                            (
+                                resource_record_sets.is_none(),
+                                "resource_record_sets",
+                                "ResourceRecordSets",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListResourceRecordSets can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListResourceRecordSetsError {
     /// No hosted zone exists with the ID that you specified.
@@ -396,17 +437,40 @@ impl ListResourceRecordSetsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListResourceRecordSets",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListResourceRecordSetsError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`ListResourceRecordSetsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -477,7 +541,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListResourceRecordSets: the output on success, else the typed error.
+/// Reads the HTTP response of ListResourceRecordSets: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -596,5 +660,136 @@ pub fn parse_response<B: AsRef<[u8]>>(
         next_record_type: body_next_record_type,
         next_record_identifier: body_next_record_identifier,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListResourceRecordSets, built one input member at a time: from `client.list_resource_record_sets()` (or `client.list_resource_record_sets_with(input)`), a setter per member, then [`send`](ListResourceRecordSetsFluentBuilder::send).
+
+ [`config_override`](ListResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListResourceRecordSetsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListResourceRecordSetsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
+    ) -> Self {
+        ListResourceRecordSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that contains the resource record sets that you want to list.
+
+ Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** The first name in the lexicographic ordering of resource record sets that you want to list. If the specified record name doesn't exist, the results begin with the first resource record set that has a name greater than the value of `name`.
+
+ Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name).*/
+    #[inline]
+    pub fn start_record_name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.start_record_name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name).
+    #[inline]
+    pub fn set_start_record_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_start_record_name(value);
+        self
+    }
+    /** The type of resource record set to begin the record listing from.
+
+ Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type).*/
+    #[inline]
+    pub fn start_record_type(mut self, value: crate::types::RRType) -> Self {
+        self.input = self.input.start_record_type(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type).
+    #[inline]
+    pub fn set_start_record_type(mut self, value: Option<crate::types::RRType>) -> Self {
+        self.input = self.input.set_start_record_type(value);
+        self
+    }
+    /** *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, specify the value of `NextRecordIdentifier` from the previous response to get the next resource record set that has the current DNS name and type.
+
+ Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier).*/
+    #[inline]
+    pub fn start_record_identifier(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.start_record_identifier(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier).
+    #[inline]
+    pub fn set_start_record_identifier(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_start_record_identifier(value);
+        self
+    }
+    /** (Optional) The maximum number of resource records sets to include in the response body for this request. If the response includes more than `maxitems` resource record sets, the value of the `IsTruncated` element in the response is `true`, and the values of the `NextRecordName` and `NextRecordType` elements in the response identify the first resource record set in the next group of `maxitems` resource record sets.
+
+ Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
+        &self.input
+    }
+    /** Sends ListResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListResourceRecordSetsError`], the errors the model lists for ListResourceRecordSets; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
+        restxml_runtime::SdkError<ListResourceRecordSetsError>,
+    > {
+        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListResourceRecordSets", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

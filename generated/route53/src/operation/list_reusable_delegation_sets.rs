@@ -37,8 +37,19 @@ impl ListReusableDelegationSetsInput {
     }
 }
 
+impl From<ListReusableDelegationSetsInput> for ListReusableDelegationSetsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListReusableDelegationSetsInput) -> Self {
+        ListReusableDelegationSetsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListReusableDelegationSetsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListReusableDelegationSetsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -79,7 +90,7 @@ impl ListReusableDelegationSetsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListReusableDelegationSetsInput`], or names the first required member that is missing.
+    /// Builds the [`ListReusableDelegationSetsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -107,6 +118,9 @@ pub struct ListReusableDelegationSetsOutput {
     pub next_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListReusableDelegationSets` that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListReusableDelegationSetsOutput {
@@ -122,6 +136,13 @@ impl std::fmt::Debug for ListReusableDelegationSetsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListReusableDelegationSetsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListReusableDelegationSetsOutput {
     /// A builder for [`ListReusableDelegationSetsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -131,7 +152,7 @@ impl ListReusableDelegationSetsOutput {
 }
 
 /// A builder for [`ListReusableDelegationSetsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListReusableDelegationSetsOutputBuilder {
     delegation_sets: Option<Vec<crate::types::DelegationSet>>,
     marker: Option<String>,
@@ -190,39 +211,50 @@ impl ListReusableDelegationSetsOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListReusableDelegationSetsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListReusableDelegationSetsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
-        Ok(ListReusableDelegationSetsOutput {
-            delegation_sets: restxml_runtime::error::required(
-                self.delegation_sets,
-                "ListReusableDelegationSetsResponse",
-                "DelegationSets",
-            )?,
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "ListReusableDelegationSetsResponse",
-                "Marker",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListReusableDelegationSetsResponse",
-                "IsTruncated",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListReusableDelegationSetsResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.delegation_sets, self.marker, self.is_truncated, self.max_items) {
+            (
+                Some(delegation_sets),
+                Some(marker),
+                Some(is_truncated),
+                Some(max_items),
+            ) => {
+                Ok(ListReusableDelegationSetsOutput {
+                    delegation_sets,
+                    marker,
+                    is_truncated,
+                    next_marker: self.next_marker,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (delegation_sets, marker, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListReusableDelegationSetsOutput",
+                        &[
+                            (
+                                delegation_sets.is_none(),
+                                "delegation_sets",
+                                "DelegationSets",
+                            ),
+                            (marker.is_none(), "marker", "Marker"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListReusableDelegationSets can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListReusableDelegationSetsError {
     /// The input is not valid.
@@ -245,13 +277,31 @@ impl ListReusableDelegationSetsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListReusableDelegationSets",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListReusableDelegationSetsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -305,7 +355,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListReusableDelegationSets: the output on success, else the typed error.
+/// Reads the HTTP response of ListReusableDelegationSets: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -420,5 +470,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
         is_truncated: body_is_truncated,
         next_marker: body_next_marker,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListReusableDelegationSets, built one input member at a time: from `client.list_reusable_delegation_sets()` (or `client.list_reusable_delegation_sets_with(input)`), a setter per member, then [`send`](ListReusableDelegationSetsFluentBuilder::send).
+
+ [`config_override`](ListReusableDelegationSetsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListReusableDelegationSetsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListReusableDelegationSetsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
+    ) -> Self {
+        ListReusableDelegationSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
+
+ Sets [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker).*/
+    #[inline]
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker).
+    #[inline]
+    pub fn set_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_marker(value);
+        self
+    }
+    /** The number of reusable delegation sets that you want Amazon Route 53 to return in the response to this request. If you specify a value greater than 100, Route 53 returns only the first 100 reusable delegation sets.
+
+ Sets [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
+        &self.input
+    }
+    /** Sends ListReusableDelegationSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListReusableDelegationSetsError`], the errors the model lists for ListReusableDelegationSets; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput,
+        restxml_runtime::SdkError<ListReusableDelegationSetsError>,
+    > {
+        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListReusableDelegationSets", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,19 @@ impl ListTagsForResourceInput {
     }
 }
 
+impl From<ListTagsForResourceInput> for ListTagsForResourceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTagsForResourceInput) -> Self {
+        ListTagsForResourceInputBuilder {
+            resource_type: Some(input.resource_type),
+            resource_id: Some(input.resource_id),
+        }
+    }
+}
+
 /// A builder for [`ListTagsForResourceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTagsForResourceInputBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_id: Option<String>,
@@ -69,21 +80,28 @@ impl ListTagsForResourceInputBuilder {
         self.resource_id = Some(value.into());
         self
     }
-    /// Builds the [`ListTagsForResourceInput`], or names the first required member that is missing.
+    /// Builds the [`ListTagsForResourceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
-        Ok(ListTagsForResourceInput {
-            resource_type: restxml_runtime::error::required(
-                self.resource_type,
-                "ListTagsForResourceRequest",
-                "ResourceType",
-            )?,
-            resource_id: restxml_runtime::error::required(
-                self.resource_id,
-                "ListTagsForResourceRequest",
-                "ResourceId",
-            )?,
-        })
+        match (self.resource_type, self.resource_id) {
+            (Some(resource_type), Some(resource_id)) => {
+                Ok(ListTagsForResourceInput {
+                    resource_type,
+                    resource_id,
+                })
+            }
+            (resource_type, resource_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceInput",
+                        &[
+                            (resource_type.is_none(), "resource_type", "ResourceType"),
+                            (resource_id.is_none(), "resource_id", "ResourceId"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +113,9 @@ impl ListTagsForResourceInputBuilder {
 pub struct ListTagsForResourceOutput {
     /// A `ResourceTagSet` containing tags associated with the specified resource.
     pub resource_tag_set: crate::types::ResourceTagSet,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTagsForResourceOutput {
@@ -103,6 +124,13 @@ impl std::fmt::Debug for ListTagsForResourceOutput {
         f.debug_struct("ListTagsForResourceOutput")
             .field("resource_tag_set", &self.resource_tag_set)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListTagsForResourceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -115,7 +143,7 @@ impl ListTagsForResourceOutput {
 }
 
 /// A builder for [`ListTagsForResourceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTagsForResourceOutputBuilder {
     resource_tag_set: Option<crate::types::ResourceTagSet>,
 }
@@ -136,23 +164,38 @@ impl ListTagsForResourceOutputBuilder {
         self.resource_tag_set = Some(value);
         self
     }
-    /// Builds the [`ListTagsForResourceOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ListTagsForResourceOutput {
-            resource_tag_set: restxml_runtime::error::required(
-                self.resource_tag_set,
-                "ListTagsForResourceResponse",
-                "ResourceTagSet",
-            )?,
-        })
+        match (self.resource_tag_set,) {
+            (Some(resource_tag_set),) => {
+                Ok(ListTagsForResourceOutput {
+                    resource_tag_set,
+                    meta: Default::default(),
+                })
+            }
+            (resource_tag_set,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceOutput",
+                        &[
+                            (
+                                resource_tag_set.is_none(),
+                                "resource_tag_set",
+                                "ResourceTagSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTagsForResource can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The input is not valid.
@@ -183,29 +226,67 @@ impl ListTagsForResourceError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
             Some("ThrottlingException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+                    .map_or_else(unhandled, Self::ThrottlingException)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTagsForResourceError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is [`ListTagsForResourceError::ThrottlingException`].
+    #[inline]
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -266,7 +347,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTagsForResource: the output on success, else the typed error.
+/// Reads the HTTP response of ListTagsForResource: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -323,5 +404,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
         resource_tag_set: body_resource_tag_set,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTagsForResource, built one input member at a time: from `client.list_tags_for_resource()` (or `client.list_tags_for_resource_with(input)`), a setter per member, then [`send`](ListTagsForResourceFluentBuilder::send).
+
+ [`config_override`](ListTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTagsForResourceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTagsForResourceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
+    ) -> Self {
+        ListTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The type of the resource.
+
+ Sets [`crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_type`](crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_type). Required.*/
+    #[inline]
+    pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
+        self.input = self.input.resource_type(value);
+        self
+    }
+    /** The ID of the resource for which you want to retrieve tags.
+
+ Sets [`crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_id`](crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_id). Required.*/
+    #[inline]
+    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_id(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+        &self.input
+    }
+    /** Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTagsForResourceError`], the errors the model lists for ListTagsForResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
+        restxml_runtime::SdkError<ListTagsForResourceError>,
+    > {
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResource", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -39,8 +39,19 @@ impl ListTagsForResourcesInput {
     }
 }
 
+impl From<ListTagsForResourcesInput> for ListTagsForResourcesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTagsForResourcesInput) -> Self {
+        ListTagsForResourcesInputBuilder {
+            resource_type: Some(input.resource_type),
+            resource_ids: Some(input.resource_ids),
+        }
+    }
+}
+
 /// A builder for [`ListTagsForResourcesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTagsForResourcesInputBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_ids: Option<Vec<String>>,
@@ -69,23 +80,30 @@ impl ListTagsForResourcesInputBuilder {
         self.resource_ids = Some(value);
         self
     }
-    /// Builds the [`ListTagsForResourcesInput`], or names the first required member that is missing.
+    /// Builds the [`ListTagsForResourcesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
-        Ok(ListTagsForResourcesInput {
-            resource_type: restxml_runtime::error::required(
-                self.resource_type,
-                "ListTagsForResourcesRequest",
-                "ResourceType",
-            )?,
-            resource_ids: restxml_runtime::error::required(
-                self.resource_ids,
-                "ListTagsForResourcesRequest",
-                "ResourceIds",
-            )?,
-        })
+        match (self.resource_type, self.resource_ids) {
+            (Some(resource_type), Some(resource_ids)) => {
+                Ok(ListTagsForResourcesInput {
+                    resource_type,
+                    resource_ids,
+                })
+            }
+            (resource_type, resource_ids) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourcesInput",
+                        &[
+                            (resource_type.is_none(), "resource_type", "ResourceType"),
+                            (resource_ids.is_none(), "resource_ids", "ResourceIds"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -97,6 +115,9 @@ impl ListTagsForResourcesInputBuilder {
 pub struct ListTagsForResourcesOutput {
     /// A list of `ResourceTagSet`s containing tags associated with the specified resources.
     pub resource_tag_sets: Vec<crate::types::ResourceTagSet>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTagsForResourcesOutput {
@@ -105,6 +126,13 @@ impl std::fmt::Debug for ListTagsForResourcesOutput {
         f.debug_struct("ListTagsForResourcesOutput")
             .field("resource_tag_sets", &self.resource_tag_sets)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for ListTagsForResourcesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -117,7 +145,7 @@ impl ListTagsForResourcesOutput {
 }
 
 /// A builder for [`ListTagsForResourcesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTagsForResourcesOutputBuilder {
     resource_tag_sets: Option<Vec<crate::types::ResourceTagSet>>,
 }
@@ -141,23 +169,38 @@ impl ListTagsForResourcesOutputBuilder {
         self.resource_tag_sets = Some(value);
         self
     }
-    /// Builds the [`ListTagsForResourcesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTagsForResourcesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
-        Ok(ListTagsForResourcesOutput {
-            resource_tag_sets: restxml_runtime::error::required(
-                self.resource_tag_sets,
-                "ListTagsForResourcesResponse",
-                "ResourceTagSets",
-            )?,
-        })
+        match (self.resource_tag_sets,) {
+            (Some(resource_tag_sets),) => {
+                Ok(ListTagsForResourcesOutput {
+                    resource_tag_sets,
+                    meta: Default::default(),
+                })
+            }
+            (resource_tag_sets,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourcesOutput",
+                        &[
+                            (
+                                resource_tag_sets.is_none(),
+                                "resource_tag_sets",
+                                "ResourceTagSets",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTagsForResources can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTagsForResourcesError {
     /// The input is not valid.
@@ -188,29 +231,67 @@ impl ListTagsForResourcesError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResources",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
             Some("ThrottlingException") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+                    .map_or_else(unhandled, Self::ThrottlingException)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTagsForResourcesError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListTagsForResourcesError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`ListTagsForResourcesError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`ListTagsForResourcesError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is [`ListTagsForResourcesError::ThrottlingException`].
+    #[inline]
+    pub fn is_throttling_exception(&self) -> bool {
+        matches!(self, Self::ThrottlingException(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -280,7 +361,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTagsForResources: the output on success, else the typed error.
+/// Reads the HTTP response of ListTagsForResources: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -325,5 +406,88 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::list_tags_for_resources::ListTagsForResourcesOutput {
         resource_tag_sets: body_resource_tag_sets,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTagsForResources, built one input member at a time: from `client.list_tags_for_resources()` (or `client.list_tags_for_resources_with(input)`), a setter per member, then [`send`](ListTagsForResourcesFluentBuilder::send).
+
+ [`config_override`](ListTagsForResourcesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTagsForResourcesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTagsForResourcesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
+    ) -> Self {
+        ListTagsForResourcesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The type of the resources.
+
+ Sets [`crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_type`](crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_type). Required.*/
+    #[inline]
+    pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
+        self.input = self.input.resource_type(value);
+        self
+    }
+    /** A complex type that contains the ResourceId element for each resource for which you want to get a list of tags.
+
+ Sets [`crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_ids`](crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_ids). Required.*/
+    #[inline]
+    pub fn resource_ids(mut self, value: Vec<String>) -> Self {
+        self.input = self.input.resource_ids(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
+        &self.input
+    }
+    /** Sends ListTagsForResources: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTagsForResourcesError`], the errors the model lists for ListTagsForResources; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_tags_for_resources::ListTagsForResourcesOutput,
+        restxml_runtime::SdkError<ListTagsForResourcesError>,
+    > {
+        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResources", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

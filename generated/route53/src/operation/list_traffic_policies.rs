@@ -37,8 +37,19 @@ impl ListTrafficPoliciesInput {
     }
 }
 
+impl From<ListTrafficPoliciesInput> for ListTrafficPoliciesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTrafficPoliciesInput) -> Self {
+        ListTrafficPoliciesInputBuilder {
+            traffic_policy_id_marker: input.traffic_policy_id_marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListTrafficPoliciesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPoliciesInputBuilder {
     traffic_policy_id_marker: Option<String>,
     max_items: Option<String>,
@@ -79,7 +90,7 @@ impl ListTrafficPoliciesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListTrafficPoliciesInput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTrafficPoliciesInput, restxml_runtime::BuildError> {
         Ok(ListTrafficPoliciesInput {
@@ -103,6 +114,9 @@ pub struct ListTrafficPoliciesOutput {
     pub traffic_policy_id_marker: String,
     /// The value that you specified for the `MaxItems` parameter in the `ListTrafficPolicies` request that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTrafficPoliciesOutput {
@@ -117,6 +131,13 @@ impl std::fmt::Debug for ListTrafficPoliciesOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListTrafficPoliciesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListTrafficPoliciesOutput {
     /// A builder for [`ListTrafficPoliciesOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -126,7 +147,7 @@ impl ListTrafficPoliciesOutput {
 }
 
 /// A builder for [`ListTrafficPoliciesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPoliciesOutputBuilder {
     traffic_policy_summaries: Option<Vec<crate::types::TrafficPolicySummary>>,
     is_truncated: Option<bool>,
@@ -174,38 +195,63 @@ impl ListTrafficPoliciesOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListTrafficPoliciesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTrafficPoliciesOutput, restxml_runtime::BuildError> {
-        Ok(ListTrafficPoliciesOutput {
-            traffic_policy_summaries: restxml_runtime::error::required(
-                self.traffic_policy_summaries,
-                "ListTrafficPoliciesResponse",
-                "TrafficPolicySummaries",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListTrafficPoliciesResponse",
-                "IsTruncated",
-            )?,
-            traffic_policy_id_marker: restxml_runtime::error::required(
-                self.traffic_policy_id_marker,
-                "ListTrafficPoliciesResponse",
-                "TrafficPolicyIdMarker",
-            )?,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListTrafficPoliciesResponse",
-                "MaxItems",
-            )?,
-        })
+        match (
+            self.traffic_policy_summaries,
+            self.is_truncated,
+            self.traffic_policy_id_marker,
+            self.max_items,
+        ) {
+            (
+                Some(traffic_policy_summaries),
+                Some(is_truncated),
+                Some(traffic_policy_id_marker),
+                Some(max_items),
+            ) => {
+                Ok(ListTrafficPoliciesOutput {
+                    traffic_policy_summaries,
+                    is_truncated,
+                    traffic_policy_id_marker,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (
+                traffic_policy_summaries,
+                is_truncated,
+                traffic_policy_id_marker,
+                max_items,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPoliciesOutput",
+                        &[
+                            (
+                                traffic_policy_summaries.is_none(),
+                                "traffic_policy_summaries",
+                                "TrafficPolicySummaries",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (
+                                traffic_policy_id_marker.is_none(),
+                                "traffic_policy_id_marker",
+                                "TrafficPolicyIdMarker",
+                            ),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTrafficPolicies can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTrafficPoliciesError {
     /// The input is not valid.
@@ -228,13 +274,31 @@ impl ListTrafficPoliciesError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTrafficPolicies",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTrafficPoliciesError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -288,7 +352,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTrafficPolicies: the output on success, else the typed error.
+/// Reads the HTTP response of ListTrafficPolicies: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -398,5 +462,100 @@ pub fn parse_response<B: AsRef<[u8]>>(
         is_truncated: body_is_truncated,
         traffic_policy_id_marker: body_traffic_policy_id_marker,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTrafficPolicies, built one input member at a time: from `client.list_traffic_policies()` (or `client.list_traffic_policies_with(input)`), a setter per member, then [`send`](ListTrafficPoliciesFluentBuilder::send).
+
+ [`config_override`](ListTrafficPoliciesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTrafficPoliciesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTrafficPoliciesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
+    ) -> Self {
+        ListTrafficPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
+
+ Sets [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker).*/
+    #[inline]
+    pub fn traffic_policy_id_marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.traffic_policy_id_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker).
+    #[inline]
+    pub fn set_traffic_policy_id_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_traffic_policy_id_marker(value);
+        self
+    }
+    /** (Optional) The maximum number of traffic policies that you want Amazon Route 53 to return in response to this request. If you have more than `MaxItems` traffic policies, the value of `IsTruncated` in the response is `true`, and the value of `TrafficPolicyIdMarker` is the ID of the first traffic policy that Route 53 will return if you submit another request.
+
+ Sets [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder {
+        &self.input
+    }
+    /** Sends ListTrafficPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPoliciesError`], the errors the model lists for ListTrafficPolicies; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_traffic_policies::ListTrafficPoliciesOutput,
+        restxml_runtime::SdkError<ListTrafficPoliciesError>,
+    > {
+        let input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicies", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

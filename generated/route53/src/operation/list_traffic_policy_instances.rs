@@ -59,8 +59,23 @@ impl ListTrafficPolicyInstancesInput {
     }
 }
 
+impl From<ListTrafficPolicyInstancesInput> for ListTrafficPolicyInstancesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTrafficPolicyInstancesInput) -> Self {
+        ListTrafficPolicyInstancesInputBuilder {
+            hosted_zone_id_marker: input.hosted_zone_id_marker,
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListTrafficPolicyInstancesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyInstancesInputBuilder {
     hosted_zone_id_marker: Option<String>,
     traffic_policy_instance_name_marker: Option<String>,
@@ -147,7 +162,7 @@ impl ListTrafficPolicyInstancesInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListTrafficPolicyInstancesInput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyInstancesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -181,6 +196,9 @@ pub struct ListTrafficPolicyInstancesOutput {
     pub is_truncated: bool,
     /// The value that you specified for the `MaxItems` parameter in the call to `ListTrafficPolicyInstances` that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTrafficPolicyInstancesOutput {
@@ -203,6 +221,13 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListTrafficPolicyInstancesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListTrafficPolicyInstancesOutput {
     /// A builder for [`ListTrafficPolicyInstancesOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -212,7 +237,7 @@ impl ListTrafficPolicyInstancesOutput {
 }
 
 /// A builder for [`ListTrafficPolicyInstancesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyInstancesOutputBuilder {
     traffic_policy_instances: Option<Vec<crate::types::TrafficPolicyInstance>>,
     hosted_zone_id_marker: Option<String>,
@@ -312,38 +337,47 @@ impl ListTrafficPolicyInstancesOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListTrafficPolicyInstancesOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyInstancesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
-        Ok(ListTrafficPolicyInstancesOutput {
-            traffic_policy_instances: restxml_runtime::error::required(
-                self.traffic_policy_instances,
-                "ListTrafficPolicyInstancesResponse",
-                "TrafficPolicyInstances",
-            )?,
-            hosted_zone_id_marker: self.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: self
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self
-                .traffic_policy_instance_type_marker,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListTrafficPolicyInstancesResponse",
-                "IsTruncated",
-            )?,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListTrafficPolicyInstancesResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
+            (Some(traffic_policy_instances), Some(is_truncated), Some(max_items)) => {
+                Ok(ListTrafficPolicyInstancesOutput {
+                    traffic_policy_instances,
+                    hosted_zone_id_marker: self.hosted_zone_id_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
+                    is_truncated,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instances, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesOutput",
+                        &[
+                            (
+                                traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTrafficPolicyInstances can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesError {
     /// The input is not valid.
@@ -368,17 +402,40 @@ impl ListTrafficPolicyInstancesError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTrafficPolicyInstances",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicyInstance") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance`].
+    #[inline]
+    pub fn is_no_such_traffic_policy_instance(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicyInstance(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -443,7 +500,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTrafficPolicyInstances: the output on success, else the typed error.
+/// Reads the HTTP response of ListTrafficPolicyInstances: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -562,5 +619,140 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance_type_marker: body_traffic_policy_instance_type_marker,
         is_truncated: body_is_truncated,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTrafficPolicyInstances, built one input member at a time: from `client.list_traffic_policy_instances()` (or `client.list_traffic_policy_instances_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesFluentBuilder::send).
+
+ [`config_override`](ListTrafficPolicyInstancesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTrafficPolicyInstancesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTrafficPolicyInstancesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
+    ) -> Self {
+        ListTrafficPolicyInstancesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker).*/
+    #[inline]
+    pub fn hosted_zone_id_marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker).
+    #[inline]
+    pub fn set_hosted_zone_id_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_hosted_zone_id_marker(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancename`, specify the value of `TrafficPolicyInstanceNameMarker` from the previous response, which is the name of the first traffic policy instance in the next group of traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).*/
+    #[inline]
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.input = self.input.traffic_policy_instance_name_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
+    #[inline]
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
+        self.input = self.input.set_traffic_policy_instance_name_marker(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancetype`, specify the value of `TrafficPolicyInstanceTypeMarker` from the previous response, which is the type of the first traffic policy instance in the next group of traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).*/
+    #[inline]
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
+        self.input = self.input.traffic_policy_instance_type_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
+    #[inline]
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
+        self.input = self.input.set_traffic_policy_instance_type_marker(value);
+        self
+    }
+    /** The maximum number of traffic policy instances that you want Amazon Route 53 to return in response to a `ListTrafficPolicyInstances` request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
+        &self.input
+    }
+    /** Sends ListTrafficPolicyInstances: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesError`], the errors the model lists for ListTrafficPolicyInstances; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesOutput,
+        restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
+    > {
+        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyInstances", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

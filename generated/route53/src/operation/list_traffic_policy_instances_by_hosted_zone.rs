@@ -57,8 +57,24 @@ impl ListTrafficPolicyInstancesByHostedZoneInput {
     }
 }
 
+impl From<ListTrafficPolicyInstancesByHostedZoneInput>
+for ListTrafficPolicyInstancesByHostedZoneInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTrafficPolicyInstancesByHostedZoneInput) -> Self {
+        ListTrafficPolicyInstancesByHostedZoneInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListTrafficPolicyInstancesByHostedZoneInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyInstancesByHostedZoneInputBuilder {
     hosted_zone_id: Option<String>,
     traffic_policy_instance_name_marker: Option<String>,
@@ -139,7 +155,7 @@ impl ListTrafficPolicyInstancesByHostedZoneInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListTrafficPolicyInstancesByHostedZoneInput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyInstancesByHostedZoneInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -147,18 +163,26 @@ impl ListTrafficPolicyInstancesByHostedZoneInputBuilder {
         ListTrafficPolicyInstancesByHostedZoneInput,
         restxml_runtime::BuildError,
     > {
-        Ok(ListTrafficPolicyInstancesByHostedZoneInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "ListTrafficPolicyInstancesByHostedZoneRequest",
-                "HostedZoneId",
-            )?,
-            traffic_policy_instance_name_marker: self
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self
-                .traffic_policy_instance_type_marker,
-            max_items: self.max_items,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => {
+                Ok(ListTrafficPolicyInstancesByHostedZoneInput {
+                    hosted_zone_id,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
+                    max_items: self.max_items,
+                })
+            }
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByHostedZoneInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -178,6 +202,9 @@ pub struct ListTrafficPolicyInstancesByHostedZoneOutput {
     pub is_truncated: bool,
     /// The value that you specified for the `MaxItems` parameter in the `ListTrafficPolicyInstancesByHostedZone` request that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneOutput {
@@ -199,6 +226,13 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListTrafficPolicyInstancesByHostedZoneOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListTrafficPolicyInstancesByHostedZoneOutput {
     /// A builder for [`ListTrafficPolicyInstancesByHostedZoneOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -208,7 +242,7 @@ impl ListTrafficPolicyInstancesByHostedZoneOutput {
 }
 
 /// A builder for [`ListTrafficPolicyInstancesByHostedZoneOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
     traffic_policy_instances: Option<Vec<crate::types::TrafficPolicyInstance>>,
     traffic_policy_instance_name_marker: Option<String>,
@@ -294,7 +328,7 @@ impl ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListTrafficPolicyInstancesByHostedZoneOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyInstancesByHostedZoneOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -302,32 +336,41 @@ impl ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
         ListTrafficPolicyInstancesByHostedZoneOutput,
         restxml_runtime::BuildError,
     > {
-        Ok(ListTrafficPolicyInstancesByHostedZoneOutput {
-            traffic_policy_instances: restxml_runtime::error::required(
-                self.traffic_policy_instances,
-                "ListTrafficPolicyInstancesByHostedZoneResponse",
-                "TrafficPolicyInstances",
-            )?,
-            traffic_policy_instance_name_marker: self
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self
-                .traffic_policy_instance_type_marker,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListTrafficPolicyInstancesByHostedZoneResponse",
-                "IsTruncated",
-            )?,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListTrafficPolicyInstancesByHostedZoneResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
+            (Some(traffic_policy_instances), Some(is_truncated), Some(max_items)) => {
+                Ok(ListTrafficPolicyInstancesByHostedZoneOutput {
+                    traffic_policy_instances,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
+                    is_truncated,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instances, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByHostedZoneOutput",
+                        &[
+                            (
+                                traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTrafficPolicyInstancesByHostedZone can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesByHostedZoneError {
     /// The input is not valid.
@@ -354,21 +397,49 @@ impl ListTrafficPolicyInstancesByHostedZoneError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTrafficPolicyInstancesByHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicyInstance") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesByHostedZoneError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance`].
+    #[inline]
+    pub fn is_no_such_traffic_policy_instance(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicyInstance(_))
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -436,7 +507,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTrafficPolicyInstancesByHostedZone: the output on success, else the typed error.
+/// Reads the HTTP response of ListTrafficPolicyInstancesByHostedZone: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -545,5 +616,138 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance_type_marker: body_traffic_policy_instance_type_marker,
         is_truncated: body_is_truncated,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTrafficPolicyInstancesByHostedZone, built one input member at a time: from `client.list_traffic_policy_instances_by_hosted_zone()` (or `client.list_traffic_policy_instances_by_hosted_zone_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesByHostedZoneFluentBuilder::send).
+
+ [`config_override`](ListTrafficPolicyInstancesByHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInputBuilder,
+    ) -> Self {
+        ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that you want to list traffic policy instances for.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::hosted_zone_id`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancename`, specify the value of `TrafficPolicyInstanceNameMarker` from the previous response, which is the name of the first traffic policy instance in the next group of traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker).*/
+    #[inline]
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.input = self.input.traffic_policy_instance_name_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker).
+    #[inline]
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
+        self.input = self.input.set_traffic_policy_instance_name_marker(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancetype`, specify the value of `TrafficPolicyInstanceTypeMarker` from the previous response, which is the type of the first traffic policy instance in the next group of traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker).*/
+    #[inline]
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
+        self.input = self.input.traffic_policy_instance_type_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker).
+    #[inline]
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
+        self.input = self.input.set_traffic_policy_instance_type_marker(value);
+        self
+    }
+    /** The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::max_items`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::max_items`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInputBuilder {
+        &self.input
+    }
+    /** Sends ListTrafficPolicyInstancesByHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesByHostedZoneError`], the errors the model lists for ListTrafficPolicyInstancesByHostedZone; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneOutput,
+        restxml_runtime::SdkError<ListTrafficPolicyInstancesByHostedZoneError>,
+    > {
+        let input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListTrafficPolicyInstancesByHostedZone",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -71,8 +71,26 @@ impl ListTrafficPolicyInstancesByPolicyInput {
     }
 }
 
+impl From<ListTrafficPolicyInstancesByPolicyInput>
+for ListTrafficPolicyInstancesByPolicyInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTrafficPolicyInstancesByPolicyInput) -> Self {
+        ListTrafficPolicyInstancesByPolicyInputBuilder {
+            traffic_policy_id: Some(input.traffic_policy_id),
+            traffic_policy_version: Some(input.traffic_policy_version),
+            hosted_zone_id_marker: input.hosted_zone_id_marker,
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListTrafficPolicyInstancesByPolicyInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyInstancesByPolicyInputBuilder {
     traffic_policy_id: Option<String>,
     traffic_policy_version: Option<i32>,
@@ -175,29 +193,44 @@ impl ListTrafficPolicyInstancesByPolicyInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListTrafficPolicyInstancesByPolicyInput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyInstancesByPolicyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTrafficPolicyInstancesByPolicyInput, restxml_runtime::BuildError> {
-        Ok(ListTrafficPolicyInstancesByPolicyInput {
-            traffic_policy_id: restxml_runtime::error::required(
-                self.traffic_policy_id,
-                "ListTrafficPolicyInstancesByPolicyRequest",
-                "TrafficPolicyId",
-            )?,
-            traffic_policy_version: restxml_runtime::error::required(
-                self.traffic_policy_version,
-                "ListTrafficPolicyInstancesByPolicyRequest",
-                "TrafficPolicyVersion",
-            )?,
-            hosted_zone_id_marker: self.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: self
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self
-                .traffic_policy_instance_type_marker,
-            max_items: self.max_items,
-        })
+        match (self.traffic_policy_id, self.traffic_policy_version) {
+            (Some(traffic_policy_id), Some(traffic_policy_version)) => {
+                Ok(ListTrafficPolicyInstancesByPolicyInput {
+                    traffic_policy_id,
+                    traffic_policy_version,
+                    hosted_zone_id_marker: self.hosted_zone_id_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
+                    max_items: self.max_items,
+                })
+            }
+            (traffic_policy_id, traffic_policy_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByPolicyInput",
+                        &[
+                            (
+                                traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -219,6 +252,9 @@ pub struct ListTrafficPolicyInstancesByPolicyOutput {
     pub is_truncated: bool,
     /// The value that you specified for the `MaxItems` parameter in the call to `ListTrafficPolicyInstancesByPolicy` that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutput {
@@ -241,6 +277,13 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListTrafficPolicyInstancesByPolicyOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListTrafficPolicyInstancesByPolicyOutput {
     /// A builder for [`ListTrafficPolicyInstancesByPolicyOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -250,7 +293,7 @@ impl ListTrafficPolicyInstancesByPolicyOutput {
 }
 
 /// A builder for [`ListTrafficPolicyInstancesByPolicyOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyInstancesByPolicyOutputBuilder {
     traffic_policy_instances: Option<Vec<crate::types::TrafficPolicyInstance>>,
     hosted_zone_id_marker: Option<String>,
@@ -350,38 +393,47 @@ impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListTrafficPolicyInstancesByPolicyOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyInstancesByPolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTrafficPolicyInstancesByPolicyOutput, restxml_runtime::BuildError> {
-        Ok(ListTrafficPolicyInstancesByPolicyOutput {
-            traffic_policy_instances: restxml_runtime::error::required(
-                self.traffic_policy_instances,
-                "ListTrafficPolicyInstancesByPolicyResponse",
-                "TrafficPolicyInstances",
-            )?,
-            hosted_zone_id_marker: self.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: self
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self
-                .traffic_policy_instance_type_marker,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListTrafficPolicyInstancesByPolicyResponse",
-                "IsTruncated",
-            )?,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListTrafficPolicyInstancesByPolicyResponse",
-                "MaxItems",
-            )?,
-        })
+        match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
+            (Some(traffic_policy_instances), Some(is_truncated), Some(max_items)) => {
+                Ok(ListTrafficPolicyInstancesByPolicyOutput {
+                    traffic_policy_instances,
+                    hosted_zone_id_marker: self.hosted_zone_id_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
+                    is_truncated,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instances, is_truncated, max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByPolicyOutput",
+                        &[
+                            (
+                                traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTrafficPolicyInstancesByPolicy can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesByPolicyError {
     /// The input is not valid.
@@ -408,21 +460,49 @@ impl ListTrafficPolicyInstancesByPolicyError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTrafficPolicyInstancesByPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicyInstance") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesByPolicyError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance`].
+    #[inline]
+    pub fn is_no_such_traffic_policy_instance(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicyInstance(_))
+    }
+    /// Whether this is [`ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -500,7 +580,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTrafficPolicyInstancesByPolicy: the output on success, else the typed error.
+/// Reads the HTTP response of ListTrafficPolicyInstancesByPolicy: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -619,5 +699,156 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance_type_marker: body_traffic_policy_instance_type_marker,
         is_truncated: body_is_truncated,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTrafficPolicyInstancesByPolicy, built one input member at a time: from `client.list_traffic_policy_instances_by_policy()` (or `client.list_traffic_policy_instances_by_policy_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesByPolicyFluentBuilder::send).
+
+ [`config_override`](ListTrafficPolicyInstancesByPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTrafficPolicyInstancesByPolicyFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
+    ) -> Self {
+        ListTrafficPolicyInstancesByPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy for which you want to list traffic policy instances.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id). Required.*/
+    #[inline]
+    pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.traffic_policy_id(value);
+        self
+    }
+    /** The version of the traffic policy for which you want to list traffic policy instances. The version must be associated with the traffic policy that is specified by `TrafficPolicyId`.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version). Required.*/
+    #[inline]
+    pub fn traffic_policy_version(mut self, value: i32) -> Self {
+        self.input = self.input.traffic_policy_version(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker).*/
+    #[inline]
+    pub fn hosted_zone_id_marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker).
+    #[inline]
+    pub fn set_hosted_zone_id_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_hosted_zone_id_marker(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).*/
+    #[inline]
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.input = self.input.traffic_policy_instance_name_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
+    #[inline]
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
+        self.input = self.input.set_traffic_policy_instance_name_marker(value);
+        self
+    }
+    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).*/
+    #[inline]
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
+        self.input = self.input.traffic_policy_instance_type_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
+    #[inline]
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
+        self.input = self.input.set_traffic_policy_instance_type_marker(value);
+        self
+    }
+    /** The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
+
+ Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder {
+        &self.input
+    }
+    /** Sends ListTrafficPolicyInstancesByPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesByPolicyError`], the errors the model lists for ListTrafficPolicyInstancesByPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyOutput,
+        restxml_runtime::SdkError<ListTrafficPolicyInstancesByPolicyError>,
+    > {
+        let input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyInstancesByPolicy", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -40,8 +40,20 @@ impl ListTrafficPolicyVersionsInput {
     }
 }
 
+impl From<ListTrafficPolicyVersionsInput> for ListTrafficPolicyVersionsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListTrafficPolicyVersionsInput) -> Self {
+        ListTrafficPolicyVersionsInputBuilder {
+            id: Some(input.id),
+            traffic_policy_version_marker: input.traffic_policy_version_marker,
+            max_items: input.max_items,
+        }
+    }
+}
+
 /// A builder for [`ListTrafficPolicyVersionsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyVersionsInputBuilder {
     id: Option<String>,
     traffic_policy_version_marker: Option<String>,
@@ -90,20 +102,28 @@ impl ListTrafficPolicyVersionsInputBuilder {
         self.max_items = value;
         self
     }
-    /// Builds the [`ListTrafficPolicyVersionsInput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyVersionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
-        Ok(ListTrafficPolicyVersionsInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ListTrafficPolicyVersionsRequest",
-                "Id",
-            )?,
-            traffic_policy_version_marker: self.traffic_policy_version_marker,
-            max_items: self.max_items,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(ListTrafficPolicyVersionsInput {
+                    id,
+                    traffic_policy_version_marker: self.traffic_policy_version_marker,
+                    max_items: self.max_items,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyVersionsInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -123,6 +143,9 @@ pub struct ListTrafficPolicyVersionsOutput {
     pub traffic_policy_version_marker: String,
     /// The value that you specified for the `maxitems` parameter in the `ListTrafficPolicyVersions` request that produced the current response.
     pub max_items: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListTrafficPolicyVersionsOutput {
@@ -137,6 +160,13 @@ impl std::fmt::Debug for ListTrafficPolicyVersionsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListTrafficPolicyVersionsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListTrafficPolicyVersionsOutput {
     /// A builder for [`ListTrafficPolicyVersionsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -146,7 +176,7 @@ impl ListTrafficPolicyVersionsOutput {
 }
 
 /// A builder for [`ListTrafficPolicyVersionsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListTrafficPolicyVersionsOutputBuilder {
     traffic_policies: Option<Vec<crate::types::TrafficPolicy>>,
     is_truncated: Option<bool>,
@@ -191,38 +221,63 @@ impl ListTrafficPolicyVersionsOutputBuilder {
         self.max_items = Some(value.into());
         self
     }
-    /// Builds the [`ListTrafficPolicyVersionsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListTrafficPolicyVersionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
-        Ok(ListTrafficPolicyVersionsOutput {
-            traffic_policies: restxml_runtime::error::required(
-                self.traffic_policies,
-                "ListTrafficPolicyVersionsResponse",
-                "TrafficPolicies",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "ListTrafficPolicyVersionsResponse",
-                "IsTruncated",
-            )?,
-            traffic_policy_version_marker: restxml_runtime::error::required(
-                self.traffic_policy_version_marker,
-                "ListTrafficPolicyVersionsResponse",
-                "TrafficPolicyVersionMarker",
-            )?,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ListTrafficPolicyVersionsResponse",
-                "MaxItems",
-            )?,
-        })
+        match (
+            self.traffic_policies,
+            self.is_truncated,
+            self.traffic_policy_version_marker,
+            self.max_items,
+        ) {
+            (
+                Some(traffic_policies),
+                Some(is_truncated),
+                Some(traffic_policy_version_marker),
+                Some(max_items),
+            ) => {
+                Ok(ListTrafficPolicyVersionsOutput {
+                    traffic_policies,
+                    is_truncated,
+                    traffic_policy_version_marker,
+                    max_items,
+                    meta: Default::default(),
+                })
+            }
+            (
+                traffic_policies,
+                is_truncated,
+                traffic_policy_version_marker,
+                max_items,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyVersionsOutput",
+                        &[
+                            (
+                                traffic_policies.is_none(),
+                                "traffic_policies",
+                                "TrafficPolicies",
+                            ),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (
+                                traffic_policy_version_marker.is_none(),
+                                "traffic_policy_version_marker",
+                                "TrafficPolicyVersionMarker",
+                            ),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListTrafficPolicyVersions can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyVersionsError {
     /// The input is not valid.
@@ -247,17 +302,40 @@ impl ListTrafficPolicyVersionsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTrafficPolicyVersions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListTrafficPolicyVersionsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListTrafficPolicyVersionsError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -317,7 +395,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListTrafficPolicyVersions: the output on success, else the typed error.
+/// Reads the HTTP response of ListTrafficPolicyVersions: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -428,5 +506,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
         is_truncated: body_is_truncated,
         traffic_policy_version_marker: body_traffic_policy_version_marker,
         max_items: body_max_items,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListTrafficPolicyVersions, built one input member at a time: from `client.list_traffic_policy_versions()` (or `client.list_traffic_policy_versions_with(input)`), a setter per member, then [`send`](ListTrafficPolicyVersionsFluentBuilder::send).
+
+ [`config_override`](ListTrafficPolicyVersionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListTrafficPolicyVersionsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListTrafficPolicyVersionsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
+    ) -> Self {
+        ListTrafficPolicyVersionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** Specify the value of `Id` of the traffic policy for which you want to list all versions.
+
+ Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** For your first request to `ListTrafficPolicyVersions`, don't include the `TrafficPolicyVersionMarker` parameter.
+
+ Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker).*/
+    #[inline]
+    pub fn traffic_policy_version_marker(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.traffic_policy_version_marker(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker).
+    #[inline]
+    pub fn set_traffic_policy_version_marker(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_traffic_policy_version_marker(value);
+        self
+    }
+    /** The maximum number of traffic policy versions that you want Amazon Route 53 to include in the response body for this request. If the specified traffic policy has more than `MaxItems` versions, the value of `IsTruncated` in the response is `true`, and the value of the `TrafficPolicyVersionMarker` element is the ID of the first version that Route 53 will return if you submit another request.
+
+ Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items).*/
+    #[inline]
+    pub fn max_items(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_items(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items).
+    #[inline]
+    pub fn set_max_items(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_items(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
+        &self.input
+    }
+    /** Sends ListTrafficPolicyVersions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyVersionsError`], the errors the model lists for ListTrafficPolicyVersions; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput,
+        restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
+    > {
+        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyVersions", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

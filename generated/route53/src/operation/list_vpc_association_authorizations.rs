@@ -40,8 +40,21 @@ impl ListVPCAssociationAuthorizationsInput {
     }
 }
 
+impl From<ListVPCAssociationAuthorizationsInput>
+for ListVPCAssociationAuthorizationsInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: ListVPCAssociationAuthorizationsInput) -> Self {
+        ListVPCAssociationAuthorizationsInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
+    }
+}
+
 /// A builder for [`ListVPCAssociationAuthorizationsInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListVPCAssociationAuthorizationsInputBuilder {
     hosted_zone_id: Option<String>,
     next_token: Option<String>,
@@ -90,20 +103,28 @@ impl ListVPCAssociationAuthorizationsInputBuilder {
         self.max_results = value;
         self
     }
-    /// Builds the [`ListVPCAssociationAuthorizationsInput`], or names the first required member that is missing.
+    /// Builds the [`ListVPCAssociationAuthorizationsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
-        Ok(ListVPCAssociationAuthorizationsInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "ListVPCAssociationAuthorizationsRequest",
-                "HostedZoneId",
-            )?,
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => {
+                Ok(ListVPCAssociationAuthorizationsInput {
+                    hosted_zone_id,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListVPCAssociationAuthorizationsInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -120,6 +141,9 @@ pub struct ListVPCAssociationAuthorizationsOutput {
     /// The list of VPCs that are authorized to be associated with the specified hosted zone.
     #[cfg_attr(feature = "serde", serde(rename = "VPCs"))]
     pub vp_cs: Vec<crate::types::VPC>,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for ListVPCAssociationAuthorizationsOutput {
@@ -133,6 +157,13 @@ impl std::fmt::Debug for ListVPCAssociationAuthorizationsOutput {
     }
 }
 
+impl restxml_runtime::RequestId for ListVPCAssociationAuthorizationsOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl ListVPCAssociationAuthorizationsOutput {
     /// A builder for [`ListVPCAssociationAuthorizationsOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -142,7 +173,7 @@ impl ListVPCAssociationAuthorizationsOutput {
 }
 
 /// A builder for [`ListVPCAssociationAuthorizationsOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ListVPCAssociationAuthorizationsOutputBuilder {
     hosted_zone_id: Option<String>,
     next_token: Option<String>,
@@ -185,29 +216,37 @@ impl ListVPCAssociationAuthorizationsOutputBuilder {
         self.vp_cs = Some(value);
         self
     }
-    /// Builds the [`ListVPCAssociationAuthorizationsOutput`], or names the first required member that is missing.
+    /// Builds the [`ListVPCAssociationAuthorizationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
-        Ok(ListVPCAssociationAuthorizationsOutput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "ListVPCAssociationAuthorizationsResponse",
-                "HostedZoneId",
-            )?,
-            next_token: self.next_token,
-            vp_cs: restxml_runtime::error::required(
-                self.vp_cs,
-                "ListVPCAssociationAuthorizationsResponse",
-                "VPCs",
-            )?,
-        })
+        match (self.hosted_zone_id, self.vp_cs) {
+            (Some(hosted_zone_id), Some(vp_cs)) => {
+                Ok(ListVPCAssociationAuthorizationsOutput {
+                    hosted_zone_id,
+                    next_token: self.next_token,
+                    vp_cs,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone_id, vp_cs) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListVPCAssociationAuthorizationsOutput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vp_cs.is_none(), "vp_cs", "VPCs"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors ListVPCAssociationAuthorizations can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ListVPCAssociationAuthorizationsError {
     /// No hosted zone exists with the ID that you specified.
@@ -234,21 +273,49 @@ impl ListVPCAssociationAuthorizationsError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListVPCAssociationAuthorizations",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("InvalidPaginationToken") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
+                    .map_or_else(unhandled, Self::InvalidPaginationToken)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`ListVPCAssociationAuthorizationsError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`ListVPCAssociationAuthorizationsError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`ListVPCAssociationAuthorizationsError::InvalidPaginationToken`].
+    #[inline]
+    pub fn is_invalid_pagination_token(&self) -> bool {
+        matches!(self, Self::InvalidPaginationToken(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -314,7 +381,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of ListVPCAssociationAuthorizations: the output on success, else the typed error.
+/// Reads the HTTP response of ListVPCAssociationAuthorizations: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -399,5 +466,108 @@ pub fn parse_response<B: AsRef<[u8]>>(
         hosted_zone_id: body_hosted_zone_id,
         next_token: body_next_token,
         vp_cs: body_vp_cs,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to ListVPCAssociationAuthorizations, built one input member at a time: from `client.list_vpc_association_authorizations()` (or `client.list_vpc_association_authorizations_with(input)`), a setter per member, then [`send`](ListVPCAssociationAuthorizationsFluentBuilder::send).
+
+ [`config_override`](ListVPCAssociationAuthorizationsFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct ListVPCAssociationAuthorizationsFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl ListVPCAssociationAuthorizationsFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
+    ) -> Self {
+        ListVPCAssociationAuthorizationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
+
+ Sets [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::hosted_zone_id`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** *Optional*: If a response includes a `NextToken` element, there are more VPCs that can be associated with the specified hosted zone. To get the next page of results, submit another request, and include the value of `NextToken` from the response in the `nexttoken` parameter in another `ListVPCAssociationAuthorizations` request.
+
+ Sets [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token).*/
+    #[inline]
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.next_token(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token).
+    #[inline]
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_next_token(value);
+        self
+    }
+    /** *Optional*: An integer that specifies the maximum number of VPCs that you want Amazon Route 53 to return. If you don't specify a value for `MaxResults`, Route 53 returns up to 50 VPCs per page.
+
+ Sets [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results).*/
+    #[inline]
+    pub fn max_results(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.max_results(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results).
+    #[inline]
+    pub fn set_max_results(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_max_results(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder {
+        &self.input
+    }
+    /** Sends ListVPCAssociationAuthorizations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListVPCAssociationAuthorizationsError`], the errors the model lists for ListVPCAssociationAuthorizations; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsOutput,
+        restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
+    > {
+        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListVPCAssociationAuthorizations", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -62,8 +62,23 @@ impl TestDNSAnswerInput {
     }
 }
 
+impl From<TestDNSAnswerInput> for TestDNSAnswerInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: TestDNSAnswerInput) -> Self {
+        TestDNSAnswerInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            record_name: Some(input.record_name),
+            record_type: Some(input.record_type),
+            resolver_ip: input.resolver_ip,
+            edns0_client_subnet_ip: input.edns0_client_subnet_ip,
+            edns0_client_subnet_mask: input.edns0_client_subnet_mask,
+        }
+    }
+}
+
 /// A builder for [`TestDNSAnswerInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestDNSAnswerInputBuilder {
     hosted_zone_id: Option<String>,
     record_name: Option<String>,
@@ -142,29 +157,33 @@ impl TestDNSAnswerInputBuilder {
         self.edns0_client_subnet_mask = value;
         self
     }
-    /// Builds the [`TestDNSAnswerInput`], or names the first required member that is missing.
+    /// Builds the [`TestDNSAnswerInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerInput, restxml_runtime::BuildError> {
-        Ok(TestDNSAnswerInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "TestDNSAnswerRequest",
-                "HostedZoneId",
-            )?,
-            record_name: restxml_runtime::error::required(
-                self.record_name,
-                "TestDNSAnswerRequest",
-                "RecordName",
-            )?,
-            record_type: restxml_runtime::error::required(
-                self.record_type,
-                "TestDNSAnswerRequest",
-                "RecordType",
-            )?,
-            resolver_ip: self.resolver_ip,
-            edns0_client_subnet_ip: self.edns0_client_subnet_ip,
-            edns0_client_subnet_mask: self.edns0_client_subnet_mask,
-        })
+        match (self.hosted_zone_id, self.record_name, self.record_type) {
+            (Some(hosted_zone_id), Some(record_name), Some(record_type)) => {
+                Ok(TestDNSAnswerInput {
+                    hosted_zone_id,
+                    record_name,
+                    record_type,
+                    resolver_ip: self.resolver_ip,
+                    edns0_client_subnet_ip: self.edns0_client_subnet_ip,
+                    edns0_client_subnet_mask: self.edns0_client_subnet_mask,
+                })
+            }
+            (hosted_zone_id, record_name, record_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestDNSAnswerInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (record_name.is_none(), "record_name", "RecordName"),
+                            (record_type.is_none(), "record_type", "RecordType"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -186,6 +205,9 @@ pub struct TestDNSAnswerOutput {
     pub response_code: String,
     /// The protocol that Amazon Route 53 used to respond to the request, either `UDP` or `TCP`.
     pub protocol: String,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for TestDNSAnswerOutput {
@@ -202,6 +224,13 @@ impl std::fmt::Debug for TestDNSAnswerOutput {
     }
 }
 
+impl restxml_runtime::RequestId for TestDNSAnswerOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
+    }
+}
+
 impl TestDNSAnswerOutput {
     /// A builder for [`TestDNSAnswerOutput`]; `build` checks that every required member is set.
     #[inline]
@@ -211,7 +240,7 @@ impl TestDNSAnswerOutput {
 }
 
 /// A builder for [`TestDNSAnswerOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestDNSAnswerOutputBuilder {
     nameserver: Option<String>,
     record_name: Option<String>,
@@ -272,46 +301,63 @@ impl TestDNSAnswerOutputBuilder {
         self.protocol = Some(value.into());
         self
     }
-    /// Builds the [`TestDNSAnswerOutput`], or names the first required member that is missing.
+    /// Builds the [`TestDNSAnswerOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerOutput, restxml_runtime::BuildError> {
-        Ok(TestDNSAnswerOutput {
-            nameserver: restxml_runtime::error::required(
-                self.nameserver,
-                "TestDNSAnswerResponse",
-                "Nameserver",
-            )?,
-            record_name: restxml_runtime::error::required(
-                self.record_name,
-                "TestDNSAnswerResponse",
-                "RecordName",
-            )?,
-            record_type: restxml_runtime::error::required(
-                self.record_type,
-                "TestDNSAnswerResponse",
-                "RecordType",
-            )?,
-            record_data: restxml_runtime::error::required(
-                self.record_data,
-                "TestDNSAnswerResponse",
-                "RecordData",
-            )?,
-            response_code: restxml_runtime::error::required(
-                self.response_code,
-                "TestDNSAnswerResponse",
-                "ResponseCode",
-            )?,
-            protocol: restxml_runtime::error::required(
-                self.protocol,
-                "TestDNSAnswerResponse",
-                "Protocol",
-            )?,
-        })
+        match (
+            self.nameserver,
+            self.record_name,
+            self.record_type,
+            self.record_data,
+            self.response_code,
+            self.protocol,
+        ) {
+            (
+                Some(nameserver),
+                Some(record_name),
+                Some(record_type),
+                Some(record_data),
+                Some(response_code),
+                Some(protocol),
+            ) => {
+                Ok(TestDNSAnswerOutput {
+                    nameserver,
+                    record_name,
+                    record_type,
+                    record_data,
+                    response_code,
+                    protocol,
+                    meta: Default::default(),
+                })
+            }
+            (
+                nameserver,
+                record_name,
+                record_type,
+                record_data,
+                response_code,
+                protocol,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestDNSAnswerOutput",
+                        &[
+                            (nameserver.is_none(), "nameserver", "Nameserver"),
+                            (record_name.is_none(), "record_name", "RecordName"),
+                            (record_type.is_none(), "record_type", "RecordType"),
+                            (record_data.is_none(), "record_data", "RecordData"),
+                            (response_code.is_none(), "response_code", "ResponseCode"),
+                            (protocol.is_none(), "protocol", "Protocol"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors TestDNSAnswer can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum TestDNSAnswerError {
     /// No hosted zone exists with the ID that you specified.
@@ -336,17 +382,40 @@ impl TestDNSAnswerError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TestDNSAnswer",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`TestDNSAnswerError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`TestDNSAnswerError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -420,7 +489,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of TestDNSAnswer: the output on success, else the typed error.
+/// Reads the HTTP response of TestDNSAnswer: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -566,5 +635,138 @@ pub fn parse_response<B: AsRef<[u8]>>(
         record_data: body_record_data,
         response_code: body_response_code,
         protocol: body_protocol,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to TestDNSAnswer, built one input member at a time: from `client.test_dns_answer()` (or `client.test_dns_answer_with(input)`), a setter per member, then [`send`](TestDNSAnswerFluentBuilder::send).
+
+ [`config_override`](TestDNSAnswerFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct TestDNSAnswerFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl TestDNSAnswerFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
+    ) -> Self {
+        TestDNSAnswerFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
+
+ Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id`](crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** The name of the resource record set that you want Amazon Route 53 to simulate a query for.
+
+ Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_name`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_name). Required.*/
+    #[inline]
+    pub fn record_name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.record_name(value);
+        self
+    }
+    /** The type of the resource record set.
+
+ Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_type`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_type). Required.*/
+    #[inline]
+    pub fn record_type(mut self, value: crate::types::RRType) -> Self {
+        self.input = self.input.record_type(value);
+        self
+    }
+    /** If you want to simulate a request from a specific DNS resolver, specify the IP address for that resolver. If you omit this value, `TestDnsAnswer` uses the IP address of a DNS resolver in the Amazon Web Services US East (N. Virginia) Region (`us-east-1`).
+
+ Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip).*/
+    #[inline]
+    pub fn resolver_ip(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resolver_ip(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip).
+    #[inline]
+    pub fn set_resolver_ip(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_resolver_ip(value);
+        self
+    }
+    /** If the resolver that you specified for resolverip supports EDNS0, specify the IPv4 or IPv6 address of a client in the applicable location, for example, `192.0.2.44` or `2001:db8:85a3::8a2e:370:7334`.
+
+ Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip).*/
+    #[inline]
+    pub fn edns0_client_subnet_ip(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.edns0_client_subnet_ip(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip).
+    #[inline]
+    pub fn set_edns0_client_subnet_ip(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_edns0_client_subnet_ip(value);
+        self
+    }
+    /** If you specify an IP address for `edns0clientsubnetip`, you can optionally specify the number of bits of the IP address that you want the checking tool to include in the DNS query. For example, if you specify `192.0.2.44` for `edns0clientsubnetip` and `24` for `edns0clientsubnetmask`, the checking tool will simulate a request from 192.0.2.0/24. The default value is 24 bits for IPv4 addresses and 64 bits for IPv6 addresses.
+
+ Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask).*/
+    #[inline]
+    pub fn edns0_client_subnet_mask(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.edns0_client_subnet_mask(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask).
+    #[inline]
+    pub fn set_edns0_client_subnet_mask(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_edns0_client_subnet_mask(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
+        &self.input
+    }
+    /** Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestDNSAnswerError`], the errors the model lists for TestDNSAnswer; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::test_dns_answer::TestDNSAnswerOutput,
+        restxml_runtime::SdkError<TestDNSAnswerError>,
+    > {
+        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestDNSAnswer", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -197,8 +197,34 @@ impl UpdateHealthCheckInput {
     }
 }
 
+impl From<UpdateHealthCheckInput> for UpdateHealthCheckInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateHealthCheckInput) -> Self {
+        UpdateHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+            health_check_version: input.health_check_version,
+            ip_address: input.ip_address,
+            port: input.port,
+            resource_path: input.resource_path,
+            fully_qualified_domain_name: input.fully_qualified_domain_name,
+            search_string: input.search_string,
+            failure_threshold: input.failure_threshold,
+            inverted: input.inverted,
+            disabled: input.disabled,
+            health_threshold: input.health_threshold,
+            child_health_checks: input.child_health_checks,
+            enable_sni: input.enable_sni,
+            regions: input.regions,
+            alarm_identifier: input.alarm_identifier,
+            insufficient_data_health_status: input.insufficient_data_health_status,
+            reset_elements: input.reset_elements,
+        }
+    }
+}
+
 /// A builder for [`UpdateHealthCheckInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateHealthCheckInputBuilder {
     health_check_id: Option<String>,
     health_check_version: Option<i64>,
@@ -464,32 +490,47 @@ impl UpdateHealthCheckInputBuilder {
         self.reset_elements = value;
         self
     }
-    /// Builds the [`UpdateHealthCheckInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateHealthCheckInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckInput, restxml_runtime::BuildError> {
-        Ok(UpdateHealthCheckInput {
-            health_check_id: restxml_runtime::error::required(
-                self.health_check_id,
-                "UpdateHealthCheckRequest",
-                "HealthCheckId",
-            )?,
-            health_check_version: self.health_check_version,
-            ip_address: self.ip_address,
-            port: self.port,
-            resource_path: self.resource_path,
-            fully_qualified_domain_name: self.fully_qualified_domain_name,
-            search_string: self.search_string,
-            failure_threshold: self.failure_threshold,
-            inverted: self.inverted,
-            disabled: self.disabled,
-            health_threshold: self.health_threshold,
-            child_health_checks: self.child_health_checks,
-            enable_sni: self.enable_sni,
-            regions: self.regions,
-            alarm_identifier: self.alarm_identifier,
-            insufficient_data_health_status: self.insufficient_data_health_status,
-            reset_elements: self.reset_elements,
-        })
+        match (self.health_check_id,) {
+            (Some(health_check_id),) => {
+                Ok(UpdateHealthCheckInput {
+                    health_check_id,
+                    health_check_version: self.health_check_version,
+                    ip_address: self.ip_address,
+                    port: self.port,
+                    resource_path: self.resource_path,
+                    fully_qualified_domain_name: self.fully_qualified_domain_name,
+                    search_string: self.search_string,
+                    failure_threshold: self.failure_threshold,
+                    inverted: self.inverted,
+                    disabled: self.disabled,
+                    health_threshold: self.health_threshold,
+                    child_health_checks: self.child_health_checks,
+                    enable_sni: self.enable_sni,
+                    regions: self.regions,
+                    alarm_identifier: self.alarm_identifier,
+                    insufficient_data_health_status: self
+                        .insufficient_data_health_status,
+                    reset_elements: self.reset_elements,
+                })
+            }
+            (health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHealthCheckInput",
+                        &[
+                            (
+                                health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -501,6 +542,9 @@ impl UpdateHealthCheckInputBuilder {
 pub struct UpdateHealthCheckOutput {
     /// A complex type that contains the response to an `UpdateHealthCheck` request.
     pub health_check: crate::types::HealthCheck,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateHealthCheckOutput {
@@ -509,6 +553,13 @@ impl std::fmt::Debug for UpdateHealthCheckOutput {
         f.debug_struct("UpdateHealthCheckOutput")
             .field("health_check", &self.health_check)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for UpdateHealthCheckOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -521,7 +572,7 @@ impl UpdateHealthCheckOutput {
 }
 
 /// A builder for [`UpdateHealthCheckOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateHealthCheckOutputBuilder {
     health_check: Option<crate::types::HealthCheck>,
 }
@@ -542,21 +593,30 @@ impl UpdateHealthCheckOutputBuilder {
         self.health_check = Some(value);
         self
     }
-    /// Builds the [`UpdateHealthCheckOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(UpdateHealthCheckOutput {
-            health_check: restxml_runtime::error::required(
-                self.health_check,
-                "UpdateHealthCheckResponse",
-                "HealthCheck",
-            )?,
-        })
+        match (self.health_check,) {
+            (Some(health_check),) => {
+                Ok(UpdateHealthCheckOutput {
+                    health_check,
+                    meta: Default::default(),
+                })
+            }
+            (health_check,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHealthCheckOutput",
+                        &[(health_check.is_none(), "health_check", "HealthCheck")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors UpdateHealthCheck can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateHealthCheckError {
     /// No health check exists with the specified ID.
@@ -583,21 +643,49 @@ impl UpdateHealthCheckError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("HealthCheckVersionMismatch") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::HealthCheckVersionMismatch)
+                    .map_or_else(unhandled, Self::HealthCheckVersionMismatch)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateHealthCheckError::NoSuchHealthCheck`].
+    #[inline]
+    pub fn is_no_such_health_check(&self) -> bool {
+        matches!(self, Self::NoSuchHealthCheck(_))
+    }
+    /// Whether this is [`UpdateHealthCheckError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`UpdateHealthCheckError::HealthCheckVersionMismatch`].
+    #[inline]
+    pub fn is_health_check_version_mismatch(&self) -> bool {
+        matches!(self, Self::HealthCheckVersionMismatch(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -718,7 +806,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateHealthCheck: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateHealthCheck: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -771,5 +859,322 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::update_health_check::UpdateHealthCheckOutput {
         health_check: body_health_check,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateHealthCheck, built one input member at a time: from `client.update_health_check()` (or `client.update_health_check_with(input)`), a setter per member, then [`send`](UpdateHealthCheckFluentBuilder::send).
+
+ [`config_override`](UpdateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateHealthCheckFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateHealthCheckFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
+    ) -> Self {
+        UpdateHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_id`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_id). Required.*/
+    #[inline]
+    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.health_check_id(value);
+        self
+    }
+    /** A sequential counter that Amazon Route 53 sets to `1` when you create a health check and increments by 1 each time you update settings for the health check.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version).*/
+    #[inline]
+    pub fn health_check_version(mut self, value: i64) -> Self {
+        self.input = self.input.health_check_version(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version).
+    #[inline]
+    pub fn set_health_check_version(mut self, value: Option<i64>) -> Self {
+        self.input = self.input.set_health_check_version(value);
+        self
+    }
+    /** The IPv4 or IPv6 IP address for the endpoint that you want Amazon Route 53 to perform health checks on. If you don't specify a value for `IPAddress`, Route 53 sends a DNS request to resolve the domain name that you specify in `FullyQualifiedDomainName` at the interval that you specify in `RequestInterval`. Using an IP address that is returned by DNS, Route 53 then checks the health of the endpoint.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::ip_address`](crate::operation::update_health_check::UpdateHealthCheckInput::ip_address).*/
+    #[inline]
+    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.ip_address(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::ip_address`](crate::operation::update_health_check::UpdateHealthCheckInput::ip_address).
+    #[inline]
+    pub fn set_ip_address(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_ip_address(value);
+        self
+    }
+    /** The port on the endpoint that you want Amazon Route 53 to perform health checks on.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::port`](crate::operation::update_health_check::UpdateHealthCheckInput::port).*/
+    #[inline]
+    pub fn port(mut self, value: i32) -> Self {
+        self.input = self.input.port(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::port`](crate::operation::update_health_check::UpdateHealthCheckInput::port).
+    #[inline]
+    pub fn set_port(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_port(value);
+        self
+    }
+    /** The path that you want Amazon Route 53 to request when performing health checks. The path can be any value for which your endpoint will return an HTTP status code of 2xx or 3xx when the endpoint is healthy, for example the file /docs/route53-health-check.html. You can also include query string parameters, for example, `/welcome.html?language=jp&login=y`.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::resource_path`](crate::operation::update_health_check::UpdateHealthCheckInput::resource_path).*/
+    #[inline]
+    pub fn resource_path(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.resource_path(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::resource_path`](crate::operation::update_health_check::UpdateHealthCheckInput::resource_path).
+    #[inline]
+    pub fn set_resource_path(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_resource_path(value);
+        self
+    }
+    /** Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name`](crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name).*/
+    #[inline]
+    pub fn fully_qualified_domain_name(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.fully_qualified_domain_name(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name`](crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name).
+    #[inline]
+    pub fn set_fully_qualified_domain_name(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_fully_qualified_domain_name(value);
+        self
+    }
+    /** If the value of `Type` is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource. If the string appears in the response body, Route 53 considers the resource healthy. (You can't change the value of `Type` when you update a health check.)
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::search_string`](crate::operation::update_health_check::UpdateHealthCheckInput::search_string).*/
+    #[inline]
+    pub fn search_string(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.search_string(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::search_string`](crate::operation::update_health_check::UpdateHealthCheckInput::search_string).
+    #[inline]
+    pub fn set_search_string(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_search_string(value);
+        self
+    }
+    /** The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa. For more information, see [How Amazon Route 53 Determines Whether an Endpoint Is Healthy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html) in the *Amazon Route 53 Developer Guide*.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold).*/
+    #[inline]
+    pub fn failure_threshold(mut self, value: i32) -> Self {
+        self.input = self.input.failure_threshold(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold).
+    #[inline]
+    pub fn set_failure_threshold(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_failure_threshold(value);
+        self
+    }
+    /** Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::inverted`](crate::operation::update_health_check::UpdateHealthCheckInput::inverted).*/
+    #[inline]
+    pub fn inverted(mut self, value: bool) -> Self {
+        self.input = self.input.inverted(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::inverted`](crate::operation::update_health_check::UpdateHealthCheckInput::inverted).
+    #[inline]
+    pub fn set_inverted(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_inverted(value);
+        self
+    }
+    /** Stops Route 53 from performing health checks. When you disable a health check, here's what happens:
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::disabled`](crate::operation::update_health_check::UpdateHealthCheckInput::disabled).*/
+    #[inline]
+    pub fn disabled(mut self, value: bool) -> Self {
+        self.input = self.input.disabled(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::disabled`](crate::operation::update_health_check::UpdateHealthCheckInput::disabled).
+    #[inline]
+    pub fn set_disabled(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_disabled(value);
+        self
+    }
+    /** The number of child health checks that are associated with a `CALCULATED` health that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy. To specify the child health checks that you want to associate with a `CALCULATED` health check, use the `ChildHealthChecks` and `ChildHealthCheck` elements.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold).*/
+    #[inline]
+    pub fn health_threshold(mut self, value: i32) -> Self {
+        self.input = self.input.health_threshold(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold).
+    #[inline]
+    pub fn set_health_threshold(mut self, value: Option<i32>) -> Self {
+        self.input = self.input.set_health_threshold(value);
+        self
+    }
+    /** A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks`](crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks).*/
+    #[inline]
+    pub fn child_health_checks(mut self, value: Vec<String>) -> Self {
+        self.input = self.input.child_health_checks(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks`](crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks).
+    #[inline]
+    pub fn set_child_health_checks(mut self, value: Option<Vec<String>>) -> Self {
+        self.input = self.input.set_child_health_checks(value);
+        self
+    }
+    /** Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during `TLS` negotiation. This allows the endpoint to respond to `HTTPS` health check requests with the applicable SSL/TLS certificate.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni`](crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni).*/
+    #[inline]
+    pub fn enable_sni(mut self, value: bool) -> Self {
+        self.input = self.input.enable_sni(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni`](crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni).
+    #[inline]
+    pub fn set_enable_sni(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enable_sni(value);
+        self
+    }
+    /** A complex type that contains one `Region` element for each region that you want Amazon Route 53 health checkers to check the specified endpoint from.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).*/
+    #[inline]
+    pub fn regions(mut self, value: Vec<crate::types::HealthCheckRegion>) -> Self {
+        self.input = self.input.regions(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).
+    #[inline]
+    pub fn set_regions(
+        mut self,
+        value: Option<Vec<crate::types::HealthCheckRegion>>,
+    ) -> Self {
+        self.input = self.input.set_regions(value);
+        self
+    }
+    /** A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).*/
+    #[inline]
+    pub fn alarm_identifier(mut self, value: crate::types::AlarmIdentifier) -> Self {
+        self.input = self.input.alarm_identifier(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).
+    #[inline]
+    pub fn set_alarm_identifier(
+        mut self,
+        value: Option<crate::types::AlarmIdentifier>,
+    ) -> Self {
+        self.input = self.input.set_alarm_identifier(value);
+        self
+    }
+    /** When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).*/
+    #[inline]
+    pub fn insufficient_data_health_status(
+        mut self,
+        value: crate::types::InsufficientDataHealthStatus,
+    ) -> Self {
+        self.input = self.input.insufficient_data_health_status(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).
+    #[inline]
+    pub fn set_insufficient_data_health_status(
+        mut self,
+        value: Option<crate::types::InsufficientDataHealthStatus>,
+    ) -> Self {
+        self.input = self.input.set_insufficient_data_health_status(value);
+        self
+    }
+    /** A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
+
+ Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).*/
+    #[inline]
+    pub fn reset_elements(
+        mut self,
+        value: Vec<crate::types::ResettableElementName>,
+    ) -> Self {
+        self.input = self.input.reset_elements(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
+    #[inline]
+    pub fn set_reset_elements(
+        mut self,
+        value: Option<Vec<crate::types::ResettableElementName>>,
+    ) -> Self {
+        self.input = self.input.set_reset_elements(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHealthCheckError`], the errors the model lists for UpdateHealthCheck; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_health_check::UpdateHealthCheckOutput,
+        restxml_runtime::SdkError<UpdateHealthCheckError>,
+    > {
+        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHealthCheck", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -35,8 +35,19 @@ impl UpdateHostedZoneCommentInput {
     }
 }
 
+impl From<UpdateHostedZoneCommentInput> for UpdateHostedZoneCommentInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateHostedZoneCommentInput) -> Self {
+        UpdateHostedZoneCommentInputBuilder {
+            id: Some(input.id),
+            comment: input.comment,
+        }
+    }
+}
+
 /// A builder for [`UpdateHostedZoneCommentInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateHostedZoneCommentInputBuilder {
     id: Option<String>,
     comment: Option<String>,
@@ -71,19 +82,27 @@ impl UpdateHostedZoneCommentInputBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`UpdateHostedZoneCommentInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateHostedZoneCommentInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneCommentInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateHostedZoneCommentRequest",
-                "Id",
-            )?,
-            comment: self.comment,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(UpdateHostedZoneCommentInput {
+                    id,
+                    comment: self.comment,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneCommentInput",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -95,6 +114,9 @@ impl UpdateHostedZoneCommentInputBuilder {
 pub struct UpdateHostedZoneCommentOutput {
     /// A complex type that contains the response to the `UpdateHostedZoneComment` request.
     pub hosted_zone: crate::types::HostedZone,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateHostedZoneCommentOutput {
@@ -103,6 +125,13 @@ impl std::fmt::Debug for UpdateHostedZoneCommentOutput {
         f.debug_struct("UpdateHostedZoneCommentOutput")
             .field("hosted_zone", &self.hosted_zone)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for UpdateHostedZoneCommentOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -115,7 +144,7 @@ impl UpdateHostedZoneCommentOutput {
 }
 
 /// A builder for [`UpdateHostedZoneCommentOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateHostedZoneCommentOutputBuilder {
     hosted_zone: Option<crate::types::HostedZone>,
 }
@@ -136,23 +165,32 @@ impl UpdateHostedZoneCommentOutputBuilder {
         self.hosted_zone = Some(value);
         self
     }
-    /// Builds the [`UpdateHostedZoneCommentOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateHostedZoneCommentOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneCommentOutput {
-            hosted_zone: restxml_runtime::error::required(
-                self.hosted_zone,
-                "UpdateHostedZoneCommentResponse",
-                "HostedZone",
-            )?,
-        })
+        match (self.hosted_zone,) {
+            (Some(hosted_zone),) => {
+                Ok(UpdateHostedZoneCommentOutput {
+                    hosted_zone,
+                    meta: Default::default(),
+                })
+            }
+            (hosted_zone,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneCommentOutput",
+                        &[(hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors UpdateHostedZoneComment can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateHostedZoneCommentError {
     /// No hosted zone exists with the ID that you specified.
@@ -179,21 +217,49 @@ impl UpdateHostedZoneCommentError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateHostedZoneComment",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateHostedZoneCommentError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`UpdateHostedZoneCommentError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`UpdateHostedZoneCommentError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -265,7 +331,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateHostedZoneComment: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateHostedZoneComment: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -317,5 +383,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentOutput {
         hosted_zone: body_hosted_zone,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateHostedZoneComment, built one input member at a time: from `client.update_hosted_zone_comment()` (or `client.update_hosted_zone_comment_with(input)`), a setter per member, then [`send`](UpdateHostedZoneCommentFluentBuilder::send).
+
+ [`config_override`](UpdateHostedZoneCommentFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateHostedZoneCommentFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateHostedZoneCommentFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
+    ) -> Self {
+        UpdateHostedZoneCommentFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID for the hosted zone that you want to update the comment for.
+
+ Sets [`crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::id`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The new comment for the hosted zone. If you don't specify a value for `Comment`, Amazon Route 53 deletes the existing value of the `Comment` element, if any.
+
+ Sets [`crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment).*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment).
+    #[inline]
+    pub fn set_comment(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_comment(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateHostedZoneComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHostedZoneCommentError`], the errors the model lists for UpdateHostedZoneComment; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentOutput,
+        restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
+    > {
+        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHostedZoneComment", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,8 +37,19 @@ impl UpdateHostedZoneFeaturesInput {
     }
 }
 
+impl From<UpdateHostedZoneFeaturesInput> for UpdateHostedZoneFeaturesInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateHostedZoneFeaturesInput) -> Self {
+        UpdateHostedZoneFeaturesInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            enable_accelerated_recovery: input.enable_accelerated_recovery,
+        }
+    }
+}
+
 /// A builder for [`UpdateHostedZoneFeaturesInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateHostedZoneFeaturesInputBuilder {
     hosted_zone_id: Option<String>,
     enable_accelerated_recovery: Option<bool>,
@@ -73,19 +84,27 @@ impl UpdateHostedZoneFeaturesInputBuilder {
         self.enable_accelerated_recovery = value;
         self
     }
-    /// Builds the [`UpdateHostedZoneFeaturesInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateHostedZoneFeaturesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneFeaturesInput {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "UpdateHostedZoneFeaturesRequest",
-                "HostedZoneId",
-            )?,
-            enable_accelerated_recovery: self.enable_accelerated_recovery,
-        })
+        match (self.hosted_zone_id,) {
+            (Some(hosted_zone_id),) => {
+                Ok(UpdateHostedZoneFeaturesInput {
+                    hosted_zone_id,
+                    enable_accelerated_recovery: self.enable_accelerated_recovery,
+                })
+            }
+            (hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneFeaturesInput",
+                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -93,11 +112,23 @@ impl UpdateHostedZoneFeaturesInputBuilder {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct UpdateHostedZoneFeaturesOutput {}
+pub struct UpdateHostedZoneFeaturesOutput {
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
+}
+
 impl std::fmt::Debug for UpdateHostedZoneFeaturesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateHostedZoneFeaturesOutput").finish()
+    }
+}
+
+impl restxml_runtime::RequestId for UpdateHostedZoneFeaturesOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -110,7 +141,7 @@ impl UpdateHostedZoneFeaturesOutput {
 }
 
 /// A builder for [`UpdateHostedZoneFeaturesOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateHostedZoneFeaturesOutputBuilder {}
 impl std::fmt::Debug for UpdateHostedZoneFeaturesOutputBuilder {
     #[inline]
@@ -120,17 +151,19 @@ impl std::fmt::Debug for UpdateHostedZoneFeaturesOutputBuilder {
 }
 
 impl UpdateHostedZoneFeaturesOutputBuilder {
-    /// Builds the [`UpdateHostedZoneFeaturesOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateHostedZoneFeaturesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneFeaturesOutput {})
+        Ok(UpdateHostedZoneFeaturesOutput {
+            meta: Default::default(),
+        })
     }
 }
 
 /// The errors UpdateHostedZoneFeatures can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateHostedZoneFeaturesError {
     /// No hosted zone exists with the ID that you specified.
@@ -159,25 +192,58 @@ impl UpdateHostedZoneFeaturesError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateHostedZoneFeatures",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
             Some("LimitsExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateHostedZoneFeaturesError::NoSuchHostedZone`].
+    #[inline]
+    pub fn is_no_such_hosted_zone(&self) -> bool {
+        matches!(self, Self::NoSuchHostedZone(_))
+    }
+    /// Whether this is [`UpdateHostedZoneFeaturesError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`UpdateHostedZoneFeaturesError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is [`UpdateHostedZoneFeaturesError::LimitsExceeded`].
+    #[inline]
+    pub fn is_limits_exceeded(&self) -> bool {
+        matches!(self, Self::LimitsExceeded(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -251,7 +317,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateHostedZoneFeatures: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateHostedZoneFeatures: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -271,5 +337,94 @@ pub fn parse_response<B: AsRef<[u8]>>(
         );
     }
     Ok(crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput {
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateHostedZoneFeatures, built one input member at a time: from `client.update_hosted_zone_features()` (or `client.update_hosted_zone_features_with(input)`), a setter per member, then [`send`](UpdateHostedZoneFeaturesFluentBuilder::send).
+
+ [`config_override`](UpdateHostedZoneFeaturesFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateHostedZoneFeaturesFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateHostedZoneFeaturesFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
+    ) -> Self {
+        UpdateHostedZoneFeaturesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
+
+ Sets [`crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::hosted_zone_id`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::hosted_zone_id). Required.*/
+    #[inline]
+    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.hosted_zone_id(value);
+        self
+    }
+    /** Specifies whether to enable accelerated recovery for the hosted zone. Set to `true` to enable accelerated recovery, or `false` to disable it.
+
+ Sets [`crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery).*/
+    #[inline]
+    pub fn enable_accelerated_recovery(mut self, value: bool) -> Self {
+        self.input = self.input.enable_accelerated_recovery(value);
+        self
+    }
+    /// Sets or clears [`crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery).
+    #[inline]
+    pub fn set_enable_accelerated_recovery(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_enable_accelerated_recovery(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateHostedZoneFeatures: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHostedZoneFeaturesError`], the errors the model lists for UpdateHostedZoneFeatures; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput,
+        restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
+    > {
+        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHostedZoneFeatures", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -36,8 +36,20 @@ impl UpdateTrafficPolicyCommentInput {
     }
 }
 
+impl From<UpdateTrafficPolicyCommentInput> for UpdateTrafficPolicyCommentInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateTrafficPolicyCommentInput) -> Self {
+        UpdateTrafficPolicyCommentInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+            comment: Some(input.comment),
+        }
+    }
+}
+
 /// A builder for [`UpdateTrafficPolicyCommentInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateTrafficPolicyCommentInputBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -74,28 +86,32 @@ impl UpdateTrafficPolicyCommentInputBuilder {
         self.comment = Some(value.into());
         self
     }
-    /// Builds the [`UpdateTrafficPolicyCommentInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateTrafficPolicyCommentInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
-        Ok(UpdateTrafficPolicyCommentInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateTrafficPolicyCommentRequest",
-                "Id",
-            )?,
-            version: restxml_runtime::error::required(
-                self.version,
-                "UpdateTrafficPolicyCommentRequest",
-                "Version",
-            )?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "UpdateTrafficPolicyCommentRequest",
-                "Comment",
-            )?,
-        })
+        match (self.id, self.version, self.comment) {
+            (Some(id), Some(version), Some(comment)) => {
+                Ok(UpdateTrafficPolicyCommentInput {
+                    id,
+                    version,
+                    comment,
+                })
+            }
+            (id, version, comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyCommentInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (version.is_none(), "version", "Version"),
+                            (comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -107,6 +123,9 @@ impl UpdateTrafficPolicyCommentInputBuilder {
 pub struct UpdateTrafficPolicyCommentOutput {
     /// A complex type that contains settings for the specified traffic policy.
     pub traffic_policy: crate::types::TrafficPolicy,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutput {
@@ -115,6 +134,13 @@ impl std::fmt::Debug for UpdateTrafficPolicyCommentOutput {
         f.debug_struct("UpdateTrafficPolicyCommentOutput")
             .field("traffic_policy", &self.traffic_policy)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for UpdateTrafficPolicyCommentOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -127,7 +153,7 @@ impl UpdateTrafficPolicyCommentOutput {
 }
 
 /// A builder for [`UpdateTrafficPolicyCommentOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateTrafficPolicyCommentOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
 }
@@ -148,23 +174,32 @@ impl UpdateTrafficPolicyCommentOutputBuilder {
         self.traffic_policy = Some(value);
         self
     }
-    /// Builds the [`UpdateTrafficPolicyCommentOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateTrafficPolicyCommentOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
-        Ok(UpdateTrafficPolicyCommentOutput {
-            traffic_policy: restxml_runtime::error::required(
-                self.traffic_policy,
-                "UpdateTrafficPolicyCommentResponse",
-                "TrafficPolicy",
-            )?,
-        })
+        match (self.traffic_policy,) {
+            (Some(traffic_policy),) => {
+                Ok(UpdateTrafficPolicyCommentOutput {
+                    traffic_policy,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyCommentOutput",
+                        &[(traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors UpdateTrafficPolicyComment can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficPolicyCommentError {
     /// The input is not valid.
@@ -191,21 +226,49 @@ impl UpdateTrafficPolicyCommentError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateTrafficPolicyComment",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("ConcurrentModification") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateTrafficPolicyCommentError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is [`UpdateTrafficPolicyCommentError::ConcurrentModification`].
+    #[inline]
+    pub fn is_concurrent_modification(&self) -> bool {
+        matches!(self, Self::ConcurrentModification(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -283,7 +346,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateTrafficPolicyComment: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateTrafficPolicyComment: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -341,5 +404,96 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentOutput {
         traffic_policy: body_traffic_policy,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateTrafficPolicyComment, built one input member at a time: from `client.update_traffic_policy_comment()` (or `client.update_traffic_policy_comment_with(input)`), a setter per member, then [`send`](UpdateTrafficPolicyCommentFluentBuilder::send).
+
+ [`config_override`](UpdateTrafficPolicyCommentFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateTrafficPolicyCommentFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateTrafficPolicyCommentFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
+    ) -> Self {
+        UpdateTrafficPolicyCommentFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The value of `Id` for the traffic policy that you want to update the comment for.
+
+ Sets [`crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::id`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The value of `Version` for the traffic policy that you want to update the comment for.
+
+ Sets [`crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::version`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::version). Required.*/
+    #[inline]
+    pub fn version(mut self, value: i32) -> Self {
+        self.input = self.input.version(value);
+        self
+    }
+    /** The new comment for the specified traffic policy and version.
+
+ Sets [`crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::comment`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::comment). Required.*/
+    #[inline]
+    pub fn comment(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.comment(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateTrafficPolicyComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateTrafficPolicyCommentError`], the errors the model lists for UpdateTrafficPolicyComment; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentOutput,
+        restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
+    > {
+        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrafficPolicyComment", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

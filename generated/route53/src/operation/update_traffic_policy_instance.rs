@@ -52,8 +52,21 @@ impl UpdateTrafficPolicyInstanceInput {
     }
 }
 
+impl From<UpdateTrafficPolicyInstanceInput> for UpdateTrafficPolicyInstanceInputBuilder {
+    /// A builder holding every member of `input`.
+    #[inline]
+    fn from(input: UpdateTrafficPolicyInstanceInput) -> Self {
+        UpdateTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+            ttl: Some(input.ttl),
+            traffic_policy_id: Some(input.traffic_policy_id),
+            traffic_policy_version: Some(input.traffic_policy_version),
+        }
+    }
+}
+
 /// A builder for [`UpdateTrafficPolicyInstanceInput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateTrafficPolicyInstanceInputBuilder {
     id: Option<String>,
     ttl: Option<i64>,
@@ -98,33 +111,47 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
         self.traffic_policy_version = Some(value);
         self
     }
-    /// Builds the [`UpdateTrafficPolicyInstanceInput`], or names the first required member that is missing.
+    /// Builds the [`UpdateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        Ok(UpdateTrafficPolicyInstanceInput {
-            id: restxml_runtime::error::required(
-                self.id,
-                "UpdateTrafficPolicyInstanceRequest",
-                "Id",
-            )?,
-            ttl: restxml_runtime::error::required(
-                self.ttl,
-                "UpdateTrafficPolicyInstanceRequest",
-                "TTL",
-            )?,
-            traffic_policy_id: restxml_runtime::error::required(
-                self.traffic_policy_id,
-                "UpdateTrafficPolicyInstanceRequest",
-                "TrafficPolicyId",
-            )?,
-            traffic_policy_version: restxml_runtime::error::required(
-                self.traffic_policy_version,
-                "UpdateTrafficPolicyInstanceRequest",
-                "TrafficPolicyVersion",
-            )?,
-        })
+        match (self.id, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
+            (
+                Some(id),
+                Some(ttl),
+                Some(traffic_policy_id),
+                Some(traffic_policy_version),
+            ) => {
+                Ok(UpdateTrafficPolicyInstanceInput {
+                    id,
+                    ttl,
+                    traffic_policy_id,
+                    traffic_policy_version,
+                })
+            }
+            (id, ttl, traffic_policy_id, traffic_policy_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyInstanceInput",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (ttl.is_none(), "ttl", "TTL"),
+                            (
+                                traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -136,6 +163,9 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
 pub struct UpdateTrafficPolicyInstanceOutput {
     /// A complex type that contains settings for the updated traffic policy instance.
     pub traffic_policy_instance: crate::types::TrafficPolicyInstance,
+    /// The request ids of the response, read through [`restxml_runtime::RequestId`].
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) meta: restxml_runtime::ResponseMetadata,
 }
 
 impl std::fmt::Debug for UpdateTrafficPolicyInstanceOutput {
@@ -144,6 +174,13 @@ impl std::fmt::Debug for UpdateTrafficPolicyInstanceOutput {
         f.debug_struct("UpdateTrafficPolicyInstanceOutput")
             .field("traffic_policy_instance", &self.traffic_policy_instance)
             .finish()
+    }
+}
+
+impl restxml_runtime::RequestId for UpdateTrafficPolicyInstanceOutput {
+    #[inline]
+    fn response_metadata(&self) -> &restxml_runtime::ResponseMetadata {
+        &self.meta
     }
 }
 
@@ -156,7 +193,7 @@ impl UpdateTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`UpdateTrafficPolicyInstanceOutput`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct UpdateTrafficPolicyInstanceOutputBuilder {
     traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
 }
@@ -180,23 +217,38 @@ impl UpdateTrafficPolicyInstanceOutputBuilder {
         self.traffic_policy_instance = Some(value);
         self
     }
-    /// Builds the [`UpdateTrafficPolicyInstanceOutput`], or names the first required member that is missing.
+    /// Builds the [`UpdateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(UpdateTrafficPolicyInstanceOutput {
-            traffic_policy_instance: restxml_runtime::error::required(
-                self.traffic_policy_instance,
-                "UpdateTrafficPolicyInstanceResponse",
-                "TrafficPolicyInstance",
-            )?,
-        })
+        match (self.traffic_policy_instance,) {
+            (Some(traffic_policy_instance),) => {
+                Ok(UpdateTrafficPolicyInstanceOutput {
+                    traffic_policy_instance,
+                    meta: Default::default(),
+                })
+            }
+            (traffic_policy_instance,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
 /// The errors UpdateTrafficPolicyInstance can return.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficPolicyInstanceError {
     /// The input is not valid.
@@ -227,29 +279,67 @@ impl UpdateTrafficPolicyInstanceError {
             headers,
             body,
         );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateTrafficPolicyInstance",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("NoSuchTrafficPolicyInstance") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("PriorRequestNotComplete") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
             }
             Some("ConflictingTypes") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ConflictingTypes)
+                    .map_or_else(unhandled, Self::ConflictingTypes)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::new(meta)),
+            _ => unhandled(meta),
         }
+    }
+    /// Whether this is [`UpdateTrafficPolicyInstanceError::InvalidInput`].
+    #[inline]
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput(_))
+    }
+    /// Whether this is [`UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy`].
+    #[inline]
+    pub fn is_no_such_traffic_policy(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicy(_))
+    }
+    /// Whether this is [`UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
+    #[inline]
+    pub fn is_no_such_traffic_policy_instance(&self) -> bool {
+        matches!(self, Self::NoSuchTrafficPolicyInstance(_))
+    }
+    /// Whether this is [`UpdateTrafficPolicyInstanceError::PriorRequestNotComplete`].
+    #[inline]
+    pub fn is_prior_request_not_complete(&self) -> bool {
+        matches!(self, Self::PriorRequestNotComplete(_))
+    }
+    /// Whether this is [`UpdateTrafficPolicyInstanceError::ConflictingTypes`].
+    #[inline]
+    pub fn is_conflicting_types(&self) -> bool {
+        matches!(self, Self::ConflictingTypes(_))
+    }
+    /// Whether this is an error the model does not describe for this operation.
+    #[inline]
+    pub fn is_unhandled(&self) -> bool {
+        matches!(self, Self::Unhandled(_))
     }
 }
 
@@ -327,7 +417,7 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of UpdateTrafficPolicyInstance: the output on success, else the typed error.
+/// Reads the HTTP response of UpdateTrafficPolicyInstance: the output (with the response's request ids) on success, else the typed error.
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
@@ -385,5 +475,104 @@ pub fn parse_response<B: AsRef<[u8]>>(
     };
     Ok(crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceOutput {
         traffic_policy_instance: body_traffic_policy_instance,
+        meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/** A call to UpdateTrafficPolicyInstance, built one input member at a time: from `client.update_traffic_policy_instance()` (or `client.update_traffic_policy_instance_with(input)`), a setter per member, then [`send`](UpdateTrafficPolicyInstanceFluentBuilder::send).
+
+ [`config_override`](UpdateTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.*/
+#[cfg(feature = "client")]
+#[derive(Debug, Clone)]
+pub struct UpdateTrafficPolicyInstanceFluentBuilder {
+    pub(crate) client: crate::Client,
+    pub(crate) input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
+    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl UpdateTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
+    ) -> Self {
+        UpdateTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
+    }
+    /** The ID of the traffic policy instance that you want to update.
+
+ Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::id`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::id). Required.*/
+    #[inline]
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.id(value);
+        self
+    }
+    /** The TTL that you want Amazon Route 53 to assign to all of the updated resource record sets.
+
+ Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::ttl`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::ttl). Required.*/
+    #[inline]
+    pub fn ttl(mut self, value: i64) -> Self {
+        self.input = self.input.ttl(value);
+        self
+    }
+    /** The ID of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
+
+ Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_id`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_id). Required.*/
+    #[inline]
+    pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.traffic_policy_id(value);
+        self
+    }
+    /** The version of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
+
+ Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_version`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_version). Required.*/
+    #[inline]
+    pub fn traffic_policy_version(mut self, value: i32) -> Self {
+        self.input = self.input.traffic_policy_version(value);
+        self
+    }
+    /// Settings for this call only (retries, timeouts, the largest
+    /// response body), over the client's.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
+        self.overrides = overrides;
+        self
+    }
+    /// The input as set so far.
+    #[inline]
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder {
+        &self.input
+    }
+    /** Sends UpdateTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+
+ # Errors
+
+ [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateTrafficPolicyInstanceError`], the errors the model lists for UpdateTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).*/
+    #[inline]
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceOutput,
+        restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
+    > {
+        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = serialize_request(&input)?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrafficPolicyInstance", request, &self.overrides)
+            .await?;
+        parse_response(&response)
+    }
 }

@@ -37,7 +37,7 @@ impl ActiveTrustedKeyGroups {
 }
 
 /// A builder for [`ActiveTrustedKeyGroups`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ActiveTrustedKeyGroupsBuilder {
     enabled: Option<bool>,
     quantity: Option<i32>,
@@ -80,7 +80,7 @@ impl ActiveTrustedKeyGroupsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ActiveTrustedKeyGroups`], or names the first required member that is missing.
+    /// Builds the [`ActiveTrustedKeyGroups`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ActiveTrustedKeyGroups, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -88,15 +88,23 @@ impl ActiveTrustedKeyGroupsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ActiveTrustedKeyGroups {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "ActiveTrustedKeyGroups",
-                "Enabled",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => {
+                Ok(ActiveTrustedKeyGroups {
+                    enabled,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActiveTrustedKeyGroups",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -37,7 +37,7 @@ impl ActiveTrustedSigners {
 }
 
 /// A builder for [`ActiveTrustedSigners`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ActiveTrustedSignersBuilder {
     enabled: Option<bool>,
     quantity: Option<i32>,
@@ -80,7 +80,7 @@ impl ActiveTrustedSignersBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ActiveTrustedSigners`], or names the first required member that is missing.
+    /// Builds the [`ActiveTrustedSigners`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ActiveTrustedSigners, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -88,15 +88,23 @@ impl ActiveTrustedSignersBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ActiveTrustedSigners {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "ActiveTrustedSigners",
-                "Enabled",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => {
+                Ok(ActiveTrustedSigners {
+                    enabled,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActiveTrustedSigners",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -44,7 +44,7 @@ impl AliasICPRecordal {
 }
 
 /// A builder for [`AliasICPRecordal`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AliasICPRecordalBuilder {
     cname: Option<String>,
     icp_recordal_status: Option<crate::types::ICPRecordalStatus>,
@@ -91,7 +91,7 @@ impl AliasICPRecordalBuilder {
         self.icp_recordal_status = value;
         self
     }
-    /// Builds the [`AliasICPRecordal`], or names the first required member that is missing.
+    /// Builds the [`AliasICPRecordal`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AliasICPRecordal, restxml_runtime::BuildError> {
         Ok(AliasICPRecordal {

@@ -45,7 +45,7 @@ impl From<Vec<String>> for Aliases {
 }
 
 /// A builder for [`Aliases`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AliasesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl AliasesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`Aliases`], or names the first required member that is missing.
+    /// Builds the [`Aliases`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Aliases, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -63,7 +63,7 @@ impl From<Vec<crate::types::Method>> for AllowedMethods {
 }
 
 /// A builder for [`AllowedMethods`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AllowedMethodsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::Method>>,
@@ -109,7 +109,7 @@ impl AllowedMethodsBuilder {
         self.cached_methods = value;
         self
     }
-    /// Builds the [`AllowedMethods`], or names the first required member that is missing.
+    /// Builds the [`AllowedMethods`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AllowedMethods, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -117,15 +117,23 @@ impl AllowedMethodsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(AllowedMethods {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "AllowedMethods",
-                "Items",
-            )?,
-            cached_methods: self.cached_methods,
-        })
+        match (self.items,) {
+            (Some(items),) => {
+                Ok(AllowedMethods {
+                    quantity,
+                    items,
+                    cached_methods: self.cached_methods,
+                })
+            }
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AllowedMethods",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -53,7 +53,7 @@ impl AnycastIpList {
 }
 
 /// A builder for [`AnycastIpList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AnycastIpListBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -153,36 +153,60 @@ impl AnycastIpListBuilder {
         self.last_modified_time = Some(value);
         self
     }
-    /// Builds the [`AnycastIpList`], or names the first required member that is missing.
+    /// Builds the [`AnycastIpList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AnycastIpList, restxml_runtime::BuildError> {
-        Ok(AnycastIpList {
-            id: restxml_runtime::error::required(self.id, "AnycastIpList", "Id")?,
-            name: restxml_runtime::error::required(self.name, "AnycastIpList", "Name")?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "AnycastIpList",
-                "Status",
-            )?,
-            arn: restxml_runtime::error::required(self.arn, "AnycastIpList", "Arn")?,
-            ip_address_type: self.ip_address_type,
-            ipam_config: self.ipam_config,
-            anycast_ips: restxml_runtime::error::required(
-                self.anycast_ips,
-                "AnycastIpList",
-                "AnycastIps",
-            )?,
-            ip_count: restxml_runtime::error::required(
-                self.ip_count,
-                "AnycastIpList",
-                "IpCount",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "AnycastIpList",
-                "LastModifiedTime",
-            )?,
-        })
+        match (
+            self.id,
+            self.name,
+            self.status,
+            self.arn,
+            self.anycast_ips,
+            self.ip_count,
+            self.last_modified_time,
+        ) {
+            (
+                Some(id),
+                Some(name),
+                Some(status),
+                Some(arn),
+                Some(anycast_ips),
+                Some(ip_count),
+                Some(last_modified_time),
+            ) => {
+                Ok(AnycastIpList {
+                    id,
+                    name,
+                    status,
+                    arn,
+                    ip_address_type: self.ip_address_type,
+                    ipam_config: self.ipam_config,
+                    anycast_ips,
+                    ip_count,
+                    last_modified_time,
+                })
+            }
+            (id, name, status, arn, anycast_ips, ip_count, last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AnycastIpList",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (status.is_none(), "status", "Status"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (anycast_ips.is_none(), "anycast_ips", "AnycastIps"),
+                            (ip_count.is_none(), "ip_count", "IpCount"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

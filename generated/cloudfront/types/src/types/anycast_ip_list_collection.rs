@@ -46,7 +46,7 @@ impl AnycastIpListCollection {
 }
 
 /// A builder for [`AnycastIpListCollection`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AnycastIpListCollectionBuilder {
     items: Option<Vec<crate::types::AnycastIpListSummary>>,
     marker: Option<String>,
@@ -122,7 +122,7 @@ impl AnycastIpListCollectionBuilder {
         self.quantity = Some(value);
         self
     }
-    /// Builds the [`AnycastIpListCollection`], or names the first required member that is missing.
+    /// Builds the [`AnycastIpListCollection`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AnycastIpListCollection, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -130,26 +130,30 @@ impl AnycastIpListCollectionBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(AnycastIpListCollection {
-            items: self.items,
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "AnycastIpListCollection",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "AnycastIpListCollection",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "AnycastIpListCollection",
-                "IsTruncated",
-            )?,
-            quantity,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(AnycastIpListCollection {
+                    items: self.items,
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AnycastIpListCollection",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -53,7 +53,7 @@ impl AnycastIpListSummary {
 }
 
 /// A builder for [`AnycastIpListSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AnycastIpListSummaryBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -159,40 +159,57 @@ impl AnycastIpListSummaryBuilder {
         self.ipam_config = value;
         self
     }
-    /// Builds the [`AnycastIpListSummary`], or names the first required member that is missing.
+    /// Builds the [`AnycastIpListSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AnycastIpListSummary, restxml_runtime::BuildError> {
-        Ok(AnycastIpListSummary {
-            id: restxml_runtime::error::required(self.id, "AnycastIpListSummary", "Id")?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "AnycastIpListSummary",
-                "Name",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "AnycastIpListSummary",
-                "Status",
-            )?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "AnycastIpListSummary",
-                "Arn",
-            )?,
-            ip_count: restxml_runtime::error::required(
-                self.ip_count,
-                "AnycastIpListSummary",
-                "IpCount",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "AnycastIpListSummary",
-                "LastModifiedTime",
-            )?,
-            ip_address_type: self.ip_address_type,
-            e_tag: self.e_tag,
-            ipam_config: self.ipam_config,
-        })
+        match (
+            self.id,
+            self.name,
+            self.status,
+            self.arn,
+            self.ip_count,
+            self.last_modified_time,
+        ) {
+            (
+                Some(id),
+                Some(name),
+                Some(status),
+                Some(arn),
+                Some(ip_count),
+                Some(last_modified_time),
+            ) => {
+                Ok(AnycastIpListSummary {
+                    id,
+                    name,
+                    status,
+                    arn,
+                    ip_count,
+                    last_modified_time,
+                    ip_address_type: self.ip_address_type,
+                    e_tag: self.e_tag,
+                    ipam_config: self.ipam_config,
+                })
+            }
+            (id, name, status, arn, ip_count, last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AnycastIpListSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (status.is_none(), "status", "Status"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (ip_count.is_none(), "ip_count", "IpCount"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

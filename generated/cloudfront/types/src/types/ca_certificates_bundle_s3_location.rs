@@ -38,7 +38,7 @@ impl CaCertificatesBundleS3Location {
 }
 
 /// A builder for [`CaCertificatesBundleS3Location`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CaCertificatesBundleS3LocationBuilder {
     bucket: Option<String>,
     key: Option<String>,
@@ -89,29 +89,33 @@ impl CaCertificatesBundleS3LocationBuilder {
         self.version = value;
         self
     }
-    /// Builds the [`CaCertificatesBundleS3Location`], or names the first required member that is missing.
+    /// Builds the [`CaCertificatesBundleS3Location`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CaCertificatesBundleS3Location, restxml_runtime::BuildError> {
-        Ok(CaCertificatesBundleS3Location {
-            bucket: restxml_runtime::error::required(
-                self.bucket,
-                "CaCertificatesBundleS3Location",
-                "Bucket",
-            )?,
-            key: restxml_runtime::error::required(
-                self.key,
-                "CaCertificatesBundleS3Location",
-                "Key",
-            )?,
-            region: restxml_runtime::error::required(
-                self.region,
-                "CaCertificatesBundleS3Location",
-                "Region",
-            )?,
-            version: self.version,
-        })
+        match (self.bucket, self.key, self.region) {
+            (Some(bucket), Some(key), Some(region)) => {
+                Ok(CaCertificatesBundleS3Location {
+                    bucket,
+                    key,
+                    region,
+                    version: self.version,
+                })
+            }
+            (bucket, key, region) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CaCertificatesBundleS3Location",
+                        &[
+                            (bucket.is_none(), "bucket", "Bucket"),
+                            (key.is_none(), "key", "Key"),
+                            (region.is_none(), "region", "Region"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -187,7 +187,7 @@ impl CacheBehavior {
 }
 
 /// A builder for [`CacheBehavior`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CacheBehaviorBuilder {
     path_pattern: Option<String>,
     target_origin_id: Option<String>,
@@ -497,43 +497,59 @@ impl CacheBehaviorBuilder {
         self.max_ttl = value;
         self
     }
-    /// Builds the [`CacheBehavior`], or names the first required member that is missing.
+    /// Builds the [`CacheBehavior`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CacheBehavior, restxml_runtime::BuildError> {
-        Ok(CacheBehavior {
-            path_pattern: restxml_runtime::error::required(
-                self.path_pattern,
-                "CacheBehavior",
-                "PathPattern",
-            )?,
-            target_origin_id: restxml_runtime::error::required(
-                self.target_origin_id,
-                "CacheBehavior",
-                "TargetOriginId",
-            )?,
-            trusted_signers: self.trusted_signers,
-            trusted_key_groups: self.trusted_key_groups,
-            viewer_protocol_policy: restxml_runtime::error::required(
-                self.viewer_protocol_policy,
-                "CacheBehavior",
-                "ViewerProtocolPolicy",
-            )?,
-            allowed_methods: self.allowed_methods,
-            smooth_streaming: self.smooth_streaming,
-            compress: self.compress,
-            lambda_function_associations: self.lambda_function_associations,
-            function_associations: self.function_associations,
-            field_level_encryption_id: self.field_level_encryption_id,
-            realtime_log_config_arn: self.realtime_log_config_arn,
-            cache_policy_id: self.cache_policy_id,
-            origin_request_policy_id: self.origin_request_policy_id,
-            response_headers_policy_id: self.response_headers_policy_id,
-            grpc_config: self.grpc_config,
-            forwarded_values: self.forwarded_values,
-            min_ttl: self.min_ttl,
-            default_ttl: self.default_ttl,
-            max_ttl: self.max_ttl,
-        })
+        match (self.path_pattern, self.target_origin_id, self.viewer_protocol_policy) {
+            (
+                Some(path_pattern),
+                Some(target_origin_id),
+                Some(viewer_protocol_policy),
+            ) => {
+                Ok(CacheBehavior {
+                    path_pattern,
+                    target_origin_id,
+                    trusted_signers: self.trusted_signers,
+                    trusted_key_groups: self.trusted_key_groups,
+                    viewer_protocol_policy,
+                    allowed_methods: self.allowed_methods,
+                    smooth_streaming: self.smooth_streaming,
+                    compress: self.compress,
+                    lambda_function_associations: self.lambda_function_associations,
+                    function_associations: self.function_associations,
+                    field_level_encryption_id: self.field_level_encryption_id,
+                    realtime_log_config_arn: self.realtime_log_config_arn,
+                    cache_policy_id: self.cache_policy_id,
+                    origin_request_policy_id: self.origin_request_policy_id,
+                    response_headers_policy_id: self.response_headers_policy_id,
+                    grpc_config: self.grpc_config,
+                    forwarded_values: self.forwarded_values,
+                    min_ttl: self.min_ttl,
+                    default_ttl: self.default_ttl,
+                    max_ttl: self.max_ttl,
+                })
+            }
+            (path_pattern, target_origin_id, viewer_protocol_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CacheBehavior",
+                        &[
+                            (path_pattern.is_none(), "path_pattern", "PathPattern"),
+                            (
+                                target_origin_id.is_none(),
+                                "target_origin_id",
+                                "TargetOriginId",
+                            ),
+                            (
+                                viewer_protocol_policy.is_none(),
+                                "viewer_protocol_policy",
+                                "ViewerProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ impl From<Vec<crate::types::CacheBehavior>> for CacheBehaviors {
 }
 
 /// A builder for [`CacheBehaviors`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CacheBehaviorsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::CacheBehavior>>,
@@ -80,7 +80,7 @@ impl CacheBehaviorsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`CacheBehaviors`], or names the first required member that is missing.
+    /// Builds the [`CacheBehaviors`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CacheBehaviors, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -43,7 +43,7 @@ impl CachePolicy {
 }
 
 /// A builder for [`CachePolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachePolicyBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -83,22 +83,38 @@ impl CachePolicyBuilder {
         self.cache_policy_config = Some(value);
         self
     }
-    /// Builds the [`CachePolicy`], or names the first required member that is missing.
+    /// Builds the [`CachePolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CachePolicy, restxml_runtime::BuildError> {
-        Ok(CachePolicy {
-            id: restxml_runtime::error::required(self.id, "CachePolicy", "Id")?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "CachePolicy",
-                "LastModifiedTime",
-            )?,
-            cache_policy_config: restxml_runtime::error::required(
-                self.cache_policy_config,
-                "CachePolicy",
-                "CachePolicyConfig",
-            )?,
-        })
+        match (self.id, self.last_modified_time, self.cache_policy_config) {
+            (Some(id), Some(last_modified_time), Some(cache_policy_config)) => {
+                Ok(CachePolicy {
+                    id,
+                    last_modified_time,
+                    cache_policy_config,
+                })
+            }
+            (id, last_modified_time, cache_policy_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicy",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -68,7 +68,7 @@ impl CachePolicyConfig {
 }
 
 /// A builder for [`CachePolicyConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachePolicyConfigBuilder {
     comment: Option<String>,
     name: Option<String>,
@@ -164,26 +164,33 @@ impl CachePolicyConfigBuilder {
         self.parameters_in_cache_key_and_forwarded_to_origin = value;
         self
     }
-    /// Builds the [`CachePolicyConfig`], or names the first required member that is missing.
+    /// Builds the [`CachePolicyConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CachePolicyConfig, restxml_runtime::BuildError> {
-        Ok(CachePolicyConfig {
-            comment: self.comment,
-            name: restxml_runtime::error::required(
-                self.name,
-                "CachePolicyConfig",
-                "Name",
-            )?,
-            default_ttl: self.default_ttl,
-            max_ttl: self.max_ttl,
-            min_ttl: restxml_runtime::error::required(
-                self.min_ttl,
-                "CachePolicyConfig",
-                "MinTTL",
-            )?,
-            parameters_in_cache_key_and_forwarded_to_origin: self
-                .parameters_in_cache_key_and_forwarded_to_origin,
-        })
+        match (self.name, self.min_ttl) {
+            (Some(name), Some(min_ttl)) => {
+                Ok(CachePolicyConfig {
+                    comment: self.comment,
+                    name,
+                    default_ttl: self.default_ttl,
+                    max_ttl: self.max_ttl,
+                    min_ttl,
+                    parameters_in_cache_key_and_forwarded_to_origin: self
+                        .parameters_in_cache_key_and_forwarded_to_origin,
+                })
+            }
+            (name, min_ttl) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyConfig",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (min_ttl.is_none(), "min_ttl", "MinTTL"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl CachePolicyCookiesConfig {
 }
 
 /// A builder for [`CachePolicyCookiesConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachePolicyCookiesConfigBuilder {
     cookie_behavior: Option<crate::types::CachePolicyCookieBehavior>,
     cookies: Option<crate::types::CookieNames>,
@@ -78,17 +78,31 @@ impl CachePolicyCookiesConfigBuilder {
         self.cookies = value;
         self
     }
-    /// Builds the [`CachePolicyCookiesConfig`], or names the first required member that is missing.
+    /// Builds the [`CachePolicyCookiesConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CachePolicyCookiesConfig, restxml_runtime::BuildError> {
-        Ok(CachePolicyCookiesConfig {
-            cookie_behavior: restxml_runtime::error::required(
-                self.cookie_behavior,
-                "CachePolicyCookiesConfig",
-                "CookieBehavior",
-            )?,
-            cookies: self.cookies,
-        })
+        match (self.cookie_behavior,) {
+            (Some(cookie_behavior),) => {
+                Ok(CachePolicyCookiesConfig {
+                    cookie_behavior,
+                    cookies: self.cookies,
+                })
+            }
+            (cookie_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyCookiesConfig",
+                        &[
+                            (
+                                cookie_behavior.is_none(),
+                                "cookie_behavior",
+                                "CookieBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

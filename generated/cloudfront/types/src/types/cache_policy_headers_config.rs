@@ -36,7 +36,7 @@ impl CachePolicyHeadersConfig {
 }
 
 /// A builder for [`CachePolicyHeadersConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachePolicyHeadersConfigBuilder {
     header_behavior: Option<crate::types::CachePolicyHeaderBehavior>,
     headers: Option<crate::types::Headers>,
@@ -74,17 +74,31 @@ impl CachePolicyHeadersConfigBuilder {
         self.headers = value;
         self
     }
-    /// Builds the [`CachePolicyHeadersConfig`], or names the first required member that is missing.
+    /// Builds the [`CachePolicyHeadersConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CachePolicyHeadersConfig, restxml_runtime::BuildError> {
-        Ok(CachePolicyHeadersConfig {
-            header_behavior: restxml_runtime::error::required(
-                self.header_behavior,
-                "CachePolicyHeadersConfig",
-                "HeaderBehavior",
-            )?,
-            headers: self.headers,
-        })
+        match (self.header_behavior,) {
+            (Some(header_behavior),) => {
+                Ok(CachePolicyHeadersConfig {
+                    header_behavior,
+                    headers: self.headers,
+                })
+            }
+            (header_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyHeadersConfig",
+                        &[
+                            (
+                                header_behavior.is_none(),
+                                "header_behavior",
+                                "HeaderBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl CachePolicyQueryStringsConfig {
 }
 
 /// A builder for [`CachePolicyQueryStringsConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachePolicyQueryStringsConfigBuilder {
     query_string_behavior: Option<crate::types::CachePolicyQueryStringBehavior>,
     query_strings: Option<crate::types::QueryStringNames>,
@@ -81,19 +81,33 @@ impl CachePolicyQueryStringsConfigBuilder {
         self.query_strings = value;
         self
     }
-    /// Builds the [`CachePolicyQueryStringsConfig`], or names the first required member that is missing.
+    /// Builds the [`CachePolicyQueryStringsConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CachePolicyQueryStringsConfig, restxml_runtime::BuildError> {
-        Ok(CachePolicyQueryStringsConfig {
-            query_string_behavior: restxml_runtime::error::required(
-                self.query_string_behavior,
-                "CachePolicyQueryStringsConfig",
-                "QueryStringBehavior",
-            )?,
-            query_strings: self.query_strings,
-        })
+        match (self.query_string_behavior,) {
+            (Some(query_string_behavior),) => {
+                Ok(CachePolicyQueryStringsConfig {
+                    query_string_behavior,
+                    query_strings: self.query_strings,
+                })
+            }
+            (query_string_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyQueryStringsConfig",
+                        &[
+                            (
+                                query_string_behavior.is_none(),
+                                "query_string_behavior",
+                                "QueryStringBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl CachePolicySummary {
 }
 
 /// A builder for [`CachePolicySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachePolicySummaryBuilder {
     r#type: Option<crate::types::CachePolicyType>,
     cache_policy: Option<crate::types::CachePolicy>,
@@ -61,21 +61,28 @@ impl CachePolicySummaryBuilder {
         self.cache_policy = Some(value);
         self
     }
-    /// Builds the [`CachePolicySummary`], or names the first required member that is missing.
+    /// Builds the [`CachePolicySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CachePolicySummary, restxml_runtime::BuildError> {
-        Ok(CachePolicySummary {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "CachePolicySummary",
-                "Type",
-            )?,
-            cache_policy: restxml_runtime::error::required(
-                self.cache_policy,
-                "CachePolicySummary",
-                "CachePolicy",
-            )?,
-        })
+        match (self.r#type, self.cache_policy) {
+            (Some(r#type), Some(cache_policy)) => {
+                Ok(CachePolicySummary {
+                    r#type,
+                    cache_policy,
+                })
+            }
+            (r#type, cache_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicySummary",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (cache_policy.is_none(), "cache_policy", "CachePolicy"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ impl CacheTagConfig {
 }
 
 /// A builder for [`CacheTagConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CacheTagConfigBuilder {
     header_name: Option<String>,
 }
@@ -48,16 +48,20 @@ impl CacheTagConfigBuilder {
         self.header_name = Some(value.into());
         self
     }
-    /// Builds the [`CacheTagConfig`], or names the first required member that is missing.
+    /// Builds the [`CacheTagConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CacheTagConfig, restxml_runtime::BuildError> {
-        Ok(CacheTagConfig {
-            header_name: restxml_runtime::error::required(
-                self.header_name,
-                "CacheTagConfig",
-                "HeaderName",
-            )?,
-        })
+        match (self.header_name,) {
+            (Some(header_name),) => Ok(CacheTagConfig { header_name }),
+            (header_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CacheTagConfig",
+                        &[(header_name.is_none(), "header_name", "HeaderName")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -51,7 +51,7 @@ impl From<Vec<crate::types::Method>> for CachedMethods {
 }
 
 /// A builder for [`CachedMethods`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CachedMethodsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::Method>>,
@@ -80,7 +80,7 @@ impl CachedMethodsBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`CachedMethods`], or names the first required member that is missing.
+    /// Builds the [`CachedMethods`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CachedMethods, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -88,14 +88,17 @@ impl CachedMethodsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(CachedMethods {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "CachedMethods",
-                "Items",
-            )?,
-        })
+        match (self.items,) {
+            (Some(items),) => Ok(CachedMethods { quantity, items }),
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachedMethods",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

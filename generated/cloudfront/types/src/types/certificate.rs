@@ -27,7 +27,7 @@ impl Certificate {
 }
 
 /// A builder for [`Certificate`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CertificateBuilder {
     arn: Option<String>,
 }
@@ -46,12 +46,20 @@ impl CertificateBuilder {
         self.arn = Some(value.into());
         self
     }
-    /// Builds the [`Certificate`], or names the first required member that is missing.
+    /// Builds the [`Certificate`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Certificate, restxml_runtime::BuildError> {
-        Ok(Certificate {
-            arn: restxml_runtime::error::required(self.arn, "Certificate", "Arn")?,
-        })
+        match (self.arn,) {
+            (Some(arn),) => Ok(Certificate { arn }),
+            (arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Certificate",
+                        &[(arn.is_none(), "arn", "Arn")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl CloudFrontOriginAccessIdentity {
 }
 
 /// A builder for [`CloudFrontOriginAccessIdentity`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CloudFrontOriginAccessIdentityBuilder {
     id: Option<String>,
     s3_canonical_user_id: Option<String>,
@@ -94,25 +94,36 @@ impl CloudFrontOriginAccessIdentityBuilder {
         self.cloud_front_origin_access_identity_config = value;
         self
     }
-    /// Builds the [`CloudFrontOriginAccessIdentity`], or names the first required member that is missing.
+    /// Builds the [`CloudFrontOriginAccessIdentity`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CloudFrontOriginAccessIdentity, restxml_runtime::BuildError> {
-        Ok(CloudFrontOriginAccessIdentity {
-            id: restxml_runtime::error::required(
-                self.id,
-                "CloudFrontOriginAccessIdentity",
-                "Id",
-            )?,
-            s3_canonical_user_id: restxml_runtime::error::required(
-                self.s3_canonical_user_id,
-                "CloudFrontOriginAccessIdentity",
-                "S3CanonicalUserId",
-            )?,
-            cloud_front_origin_access_identity_config: self
-                .cloud_front_origin_access_identity_config,
-        })
+        match (self.id, self.s3_canonical_user_id) {
+            (Some(id), Some(s3_canonical_user_id)) => {
+                Ok(CloudFrontOriginAccessIdentity {
+                    id,
+                    s3_canonical_user_id,
+                    cloud_front_origin_access_identity_config: self
+                        .cloud_front_origin_access_identity_config,
+                })
+            }
+            (id, s3_canonical_user_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentity",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                s3_canonical_user_id.is_none(),
+                                "s3_canonical_user_id",
+                                "S3CanonicalUserId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

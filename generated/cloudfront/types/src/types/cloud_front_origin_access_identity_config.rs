@@ -38,7 +38,7 @@ impl CloudFrontOriginAccessIdentityConfig {
 }
 
 /// A builder for [`CloudFrontOriginAccessIdentityConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CloudFrontOriginAccessIdentityConfigBuilder {
     caller_reference: Option<String>,
     comment: Option<String>,
@@ -67,23 +67,34 @@ impl CloudFrontOriginAccessIdentityConfigBuilder {
         self.comment = Some(value.into());
         self
     }
-    /// Builds the [`CloudFrontOriginAccessIdentityConfig`], or names the first required member that is missing.
+    /// Builds the [`CloudFrontOriginAccessIdentityConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CloudFrontOriginAccessIdentityConfig, restxml_runtime::BuildError> {
-        Ok(CloudFrontOriginAccessIdentityConfig {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "CloudFrontOriginAccessIdentityConfig",
-                "CallerReference",
-            )?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "CloudFrontOriginAccessIdentityConfig",
-                "Comment",
-            )?,
-        })
+        match (self.caller_reference, self.comment) {
+            (Some(caller_reference), Some(comment)) => {
+                Ok(CloudFrontOriginAccessIdentityConfig {
+                    caller_reference,
+                    comment,
+                })
+            }
+            (caller_reference, comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentityConfig",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -46,7 +46,7 @@ impl CloudFrontOriginAccessIdentityList {
 }
 
 /// A builder for [`CloudFrontOriginAccessIdentityList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CloudFrontOriginAccessIdentityListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -125,7 +125,7 @@ impl CloudFrontOriginAccessIdentityListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`CloudFrontOriginAccessIdentityList`], or names the first required member that is missing.
+    /// Builds the [`CloudFrontOriginAccessIdentityList`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -135,26 +135,30 @@ impl CloudFrontOriginAccessIdentityListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(CloudFrontOriginAccessIdentityList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "CloudFrontOriginAccessIdentityList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "CloudFrontOriginAccessIdentityList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "CloudFrontOriginAccessIdentityList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(CloudFrontOriginAccessIdentityList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentityList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -35,7 +35,7 @@ impl CloudFrontOriginAccessIdentitySummary {
 }
 
 /// A builder for [`CloudFrontOriginAccessIdentitySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CloudFrontOriginAccessIdentitySummaryBuilder {
     id: Option<String>,
     s3_canonical_user_id: Option<String>,
@@ -72,28 +72,36 @@ impl CloudFrontOriginAccessIdentitySummaryBuilder {
         self.comment = Some(value.into());
         self
     }
-    /// Builds the [`CloudFrontOriginAccessIdentitySummary`], or names the first required member that is missing.
+    /// Builds the [`CloudFrontOriginAccessIdentitySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CloudFrontOriginAccessIdentitySummary, restxml_runtime::BuildError> {
-        Ok(CloudFrontOriginAccessIdentitySummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "CloudFrontOriginAccessIdentitySummary",
-                "Id",
-            )?,
-            s3_canonical_user_id: restxml_runtime::error::required(
-                self.s3_canonical_user_id,
-                "CloudFrontOriginAccessIdentitySummary",
-                "S3CanonicalUserId",
-            )?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "CloudFrontOriginAccessIdentitySummary",
-                "Comment",
-            )?,
-        })
+        match (self.id, self.s3_canonical_user_id, self.comment) {
+            (Some(id), Some(s3_canonical_user_id), Some(comment)) => {
+                Ok(CloudFrontOriginAccessIdentitySummary {
+                    id,
+                    s3_canonical_user_id,
+                    comment,
+                })
+            }
+            (id, s3_canonical_user_id, comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentitySummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                s3_canonical_user_id.is_none(),
+                                "s3_canonical_user_id",
+                                "S3CanonicalUserId",
+                            ),
+                            (comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

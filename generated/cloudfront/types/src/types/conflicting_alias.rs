@@ -35,7 +35,7 @@ impl ConflictingAlias {
 }
 
 /// A builder for [`ConflictingAlias`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConflictingAliasBuilder {
     alias: Option<String>,
     distribution_id: Option<String>,
@@ -90,7 +90,7 @@ impl ConflictingAliasBuilder {
         self.account_id = value;
         self
     }
-    /// Builds the [`ConflictingAlias`], or names the first required member that is missing.
+    /// Builds the [`ConflictingAlias`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ConflictingAlias, restxml_runtime::BuildError> {
         Ok(ConflictingAlias {

@@ -38,7 +38,7 @@ impl ConflictingAliasesList {
 }
 
 /// A builder for [`ConflictingAliasesList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConflictingAliasesListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -110,7 +110,7 @@ impl ConflictingAliasesListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ConflictingAliasesList`], or names the first required member that is missing.
+    /// Builds the [`ConflictingAliasesList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ConflictingAliasesList, restxml_runtime::BuildError> {
         Ok(ConflictingAliasesList {

@@ -27,7 +27,7 @@ impl ConnectionFunctionAssociation {
 }
 
 /// A builder for [`ConnectionFunctionAssociation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConnectionFunctionAssociationBuilder {
     id: Option<String>,
 }
@@ -48,18 +48,26 @@ impl ConnectionFunctionAssociationBuilder {
         self.id = Some(value.into());
         self
     }
-    /// Builds the [`ConnectionFunctionAssociation`], or names the first required member that is missing.
+    /// Builds the [`ConnectionFunctionAssociation`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ConnectionFunctionAssociation, restxml_runtime::BuildError> {
-        Ok(ConnectionFunctionAssociation {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ConnectionFunctionAssociation",
-                "Id",
-            )?,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(ConnectionFunctionAssociation {
+                    id,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ConnectionFunctionAssociation",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 

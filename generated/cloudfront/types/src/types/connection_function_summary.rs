@@ -50,7 +50,7 @@ impl ConnectionFunctionSummary {
 }
 
 /// A builder for [`ConnectionFunctionSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConnectionFunctionSummaryBuilder {
     name: Option<String>,
     id: Option<String>,
@@ -130,53 +130,81 @@ impl ConnectionFunctionSummaryBuilder {
         self.last_modified_time = Some(value);
         self
     }
-    /// Builds the [`ConnectionFunctionSummary`], or names the first required member that is missing.
+    /// Builds the [`ConnectionFunctionSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ConnectionFunctionSummary, restxml_runtime::BuildError> {
-        Ok(ConnectionFunctionSummary {
-            name: restxml_runtime::error::required(
-                self.name,
-                "ConnectionFunctionSummary",
-                "Name",
-            )?,
-            id: restxml_runtime::error::required(
-                self.id,
-                "ConnectionFunctionSummary",
-                "Id",
-            )?,
-            connection_function_config: restxml_runtime::error::required(
-                self.connection_function_config,
-                "ConnectionFunctionSummary",
-                "ConnectionFunctionConfig",
-            )?,
-            connection_function_arn: restxml_runtime::error::required(
-                self.connection_function_arn,
-                "ConnectionFunctionSummary",
-                "ConnectionFunctionArn",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "ConnectionFunctionSummary",
-                "Status",
-            )?,
-            stage: restxml_runtime::error::required(
-                self.stage,
-                "ConnectionFunctionSummary",
-                "Stage",
-            )?,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "ConnectionFunctionSummary",
-                "CreatedTime",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "ConnectionFunctionSummary",
-                "LastModifiedTime",
-            )?,
-        })
+        match (
+            self.name,
+            self.id,
+            self.connection_function_config,
+            self.connection_function_arn,
+            self.status,
+            self.stage,
+            self.created_time,
+            self.last_modified_time,
+        ) {
+            (
+                Some(name),
+                Some(id),
+                Some(connection_function_config),
+                Some(connection_function_arn),
+                Some(status),
+                Some(stage),
+                Some(created_time),
+                Some(last_modified_time),
+            ) => {
+                Ok(ConnectionFunctionSummary {
+                    name,
+                    id,
+                    connection_function_config,
+                    connection_function_arn,
+                    status,
+                    stage,
+                    created_time,
+                    last_modified_time,
+                })
+            }
+            (
+                name,
+                id,
+                connection_function_config,
+                connection_function_arn,
+                status,
+                stage,
+                created_time,
+                last_modified_time,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ConnectionFunctionSummary",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (id.is_none(), "id", "Id"),
+                            (
+                                connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                connection_function_arn.is_none(),
+                                "connection_function_arn",
+                                "ConnectionFunctionArn",
+                            ),
+                            (status.is_none(), "status", "Status"),
+                            (stage.is_none(), "stage", "Stage"),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -47,7 +47,7 @@ impl ConnectionFunctionTestResult {
 }
 
 /// A builder for [`ConnectionFunctionTestResult`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConnectionFunctionTestResultBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     compute_utilization: Option<String>,
@@ -163,7 +163,7 @@ impl ConnectionFunctionTestResultBuilder {
         self.connection_function_output = value;
         self
     }
-    /// Builds the [`ConnectionFunctionTestResult`], or names the first required member that is missing.
+    /// Builds the [`ConnectionFunctionTestResult`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

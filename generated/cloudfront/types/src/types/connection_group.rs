@@ -62,7 +62,7 @@ impl ConnectionGroup {
 }
 
 /// A builder for [`ConnectionGroup`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConnectionGroupBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -246,7 +246,7 @@ impl ConnectionGroupBuilder {
         self.is_default = value;
         self
     }
-    /// Builds the [`ConnectionGroup`], or names the first required member that is missing.
+    /// Builds the [`ConnectionGroup`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ConnectionGroup, restxml_runtime::BuildError> {
         Ok(ConnectionGroup {

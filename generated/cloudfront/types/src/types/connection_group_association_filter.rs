@@ -29,7 +29,7 @@ impl ConnectionGroupAssociationFilter {
 }
 
 /// A builder for [`ConnectionGroupAssociationFilter`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConnectionGroupAssociationFilterBuilder {
     anycast_ip_list_id: Option<String>,
 }
@@ -56,7 +56,7 @@ impl ConnectionGroupAssociationFilterBuilder {
         self.anycast_ip_list_id = value;
         self
     }
-    /// Builds the [`ConnectionGroupAssociationFilter`], or names the first required member that is missing.
+    /// Builds the [`ConnectionGroupAssociationFilter`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -59,7 +59,7 @@ impl ConnectionGroupSummary {
 }
 
 /// A builder for [`ConnectionGroupSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ConnectionGroupSummaryBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -184,50 +184,74 @@ impl ConnectionGroupSummaryBuilder {
         self.is_default = value;
         self
     }
-    /// Builds the [`ConnectionGroupSummary`], or names the first required member that is missing.
+    /// Builds the [`ConnectionGroupSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ConnectionGroupSummary, restxml_runtime::BuildError> {
-        Ok(ConnectionGroupSummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ConnectionGroupSummary",
-                "Id",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "ConnectionGroupSummary",
-                "Name",
-            )?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "ConnectionGroupSummary",
-                "Arn",
-            )?,
-            routing_endpoint: restxml_runtime::error::required(
-                self.routing_endpoint,
-                "ConnectionGroupSummary",
-                "RoutingEndpoint",
-            )?,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "ConnectionGroupSummary",
-                "CreatedTime",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "ConnectionGroupSummary",
-                "LastModifiedTime",
-            )?,
-            e_tag: restxml_runtime::error::required(
-                self.e_tag,
-                "ConnectionGroupSummary",
-                "ETag",
-            )?,
-            anycast_ip_list_id: self.anycast_ip_list_id,
-            enabled: self.enabled,
-            status: self.status,
-            is_default: self.is_default,
-        })
+        match (
+            self.id,
+            self.name,
+            self.arn,
+            self.routing_endpoint,
+            self.created_time,
+            self.last_modified_time,
+            self.e_tag,
+        ) {
+            (
+                Some(id),
+                Some(name),
+                Some(arn),
+                Some(routing_endpoint),
+                Some(created_time),
+                Some(last_modified_time),
+                Some(e_tag),
+            ) => {
+                Ok(ConnectionGroupSummary {
+                    id,
+                    name,
+                    arn,
+                    routing_endpoint,
+                    created_time,
+                    last_modified_time,
+                    e_tag,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                    status: self.status,
+                    is_default: self.is_default,
+                })
+            }
+            (
+                id,
+                name,
+                arn,
+                routing_endpoint,
+                created_time,
+                last_modified_time,
+                e_tag,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ConnectionGroupSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (
+                                routing_endpoint.is_none(),
+                                "routing_endpoint",
+                                "RoutingEndpoint",
+                            ),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (e_tag.is_none(), "e_tag", "ETag"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -35,7 +35,7 @@ impl ContentTypeProfile {
 }
 
 /// A builder for [`ContentTypeProfile`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContentTypeProfileBuilder {
     format: Option<crate::types::Format>,
     profile_id: Option<String>,
@@ -78,22 +78,29 @@ impl ContentTypeProfileBuilder {
         self.content_type = Some(value.into());
         self
     }
-    /// Builds the [`ContentTypeProfile`], or names the first required member that is missing.
+    /// Builds the [`ContentTypeProfile`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ContentTypeProfile, restxml_runtime::BuildError> {
-        Ok(ContentTypeProfile {
-            format: restxml_runtime::error::required(
-                self.format,
-                "ContentTypeProfile",
-                "Format",
-            )?,
-            profile_id: self.profile_id,
-            content_type: restxml_runtime::error::required(
-                self.content_type,
-                "ContentTypeProfile",
-                "ContentType",
-            )?,
-        })
+        match (self.format, self.content_type) {
+            (Some(format), Some(content_type)) => {
+                Ok(ContentTypeProfile {
+                    format,
+                    profile_id: self.profile_id,
+                    content_type,
+                })
+            }
+            (format, content_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContentTypeProfile",
+                        &[
+                            (format.is_none(), "format", "Format"),
+                            (content_type.is_none(), "content_type", "ContentType"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

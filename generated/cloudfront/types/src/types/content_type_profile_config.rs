@@ -35,7 +35,7 @@ impl ContentTypeProfileConfig {
 }
 
 /// A builder for [`ContentTypeProfileConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContentTypeProfileConfigBuilder {
     forward_when_content_type_is_unknown: Option<bool>,
     content_type_profiles: Option<crate::types::ContentTypeProfiles>,
@@ -79,17 +79,31 @@ impl ContentTypeProfileConfigBuilder {
         self.content_type_profiles = value;
         self
     }
-    /// Builds the [`ContentTypeProfileConfig`], or names the first required member that is missing.
+    /// Builds the [`ContentTypeProfileConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ContentTypeProfileConfig, restxml_runtime::BuildError> {
-        Ok(ContentTypeProfileConfig {
-            forward_when_content_type_is_unknown: restxml_runtime::error::required(
-                self.forward_when_content_type_is_unknown,
-                "ContentTypeProfileConfig",
-                "ForwardWhenContentTypeIsUnknown",
-            )?,
-            content_type_profiles: self.content_type_profiles,
-        })
+        match (self.forward_when_content_type_is_unknown,) {
+            (Some(forward_when_content_type_is_unknown),) => {
+                Ok(ContentTypeProfileConfig {
+                    forward_when_content_type_is_unknown,
+                    content_type_profiles: self.content_type_profiles,
+                })
+            }
+            (forward_when_content_type_is_unknown,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContentTypeProfileConfig",
+                        &[
+                            (
+                                forward_when_content_type_is_unknown.is_none(),
+                                "forward_when_content_type_is_unknown",
+                                "ForwardWhenContentTypeIsUnknown",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

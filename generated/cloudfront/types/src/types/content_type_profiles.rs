@@ -45,7 +45,7 @@ impl From<Vec<crate::types::ContentTypeProfile>> for ContentTypeProfiles {
 }
 
 /// A builder for [`ContentTypeProfiles`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContentTypeProfilesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::ContentTypeProfile>>,
@@ -83,7 +83,7 @@ impl ContentTypeProfilesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ContentTypeProfiles`], or names the first required member that is missing.
+    /// Builds the [`ContentTypeProfiles`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ContentTypeProfiles, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

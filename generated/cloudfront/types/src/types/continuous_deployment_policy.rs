@@ -38,7 +38,7 @@ impl ContinuousDeploymentPolicy {
 }
 
 /// A builder for [`ContinuousDeploymentPolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContinuousDeploymentPolicyBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -83,28 +83,48 @@ impl ContinuousDeploymentPolicyBuilder {
         self.continuous_deployment_policy_config = Some(value);
         self
     }
-    /// Builds the [`ContinuousDeploymentPolicy`], or names the first required member that is missing.
+    /// Builds the [`ContinuousDeploymentPolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ContinuousDeploymentPolicy, restxml_runtime::BuildError> {
-        Ok(ContinuousDeploymentPolicy {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ContinuousDeploymentPolicy",
-                "Id",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "ContinuousDeploymentPolicy",
-                "LastModifiedTime",
-            )?,
-            continuous_deployment_policy_config: restxml_runtime::error::required(
-                self.continuous_deployment_policy_config,
-                "ContinuousDeploymentPolicy",
-                "ContinuousDeploymentPolicyConfig",
-            )?,
-        })
+        match (
+            self.id,
+            self.last_modified_time,
+            self.continuous_deployment_policy_config,
+        ) {
+            (
+                Some(id),
+                Some(last_modified_time),
+                Some(continuous_deployment_policy_config),
+            ) => {
+                Ok(ContinuousDeploymentPolicy {
+                    id,
+                    last_modified_time,
+                    continuous_deployment_policy_config,
+                })
+            }
+            (id, last_modified_time, continuous_deployment_policy_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicy",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl ContinuousDeploymentPolicyConfig {
 }
 
 /// A builder for [`ContinuousDeploymentPolicyConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContinuousDeploymentPolicyConfigBuilder {
     staging_distribution_dns_names: Option<crate::types::StagingDistributionDnsNames>,
     enabled: Option<bool>,
@@ -90,24 +90,35 @@ impl ContinuousDeploymentPolicyConfigBuilder {
         self.traffic_config = value;
         self
     }
-    /// Builds the [`ContinuousDeploymentPolicyConfig`], or names the first required member that is missing.
+    /// Builds the [`ContinuousDeploymentPolicyConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ContinuousDeploymentPolicyConfig, restxml_runtime::BuildError> {
-        Ok(ContinuousDeploymentPolicyConfig {
-            staging_distribution_dns_names: restxml_runtime::error::required(
-                self.staging_distribution_dns_names,
-                "ContinuousDeploymentPolicyConfig",
-                "StagingDistributionDnsNames",
-            )?,
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "ContinuousDeploymentPolicyConfig",
-                "Enabled",
-            )?,
-            traffic_config: self.traffic_config,
-        })
+        match (self.staging_distribution_dns_names, self.enabled) {
+            (Some(staging_distribution_dns_names), Some(enabled)) => {
+                Ok(ContinuousDeploymentPolicyConfig {
+                    staging_distribution_dns_names,
+                    enabled,
+                    traffic_config: self.traffic_config,
+                })
+            }
+            (staging_distribution_dns_names, enabled) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicyConfig",
+                        &[
+                            (
+                                staging_distribution_dns_names.is_none(),
+                                "staging_distribution_dns_names",
+                                "StagingDistributionDnsNames",
+                            ),
+                            (enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

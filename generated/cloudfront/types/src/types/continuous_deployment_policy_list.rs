@@ -40,7 +40,7 @@ impl ContinuousDeploymentPolicyList {
 }
 
 /// A builder for [`ContinuousDeploymentPolicyList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContinuousDeploymentPolicyListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -103,7 +103,7 @@ impl ContinuousDeploymentPolicyListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ContinuousDeploymentPolicyList`], or names the first required member that is missing.
+    /// Builds the [`ContinuousDeploymentPolicyList`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -113,16 +113,24 @@ impl ContinuousDeploymentPolicyListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ContinuousDeploymentPolicyList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ContinuousDeploymentPolicyList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(ContinuousDeploymentPolicyList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicyList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

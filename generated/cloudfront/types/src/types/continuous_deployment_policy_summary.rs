@@ -29,7 +29,7 @@ impl ContinuousDeploymentPolicySummary {
 }
 
 /// A builder for [`ContinuousDeploymentPolicySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContinuousDeploymentPolicySummaryBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
 }
@@ -53,18 +53,32 @@ impl ContinuousDeploymentPolicySummaryBuilder {
         self.continuous_deployment_policy = Some(value);
         self
     }
-    /// Builds the [`ContinuousDeploymentPolicySummary`], or names the first required member that is missing.
+    /// Builds the [`ContinuousDeploymentPolicySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ContinuousDeploymentPolicySummary, restxml_runtime::BuildError> {
-        Ok(ContinuousDeploymentPolicySummary {
-            continuous_deployment_policy: restxml_runtime::error::required(
-                self.continuous_deployment_policy,
-                "ContinuousDeploymentPolicySummary",
-                "ContinuousDeploymentPolicy",
-            )?,
-        })
+        match (self.continuous_deployment_policy,) {
+            (Some(continuous_deployment_policy),) => {
+                Ok(ContinuousDeploymentPolicySummary {
+                    continuous_deployment_policy,
+                })
+            }
+            (continuous_deployment_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicySummary",
+                        &[
+                            (
+                                continuous_deployment_policy.is_none(),
+                                "continuous_deployment_policy",
+                                "ContinuousDeploymentPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl ContinuousDeploymentSingleHeaderConfig {
 }
 
 /// A builder for [`ContinuousDeploymentSingleHeaderConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContinuousDeploymentSingleHeaderConfigBuilder {
     header: Option<String>,
     value: Option<String>,
@@ -61,23 +61,30 @@ impl ContinuousDeploymentSingleHeaderConfigBuilder {
         self.value = Some(value.into());
         self
     }
-    /// Builds the [`ContinuousDeploymentSingleHeaderConfig`], or names the first required member that is missing.
+    /// Builds the [`ContinuousDeploymentSingleHeaderConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ContinuousDeploymentSingleHeaderConfig, restxml_runtime::BuildError> {
-        Ok(ContinuousDeploymentSingleHeaderConfig {
-            header: restxml_runtime::error::required(
-                self.header,
-                "ContinuousDeploymentSingleHeaderConfig",
-                "Header",
-            )?,
-            value: restxml_runtime::error::required(
-                self.value,
-                "ContinuousDeploymentSingleHeaderConfig",
-                "Value",
-            )?,
-        })
+        match (self.header, self.value) {
+            (Some(header), Some(value)) => {
+                Ok(ContinuousDeploymentSingleHeaderConfig {
+                    header,
+                    value,
+                })
+            }
+            (header, value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentSingleHeaderConfig",
+                        &[
+                            (header.is_none(), "header", "Header"),
+                            (value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

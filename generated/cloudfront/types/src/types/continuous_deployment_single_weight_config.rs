@@ -32,7 +32,7 @@ impl ContinuousDeploymentSingleWeightConfig {
 }
 
 /// A builder for [`ContinuousDeploymentSingleWeightConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ContinuousDeploymentSingleWeightConfigBuilder {
     weight: Option<f32>,
     session_stickiness_config: Option<crate::types::SessionStickinessConfig>,
@@ -73,19 +73,27 @@ impl ContinuousDeploymentSingleWeightConfigBuilder {
         self.session_stickiness_config = value;
         self
     }
-    /// Builds the [`ContinuousDeploymentSingleWeightConfig`], or names the first required member that is missing.
+    /// Builds the [`ContinuousDeploymentSingleWeightConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ContinuousDeploymentSingleWeightConfig, restxml_runtime::BuildError> {
-        Ok(ContinuousDeploymentSingleWeightConfig {
-            weight: restxml_runtime::error::required(
-                self.weight,
-                "ContinuousDeploymentSingleWeightConfig",
-                "Weight",
-            )?,
-            session_stickiness_config: self.session_stickiness_config,
-        })
+        match (self.weight,) {
+            (Some(weight),) => {
+                Ok(ContinuousDeploymentSingleWeightConfig {
+                    weight,
+                    session_stickiness_config: self.session_stickiness_config,
+                })
+            }
+            (weight,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentSingleWeightConfig",
+                        &[(weight.is_none(), "weight", "Weight")],
+                    ),
+                )
+            }
+        }
     }
 }
 

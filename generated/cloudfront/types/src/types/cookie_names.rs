@@ -45,7 +45,7 @@ impl From<Vec<String>> for CookieNames {
 }
 
 /// A builder for [`CookieNames`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CookieNamesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl CookieNamesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`CookieNames`], or names the first required member that is missing.
+    /// Builds the [`CookieNames`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CookieNames, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -56,7 +56,7 @@ impl CookiePreference {
 }
 
 /// A builder for [`CookiePreference`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CookiePreferenceBuilder {
     forward: Option<crate::types::ItemSelection>,
     whitelisted_names: Option<crate::types::CookieNames>,
@@ -94,17 +94,25 @@ impl CookiePreferenceBuilder {
         self.whitelisted_names = value;
         self
     }
-    /// Builds the [`CookiePreference`], or names the first required member that is missing.
+    /// Builds the [`CookiePreference`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CookiePreference, restxml_runtime::BuildError> {
-        Ok(CookiePreference {
-            forward: restxml_runtime::error::required(
-                self.forward,
-                "CookiePreference",
-                "Forward",
-            )?,
-            whitelisted_names: self.whitelisted_names,
-        })
+        match (self.forward,) {
+            (Some(forward),) => {
+                Ok(CookiePreference {
+                    forward,
+                    whitelisted_names: self.whitelisted_names,
+                })
+            }
+            (forward,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CookiePreference",
+                        &[(forward.is_none(), "forward", "Forward")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -63,7 +63,7 @@ impl CustomErrorResponse {
 }
 
 /// A builder for [`CustomErrorResponse`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CustomErrorResponseBuilder {
     error_code: Option<i32>,
     response_page_path: Option<String>,
@@ -126,19 +126,27 @@ impl CustomErrorResponseBuilder {
         self.error_caching_min_ttl = value;
         self
     }
-    /// Builds the [`CustomErrorResponse`], or names the first required member that is missing.
+    /// Builds the [`CustomErrorResponse`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CustomErrorResponse, restxml_runtime::BuildError> {
-        Ok(CustomErrorResponse {
-            error_code: restxml_runtime::error::required(
-                self.error_code,
-                "CustomErrorResponse",
-                "ErrorCode",
-            )?,
-            response_page_path: self.response_page_path,
-            response_code: self.response_code,
-            error_caching_min_ttl: self.error_caching_min_ttl,
-        })
+        match (self.error_code,) {
+            (Some(error_code),) => {
+                Ok(CustomErrorResponse {
+                    error_code,
+                    response_page_path: self.response_page_path,
+                    response_code: self.response_code,
+                    error_caching_min_ttl: self.error_caching_min_ttl,
+                })
+            }
+            (error_code,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CustomErrorResponse",
+                        &[(error_code.is_none(), "error_code", "ErrorCode")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -51,7 +51,7 @@ impl From<Vec<crate::types::CustomErrorResponse>> for CustomErrorResponses {
 }
 
 /// A builder for [`CustomErrorResponses`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CustomErrorResponsesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::CustomErrorResponse>>,
@@ -89,7 +89,7 @@ impl CustomErrorResponsesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`CustomErrorResponses`], or names the first required member that is missing.
+    /// Builds the [`CustomErrorResponses`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CustomErrorResponses, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

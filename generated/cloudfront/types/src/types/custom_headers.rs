@@ -45,7 +45,7 @@ impl From<Vec<crate::types::OriginCustomHeader>> for CustomHeaders {
 }
 
 /// A builder for [`CustomHeaders`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CustomHeadersBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::OriginCustomHeader>>,
@@ -83,7 +83,7 @@ impl CustomHeadersBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`CustomHeaders`], or names the first required member that is missing.
+    /// Builds the [`CustomHeaders`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CustomHeaders, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

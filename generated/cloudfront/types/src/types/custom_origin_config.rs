@@ -64,7 +64,7 @@ impl CustomOriginConfig {
 }
 
 /// A builder for [`CustomOriginConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CustomOriginConfigBuilder {
     http_port: Option<i32>,
     https_port: Option<i32>,
@@ -186,31 +186,39 @@ impl CustomOriginConfigBuilder {
         self.origin_mtls_config = value;
         self
     }
-    /// Builds the [`CustomOriginConfig`], or names the first required member that is missing.
+    /// Builds the [`CustomOriginConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CustomOriginConfig, restxml_runtime::BuildError> {
-        Ok(CustomOriginConfig {
-            http_port: restxml_runtime::error::required(
-                self.http_port,
-                "CustomOriginConfig",
-                "HTTPPort",
-            )?,
-            https_port: restxml_runtime::error::required(
-                self.https_port,
-                "CustomOriginConfig",
-                "HTTPSPort",
-            )?,
-            origin_protocol_policy: restxml_runtime::error::required(
-                self.origin_protocol_policy,
-                "CustomOriginConfig",
-                "OriginProtocolPolicy",
-            )?,
-            origin_ssl_protocols: self.origin_ssl_protocols,
-            origin_read_timeout: self.origin_read_timeout,
-            origin_keepalive_timeout: self.origin_keepalive_timeout,
-            ip_address_type: self.ip_address_type,
-            origin_mtls_config: self.origin_mtls_config,
-        })
+        match (self.http_port, self.https_port, self.origin_protocol_policy) {
+            (Some(http_port), Some(https_port), Some(origin_protocol_policy)) => {
+                Ok(CustomOriginConfig {
+                    http_port,
+                    https_port,
+                    origin_protocol_policy,
+                    origin_ssl_protocols: self.origin_ssl_protocols,
+                    origin_read_timeout: self.origin_read_timeout,
+                    origin_keepalive_timeout: self.origin_keepalive_timeout,
+                    ip_address_type: self.ip_address_type,
+                    origin_mtls_config: self.origin_mtls_config,
+                })
+            }
+            (http_port, https_port, origin_protocol_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CustomOriginConfig",
+                        &[
+                            (http_port.is_none(), "http_port", "HTTPPort"),
+                            (https_port.is_none(), "https_port", "HTTPSPort"),
+                            (
+                                origin_protocol_policy.is_none(),
+                                "origin_protocol_policy",
+                                "OriginProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -35,7 +35,7 @@ impl Customizations {
 }
 
 /// A builder for [`Customizations`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CustomizationsBuilder {
     web_acl: Option<crate::types::WebAclCustomization>,
     certificate: Option<crate::types::Certificate>,
@@ -99,7 +99,7 @@ impl CustomizationsBuilder {
         self.geo_restrictions = value;
         self
     }
-    /// Builds the [`Customizations`], or names the first required member that is missing.
+    /// Builds the [`Customizations`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Customizations, restxml_runtime::BuildError> {
         Ok(Customizations {

@@ -164,7 +164,7 @@ impl DefaultCacheBehavior {
 }
 
 /// A builder for [`DefaultCacheBehavior`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DefaultCacheBehaviorBuilder {
     target_origin_id: Option<String>,
     trusted_signers: Option<crate::types::TrustedSigners>,
@@ -466,38 +466,53 @@ impl DefaultCacheBehaviorBuilder {
         self.max_ttl = value;
         self
     }
-    /// Builds the [`DefaultCacheBehavior`], or names the first required member that is missing.
+    /// Builds the [`DefaultCacheBehavior`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DefaultCacheBehavior, restxml_runtime::BuildError> {
-        Ok(DefaultCacheBehavior {
-            target_origin_id: restxml_runtime::error::required(
-                self.target_origin_id,
-                "DefaultCacheBehavior",
-                "TargetOriginId",
-            )?,
-            trusted_signers: self.trusted_signers,
-            trusted_key_groups: self.trusted_key_groups,
-            viewer_protocol_policy: restxml_runtime::error::required(
-                self.viewer_protocol_policy,
-                "DefaultCacheBehavior",
-                "ViewerProtocolPolicy",
-            )?,
-            allowed_methods: self.allowed_methods,
-            smooth_streaming: self.smooth_streaming,
-            compress: self.compress,
-            lambda_function_associations: self.lambda_function_associations,
-            function_associations: self.function_associations,
-            field_level_encryption_id: self.field_level_encryption_id,
-            realtime_log_config_arn: self.realtime_log_config_arn,
-            cache_policy_id: self.cache_policy_id,
-            origin_request_policy_id: self.origin_request_policy_id,
-            response_headers_policy_id: self.response_headers_policy_id,
-            grpc_config: self.grpc_config,
-            forwarded_values: self.forwarded_values,
-            min_ttl: self.min_ttl,
-            default_ttl: self.default_ttl,
-            max_ttl: self.max_ttl,
-        })
+        match (self.target_origin_id, self.viewer_protocol_policy) {
+            (Some(target_origin_id), Some(viewer_protocol_policy)) => {
+                Ok(DefaultCacheBehavior {
+                    target_origin_id,
+                    trusted_signers: self.trusted_signers,
+                    trusted_key_groups: self.trusted_key_groups,
+                    viewer_protocol_policy,
+                    allowed_methods: self.allowed_methods,
+                    smooth_streaming: self.smooth_streaming,
+                    compress: self.compress,
+                    lambda_function_associations: self.lambda_function_associations,
+                    function_associations: self.function_associations,
+                    field_level_encryption_id: self.field_level_encryption_id,
+                    realtime_log_config_arn: self.realtime_log_config_arn,
+                    cache_policy_id: self.cache_policy_id,
+                    origin_request_policy_id: self.origin_request_policy_id,
+                    response_headers_policy_id: self.response_headers_policy_id,
+                    grpc_config: self.grpc_config,
+                    forwarded_values: self.forwarded_values,
+                    min_ttl: self.min_ttl,
+                    default_ttl: self.default_ttl,
+                    max_ttl: self.max_ttl,
+                })
+            }
+            (target_origin_id, viewer_protocol_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DefaultCacheBehavior",
+                        &[
+                            (
+                                target_origin_id.is_none(),
+                                "target_origin_id",
+                                "TargetOriginId",
+                            ),
+                            (
+                                viewer_protocol_policy.is_none(),
+                                "viewer_protocol_policy",
+                                "ViewerProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -67,7 +67,7 @@ impl Distribution {
 }
 
 /// A builder for [`Distribution`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -202,41 +202,77 @@ impl DistributionBuilder {
         self.alias_icp_recordals = value;
         self
     }
-    /// Builds the [`Distribution`], or names the first required member that is missing.
+    /// Builds the [`Distribution`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Distribution, restxml_runtime::BuildError> {
-        Ok(Distribution {
-            id: restxml_runtime::error::required(self.id, "Distribution", "Id")?,
-            arn: restxml_runtime::error::required(self.arn, "Distribution", "ARN")?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "Distribution",
-                "Status",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "Distribution",
-                "LastModifiedTime",
-            )?,
-            in_progress_invalidation_batches: restxml_runtime::error::required(
-                self.in_progress_invalidation_batches,
-                "Distribution",
-                "InProgressInvalidationBatches",
-            )?,
-            domain_name: restxml_runtime::error::required(
-                self.domain_name,
-                "Distribution",
-                "DomainName",
-            )?,
-            active_trusted_signers: self.active_trusted_signers,
-            active_trusted_key_groups: self.active_trusted_key_groups,
-            distribution_config: restxml_runtime::error::required(
-                self.distribution_config,
-                "Distribution",
-                "DistributionConfig",
-            )?,
-            alias_icp_recordals: self.alias_icp_recordals,
-        })
+        match (
+            self.id,
+            self.arn,
+            self.status,
+            self.last_modified_time,
+            self.in_progress_invalidation_batches,
+            self.domain_name,
+            self.distribution_config,
+        ) {
+            (
+                Some(id),
+                Some(arn),
+                Some(status),
+                Some(last_modified_time),
+                Some(in_progress_invalidation_batches),
+                Some(domain_name),
+                Some(distribution_config),
+            ) => {
+                Ok(Distribution {
+                    id,
+                    arn,
+                    status,
+                    last_modified_time,
+                    in_progress_invalidation_batches,
+                    domain_name,
+                    active_trusted_signers: self.active_trusted_signers,
+                    active_trusted_key_groups: self.active_trusted_key_groups,
+                    distribution_config,
+                    alias_icp_recordals: self.alias_icp_recordals,
+                })
+            }
+            (
+                id,
+                arn,
+                status,
+                last_modified_time,
+                in_progress_invalidation_batches,
+                domain_name,
+                distribution_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Distribution",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (arn.is_none(), "arn", "ARN"),
+                            (status.is_none(), "status", "Status"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                in_progress_invalidation_batches.is_none(),
+                                "in_progress_invalidation_batches",
+                                "InProgressInvalidationBatches",
+                            ),
+                            (domain_name.is_none(), "domain_name", "DomainName"),
+                            (
+                                distribution_config.is_none(),
+                                "distribution_config",
+                                "DistributionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -193,7 +193,7 @@ impl DistributionConfig {
 }
 
 /// A builder for [`DistributionConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionConfigBuilder {
     caller_reference: Option<String>,
     aliases: Option<crate::types::Aliases>,
@@ -574,56 +574,76 @@ impl DistributionConfigBuilder {
         self.cache_tag_config = value;
         self
     }
-    /// Builds the [`DistributionConfig`], or names the first required member that is missing.
+    /// Builds the [`DistributionConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionConfig, restxml_runtime::BuildError> {
-        Ok(DistributionConfig {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "DistributionConfig",
-                "CallerReference",
-            )?,
-            aliases: self.aliases,
-            default_root_object: self.default_root_object,
-            origins: restxml_runtime::error::required(
-                self.origins,
-                "DistributionConfig",
-                "Origins",
-            )?,
-            origin_groups: self.origin_groups,
-            default_cache_behavior: restxml_runtime::error::required(
-                self.default_cache_behavior,
-                "DistributionConfig",
-                "DefaultCacheBehavior",
-            )?,
-            cache_behaviors: self.cache_behaviors,
-            custom_error_responses: self.custom_error_responses,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "DistributionConfig",
-                "Comment",
-            )?,
-            logging: self.logging,
-            price_class: self.price_class,
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "DistributionConfig",
-                "Enabled",
-            )?,
-            viewer_certificate: self.viewer_certificate,
-            restrictions: self.restrictions,
-            web_acl_id: self.web_acl_id,
-            http_version: self.http_version,
-            is_ipv6_enabled: self.is_ipv6_enabled,
-            continuous_deployment_policy_id: self.continuous_deployment_policy_id,
-            staging: self.staging,
-            anycast_ip_list_id: self.anycast_ip_list_id,
-            tenant_config: self.tenant_config,
-            connection_mode: self.connection_mode,
-            viewer_mtls_config: self.viewer_mtls_config,
-            connection_function_association: self.connection_function_association,
-            cache_tag_config: self.cache_tag_config,
-        })
+        match (
+            self.caller_reference,
+            self.origins,
+            self.default_cache_behavior,
+            self.comment,
+            self.enabled,
+        ) {
+            (
+                Some(caller_reference),
+                Some(origins),
+                Some(default_cache_behavior),
+                Some(comment),
+                Some(enabled),
+            ) => {
+                Ok(DistributionConfig {
+                    caller_reference,
+                    aliases: self.aliases,
+                    default_root_object: self.default_root_object,
+                    origins,
+                    origin_groups: self.origin_groups,
+                    default_cache_behavior,
+                    cache_behaviors: self.cache_behaviors,
+                    custom_error_responses: self.custom_error_responses,
+                    comment,
+                    logging: self.logging,
+                    price_class: self.price_class,
+                    enabled,
+                    viewer_certificate: self.viewer_certificate,
+                    restrictions: self.restrictions,
+                    web_acl_id: self.web_acl_id,
+                    http_version: self.http_version,
+                    is_ipv6_enabled: self.is_ipv6_enabled,
+                    continuous_deployment_policy_id: self
+                        .continuous_deployment_policy_id,
+                    staging: self.staging,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    tenant_config: self.tenant_config,
+                    connection_mode: self.connection_mode,
+                    viewer_mtls_config: self.viewer_mtls_config,
+                    connection_function_association: self
+                        .connection_function_association,
+                    cache_tag_config: self.cache_tag_config,
+                })
+            }
+            (caller_reference, origins, default_cache_behavior, comment, enabled) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionConfig",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (origins.is_none(), "origins", "Origins"),
+                            (
+                                default_cache_behavior.is_none(),
+                                "default_cache_behavior",
+                                "DefaultCacheBehavior",
+                            ),
+                            (comment.is_none(), "comment", "Comment"),
+                            (enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

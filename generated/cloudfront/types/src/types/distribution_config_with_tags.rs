@@ -32,7 +32,7 @@ impl DistributionConfigWithTags {
 }
 
 /// A builder for [`DistributionConfigWithTags`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionConfigWithTagsBuilder {
     distribution_config: Option<crate::types::DistributionConfig>,
     tags: Option<crate::types::Tags>,
@@ -64,23 +64,34 @@ impl DistributionConfigWithTagsBuilder {
         self.tags = Some(value);
         self
     }
-    /// Builds the [`DistributionConfigWithTags`], or names the first required member that is missing.
+    /// Builds the [`DistributionConfigWithTags`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DistributionConfigWithTags, restxml_runtime::BuildError> {
-        Ok(DistributionConfigWithTags {
-            distribution_config: restxml_runtime::error::required(
-                self.distribution_config,
-                "DistributionConfigWithTags",
-                "DistributionConfig",
-            )?,
-            tags: restxml_runtime::error::required(
-                self.tags,
-                "DistributionConfigWithTags",
-                "Tags",
-            )?,
-        })
+        match (self.distribution_config, self.tags) {
+            (Some(distribution_config), Some(tags)) => {
+                Ok(DistributionConfigWithTags {
+                    distribution_config,
+                    tags,
+                })
+            }
+            (distribution_config, tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionConfigWithTags",
+                        &[
+                            (
+                                distribution_config.is_none(),
+                                "distribution_config",
+                                "DistributionConfig",
+                            ),
+                            (tags.is_none(), "tags", "Tags"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

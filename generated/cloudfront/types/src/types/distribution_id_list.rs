@@ -46,7 +46,7 @@ impl DistributionIdList {
 }
 
 /// A builder for [`DistributionIdList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionIdListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -119,7 +119,7 @@ impl DistributionIdListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`DistributionIdList`], or names the first required member that is missing.
+    /// Builds the [`DistributionIdList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionIdList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -127,26 +127,30 @@ impl DistributionIdListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(DistributionIdList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "DistributionIdList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "DistributionIdList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "DistributionIdList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(DistributionIdList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionIdList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

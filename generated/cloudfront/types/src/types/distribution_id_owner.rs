@@ -32,7 +32,7 @@ impl DistributionIdOwner {
 }
 
 /// A builder for [`DistributionIdOwner`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionIdOwnerBuilder {
     distribution_id: Option<String>,
     owner_account_id: Option<String>,
@@ -61,21 +61,36 @@ impl DistributionIdOwnerBuilder {
         self.owner_account_id = Some(value.into());
         self
     }
-    /// Builds the [`DistributionIdOwner`], or names the first required member that is missing.
+    /// Builds the [`DistributionIdOwner`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionIdOwner, restxml_runtime::BuildError> {
-        Ok(DistributionIdOwner {
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "DistributionIdOwner",
-                "DistributionId",
-            )?,
-            owner_account_id: restxml_runtime::error::required(
-                self.owner_account_id,
-                "DistributionIdOwner",
-                "OwnerAccountId",
-            )?,
-        })
+        match (self.distribution_id, self.owner_account_id) {
+            (Some(distribution_id), Some(owner_account_id)) => {
+                Ok(DistributionIdOwner {
+                    distribution_id,
+                    owner_account_id,
+                })
+            }
+            (distribution_id, owner_account_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionIdOwner",
+                        &[
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                owner_account_id.is_none(),
+                                "owner_account_id",
+                                "OwnerAccountId",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -46,7 +46,7 @@ impl DistributionIdOwnerList {
 }
 
 /// A builder for [`DistributionIdOwnerList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionIdOwnerListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -122,7 +122,7 @@ impl DistributionIdOwnerListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`DistributionIdOwnerList`], or names the first required member that is missing.
+    /// Builds the [`DistributionIdOwnerList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionIdOwnerList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -130,26 +130,30 @@ impl DistributionIdOwnerListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(DistributionIdOwnerList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "DistributionIdOwnerList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "DistributionIdOwnerList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "DistributionIdOwnerList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(DistributionIdOwnerList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionIdOwnerList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -46,7 +46,7 @@ impl DistributionList {
 }
 
 /// A builder for [`DistributionList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -122,7 +122,7 @@ impl DistributionListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`DistributionList`], or names the first required member that is missing.
+    /// Builds the [`DistributionList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -130,26 +130,30 @@ impl DistributionListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(DistributionList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "DistributionList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "DistributionList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "DistributionList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(DistributionList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

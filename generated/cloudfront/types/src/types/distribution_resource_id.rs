@@ -32,7 +32,7 @@ impl DistributionResourceId {
 }
 
 /// A builder for [`DistributionResourceId`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionResourceIdBuilder {
     distribution_id: Option<String>,
     distribution_tenant_id: Option<String>,
@@ -73,7 +73,7 @@ impl DistributionResourceIdBuilder {
         self.distribution_tenant_id = value;
         self
     }
-    /// Builds the [`DistributionResourceId`], or names the first required member that is missing.
+    /// Builds the [`DistributionResourceId`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionResourceId, restxml_runtime::BuildError> {
         Ok(DistributionResourceId {

@@ -119,7 +119,7 @@ impl DistributionSummary {
 }
 
 /// A builder for [`DistributionSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionSummaryBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -415,109 +415,153 @@ impl DistributionSummaryBuilder {
         self.connection_function_association = value;
         self
     }
-    /// Builds the [`DistributionSummary`], or names the first required member that is missing.
+    /// Builds the [`DistributionSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionSummary, restxml_runtime::BuildError> {
-        Ok(DistributionSummary {
-            id: restxml_runtime::error::required(self.id, "DistributionSummary", "Id")?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "DistributionSummary",
-                "ARN",
-            )?,
-            e_tag: self.e_tag,
-            status: restxml_runtime::error::required(
-                self.status,
-                "DistributionSummary",
-                "Status",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "DistributionSummary",
-                "LastModifiedTime",
-            )?,
-            domain_name: restxml_runtime::error::required(
-                self.domain_name,
-                "DistributionSummary",
-                "DomainName",
-            )?,
-            aliases: restxml_runtime::error::required(
-                self.aliases,
-                "DistributionSummary",
-                "Aliases",
-            )?,
-            origins: restxml_runtime::error::required(
-                self.origins,
-                "DistributionSummary",
-                "Origins",
-            )?,
-            origin_groups: self.origin_groups,
-            default_cache_behavior: restxml_runtime::error::required(
-                self.default_cache_behavior,
-                "DistributionSummary",
-                "DefaultCacheBehavior",
-            )?,
-            cache_behaviors: restxml_runtime::error::required(
-                self.cache_behaviors,
-                "DistributionSummary",
-                "CacheBehaviors",
-            )?,
-            custom_error_responses: restxml_runtime::error::required(
-                self.custom_error_responses,
-                "DistributionSummary",
-                "CustomErrorResponses",
-            )?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "DistributionSummary",
-                "Comment",
-            )?,
-            price_class: restxml_runtime::error::required(
-                self.price_class,
-                "DistributionSummary",
-                "PriceClass",
-            )?,
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "DistributionSummary",
-                "Enabled",
-            )?,
-            viewer_certificate: restxml_runtime::error::required(
-                self.viewer_certificate,
-                "DistributionSummary",
-                "ViewerCertificate",
-            )?,
-            restrictions: restxml_runtime::error::required(
-                self.restrictions,
-                "DistributionSummary",
-                "Restrictions",
-            )?,
-            web_acl_id: restxml_runtime::error::required(
-                self.web_acl_id,
-                "DistributionSummary",
-                "WebACLId",
-            )?,
-            http_version: restxml_runtime::error::required(
-                self.http_version,
-                "DistributionSummary",
-                "HttpVersion",
-            )?,
-            is_ipv6_enabled: restxml_runtime::error::required(
-                self.is_ipv6_enabled,
-                "DistributionSummary",
-                "IsIPV6Enabled",
-            )?,
-            alias_icp_recordals: self.alias_icp_recordals,
-            staging: restxml_runtime::error::required(
-                self.staging,
-                "DistributionSummary",
-                "Staging",
-            )?,
-            connection_mode: self.connection_mode,
-            anycast_ip_list_id: self.anycast_ip_list_id,
-            viewer_mtls_config: self.viewer_mtls_config,
-            connection_function_association: self.connection_function_association,
-        })
+        match (
+            self.id,
+            self.arn,
+            self.status,
+            self.last_modified_time,
+            self.domain_name,
+            self.aliases,
+            self.origins,
+            self.default_cache_behavior,
+            self.cache_behaviors,
+            self.custom_error_responses,
+            self.comment,
+            self.price_class,
+            self.enabled,
+            self.viewer_certificate,
+            self.restrictions,
+            self.web_acl_id,
+            self.http_version,
+            self.is_ipv6_enabled,
+            self.staging,
+        ) {
+            (
+                Some(id),
+                Some(arn),
+                Some(status),
+                Some(last_modified_time),
+                Some(domain_name),
+                Some(aliases),
+                Some(origins),
+                Some(default_cache_behavior),
+                Some(cache_behaviors),
+                Some(custom_error_responses),
+                Some(comment),
+                Some(price_class),
+                Some(enabled),
+                Some(viewer_certificate),
+                Some(restrictions),
+                Some(web_acl_id),
+                Some(http_version),
+                Some(is_ipv6_enabled),
+                Some(staging),
+            ) => {
+                Ok(DistributionSummary {
+                    id,
+                    arn,
+                    e_tag: self.e_tag,
+                    status,
+                    last_modified_time,
+                    domain_name,
+                    aliases,
+                    origins,
+                    origin_groups: self.origin_groups,
+                    default_cache_behavior,
+                    cache_behaviors,
+                    custom_error_responses,
+                    comment,
+                    price_class,
+                    enabled,
+                    viewer_certificate,
+                    restrictions,
+                    web_acl_id,
+                    http_version,
+                    is_ipv6_enabled,
+                    alias_icp_recordals: self.alias_icp_recordals,
+                    staging,
+                    connection_mode: self.connection_mode,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    viewer_mtls_config: self.viewer_mtls_config,
+                    connection_function_association: self.connection_function_association,
+                })
+            }
+            (
+                id,
+                arn,
+                status,
+                last_modified_time,
+                domain_name,
+                aliases,
+                origins,
+                default_cache_behavior,
+                cache_behaviors,
+                custom_error_responses,
+                comment,
+                price_class,
+                enabled,
+                viewer_certificate,
+                restrictions,
+                web_acl_id,
+                http_version,
+                is_ipv6_enabled,
+                staging,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (arn.is_none(), "arn", "ARN"),
+                            (status.is_none(), "status", "Status"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (domain_name.is_none(), "domain_name", "DomainName"),
+                            (aliases.is_none(), "aliases", "Aliases"),
+                            (origins.is_none(), "origins", "Origins"),
+                            (
+                                default_cache_behavior.is_none(),
+                                "default_cache_behavior",
+                                "DefaultCacheBehavior",
+                            ),
+                            (
+                                cache_behaviors.is_none(),
+                                "cache_behaviors",
+                                "CacheBehaviors",
+                            ),
+                            (
+                                custom_error_responses.is_none(),
+                                "custom_error_responses",
+                                "CustomErrorResponses",
+                            ),
+                            (comment.is_none(), "comment", "Comment"),
+                            (price_class.is_none(), "price_class", "PriceClass"),
+                            (enabled.is_none(), "enabled", "Enabled"),
+                            (
+                                viewer_certificate.is_none(),
+                                "viewer_certificate",
+                                "ViewerCertificate",
+                            ),
+                            (restrictions.is_none(), "restrictions", "Restrictions"),
+                            (web_acl_id.is_none(), "web_acl_id", "WebACLId"),
+                            (http_version.is_none(), "http_version", "HttpVersion"),
+                            (
+                                is_ipv6_enabled.is_none(),
+                                "is_ipv6_enabled",
+                                "IsIPV6Enabled",
+                            ),
+                            (staging.is_none(), "staging", "Staging"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -65,7 +65,7 @@ impl DistributionTenant {
 }
 
 /// A builder for [`DistributionTenant`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionTenantBuilder {
     id: Option<String>,
     distribution_id: Option<String>,
@@ -272,7 +272,7 @@ impl DistributionTenantBuilder {
         self.status = value;
         self
     }
-    /// Builds the [`DistributionTenant`], or names the first required member that is missing.
+    /// Builds the [`DistributionTenant`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionTenant, restxml_runtime::BuildError> {
         Ok(DistributionTenant {

@@ -32,7 +32,7 @@ impl DistributionTenantAssociationFilter {
 }
 
 /// A builder for [`DistributionTenantAssociationFilter`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionTenantAssociationFilterBuilder {
     distribution_id: Option<String>,
     connection_group_id: Option<String>,
@@ -73,7 +73,7 @@ impl DistributionTenantAssociationFilterBuilder {
         self.connection_group_id = value;
         self
     }
-    /// Builds the [`DistributionTenantAssociationFilter`], or names the first required member that is missing.
+    /// Builds the [`DistributionTenantAssociationFilter`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

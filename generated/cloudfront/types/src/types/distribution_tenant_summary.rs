@@ -62,7 +62,7 @@ impl DistributionTenantSummary {
 }
 
 /// A builder for [`DistributionTenantSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DistributionTenantSummaryBuilder {
     id: Option<String>,
     distribution_id: Option<String>,
@@ -198,57 +198,81 @@ impl DistributionTenantSummaryBuilder {
         self.status = value;
         self
     }
-    /// Builds the [`DistributionTenantSummary`], or names the first required member that is missing.
+    /// Builds the [`DistributionTenantSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<DistributionTenantSummary, restxml_runtime::BuildError> {
-        Ok(DistributionTenantSummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "DistributionTenantSummary",
-                "Id",
-            )?,
-            distribution_id: restxml_runtime::error::required(
-                self.distribution_id,
-                "DistributionTenantSummary",
-                "DistributionId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "DistributionTenantSummary",
-                "Name",
-            )?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "DistributionTenantSummary",
-                "Arn",
-            )?,
-            domains: restxml_runtime::error::required(
-                self.domains,
-                "DistributionTenantSummary",
-                "Domains",
-            )?,
-            connection_group_id: self.connection_group_id,
-            customizations: self.customizations,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "DistributionTenantSummary",
-                "CreatedTime",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "DistributionTenantSummary",
-                "LastModifiedTime",
-            )?,
-            e_tag: restxml_runtime::error::required(
-                self.e_tag,
-                "DistributionTenantSummary",
-                "ETag",
-            )?,
-            enabled: self.enabled,
-            status: self.status,
-        })
+        match (
+            self.id,
+            self.distribution_id,
+            self.name,
+            self.arn,
+            self.domains,
+            self.created_time,
+            self.last_modified_time,
+            self.e_tag,
+        ) {
+            (
+                Some(id),
+                Some(distribution_id),
+                Some(name),
+                Some(arn),
+                Some(domains),
+                Some(created_time),
+                Some(last_modified_time),
+                Some(e_tag),
+            ) => {
+                Ok(DistributionTenantSummary {
+                    id,
+                    distribution_id,
+                    name,
+                    arn,
+                    domains,
+                    connection_group_id: self.connection_group_id,
+                    customizations: self.customizations,
+                    created_time,
+                    last_modified_time,
+                    e_tag,
+                    enabled: self.enabled,
+                    status: self.status,
+                })
+            }
+            (
+                id,
+                distribution_id,
+                name,
+                arn,
+                domains,
+                created_time,
+                last_modified_time,
+                e_tag,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionTenantSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (name.is_none(), "name", "Name"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (domains.is_none(), "domains", "Domains"),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (e_tag.is_none(), "e_tag", "ETag"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -41,7 +41,7 @@ impl DnsConfiguration {
 }
 
 /// A builder for [`DnsConfiguration`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DnsConfigurationBuilder {
     domain: Option<String>,
     status: Option<crate::types::DnsConfigurationStatus>,
@@ -84,22 +84,29 @@ impl DnsConfigurationBuilder {
         self.reason = value;
         self
     }
-    /// Builds the [`DnsConfiguration`], or names the first required member that is missing.
+    /// Builds the [`DnsConfiguration`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DnsConfiguration, restxml_runtime::BuildError> {
-        Ok(DnsConfiguration {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "DnsConfiguration",
-                "Domain",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "DnsConfiguration",
-                "Status",
-            )?,
-            reason: self.reason,
-        })
+        match (self.domain, self.status) {
+            (Some(domain), Some(status)) => {
+                Ok(DnsConfiguration {
+                    domain,
+                    status,
+                    reason: self.reason,
+                })
+            }
+            (domain, status) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DnsConfiguration",
+                        &[
+                            (domain.is_none(), "domain", "Domain"),
+                            (status.is_none(), "status", "Status"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl DomainConflict {
 }
 
 /// A builder for [`DomainConflict`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DomainConflictBuilder {
     domain: Option<String>,
     resource_type: Option<crate::types::DistributionResourceType>,
@@ -86,31 +86,32 @@ impl DomainConflictBuilder {
         self.account_id = Some(value.into());
         self
     }
-    /// Builds the [`DomainConflict`], or names the first required member that is missing.
+    /// Builds the [`DomainConflict`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DomainConflict, restxml_runtime::BuildError> {
-        Ok(DomainConflict {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "DomainConflict",
-                "Domain",
-            )?,
-            resource_type: restxml_runtime::error::required(
-                self.resource_type,
-                "DomainConflict",
-                "ResourceType",
-            )?,
-            resource_id: restxml_runtime::error::required(
-                self.resource_id,
-                "DomainConflict",
-                "ResourceId",
-            )?,
-            account_id: restxml_runtime::error::required(
-                self.account_id,
-                "DomainConflict",
-                "AccountId",
-            )?,
-        })
+        match (self.domain, self.resource_type, self.resource_id, self.account_id) {
+            (Some(domain), Some(resource_type), Some(resource_id), Some(account_id)) => {
+                Ok(DomainConflict {
+                    domain,
+                    resource_type,
+                    resource_id,
+                    account_id,
+                })
+            }
+            (domain, resource_type, resource_id, account_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DomainConflict",
+                        &[
+                            (domain.is_none(), "domain", "Domain"),
+                            (resource_type.is_none(), "resource_type", "ResourceType"),
+                            (resource_id.is_none(), "resource_id", "ResourceId"),
+                            (account_id.is_none(), "account_id", "AccountId"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

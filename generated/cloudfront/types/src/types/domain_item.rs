@@ -27,7 +27,7 @@ impl DomainItem {
 }
 
 /// A builder for [`DomainItem`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DomainItemBuilder {
     domain: Option<String>,
 }
@@ -46,16 +46,20 @@ impl DomainItemBuilder {
         self.domain = Some(value.into());
         self
     }
-    /// Builds the [`DomainItem`], or names the first required member that is missing.
+    /// Builds the [`DomainItem`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DomainItem, restxml_runtime::BuildError> {
-        Ok(DomainItem {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "DomainItem",
-                "Domain",
-            )?,
-        })
+        match (self.domain,) {
+            (Some(domain),) => Ok(DomainItem { domain }),
+            (domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DomainItem",
+                        &[(domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl DomainResult {
 }
 
 /// A builder for [`DomainResult`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DomainResultBuilder {
     domain: Option<String>,
     status: Option<crate::types::DomainStatus>,
@@ -67,17 +67,25 @@ impl DomainResultBuilder {
         self.status = value;
         self
     }
-    /// Builds the [`DomainResult`], or names the first required member that is missing.
+    /// Builds the [`DomainResult`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DomainResult, restxml_runtime::BuildError> {
-        Ok(DomainResult {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "DomainResult",
-                "Domain",
-            )?,
-            status: self.status,
-        })
+        match (self.domain,) {
+            (Some(domain),) => {
+                Ok(DomainResult {
+                    domain,
+                    status: self.status,
+                })
+            }
+            (domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DomainResult",
+                        &[(domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
+        }
     }
 }
 

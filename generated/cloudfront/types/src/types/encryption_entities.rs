@@ -45,7 +45,7 @@ impl From<Vec<crate::types::EncryptionEntity>> for EncryptionEntities {
 }
 
 /// A builder for [`EncryptionEntities`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct EncryptionEntitiesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::EncryptionEntity>>,
@@ -83,7 +83,7 @@ impl EncryptionEntitiesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`EncryptionEntities`], or names the first required member that is missing.
+    /// Builds the [`EncryptionEntities`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<EncryptionEntities, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

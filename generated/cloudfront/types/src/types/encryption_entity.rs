@@ -35,7 +35,7 @@ impl EncryptionEntity {
 }
 
 /// A builder for [`EncryptionEntity`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct EncryptionEntityBuilder {
     public_key_id: Option<String>,
     provider_id: Option<String>,
@@ -72,26 +72,30 @@ impl EncryptionEntityBuilder {
         self.field_patterns = Some(value);
         self
     }
-    /// Builds the [`EncryptionEntity`], or names the first required member that is missing.
+    /// Builds the [`EncryptionEntity`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<EncryptionEntity, restxml_runtime::BuildError> {
-        Ok(EncryptionEntity {
-            public_key_id: restxml_runtime::error::required(
-                self.public_key_id,
-                "EncryptionEntity",
-                "PublicKeyId",
-            )?,
-            provider_id: restxml_runtime::error::required(
-                self.provider_id,
-                "EncryptionEntity",
-                "ProviderId",
-            )?,
-            field_patterns: restxml_runtime::error::required(
-                self.field_patterns,
-                "EncryptionEntity",
-                "FieldPatterns",
-            )?,
-        })
+        match (self.public_key_id, self.provider_id, self.field_patterns) {
+            (Some(public_key_id), Some(provider_id), Some(field_patterns)) => {
+                Ok(EncryptionEntity {
+                    public_key_id,
+                    provider_id,
+                    field_patterns,
+                })
+            }
+            (public_key_id, provider_id, field_patterns) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EncryptionEntity",
+                        &[
+                            (public_key_id.is_none(), "public_key_id", "PublicKeyId"),
+                            (provider_id.is_none(), "provider_id", "ProviderId"),
+                            (field_patterns.is_none(), "field_patterns", "FieldPatterns"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

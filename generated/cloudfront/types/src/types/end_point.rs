@@ -32,7 +32,7 @@ impl EndPoint {
 }
 
 /// A builder for [`EndPoint`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct EndPointBuilder {
     stream_type: Option<String>,
     kinesis_stream_config: Option<crate::types::KinesisStreamConfig>,
@@ -73,17 +73,25 @@ impl EndPointBuilder {
         self.kinesis_stream_config = value;
         self
     }
-    /// Builds the [`EndPoint`], or names the first required member that is missing.
+    /// Builds the [`EndPoint`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<EndPoint, restxml_runtime::BuildError> {
-        Ok(EndPoint {
-            stream_type: restxml_runtime::error::required(
-                self.stream_type,
-                "EndPoint",
-                "StreamType",
-            )?,
-            kinesis_stream_config: self.kinesis_stream_config,
-        })
+        match (self.stream_type,) {
+            (Some(stream_type),) => {
+                Ok(EndPoint {
+                    stream_type,
+                    kinesis_stream_config: self.kinesis_stream_config,
+                })
+            }
+            (stream_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EndPoint",
+                        &[(stream_type.is_none(), "stream_type", "StreamType")],
+                    ),
+                )
+            }
+        }
     }
 }
 

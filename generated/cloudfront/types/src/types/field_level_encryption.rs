@@ -35,7 +35,7 @@ impl FieldLevelEncryption {
 }
 
 /// A builder for [`FieldLevelEncryption`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -75,22 +75,38 @@ impl FieldLevelEncryptionBuilder {
         self.field_level_encryption_config = Some(value);
         self
     }
-    /// Builds the [`FieldLevelEncryption`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryption`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FieldLevelEncryption, restxml_runtime::BuildError> {
-        Ok(FieldLevelEncryption {
-            id: restxml_runtime::error::required(self.id, "FieldLevelEncryption", "Id")?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "FieldLevelEncryption",
-                "LastModifiedTime",
-            )?,
-            field_level_encryption_config: restxml_runtime::error::required(
-                self.field_level_encryption_config,
-                "FieldLevelEncryption",
-                "FieldLevelEncryptionConfig",
-            )?,
-        })
+        match (self.id, self.last_modified_time, self.field_level_encryption_config) {
+            (Some(id), Some(last_modified_time), Some(field_level_encryption_config)) => {
+                Ok(FieldLevelEncryption {
+                    id,
+                    last_modified_time,
+                    field_level_encryption_config,
+                })
+            }
+            (id, last_modified_time, field_level_encryption_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryption",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl FieldLevelEncryptionConfig {
 }
 
 /// A builder for [`FieldLevelEncryptionConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionConfigBuilder {
     caller_reference: Option<String>,
     comment: Option<String>,
@@ -113,21 +113,35 @@ impl FieldLevelEncryptionConfigBuilder {
         self.content_type_profile_config = value;
         self
     }
-    /// Builds the [`FieldLevelEncryptionConfig`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<FieldLevelEncryptionConfig, restxml_runtime::BuildError> {
-        Ok(FieldLevelEncryptionConfig {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "FieldLevelEncryptionConfig",
-                "CallerReference",
-            )?,
-            comment: self.comment,
-            query_arg_profile_config: self.query_arg_profile_config,
-            content_type_profile_config: self.content_type_profile_config,
-        })
+        match (self.caller_reference,) {
+            (Some(caller_reference),) => {
+                Ok(FieldLevelEncryptionConfig {
+                    caller_reference,
+                    comment: self.comment,
+                    query_arg_profile_config: self.query_arg_profile_config,
+                    content_type_profile_config: self.content_type_profile_config,
+                })
+            }
+            (caller_reference,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionConfig",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

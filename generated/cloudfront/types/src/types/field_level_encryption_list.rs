@@ -40,7 +40,7 @@ impl FieldLevelEncryptionList {
 }
 
 /// A builder for [`FieldLevelEncryptionList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -103,7 +103,7 @@ impl FieldLevelEncryptionListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`FieldLevelEncryptionList`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FieldLevelEncryptionList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -111,16 +111,24 @@ impl FieldLevelEncryptionListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(FieldLevelEncryptionList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "FieldLevelEncryptionList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(FieldLevelEncryptionList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl FieldLevelEncryptionProfile {
 }
 
 /// A builder for [`FieldLevelEncryptionProfile`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionProfileBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -83,28 +83,48 @@ impl FieldLevelEncryptionProfileBuilder {
         self.field_level_encryption_profile_config = Some(value);
         self
     }
-    /// Builds the [`FieldLevelEncryptionProfile`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionProfile`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<FieldLevelEncryptionProfile, restxml_runtime::BuildError> {
-        Ok(FieldLevelEncryptionProfile {
-            id: restxml_runtime::error::required(
-                self.id,
-                "FieldLevelEncryptionProfile",
-                "Id",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "FieldLevelEncryptionProfile",
-                "LastModifiedTime",
-            )?,
-            field_level_encryption_profile_config: restxml_runtime::error::required(
-                self.field_level_encryption_profile_config,
-                "FieldLevelEncryptionProfile",
-                "FieldLevelEncryptionProfileConfig",
-            )?,
-        })
+        match (
+            self.id,
+            self.last_modified_time,
+            self.field_level_encryption_profile_config,
+        ) {
+            (
+                Some(id),
+                Some(last_modified_time),
+                Some(field_level_encryption_profile_config),
+            ) => {
+                Ok(FieldLevelEncryptionProfile {
+                    id,
+                    last_modified_time,
+                    field_level_encryption_profile_config,
+                })
+            }
+            (id, last_modified_time, field_level_encryption_profile_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfile",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                field_level_encryption_profile_config.is_none(),
+                                "field_level_encryption_profile_config",
+                                "FieldLevelEncryptionProfileConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

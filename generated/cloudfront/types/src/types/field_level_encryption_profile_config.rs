@@ -38,7 +38,7 @@ impl FieldLevelEncryptionProfileConfig {
 }
 
 /// A builder for [`FieldLevelEncryptionProfileConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionProfileConfigBuilder {
     name: Option<String>,
     caller_reference: Option<String>,
@@ -92,29 +92,41 @@ impl FieldLevelEncryptionProfileConfigBuilder {
         self.encryption_entities = Some(value);
         self
     }
-    /// Builds the [`FieldLevelEncryptionProfileConfig`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionProfileConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<FieldLevelEncryptionProfileConfig, restxml_runtime::BuildError> {
-        Ok(FieldLevelEncryptionProfileConfig {
-            name: restxml_runtime::error::required(
-                self.name,
-                "FieldLevelEncryptionProfileConfig",
-                "Name",
-            )?,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "FieldLevelEncryptionProfileConfig",
-                "CallerReference",
-            )?,
-            comment: self.comment,
-            encryption_entities: restxml_runtime::error::required(
-                self.encryption_entities,
-                "FieldLevelEncryptionProfileConfig",
-                "EncryptionEntities",
-            )?,
-        })
+        match (self.name, self.caller_reference, self.encryption_entities) {
+            (Some(name), Some(caller_reference), Some(encryption_entities)) => {
+                Ok(FieldLevelEncryptionProfileConfig {
+                    name,
+                    caller_reference,
+                    comment: self.comment,
+                    encryption_entities,
+                })
+            }
+            (name, caller_reference, encryption_entities) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfileConfig",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                encryption_entities.is_none(),
+                                "encryption_entities",
+                                "EncryptionEntities",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

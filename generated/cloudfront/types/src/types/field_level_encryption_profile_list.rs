@@ -40,7 +40,7 @@ impl FieldLevelEncryptionProfileList {
 }
 
 /// A builder for [`FieldLevelEncryptionProfileList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionProfileListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -103,7 +103,7 @@ impl FieldLevelEncryptionProfileListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`FieldLevelEncryptionProfileList`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionProfileList`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -113,16 +113,24 @@ impl FieldLevelEncryptionProfileListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(FieldLevelEncryptionProfileList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "FieldLevelEncryptionProfileList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(FieldLevelEncryptionProfileList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfileList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

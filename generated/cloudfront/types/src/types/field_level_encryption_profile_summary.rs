@@ -41,7 +41,7 @@ impl FieldLevelEncryptionProfileSummary {
 }
 
 /// A builder for [`FieldLevelEncryptionProfileSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionProfileSummaryBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -103,34 +103,48 @@ impl FieldLevelEncryptionProfileSummaryBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`FieldLevelEncryptionProfileSummary`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionProfileSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<FieldLevelEncryptionProfileSummary, restxml_runtime::BuildError> {
-        Ok(FieldLevelEncryptionProfileSummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "FieldLevelEncryptionProfileSummary",
-                "Id",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "FieldLevelEncryptionProfileSummary",
-                "LastModifiedTime",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "FieldLevelEncryptionProfileSummary",
-                "Name",
-            )?,
-            encryption_entities: restxml_runtime::error::required(
-                self.encryption_entities,
-                "FieldLevelEncryptionProfileSummary",
-                "EncryptionEntities",
-            )?,
-            comment: self.comment,
-        })
+        match (self.id, self.last_modified_time, self.name, self.encryption_entities) {
+            (
+                Some(id),
+                Some(last_modified_time),
+                Some(name),
+                Some(encryption_entities),
+            ) => {
+                Ok(FieldLevelEncryptionProfileSummary {
+                    id,
+                    last_modified_time,
+                    name,
+                    encryption_entities,
+                    comment: self.comment,
+                })
+            }
+            (id, last_modified_time, name, encryption_entities) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfileSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (name.is_none(), "name", "Name"),
+                            (
+                                encryption_entities.is_none(),
+                                "encryption_entities",
+                                "EncryptionEntities",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -41,7 +41,7 @@ impl FieldLevelEncryptionSummary {
 }
 
 /// A builder for [`FieldLevelEncryptionSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldLevelEncryptionSummaryBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -124,26 +124,37 @@ impl FieldLevelEncryptionSummaryBuilder {
         self.content_type_profile_config = value;
         self
     }
-    /// Builds the [`FieldLevelEncryptionSummary`], or names the first required member that is missing.
+    /// Builds the [`FieldLevelEncryptionSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<FieldLevelEncryptionSummary, restxml_runtime::BuildError> {
-        Ok(FieldLevelEncryptionSummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "FieldLevelEncryptionSummary",
-                "Id",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "FieldLevelEncryptionSummary",
-                "LastModifiedTime",
-            )?,
-            comment: self.comment,
-            query_arg_profile_config: self.query_arg_profile_config,
-            content_type_profile_config: self.content_type_profile_config,
-        })
+        match (self.id, self.last_modified_time) {
+            (Some(id), Some(last_modified_time)) => {
+                Ok(FieldLevelEncryptionSummary {
+                    id,
+                    last_modified_time,
+                    comment: self.comment,
+                    query_arg_profile_config: self.query_arg_profile_config,
+                    content_type_profile_config: self.content_type_profile_config,
+                })
+            }
+            (id, last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ impl From<Vec<String>> for FieldPatterns {
 }
 
 /// A builder for [`FieldPatterns`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldPatternsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl FieldPatternsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`FieldPatterns`], or names the first required member that is missing.
+    /// Builds the [`FieldPatterns`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FieldPatterns, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

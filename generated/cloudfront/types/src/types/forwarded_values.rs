@@ -82,7 +82,7 @@ impl ForwardedValues {
 }
 
 /// A builder for [`ForwardedValues`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ForwardedValuesBuilder {
     query_string: Option<bool>,
     cookies: Option<crate::types::CookiePreference>,
@@ -145,23 +145,30 @@ impl ForwardedValuesBuilder {
         self.query_string_cache_keys = value;
         self
     }
-    /// Builds the [`ForwardedValues`], or names the first required member that is missing.
+    /// Builds the [`ForwardedValues`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ForwardedValues, restxml_runtime::BuildError> {
-        Ok(ForwardedValues {
-            query_string: restxml_runtime::error::required(
-                self.query_string,
-                "ForwardedValues",
-                "QueryString",
-            )?,
-            cookies: restxml_runtime::error::required(
-                self.cookies,
-                "ForwardedValues",
-                "Cookies",
-            )?,
-            headers: self.headers,
-            query_string_cache_keys: self.query_string_cache_keys,
-        })
+        match (self.query_string, self.cookies) {
+            (Some(query_string), Some(cookies)) => {
+                Ok(ForwardedValues {
+                    query_string,
+                    cookies,
+                    headers: self.headers,
+                    query_string_cache_keys: self.query_string_cache_keys,
+                })
+            }
+            (query_string, cookies) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ForwardedValues",
+                        &[
+                            (query_string.is_none(), "query_string", "QueryString"),
+                            (cookies.is_none(), "cookies", "Cookies"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

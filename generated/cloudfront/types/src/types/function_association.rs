@@ -33,7 +33,7 @@ impl FunctionAssociation {
 }
 
 /// A builder for [`FunctionAssociation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FunctionAssociationBuilder {
     function_arn: Option<String>,
     event_type: Option<crate::types::EventType>,
@@ -62,21 +62,28 @@ impl FunctionAssociationBuilder {
         self.event_type = Some(value);
         self
     }
-    /// Builds the [`FunctionAssociation`], or names the first required member that is missing.
+    /// Builds the [`FunctionAssociation`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FunctionAssociation, restxml_runtime::BuildError> {
-        Ok(FunctionAssociation {
-            function_arn: restxml_runtime::error::required(
-                self.function_arn,
-                "FunctionAssociation",
-                "FunctionARN",
-            )?,
-            event_type: restxml_runtime::error::required(
-                self.event_type,
-                "FunctionAssociation",
-                "EventType",
-            )?,
-        })
+        match (self.function_arn, self.event_type) {
+            (Some(function_arn), Some(event_type)) => {
+                Ok(FunctionAssociation {
+                    function_arn,
+                    event_type,
+                })
+            }
+            (function_arn, event_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionAssociation",
+                        &[
+                            (function_arn.is_none(), "function_arn", "FunctionARN"),
+                            (event_type.is_none(), "event_type", "EventType"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

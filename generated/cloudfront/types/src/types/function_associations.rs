@@ -45,7 +45,7 @@ impl From<Vec<crate::types::FunctionAssociation>> for FunctionAssociations {
 }
 
 /// A builder for [`FunctionAssociations`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FunctionAssociationsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::FunctionAssociation>>,
@@ -83,7 +83,7 @@ impl FunctionAssociationsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`FunctionAssociations`], or names the first required member that is missing.
+    /// Builds the [`FunctionAssociations`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FunctionAssociations, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

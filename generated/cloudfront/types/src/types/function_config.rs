@@ -35,7 +35,7 @@ impl FunctionConfig {
 }
 
 /// A builder for [`FunctionConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FunctionConfigBuilder {
     comment: Option<String>,
     runtime: Option<crate::types::FunctionRuntime>,
@@ -84,22 +84,29 @@ impl FunctionConfigBuilder {
         self.key_value_store_associations = value;
         self
     }
-    /// Builds the [`FunctionConfig`], or names the first required member that is missing.
+    /// Builds the [`FunctionConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FunctionConfig, restxml_runtime::BuildError> {
-        Ok(FunctionConfig {
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "FunctionConfig",
-                "Comment",
-            )?,
-            runtime: restxml_runtime::error::required(
-                self.runtime,
-                "FunctionConfig",
-                "Runtime",
-            )?,
-            key_value_store_associations: self.key_value_store_associations,
-        })
+        match (self.comment, self.runtime) {
+            (Some(comment), Some(runtime)) => {
+                Ok(FunctionConfig {
+                    comment,
+                    runtime,
+                    key_value_store_associations: self.key_value_store_associations,
+                })
+            }
+            (comment, runtime) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionConfig",
+                        &[
+                            (comment.is_none(), "comment", "Comment"),
+                            (runtime.is_none(), "runtime", "Runtime"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

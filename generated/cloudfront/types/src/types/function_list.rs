@@ -40,7 +40,7 @@ impl FunctionList {
 }
 
 /// A builder for [`FunctionList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FunctionListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -100,7 +100,7 @@ impl FunctionListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`FunctionList`], or names the first required member that is missing.
+    /// Builds the [`FunctionList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FunctionList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -108,16 +108,24 @@ impl FunctionListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(FunctionList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "FunctionList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(FunctionList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -43,7 +43,7 @@ impl FunctionMetadata {
 }
 
 /// A builder for [`FunctionMetadata`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FunctionMetadataBuilder {
     function_arn: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -100,23 +100,34 @@ impl FunctionMetadataBuilder {
         self.last_modified_time = Some(value);
         self
     }
-    /// Builds the [`FunctionMetadata`], or names the first required member that is missing.
+    /// Builds the [`FunctionMetadata`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FunctionMetadata, restxml_runtime::BuildError> {
-        Ok(FunctionMetadata {
-            function_arn: restxml_runtime::error::required(
-                self.function_arn,
-                "FunctionMetadata",
-                "FunctionARN",
-            )?,
-            stage: self.stage,
-            created_time: self.created_time,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "FunctionMetadata",
-                "LastModifiedTime",
-            )?,
-        })
+        match (self.function_arn, self.last_modified_time) {
+            (Some(function_arn), Some(last_modified_time)) => {
+                Ok(FunctionMetadata {
+                    function_arn,
+                    stage: self.stage,
+                    created_time: self.created_time,
+                    last_modified_time,
+                })
+            }
+            (function_arn, last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionMetadata",
+                        &[
+                            (function_arn.is_none(), "function_arn", "FunctionARN"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl FunctionSummary {
 }
 
 /// A builder for [`FunctionSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FunctionSummaryBuilder {
     name: Option<String>,
     status: Option<String>,
@@ -89,27 +89,39 @@ impl FunctionSummaryBuilder {
         self.function_metadata = Some(value);
         self
     }
-    /// Builds the [`FunctionSummary`], or names the first required member that is missing.
+    /// Builds the [`FunctionSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<FunctionSummary, restxml_runtime::BuildError> {
-        Ok(FunctionSummary {
-            name: restxml_runtime::error::required(
-                self.name,
-                "FunctionSummary",
-                "Name",
-            )?,
-            status: self.status,
-            function_config: restxml_runtime::error::required(
-                self.function_config,
-                "FunctionSummary",
-                "FunctionConfig",
-            )?,
-            function_metadata: restxml_runtime::error::required(
-                self.function_metadata,
-                "FunctionSummary",
-                "FunctionMetadata",
-            )?,
-        })
+        match (self.name, self.function_config, self.function_metadata) {
+            (Some(name), Some(function_config), Some(function_metadata)) => {
+                Ok(FunctionSummary {
+                    name,
+                    status: self.status,
+                    function_config,
+                    function_metadata,
+                })
+            }
+            (name, function_config, function_metadata) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionSummary",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (
+                                function_metadata.is_none(),
+                                "function_metadata",
+                                "FunctionMetadata",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

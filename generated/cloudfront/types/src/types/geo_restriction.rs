@@ -47,7 +47,7 @@ impl GeoRestriction {
 }
 
 /// A builder for [`GeoRestriction`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GeoRestrictionBuilder {
     restriction_type: Option<crate::types::GeoRestrictionType>,
     quantity: Option<i32>,
@@ -90,7 +90,7 @@ impl GeoRestrictionBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`GeoRestriction`], or names the first required member that is missing.
+    /// Builds the [`GeoRestriction`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GeoRestriction, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -98,15 +98,29 @@ impl GeoRestrictionBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(GeoRestriction {
-            restriction_type: restxml_runtime::error::required(
-                self.restriction_type,
-                "GeoRestriction",
-                "RestrictionType",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.restriction_type,) {
+            (Some(restriction_type),) => {
+                Ok(GeoRestriction {
+                    restriction_type,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (restriction_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GeoRestriction",
+                        &[
+                            (
+                                restriction_type.is_none(),
+                                "restriction_type",
+                                "RestrictionType",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl GeoRestrictionCustomization {
 }
 
 /// A builder for [`GeoRestrictionCustomization`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GeoRestrictionCustomizationBuilder {
     restriction_type: Option<crate::types::GeoRestrictionType>,
     locations: Option<Vec<String>>,
@@ -73,19 +73,33 @@ impl GeoRestrictionCustomizationBuilder {
         self.locations = value;
         self
     }
-    /// Builds the [`GeoRestrictionCustomization`], or names the first required member that is missing.
+    /// Builds the [`GeoRestrictionCustomization`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<GeoRestrictionCustomization, restxml_runtime::BuildError> {
-        Ok(GeoRestrictionCustomization {
-            restriction_type: restxml_runtime::error::required(
-                self.restriction_type,
-                "GeoRestrictionCustomization",
-                "RestrictionType",
-            )?,
-            locations: self.locations,
-        })
+        match (self.restriction_type,) {
+            (Some(restriction_type),) => {
+                Ok(GeoRestrictionCustomization {
+                    restriction_type,
+                    locations: self.locations,
+                })
+            }
+            (restriction_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GeoRestrictionCustomization",
+                        &[
+                            (
+                                restriction_type.is_none(),
+                                "restriction_type",
+                                "RestrictionType",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

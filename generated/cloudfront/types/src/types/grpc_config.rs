@@ -31,7 +31,7 @@ impl GrpcConfig {
 }
 
 /// A builder for [`GrpcConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GrpcConfigBuilder {
     enabled: Option<bool>,
 }
@@ -50,16 +50,20 @@ impl GrpcConfigBuilder {
         self.enabled = Some(value);
         self
     }
-    /// Builds the [`GrpcConfig`], or names the first required member that is missing.
+    /// Builds the [`GrpcConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GrpcConfig, restxml_runtime::BuildError> {
-        Ok(GrpcConfig {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "GrpcConfig",
-                "Enabled",
-            )?,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => Ok(GrpcConfig { enabled }),
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GrpcConfig",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

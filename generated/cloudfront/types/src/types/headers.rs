@@ -45,7 +45,7 @@ impl From<Vec<String>> for Headers {
 }
 
 /// A builder for [`Headers`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HeadersBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl HeadersBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`Headers`], or names the first required member that is missing.
+    /// Builds the [`Headers`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Headers, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -33,7 +33,7 @@ impl ImportSource {
 }
 
 /// A builder for [`ImportSource`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ImportSourceBuilder {
     source_type: Option<crate::types::ImportSourceType>,
     source_arn: Option<String>,
@@ -62,21 +62,28 @@ impl ImportSourceBuilder {
         self.source_arn = Some(value.into());
         self
     }
-    /// Builds the [`ImportSource`], or names the first required member that is missing.
+    /// Builds the [`ImportSource`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ImportSource, restxml_runtime::BuildError> {
-        Ok(ImportSource {
-            source_type: restxml_runtime::error::required(
-                self.source_type,
-                "ImportSource",
-                "SourceType",
-            )?,
-            source_arn: restxml_runtime::error::required(
-                self.source_arn,
-                "ImportSource",
-                "SourceARN",
-            )?,
-        })
+        match (self.source_type, self.source_arn) {
+            (Some(source_type), Some(source_arn)) => {
+                Ok(ImportSource {
+                    source_type,
+                    source_arn,
+                })
+            }
+            (source_type, source_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ImportSource",
+                        &[
+                            (source_type.is_none(), "source_type", "SourceType"),
+                            (source_arn.is_none(), "source_arn", "SourceARN"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

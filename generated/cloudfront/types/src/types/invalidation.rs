@@ -38,7 +38,7 @@ impl Invalidation {
 }
 
 /// A builder for [`Invalidation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct InvalidationBuilder {
     id: Option<String>,
     status: Option<String>,
@@ -83,27 +83,36 @@ impl InvalidationBuilder {
         self.invalidation_batch = Some(value);
         self
     }
-    /// Builds the [`Invalidation`], or names the first required member that is missing.
+    /// Builds the [`Invalidation`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Invalidation, restxml_runtime::BuildError> {
-        Ok(Invalidation {
-            id: restxml_runtime::error::required(self.id, "Invalidation", "Id")?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "Invalidation",
-                "Status",
-            )?,
-            create_time: restxml_runtime::error::required(
-                self.create_time,
-                "Invalidation",
-                "CreateTime",
-            )?,
-            invalidation_batch: restxml_runtime::error::required(
-                self.invalidation_batch,
-                "Invalidation",
-                "InvalidationBatch",
-            )?,
-        })
+        match (self.id, self.status, self.create_time, self.invalidation_batch) {
+            (Some(id), Some(status), Some(create_time), Some(invalidation_batch)) => {
+                Ok(Invalidation {
+                    id,
+                    status,
+                    create_time,
+                    invalidation_batch,
+                })
+            }
+            (id, status, create_time, invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Invalidation",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (status.is_none(), "status", "Status"),
+                            (create_time.is_none(), "create_time", "CreateTime"),
+                            (
+                                invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -36,7 +36,7 @@ impl InvalidationBatch {
 }
 
 /// A builder for [`InvalidationBatch`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct InvalidationBatchBuilder {
     paths: Option<crate::types::Paths>,
     caller_reference: Option<String>,
@@ -65,21 +65,32 @@ impl InvalidationBatchBuilder {
         self.caller_reference = Some(value.into());
         self
     }
-    /// Builds the [`InvalidationBatch`], or names the first required member that is missing.
+    /// Builds the [`InvalidationBatch`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<InvalidationBatch, restxml_runtime::BuildError> {
-        Ok(InvalidationBatch {
-            paths: restxml_runtime::error::required(
-                self.paths,
-                "InvalidationBatch",
-                "Paths",
-            )?,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "InvalidationBatch",
-                "CallerReference",
-            )?,
-        })
+        match (self.paths, self.caller_reference) {
+            (Some(paths), Some(caller_reference)) => {
+                Ok(InvalidationBatch {
+                    paths,
+                    caller_reference,
+                })
+            }
+            (paths, caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "InvalidationBatch",
+                        &[
+                            (paths.is_none(), "paths", "Paths"),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

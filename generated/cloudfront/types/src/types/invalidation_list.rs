@@ -46,7 +46,7 @@ impl InvalidationList {
 }
 
 /// A builder for [`InvalidationList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct InvalidationListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -122,7 +122,7 @@ impl InvalidationListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`InvalidationList`], or names the first required member that is missing.
+    /// Builds the [`InvalidationList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<InvalidationList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -130,26 +130,30 @@ impl InvalidationListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(InvalidationList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "InvalidationList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "InvalidationList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "InvalidationList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(InvalidationList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "InvalidationList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

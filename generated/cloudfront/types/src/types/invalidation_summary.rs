@@ -35,7 +35,7 @@ impl InvalidationSummary {
 }
 
 /// A builder for [`InvalidationSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct InvalidationSummaryBuilder {
     id: Option<String>,
     create_time: Option<restxml_runtime::DateTime>,
@@ -72,22 +72,30 @@ impl InvalidationSummaryBuilder {
         self.status = Some(value.into());
         self
     }
-    /// Builds the [`InvalidationSummary`], or names the first required member that is missing.
+    /// Builds the [`InvalidationSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<InvalidationSummary, restxml_runtime::BuildError> {
-        Ok(InvalidationSummary {
-            id: restxml_runtime::error::required(self.id, "InvalidationSummary", "Id")?,
-            create_time: restxml_runtime::error::required(
-                self.create_time,
-                "InvalidationSummary",
-                "CreateTime",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "InvalidationSummary",
-                "Status",
-            )?,
-        })
+        match (self.id, self.create_time, self.status) {
+            (Some(id), Some(create_time), Some(status)) => {
+                Ok(InvalidationSummary {
+                    id,
+                    create_time,
+                    status,
+                })
+            }
+            (id, create_time, status) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "InvalidationSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (create_time.is_none(), "create_time", "CreateTime"),
+                            (status.is_none(), "status", "Status"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl IpamCidrConfig {
 }
 
 /// A builder for [`IpamCidrConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct IpamCidrConfigBuilder {
     cidr: Option<String>,
     ipam_pool_arn: Option<String>,
@@ -95,19 +95,30 @@ impl IpamCidrConfigBuilder {
         self.status = value;
         self
     }
-    /// Builds the [`IpamCidrConfig`], or names the first required member that is missing.
+    /// Builds the [`IpamCidrConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<IpamCidrConfig, restxml_runtime::BuildError> {
-        Ok(IpamCidrConfig {
-            cidr: restxml_runtime::error::required(self.cidr, "IpamCidrConfig", "Cidr")?,
-            ipam_pool_arn: restxml_runtime::error::required(
-                self.ipam_pool_arn,
-                "IpamCidrConfig",
-                "IpamPoolArn",
-            )?,
-            anycast_ip: self.anycast_ip,
-            status: self.status,
-        })
+        match (self.cidr, self.ipam_pool_arn) {
+            (Some(cidr), Some(ipam_pool_arn)) => {
+                Ok(IpamCidrConfig {
+                    cidr,
+                    ipam_pool_arn,
+                    anycast_ip: self.anycast_ip,
+                    status: self.status,
+                })
+            }
+            (cidr, ipam_pool_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "IpamCidrConfig",
+                        &[
+                            (cidr.is_none(), "cidr", "Cidr"),
+                            (ipam_pool_arn.is_none(), "ipam_pool_arn", "IpamPoolArn"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl IpamConfig {
 }
 
 /// A builder for [`IpamConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct IpamConfigBuilder {
     quantity: Option<i32>,
     ipam_cidr_configs: Option<Vec<crate::types::IpamCidrConfig>>,
@@ -64,21 +64,32 @@ impl IpamConfigBuilder {
         self.ipam_cidr_configs = Some(value);
         self
     }
-    /// Builds the [`IpamConfig`], or names the first required member that is missing.
+    /// Builds the [`IpamConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<IpamConfig, restxml_runtime::BuildError> {
-        Ok(IpamConfig {
-            quantity: restxml_runtime::error::required(
-                self.quantity,
-                "IpamConfig",
-                "Quantity",
-            )?,
-            ipam_cidr_configs: restxml_runtime::error::required(
-                self.ipam_cidr_configs,
-                "IpamConfig",
-                "IpamCidrConfigs",
-            )?,
-        })
+        match (self.quantity, self.ipam_cidr_configs) {
+            (Some(quantity), Some(ipam_cidr_configs)) => {
+                Ok(IpamConfig {
+                    quantity,
+                    ipam_cidr_configs,
+                })
+            }
+            (quantity, ipam_cidr_configs) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "IpamConfig",
+                        &[
+                            (quantity.is_none(), "quantity", "Quantity"),
+                            (
+                                ipam_cidr_configs.is_none(),
+                                "ipam_cidr_configs",
+                                "IpamCidrConfigs",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -37,7 +37,7 @@ impl KeyGroup {
 }
 
 /// A builder for [`KeyGroup`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyGroupBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -74,22 +74,38 @@ impl KeyGroupBuilder {
         self.key_group_config = Some(value);
         self
     }
-    /// Builds the [`KeyGroup`], or names the first required member that is missing.
+    /// Builds the [`KeyGroup`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyGroup, restxml_runtime::BuildError> {
-        Ok(KeyGroup {
-            id: restxml_runtime::error::required(self.id, "KeyGroup", "Id")?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "KeyGroup",
-                "LastModifiedTime",
-            )?,
-            key_group_config: restxml_runtime::error::required(
-                self.key_group_config,
-                "KeyGroup",
-                "KeyGroupConfig",
-            )?,
-        })
+        match (self.id, self.last_modified_time, self.key_group_config) {
+            (Some(id), Some(last_modified_time), Some(key_group_config)) => {
+                Ok(KeyGroup {
+                    id,
+                    last_modified_time,
+                    key_group_config,
+                })
+            }
+            (id, last_modified_time, key_group_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroup",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

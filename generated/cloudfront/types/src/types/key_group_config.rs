@@ -37,7 +37,7 @@ impl KeyGroupConfig {
 }
 
 /// A builder for [`KeyGroupConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyGroupConfigBuilder {
     name: Option<String>,
     items: Option<Vec<String>>,
@@ -80,18 +80,29 @@ impl KeyGroupConfigBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`KeyGroupConfig`], or names the first required member that is missing.
+    /// Builds the [`KeyGroupConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyGroupConfig, restxml_runtime::BuildError> {
-        Ok(KeyGroupConfig {
-            name: restxml_runtime::error::required(self.name, "KeyGroupConfig", "Name")?,
-            items: restxml_runtime::error::required(
-                self.items,
-                "KeyGroupConfig",
-                "Items",
-            )?,
-            comment: self.comment,
-        })
+        match (self.name, self.items) {
+            (Some(name), Some(items)) => {
+                Ok(KeyGroupConfig {
+                    name,
+                    items,
+                    comment: self.comment,
+                })
+            }
+            (name, items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroupConfig",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (items.is_none(), "items", "Items"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

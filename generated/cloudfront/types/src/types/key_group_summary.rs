@@ -27,7 +27,7 @@ impl KeyGroupSummary {
 }
 
 /// A builder for [`KeyGroupSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyGroupSummaryBuilder {
     key_group: Option<crate::types::KeyGroup>,
 }
@@ -48,16 +48,20 @@ impl KeyGroupSummaryBuilder {
         self.key_group = Some(value);
         self
     }
-    /// Builds the [`KeyGroupSummary`], or names the first required member that is missing.
+    /// Builds the [`KeyGroupSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyGroupSummary, restxml_runtime::BuildError> {
-        Ok(KeyGroupSummary {
-            key_group: restxml_runtime::error::required(
-                self.key_group,
-                "KeyGroupSummary",
-                "KeyGroup",
-            )?,
-        })
+        match (self.key_group,) {
+            (Some(key_group),) => Ok(KeyGroupSummary { key_group }),
+            (key_group,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroupSummary",
+                        &[(key_group.is_none(), "key_group", "KeyGroup")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ impl From<Vec<String>> for KeyPairIds {
 }
 
 /// A builder for [`KeyPairIds`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyPairIdsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl KeyPairIdsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`KeyPairIds`], or names the first required member that is missing.
+    /// Builds the [`KeyPairIds`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyPairIds, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

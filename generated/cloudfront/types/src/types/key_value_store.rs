@@ -45,7 +45,7 @@ impl KeyValueStore {
 }
 
 /// A builder for [`KeyValueStore`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyValueStoreBuilder {
     name: Option<String>,
     id: Option<String>,
@@ -112,25 +112,45 @@ impl KeyValueStoreBuilder {
         self.last_modified_time = Some(value);
         self
     }
-    /// Builds the [`KeyValueStore`], or names the first required member that is missing.
+    /// Builds the [`KeyValueStore`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyValueStore, restxml_runtime::BuildError> {
-        Ok(KeyValueStore {
-            name: restxml_runtime::error::required(self.name, "KeyValueStore", "Name")?,
-            id: restxml_runtime::error::required(self.id, "KeyValueStore", "Id")?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "KeyValueStore",
-                "Comment",
-            )?,
-            arn: restxml_runtime::error::required(self.arn, "KeyValueStore", "ARN")?,
-            status: self.status,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "KeyValueStore",
-                "LastModifiedTime",
-            )?,
-        })
+        match (self.name, self.id, self.comment, self.arn, self.last_modified_time) {
+            (
+                Some(name),
+                Some(id),
+                Some(comment),
+                Some(arn),
+                Some(last_modified_time),
+            ) => {
+                Ok(KeyValueStore {
+                    name,
+                    id,
+                    comment,
+                    arn,
+                    status: self.status,
+                    last_modified_time,
+                })
+            }
+            (name, id, comment, arn, last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyValueStore",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (id.is_none(), "id", "Id"),
+                            (comment.is_none(), "comment", "Comment"),
+                            (arn.is_none(), "arn", "ARN"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -30,7 +30,7 @@ impl KeyValueStoreAssociation {
 }
 
 /// A builder for [`KeyValueStoreAssociation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyValueStoreAssociationBuilder {
     key_value_store_arn: Option<String>,
 }
@@ -51,16 +51,30 @@ impl KeyValueStoreAssociationBuilder {
         self.key_value_store_arn = Some(value.into());
         self
     }
-    /// Builds the [`KeyValueStoreAssociation`], or names the first required member that is missing.
+    /// Builds the [`KeyValueStoreAssociation`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyValueStoreAssociation, restxml_runtime::BuildError> {
-        Ok(KeyValueStoreAssociation {
-            key_value_store_arn: restxml_runtime::error::required(
-                self.key_value_store_arn,
-                "KeyValueStoreAssociation",
-                "KeyValueStoreARN",
-            )?,
-        })
+        match (self.key_value_store_arn,) {
+            (Some(key_value_store_arn),) => {
+                Ok(KeyValueStoreAssociation {
+                    key_value_store_arn,
+                })
+            }
+            (key_value_store_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyValueStoreAssociation",
+                        &[
+                            (
+                                key_value_store_arn.is_none(),
+                                "key_value_store_arn",
+                                "KeyValueStoreARN",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

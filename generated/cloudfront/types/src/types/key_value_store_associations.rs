@@ -45,7 +45,7 @@ impl From<Vec<crate::types::KeyValueStoreAssociation>> for KeyValueStoreAssociat
 }
 
 /// A builder for [`KeyValueStoreAssociations`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyValueStoreAssociationsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::KeyValueStoreAssociation>>,
@@ -83,7 +83,7 @@ impl KeyValueStoreAssociationsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`KeyValueStoreAssociations`], or names the first required member that is missing.
+    /// Builds the [`KeyValueStoreAssociations`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -40,7 +40,7 @@ impl KeyValueStoreList {
 }
 
 /// A builder for [`KeyValueStoreList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyValueStoreListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -97,7 +97,7 @@ impl KeyValueStoreListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`KeyValueStoreList`], or names the first required member that is missing.
+    /// Builds the [`KeyValueStoreList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyValueStoreList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -105,16 +105,24 @@ impl KeyValueStoreListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(KeyValueStoreList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "KeyValueStoreList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(KeyValueStoreList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyValueStoreList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl KGKeyPairIds {
 }
 
 /// A builder for [`KGKeyPairIds`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KGKeyPairIdsBuilder {
     key_group_id: Option<String>,
     key_pair_ids: Option<crate::types::KeyPairIds>,
@@ -73,7 +73,7 @@ impl KGKeyPairIdsBuilder {
         self.key_pair_ids = value;
         self
     }
-    /// Builds the [`KGKeyPairIds`], or names the first required member that is missing.
+    /// Builds the [`KGKeyPairIds`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KGKeyPairIds, restxml_runtime::BuildError> {
         Ok(KGKeyPairIds {

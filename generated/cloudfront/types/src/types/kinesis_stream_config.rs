@@ -36,7 +36,7 @@ impl KinesisStreamConfig {
 }
 
 /// A builder for [`KinesisStreamConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KinesisStreamConfigBuilder {
     role_arn: Option<String>,
     stream_arn: Option<String>,
@@ -65,21 +65,28 @@ impl KinesisStreamConfigBuilder {
         self.stream_arn = Some(value.into());
         self
     }
-    /// Builds the [`KinesisStreamConfig`], or names the first required member that is missing.
+    /// Builds the [`KinesisStreamConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KinesisStreamConfig, restxml_runtime::BuildError> {
-        Ok(KinesisStreamConfig {
-            role_arn: restxml_runtime::error::required(
-                self.role_arn,
-                "KinesisStreamConfig",
-                "RoleARN",
-            )?,
-            stream_arn: restxml_runtime::error::required(
-                self.stream_arn,
-                "KinesisStreamConfig",
-                "StreamARN",
-            )?,
-        })
+        match (self.role_arn, self.stream_arn) {
+            (Some(role_arn), Some(stream_arn)) => {
+                Ok(KinesisStreamConfig {
+                    role_arn,
+                    stream_arn,
+                })
+            }
+            (role_arn, stream_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KinesisStreamConfig",
+                        &[
+                            (role_arn.is_none(), "role_arn", "RoleARN"),
+                            (stream_arn.is_none(), "stream_arn", "StreamARN"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

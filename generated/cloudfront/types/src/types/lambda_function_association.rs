@@ -46,7 +46,7 @@ impl LambdaFunctionAssociation {
 }
 
 /// A builder for [`LambdaFunctionAssociation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct LambdaFunctionAssociationBuilder {
     lambda_function_arn: Option<String>,
     event_type: Option<crate::types::EventType>,
@@ -89,24 +89,35 @@ impl LambdaFunctionAssociationBuilder {
         self.include_body = value;
         self
     }
-    /// Builds the [`LambdaFunctionAssociation`], or names the first required member that is missing.
+    /// Builds the [`LambdaFunctionAssociation`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<LambdaFunctionAssociation, restxml_runtime::BuildError> {
-        Ok(LambdaFunctionAssociation {
-            lambda_function_arn: restxml_runtime::error::required(
-                self.lambda_function_arn,
-                "LambdaFunctionAssociation",
-                "LambdaFunctionARN",
-            )?,
-            event_type: restxml_runtime::error::required(
-                self.event_type,
-                "LambdaFunctionAssociation",
-                "EventType",
-            )?,
-            include_body: self.include_body,
-        })
+        match (self.lambda_function_arn, self.event_type) {
+            (Some(lambda_function_arn), Some(event_type)) => {
+                Ok(LambdaFunctionAssociation {
+                    lambda_function_arn,
+                    event_type,
+                    include_body: self.include_body,
+                })
+            }
+            (lambda_function_arn, event_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "LambdaFunctionAssociation",
+                        &[
+                            (
+                                lambda_function_arn.is_none(),
+                                "lambda_function_arn",
+                                "LambdaFunctionARN",
+                            ),
+                            (event_type.is_none(), "event_type", "EventType"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

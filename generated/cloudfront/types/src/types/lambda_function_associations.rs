@@ -49,7 +49,7 @@ impl From<Vec<crate::types::LambdaFunctionAssociation>> for LambdaFunctionAssoci
 }
 
 /// A builder for [`LambdaFunctionAssociations`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct LambdaFunctionAssociationsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::LambdaFunctionAssociation>>,
@@ -87,7 +87,7 @@ impl LambdaFunctionAssociationsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`LambdaFunctionAssociations`], or names the first required member that is missing.
+    /// Builds the [`LambdaFunctionAssociations`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

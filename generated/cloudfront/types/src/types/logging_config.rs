@@ -42,7 +42,7 @@ impl LoggingConfig {
 }
 
 /// A builder for [`LoggingConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct LoggingConfigBuilder {
     enabled: Option<bool>,
     include_cookies: Option<bool>,
@@ -111,7 +111,7 @@ impl LoggingConfigBuilder {
         self.prefix = value;
         self
     }
-    /// Builds the [`LoggingConfig`], or names the first required member that is missing.
+    /// Builds the [`LoggingConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<LoggingConfig, restxml_runtime::BuildError> {
         Ok(LoggingConfig {

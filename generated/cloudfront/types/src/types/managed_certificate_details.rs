@@ -50,7 +50,7 @@ impl ManagedCertificateDetails {
 }
 
 /// A builder for [`ManagedCertificateDetails`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ManagedCertificateDetailsBuilder {
     certificate_arn: Option<String>,
     certificate_status: Option<crate::types::ManagedCertificateStatus>,
@@ -137,7 +137,7 @@ impl ManagedCertificateDetailsBuilder {
         self.validation_token_details = value;
         self
     }
-    /// Builds the [`ManagedCertificateDetails`], or names the first required member that is missing.
+    /// Builds the [`ManagedCertificateDetails`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -44,7 +44,7 @@ impl ManagedCertificateRequest {
 }
 
 /// A builder for [`ManagedCertificateRequest`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ManagedCertificateRequestBuilder {
     validation_token_host: Option<crate::types::ValidationTokenHost>,
     primary_domain_name: Option<String>,
@@ -107,21 +107,35 @@ impl ManagedCertificateRequestBuilder {
         self.certificate_transparency_logging_preference = value;
         self
     }
-    /// Builds the [`ManagedCertificateRequest`], or names the first required member that is missing.
+    /// Builds the [`ManagedCertificateRequest`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ManagedCertificateRequest, restxml_runtime::BuildError> {
-        Ok(ManagedCertificateRequest {
-            validation_token_host: restxml_runtime::error::required(
-                self.validation_token_host,
-                "ManagedCertificateRequest",
-                "ValidationTokenHost",
-            )?,
-            primary_domain_name: self.primary_domain_name,
-            certificate_transparency_logging_preference: self
-                .certificate_transparency_logging_preference,
-        })
+        match (self.validation_token_host,) {
+            (Some(validation_token_host),) => {
+                Ok(ManagedCertificateRequest {
+                    validation_token_host,
+                    primary_domain_name: self.primary_domain_name,
+                    certificate_transparency_logging_preference: self
+                        .certificate_transparency_logging_preference,
+                })
+            }
+            (validation_token_host,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ManagedCertificateRequest",
+                        &[
+                            (
+                                validation_token_host.is_none(),
+                                "validation_token_host",
+                                "ValidationTokenHost",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -34,7 +34,7 @@ impl MonitoringSubscription {
 }
 
 /// A builder for [`MonitoringSubscription`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct MonitoringSubscriptionBuilder {
     realtime_metrics_subscription_config: Option<
         crate::types::RealtimeMetricsSubscriptionConfig,
@@ -72,7 +72,7 @@ impl MonitoringSubscriptionBuilder {
         self.realtime_metrics_subscription_config = value;
         self
     }
-    /// Builds the [`MonitoringSubscription`], or names the first required member that is missing.
+    /// Builds the [`MonitoringSubscription`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<MonitoringSubscription, restxml_runtime::BuildError> {
         Ok(MonitoringSubscription {

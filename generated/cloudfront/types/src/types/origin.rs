@@ -104,7 +104,7 @@ impl Origin {
 }
 
 /// A builder for [`Origin`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginBuilder {
     id: Option<String>,
     domain_name: Option<String>,
@@ -291,27 +291,38 @@ impl OriginBuilder {
         self.origin_access_control_id = value;
         self
     }
-    /// Builds the [`Origin`], or names the first required member that is missing.
+    /// Builds the [`Origin`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Origin, restxml_runtime::BuildError> {
-        Ok(Origin {
-            id: restxml_runtime::error::required(self.id, "Origin", "Id")?,
-            domain_name: restxml_runtime::error::required(
-                self.domain_name,
-                "Origin",
-                "DomainName",
-            )?,
-            origin_path: self.origin_path,
-            custom_headers: self.custom_headers,
-            s3_origin_config: self.s3_origin_config,
-            custom_origin_config: self.custom_origin_config,
-            vpc_origin_config: self.vpc_origin_config,
-            connection_attempts: self.connection_attempts,
-            connection_timeout: self.connection_timeout,
-            response_completion_timeout: self.response_completion_timeout,
-            origin_shield: self.origin_shield,
-            origin_access_control_id: self.origin_access_control_id,
-        })
+        match (self.id, self.domain_name) {
+            (Some(id), Some(domain_name)) => {
+                Ok(Origin {
+                    id,
+                    domain_name,
+                    origin_path: self.origin_path,
+                    custom_headers: self.custom_headers,
+                    s3_origin_config: self.s3_origin_config,
+                    custom_origin_config: self.custom_origin_config,
+                    vpc_origin_config: self.vpc_origin_config,
+                    connection_attempts: self.connection_attempts,
+                    connection_timeout: self.connection_timeout,
+                    response_completion_timeout: self.response_completion_timeout,
+                    origin_shield: self.origin_shield,
+                    origin_access_control_id: self.origin_access_control_id,
+                })
+            }
+            (id, domain_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Origin",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (domain_name.is_none(), "domain_name", "DomainName"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

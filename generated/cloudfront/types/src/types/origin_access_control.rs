@@ -32,7 +32,7 @@ impl OriginAccessControl {
 }
 
 /// A builder for [`OriginAccessControl`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginAccessControlBuilder {
     id: Option<String>,
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
@@ -73,13 +73,25 @@ impl OriginAccessControlBuilder {
         self.origin_access_control_config = value;
         self
     }
-    /// Builds the [`OriginAccessControl`], or names the first required member that is missing.
+    /// Builds the [`OriginAccessControl`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginAccessControl, restxml_runtime::BuildError> {
-        Ok(OriginAccessControl {
-            id: restxml_runtime::error::required(self.id, "OriginAccessControl", "Id")?,
-            origin_access_control_config: self.origin_access_control_config,
-        })
+        match (self.id,) {
+            (Some(id),) => {
+                Ok(OriginAccessControl {
+                    id,
+                    origin_access_control_config: self.origin_access_control_config,
+                })
+            }
+            (id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControl",
+                        &[(id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -52,7 +52,7 @@ impl OriginAccessControlConfig {
 }
 
 /// A builder for [`OriginAccessControlConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginAccessControlConfigBuilder {
     name: Option<String>,
     description: Option<String>,
@@ -125,34 +125,62 @@ impl OriginAccessControlConfigBuilder {
         self.origin_access_control_origin_type = Some(value);
         self
     }
-    /// Builds the [`OriginAccessControlConfig`], or names the first required member that is missing.
+    /// Builds the [`OriginAccessControlConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginAccessControlConfig, restxml_runtime::BuildError> {
-        Ok(OriginAccessControlConfig {
-            name: restxml_runtime::error::required(
-                self.name,
-                "OriginAccessControlConfig",
-                "Name",
-            )?,
-            description: self.description,
-            signing_protocol: restxml_runtime::error::required(
-                self.signing_protocol,
-                "OriginAccessControlConfig",
-                "SigningProtocol",
-            )?,
-            signing_behavior: restxml_runtime::error::required(
-                self.signing_behavior,
-                "OriginAccessControlConfig",
-                "SigningBehavior",
-            )?,
-            origin_access_control_origin_type: restxml_runtime::error::required(
-                self.origin_access_control_origin_type,
-                "OriginAccessControlConfig",
-                "OriginAccessControlOriginType",
-            )?,
-        })
+        match (
+            self.name,
+            self.signing_protocol,
+            self.signing_behavior,
+            self.origin_access_control_origin_type,
+        ) {
+            (
+                Some(name),
+                Some(signing_protocol),
+                Some(signing_behavior),
+                Some(origin_access_control_origin_type),
+            ) => {
+                Ok(OriginAccessControlConfig {
+                    name,
+                    description: self.description,
+                    signing_protocol,
+                    signing_behavior,
+                    origin_access_control_origin_type,
+                })
+            }
+            (
+                name,
+                signing_protocol,
+                signing_behavior,
+                origin_access_control_origin_type,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControlConfig",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                signing_protocol.is_none(),
+                                "signing_protocol",
+                                "SigningProtocol",
+                            ),
+                            (
+                                signing_behavior.is_none(),
+                                "signing_behavior",
+                                "SigningBehavior",
+                            ),
+                            (
+                                origin_access_control_origin_type.is_none(),
+                                "origin_access_control_origin_type",
+                                "OriginAccessControlOriginType",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -46,7 +46,7 @@ impl OriginAccessControlList {
 }
 
 /// A builder for [`OriginAccessControlList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginAccessControlListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -125,7 +125,7 @@ impl OriginAccessControlListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`OriginAccessControlList`], or names the first required member that is missing.
+    /// Builds the [`OriginAccessControlList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginAccessControlList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -133,26 +133,30 @@ impl OriginAccessControlListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(OriginAccessControlList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "OriginAccessControlList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "OriginAccessControlList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "OriginAccessControlList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(OriginAccessControlList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControlList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -53,7 +53,7 @@ impl OriginAccessControlSummary {
 }
 
 /// A builder for [`OriginAccessControlSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginAccessControlSummaryBuilder {
     id: Option<String>,
     description: Option<String>,
@@ -128,43 +128,71 @@ impl OriginAccessControlSummaryBuilder {
         self.origin_access_control_origin_type = Some(value);
         self
     }
-    /// Builds the [`OriginAccessControlSummary`], or names the first required member that is missing.
+    /// Builds the [`OriginAccessControlSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginAccessControlSummary, restxml_runtime::BuildError> {
-        Ok(OriginAccessControlSummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "OriginAccessControlSummary",
-                "Id",
-            )?,
-            description: restxml_runtime::error::required(
-                self.description,
-                "OriginAccessControlSummary",
-                "Description",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "OriginAccessControlSummary",
-                "Name",
-            )?,
-            signing_protocol: restxml_runtime::error::required(
-                self.signing_protocol,
-                "OriginAccessControlSummary",
-                "SigningProtocol",
-            )?,
-            signing_behavior: restxml_runtime::error::required(
-                self.signing_behavior,
-                "OriginAccessControlSummary",
-                "SigningBehavior",
-            )?,
-            origin_access_control_origin_type: restxml_runtime::error::required(
-                self.origin_access_control_origin_type,
-                "OriginAccessControlSummary",
-                "OriginAccessControlOriginType",
-            )?,
-        })
+        match (
+            self.id,
+            self.description,
+            self.name,
+            self.signing_protocol,
+            self.signing_behavior,
+            self.origin_access_control_origin_type,
+        ) {
+            (
+                Some(id),
+                Some(description),
+                Some(name),
+                Some(signing_protocol),
+                Some(signing_behavior),
+                Some(origin_access_control_origin_type),
+            ) => {
+                Ok(OriginAccessControlSummary {
+                    id,
+                    description,
+                    name,
+                    signing_protocol,
+                    signing_behavior,
+                    origin_access_control_origin_type,
+                })
+            }
+            (
+                id,
+                description,
+                name,
+                signing_protocol,
+                signing_behavior,
+                origin_access_control_origin_type,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControlSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (description.is_none(), "description", "Description"),
+                            (name.is_none(), "name", "Name"),
+                            (
+                                signing_protocol.is_none(),
+                                "signing_protocol",
+                                "SigningProtocol",
+                            ),
+                            (
+                                signing_behavior.is_none(),
+                                "signing_behavior",
+                                "SigningBehavior",
+                            ),
+                            (
+                                origin_access_control_origin_type.is_none(),
+                                "origin_access_control_origin_type",
+                                "OriginAccessControlOriginType",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl OriginCustomHeader {
 }
 
 /// A builder for [`OriginCustomHeader`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginCustomHeaderBuilder {
     header_name: Option<String>,
     header_value: Option<String>,
@@ -64,21 +64,28 @@ impl OriginCustomHeaderBuilder {
         self.header_value = Some(value.into());
         self
     }
-    /// Builds the [`OriginCustomHeader`], or names the first required member that is missing.
+    /// Builds the [`OriginCustomHeader`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginCustomHeader, restxml_runtime::BuildError> {
-        Ok(OriginCustomHeader {
-            header_name: restxml_runtime::error::required(
-                self.header_name,
-                "OriginCustomHeader",
-                "HeaderName",
-            )?,
-            header_value: restxml_runtime::error::required(
-                self.header_value,
-                "OriginCustomHeader",
-                "HeaderValue",
-            )?,
-        })
+        match (self.header_name, self.header_value) {
+            (Some(header_name), Some(header_value)) => {
+                Ok(OriginCustomHeader {
+                    header_name,
+                    header_value,
+                })
+            }
+            (header_name, header_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginCustomHeader",
+                        &[
+                            (header_name.is_none(), "header_name", "HeaderName"),
+                            (header_value.is_none(), "header_value", "HeaderValue"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl OriginGroup {
 }
 
 /// A builder for [`OriginGroup`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginGroupBuilder {
     id: Option<String>,
     failover_criteria: Option<crate::types::OriginGroupFailoverCriteria>,
@@ -100,23 +100,35 @@ impl OriginGroupBuilder {
         self.selection_criteria = value;
         self
     }
-    /// Builds the [`OriginGroup`], or names the first required member that is missing.
+    /// Builds the [`OriginGroup`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginGroup, restxml_runtime::BuildError> {
-        Ok(OriginGroup {
-            id: restxml_runtime::error::required(self.id, "OriginGroup", "Id")?,
-            failover_criteria: restxml_runtime::error::required(
-                self.failover_criteria,
-                "OriginGroup",
-                "FailoverCriteria",
-            )?,
-            members: restxml_runtime::error::required(
-                self.members,
-                "OriginGroup",
-                "Members",
-            )?,
-            selection_criteria: self.selection_criteria,
-        })
+        match (self.id, self.failover_criteria, self.members) {
+            (Some(id), Some(failover_criteria), Some(members)) => {
+                Ok(OriginGroup {
+                    id,
+                    failover_criteria,
+                    members,
+                    selection_criteria: self.selection_criteria,
+                })
+            }
+            (id, failover_criteria, members) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroup",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                failover_criteria.is_none(),
+                                "failover_criteria",
+                                "FailoverCriteria",
+                            ),
+                            (members.is_none(), "members", "Members"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -29,7 +29,7 @@ impl OriginGroupFailoverCriteria {
 }
 
 /// A builder for [`OriginGroupFailoverCriteria`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginGroupFailoverCriteriaBuilder {
     status_codes: Option<crate::types::StatusCodes>,
 }
@@ -50,18 +50,26 @@ impl OriginGroupFailoverCriteriaBuilder {
         self.status_codes = Some(value);
         self
     }
-    /// Builds the [`OriginGroupFailoverCriteria`], or names the first required member that is missing.
+    /// Builds the [`OriginGroupFailoverCriteria`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginGroupFailoverCriteria, restxml_runtime::BuildError> {
-        Ok(OriginGroupFailoverCriteria {
-            status_codes: restxml_runtime::error::required(
-                self.status_codes,
-                "OriginGroupFailoverCriteria",
-                "StatusCodes",
-            )?,
-        })
+        match (self.status_codes,) {
+            (Some(status_codes),) => {
+                Ok(OriginGroupFailoverCriteria {
+                    status_codes,
+                })
+            }
+            (status_codes,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroupFailoverCriteria",
+                        &[(status_codes.is_none(), "status_codes", "StatusCodes")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ impl OriginGroupMember {
 }
 
 /// A builder for [`OriginGroupMember`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginGroupMemberBuilder {
     origin_id: Option<String>,
 }
@@ -48,16 +48,20 @@ impl OriginGroupMemberBuilder {
         self.origin_id = Some(value.into());
         self
     }
-    /// Builds the [`OriginGroupMember`], or names the first required member that is missing.
+    /// Builds the [`OriginGroupMember`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginGroupMember, restxml_runtime::BuildError> {
-        Ok(OriginGroupMember {
-            origin_id: restxml_runtime::error::required(
-                self.origin_id,
-                "OriginGroupMember",
-                "OriginId",
-            )?,
-        })
+        match (self.origin_id,) {
+            (Some(origin_id),) => Ok(OriginGroupMember { origin_id }),
+            (origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroupMember",
+                        &[(origin_id.is_none(), "origin_id", "OriginId")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ impl From<Vec<crate::types::OriginGroupMember>> for OriginGroupMembers {
 }
 
 /// A builder for [`OriginGroupMembers`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginGroupMembersBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::OriginGroupMember>>,
@@ -74,7 +74,7 @@ impl OriginGroupMembersBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`OriginGroupMembers`], or names the first required member that is missing.
+    /// Builds the [`OriginGroupMembers`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginGroupMembers, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -82,14 +82,22 @@ impl OriginGroupMembersBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(OriginGroupMembers {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "OriginGroupMembers",
-                "Items",
-            )?,
-        })
+        match (self.items,) {
+            (Some(items),) => {
+                Ok(OriginGroupMembers {
+                    quantity,
+                    items,
+                })
+            }
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroupMembers",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ impl From<Vec<crate::types::OriginGroup>> for OriginGroups {
 }
 
 /// A builder for [`OriginGroups`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginGroupsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::OriginGroup>>,
@@ -80,7 +80,7 @@ impl OriginGroupsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`OriginGroups`], or names the first required member that is missing.
+    /// Builds the [`OriginGroups`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginGroups, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -29,7 +29,7 @@ impl OriginMtlsConfig {
 }
 
 /// A builder for [`OriginMtlsConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginMtlsConfigBuilder {
     client_certificate_arn: Option<String>,
 }
@@ -50,16 +50,30 @@ impl OriginMtlsConfigBuilder {
         self.client_certificate_arn = Some(value.into());
         self
     }
-    /// Builds the [`OriginMtlsConfig`], or names the first required member that is missing.
+    /// Builds the [`OriginMtlsConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginMtlsConfig, restxml_runtime::BuildError> {
-        Ok(OriginMtlsConfig {
-            client_certificate_arn: restxml_runtime::error::required(
-                self.client_certificate_arn,
-                "OriginMtlsConfig",
-                "ClientCertificateArn",
-            )?,
-        })
+        match (self.client_certificate_arn,) {
+            (Some(client_certificate_arn),) => {
+                Ok(OriginMtlsConfig {
+                    client_certificate_arn,
+                })
+            }
+            (client_certificate_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginMtlsConfig",
+                        &[
+                            (
+                                client_certificate_arn.is_none(),
+                                "client_certificate_arn",
+                                "ClientCertificateArn",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

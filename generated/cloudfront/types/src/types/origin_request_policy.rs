@@ -45,7 +45,7 @@ impl OriginRequestPolicy {
 }
 
 /// A builder for [`OriginRequestPolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicyBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -85,22 +85,38 @@ impl OriginRequestPolicyBuilder {
         self.origin_request_policy_config = Some(value);
         self
     }
-    /// Builds the [`OriginRequestPolicy`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginRequestPolicy, restxml_runtime::BuildError> {
-        Ok(OriginRequestPolicy {
-            id: restxml_runtime::error::required(self.id, "OriginRequestPolicy", "Id")?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "OriginRequestPolicy",
-                "LastModifiedTime",
-            )?,
-            origin_request_policy_config: restxml_runtime::error::required(
-                self.origin_request_policy_config,
-                "OriginRequestPolicy",
-                "OriginRequestPolicyConfig",
-            )?,
-        })
+        match (self.id, self.last_modified_time, self.origin_request_policy_config) {
+            (Some(id), Some(last_modified_time), Some(origin_request_policy_config)) => {
+                Ok(OriginRequestPolicy {
+                    id,
+                    last_modified_time,
+                    origin_request_policy_config,
+                })
+            }
+            (id, last_modified_time, origin_request_policy_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicy",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                origin_request_policy_config.is_none(),
+                                "origin_request_policy_config",
+                                "OriginRequestPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -51,7 +51,7 @@ impl OriginRequestPolicyConfig {
 }
 
 /// A builder for [`OriginRequestPolicyConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicyConfigBuilder {
     comment: Option<String>,
     name: Option<String>,
@@ -119,34 +119,57 @@ impl OriginRequestPolicyConfigBuilder {
         self.query_strings_config = Some(value);
         self
     }
-    /// Builds the [`OriginRequestPolicyConfig`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicyConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginRequestPolicyConfig, restxml_runtime::BuildError> {
-        Ok(OriginRequestPolicyConfig {
-            comment: self.comment,
-            name: restxml_runtime::error::required(
-                self.name,
-                "OriginRequestPolicyConfig",
-                "Name",
-            )?,
-            headers_config: restxml_runtime::error::required(
-                self.headers_config,
-                "OriginRequestPolicyConfig",
-                "HeadersConfig",
-            )?,
-            cookies_config: restxml_runtime::error::required(
-                self.cookies_config,
-                "OriginRequestPolicyConfig",
-                "CookiesConfig",
-            )?,
-            query_strings_config: restxml_runtime::error::required(
-                self.query_strings_config,
-                "OriginRequestPolicyConfig",
-                "QueryStringsConfig",
-            )?,
-        })
+        match (
+            self.name,
+            self.headers_config,
+            self.cookies_config,
+            self.query_strings_config,
+        ) {
+            (
+                Some(name),
+                Some(headers_config),
+                Some(cookies_config),
+                Some(query_strings_config),
+            ) => {
+                Ok(OriginRequestPolicyConfig {
+                    comment: self.comment,
+                    name,
+                    headers_config,
+                    cookies_config,
+                    query_strings_config,
+                })
+            }
+            (name, headers_config, cookies_config, query_strings_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyConfig",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (
+                                headers_config.is_none(),
+                                "headers_config",
+                                "HeadersConfig",
+                            ),
+                            (
+                                cookies_config.is_none(),
+                                "cookies_config",
+                                "CookiesConfig",
+                            ),
+                            (
+                                query_strings_config.is_none(),
+                                "query_strings_config",
+                                "QueryStringsConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

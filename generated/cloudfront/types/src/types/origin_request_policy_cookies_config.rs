@@ -40,7 +40,7 @@ impl OriginRequestPolicyCookiesConfig {
 }
 
 /// A builder for [`OriginRequestPolicyCookiesConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicyCookiesConfigBuilder {
     cookie_behavior: Option<crate::types::OriginRequestPolicyCookieBehavior>,
     cookies: Option<crate::types::CookieNames>,
@@ -78,19 +78,33 @@ impl OriginRequestPolicyCookiesConfigBuilder {
         self.cookies = value;
         self
     }
-    /// Builds the [`OriginRequestPolicyCookiesConfig`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicyCookiesConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginRequestPolicyCookiesConfig, restxml_runtime::BuildError> {
-        Ok(OriginRequestPolicyCookiesConfig {
-            cookie_behavior: restxml_runtime::error::required(
-                self.cookie_behavior,
-                "OriginRequestPolicyCookiesConfig",
-                "CookieBehavior",
-            )?,
-            cookies: self.cookies,
-        })
+        match (self.cookie_behavior,) {
+            (Some(cookie_behavior),) => {
+                Ok(OriginRequestPolicyCookiesConfig {
+                    cookie_behavior,
+                    cookies: self.cookies,
+                })
+            }
+            (cookie_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyCookiesConfig",
+                        &[
+                            (
+                                cookie_behavior.is_none(),
+                                "cookie_behavior",
+                                "CookieBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -42,7 +42,7 @@ impl OriginRequestPolicyHeadersConfig {
 }
 
 /// A builder for [`OriginRequestPolicyHeadersConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicyHeadersConfigBuilder {
     header_behavior: Option<crate::types::OriginRequestPolicyHeaderBehavior>,
     headers: Option<crate::types::Headers>,
@@ -80,19 +80,33 @@ impl OriginRequestPolicyHeadersConfigBuilder {
         self.headers = value;
         self
     }
-    /// Builds the [`OriginRequestPolicyHeadersConfig`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicyHeadersConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginRequestPolicyHeadersConfig, restxml_runtime::BuildError> {
-        Ok(OriginRequestPolicyHeadersConfig {
-            header_behavior: restxml_runtime::error::required(
-                self.header_behavior,
-                "OriginRequestPolicyHeadersConfig",
-                "HeaderBehavior",
-            )?,
-            headers: self.headers,
-        })
+        match (self.header_behavior,) {
+            (Some(header_behavior),) => {
+                Ok(OriginRequestPolicyHeadersConfig {
+                    header_behavior,
+                    headers: self.headers,
+                })
+            }
+            (header_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyHeadersConfig",
+                        &[
+                            (
+                                header_behavior.is_none(),
+                                "header_behavior",
+                                "HeaderBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

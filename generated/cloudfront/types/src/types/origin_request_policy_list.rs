@@ -40,7 +40,7 @@ impl OriginRequestPolicyList {
 }
 
 /// A builder for [`OriginRequestPolicyList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicyListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -103,7 +103,7 @@ impl OriginRequestPolicyListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`OriginRequestPolicyList`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicyList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginRequestPolicyList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -111,16 +111,24 @@ impl OriginRequestPolicyListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(OriginRequestPolicyList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "OriginRequestPolicyList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(OriginRequestPolicyList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

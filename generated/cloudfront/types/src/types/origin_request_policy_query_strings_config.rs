@@ -40,7 +40,7 @@ impl OriginRequestPolicyQueryStringsConfig {
 }
 
 /// A builder for [`OriginRequestPolicyQueryStringsConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicyQueryStringsConfigBuilder {
     query_string_behavior: Option<crate::types::OriginRequestPolicyQueryStringBehavior>,
     query_strings: Option<crate::types::QueryStringNames>,
@@ -81,19 +81,33 @@ impl OriginRequestPolicyQueryStringsConfigBuilder {
         self.query_strings = value;
         self
     }
-    /// Builds the [`OriginRequestPolicyQueryStringsConfig`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicyQueryStringsConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginRequestPolicyQueryStringsConfig, restxml_runtime::BuildError> {
-        Ok(OriginRequestPolicyQueryStringsConfig {
-            query_string_behavior: restxml_runtime::error::required(
-                self.query_string_behavior,
-                "OriginRequestPolicyQueryStringsConfig",
-                "QueryStringBehavior",
-            )?,
-            query_strings: self.query_strings,
-        })
+        match (self.query_string_behavior,) {
+            (Some(query_string_behavior),) => {
+                Ok(OriginRequestPolicyQueryStringsConfig {
+                    query_string_behavior,
+                    query_strings: self.query_strings,
+                })
+            }
+            (query_string_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyQueryStringsConfig",
+                        &[
+                            (
+                                query_string_behavior.is_none(),
+                                "query_string_behavior",
+                                "QueryStringBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

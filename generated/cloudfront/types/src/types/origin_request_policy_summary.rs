@@ -32,7 +32,7 @@ impl OriginRequestPolicySummary {
 }
 
 /// A builder for [`OriginRequestPolicySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginRequestPolicySummaryBuilder {
     r#type: Option<crate::types::OriginRequestPolicyType>,
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
@@ -64,23 +64,34 @@ impl OriginRequestPolicySummaryBuilder {
         self.origin_request_policy = Some(value);
         self
     }
-    /// Builds the [`OriginRequestPolicySummary`], or names the first required member that is missing.
+    /// Builds the [`OriginRequestPolicySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OriginRequestPolicySummary, restxml_runtime::BuildError> {
-        Ok(OriginRequestPolicySummary {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "OriginRequestPolicySummary",
-                "Type",
-            )?,
-            origin_request_policy: restxml_runtime::error::required(
-                self.origin_request_policy,
-                "OriginRequestPolicySummary",
-                "OriginRequestPolicy",
-            )?,
-        })
+        match (self.r#type, self.origin_request_policy) {
+            (Some(r#type), Some(origin_request_policy)) => {
+                Ok(OriginRequestPolicySummary {
+                    r#type,
+                    origin_request_policy,
+                })
+            }
+            (r#type, origin_request_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicySummary",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (
+                                origin_request_policy.is_none(),
+                                "origin_request_policy",
+                                "OriginRequestPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

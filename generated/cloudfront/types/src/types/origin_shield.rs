@@ -40,7 +40,7 @@ impl OriginShield {
 }
 
 /// A builder for [`OriginShield`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginShieldBuilder {
     enabled: Option<bool>,
     origin_shield_region: Option<String>,
@@ -75,17 +75,25 @@ impl OriginShieldBuilder {
         self.origin_shield_region = value;
         self
     }
-    /// Builds the [`OriginShield`], or names the first required member that is missing.
+    /// Builds the [`OriginShield`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginShield, restxml_runtime::BuildError> {
-        Ok(OriginShield {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "OriginShield",
-                "Enabled",
-            )?,
-            origin_shield_region: self.origin_shield_region,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => {
+                Ok(OriginShield {
+                    enabled,
+                    origin_shield_region: self.origin_shield_region,
+                })
+            }
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginShield",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

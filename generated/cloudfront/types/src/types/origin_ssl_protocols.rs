@@ -45,7 +45,7 @@ impl From<Vec<crate::types::SslProtocol>> for OriginSslProtocols {
 }
 
 /// A builder for [`OriginSslProtocols`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginSslProtocolsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::SslProtocol>>,
@@ -74,7 +74,7 @@ impl OriginSslProtocolsBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`OriginSslProtocols`], or names the first required member that is missing.
+    /// Builds the [`OriginSslProtocols`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<OriginSslProtocols, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -82,14 +82,22 @@ impl OriginSslProtocolsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(OriginSslProtocols {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "OriginSslProtocols",
-                "Items",
-            )?,
-        })
+        match (self.items,) {
+            (Some(items),) => {
+                Ok(OriginSslProtocols {
+                    quantity,
+                    items,
+                })
+            }
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginSslProtocols",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -45,7 +45,7 @@ impl From<Vec<crate::types::Origin>> for Origins {
 }
 
 /// A builder for [`Origins`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct OriginsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::Origin>>,
@@ -74,7 +74,7 @@ impl OriginsBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`Origins`], or names the first required member that is missing.
+    /// Builds the [`Origins`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Origins, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -82,10 +82,17 @@ impl OriginsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(Origins {
-            quantity,
-            items: restxml_runtime::error::required(self.items, "Origins", "Items")?,
-        })
+        match (self.items,) {
+            (Some(items),) => Ok(Origins { quantity, items }),
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Origins",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

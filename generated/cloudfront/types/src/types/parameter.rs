@@ -32,7 +32,7 @@ impl Parameter {
 }
 
 /// A builder for [`Parameter`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ParameterBuilder {
     name: Option<String>,
     value: Option<String>,
@@ -61,13 +61,23 @@ impl ParameterBuilder {
         self.value = Some(value.into());
         self
     }
-    /// Builds the [`Parameter`], or names the first required member that is missing.
+    /// Builds the [`Parameter`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Parameter, restxml_runtime::BuildError> {
-        Ok(Parameter {
-            name: restxml_runtime::error::required(self.name, "Parameter", "Name")?,
-            value: restxml_runtime::error::required(self.value, "Parameter", "Value")?,
-        })
+        match (self.name, self.value) {
+            (Some(name), Some(value)) => Ok(Parameter { name, value }),
+            (name, value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Parameter",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

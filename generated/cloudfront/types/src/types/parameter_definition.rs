@@ -32,7 +32,7 @@ impl ParameterDefinition {
 }
 
 /// A builder for [`ParameterDefinition`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ParameterDefinitionBuilder {
     name: Option<String>,
     definition: Option<crate::types::ParameterDefinitionSchema>,
@@ -61,21 +61,28 @@ impl ParameterDefinitionBuilder {
         self.definition = Some(value);
         self
     }
-    /// Builds the [`ParameterDefinition`], or names the first required member that is missing.
+    /// Builds the [`ParameterDefinition`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ParameterDefinition, restxml_runtime::BuildError> {
-        Ok(ParameterDefinition {
-            name: restxml_runtime::error::required(
-                self.name,
-                "ParameterDefinition",
-                "Name",
-            )?,
-            definition: restxml_runtime::error::required(
-                self.definition,
-                "ParameterDefinition",
-                "Definition",
-            )?,
-        })
+        match (self.name, self.definition) {
+            (Some(name), Some(definition)) => {
+                Ok(ParameterDefinition {
+                    name,
+                    definition,
+                })
+            }
+            (name, definition) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ParameterDefinition",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (definition.is_none(), "definition", "Definition"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -29,7 +29,7 @@ impl ParameterDefinitionSchema {
 }
 
 /// A builder for [`ParameterDefinitionSchema`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ParameterDefinitionSchemaBuilder {
     string_schema: Option<crate::types::StringSchemaConfig>,
 }
@@ -59,7 +59,7 @@ impl ParameterDefinitionSchemaBuilder {
         self.string_schema = value;
         self
     }
-    /// Builds the [`ParameterDefinitionSchema`], or names the first required member that is missing.
+    /// Builds the [`ParameterDefinitionSchema`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -71,7 +71,7 @@ impl ParametersInCacheKeyAndForwardedToOrigin {
 }
 
 /// A builder for [`ParametersInCacheKeyAndForwardedToOrigin`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ParametersInCacheKeyAndForwardedToOriginBuilder {
     enable_accept_encoding_gzip: Option<bool>,
     enable_accept_encoding_brotli: Option<bool>,
@@ -139,34 +139,66 @@ impl ParametersInCacheKeyAndForwardedToOriginBuilder {
         self.query_strings_config = Some(value);
         self
     }
-    /// Builds the [`ParametersInCacheKeyAndForwardedToOrigin`], or names the first required member that is missing.
+    /// Builds the [`ParametersInCacheKeyAndForwardedToOrigin`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ParametersInCacheKeyAndForwardedToOrigin, restxml_runtime::BuildError> {
-        Ok(ParametersInCacheKeyAndForwardedToOrigin {
-            enable_accept_encoding_gzip: restxml_runtime::error::required(
-                self.enable_accept_encoding_gzip,
-                "ParametersInCacheKeyAndForwardedToOrigin",
-                "EnableAcceptEncodingGzip",
-            )?,
-            enable_accept_encoding_brotli: self.enable_accept_encoding_brotli,
-            headers_config: restxml_runtime::error::required(
-                self.headers_config,
-                "ParametersInCacheKeyAndForwardedToOrigin",
-                "HeadersConfig",
-            )?,
-            cookies_config: restxml_runtime::error::required(
-                self.cookies_config,
-                "ParametersInCacheKeyAndForwardedToOrigin",
-                "CookiesConfig",
-            )?,
-            query_strings_config: restxml_runtime::error::required(
-                self.query_strings_config,
-                "ParametersInCacheKeyAndForwardedToOrigin",
-                "QueryStringsConfig",
-            )?,
-        })
+        match (
+            self.enable_accept_encoding_gzip,
+            self.headers_config,
+            self.cookies_config,
+            self.query_strings_config,
+        ) {
+            (
+                Some(enable_accept_encoding_gzip),
+                Some(headers_config),
+                Some(cookies_config),
+                Some(query_strings_config),
+            ) => {
+                Ok(ParametersInCacheKeyAndForwardedToOrigin {
+                    enable_accept_encoding_gzip,
+                    enable_accept_encoding_brotli: self.enable_accept_encoding_brotli,
+                    headers_config,
+                    cookies_config,
+                    query_strings_config,
+                })
+            }
+            (
+                enable_accept_encoding_gzip,
+                headers_config,
+                cookies_config,
+                query_strings_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ParametersInCacheKeyAndForwardedToOrigin",
+                        &[
+                            (
+                                enable_accept_encoding_gzip.is_none(),
+                                "enable_accept_encoding_gzip",
+                                "EnableAcceptEncodingGzip",
+                            ),
+                            (
+                                headers_config.is_none(),
+                                "headers_config",
+                                "HeadersConfig",
+                            ),
+                            (
+                                cookies_config.is_none(),
+                                "cookies_config",
+                                "CookiesConfig",
+                            ),
+                            (
+                                query_strings_config.is_none(),
+                                "query_strings_config",
+                                "QueryStringsConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

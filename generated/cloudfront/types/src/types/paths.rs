@@ -45,7 +45,7 @@ impl From<Vec<String>> for Paths {
 }
 
 /// A builder for [`Paths`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PathsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl PathsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`Paths`], or names the first required member that is missing.
+    /// Builds the [`Paths`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Paths, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

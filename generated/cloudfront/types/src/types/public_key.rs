@@ -37,7 +37,7 @@ impl PublicKey {
 }
 
 /// A builder for [`PublicKey`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublicKeyBuilder {
     id: Option<String>,
     created_time: Option<restxml_runtime::DateTime>,
@@ -74,22 +74,34 @@ impl PublicKeyBuilder {
         self.public_key_config = Some(value);
         self
     }
-    /// Builds the [`PublicKey`], or names the first required member that is missing.
+    /// Builds the [`PublicKey`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublicKey, restxml_runtime::BuildError> {
-        Ok(PublicKey {
-            id: restxml_runtime::error::required(self.id, "PublicKey", "Id")?,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "PublicKey",
-                "CreatedTime",
-            )?,
-            public_key_config: restxml_runtime::error::required(
-                self.public_key_config,
-                "PublicKey",
-                "PublicKeyConfig",
-            )?,
-        })
+        match (self.id, self.created_time, self.public_key_config) {
+            (Some(id), Some(created_time), Some(public_key_config)) => {
+                Ok(PublicKey {
+                    id,
+                    created_time,
+                    public_key_config,
+                })
+            }
+            (id, created_time, public_key_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKey",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl PublicKeyConfig {
 }
 
 /// A builder for [`PublicKeyConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublicKeyConfigBuilder {
     caller_reference: Option<String>,
     name: Option<String>,
@@ -91,27 +91,35 @@ impl PublicKeyConfigBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`PublicKeyConfig`], or names the first required member that is missing.
+    /// Builds the [`PublicKeyConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublicKeyConfig, restxml_runtime::BuildError> {
-        Ok(PublicKeyConfig {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "PublicKeyConfig",
-                "CallerReference",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "PublicKeyConfig",
-                "Name",
-            )?,
-            encoded_key: restxml_runtime::error::required(
-                self.encoded_key,
-                "PublicKeyConfig",
-                "EncodedKey",
-            )?,
-            comment: self.comment,
-        })
+        match (self.caller_reference, self.name, self.encoded_key) {
+            (Some(caller_reference), Some(name), Some(encoded_key)) => {
+                Ok(PublicKeyConfig {
+                    caller_reference,
+                    name,
+                    encoded_key,
+                    comment: self.comment,
+                })
+            }
+            (caller_reference, name, encoded_key) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKeyConfig",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (name.is_none(), "name", "Name"),
+                            (encoded_key.is_none(), "encoded_key", "EncodedKey"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl PublicKeyList {
 }
 
 /// A builder for [`PublicKeyList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublicKeyListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -100,7 +100,7 @@ impl PublicKeyListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`PublicKeyList`], or names the first required member that is missing.
+    /// Builds the [`PublicKeyList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublicKeyList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -108,16 +108,24 @@ impl PublicKeyListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(PublicKeyList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "PublicKeyList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(PublicKeyList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKeyList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -41,7 +41,7 @@ impl PublicKeySummary {
 }
 
 /// A builder for [`PublicKeySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PublicKeySummaryBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -100,28 +100,33 @@ impl PublicKeySummaryBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`PublicKeySummary`], or names the first required member that is missing.
+    /// Builds the [`PublicKeySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublicKeySummary, restxml_runtime::BuildError> {
-        Ok(PublicKeySummary {
-            id: restxml_runtime::error::required(self.id, "PublicKeySummary", "Id")?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "PublicKeySummary",
-                "Name",
-            )?,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "PublicKeySummary",
-                "CreatedTime",
-            )?,
-            encoded_key: restxml_runtime::error::required(
-                self.encoded_key,
-                "PublicKeySummary",
-                "EncodedKey",
-            )?,
-            comment: self.comment,
-        })
+        match (self.id, self.name, self.created_time, self.encoded_key) {
+            (Some(id), Some(name), Some(created_time), Some(encoded_key)) => {
+                Ok(PublicKeySummary {
+                    id,
+                    name,
+                    created_time,
+                    encoded_key,
+                    comment: self.comment,
+                })
+            }
+            (id, name, created_time, encoded_key) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKeySummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (encoded_key.is_none(), "encoded_key", "EncodedKey"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl QueryArgProfile {
 }
 
 /// A builder for [`QueryArgProfile`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryArgProfileBuilder {
     query_arg: Option<String>,
     profile_id: Option<String>,
@@ -61,21 +61,28 @@ impl QueryArgProfileBuilder {
         self.profile_id = Some(value.into());
         self
     }
-    /// Builds the [`QueryArgProfile`], or names the first required member that is missing.
+    /// Builds the [`QueryArgProfile`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<QueryArgProfile, restxml_runtime::BuildError> {
-        Ok(QueryArgProfile {
-            query_arg: restxml_runtime::error::required(
-                self.query_arg,
-                "QueryArgProfile",
-                "QueryArg",
-            )?,
-            profile_id: restxml_runtime::error::required(
-                self.profile_id,
-                "QueryArgProfile",
-                "ProfileId",
-            )?,
-        })
+        match (self.query_arg, self.profile_id) {
+            (Some(query_arg), Some(profile_id)) => {
+                Ok(QueryArgProfile {
+                    query_arg,
+                    profile_id,
+                })
+            }
+            (query_arg, profile_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "QueryArgProfile",
+                        &[
+                            (query_arg.is_none(), "query_arg", "QueryArg"),
+                            (profile_id.is_none(), "profile_id", "ProfileId"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -35,7 +35,7 @@ impl QueryArgProfileConfig {
 }
 
 /// A builder for [`QueryArgProfileConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryArgProfileConfigBuilder {
     forward_when_query_arg_profile_is_unknown: Option<bool>,
     query_arg_profiles: Option<crate::types::QueryArgProfiles>,
@@ -76,17 +76,31 @@ impl QueryArgProfileConfigBuilder {
         self.query_arg_profiles = value;
         self
     }
-    /// Builds the [`QueryArgProfileConfig`], or names the first required member that is missing.
+    /// Builds the [`QueryArgProfileConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<QueryArgProfileConfig, restxml_runtime::BuildError> {
-        Ok(QueryArgProfileConfig {
-            forward_when_query_arg_profile_is_unknown: restxml_runtime::error::required(
-                self.forward_when_query_arg_profile_is_unknown,
-                "QueryArgProfileConfig",
-                "ForwardWhenQueryArgProfileIsUnknown",
-            )?,
-            query_arg_profiles: self.query_arg_profiles,
-        })
+        match (self.forward_when_query_arg_profile_is_unknown,) {
+            (Some(forward_when_query_arg_profile_is_unknown),) => {
+                Ok(QueryArgProfileConfig {
+                    forward_when_query_arg_profile_is_unknown,
+                    query_arg_profiles: self.query_arg_profiles,
+                })
+            }
+            (forward_when_query_arg_profile_is_unknown,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "QueryArgProfileConfig",
+                        &[
+                            (
+                                forward_when_query_arg_profile_is_unknown.is_none(),
+                                "forward_when_query_arg_profile_is_unknown",
+                                "ForwardWhenQueryArgProfileIsUnknown",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

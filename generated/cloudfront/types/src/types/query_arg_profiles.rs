@@ -45,7 +45,7 @@ impl From<Vec<crate::types::QueryArgProfile>> for QueryArgProfiles {
 }
 
 /// A builder for [`QueryArgProfiles`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryArgProfilesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::QueryArgProfile>>,
@@ -83,7 +83,7 @@ impl QueryArgProfilesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`QueryArgProfiles`], or names the first required member that is missing.
+    /// Builds the [`QueryArgProfiles`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<QueryArgProfiles, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -51,7 +51,7 @@ impl From<Vec<String>> for QueryStringCacheKeys {
 }
 
 /// A builder for [`QueryStringCacheKeys`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryStringCacheKeysBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -86,7 +86,7 @@ impl QueryStringCacheKeysBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`QueryStringCacheKeys`], or names the first required member that is missing.
+    /// Builds the [`QueryStringCacheKeys`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<QueryStringCacheKeys, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -45,7 +45,7 @@ impl From<Vec<String>> for QueryStringNames {
 }
 
 /// A builder for [`QueryStringNames`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryStringNamesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl QueryStringNamesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`QueryStringNames`], or names the first required member that is missing.
+    /// Builds the [`QueryStringNames`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<QueryStringNames, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(

@@ -44,7 +44,7 @@ impl RealtimeLogConfig {
 }
 
 /// A builder for [`RealtimeLogConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct RealtimeLogConfigBuilder {
     arn: Option<String>,
     name: Option<String>,
@@ -97,32 +97,40 @@ impl RealtimeLogConfigBuilder {
         self.fields = Some(value);
         self
     }
-    /// Builds the [`RealtimeLogConfig`], or names the first required member that is missing.
+    /// Builds the [`RealtimeLogConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<RealtimeLogConfig, restxml_runtime::BuildError> {
-        Ok(RealtimeLogConfig {
-            arn: restxml_runtime::error::required(self.arn, "RealtimeLogConfig", "ARN")?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "RealtimeLogConfig",
-                "Name",
-            )?,
-            sampling_rate: restxml_runtime::error::required(
-                self.sampling_rate,
-                "RealtimeLogConfig",
-                "SamplingRate",
-            )?,
-            end_points: restxml_runtime::error::required(
-                self.end_points,
-                "RealtimeLogConfig",
-                "EndPoints",
-            )?,
-            fields: restxml_runtime::error::required(
-                self.fields,
-                "RealtimeLogConfig",
-                "Fields",
-            )?,
-        })
+        match (self.arn, self.name, self.sampling_rate, self.end_points, self.fields) {
+            (
+                Some(arn),
+                Some(name),
+                Some(sampling_rate),
+                Some(end_points),
+                Some(fields),
+            ) => {
+                Ok(RealtimeLogConfig {
+                    arn,
+                    name,
+                    sampling_rate,
+                    end_points,
+                    fields,
+                })
+            }
+            (arn, name, sampling_rate, end_points, fields) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "RealtimeLogConfig",
+                        &[
+                            (arn.is_none(), "arn", "ARN"),
+                            (name.is_none(), "name", "Name"),
+                            (sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                            (end_points.is_none(), "end_points", "EndPoints"),
+                            (fields.is_none(), "fields", "Fields"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

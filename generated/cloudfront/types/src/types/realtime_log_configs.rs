@@ -41,7 +41,7 @@ impl RealtimeLogConfigs {
 }
 
 /// A builder for [`RealtimeLogConfigs`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct RealtimeLogConfigsBuilder {
     max_items: Option<i32>,
     items: Option<Vec<crate::types::RealtimeLogConfig>>,
@@ -109,28 +109,32 @@ impl RealtimeLogConfigsBuilder {
         self.next_marker = value;
         self
     }
-    /// Builds the [`RealtimeLogConfigs`], or names the first required member that is missing.
+    /// Builds the [`RealtimeLogConfigs`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<RealtimeLogConfigs, restxml_runtime::BuildError> {
-        Ok(RealtimeLogConfigs {
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "RealtimeLogConfigs",
-                "MaxItems",
-            )?,
-            items: self.items,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "RealtimeLogConfigs",
-                "IsTruncated",
-            )?,
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "RealtimeLogConfigs",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-        })
+        match (self.max_items, self.is_truncated, self.marker) {
+            (Some(max_items), Some(is_truncated), Some(marker)) => {
+                Ok(RealtimeLogConfigs {
+                    max_items,
+                    items: self.items,
+                    is_truncated,
+                    marker,
+                    next_marker: self.next_marker,
+                })
+            }
+            (max_items, is_truncated, marker) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "RealtimeLogConfigs",
+                        &[
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (marker.is_none(), "marker", "Marker"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl RealtimeMetricsSubscriptionConfig {
 }
 
 /// A builder for [`RealtimeMetricsSubscriptionConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct RealtimeMetricsSubscriptionConfigBuilder {
     realtime_metrics_subscription_status: Option<
         crate::types::RealtimeMetricsSubscriptionStatus,
@@ -61,18 +61,32 @@ impl RealtimeMetricsSubscriptionConfigBuilder {
         self.realtime_metrics_subscription_status = Some(value);
         self
     }
-    /// Builds the [`RealtimeMetricsSubscriptionConfig`], or names the first required member that is missing.
+    /// Builds the [`RealtimeMetricsSubscriptionConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<RealtimeMetricsSubscriptionConfig, restxml_runtime::BuildError> {
-        Ok(RealtimeMetricsSubscriptionConfig {
-            realtime_metrics_subscription_status: restxml_runtime::error::required(
-                self.realtime_metrics_subscription_status,
-                "RealtimeMetricsSubscriptionConfig",
-                "RealtimeMetricsSubscriptionStatus",
-            )?,
-        })
+        match (self.realtime_metrics_subscription_status,) {
+            (Some(realtime_metrics_subscription_status),) => {
+                Ok(RealtimeMetricsSubscriptionConfig {
+                    realtime_metrics_subscription_status,
+                })
+            }
+            (realtime_metrics_subscription_status,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "RealtimeMetricsSubscriptionConfig",
+                        &[
+                            (
+                                realtime_metrics_subscription_status.is_none(),
+                                "realtime_metrics_subscription_status",
+                                "RealtimeMetricsSubscriptionStatus",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -44,7 +44,7 @@ impl ResponseHeadersPolicy {
 }
 
 /// A builder for [`ResponseHeadersPolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
@@ -87,26 +87,42 @@ impl ResponseHeadersPolicyBuilder {
         self.response_headers_policy_config = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicy`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ResponseHeadersPolicy, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicy {
-            id: restxml_runtime::error::required(
-                self.id,
-                "ResponseHeadersPolicy",
-                "Id",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "ResponseHeadersPolicy",
-                "LastModifiedTime",
-            )?,
-            response_headers_policy_config: restxml_runtime::error::required(
-                self.response_headers_policy_config,
-                "ResponseHeadersPolicy",
-                "ResponseHeadersPolicyConfig",
-            )?,
-        })
+        match (self.id, self.last_modified_time, self.response_headers_policy_config) {
+            (
+                Some(id),
+                Some(last_modified_time),
+                Some(response_headers_policy_config),
+            ) => {
+                Ok(ResponseHeadersPolicy {
+                    id,
+                    last_modified_time,
+                    response_headers_policy_config,
+                })
+            }
+            (id, last_modified_time, response_headers_policy_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicy",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

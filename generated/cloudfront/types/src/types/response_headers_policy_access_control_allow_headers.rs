@@ -47,7 +47,7 @@ impl From<Vec<String>> for ResponseHeadersPolicyAccessControlAllowHeaders {
 }
 
 /// A builder for [`ResponseHeadersPolicyAccessControlAllowHeaders`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyAccessControlAllowHeadersBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -76,7 +76,7 @@ impl ResponseHeadersPolicyAccessControlAllowHeadersBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyAccessControlAllowHeaders`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyAccessControlAllowHeaders`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -89,14 +89,22 @@ impl ResponseHeadersPolicyAccessControlAllowHeadersBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ResponseHeadersPolicyAccessControlAllowHeaders {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "ResponseHeadersPolicyAccessControlAllowHeaders",
-                "Items",
-            )?,
-        })
+        match (self.items,) {
+            (Some(items),) => {
+                Ok(ResponseHeadersPolicyAccessControlAllowHeaders {
+                    quantity,
+                    items,
+                })
+            }
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyAccessControlAllowHeaders",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

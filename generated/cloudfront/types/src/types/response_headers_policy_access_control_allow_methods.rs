@@ -68,7 +68,7 @@ for ResponseHeadersPolicyAccessControlAllowMethods {
 }
 
 /// A builder for [`ResponseHeadersPolicyAccessControlAllowMethods`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
     quantity: Option<i32>,
     items: Option<
@@ -102,7 +102,7 @@ impl ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyAccessControlAllowMethods`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyAccessControlAllowMethods`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -115,14 +115,22 @@ impl ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ResponseHeadersPolicyAccessControlAllowMethods {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "ResponseHeadersPolicyAccessControlAllowMethods",
-                "Items",
-            )?,
-        })
+        match (self.items,) {
+            (Some(items),) => {
+                Ok(ResponseHeadersPolicyAccessControlAllowMethods {
+                    quantity,
+                    items,
+                })
+            }
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyAccessControlAllowMethods",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -47,7 +47,7 @@ impl From<Vec<String>> for ResponseHeadersPolicyAccessControlAllowOrigins {
 }
 
 /// A builder for [`ResponseHeadersPolicyAccessControlAllowOrigins`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyAccessControlAllowOriginsBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -76,7 +76,7 @@ impl ResponseHeadersPolicyAccessControlAllowOriginsBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyAccessControlAllowOrigins`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyAccessControlAllowOrigins`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -89,14 +89,22 @@ impl ResponseHeadersPolicyAccessControlAllowOriginsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ResponseHeadersPolicyAccessControlAllowOrigins {
-            quantity,
-            items: restxml_runtime::error::required(
-                self.items,
-                "ResponseHeadersPolicyAccessControlAllowOrigins",
-                "Items",
-            )?,
-        })
+        match (self.items,) {
+            (Some(items),) => {
+                Ok(ResponseHeadersPolicyAccessControlAllowOrigins {
+                    quantity,
+                    items,
+                })
+            }
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyAccessControlAllowOrigins",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

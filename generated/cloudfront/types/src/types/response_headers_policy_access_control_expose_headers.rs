@@ -47,7 +47,7 @@ impl From<Vec<String>> for ResponseHeadersPolicyAccessControlExposeHeaders {
 }
 
 /// A builder for [`ResponseHeadersPolicyAccessControlExposeHeaders`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyAccessControlExposeHeadersBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -82,7 +82,7 @@ impl ResponseHeadersPolicyAccessControlExposeHeadersBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyAccessControlExposeHeaders`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyAccessControlExposeHeaders`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -61,7 +61,7 @@ impl ResponseHeadersPolicyConfig {
 }
 
 /// A builder for [`ResponseHeadersPolicyConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyConfigBuilder {
     comment: Option<String>,
     name: Option<String>,
@@ -204,24 +204,32 @@ impl ResponseHeadersPolicyConfigBuilder {
         self.remove_headers_config = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyConfig`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyConfig, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyConfig {
-            comment: self.comment,
-            name: restxml_runtime::error::required(
-                self.name,
-                "ResponseHeadersPolicyConfig",
-                "Name",
-            )?,
-            cors_config: self.cors_config,
-            security_headers_config: self.security_headers_config,
-            server_timing_headers_config: self.server_timing_headers_config,
-            custom_headers_config: self.custom_headers_config,
-            remove_headers_config: self.remove_headers_config,
-        })
+        match (self.name,) {
+            (Some(name),) => {
+                Ok(ResponseHeadersPolicyConfig {
+                    comment: self.comment,
+                    name,
+                    cors_config: self.cors_config,
+                    security_headers_config: self.security_headers_config,
+                    server_timing_headers_config: self.server_timing_headers_config,
+                    custom_headers_config: self.custom_headers_config,
+                    remove_headers_config: self.remove_headers_config,
+                })
+            }
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyConfig",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
+        }
     }
 }
 

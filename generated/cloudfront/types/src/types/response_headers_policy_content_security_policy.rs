@@ -34,7 +34,7 @@ impl ResponseHeadersPolicyContentSecurityPolicy {
 }
 
 /// A builder for [`ResponseHeadersPolicyContentSecurityPolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyContentSecurityPolicyBuilder {
     r#override: Option<bool>,
     content_security_policy: Option<String>,
@@ -63,7 +63,7 @@ impl ResponseHeadersPolicyContentSecurityPolicyBuilder {
         self.content_security_policy = Some(value.into());
         self
     }
-    /// Builds the [`ResponseHeadersPolicyContentSecurityPolicy`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyContentSecurityPolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -71,18 +71,29 @@ impl ResponseHeadersPolicyContentSecurityPolicyBuilder {
         ResponseHeadersPolicyContentSecurityPolicy,
         restxml_runtime::BuildError,
     > {
-        Ok(ResponseHeadersPolicyContentSecurityPolicy {
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyContentSecurityPolicy",
-                "Override",
-            )?,
-            content_security_policy: restxml_runtime::error::required(
-                self.content_security_policy,
-                "ResponseHeadersPolicyContentSecurityPolicy",
-                "ContentSecurityPolicy",
-            )?,
-        })
+        match (self.r#override, self.content_security_policy) {
+            (Some(r#override), Some(content_security_policy)) => {
+                Ok(ResponseHeadersPolicyContentSecurityPolicy {
+                    r#override,
+                    content_security_policy,
+                })
+            }
+            (r#override, content_security_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyContentSecurityPolicy",
+                        &[
+                            (r#override.is_none(), "override", "Override"),
+                            (
+                                content_security_policy.is_none(),
+                                "content_security_policy",
+                                "ContentSecurityPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -31,7 +31,7 @@ impl ResponseHeadersPolicyContentTypeOptions {
 }
 
 /// A builder for [`ResponseHeadersPolicyContentTypeOptions`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyContentTypeOptionsBuilder {
     r#override: Option<bool>,
 }
@@ -52,18 +52,26 @@ impl ResponseHeadersPolicyContentTypeOptionsBuilder {
         self.r#override = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyContentTypeOptions`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyContentTypeOptions`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyContentTypeOptions, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyContentTypeOptions {
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyContentTypeOptions",
-                "Override",
-            )?,
-        })
+        match (self.r#override,) {
+            (Some(r#override),) => {
+                Ok(ResponseHeadersPolicyContentTypeOptions {
+                    r#override,
+                })
+            }
+            (r#override,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyContentTypeOptions",
+                        &[(r#override.is_none(), "override", "Override")],
+                    ),
+                )
+            }
+        }
     }
 }
 

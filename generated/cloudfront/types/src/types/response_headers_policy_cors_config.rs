@@ -66,7 +66,7 @@ impl ResponseHeadersPolicyCorsConfig {
 }
 
 /// A builder for [`ResponseHeadersPolicyCorsConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyCorsConfigBuilder {
     access_control_allow_origins: Option<
         crate::types::ResponseHeadersPolicyAccessControlAllowOrigins,
@@ -173,40 +173,76 @@ impl ResponseHeadersPolicyCorsConfigBuilder {
         self.origin_override = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyCorsConfig`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyCorsConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyCorsConfig, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyCorsConfig {
-            access_control_allow_origins: restxml_runtime::error::required(
-                self.access_control_allow_origins,
-                "ResponseHeadersPolicyCorsConfig",
-                "AccessControlAllowOrigins",
-            )?,
-            access_control_allow_headers: restxml_runtime::error::required(
-                self.access_control_allow_headers,
-                "ResponseHeadersPolicyCorsConfig",
-                "AccessControlAllowHeaders",
-            )?,
-            access_control_allow_methods: restxml_runtime::error::required(
-                self.access_control_allow_methods,
-                "ResponseHeadersPolicyCorsConfig",
-                "AccessControlAllowMethods",
-            )?,
-            access_control_allow_credentials: restxml_runtime::error::required(
-                self.access_control_allow_credentials,
-                "ResponseHeadersPolicyCorsConfig",
-                "AccessControlAllowCredentials",
-            )?,
-            access_control_expose_headers: self.access_control_expose_headers,
-            access_control_max_age_sec: self.access_control_max_age_sec,
-            origin_override: restxml_runtime::error::required(
-                self.origin_override,
-                "ResponseHeadersPolicyCorsConfig",
-                "OriginOverride",
-            )?,
-        })
+        match (
+            self.access_control_allow_origins,
+            self.access_control_allow_headers,
+            self.access_control_allow_methods,
+            self.access_control_allow_credentials,
+            self.origin_override,
+        ) {
+            (
+                Some(access_control_allow_origins),
+                Some(access_control_allow_headers),
+                Some(access_control_allow_methods),
+                Some(access_control_allow_credentials),
+                Some(origin_override),
+            ) => {
+                Ok(ResponseHeadersPolicyCorsConfig {
+                    access_control_allow_origins,
+                    access_control_allow_headers,
+                    access_control_allow_methods,
+                    access_control_allow_credentials,
+                    access_control_expose_headers: self.access_control_expose_headers,
+                    access_control_max_age_sec: self.access_control_max_age_sec,
+                    origin_override,
+                })
+            }
+            (
+                access_control_allow_origins,
+                access_control_allow_headers,
+                access_control_allow_methods,
+                access_control_allow_credentials,
+                origin_override,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyCorsConfig",
+                        &[
+                            (
+                                access_control_allow_origins.is_none(),
+                                "access_control_allow_origins",
+                                "AccessControlAllowOrigins",
+                            ),
+                            (
+                                access_control_allow_headers.is_none(),
+                                "access_control_allow_headers",
+                                "AccessControlAllowHeaders",
+                            ),
+                            (
+                                access_control_allow_methods.is_none(),
+                                "access_control_allow_methods",
+                                "AccessControlAllowMethods",
+                            ),
+                            (
+                                access_control_allow_credentials.is_none(),
+                                "access_control_allow_credentials",
+                                "AccessControlAllowCredentials",
+                            ),
+                            (
+                                origin_override.is_none(),
+                                "origin_override",
+                                "OriginOverride",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

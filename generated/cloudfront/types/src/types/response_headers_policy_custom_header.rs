@@ -35,7 +35,7 @@ impl ResponseHeadersPolicyCustomHeader {
 }
 
 /// A builder for [`ResponseHeadersPolicyCustomHeader`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyCustomHeaderBuilder {
     header: Option<String>,
     value: Option<String>,
@@ -72,28 +72,32 @@ impl ResponseHeadersPolicyCustomHeaderBuilder {
         self.r#override = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyCustomHeader`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyCustomHeader`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyCustomHeader, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyCustomHeader {
-            header: restxml_runtime::error::required(
-                self.header,
-                "ResponseHeadersPolicyCustomHeader",
-                "Header",
-            )?,
-            value: restxml_runtime::error::required(
-                self.value,
-                "ResponseHeadersPolicyCustomHeader",
-                "Value",
-            )?,
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyCustomHeader",
-                "Override",
-            )?,
-        })
+        match (self.header, self.value, self.r#override) {
+            (Some(header), Some(value), Some(r#override)) => {
+                Ok(ResponseHeadersPolicyCustomHeader {
+                    header,
+                    value,
+                    r#override,
+                })
+            }
+            (header, value, r#override) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyCustomHeader",
+                        &[
+                            (header.is_none(), "header", "Header"),
+                            (value.is_none(), "value", "Value"),
+                            (r#override.is_none(), "override", "Override"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -46,7 +46,7 @@ for ResponseHeadersPolicyCustomHeadersConfig {
 }
 
 /// A builder for [`ResponseHeadersPolicyCustomHeadersConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyCustomHeadersConfigBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::ResponseHeadersPolicyCustomHeader>>,
@@ -87,7 +87,7 @@ impl ResponseHeadersPolicyCustomHeadersConfigBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyCustomHeadersConfig`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyCustomHeadersConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

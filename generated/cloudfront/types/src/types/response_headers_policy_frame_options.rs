@@ -36,7 +36,7 @@ impl ResponseHeadersPolicyFrameOptions {
 }
 
 /// A builder for [`ResponseHeadersPolicyFrameOptions`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyFrameOptionsBuilder {
     r#override: Option<bool>,
     frame_option: Option<crate::types::FrameOptionsList>,
@@ -65,23 +65,30 @@ impl ResponseHeadersPolicyFrameOptionsBuilder {
         self.frame_option = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyFrameOptions`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyFrameOptions`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyFrameOptions, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyFrameOptions {
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyFrameOptions",
-                "Override",
-            )?,
-            frame_option: restxml_runtime::error::required(
-                self.frame_option,
-                "ResponseHeadersPolicyFrameOptions",
-                "FrameOption",
-            )?,
-        })
+        match (self.r#override, self.frame_option) {
+            (Some(r#override), Some(frame_option)) => {
+                Ok(ResponseHeadersPolicyFrameOptions {
+                    r#override,
+                    frame_option,
+                })
+            }
+            (r#override, frame_option) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyFrameOptions",
+                        &[
+                            (r#override.is_none(), "override", "Override"),
+                            (frame_option.is_none(), "frame_option", "FrameOption"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl ResponseHeadersPolicyList {
 }
 
 /// A builder for [`ResponseHeadersPolicyList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyListBuilder {
     next_marker: Option<String>,
     max_items: Option<i32>,
@@ -103,7 +103,7 @@ impl ResponseHeadersPolicyListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyList`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyList`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -113,16 +113,24 @@ impl ResponseHeadersPolicyListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ResponseHeadersPolicyList {
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "ResponseHeadersPolicyList",
-                "MaxItems",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.max_items,) {
+            (Some(max_items),) => {
+                Ok(ResponseHeadersPolicyList {
+                    next_marker: self.next_marker,
+                    max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyList",
+                        &[(max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
+        }
     }
 }
 

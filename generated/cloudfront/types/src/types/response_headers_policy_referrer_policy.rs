@@ -52,7 +52,7 @@ impl ResponseHeadersPolicyReferrerPolicy {
 }
 
 /// A builder for [`ResponseHeadersPolicyReferrerPolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyReferrerPolicyBuilder {
     r#override: Option<bool>,
     referrer_policy: Option<crate::types::ReferrerPolicyList>,
@@ -81,23 +81,34 @@ impl ResponseHeadersPolicyReferrerPolicyBuilder {
         self.referrer_policy = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyReferrerPolicy`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyReferrerPolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyReferrerPolicy, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyReferrerPolicy {
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyReferrerPolicy",
-                "Override",
-            )?,
-            referrer_policy: restxml_runtime::error::required(
-                self.referrer_policy,
-                "ResponseHeadersPolicyReferrerPolicy",
-                "ReferrerPolicy",
-            )?,
-        })
+        match (self.r#override, self.referrer_policy) {
+            (Some(r#override), Some(referrer_policy)) => {
+                Ok(ResponseHeadersPolicyReferrerPolicy {
+                    r#override,
+                    referrer_policy,
+                })
+            }
+            (r#override, referrer_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyReferrerPolicy",
+                        &[
+                            (r#override.is_none(), "override", "Override"),
+                            (
+                                referrer_policy.is_none(),
+                                "referrer_policy",
+                                "ReferrerPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -29,7 +29,7 @@ impl ResponseHeadersPolicyRemoveHeader {
 }
 
 /// A builder for [`ResponseHeadersPolicyRemoveHeader`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyRemoveHeaderBuilder {
     header: Option<String>,
 }
@@ -50,18 +50,26 @@ impl ResponseHeadersPolicyRemoveHeaderBuilder {
         self.header = Some(value.into());
         self
     }
-    /// Builds the [`ResponseHeadersPolicyRemoveHeader`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyRemoveHeader`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyRemoveHeader, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyRemoveHeader {
-            header: restxml_runtime::error::required(
-                self.header,
-                "ResponseHeadersPolicyRemoveHeader",
-                "Header",
-            )?,
-        })
+        match (self.header,) {
+            (Some(header),) => {
+                Ok(ResponseHeadersPolicyRemoveHeader {
+                    header,
+                })
+            }
+            (header,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyRemoveHeader",
+                        &[(header.is_none(), "header", "Header")],
+                    ),
+                )
+            }
+        }
     }
 }
 

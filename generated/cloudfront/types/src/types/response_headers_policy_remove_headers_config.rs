@@ -46,7 +46,7 @@ for ResponseHeadersPolicyRemoveHeadersConfig {
 }
 
 /// A builder for [`ResponseHeadersPolicyRemoveHeadersConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyRemoveHeadersConfigBuilder {
     quantity: Option<i32>,
     items: Option<Vec<crate::types::ResponseHeadersPolicyRemoveHeader>>,
@@ -87,7 +87,7 @@ impl ResponseHeadersPolicyRemoveHeadersConfigBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyRemoveHeadersConfig`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyRemoveHeadersConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -63,7 +63,7 @@ impl ResponseHeadersPolicySecurityHeadersConfig {
 }
 
 /// A builder for [`ResponseHeadersPolicySecurityHeadersConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicySecurityHeadersConfigBuilder {
     xss_protection: Option<crate::types::ResponseHeadersPolicyXSSProtection>,
     frame_options: Option<crate::types::ResponseHeadersPolicyFrameOptions>,
@@ -200,7 +200,7 @@ impl ResponseHeadersPolicySecurityHeadersConfigBuilder {
         self.strict_transport_security = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicySecurityHeadersConfig`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicySecurityHeadersConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -34,7 +34,7 @@ impl ResponseHeadersPolicyServerTimingHeadersConfig {
 }
 
 /// A builder for [`ResponseHeadersPolicyServerTimingHeadersConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyServerTimingHeadersConfigBuilder {
     enabled: Option<bool>,
     sampling_rate: Option<f64>,
@@ -69,7 +69,7 @@ impl ResponseHeadersPolicyServerTimingHeadersConfigBuilder {
         self.sampling_rate = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyServerTimingHeadersConfig`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyServerTimingHeadersConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -77,14 +77,22 @@ impl ResponseHeadersPolicyServerTimingHeadersConfigBuilder {
         ResponseHeadersPolicyServerTimingHeadersConfig,
         restxml_runtime::BuildError,
     > {
-        Ok(ResponseHeadersPolicyServerTimingHeadersConfig {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "ResponseHeadersPolicyServerTimingHeadersConfig",
-                "Enabled",
-            )?,
-            sampling_rate: self.sampling_rate,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => {
+                Ok(ResponseHeadersPolicyServerTimingHeadersConfig {
+                    enabled,
+                    sampling_rate: self.sampling_rate,
+                })
+            }
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyServerTimingHeadersConfig",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

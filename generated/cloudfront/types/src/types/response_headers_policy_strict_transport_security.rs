@@ -40,7 +40,7 @@ impl ResponseHeadersPolicyStrictTransportSecurity {
 }
 
 /// A builder for [`ResponseHeadersPolicyStrictTransportSecurity`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyStrictTransportSecurityBuilder {
     r#override: Option<bool>,
     include_subdomains: Option<bool>,
@@ -97,7 +97,7 @@ impl ResponseHeadersPolicyStrictTransportSecurityBuilder {
         self.access_control_max_age_sec = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicyStrictTransportSecurity`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyStrictTransportSecurity`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -105,20 +105,31 @@ impl ResponseHeadersPolicyStrictTransportSecurityBuilder {
         ResponseHeadersPolicyStrictTransportSecurity,
         restxml_runtime::BuildError,
     > {
-        Ok(ResponseHeadersPolicyStrictTransportSecurity {
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyStrictTransportSecurity",
-                "Override",
-            )?,
-            include_subdomains: self.include_subdomains,
-            preload: self.preload,
-            access_control_max_age_sec: restxml_runtime::error::required(
-                self.access_control_max_age_sec,
-                "ResponseHeadersPolicyStrictTransportSecurity",
-                "AccessControlMaxAgeSec",
-            )?,
-        })
+        match (self.r#override, self.access_control_max_age_sec) {
+            (Some(r#override), Some(access_control_max_age_sec)) => {
+                Ok(ResponseHeadersPolicyStrictTransportSecurity {
+                    r#override,
+                    include_subdomains: self.include_subdomains,
+                    preload: self.preload,
+                    access_control_max_age_sec,
+                })
+            }
+            (r#override, access_control_max_age_sec) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyStrictTransportSecurity",
+                        &[
+                            (r#override.is_none(), "override", "Override"),
+                            (
+                                access_control_max_age_sec.is_none(),
+                                "access_control_max_age_sec",
+                                "AccessControlMaxAgeSec",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

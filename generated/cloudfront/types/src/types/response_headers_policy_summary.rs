@@ -32,7 +32,7 @@ impl ResponseHeadersPolicySummary {
 }
 
 /// A builder for [`ResponseHeadersPolicySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicySummaryBuilder {
     r#type: Option<crate::types::ResponseHeadersPolicyType>,
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
@@ -64,23 +64,34 @@ impl ResponseHeadersPolicySummaryBuilder {
         self.response_headers_policy = Some(value);
         self
     }
-    /// Builds the [`ResponseHeadersPolicySummary`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicySummary, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicySummary {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "ResponseHeadersPolicySummary",
-                "Type",
-            )?,
-            response_headers_policy: restxml_runtime::error::required(
-                self.response_headers_policy,
-                "ResponseHeadersPolicySummary",
-                "ResponseHeadersPolicy",
-            )?,
-        })
+        match (self.r#type, self.response_headers_policy) {
+            (Some(r#type), Some(response_headers_policy)) => {
+                Ok(ResponseHeadersPolicySummary {
+                    r#type,
+                    response_headers_policy,
+                })
+            }
+            (r#type, response_headers_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicySummary",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (
+                                response_headers_policy.is_none(),
+                                "response_headers_policy",
+                                "ResponseHeadersPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

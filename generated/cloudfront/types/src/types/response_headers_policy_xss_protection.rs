@@ -48,7 +48,7 @@ impl ResponseHeadersPolicyXSSProtection {
 }
 
 /// A builder for [`ResponseHeadersPolicyXSSProtection`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResponseHeadersPolicyXSSProtectionBuilder {
     r#override: Option<bool>,
     protection: Option<bool>,
@@ -105,25 +105,32 @@ impl ResponseHeadersPolicyXSSProtectionBuilder {
         self.report_uri = value;
         self
     }
-    /// Builds the [`ResponseHeadersPolicyXSSProtection`], or names the first required member that is missing.
+    /// Builds the [`ResponseHeadersPolicyXSSProtection`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ResponseHeadersPolicyXSSProtection, restxml_runtime::BuildError> {
-        Ok(ResponseHeadersPolicyXSSProtection {
-            r#override: restxml_runtime::error::required(
-                self.r#override,
-                "ResponseHeadersPolicyXSSProtection",
-                "Override",
-            )?,
-            protection: restxml_runtime::error::required(
-                self.protection,
-                "ResponseHeadersPolicyXSSProtection",
-                "Protection",
-            )?,
-            mode_block: self.mode_block,
-            report_uri: self.report_uri,
-        })
+        match (self.r#override, self.protection) {
+            (Some(r#override), Some(protection)) => {
+                Ok(ResponseHeadersPolicyXSSProtection {
+                    r#override,
+                    protection,
+                    mode_block: self.mode_block,
+                    report_uri: self.report_uri,
+                })
+            }
+            (r#override, protection) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyXSSProtection",
+                        &[
+                            (r#override.is_none(), "override", "Override"),
+                            (protection.is_none(), "protection", "Protection"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

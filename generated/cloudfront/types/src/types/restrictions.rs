@@ -29,7 +29,7 @@ impl Restrictions {
 }
 
 /// A builder for [`Restrictions`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct RestrictionsBuilder {
     geo_restriction: Option<crate::types::GeoRestriction>,
 }
@@ -50,16 +50,26 @@ impl RestrictionsBuilder {
         self.geo_restriction = Some(value);
         self
     }
-    /// Builds the [`Restrictions`], or names the first required member that is missing.
+    /// Builds the [`Restrictions`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Restrictions, restxml_runtime::BuildError> {
-        Ok(Restrictions {
-            geo_restriction: restxml_runtime::error::required(
-                self.geo_restriction,
-                "Restrictions",
-                "GeoRestriction",
-            )?,
-        })
+        match (self.geo_restriction,) {
+            (Some(geo_restriction),) => Ok(Restrictions { geo_restriction }),
+            (geo_restriction,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Restrictions",
+                        &[
+                            (
+                                geo_restriction.is_none(),
+                                "geo_restriction",
+                                "GeoRestriction",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

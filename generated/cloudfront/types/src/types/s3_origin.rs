@@ -40,7 +40,7 @@ impl S3Origin {
 }
 
 /// A builder for [`S3Origin`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct S3OriginBuilder {
     domain_name: Option<String>,
     origin_access_identity: Option<String>,
@@ -69,21 +69,32 @@ impl S3OriginBuilder {
         self.origin_access_identity = Some(value.into());
         self
     }
-    /// Builds the [`S3Origin`], or names the first required member that is missing.
+    /// Builds the [`S3Origin`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<S3Origin, restxml_runtime::BuildError> {
-        Ok(S3Origin {
-            domain_name: restxml_runtime::error::required(
-                self.domain_name,
-                "S3Origin",
-                "DomainName",
-            )?,
-            origin_access_identity: restxml_runtime::error::required(
-                self.origin_access_identity,
-                "S3Origin",
-                "OriginAccessIdentity",
-            )?,
-        })
+        match (self.domain_name, self.origin_access_identity) {
+            (Some(domain_name), Some(origin_access_identity)) => {
+                Ok(S3Origin {
+                    domain_name,
+                    origin_access_identity,
+                })
+            }
+            (domain_name, origin_access_identity) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "S3Origin",
+                        &[
+                            (domain_name.is_none(), "domain_name", "DomainName"),
+                            (
+                                origin_access_identity.is_none(),
+                                "origin_access_identity",
+                                "OriginAccessIdentity",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -50,7 +50,7 @@ impl S3OriginConfig {
 }
 
 /// A builder for [`S3OriginConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct S3OriginConfigBuilder {
     origin_access_identity: Option<String>,
     origin_read_timeout: Option<i32>,
@@ -85,17 +85,31 @@ impl S3OriginConfigBuilder {
         self.origin_read_timeout = value;
         self
     }
-    /// Builds the [`S3OriginConfig`], or names the first required member that is missing.
+    /// Builds the [`S3OriginConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<S3OriginConfig, restxml_runtime::BuildError> {
-        Ok(S3OriginConfig {
-            origin_access_identity: restxml_runtime::error::required(
-                self.origin_access_identity,
-                "S3OriginConfig",
-                "OriginAccessIdentity",
-            )?,
-            origin_read_timeout: self.origin_read_timeout,
-        })
+        match (self.origin_access_identity,) {
+            (Some(origin_access_identity),) => {
+                Ok(S3OriginConfig {
+                    origin_access_identity,
+                    origin_read_timeout: self.origin_read_timeout,
+                })
+            }
+            (origin_access_identity,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "S3OriginConfig",
+                        &[
+                            (
+                                origin_access_identity.is_none(),
+                                "origin_access_identity",
+                                "OriginAccessIdentity",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl SessionStickinessConfig {
 }
 
 /// A builder for [`SessionStickinessConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct SessionStickinessConfigBuilder {
     idle_ttl: Option<i32>,
     maximum_ttl: Option<i32>,
@@ -67,21 +67,28 @@ impl SessionStickinessConfigBuilder {
         self.maximum_ttl = Some(value);
         self
     }
-    /// Builds the [`SessionStickinessConfig`], or names the first required member that is missing.
+    /// Builds the [`SessionStickinessConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<SessionStickinessConfig, restxml_runtime::BuildError> {
-        Ok(SessionStickinessConfig {
-            idle_ttl: restxml_runtime::error::required(
-                self.idle_ttl,
-                "SessionStickinessConfig",
-                "IdleTTL",
-            )?,
-            maximum_ttl: restxml_runtime::error::required(
-                self.maximum_ttl,
-                "SessionStickinessConfig",
-                "MaximumTTL",
-            )?,
-        })
+        match (self.idle_ttl, self.maximum_ttl) {
+            (Some(idle_ttl), Some(maximum_ttl)) => {
+                Ok(SessionStickinessConfig {
+                    idle_ttl,
+                    maximum_ttl,
+                })
+            }
+            (idle_ttl, maximum_ttl) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "SessionStickinessConfig",
+                        &[
+                            (idle_ttl.is_none(), "idle_ttl", "IdleTTL"),
+                            (maximum_ttl.is_none(), "maximum_ttl", "MaximumTTL"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

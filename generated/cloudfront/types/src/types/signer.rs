@@ -32,7 +32,7 @@ impl Signer {
 }
 
 /// A builder for [`Signer`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct SignerBuilder {
     aws_account_number: Option<String>,
     key_pair_ids: Option<crate::types::KeyPairIds>,
@@ -73,7 +73,7 @@ impl SignerBuilder {
         self.key_pair_ids = value;
         self
     }
-    /// Builds the [`Signer`], or names the first required member that is missing.
+    /// Builds the [`Signer`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Signer, restxml_runtime::BuildError> {
         Ok(Signer {

@@ -45,7 +45,7 @@ impl From<Vec<String>> for StagingDistributionDnsNames {
 }
 
 /// A builder for [`StagingDistributionDnsNames`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StagingDistributionDnsNamesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<String>>,
@@ -80,7 +80,7 @@ impl StagingDistributionDnsNamesBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`StagingDistributionDnsNames`], or names the first required member that is missing.
+    /// Builds the [`StagingDistributionDnsNames`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,

@@ -45,7 +45,7 @@ impl From<Vec<i32>> for StatusCodes {
 }
 
 /// A builder for [`StatusCodes`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StatusCodesBuilder {
     quantity: Option<i32>,
     items: Option<Vec<i32>>,
@@ -74,7 +74,7 @@ impl StatusCodesBuilder {
         self.items = Some(value);
         self
     }
-    /// Builds the [`StatusCodes`], or names the first required member that is missing.
+    /// Builds the [`StatusCodes`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StatusCodes, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -82,10 +82,17 @@ impl StatusCodesBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(StatusCodes {
-            quantity,
-            items: restxml_runtime::error::required(self.items, "StatusCodes", "Items")?,
-        })
+        match (self.items,) {
+            (Some(items),) => Ok(StatusCodes { quantity, items }),
+            (items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StatusCodes",
+                        &[(items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
+        }
     }
 }
 

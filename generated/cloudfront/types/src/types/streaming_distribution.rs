@@ -52,7 +52,7 @@ impl StreamingDistribution {
 }
 
 /// A builder for [`StreamingDistribution`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StreamingDistributionBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -136,42 +136,66 @@ impl StreamingDistributionBuilder {
         self.streaming_distribution_config = Some(value);
         self
     }
-    /// Builds the [`StreamingDistribution`], or names the first required member that is missing.
+    /// Builds the [`StreamingDistribution`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StreamingDistribution, restxml_runtime::BuildError> {
-        Ok(StreamingDistribution {
-            id: restxml_runtime::error::required(
-                self.id,
-                "StreamingDistribution",
-                "Id",
-            )?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "StreamingDistribution",
-                "ARN",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "StreamingDistribution",
-                "Status",
-            )?,
-            last_modified_time: self.last_modified_time,
-            domain_name: restxml_runtime::error::required(
-                self.domain_name,
-                "StreamingDistribution",
-                "DomainName",
-            )?,
-            active_trusted_signers: restxml_runtime::error::required(
-                self.active_trusted_signers,
-                "StreamingDistribution",
-                "ActiveTrustedSigners",
-            )?,
-            streaming_distribution_config: restxml_runtime::error::required(
-                self.streaming_distribution_config,
-                "StreamingDistribution",
-                "StreamingDistributionConfig",
-            )?,
-        })
+        match (
+            self.id,
+            self.arn,
+            self.status,
+            self.domain_name,
+            self.active_trusted_signers,
+            self.streaming_distribution_config,
+        ) {
+            (
+                Some(id),
+                Some(arn),
+                Some(status),
+                Some(domain_name),
+                Some(active_trusted_signers),
+                Some(streaming_distribution_config),
+            ) => {
+                Ok(StreamingDistribution {
+                    id,
+                    arn,
+                    status,
+                    last_modified_time: self.last_modified_time,
+                    domain_name,
+                    active_trusted_signers,
+                    streaming_distribution_config,
+                })
+            }
+            (
+                id,
+                arn,
+                status,
+                domain_name,
+                active_trusted_signers,
+                streaming_distribution_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistribution",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (arn.is_none(), "arn", "ARN"),
+                            (status.is_none(), "status", "Status"),
+                            (domain_name.is_none(), "domain_name", "DomainName"),
+                            (
+                                active_trusted_signers.is_none(),
+                                "active_trusted_signers",
+                                "ActiveTrustedSigners",
+                            ),
+                            (
+                                streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

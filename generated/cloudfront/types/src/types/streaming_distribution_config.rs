@@ -54,7 +54,7 @@ impl StreamingDistributionConfig {
 }
 
 /// A builder for [`StreamingDistributionConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StreamingDistributionConfigBuilder {
     caller_reference: Option<String>,
     s3_origin: Option<crate::types::S3Origin>,
@@ -152,41 +152,59 @@ impl StreamingDistributionConfigBuilder {
         self.enabled = Some(value);
         self
     }
-    /// Builds the [`StreamingDistributionConfig`], or names the first required member that is missing.
+    /// Builds the [`StreamingDistributionConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<StreamingDistributionConfig, restxml_runtime::BuildError> {
-        Ok(StreamingDistributionConfig {
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "StreamingDistributionConfig",
-                "CallerReference",
-            )?,
-            s3_origin: restxml_runtime::error::required(
-                self.s3_origin,
-                "StreamingDistributionConfig",
-                "S3Origin",
-            )?,
-            aliases: self.aliases,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "StreamingDistributionConfig",
-                "Comment",
-            )?,
-            logging: self.logging,
-            trusted_signers: restxml_runtime::error::required(
-                self.trusted_signers,
-                "StreamingDistributionConfig",
-                "TrustedSigners",
-            )?,
-            price_class: self.price_class,
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "StreamingDistributionConfig",
-                "Enabled",
-            )?,
-        })
+        match (
+            self.caller_reference,
+            self.s3_origin,
+            self.comment,
+            self.trusted_signers,
+            self.enabled,
+        ) {
+            (
+                Some(caller_reference),
+                Some(s3_origin),
+                Some(comment),
+                Some(trusted_signers),
+                Some(enabled),
+            ) => {
+                Ok(StreamingDistributionConfig {
+                    caller_reference,
+                    s3_origin,
+                    aliases: self.aliases,
+                    comment,
+                    logging: self.logging,
+                    trusted_signers,
+                    price_class: self.price_class,
+                    enabled,
+                })
+            }
+            (caller_reference, s3_origin, comment, trusted_signers, enabled) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionConfig",
+                        &[
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (s3_origin.is_none(), "s3_origin", "S3Origin"),
+                            (comment.is_none(), "comment", "Comment"),
+                            (
+                                trusted_signers.is_none(),
+                                "trusted_signers",
+                                "TrustedSigners",
+                            ),
+                            (enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

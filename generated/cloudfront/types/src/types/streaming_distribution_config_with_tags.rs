@@ -32,7 +32,7 @@ impl StreamingDistributionConfigWithTags {
 }
 
 /// A builder for [`StreamingDistributionConfigWithTags`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StreamingDistributionConfigWithTagsBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     tags: Option<crate::types::Tags>,
@@ -64,23 +64,34 @@ impl StreamingDistributionConfigWithTagsBuilder {
         self.tags = Some(value);
         self
     }
-    /// Builds the [`StreamingDistributionConfigWithTags`], or names the first required member that is missing.
+    /// Builds the [`StreamingDistributionConfigWithTags`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<StreamingDistributionConfigWithTags, restxml_runtime::BuildError> {
-        Ok(StreamingDistributionConfigWithTags {
-            streaming_distribution_config: restxml_runtime::error::required(
-                self.streaming_distribution_config,
-                "StreamingDistributionConfigWithTags",
-                "StreamingDistributionConfig",
-            )?,
-            tags: restxml_runtime::error::required(
-                self.tags,
-                "StreamingDistributionConfigWithTags",
-                "Tags",
-            )?,
-        })
+        match (self.streaming_distribution_config, self.tags) {
+            (Some(streaming_distribution_config), Some(tags)) => {
+                Ok(StreamingDistributionConfigWithTags {
+                    streaming_distribution_config,
+                    tags,
+                })
+            }
+            (streaming_distribution_config, tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionConfigWithTags",
+                        &[
+                            (
+                                streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                            (tags.is_none(), "tags", "Tags"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

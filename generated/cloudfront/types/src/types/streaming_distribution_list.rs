@@ -46,7 +46,7 @@ impl StreamingDistributionList {
 }
 
 /// A builder for [`StreamingDistributionList`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StreamingDistributionListBuilder {
     marker: Option<String>,
     next_marker: Option<String>,
@@ -125,7 +125,7 @@ impl StreamingDistributionListBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`StreamingDistributionList`], or names the first required member that is missing.
+    /// Builds the [`StreamingDistributionList`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
@@ -135,26 +135,30 @@ impl StreamingDistributionListBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(StreamingDistributionList {
-            marker: restxml_runtime::error::required(
-                self.marker,
-                "StreamingDistributionList",
-                "Marker",
-            )?,
-            next_marker: self.next_marker,
-            max_items: restxml_runtime::error::required(
-                self.max_items,
-                "StreamingDistributionList",
-                "MaxItems",
-            )?,
-            is_truncated: restxml_runtime::error::required(
-                self.is_truncated,
-                "StreamingDistributionList",
-                "IsTruncated",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.marker, self.max_items, self.is_truncated) {
+            (Some(marker), Some(max_items), Some(is_truncated)) => {
+                Ok(StreamingDistributionList {
+                    marker,
+                    next_marker: self.next_marker,
+                    max_items,
+                    is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (marker, max_items, is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionList",
+                        &[
+                            (marker.is_none(), "marker", "Marker"),
+                            (max_items.is_none(), "max_items", "MaxItems"),
+                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -62,7 +62,7 @@ impl StreamingDistributionSummary {
 }
 
 /// A builder for [`StreamingDistributionSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StreamingDistributionSummaryBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -163,68 +163,92 @@ impl StreamingDistributionSummaryBuilder {
         self.enabled = Some(value);
         self
     }
-    /// Builds the [`StreamingDistributionSummary`], or names the first required member that is missing.
+    /// Builds the [`StreamingDistributionSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<StreamingDistributionSummary, restxml_runtime::BuildError> {
-        Ok(StreamingDistributionSummary {
-            id: restxml_runtime::error::required(
-                self.id,
-                "StreamingDistributionSummary",
-                "Id",
-            )?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "StreamingDistributionSummary",
-                "ARN",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "StreamingDistributionSummary",
-                "Status",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "StreamingDistributionSummary",
-                "LastModifiedTime",
-            )?,
-            domain_name: restxml_runtime::error::required(
-                self.domain_name,
-                "StreamingDistributionSummary",
-                "DomainName",
-            )?,
-            s3_origin: restxml_runtime::error::required(
-                self.s3_origin,
-                "StreamingDistributionSummary",
-                "S3Origin",
-            )?,
-            aliases: restxml_runtime::error::required(
-                self.aliases,
-                "StreamingDistributionSummary",
-                "Aliases",
-            )?,
-            trusted_signers: restxml_runtime::error::required(
-                self.trusted_signers,
-                "StreamingDistributionSummary",
-                "TrustedSigners",
-            )?,
-            comment: restxml_runtime::error::required(
-                self.comment,
-                "StreamingDistributionSummary",
-                "Comment",
-            )?,
-            price_class: restxml_runtime::error::required(
-                self.price_class,
-                "StreamingDistributionSummary",
-                "PriceClass",
-            )?,
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "StreamingDistributionSummary",
-                "Enabled",
-            )?,
-        })
+        match (
+            self.id,
+            self.arn,
+            self.status,
+            self.last_modified_time,
+            self.domain_name,
+            self.s3_origin,
+            self.aliases,
+            self.trusted_signers,
+            self.comment,
+            self.price_class,
+            self.enabled,
+        ) {
+            (
+                Some(id),
+                Some(arn),
+                Some(status),
+                Some(last_modified_time),
+                Some(domain_name),
+                Some(s3_origin),
+                Some(aliases),
+                Some(trusted_signers),
+                Some(comment),
+                Some(price_class),
+                Some(enabled),
+            ) => {
+                Ok(StreamingDistributionSummary {
+                    id,
+                    arn,
+                    status,
+                    last_modified_time,
+                    domain_name,
+                    s3_origin,
+                    aliases,
+                    trusted_signers,
+                    comment,
+                    price_class,
+                    enabled,
+                })
+            }
+            (
+                id,
+                arn,
+                status,
+                last_modified_time,
+                domain_name,
+                s3_origin,
+                aliases,
+                trusted_signers,
+                comment,
+                price_class,
+                enabled,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (arn.is_none(), "arn", "ARN"),
+                            (status.is_none(), "status", "Status"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (domain_name.is_none(), "domain_name", "DomainName"),
+                            (s3_origin.is_none(), "s3_origin", "S3Origin"),
+                            (aliases.is_none(), "aliases", "Aliases"),
+                            (
+                                trusted_signers.is_none(),
+                                "trusted_signers",
+                                "TrustedSigners",
+                            ),
+                            (comment.is_none(), "comment", "Comment"),
+                            (price_class.is_none(), "price_class", "PriceClass"),
+                            (enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -35,7 +35,7 @@ impl StreamingLoggingConfig {
 }
 
 /// A builder for [`StreamingLoggingConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StreamingLoggingConfigBuilder {
     enabled: Option<bool>,
     bucket: Option<String>,
@@ -72,26 +72,30 @@ impl StreamingLoggingConfigBuilder {
         self.prefix = Some(value.into());
         self
     }
-    /// Builds the [`StreamingLoggingConfig`], or names the first required member that is missing.
+    /// Builds the [`StreamingLoggingConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StreamingLoggingConfig, restxml_runtime::BuildError> {
-        Ok(StreamingLoggingConfig {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "StreamingLoggingConfig",
-                "Enabled",
-            )?,
-            bucket: restxml_runtime::error::required(
-                self.bucket,
-                "StreamingLoggingConfig",
-                "Bucket",
-            )?,
-            prefix: restxml_runtime::error::required(
-                self.prefix,
-                "StreamingLoggingConfig",
-                "Prefix",
-            )?,
-        })
+        match (self.enabled, self.bucket, self.prefix) {
+            (Some(enabled), Some(bucket), Some(prefix)) => {
+                Ok(StreamingLoggingConfig {
+                    enabled,
+                    bucket,
+                    prefix,
+                })
+            }
+            (enabled, bucket, prefix) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingLoggingConfig",
+                        &[
+                            (enabled.is_none(), "enabled", "Enabled"),
+                            (bucket.is_none(), "bucket", "Bucket"),
+                            (prefix.is_none(), "prefix", "Prefix"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

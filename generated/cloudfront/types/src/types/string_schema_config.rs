@@ -35,7 +35,7 @@ impl StringSchemaConfig {
 }
 
 /// A builder for [`StringSchemaConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StringSchemaConfigBuilder {
     comment: Option<String>,
     default_value: Option<String>,
@@ -87,18 +87,26 @@ impl StringSchemaConfigBuilder {
         self.required = Some(value);
         self
     }
-    /// Builds the [`StringSchemaConfig`], or names the first required member that is missing.
+    /// Builds the [`StringSchemaConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StringSchemaConfig, restxml_runtime::BuildError> {
-        Ok(StringSchemaConfig {
-            comment: self.comment,
-            default_value: self.default_value,
-            required: restxml_runtime::error::required(
-                self.required,
-                "StringSchemaConfig",
-                "Required",
-            )?,
-        })
+        match (self.required,) {
+            (Some(required),) => {
+                Ok(StringSchemaConfig {
+                    comment: self.comment,
+                    default_value: self.default_value,
+                    required,
+                })
+            }
+            (required,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StringSchemaConfig",
+                        &[(required.is_none(), "required", "Required")],
+                    ),
+                )
+            }
+        }
     }
 }
 

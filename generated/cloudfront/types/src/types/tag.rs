@@ -36,7 +36,7 @@ impl Tag {
 }
 
 /// A builder for [`Tag`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TagBuilder {
     key: Option<String>,
     value: Option<String>,
@@ -71,13 +71,20 @@ impl TagBuilder {
         self.value = value;
         self
     }
-    /// Builds the [`Tag`], or names the first required member that is missing.
+    /// Builds the [`Tag`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Tag, restxml_runtime::BuildError> {
-        Ok(Tag {
-            key: restxml_runtime::error::required(self.key, "Tag", "Key")?,
-            value: self.value,
-        })
+        match (self.key,) {
+            (Some(key),) => Ok(Tag { key, value: self.value }),
+            (key,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Tag",
+                        &[(key.is_none(), "key", "Key")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ impl TagKeys {
 }
 
 /// A builder for [`TagKeys`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TagKeysBuilder {
     items: Option<Vec<String>>,
 }
@@ -52,7 +52,7 @@ impl TagKeysBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`TagKeys`], or names the first required member that is missing.
+    /// Builds the [`TagKeys`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TagKeys, restxml_runtime::BuildError> {
         Ok(TagKeys { items: self.items })

@@ -27,7 +27,7 @@ impl Tags {
 }
 
 /// A builder for [`Tags`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TagsBuilder {
     items: Option<Vec<crate::types::Tag>>,
 }
@@ -52,7 +52,7 @@ impl TagsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`Tags`], or names the first required member that is missing.
+    /// Builds the [`Tags`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Tags, restxml_runtime::BuildError> {
         Ok(Tags { items: self.items })

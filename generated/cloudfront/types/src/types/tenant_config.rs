@@ -33,7 +33,7 @@ impl TenantConfig {
 }
 
 /// A builder for [`TenantConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TenantConfigBuilder {
     parameter_definitions: Option<Vec<crate::types::ParameterDefinition>>,
 }
@@ -66,7 +66,7 @@ impl TenantConfigBuilder {
         self.parameter_definitions = value;
         self
     }
-    /// Builds the [`TenantConfig`], or names the first required member that is missing.
+    /// Builds the [`TenantConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TenantConfig, restxml_runtime::BuildError> {
         Ok(TenantConfig {

@@ -41,7 +41,7 @@ impl TestResult {
 }
 
 /// A builder for [`TestResult`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TestResultBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     compute_utilization: Option<String>,
@@ -142,7 +142,7 @@ impl TestResultBuilder {
         self.function_output = value;
         self
     }
-    /// Builds the [`TestResult`], or names the first required member that is missing.
+    /// Builds the [`TestResult`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestResult, restxml_runtime::BuildError> {
         Ok(TestResult {

@@ -39,7 +39,7 @@ impl TrafficConfig {
 }
 
 /// A builder for [`TrafficConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrafficConfigBuilder {
     single_weight_config: Option<crate::types::ContinuousDeploymentSingleWeightConfig>,
     single_header_config: Option<crate::types::ContinuousDeploymentSingleHeaderConfig>,
@@ -103,18 +103,26 @@ impl TrafficConfigBuilder {
         self.r#type = Some(value);
         self
     }
-    /// Builds the [`TrafficConfig`], or names the first required member that is missing.
+    /// Builds the [`TrafficConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrafficConfig, restxml_runtime::BuildError> {
-        Ok(TrafficConfig {
-            single_weight_config: self.single_weight_config,
-            single_header_config: self.single_header_config,
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "TrafficConfig",
-                "Type",
-            )?,
-        })
+        match (self.r#type,) {
+            (Some(r#type),) => {
+                Ok(TrafficConfig {
+                    single_weight_config: self.single_weight_config,
+                    single_header_config: self.single_header_config,
+                    r#type,
+                })
+            }
+            (r#type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficConfig",
+                        &[(r#type.is_none(), "type", "Type")],
+                    ),
+                )
+            }
+        }
     }
 }
 

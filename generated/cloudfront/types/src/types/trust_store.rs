@@ -54,7 +54,7 @@ impl TrustStore {
 }
 
 /// A builder for [`TrustStore`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrustStoreBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -188,7 +188,7 @@ impl TrustStoreBuilder {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
-    /// Builds the [`TrustStore`], or names the first required member that is missing.
+    /// Builds the [`TrustStore`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrustStore, restxml_runtime::BuildError> {
         Ok(TrustStore {

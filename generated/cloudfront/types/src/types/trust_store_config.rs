@@ -38,7 +38,7 @@ impl TrustStoreConfig {
 }
 
 /// A builder for [`TrustStoreConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrustStoreConfigBuilder {
     trust_store_id: Option<String>,
     advertise_trust_store_ca_names: Option<bool>,
@@ -90,18 +90,26 @@ impl TrustStoreConfigBuilder {
         self.ignore_certificate_expiry = value;
         self
     }
-    /// Builds the [`TrustStoreConfig`], or names the first required member that is missing.
+    /// Builds the [`TrustStoreConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrustStoreConfig, restxml_runtime::BuildError> {
-        Ok(TrustStoreConfig {
-            trust_store_id: restxml_runtime::error::required(
-                self.trust_store_id,
-                "TrustStoreConfig",
-                "TrustStoreId",
-            )?,
-            advertise_trust_store_ca_names: self.advertise_trust_store_ca_names,
-            ignore_certificate_expiry: self.ignore_certificate_expiry,
-        })
+        match (self.trust_store_id,) {
+            (Some(trust_store_id),) => {
+                Ok(TrustStoreConfig {
+                    trust_store_id,
+                    advertise_trust_store_ca_names: self.advertise_trust_store_ca_names,
+                    ignore_certificate_expiry: self.ignore_certificate_expiry,
+                })
+            }
+            (trust_store_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustStoreConfig",
+                        &[(trust_store_id.is_none(), "trust_store_id", "TrustStoreId")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -50,7 +50,7 @@ impl TrustStoreSummary {
 }
 
 /// A builder for [`TrustStoreSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrustStoreSummaryBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -133,39 +133,71 @@ impl TrustStoreSummaryBuilder {
         self.e_tag = Some(value.into());
         self
     }
-    /// Builds the [`TrustStoreSummary`], or names the first required member that is missing.
+    /// Builds the [`TrustStoreSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrustStoreSummary, restxml_runtime::BuildError> {
-        Ok(TrustStoreSummary {
-            id: restxml_runtime::error::required(self.id, "TrustStoreSummary", "Id")?,
-            arn: restxml_runtime::error::required(self.arn, "TrustStoreSummary", "Arn")?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "TrustStoreSummary",
-                "Name",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "TrustStoreSummary",
-                "Status",
-            )?,
-            number_of_ca_certificates: restxml_runtime::error::required(
-                self.number_of_ca_certificates,
-                "TrustStoreSummary",
-                "NumberOfCaCertificates",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "TrustStoreSummary",
-                "LastModifiedTime",
-            )?,
-            reason: self.reason,
-            e_tag: restxml_runtime::error::required(
-                self.e_tag,
-                "TrustStoreSummary",
-                "ETag",
-            )?,
-        })
+        match (
+            self.id,
+            self.arn,
+            self.name,
+            self.status,
+            self.number_of_ca_certificates,
+            self.last_modified_time,
+            self.e_tag,
+        ) {
+            (
+                Some(id),
+                Some(arn),
+                Some(name),
+                Some(status),
+                Some(number_of_ca_certificates),
+                Some(last_modified_time),
+                Some(e_tag),
+            ) => {
+                Ok(TrustStoreSummary {
+                    id,
+                    arn,
+                    name,
+                    status,
+                    number_of_ca_certificates,
+                    last_modified_time,
+                    reason: self.reason,
+                    e_tag,
+                })
+            }
+            (
+                id,
+                arn,
+                name,
+                status,
+                number_of_ca_certificates,
+                last_modified_time,
+                e_tag,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustStoreSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (name.is_none(), "name", "Name"),
+                            (status.is_none(), "status", "Status"),
+                            (
+                                number_of_ca_certificates.is_none(),
+                                "number_of_ca_certificates",
+                                "NumberOfCaCertificates",
+                            ),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (e_tag.is_none(), "e_tag", "ETag"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

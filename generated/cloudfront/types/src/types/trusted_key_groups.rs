@@ -37,7 +37,7 @@ impl TrustedKeyGroups {
 }
 
 /// A builder for [`TrustedKeyGroups`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrustedKeyGroupsBuilder {
     enabled: Option<bool>,
     quantity: Option<i32>,
@@ -80,7 +80,7 @@ impl TrustedKeyGroupsBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`TrustedKeyGroups`], or names the first required member that is missing.
+    /// Builds the [`TrustedKeyGroups`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrustedKeyGroups, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -88,15 +88,23 @@ impl TrustedKeyGroupsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(TrustedKeyGroups {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "TrustedKeyGroups",
-                "Enabled",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => {
+                Ok(TrustedKeyGroups {
+                    enabled,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustedKeyGroups",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

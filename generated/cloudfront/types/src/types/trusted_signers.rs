@@ -37,7 +37,7 @@ impl TrustedSigners {
 }
 
 /// A builder for [`TrustedSigners`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrustedSignersBuilder {
     enabled: Option<bool>,
     quantity: Option<i32>,
@@ -80,7 +80,7 @@ impl TrustedSignersBuilder {
         self.items = value;
         self
     }
-    /// Builds the [`TrustedSigners`], or names the first required member that is missing.
+    /// Builds the [`TrustedSigners`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrustedSigners, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
@@ -88,15 +88,23 @@ impl TrustedSignersBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(TrustedSigners {
-            enabled: restxml_runtime::error::required(
-                self.enabled,
-                "TrustedSigners",
-                "Enabled",
-            )?,
-            quantity,
-            items: self.items,
-        })
+        match (self.enabled,) {
+            (Some(enabled),) => {
+                Ok(TrustedSigners {
+                    enabled,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustedSigners",
+                        &[(enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
+        }
     }
 }
 

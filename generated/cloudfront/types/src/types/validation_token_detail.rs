@@ -35,7 +35,7 @@ impl ValidationTokenDetail {
 }
 
 /// A builder for [`ValidationTokenDetail`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ValidationTokenDetailBuilder {
     domain: Option<String>,
     redirect_to: Option<String>,
@@ -84,18 +84,26 @@ impl ValidationTokenDetailBuilder {
         self.redirect_from = value;
         self
     }
-    /// Builds the [`ValidationTokenDetail`], or names the first required member that is missing.
+    /// Builds the [`ValidationTokenDetail`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ValidationTokenDetail, restxml_runtime::BuildError> {
-        Ok(ValidationTokenDetail {
-            domain: restxml_runtime::error::required(
-                self.domain,
-                "ValidationTokenDetail",
-                "Domain",
-            )?,
-            redirect_to: self.redirect_to,
-            redirect_from: self.redirect_from,
-        })
+        match (self.domain,) {
+            (Some(domain),) => {
+                Ok(ValidationTokenDetail {
+                    domain,
+                    redirect_to: self.redirect_to,
+                    redirect_from: self.redirect_from,
+                })
+            }
+            (domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ValidationTokenDetail",
+                        &[(domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
+        }
     }
 }
 

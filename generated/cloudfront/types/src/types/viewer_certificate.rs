@@ -128,7 +128,7 @@ impl ViewerCertificate {
 }
 
 /// A builder for [`ViewerCertificate`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ViewerCertificateBuilder {
     cloud_front_default_certificate: Option<bool>,
     iam_certificate_id: Option<String>,
@@ -258,7 +258,7 @@ impl ViewerCertificateBuilder {
         self.certificate_source = value;
         self
     }
-    /// Builds the [`ViewerCertificate`], or names the first required member that is missing.
+    /// Builds the [`ViewerCertificate`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ViewerCertificate, restxml_runtime::BuildError> {
         Ok(ViewerCertificate {

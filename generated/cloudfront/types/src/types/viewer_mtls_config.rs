@@ -32,7 +32,7 @@ impl ViewerMtlsConfig {
 }
 
 /// A builder for [`ViewerMtlsConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ViewerMtlsConfigBuilder {
     mode: Option<crate::types::ViewerMtlsMode>,
     trust_store_config: Option<crate::types::TrustStoreConfig>,
@@ -76,7 +76,7 @@ impl ViewerMtlsConfigBuilder {
         self.trust_store_config = value;
         self
     }
-    /// Builds the [`ViewerMtlsConfig`], or names the first required member that is missing.
+    /// Builds the [`ViewerMtlsConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ViewerMtlsConfig, restxml_runtime::BuildError> {
         Ok(ViewerMtlsConfig {

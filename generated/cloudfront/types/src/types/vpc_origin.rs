@@ -47,7 +47,7 @@ impl VpcOrigin {
 }
 
 /// A builder for [`VpcOrigin`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VpcOriginBuilder {
     id: Option<String>,
     arn: Option<String>,
@@ -125,34 +125,66 @@ impl VpcOriginBuilder {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
-    /// Builds the [`VpcOrigin`], or names the first required member that is missing.
+    /// Builds the [`VpcOrigin`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VpcOrigin, restxml_runtime::BuildError> {
-        Ok(VpcOrigin {
-            id: restxml_runtime::error::required(self.id, "VpcOrigin", "Id")?,
-            arn: restxml_runtime::error::required(self.arn, "VpcOrigin", "Arn")?,
-            account_id: self.account_id,
-            status: restxml_runtime::error::required(
-                self.status,
-                "VpcOrigin",
-                "Status",
-            )?,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "VpcOrigin",
-                "CreatedTime",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "VpcOrigin",
-                "LastModifiedTime",
-            )?,
-            vpc_origin_endpoint_config: restxml_runtime::error::required(
-                self.vpc_origin_endpoint_config,
-                "VpcOrigin",
-                "VpcOriginEndpointConfig",
-            )?,
-        })
+        match (
+            self.id,
+            self.arn,
+            self.status,
+            self.created_time,
+            self.last_modified_time,
+            self.vpc_origin_endpoint_config,
+        ) {
+            (
+                Some(id),
+                Some(arn),
+                Some(status),
+                Some(created_time),
+                Some(last_modified_time),
+                Some(vpc_origin_endpoint_config),
+            ) => {
+                Ok(VpcOrigin {
+                    id,
+                    arn,
+                    account_id: self.account_id,
+                    status,
+                    created_time,
+                    last_modified_time,
+                    vpc_origin_endpoint_config,
+                })
+            }
+            (
+                id,
+                arn,
+                status,
+                created_time,
+                last_modified_time,
+                vpc_origin_endpoint_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOrigin",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (status.is_none(), "status", "Status"),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

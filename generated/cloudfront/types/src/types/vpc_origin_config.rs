@@ -42,7 +42,7 @@ impl VpcOriginConfig {
 }
 
 /// A builder for [`VpcOriginConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VpcOriginConfigBuilder {
     vpc_origin_id: Option<String>,
     owner_account_id: Option<String>,
@@ -105,19 +105,27 @@ impl VpcOriginConfigBuilder {
         self.origin_keepalive_timeout = value;
         self
     }
-    /// Builds the [`VpcOriginConfig`], or names the first required member that is missing.
+    /// Builds the [`VpcOriginConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VpcOriginConfig, restxml_runtime::BuildError> {
-        Ok(VpcOriginConfig {
-            vpc_origin_id: restxml_runtime::error::required(
-                self.vpc_origin_id,
-                "VpcOriginConfig",
-                "VpcOriginId",
-            )?,
-            owner_account_id: self.owner_account_id,
-            origin_read_timeout: self.origin_read_timeout,
-            origin_keepalive_timeout: self.origin_keepalive_timeout,
-        })
+        match (self.vpc_origin_id,) {
+            (Some(vpc_origin_id),) => {
+                Ok(VpcOriginConfig {
+                    vpc_origin_id,
+                    owner_account_id: self.owner_account_id,
+                    origin_read_timeout: self.origin_read_timeout,
+                    origin_keepalive_timeout: self.origin_keepalive_timeout,
+                })
+            }
+            (vpc_origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOriginConfig",
+                        &[(vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -46,7 +46,7 @@ impl VpcOriginEndpointConfig {
 }
 
 /// A builder for [`VpcOriginEndpointConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VpcOriginEndpointConfigBuilder {
     name: Option<String>,
     arn: Option<String>,
@@ -122,37 +122,51 @@ impl VpcOriginEndpointConfigBuilder {
         self.origin_ssl_protocols = value;
         self
     }
-    /// Builds the [`VpcOriginEndpointConfig`], or names the first required member that is missing.
+    /// Builds the [`VpcOriginEndpointConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VpcOriginEndpointConfig, restxml_runtime::BuildError> {
-        Ok(VpcOriginEndpointConfig {
-            name: restxml_runtime::error::required(
-                self.name,
-                "VpcOriginEndpointConfig",
-                "Name",
-            )?,
-            arn: restxml_runtime::error::required(
-                self.arn,
-                "VpcOriginEndpointConfig",
-                "Arn",
-            )?,
-            http_port: restxml_runtime::error::required(
-                self.http_port,
-                "VpcOriginEndpointConfig",
-                "HTTPPort",
-            )?,
-            https_port: restxml_runtime::error::required(
-                self.https_port,
-                "VpcOriginEndpointConfig",
-                "HTTPSPort",
-            )?,
-            origin_protocol_policy: restxml_runtime::error::required(
-                self.origin_protocol_policy,
-                "VpcOriginEndpointConfig",
-                "OriginProtocolPolicy",
-            )?,
-            origin_ssl_protocols: self.origin_ssl_protocols,
-        })
+        match (
+            self.name,
+            self.arn,
+            self.http_port,
+            self.https_port,
+            self.origin_protocol_policy,
+        ) {
+            (
+                Some(name),
+                Some(arn),
+                Some(http_port),
+                Some(https_port),
+                Some(origin_protocol_policy),
+            ) => {
+                Ok(VpcOriginEndpointConfig {
+                    name,
+                    arn,
+                    http_port,
+                    https_port,
+                    origin_protocol_policy,
+                    origin_ssl_protocols: self.origin_ssl_protocols,
+                })
+            }
+            (name, arn, http_port, https_port, origin_protocol_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOriginEndpointConfig",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (arn.is_none(), "arn", "Arn"),
+                            (http_port.is_none(), "http_port", "HTTPPort"),
+                            (https_port.is_none(), "https_port", "HTTPSPort"),
+                            (
+                                origin_protocol_policy.is_none(),
+                                "origin_protocol_policy",
+                                "OriginProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

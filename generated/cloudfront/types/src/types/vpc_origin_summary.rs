@@ -50,7 +50,7 @@ impl VpcOriginSummary {
 }
 
 /// A builder for [`VpcOriginSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VpcOriginSummaryBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -133,39 +133,71 @@ impl VpcOriginSummaryBuilder {
         self.origin_endpoint_arn = Some(value.into());
         self
     }
-    /// Builds the [`VpcOriginSummary`], or names the first required member that is missing.
+    /// Builds the [`VpcOriginSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VpcOriginSummary, restxml_runtime::BuildError> {
-        Ok(VpcOriginSummary {
-            id: restxml_runtime::error::required(self.id, "VpcOriginSummary", "Id")?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "VpcOriginSummary",
-                "Name",
-            )?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "VpcOriginSummary",
-                "Status",
-            )?,
-            created_time: restxml_runtime::error::required(
-                self.created_time,
-                "VpcOriginSummary",
-                "CreatedTime",
-            )?,
-            last_modified_time: restxml_runtime::error::required(
-                self.last_modified_time,
-                "VpcOriginSummary",
-                "LastModifiedTime",
-            )?,
-            arn: restxml_runtime::error::required(self.arn, "VpcOriginSummary", "Arn")?,
-            account_id: self.account_id,
-            origin_endpoint_arn: restxml_runtime::error::required(
-                self.origin_endpoint_arn,
-                "VpcOriginSummary",
-                "OriginEndpointArn",
-            )?,
-        })
+        match (
+            self.id,
+            self.name,
+            self.status,
+            self.created_time,
+            self.last_modified_time,
+            self.arn,
+            self.origin_endpoint_arn,
+        ) {
+            (
+                Some(id),
+                Some(name),
+                Some(status),
+                Some(created_time),
+                Some(last_modified_time),
+                Some(arn),
+                Some(origin_endpoint_arn),
+            ) => {
+                Ok(VpcOriginSummary {
+                    id,
+                    name,
+                    status,
+                    created_time,
+                    last_modified_time,
+                    arn,
+                    account_id: self.account_id,
+                    origin_endpoint_arn,
+                })
+            }
+            (
+                id,
+                name,
+                status,
+                created_time,
+                last_modified_time,
+                arn,
+                origin_endpoint_arn,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOriginSummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (status.is_none(), "status", "Status"),
+                            (created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (arn.is_none(), "arn", "Arn"),
+                            (
+                                origin_endpoint_arn.is_none(),
+                                "origin_endpoint_arn",
+                                "OriginEndpointArn",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

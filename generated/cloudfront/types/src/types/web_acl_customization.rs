@@ -32,7 +32,7 @@ impl WebAclCustomization {
 }
 
 /// A builder for [`WebAclCustomization`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct WebAclCustomizationBuilder {
     action: Option<crate::types::CustomizationActionType>,
     arn: Option<String>,
@@ -67,17 +67,25 @@ impl WebAclCustomizationBuilder {
         self.arn = value;
         self
     }
-    /// Builds the [`WebAclCustomization`], or names the first required member that is missing.
+    /// Builds the [`WebAclCustomization`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<WebAclCustomization, restxml_runtime::BuildError> {
-        Ok(WebAclCustomization {
-            action: restxml_runtime::error::required(
-                self.action,
-                "WebAclCustomization",
-                "Action",
-            )?,
-            arn: self.arn,
-        })
+        match (self.action,) {
+            (Some(action),) => {
+                Ok(WebAclCustomization {
+                    action,
+                    arn: self.arn,
+                })
+            }
+            (action,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "WebAclCustomization",
+                        &[(action.is_none(), "action", "Action")],
+                    ),
+                )
+            }
+        }
     }
 }
 

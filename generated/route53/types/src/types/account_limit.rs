@@ -42,7 +42,7 @@ impl AccountLimit {
 }
 
 /// A builder for [`AccountLimit`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AccountLimitBuilder {
     r#type: Option<crate::types::AccountLimitType>,
     value: Option<i64>,
@@ -71,17 +71,23 @@ impl AccountLimitBuilder {
         self.value = Some(value);
         self
     }
-    /// Builds the [`AccountLimit`], or names the first required member that is missing.
+    /// Builds the [`AccountLimit`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AccountLimit, restxml_runtime::BuildError> {
-        Ok(AccountLimit {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "AccountLimit",
-                "Type",
-            )?,
-            value: restxml_runtime::error::required(self.value, "AccountLimit", "Value")?,
-        })
+        match (self.r#type, self.value) {
+            (Some(r#type), Some(value)) => Ok(AccountLimit { r#type, value }),
+            (r#type, value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AccountLimit",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

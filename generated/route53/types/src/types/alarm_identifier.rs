@@ -42,7 +42,7 @@ impl AlarmIdentifier {
 }
 
 /// A builder for [`AlarmIdentifier`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AlarmIdentifierBuilder {
     region: Option<crate::types::CloudWatchRegion>,
     name: Option<String>,
@@ -71,17 +71,23 @@ impl AlarmIdentifierBuilder {
         self.name = Some(value.into());
         self
     }
-    /// Builds the [`AlarmIdentifier`], or names the first required member that is missing.
+    /// Builds the [`AlarmIdentifier`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AlarmIdentifier, restxml_runtime::BuildError> {
-        Ok(AlarmIdentifier {
-            region: restxml_runtime::error::required(
-                self.region,
-                "AlarmIdentifier",
-                "Region",
-            )?,
-            name: restxml_runtime::error::required(self.name, "AlarmIdentifier", "Name")?,
-        })
+        match (self.region, self.name) {
+            (Some(region), Some(name)) => Ok(AlarmIdentifier { region, name }),
+            (region, name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AlarmIdentifier",
+                        &[
+                            (region.is_none(), "region", "Region"),
+                            (name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

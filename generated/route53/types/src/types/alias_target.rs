@@ -228,7 +228,7 @@ impl AliasTarget {
 }
 
 /// A builder for [`AliasTarget`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct AliasTargetBuilder {
     hosted_zone_id: Option<String>,
     dns_name: Option<String>,
@@ -265,26 +265,34 @@ impl AliasTargetBuilder {
         self.evaluate_target_health = Some(value);
         self
     }
-    /// Builds the [`AliasTarget`], or names the first required member that is missing.
+    /// Builds the [`AliasTarget`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AliasTarget, restxml_runtime::BuildError> {
-        Ok(AliasTarget {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "AliasTarget",
-                "HostedZoneId",
-            )?,
-            dns_name: restxml_runtime::error::required(
-                self.dns_name,
-                "AliasTarget",
-                "DNSName",
-            )?,
-            evaluate_target_health: restxml_runtime::error::required(
-                self.evaluate_target_health,
-                "AliasTarget",
-                "EvaluateTargetHealth",
-            )?,
-        })
+        match (self.hosted_zone_id, self.dns_name, self.evaluate_target_health) {
+            (Some(hosted_zone_id), Some(dns_name), Some(evaluate_target_health)) => {
+                Ok(AliasTarget {
+                    hosted_zone_id,
+                    dns_name,
+                    evaluate_target_health,
+                })
+            }
+            (hosted_zone_id, dns_name, evaluate_target_health) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AliasTarget",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (dns_name.is_none(), "dns_name", "DNSName"),
+                            (
+                                evaluate_target_health.is_none(),
+                                "evaluate_target_health",
+                                "EvaluateTargetHealth",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

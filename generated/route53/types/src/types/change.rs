@@ -42,7 +42,7 @@ impl Change {
 }
 
 /// A builder for [`Change`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeBuilder {
     action: Option<crate::types::ChangeAction>,
     resource_record_set: Option<crate::types::ResourceRecordSet>,
@@ -74,17 +74,32 @@ impl ChangeBuilder {
         self.resource_record_set = Some(value);
         self
     }
-    /// Builds the [`Change`], or names the first required member that is missing.
+    /// Builds the [`Change`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Change, restxml_runtime::BuildError> {
-        Ok(Change {
-            action: restxml_runtime::error::required(self.action, "Change", "Action")?,
-            resource_record_set: restxml_runtime::error::required(
-                self.resource_record_set,
-                "Change",
-                "ResourceRecordSet",
-            )?,
-        })
+        match (self.action, self.resource_record_set) {
+            (Some(action), Some(resource_record_set)) => {
+                Ok(Change {
+                    action,
+                    resource_record_set,
+                })
+            }
+            (action, resource_record_set) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Change",
+                        &[
+                            (action.is_none(), "action", "Action"),
+                            (
+                                resource_record_set.is_none(),
+                                "resource_record_set",
+                                "ResourceRecordSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl ChangeBatch {
 }
 
 /// A builder for [`ChangeBatch`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeBatchBuilder {
     comment: Option<String>,
     changes: Option<Vec<crate::types::Change>>,
@@ -67,17 +67,25 @@ impl ChangeBatchBuilder {
         self.changes = Some(value);
         self
     }
-    /// Builds the [`ChangeBatch`], or names the first required member that is missing.
+    /// Builds the [`ChangeBatch`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ChangeBatch, restxml_runtime::BuildError> {
-        Ok(ChangeBatch {
-            comment: self.comment,
-            changes: restxml_runtime::error::required(
-                self.changes,
-                "ChangeBatch",
-                "Changes",
-            )?,
-        })
+        match (self.changes,) {
+            (Some(changes),) => {
+                Ok(ChangeBatch {
+                    comment: self.comment,
+                    changes,
+                })
+            }
+            (changes,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeBatch",
+                        &[(changes.is_none(), "changes", "Changes")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl ChangeInfo {
 }
 
 /// A builder for [`ChangeInfo`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ChangeInfoBuilder {
     id: Option<String>,
     status: Option<crate::types::ChangeStatus>,
@@ -89,23 +89,31 @@ impl ChangeInfoBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`ChangeInfo`], or names the first required member that is missing.
+    /// Builds the [`ChangeInfo`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ChangeInfo, restxml_runtime::BuildError> {
-        Ok(ChangeInfo {
-            id: restxml_runtime::error::required(self.id, "ChangeInfo", "Id")?,
-            status: restxml_runtime::error::required(
-                self.status,
-                "ChangeInfo",
-                "Status",
-            )?,
-            submitted_at: restxml_runtime::error::required(
-                self.submitted_at,
-                "ChangeInfo",
-                "SubmittedAt",
-            )?,
-            comment: self.comment,
-        })
+        match (self.id, self.status, self.submitted_at) {
+            (Some(id), Some(status), Some(submitted_at)) => {
+                Ok(ChangeInfo {
+                    id,
+                    status,
+                    submitted_at,
+                    comment: self.comment,
+                })
+            }
+            (id, status, submitted_at) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeInfo",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (status.is_none(), "status", "Status"),
+                            (submitted_at.is_none(), "submitted_at", "SubmittedAt"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl CidrBlockSummary {
 }
 
 /// A builder for [`CidrBlockSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CidrBlockSummaryBuilder {
     cidr_block: Option<String>,
     location_name: Option<String>,
@@ -73,7 +73,7 @@ impl CidrBlockSummaryBuilder {
         self.location_name = value;
         self
     }
-    /// Builds the [`CidrBlockSummary`], or names the first required member that is missing.
+    /// Builds the [`CidrBlockSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CidrBlockSummary, restxml_runtime::BuildError> {
         Ok(CidrBlockSummary {

@@ -38,7 +38,7 @@ impl CidrCollection {
 }
 
 /// A builder for [`CidrCollection`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CidrCollectionBuilder {
     arn: Option<String>,
     id: Option<String>,
@@ -107,7 +107,7 @@ impl CidrCollectionBuilder {
         self.version = value;
         self
     }
-    /// Builds the [`CidrCollection`], or names the first required member that is missing.
+    /// Builds the [`CidrCollection`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CidrCollection, restxml_runtime::BuildError> {
         Ok(CidrCollection {

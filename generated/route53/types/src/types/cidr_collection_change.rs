@@ -35,7 +35,7 @@ impl CidrCollectionChange {
 }
 
 /// A builder for [`CidrCollectionChange`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CidrCollectionChangeBuilder {
     location_name: Option<String>,
     action: Option<crate::types::CidrCollectionChangeAction>,
@@ -72,26 +72,30 @@ impl CidrCollectionChangeBuilder {
         self.cidr_list = Some(value);
         self
     }
-    /// Builds the [`CidrCollectionChange`], or names the first required member that is missing.
+    /// Builds the [`CidrCollectionChange`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CidrCollectionChange, restxml_runtime::BuildError> {
-        Ok(CidrCollectionChange {
-            location_name: restxml_runtime::error::required(
-                self.location_name,
-                "CidrCollectionChange",
-                "LocationName",
-            )?,
-            action: restxml_runtime::error::required(
-                self.action,
-                "CidrCollectionChange",
-                "Action",
-            )?,
-            cidr_list: restxml_runtime::error::required(
-                self.cidr_list,
-                "CidrCollectionChange",
-                "CidrList",
-            )?,
-        })
+        match (self.location_name, self.action, self.cidr_list) {
+            (Some(location_name), Some(action), Some(cidr_list)) => {
+                Ok(CidrCollectionChange {
+                    location_name,
+                    action,
+                    cidr_list,
+                })
+            }
+            (location_name, action, cidr_list) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CidrCollectionChange",
+                        &[
+                            (location_name.is_none(), "location_name", "LocationName"),
+                            (action.is_none(), "action", "Action"),
+                            (cidr_list.is_none(), "cidr_list", "CidrList"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

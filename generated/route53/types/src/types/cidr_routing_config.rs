@@ -34,7 +34,7 @@ impl CidrRoutingConfig {
 }
 
 /// A builder for [`CidrRoutingConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CidrRoutingConfigBuilder {
     collection_id: Option<String>,
     location_name: Option<String>,
@@ -63,21 +63,28 @@ impl CidrRoutingConfigBuilder {
         self.location_name = Some(value.into());
         self
     }
-    /// Builds the [`CidrRoutingConfig`], or names the first required member that is missing.
+    /// Builds the [`CidrRoutingConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CidrRoutingConfig, restxml_runtime::BuildError> {
-        Ok(CidrRoutingConfig {
-            collection_id: restxml_runtime::error::required(
-                self.collection_id,
-                "CidrRoutingConfig",
-                "CollectionId",
-            )?,
-            location_name: restxml_runtime::error::required(
-                self.location_name,
-                "CidrRoutingConfig",
-                "LocationName",
-            )?,
-        })
+        match (self.collection_id, self.location_name) {
+            (Some(collection_id), Some(location_name)) => {
+                Ok(CidrRoutingConfig {
+                    collection_id,
+                    location_name,
+                })
+            }
+            (collection_id, location_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CidrRoutingConfig",
+                        &[
+                            (collection_id.is_none(), "collection_id", "CollectionId"),
+                            (location_name.is_none(), "location_name", "LocationName"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -50,7 +50,7 @@ impl CloudWatchAlarmConfiguration {
 }
 
 /// A builder for [`CloudWatchAlarmConfiguration`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CloudWatchAlarmConfigurationBuilder {
     evaluation_periods: Option<i32>,
     threshold: Option<f64>,
@@ -139,49 +139,73 @@ impl CloudWatchAlarmConfigurationBuilder {
         self.dimensions = value;
         self
     }
-    /// Builds the [`CloudWatchAlarmConfiguration`], or names the first required member that is missing.
+    /// Builds the [`CloudWatchAlarmConfiguration`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CloudWatchAlarmConfiguration, restxml_runtime::BuildError> {
-        Ok(CloudWatchAlarmConfiguration {
-            evaluation_periods: restxml_runtime::error::required(
-                self.evaluation_periods,
-                "CloudWatchAlarmConfiguration",
-                "EvaluationPeriods",
-            )?,
-            threshold: restxml_runtime::error::required(
-                self.threshold,
-                "CloudWatchAlarmConfiguration",
-                "Threshold",
-            )?,
-            comparison_operator: restxml_runtime::error::required(
-                self.comparison_operator,
-                "CloudWatchAlarmConfiguration",
-                "ComparisonOperator",
-            )?,
-            period: restxml_runtime::error::required(
-                self.period,
-                "CloudWatchAlarmConfiguration",
-                "Period",
-            )?,
-            metric_name: restxml_runtime::error::required(
-                self.metric_name,
-                "CloudWatchAlarmConfiguration",
-                "MetricName",
-            )?,
-            namespace: restxml_runtime::error::required(
-                self.namespace,
-                "CloudWatchAlarmConfiguration",
-                "Namespace",
-            )?,
-            statistic: restxml_runtime::error::required(
-                self.statistic,
-                "CloudWatchAlarmConfiguration",
-                "Statistic",
-            )?,
-            dimensions: self.dimensions,
-        })
+        match (
+            self.evaluation_periods,
+            self.threshold,
+            self.comparison_operator,
+            self.period,
+            self.metric_name,
+            self.namespace,
+            self.statistic,
+        ) {
+            (
+                Some(evaluation_periods),
+                Some(threshold),
+                Some(comparison_operator),
+                Some(period),
+                Some(metric_name),
+                Some(namespace),
+                Some(statistic),
+            ) => {
+                Ok(CloudWatchAlarmConfiguration {
+                    evaluation_periods,
+                    threshold,
+                    comparison_operator,
+                    period,
+                    metric_name,
+                    namespace,
+                    statistic,
+                    dimensions: self.dimensions,
+                })
+            }
+            (
+                evaluation_periods,
+                threshold,
+                comparison_operator,
+                period,
+                metric_name,
+                namespace,
+                statistic,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudWatchAlarmConfiguration",
+                        &[
+                            (
+                                evaluation_periods.is_none(),
+                                "evaluation_periods",
+                                "EvaluationPeriods",
+                            ),
+                            (threshold.is_none(), "threshold", "Threshold"),
+                            (
+                                comparison_operator.is_none(),
+                                "comparison_operator",
+                                "ComparisonOperator",
+                            ),
+                            (period.is_none(), "period", "Period"),
+                            (metric_name.is_none(), "metric_name", "MetricName"),
+                            (namespace.is_none(), "namespace", "Namespace"),
+                            (statistic.is_none(), "statistic", "Statistic"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ impl CollectionSummary {
 }
 
 /// A builder for [`CollectionSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CollectionSummaryBuilder {
     arn: Option<String>,
     id: Option<String>,
@@ -107,7 +107,7 @@ impl CollectionSummaryBuilder {
         self.version = value;
         self
     }
-    /// Builds the [`CollectionSummary`], or names the first required member that is missing.
+    /// Builds the [`CollectionSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CollectionSummary, restxml_runtime::BuildError> {
         Ok(CollectionSummary {

@@ -32,7 +32,7 @@ impl Coordinates {
 }
 
 /// A builder for [`Coordinates`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CoordinatesBuilder {
     latitude: Option<String>,
     longitude: Option<String>,
@@ -61,21 +61,23 @@ impl CoordinatesBuilder {
         self.longitude = Some(value.into());
         self
     }
-    /// Builds the [`Coordinates`], or names the first required member that is missing.
+    /// Builds the [`Coordinates`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Coordinates, restxml_runtime::BuildError> {
-        Ok(Coordinates {
-            latitude: restxml_runtime::error::required(
-                self.latitude,
-                "Coordinates",
-                "Latitude",
-            )?,
-            longitude: restxml_runtime::error::required(
-                self.longitude,
-                "Coordinates",
-                "Longitude",
-            )?,
-        })
+        match (self.latitude, self.longitude) {
+            (Some(latitude), Some(longitude)) => Ok(Coordinates { latitude, longitude }),
+            (latitude, longitude) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Coordinates",
+                        &[
+                            (latitude.is_none(), "latitude", "Latitude"),
+                            (longitude.is_none(), "longitude", "Longitude"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

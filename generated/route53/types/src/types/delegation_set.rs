@@ -35,7 +35,7 @@ impl DelegationSet {
 }
 
 /// A builder for [`DelegationSet`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DelegationSetBuilder {
     id: Option<String>,
     caller_reference: Option<String>,
@@ -84,18 +84,26 @@ impl DelegationSetBuilder {
         self.name_servers = Some(value);
         self
     }
-    /// Builds the [`DelegationSet`], or names the first required member that is missing.
+    /// Builds the [`DelegationSet`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DelegationSet, restxml_runtime::BuildError> {
-        Ok(DelegationSet {
-            id: self.id,
-            caller_reference: self.caller_reference,
-            name_servers: restxml_runtime::error::required(
-                self.name_servers,
-                "DelegationSet",
-                "NameServers",
-            )?,
-        })
+        match (self.name_servers,) {
+            (Some(name_servers),) => {
+                Ok(DelegationSet {
+                    id: self.id,
+                    caller_reference: self.caller_reference,
+                    name_servers,
+                })
+            }
+            (name_servers,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DelegationSet",
+                        &[(name_servers.is_none(), "name_servers", "NameServers")],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl Dimension {
 }
 
 /// A builder for [`Dimension`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DimensionBuilder {
     name: Option<String>,
     value: Option<String>,
@@ -61,13 +61,23 @@ impl DimensionBuilder {
         self.value = Some(value.into());
         self
     }
-    /// Builds the [`Dimension`], or names the first required member that is missing.
+    /// Builds the [`Dimension`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Dimension, restxml_runtime::BuildError> {
-        Ok(Dimension {
-            name: restxml_runtime::error::required(self.name, "Dimension", "Name")?,
-            value: restxml_runtime::error::required(self.value, "Dimension", "Value")?,
-        })
+        match (self.name, self.value) {
+            (Some(name), Some(value)) => Ok(Dimension { name, value }),
+            (name, value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Dimension",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -54,7 +54,7 @@ impl DNSSECStatus {
 }
 
 /// A builder for [`DNSSECStatus`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DNSSECStatusBuilder {
     serve_signature: Option<String>,
     status_message: Option<String>,
@@ -95,7 +95,7 @@ impl DNSSECStatusBuilder {
         self.status_message = value;
         self
     }
-    /// Builds the [`DNSSECStatus`], or names the first required member that is missing.
+    /// Builds the [`DNSSECStatus`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DNSSECStatus, restxml_runtime::BuildError> {
         Ok(DNSSECStatus {

@@ -59,7 +59,7 @@ impl GeoLocation {
 }
 
 /// A builder for [`GeoLocation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GeoLocationBuilder {
     continent_code: Option<String>,
     country_code: Option<String>,
@@ -114,7 +114,7 @@ impl GeoLocationBuilder {
         self.subdivision_code = value;
         self
     }
-    /// Builds the [`GeoLocation`], or names the first required member that is missing.
+    /// Builds the [`GeoLocation`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GeoLocation, restxml_runtime::BuildError> {
         Ok(GeoLocation {

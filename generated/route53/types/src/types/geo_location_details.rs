@@ -44,7 +44,7 @@ impl GeoLocationDetails {
 }
 
 /// A builder for [`GeoLocationDetails`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GeoLocationDetailsBuilder {
     continent_code: Option<String>,
     continent_name: Option<String>,
@@ -141,7 +141,7 @@ impl GeoLocationDetailsBuilder {
         self.subdivision_name = value;
         self
     }
-    /// Builds the [`GeoLocationDetails`], or names the first required member that is missing.
+    /// Builds the [`GeoLocationDetails`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GeoLocationDetails, restxml_runtime::BuildError> {
         Ok(GeoLocationDetails {

@@ -53,7 +53,7 @@ impl GeoProximityLocation {
 }
 
 /// A builder for [`GeoProximityLocation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct GeoProximityLocationBuilder {
     aws_region: Option<String>,
     local_zone_group: Option<String>,
@@ -122,7 +122,7 @@ impl GeoProximityLocationBuilder {
         self.bias = value;
         self
     }
-    /// Builds the [`GeoProximityLocation`], or names the first required member that is missing.
+    /// Builds the [`GeoProximityLocation`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GeoProximityLocation, restxml_runtime::BuildError> {
         Ok(GeoProximityLocation {

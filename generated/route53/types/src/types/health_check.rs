@@ -49,7 +49,7 @@ impl HealthCheck {
 }
 
 /// A builder for [`HealthCheck`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HealthCheckBuilder {
     id: Option<String>,
     caller_reference: Option<String>,
@@ -137,29 +137,56 @@ impl HealthCheckBuilder {
         self.cloud_watch_alarm_configuration = value;
         self
     }
-    /// Builds the [`HealthCheck`], or names the first required member that is missing.
+    /// Builds the [`HealthCheck`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HealthCheck, restxml_runtime::BuildError> {
-        Ok(HealthCheck {
-            id: restxml_runtime::error::required(self.id, "HealthCheck", "Id")?,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "HealthCheck",
-                "CallerReference",
-            )?,
-            linked_service: self.linked_service,
-            health_check_config: restxml_runtime::error::required(
-                self.health_check_config,
-                "HealthCheck",
-                "HealthCheckConfig",
-            )?,
-            health_check_version: restxml_runtime::error::required(
-                self.health_check_version,
-                "HealthCheck",
-                "HealthCheckVersion",
-            )?,
-            cloud_watch_alarm_configuration: self.cloud_watch_alarm_configuration,
-        })
+        match (
+            self.id,
+            self.caller_reference,
+            self.health_check_config,
+            self.health_check_version,
+        ) {
+            (
+                Some(id),
+                Some(caller_reference),
+                Some(health_check_config),
+                Some(health_check_version),
+            ) => {
+                Ok(HealthCheck {
+                    id,
+                    caller_reference,
+                    linked_service: self.linked_service,
+                    health_check_config,
+                    health_check_version,
+                    cloud_watch_alarm_configuration: self.cloud_watch_alarm_configuration,
+                })
+            }
+            (id, caller_reference, health_check_config, health_check_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HealthCheck",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                health_check_config.is_none(),
+                                "health_check_config",
+                                "HealthCheckConfig",
+                            ),
+                            (
+                                health_check_version.is_none(),
+                                "health_check_version",
+                                "HealthCheckVersion",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

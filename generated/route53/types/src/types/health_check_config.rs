@@ -221,7 +221,7 @@ impl HealthCheckConfig {
 }
 
 /// A builder for [`HealthCheckConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HealthCheckConfigBuilder {
     ip_address: Option<String>,
     port: Option<i32>,
@@ -495,33 +495,42 @@ impl HealthCheckConfigBuilder {
         self.routing_control_arn = value;
         self
     }
-    /// Builds the [`HealthCheckConfig`], or names the first required member that is missing.
+    /// Builds the [`HealthCheckConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HealthCheckConfig, restxml_runtime::BuildError> {
-        Ok(HealthCheckConfig {
-            ip_address: self.ip_address,
-            port: self.port,
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "HealthCheckConfig",
-                "Type",
-            )?,
-            resource_path: self.resource_path,
-            fully_qualified_domain_name: self.fully_qualified_domain_name,
-            search_string: self.search_string,
-            request_interval: self.request_interval,
-            failure_threshold: self.failure_threshold,
-            measure_latency: self.measure_latency,
-            inverted: self.inverted,
-            disabled: self.disabled,
-            health_threshold: self.health_threshold,
-            child_health_checks: self.child_health_checks,
-            enable_sni: self.enable_sni,
-            regions: self.regions,
-            alarm_identifier: self.alarm_identifier,
-            insufficient_data_health_status: self.insufficient_data_health_status,
-            routing_control_arn: self.routing_control_arn,
-        })
+        match (self.r#type,) {
+            (Some(r#type),) => {
+                Ok(HealthCheckConfig {
+                    ip_address: self.ip_address,
+                    port: self.port,
+                    r#type,
+                    resource_path: self.resource_path,
+                    fully_qualified_domain_name: self.fully_qualified_domain_name,
+                    search_string: self.search_string,
+                    request_interval: self.request_interval,
+                    failure_threshold: self.failure_threshold,
+                    measure_latency: self.measure_latency,
+                    inverted: self.inverted,
+                    disabled: self.disabled,
+                    health_threshold: self.health_threshold,
+                    child_health_checks: self.child_health_checks,
+                    enable_sni: self.enable_sni,
+                    regions: self.regions,
+                    alarm_identifier: self.alarm_identifier,
+                    insufficient_data_health_status: self
+                        .insufficient_data_health_status,
+                    routing_control_arn: self.routing_control_arn,
+                })
+            }
+            (r#type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HealthCheckConfig",
+                        &[(r#type.is_none(), "type", "Type")],
+                    ),
+                )
+            }
+        }
     }
 }
 

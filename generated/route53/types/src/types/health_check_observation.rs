@@ -36,7 +36,7 @@ impl HealthCheckObservation {
 }
 
 /// A builder for [`HealthCheckObservation`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HealthCheckObservationBuilder {
     region: Option<crate::types::HealthCheckRegion>,
     ip_address: Option<String>,
@@ -94,7 +94,7 @@ impl HealthCheckObservationBuilder {
         self.status_report = value;
         self
     }
-    /// Builds the [`HealthCheckObservation`], or names the first required member that is missing.
+    /// Builds the [`HealthCheckObservation`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HealthCheckObservation, restxml_runtime::BuildError> {
         Ok(HealthCheckObservation {

@@ -49,7 +49,7 @@ impl HostedZone {
 }
 
 /// A builder for [`HostedZone`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -148,22 +148,38 @@ impl HostedZoneBuilder {
         self.features = value;
         self
     }
-    /// Builds the [`HostedZone`], or names the first required member that is missing.
+    /// Builds the [`HostedZone`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZone, restxml_runtime::BuildError> {
-        Ok(HostedZone {
-            id: restxml_runtime::error::required(self.id, "HostedZone", "Id")?,
-            name: restxml_runtime::error::required(self.name, "HostedZone", "Name")?,
-            caller_reference: restxml_runtime::error::required(
-                self.caller_reference,
-                "HostedZone",
-                "CallerReference",
-            )?,
-            config: self.config,
-            resource_record_set_count: self.resource_record_set_count,
-            linked_service: self.linked_service,
-            features: self.features,
-        })
+        match (self.id, self.name, self.caller_reference) {
+            (Some(id), Some(name), Some(caller_reference)) => {
+                Ok(HostedZone {
+                    id,
+                    name,
+                    caller_reference,
+                    config: self.config,
+                    resource_record_set_count: self.resource_record_set_count,
+                    linked_service: self.linked_service,
+                    features: self.features,
+                })
+            }
+            (id, name, caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HostedZone",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (
+                                caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

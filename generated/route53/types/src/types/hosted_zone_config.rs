@@ -32,7 +32,7 @@ impl HostedZoneConfig {
 }
 
 /// A builder for [`HostedZoneConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneConfigBuilder {
     comment: Option<String>,
     private_zone: Option<bool>,
@@ -73,7 +73,7 @@ impl HostedZoneConfigBuilder {
         self.private_zone = value;
         self
     }
-    /// Builds the [`HostedZoneConfig`], or names the first required member that is missing.
+    /// Builds the [`HostedZoneConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneConfig, restxml_runtime::BuildError> {
         Ok(HostedZoneConfig {

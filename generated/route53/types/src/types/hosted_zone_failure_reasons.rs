@@ -29,7 +29,7 @@ impl HostedZoneFailureReasons {
 }
 
 /// A builder for [`HostedZoneFailureReasons`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneFailureReasonsBuilder {
     accelerated_recovery: Option<String>,
 }
@@ -56,7 +56,7 @@ impl HostedZoneFailureReasonsBuilder {
         self.accelerated_recovery = value;
         self
     }
-    /// Builds the [`HostedZoneFailureReasons`], or names the first required member that is missing.
+    /// Builds the [`HostedZoneFailureReasons`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneFailureReasons, restxml_runtime::BuildError> {
         Ok(HostedZoneFailureReasons {

@@ -32,7 +32,7 @@ impl HostedZoneFeatures {
 }
 
 /// A builder for [`HostedZoneFeatures`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneFeaturesBuilder {
     accelerated_recovery_status: Option<crate::types::AcceleratedRecoveryStatus>,
     failure_reasons: Option<crate::types::HostedZoneFailureReasons>,
@@ -85,7 +85,7 @@ impl HostedZoneFeaturesBuilder {
         self.failure_reasons = value;
         self
     }
-    /// Builds the [`HostedZoneFeatures`], or names the first required member that is missing.
+    /// Builds the [`HostedZoneFeatures`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneFeatures, restxml_runtime::BuildError> {
         Ok(HostedZoneFeatures {

@@ -36,7 +36,7 @@ impl HostedZoneLimit {
 }
 
 /// A builder for [`HostedZoneLimit`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneLimitBuilder {
     r#type: Option<crate::types::HostedZoneLimitType>,
     value: Option<i64>,
@@ -65,21 +65,23 @@ impl HostedZoneLimitBuilder {
         self.value = Some(value);
         self
     }
-    /// Builds the [`HostedZoneLimit`], or names the first required member that is missing.
+    /// Builds the [`HostedZoneLimit`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneLimit, restxml_runtime::BuildError> {
-        Ok(HostedZoneLimit {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "HostedZoneLimit",
-                "Type",
-            )?,
-            value: restxml_runtime::error::required(
-                self.value,
-                "HostedZoneLimit",
-                "Value",
-            )?,
-        })
+        match (self.r#type, self.value) {
+            (Some(r#type), Some(value)) => Ok(HostedZoneLimit { r#type, value }),
+            (r#type, value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HostedZoneLimit",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -32,7 +32,7 @@ impl HostedZoneOwner {
 }
 
 /// A builder for [`HostedZoneOwner`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneOwnerBuilder {
     owning_account: Option<String>,
     owning_service: Option<String>,
@@ -73,7 +73,7 @@ impl HostedZoneOwnerBuilder {
         self.owning_service = value;
         self
     }
-    /// Builds the [`HostedZoneOwner`], or names the first required member that is missing.
+    /// Builds the [`HostedZoneOwner`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneOwner, restxml_runtime::BuildError> {
         Ok(HostedZoneOwner {

@@ -35,7 +35,7 @@ impl HostedZoneSummary {
 }
 
 /// A builder for [`HostedZoneSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HostedZoneSummaryBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -72,26 +72,30 @@ impl HostedZoneSummaryBuilder {
         self.owner = Some(value);
         self
     }
-    /// Builds the [`HostedZoneSummary`], or names the first required member that is missing.
+    /// Builds the [`HostedZoneSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneSummary, restxml_runtime::BuildError> {
-        Ok(HostedZoneSummary {
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "HostedZoneSummary",
-                "HostedZoneId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "HostedZoneSummary",
-                "Name",
-            )?,
-            owner: restxml_runtime::error::required(
-                self.owner,
-                "HostedZoneSummary",
-                "Owner",
-            )?,
-        })
+        match (self.hosted_zone_id, self.name, self.owner) {
+            (Some(hosted_zone_id), Some(name), Some(owner)) => {
+                Ok(HostedZoneSummary {
+                    hosted_zone_id,
+                    name,
+                    owner,
+                })
+            }
+            (hosted_zone_id, name, owner) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HostedZoneSummary",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (name.is_none(), "name", "Name"),
+                            (owner.is_none(), "owner", "Owner"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

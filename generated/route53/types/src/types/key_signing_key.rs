@@ -128,7 +128,7 @@ impl KeySigningKey {
 }
 
 /// A builder for [`KeySigningKey`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeySigningKeyBuilder {
     name: Option<String>,
     kms_arn: Option<String>,
@@ -368,7 +368,7 @@ impl KeySigningKeyBuilder {
         self.last_modified_date = value;
         self
     }
-    /// Builds the [`KeySigningKey`], or names the first required member that is missing.
+    /// Builds the [`KeySigningKey`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeySigningKey, restxml_runtime::BuildError> {
         Ok(KeySigningKey {

@@ -32,7 +32,7 @@ impl LinkedService {
 }
 
 /// A builder for [`LinkedService`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct LinkedServiceBuilder {
     service_principal: Option<String>,
     description: Option<String>,
@@ -73,7 +73,7 @@ impl LinkedServiceBuilder {
         self.description = value;
         self
     }
-    /// Builds the [`LinkedService`], or names the first required member that is missing.
+    /// Builds the [`LinkedService`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<LinkedService, restxml_runtime::BuildError> {
         Ok(LinkedService {

@@ -29,7 +29,7 @@ impl LocationSummary {
 }
 
 /// A builder for [`LocationSummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct LocationSummaryBuilder {
     location_name: Option<String>,
 }
@@ -56,7 +56,7 @@ impl LocationSummaryBuilder {
         self.location_name = value;
         self
     }
-    /// Builds the [`LocationSummary`], or names the first required member that is missing.
+    /// Builds the [`LocationSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<LocationSummary, restxml_runtime::BuildError> {
         Ok(LocationSummary {

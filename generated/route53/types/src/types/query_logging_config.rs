@@ -38,7 +38,7 @@ impl QueryLoggingConfig {
 }
 
 /// A builder for [`QueryLoggingConfig`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct QueryLoggingConfigBuilder {
     id: Option<String>,
     hosted_zone_id: Option<String>,
@@ -78,22 +78,34 @@ impl QueryLoggingConfigBuilder {
         self.cloud_watch_logs_log_group_arn = Some(value.into());
         self
     }
-    /// Builds the [`QueryLoggingConfig`], or names the first required member that is missing.
+    /// Builds the [`QueryLoggingConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<QueryLoggingConfig, restxml_runtime::BuildError> {
-        Ok(QueryLoggingConfig {
-            id: restxml_runtime::error::required(self.id, "QueryLoggingConfig", "Id")?,
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "QueryLoggingConfig",
-                "HostedZoneId",
-            )?,
-            cloud_watch_logs_log_group_arn: restxml_runtime::error::required(
-                self.cloud_watch_logs_log_group_arn,
-                "QueryLoggingConfig",
-                "CloudWatchLogsLogGroupArn",
-            )?,
-        })
+        match (self.id, self.hosted_zone_id, self.cloud_watch_logs_log_group_arn) {
+            (Some(id), Some(hosted_zone_id), Some(cloud_watch_logs_log_group_arn)) => {
+                Ok(QueryLoggingConfig {
+                    id,
+                    hosted_zone_id,
+                    cloud_watch_logs_log_group_arn,
+                })
+            }
+            (id, hosted_zone_id, cloud_watch_logs_log_group_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "QueryLoggingConfig",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (
+                                cloud_watch_logs_log_group_arn.is_none(),
+                                "cloud_watch_logs_log_group_arn",
+                                "CloudWatchLogsLogGroupArn",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

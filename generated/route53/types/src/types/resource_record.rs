@@ -37,7 +37,7 @@ impl ResourceRecord {
 }
 
 /// A builder for [`ResourceRecord`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResourceRecordBuilder {
     value: Option<String>,
 }
@@ -56,16 +56,20 @@ impl ResourceRecordBuilder {
         self.value = Some(value.into());
         self
     }
-    /// Builds the [`ResourceRecord`], or names the first required member that is missing.
+    /// Builds the [`ResourceRecord`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ResourceRecord, restxml_runtime::BuildError> {
-        Ok(ResourceRecord {
-            value: restxml_runtime::error::required(
-                self.value,
-                "ResourceRecord",
-                "Value",
-            )?,
-        })
+        match (self.value,) {
+            (Some(value),) => Ok(ResourceRecord { value }),
+            (value,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResourceRecord",
+                        &[(value.is_none(), "value", "Value")],
+                    ),
+                )
+            }
+        }
     }
 }
 

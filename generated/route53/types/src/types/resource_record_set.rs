@@ -288,7 +288,7 @@ impl ResourceRecordSet {
 }
 
 /// A builder for [`ResourceRecordSet`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResourceRecordSetBuilder {
     name: Option<String>,
     r#type: Option<crate::types::RRType>,
@@ -520,34 +520,41 @@ impl ResourceRecordSetBuilder {
         self.geo_proximity_location = value;
         self
     }
-    /// Builds the [`ResourceRecordSet`], or names the first required member that is missing.
+    /// Builds the [`ResourceRecordSet`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ResourceRecordSet, restxml_runtime::BuildError> {
-        Ok(ResourceRecordSet {
-            name: restxml_runtime::error::required(
-                self.name,
-                "ResourceRecordSet",
-                "Name",
-            )?,
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "ResourceRecordSet",
-                "Type",
-            )?,
-            set_identifier: self.set_identifier,
-            weight: self.weight,
-            region: self.region,
-            geo_location: self.geo_location,
-            failover: self.failover,
-            multi_value_answer: self.multi_value_answer,
-            ttl: self.ttl,
-            resource_records: self.resource_records,
-            alias_target: self.alias_target,
-            health_check_id: self.health_check_id,
-            traffic_policy_instance_id: self.traffic_policy_instance_id,
-            cidr_routing_config: self.cidr_routing_config,
-            geo_proximity_location: self.geo_proximity_location,
-        })
+        match (self.name, self.r#type) {
+            (Some(name), Some(r#type)) => {
+                Ok(ResourceRecordSet {
+                    name,
+                    r#type,
+                    set_identifier: self.set_identifier,
+                    weight: self.weight,
+                    region: self.region,
+                    geo_location: self.geo_location,
+                    failover: self.failover,
+                    multi_value_answer: self.multi_value_answer,
+                    ttl: self.ttl,
+                    resource_records: self.resource_records,
+                    alias_target: self.alias_target,
+                    health_check_id: self.health_check_id,
+                    traffic_policy_instance_id: self.traffic_policy_instance_id,
+                    cidr_routing_config: self.cidr_routing_config,
+                    geo_proximity_location: self.geo_proximity_location,
+                })
+            }
+            (name, r#type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResourceRecordSet",
+                        &[
+                            (name.is_none(), "name", "Name"),
+                            (r#type.is_none(), "type", "Type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

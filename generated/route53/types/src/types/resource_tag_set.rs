@@ -39,7 +39,7 @@ impl ResourceTagSet {
 }
 
 /// A builder for [`ResourceTagSet`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ResourceTagSetBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_id: Option<String>,
@@ -97,7 +97,7 @@ impl ResourceTagSetBuilder {
         self.tags = value;
         self
     }
-    /// Builds the [`ResourceTagSet`], or names the first required member that is missing.
+    /// Builds the [`ResourceTagSet`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ResourceTagSet, restxml_runtime::BuildError> {
         Ok(ResourceTagSet {

@@ -32,7 +32,7 @@ impl ReusableDelegationSetLimit {
 }
 
 /// A builder for [`ReusableDelegationSetLimit`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ReusableDelegationSetLimitBuilder {
     r#type: Option<crate::types::ReusableDelegationSetLimitType>,
     value: Option<i64>,
@@ -64,23 +64,30 @@ impl ReusableDelegationSetLimitBuilder {
         self.value = Some(value);
         self
     }
-    /// Builds the [`ReusableDelegationSetLimit`], or names the first required member that is missing.
+    /// Builds the [`ReusableDelegationSetLimit`], or names every required member that is missing.
     #[inline]
     pub fn build(
         self,
     ) -> Result<ReusableDelegationSetLimit, restxml_runtime::BuildError> {
-        Ok(ReusableDelegationSetLimit {
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "ReusableDelegationSetLimit",
-                "Type",
-            )?,
-            value: restxml_runtime::error::required(
-                self.value,
-                "ReusableDelegationSetLimit",
-                "Value",
-            )?,
-        })
+        match (self.r#type, self.value) {
+            (Some(r#type), Some(value)) => {
+                Ok(ReusableDelegationSetLimit {
+                    r#type,
+                    value,
+                })
+            }
+            (r#type, value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ReusableDelegationSetLimit",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

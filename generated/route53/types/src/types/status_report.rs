@@ -32,7 +32,7 @@ impl StatusReport {
 }
 
 /// A builder for [`StatusReport`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct StatusReportBuilder {
     status: Option<String>,
     checked_time: Option<restxml_runtime::DateTime>,
@@ -73,7 +73,7 @@ impl StatusReportBuilder {
         self.checked_time = value;
         self
     }
-    /// Builds the [`StatusReport`], or names the first required member that is missing.
+    /// Builds the [`StatusReport`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StatusReport, restxml_runtime::BuildError> {
         Ok(StatusReport {

@@ -44,7 +44,7 @@ impl Tag {
 }
 
 /// A builder for [`Tag`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TagBuilder {
     key: Option<String>,
     value: Option<String>,
@@ -85,7 +85,7 @@ impl TagBuilder {
         self.value = value;
         self
     }
-    /// Builds the [`Tag`], or names the first required member that is missing.
+    /// Builds the [`Tag`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Tag, restxml_runtime::BuildError> {
         Ok(Tag {

@@ -44,7 +44,7 @@ impl TrafficPolicy {
 }
 
 /// A builder for [`TrafficPolicy`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrafficPolicyBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -111,29 +111,35 @@ impl TrafficPolicyBuilder {
         self.comment = value;
         self
     }
-    /// Builds the [`TrafficPolicy`], or names the first required member that is missing.
+    /// Builds the [`TrafficPolicy`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrafficPolicy, restxml_runtime::BuildError> {
-        Ok(TrafficPolicy {
-            id: restxml_runtime::error::required(self.id, "TrafficPolicy", "Id")?,
-            version: restxml_runtime::error::required(
-                self.version,
-                "TrafficPolicy",
-                "Version",
-            )?,
-            name: restxml_runtime::error::required(self.name, "TrafficPolicy", "Name")?,
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "TrafficPolicy",
-                "Type",
-            )?,
-            document: restxml_runtime::error::required(
-                self.document,
-                "TrafficPolicy",
-                "Document",
-            )?,
-            comment: self.comment,
-        })
+        match (self.id, self.version, self.name, self.r#type, self.document) {
+            (Some(id), Some(version), Some(name), Some(r#type), Some(document)) => {
+                Ok(TrafficPolicy {
+                    id,
+                    version,
+                    name,
+                    r#type,
+                    document,
+                    comment: self.comment,
+                })
+            }
+            (id, version, name, r#type, document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicy",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (version.is_none(), "version", "Version"),
+                            (name.is_none(), "name", "Name"),
+                            (r#type.is_none(), "type", "Type"),
+                            (document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -66,7 +66,7 @@ impl TrafficPolicyInstance {
 }
 
 /// A builder for [`TrafficPolicyInstance`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrafficPolicyInstanceBuilder {
     id: Option<String>,
     hosted_zone_id: Option<String>,
@@ -151,56 +151,84 @@ impl TrafficPolicyInstanceBuilder {
         self.traffic_policy_type = Some(value);
         self
     }
-    /// Builds the [`TrafficPolicyInstance`], or names the first required member that is missing.
+    /// Builds the [`TrafficPolicyInstance`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrafficPolicyInstance, restxml_runtime::BuildError> {
-        Ok(TrafficPolicyInstance {
-            id: restxml_runtime::error::required(
-                self.id,
-                "TrafficPolicyInstance",
-                "Id",
-            )?,
-            hosted_zone_id: restxml_runtime::error::required(
-                self.hosted_zone_id,
-                "TrafficPolicyInstance",
-                "HostedZoneId",
-            )?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "TrafficPolicyInstance",
-                "Name",
-            )?,
-            ttl: restxml_runtime::error::required(
-                self.ttl,
-                "TrafficPolicyInstance",
-                "TTL",
-            )?,
-            state: restxml_runtime::error::required(
-                self.state,
-                "TrafficPolicyInstance",
-                "State",
-            )?,
-            message: restxml_runtime::error::required(
-                self.message,
-                "TrafficPolicyInstance",
-                "Message",
-            )?,
-            traffic_policy_id: restxml_runtime::error::required(
-                self.traffic_policy_id,
-                "TrafficPolicyInstance",
-                "TrafficPolicyId",
-            )?,
-            traffic_policy_version: restxml_runtime::error::required(
-                self.traffic_policy_version,
-                "TrafficPolicyInstance",
-                "TrafficPolicyVersion",
-            )?,
-            traffic_policy_type: restxml_runtime::error::required(
-                self.traffic_policy_type,
-                "TrafficPolicyInstance",
-                "TrafficPolicyType",
-            )?,
-        })
+        match (
+            self.id,
+            self.hosted_zone_id,
+            self.name,
+            self.ttl,
+            self.state,
+            self.message,
+            self.traffic_policy_id,
+            self.traffic_policy_version,
+            self.traffic_policy_type,
+        ) {
+            (
+                Some(id),
+                Some(hosted_zone_id),
+                Some(name),
+                Some(ttl),
+                Some(state),
+                Some(message),
+                Some(traffic_policy_id),
+                Some(traffic_policy_version),
+                Some(traffic_policy_type),
+            ) => {
+                Ok(TrafficPolicyInstance {
+                    id,
+                    hosted_zone_id,
+                    name,
+                    ttl,
+                    state,
+                    message,
+                    traffic_policy_id,
+                    traffic_policy_version,
+                    traffic_policy_type,
+                })
+            }
+            (
+                id,
+                hosted_zone_id,
+                name,
+                ttl,
+                state,
+                message,
+                traffic_policy_id,
+                traffic_policy_version,
+                traffic_policy_type,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicyInstance",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (name.is_none(), "name", "Name"),
+                            (ttl.is_none(), "ttl", "TTL"),
+                            (state.is_none(), "state", "State"),
+                            (message.is_none(), "message", "Message"),
+                            (
+                                traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                            (
+                                traffic_policy_type.is_none(),
+                                "traffic_policy_type",
+                                "TrafficPolicyType",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

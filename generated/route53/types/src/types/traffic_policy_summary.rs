@@ -41,7 +41,7 @@ impl TrafficPolicySummary {
 }
 
 /// A builder for [`TrafficPolicySummary`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TrafficPolicySummaryBuilder {
     id: Option<String>,
     name: Option<String>,
@@ -94,32 +94,54 @@ impl TrafficPolicySummaryBuilder {
         self.traffic_policy_count = Some(value);
         self
     }
-    /// Builds the [`TrafficPolicySummary`], or names the first required member that is missing.
+    /// Builds the [`TrafficPolicySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrafficPolicySummary, restxml_runtime::BuildError> {
-        Ok(TrafficPolicySummary {
-            id: restxml_runtime::error::required(self.id, "TrafficPolicySummary", "Id")?,
-            name: restxml_runtime::error::required(
-                self.name,
-                "TrafficPolicySummary",
-                "Name",
-            )?,
-            r#type: restxml_runtime::error::required(
-                self.r#type,
-                "TrafficPolicySummary",
-                "Type",
-            )?,
-            latest_version: restxml_runtime::error::required(
-                self.latest_version,
-                "TrafficPolicySummary",
-                "LatestVersion",
-            )?,
-            traffic_policy_count: restxml_runtime::error::required(
-                self.traffic_policy_count,
-                "TrafficPolicySummary",
-                "TrafficPolicyCount",
-            )?,
-        })
+        match (
+            self.id,
+            self.name,
+            self.r#type,
+            self.latest_version,
+            self.traffic_policy_count,
+        ) {
+            (
+                Some(id),
+                Some(name),
+                Some(r#type),
+                Some(latest_version),
+                Some(traffic_policy_count),
+            ) => {
+                Ok(TrafficPolicySummary {
+                    id,
+                    name,
+                    r#type,
+                    latest_version,
+                    traffic_policy_count,
+                })
+            }
+            (id, name, r#type, latest_version, traffic_policy_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicySummary",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (name.is_none(), "name", "Name"),
+                            (r#type.is_none(), "type", "Type"),
+                            (
+                                latest_version.is_none(),
+                                "latest_version",
+                                "LatestVersion",
+                            ),
+                            (
+                                traffic_policy_count.is_none(),
+                                "traffic_policy_count",
+                                "TrafficPolicyCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

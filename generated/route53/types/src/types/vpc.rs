@@ -36,7 +36,7 @@ impl VPC {
 }
 
 /// A builder for [`VPC`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct VPCBuilder {
     vpc_region: Option<crate::types::VPCRegion>,
     vpc_id: Option<String>,
@@ -77,7 +77,7 @@ impl VPCBuilder {
         self.vpc_id = value;
         self
     }
-    /// Builds the [`VPC`], or names the first required member that is missing.
+    /// Builds the [`VPC`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VPC, restxml_runtime::BuildError> {
         Ok(VPC {
