@@ -238,10 +238,53 @@ fn header(settings: &Settings) -> String {
 }
 
 fn format_file(path: &str, header: &str, tokens: TokenStream) -> Result<String, Error> {
-    let mut file: syn::File =
-        syn::parse2(tokens).map_err(|err| Error::Emit { file: path.to_string(), message: err.to_string() })?;
+    let mut file: syn::File = syn::parse2(doc_lines(tokens))
+        .map_err(|err| Error::Emit { file: path.to_string(), message: err.to_string() })?;
     syn::visit_mut::VisitMut::visit_file_mut(&mut InlineFunctions, &mut file);
     Ok(format!("{header}{}", space_items(&prettyplease::unparse(&file))))
+}
+
+/// Splits every doc attribute that holds several lines into one attribute
+/// per line, so they print as `///` lines rather than a `/** */` block.
+fn doc_lines(tokens: TokenStream) -> TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let mut out: Vec<TokenTree> = Vec::new();
+    for tree in tokens {
+        let TokenTree::Group(group) = tree else {
+            out.push(tree);
+            continue;
+        };
+        // `#[doc = "..."]` or `#![doc = "..."]`: the bracket after `#` (and `!`).
+        let attr_text = (group.delimiter() == Delimiter::Bracket)
+            .then(|| syn::parse2::<syn::MetaNameValue>(group.stream()).ok())
+            .flatten()
+            .filter(|meta| meta.path.is_ident("doc"))
+            .and_then(|meta| match meta.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => Some(text.value()),
+                _ => None,
+            })
+            .filter(|text| text.contains('\n'));
+        match attr_text {
+            Some(text) => {
+                // The `#` (and `!`) already pushed start the first line's attribute.
+                let prefix: Vec<TokenTree> = match out.last() {
+                    Some(TokenTree::Punct(p)) if p.as_char() == '!' => out[out.len() - 2..].to_vec(),
+                    _ => out[out.len() - 1..].to_vec(),
+                };
+                out.truncate(out.len() - prefix.len());
+                for line in text.split('\n') {
+                    out.extend(prefix.iter().cloned());
+                    out.push(TokenTree::Group(Group::new(Delimiter::Bracket, quote! { doc = #line })));
+                }
+            }
+            None => {
+                let mut inner = Group::new(group.delimiter(), doc_lines(group.stream()));
+                inner.set_span(group.span());
+                out.push(TokenTree::Group(inner));
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// Marks every generated function `#[inline]`. Inline functions are

@@ -299,7 +299,12 @@ fn read_modify_write(
     use crate::ir::Location;
     let (get, update) = (&service.operations[&pair.get], &service.operations[&pair.update]);
     let members = |shape: &Option<String>| {
-        shape.as_ref().and_then(|s| service.shape(s)).and_then(|s| s.structure()).map(|s| s.members.clone()).unwrap_or_default()
+        shape
+            .as_ref()
+            .and_then(|s| service.shape(s))
+            .and_then(|s| s.structure())
+            .map(|s| s.members.clone())
+            .unwrap_or_default()
     };
     let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
     let (Some(config), Some(etag), Some(target), Some(if_match)) = (

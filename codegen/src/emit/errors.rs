@@ -101,7 +101,8 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
         }
     });
     let code_arms = errors.iter().map(|(shape, variant)| {
-        let code = shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
+        let code =
+            shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
         let wrap = if is_boxed(shape) {
             quote! { |error| Self::#variant(Box::new(error)) }
         } else {

@@ -56,7 +56,8 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
         let set_field = format_ident!("set_{field_name}");
         let super::types::SetterTypes { arg_ty, stored, .. } = super::types::setter_types(service, m);
         let deprecated = deprecated_attr(m);
-        let input_name = op.input.as_deref().map(|i| type_path(service, i).to_string().replace(' ', "")).unwrap_or_default();
+        let input_name =
+            op.input.as_deref().map(|i| type_path(service, i).to_string().replace(' ', "")).unwrap_or_default();
         let summary = first_line(&m.docs).map(|l| format!(" {l}\n\n")).unwrap_or_default();
         let required = if m.required { " Required." } else { "" };
         let doc = format!("{summary} Sets [`{input_name}::{field_name}`]({input_name}::{field_name}).{required}");

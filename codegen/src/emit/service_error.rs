@@ -52,7 +52,8 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
         let first_line = shape.docs.lines().next().unwrap_or("").trim();
         let doc =
             if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
-        let code = shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
+        let code =
+            shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
         let (held, wrap, inner) = if boxed(shape) {
             (quote! { Box<#path> }, quote! { |error| Self::#variant(Box::new(error)) }, quote! { error.as_ref() })
         } else {

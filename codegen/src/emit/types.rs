@@ -220,8 +220,13 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
     let quantity_index = s.quantity_items.map(|qi| qi.quantity);
     // Required members are matched together, so a missing one is reported
     // with every other missing one.
-    let required: Vec<&Member> =
-        s.members.iter().enumerate().filter(|(i, m)| m.required && Some(*i) != quantity_index).map(|(_, m)| m).collect();
+    let required: Vec<&Member> = s
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.required && Some(*i) != quantity_index)
+        .map(|(_, m)| m)
+        .collect();
     let build_fields = s.members.iter().enumerate().map(|(i, m)| {
         let field = ident(&m.field);
         if Some(i) == quantity_index || m.required {

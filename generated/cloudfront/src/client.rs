@@ -3,16 +3,11 @@
 
 //! The async client. `Client::new(Config::builder().region("us-east-1").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder.
 pub use restxml_runtime::client::credentials::{
-    Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials,
-    ProvideCredentials,
+    Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials,
 };
-pub use restxml_runtime::client::paginate::{
-    Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
-};
+pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::transport::{
-    HttpClient, TransportError, TransportErrorKind,
-};
+pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
 
 #[cfg(feature = "https")]
 pub use restxml_runtime::client::transport::HyperClient;
@@ -23,48 +18,56 @@ pub use restxml_runtime::client::transport::ReqwestClient;
 #[cfg(feature = "test-util")]
 pub use restxml_runtime::client::transport::ReplayClient;
 pub use restxml_runtime::client::{
-    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts,
-    WithTransport,
+    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport,
 };
 pub use restxml_runtime::{RequestId, ResponseMetadata};
 
-/** A client for Amazon CloudFront: a method per operation, each returning the operation's fluent builder (set the input's members, then `.send().await`); `<operation>_with(input)` starts from an input built elsewhere.
+/// A client for Amazon CloudFront: a method per operation, each returning the operation's fluent builder (set the input's members, then `.send().await`); `<operation>_with(input)` starts from an input built elsewhere.
+///
+/// Cloning is cheap (the settings are shared), and every call's future is `Send + 'static`.
+///
+/// # Example
+///
+/// ```no_run
+/// # #[cfg(all(feature = "https", feature = "update-streaming-distribution", feature = "get-streaming-distribution-config"))]
+/// # async fn example(id: &str) -> Result<(), cloudfront_sdk::Error> {
+/// use cloudfront_sdk::client::RequestId as _;
 
- Cloning is cheap (the settings are shared), and every call's future is `Send + 'static`.
+///
+/// let client = cloudfront_sdk::Client::new(cloudfront_sdk::Config::builder().region("us-east-1").build());
 
- # Example
+/// // UpdateStreamingDistribution, with If-Match from GetStreamingDistributionConfig: a concurrent change makes it fail
+/// // (PreconditionFailed) instead of being overwritten.
+/// let current = client.get_streaming_distribution_config().id(id).send().await?;
 
- ```no_run
- # #[cfg(all(feature = "https", feature = "update-streaming-distribution", feature = "get-streaming-distribution-config"))]
- # async fn example(id: &str) -> Result<(), cloudfront_sdk::Error> {
- use cloudfront_sdk::client::RequestId as _;
+/// let (Some(mut config), Some(etag)) = (current.streaming_distribution_config, current.e_tag) else {
+///     return Ok(());
 
- let client = cloudfront_sdk::Client::new(cloudfront_sdk::Config::builder().region("us-east-1").build());
- // UpdateStreamingDistribution, with If-Match from GetStreamingDistributionConfig: a concurrent change makes it fail
- // (PreconditionFailed) instead of being overwritten.
- let current = client.get_streaming_distribution_config().id(id).send().await?;
- let (Some(mut config), Some(etag)) = (current.streaming_distribution_config, current.e_tag) else {
-     return Ok(());
- };
- config.enabled = false;
- let updated = client
-     .update_streaming_distribution()
-     .id(id)
-     .if_match(etag)
-     .streaming_distribution_config(config)
-     .send()
-     .await?;
- println!("request id {:?}", updated.request_id());
+/// };
 
- // The same in one call.
- client
-     .get_streaming_distribution_config()
-     .id(id)
-     .read_modify_write(|config| { config.enabled = false; })
-     .await?;
- # Ok(())
- # }
- ```*/
+/// config.enabled = false;
+
+/// let updated = client
+///     .update_streaming_distribution()
+///     .id(id)
+///     .if_match(etag)
+///     .streaming_distribution_config(config)
+///     .send()
+///     .await?;
+
+/// println!("request id {:?}", updated.request_id());
+
+///
+/// // The same in one call.
+/// client
+///     .get_streaming_distribution_config()
+///     .id(id)
+///     .read_modify_write(|config| { config.enabled = false; })
+///     .await?;
+
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Client {
     core: std::sync::Arc<restxml_runtime::client::ClientCore>,
@@ -75,13 +78,11 @@ impl Client {
     #[inline]
     pub fn new(config: Config) -> Self {
         Client {
-            core: std::sync::Arc::new(
-                restxml_runtime::client::ClientCore::new(
-                    config,
-                    &crate::endpoint::RULES,
-                    "cloudfront",
-                ),
-            ),
+            core: std::sync::Arc::new(restxml_runtime::client::ClientCore::new(
+                config,
+                &crate::endpoint::RULES,
+                "cloudfront",
+            )),
         }
     }
     /// The settings.
@@ -94,18 +95,13 @@ impl Client {
     pub(crate) fn core(&self) -> &restxml_runtime::client::ClientCore {
         &self.core
     }
-    /** Associates an alias with a CloudFront standard distribution. An alias is commonly known as a custom domain or vanity domain. It can also be called a CNAME or alternate domain name.
-
- Returns [`AssociateAliasFluentBuilder`](crate::operation::associate_alias::AssociateAliasFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_alias`] for the input, output and errors.*/
+    /// Associates an alias with a CloudFront standard distribution. An alias is commonly known as a custom domain or vanity domain. It can also be called a CNAME or alternate domain name.
+    ///
+    /// Returns [`AssociateAliasFluentBuilder`](crate::operation::associate_alias::AssociateAliasFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_alias`] for the input, output and errors.
     #[cfg(feature = "associate-alias")]
     #[inline]
-    pub fn associate_alias(
-        &self,
-    ) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
-        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn associate_alias(&self) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
+        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), Default::default())
     }
     /// AssociateAlias with an input built elsewhere: the same fluent builder as [`associate_alias`](Client::associate_alias), holding every member of `input`.
     #[cfg(feature = "associate-alias")]
@@ -114,14 +110,11 @@ impl Client {
         &self,
         input: crate::operation::associate_alias::AssociateAliasInput,
     ) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
-        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), input.into())
     }
-    /** Associates the WAF web ACL with a distribution tenant.
-
- Returns [`AssociateDistributionTenantWebACLFluentBuilder`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_tenant_web_acl`] for the input, output and errors.*/
+    /// Associates the WAF web ACL with a distribution tenant.
+    ///
+    /// Returns [`AssociateDistributionTenantWebACLFluentBuilder`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_tenant_web_acl`] for the input, output and errors.
     #[cfg(feature = "associate-distribution-tenant-web-acl")]
     #[inline]
     pub fn associate_distribution_tenant_web_acl(
@@ -144,9 +137,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Associates the WAF web ACL with a distribution.
-
- Returns [`AssociateDistributionWebACLFluentBuilder`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_web_acl`] for the input, output and errors.*/
+    /// Associates the WAF web ACL with a distribution.
+    ///
+    /// Returns [`AssociateDistributionWebACLFluentBuilder`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_web_acl`] for the input, output and errors.
     #[cfg(feature = "associate-distribution-web-acl")]
     #[inline]
     pub fn associate_distribution_web_acl(
@@ -169,18 +162,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a staging distribution using the configuration of the provided primary distribution. A staging distribution is a copy of an existing distribution (called the primary distribution) that you can use in a continuous deployment workflow.
-
- Returns [`CopyDistributionFluentBuilder`](crate::operation::copy_distribution::CopyDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::copy_distribution`] for the input, output and errors.*/
+    /// Creates a staging distribution using the configuration of the provided primary distribution. A staging distribution is a copy of an existing distribution (called the primary distribution) that you can use in a continuous deployment workflow.
+    ///
+    /// Returns [`CopyDistributionFluentBuilder`](crate::operation::copy_distribution::CopyDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::copy_distribution`] for the input, output and errors.
     #[cfg(feature = "copy-distribution")]
     #[inline]
-    pub fn copy_distribution(
-        &self,
-    ) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
-        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn copy_distribution(&self) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
+        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CopyDistribution with an input built elsewhere: the same fluent builder as [`copy_distribution`](Client::copy_distribution), holding every member of `input`.
     #[cfg(feature = "copy-distribution")]
@@ -189,19 +177,14 @@ impl Client {
         &self,
         input: crate::operation::copy_distribution::CopyDistributionInput,
     ) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
-        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates an Anycast static IP list.
-
- Returns [`CreateAnycastIpListFluentBuilder`](crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_anycast_ip_list`] for the input, output and errors.*/
+    /// Creates an Anycast static IP list.
+    ///
+    /// Returns [`CreateAnycastIpListFluentBuilder`](crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "create-anycast-ip-list")]
     #[inline]
-    pub fn create_anycast_ip_list(
-        &self,
-    ) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
+    pub fn create_anycast_ip_list(&self) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
         crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -214,23 +197,15 @@ impl Client {
         &self,
         input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
     ) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
-        crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a cache policy.
-
- Returns [`CreateCachePolicyFluentBuilder`](crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cache_policy`] for the input, output and errors.*/
+    /// Creates a cache policy.
+    ///
+    /// Returns [`CreateCachePolicyFluentBuilder`](crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cache_policy`] for the input, output and errors.
     #[cfg(feature = "create-cache-policy")]
     #[inline]
-    pub fn create_cache_policy(
-        &self,
-    ) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_cache_policy(&self) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
+        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateCachePolicy with an input built elsewhere: the same fluent builder as [`create_cache_policy`](Client::create_cache_policy), holding every member of `input`.
     #[cfg(feature = "create-cache-policy")]
@@ -239,19 +214,17 @@ impl Client {
         &self,
         input: crate::operation::create_cache_policy::CreateCachePolicyInput,
     ) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
-
- Returns [`CreateCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cloud_front_origin_access_identity`] for the input, output and errors.*/
+    /// Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Returns [`CreateCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "create-cloud-front-origin-access-identity")]
     #[inline]
     pub fn create_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -263,15 +236,16 @@ impl Client {
     pub fn create_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Creates a connection function.
-
- Returns [`CreateConnectionFunctionFluentBuilder`](crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_function`] for the input, output and errors.*/
+    /// Creates a connection function.
+    ///
+    /// Returns [`CreateConnectionFunctionFluentBuilder`](crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_function`] for the input, output and errors.
     #[cfg(feature = "create-connection-function")]
     #[inline]
     pub fn create_connection_function(
@@ -294,9 +268,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a connection group.
-
- Returns [`CreateConnectionGroupFluentBuilder`](crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_group`] for the input, output and errors.*/
+    /// Creates a connection group.
+    ///
+    /// Returns [`CreateConnectionGroupFluentBuilder`](crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_group`] for the input, output and errors.
     #[cfg(feature = "create-connection-group")]
     #[inline]
     pub fn create_connection_group(
@@ -314,14 +288,11 @@ impl Client {
         &self,
         input: crate::operation::create_connection_group::CreateConnectionGroupInput,
     ) -> crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder {
-        crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a continuous deployment policy that distributes traffic for a custom domain name to two different CloudFront distributions.
-
- Returns [`CreateContinuousDeploymentPolicyFluentBuilder`](crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_continuous_deployment_policy`] for the input, output and errors.*/
+    /// Creates a continuous deployment policy that distributes traffic for a custom domain name to two different CloudFront distributions.
+    ///
+    /// Returns [`CreateContinuousDeploymentPolicyFluentBuilder`](crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "create-continuous-deployment-policy")]
     #[inline]
     pub fn create_continuous_deployment_policy(
@@ -344,18 +315,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a CloudFront distribution.
-
- Returns [`CreateDistributionFluentBuilder`](crate::operation::create_distribution::CreateDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution`] for the input, output and errors.*/
+    /// Creates a CloudFront distribution.
+    ///
+    /// Returns [`CreateDistributionFluentBuilder`](crate::operation::create_distribution::CreateDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution`] for the input, output and errors.
     #[cfg(feature = "create-distribution")]
     #[inline]
-    pub fn create_distribution(
-        &self,
-    ) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
-        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_distribution(&self) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
+        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateDistribution with an input built elsewhere: the same fluent builder as [`create_distribution`](Client::create_distribution), holding every member of `input`.
     #[cfg(feature = "create-distribution")]
@@ -364,14 +330,11 @@ impl Client {
         &self,
         input: crate::operation::create_distribution::CreateDistributionInput,
     ) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
-        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a distribution tenant.
-
- Returns [`CreateDistributionTenantFluentBuilder`](crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_tenant`] for the input, output and errors.*/
+    /// Creates a distribution tenant.
+    ///
+    /// Returns [`CreateDistributionTenantFluentBuilder`](crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "create-distribution-tenant")]
     #[inline]
     pub fn create_distribution_tenant(
@@ -394,9 +357,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Create a new distribution with tags. This API operation requires the following IAM permissions:
-
- Returns [`CreateDistributionWithTagsFluentBuilder`](crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_with_tags`] for the input, output and errors.*/
+    /// Create a new distribution with tags. This API operation requires the following IAM permissions:
+    ///
+    /// Returns [`CreateDistributionWithTagsFluentBuilder`](crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_with_tags`] for the input, output and errors.
     #[cfg(feature = "create-distribution-with-tags")]
     #[inline]
     pub fn create_distribution_with_tags(
@@ -419,9 +382,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Create a new field-level encryption configuration.
-
- Returns [`CreateFieldLevelEncryptionConfigFluentBuilder`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_config`] for the input, output and errors.*/
+    /// Create a new field-level encryption configuration.
+    ///
+    /// Returns [`CreateFieldLevelEncryptionConfigFluentBuilder`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "create-field-level-encryption-config")]
     #[inline]
     pub fn create_field_level_encryption_config(
@@ -444,9 +407,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Create a field-level encryption profile.
-
- Returns [`CreateFieldLevelEncryptionProfileFluentBuilder`](crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_profile`] for the input, output and errors.*/
+    /// Create a field-level encryption profile.
+    ///
+    /// Returns [`CreateFieldLevelEncryptionProfileFluentBuilder`](crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "create-field-level-encryption-profile")]
     #[inline]
     pub fn create_field_level_encryption_profile(
@@ -469,18 +432,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a CloudFront function.
-
- Returns [`CreateFunctionFluentBuilder`](crate::operation::create_function::CreateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_function`] for the input, output and errors.*/
+    /// Creates a CloudFront function.
+    ///
+    /// Returns [`CreateFunctionFluentBuilder`](crate::operation::create_function::CreateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_function`] for the input, output and errors.
     #[cfg(feature = "create-function")]
     #[inline]
-    pub fn create_function(
-        &self,
-    ) -> crate::operation::create_function::CreateFunctionFluentBuilder {
-        crate::operation::create_function::CreateFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_function(&self) -> crate::operation::create_function::CreateFunctionFluentBuilder {
+        crate::operation::create_function::CreateFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateFunction with an input built elsewhere: the same fluent builder as [`create_function`](Client::create_function), holding every member of `input`.
     #[cfg(feature = "create-function")]
@@ -489,23 +447,15 @@ impl Client {
         &self,
         input: crate::operation::create_function::CreateFunctionInput,
     ) -> crate::operation::create_function::CreateFunctionFluentBuilder {
-        crate::operation::create_function::CreateFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_function::CreateFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Create a new invalidation. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
-
- Returns [`CreateInvalidationFluentBuilder`](crate::operation::create_invalidation::CreateInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation`] for the input, output and errors.*/
+    /// Create a new invalidation. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Returns [`CreateInvalidationFluentBuilder`](crate::operation::create_invalidation::CreateInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation`] for the input, output and errors.
     #[cfg(feature = "create-invalidation")]
     #[inline]
-    pub fn create_invalidation(
-        &self,
-    ) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_invalidation(&self) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
+        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateInvalidation with an input built elsewhere: the same fluent builder as [`create_invalidation`](Client::create_invalidation), holding every member of `input`.
     #[cfg(feature = "create-invalidation")]
@@ -514,19 +464,16 @@ impl Client {
         &self,
         input: crate::operation::create_invalidation::CreateInvalidationInput,
     ) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
-
- Returns [`CreateInvalidationForDistributionTenantFluentBuilder`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation_for_distribution_tenant`] for the input, output and errors.*/
+    /// Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Returns [`CreateInvalidationForDistributionTenantFluentBuilder`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation_for_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "create-invalidation-for-distribution-tenant")]
     #[inline]
     pub fn create_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder{
         crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -538,24 +485,19 @@ impl Client {
     pub fn create_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
-    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder{
         crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Creates a key group that you can use with [CloudFront signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html).
-
- Returns [`CreateKeyGroupFluentBuilder`](crate::operation::create_key_group::CreateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_group`] for the input, output and errors.*/
+    /// Creates a key group that you can use with [CloudFront signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html).
+    ///
+    /// Returns [`CreateKeyGroupFluentBuilder`](crate::operation::create_key_group::CreateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_group`] for the input, output and errors.
     #[cfg(feature = "create-key-group")]
     #[inline]
-    pub fn create_key_group(
-        &self,
-    ) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_key_group(&self) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
+        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateKeyGroup with an input built elsewhere: the same fluent builder as [`create_key_group`](Client::create_key_group), holding every member of `input`.
     #[cfg(feature = "create-key-group")]
@@ -564,19 +506,14 @@ impl Client {
         &self,
         input: crate::operation::create_key_group::CreateKeyGroupInput,
     ) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
-
- Returns [`CreateKeyValueStoreFluentBuilder`](crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_value_store`] for the input, output and errors.*/
+    /// Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
+    ///
+    /// Returns [`CreateKeyValueStoreFluentBuilder`](crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_value_store`] for the input, output and errors.
     #[cfg(feature = "create-key-value-store")]
     #[inline]
-    pub fn create_key_value_store(
-        &self,
-    ) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
+    pub fn create_key_value_store(&self) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
         crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -589,14 +526,11 @@ impl Client {
         &self,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInput,
     ) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
-        crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Enables or disables additional Amazon CloudWatch metrics for the specified CloudFront distribution. The additional metrics incur an additional cost.
-
- Returns [`CreateMonitoringSubscriptionFluentBuilder`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_monitoring_subscription`] for the input, output and errors.*/
+    /// Enables or disables additional Amazon CloudWatch metrics for the specified CloudFront distribution. The additional metrics incur an additional cost.
+    ///
+    /// Returns [`CreateMonitoringSubscriptionFluentBuilder`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_monitoring_subscription`] for the input, output and errors.
     #[cfg(feature = "create-monitoring-subscription")]
     #[inline]
     pub fn create_monitoring_subscription(
@@ -619,9 +553,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a new origin access control in CloudFront. After you create an origin access control, you can add it to an origin in a CloudFront distribution so that CloudFront sends authenticated (signed) requests to the origin.
-
- Returns [`CreateOriginAccessControlFluentBuilder`](crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_access_control`] for the input, output and errors.*/
+    /// Creates a new origin access control in CloudFront. After you create an origin access control, you can add it to an origin in a CloudFront distribution so that CloudFront sends authenticated (signed) requests to the origin.
+    ///
+    /// Returns [`CreateOriginAccessControlFluentBuilder`](crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "create-origin-access-control")]
     #[inline]
     pub fn create_origin_access_control(
@@ -644,9 +578,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates an origin request policy.
-
- Returns [`CreateOriginRequestPolicyFluentBuilder`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_request_policy`] for the input, output and errors.*/
+    /// Creates an origin request policy.
+    ///
+    /// Returns [`CreateOriginRequestPolicyFluentBuilder`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "create-origin-request-policy")]
     #[inline]
     pub fn create_origin_request_policy(
@@ -669,18 +603,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Uploads a public key to CloudFront that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html).
-
- Returns [`CreatePublicKeyFluentBuilder`](crate::operation::create_public_key::CreatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_public_key`] for the input, output and errors.*/
+    /// Uploads a public key to CloudFront that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html).
+    ///
+    /// Returns [`CreatePublicKeyFluentBuilder`](crate::operation::create_public_key::CreatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_public_key`] for the input, output and errors.
     #[cfg(feature = "create-public-key")]
     #[inline]
-    pub fn create_public_key(
-        &self,
-    ) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_public_key(&self) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
+        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreatePublicKey with an input built elsewhere: the same fluent builder as [`create_public_key`](Client::create_public_key), holding every member of `input`.
     #[cfg(feature = "create-public-key")]
@@ -689,14 +618,11 @@ impl Client {
         &self,
         input: crate::operation::create_public_key::CreatePublicKeyInput,
     ) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a real-time log configuration.
-
- Returns [`CreateRealtimeLogConfigFluentBuilder`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_realtime_log_config`] for the input, output and errors.*/
+    /// Creates a real-time log configuration.
+    ///
+    /// Returns [`CreateRealtimeLogConfigFluentBuilder`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "create-realtime-log-config")]
     #[inline]
     pub fn create_realtime_log_config(
@@ -719,9 +645,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a response headers policy.
-
- Returns [`CreateResponseHeadersPolicyFluentBuilder`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_response_headers_policy`] for the input, output and errors.*/
+    /// Creates a response headers policy.
+    ///
+    /// Returns [`CreateResponseHeadersPolicyFluentBuilder`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "create-response-headers-policy")]
     #[inline]
     pub fn create_response_headers_policy(
@@ -744,9 +670,9 @@ impl Client {
             input.into(),
         )
     }
-    /** This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
-
- Returns [`CreateStreamingDistributionFluentBuilder`](crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution`] for the input, output and errors.*/
+    /// This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
+    ///
+    /// Returns [`CreateStreamingDistributionFluentBuilder`](crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "create-streaming-distribution")]
     #[inline]
     pub fn create_streaming_distribution(
@@ -769,14 +695,15 @@ impl Client {
             input.into(),
         )
     }
-    /** This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
-
- Returns [`CreateStreamingDistributionWithTagsFluentBuilder`](crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution_with_tags`] for the input, output and errors.*/
+    /// This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
+    ///
+    /// Returns [`CreateStreamingDistributionWithTagsFluentBuilder`](crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution_with_tags`] for the input, output and errors.
     #[cfg(feature = "create-streaming-distribution-with-tags")]
     #[inline]
     pub fn create_streaming_distribution_with_tags(
         &self,
-    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder {
+    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder
+    {
         crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -788,24 +715,20 @@ impl Client {
     pub fn create_streaming_distribution_with_tags_with(
         &self,
         input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
-    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder {
+    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder
+    {
         crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Creates a trust store.
-
- Returns [`CreateTrustStoreFluentBuilder`](crate::operation::create_trust_store::CreateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_trust_store`] for the input, output and errors.*/
+    /// Creates a trust store.
+    ///
+    /// Returns [`CreateTrustStoreFluentBuilder`](crate::operation::create_trust_store::CreateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_trust_store`] for the input, output and errors.
     #[cfg(feature = "create-trust-store")]
     #[inline]
-    pub fn create_trust_store(
-        &self,
-    ) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_trust_store(&self) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
+        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateTrustStore with an input built elsewhere: the same fluent builder as [`create_trust_store`](Client::create_trust_store), holding every member of `input`.
     #[cfg(feature = "create-trust-store")]
@@ -814,23 +737,15 @@ impl Client {
         &self,
         input: crate::operation::create_trust_store::CreateTrustStoreInput,
     ) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Create an Amazon CloudFront VPC origin.
-
- Returns [`CreateVpcOriginFluentBuilder`](crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_origin`] for the input, output and errors.*/
+    /// Create an Amazon CloudFront VPC origin.
+    ///
+    /// Returns [`CreateVpcOriginFluentBuilder`](crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "create-vpc-origin")]
     #[inline]
-    pub fn create_vpc_origin(
-        &self,
-    ) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_vpc_origin(&self) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
+        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateVpcOrigin with an input built elsewhere: the same fluent builder as [`create_vpc_origin`](Client::create_vpc_origin), holding every member of `input`.
     #[cfg(feature = "create-vpc-origin")]
@@ -839,19 +754,14 @@ impl Client {
         &self,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInput,
     ) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes an Anycast static IP list.
-
- Returns [`DeleteAnycastIpListFluentBuilder`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_anycast_ip_list`] for the input, output and errors.*/
+    /// Deletes an Anycast static IP list.
+    ///
+    /// Returns [`DeleteAnycastIpListFluentBuilder`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "delete-anycast-ip-list")]
     #[inline]
-    pub fn delete_anycast_ip_list(
-        &self,
-    ) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
+    pub fn delete_anycast_ip_list(&self) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
         crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -864,23 +774,15 @@ impl Client {
         &self,
         input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput,
     ) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
-        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a cache policy.
-
- Returns [`DeleteCachePolicyFluentBuilder`](crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cache_policy`] for the input, output and errors.*/
+    /// Deletes a cache policy.
+    ///
+    /// Returns [`DeleteCachePolicyFluentBuilder`](crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cache_policy`] for the input, output and errors.
     #[cfg(feature = "delete-cache-policy")]
     #[inline]
-    pub fn delete_cache_policy(
-        &self,
-    ) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_cache_policy(&self) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
+        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteCachePolicy with an input built elsewhere: the same fluent builder as [`delete_cache_policy`](Client::delete_cache_policy), holding every member of `input`.
     #[cfg(feature = "delete-cache-policy")]
@@ -889,19 +791,17 @@ impl Client {
         &self,
         input: crate::operation::delete_cache_policy::DeleteCachePolicyInput,
     ) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Delete an origin access identity.
-
- Returns [`DeleteCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cloud_front_origin_access_identity`] for the input, output and errors.*/
+    /// Delete an origin access identity.
+    ///
+    /// Returns [`DeleteCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "delete-cloud-front-origin-access-identity")]
     #[inline]
     pub fn delete_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -913,15 +813,16 @@ impl Client {
     pub fn delete_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Deletes a connection function.
-
- Returns [`DeleteConnectionFunctionFluentBuilder`](crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_function`] for the input, output and errors.*/
+    /// Deletes a connection function.
+    ///
+    /// Returns [`DeleteConnectionFunctionFluentBuilder`](crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_function`] for the input, output and errors.
     #[cfg(feature = "delete-connection-function")]
     #[inline]
     pub fn delete_connection_function(
@@ -944,9 +845,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a connection group.
-
- Returns [`DeleteConnectionGroupFluentBuilder`](crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_group`] for the input, output and errors.*/
+    /// Deletes a connection group.
+    ///
+    /// Returns [`DeleteConnectionGroupFluentBuilder`](crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_group`] for the input, output and errors.
     #[cfg(feature = "delete-connection-group")]
     #[inline]
     pub fn delete_connection_group(
@@ -964,14 +865,11 @@ impl Client {
         &self,
         input: crate::operation::delete_connection_group::DeleteConnectionGroupInput,
     ) -> crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder {
-        crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a continuous deployment policy.
-
- Returns [`DeleteContinuousDeploymentPolicyFluentBuilder`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_continuous_deployment_policy`] for the input, output and errors.*/
+    /// Deletes a continuous deployment policy.
+    ///
+    /// Returns [`DeleteContinuousDeploymentPolicyFluentBuilder`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "delete-continuous-deployment-policy")]
     #[inline]
     pub fn delete_continuous_deployment_policy(
@@ -994,18 +892,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Delete a distribution.
-
- Returns [`DeleteDistributionFluentBuilder`](crate::operation::delete_distribution::DeleteDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution`] for the input, output and errors.*/
+    /// Delete a distribution.
+    ///
+    /// Returns [`DeleteDistributionFluentBuilder`](crate::operation::delete_distribution::DeleteDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution`] for the input, output and errors.
     #[cfg(feature = "delete-distribution")]
     #[inline]
-    pub fn delete_distribution(
-        &self,
-    ) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_distribution(&self) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
+        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteDistribution with an input built elsewhere: the same fluent builder as [`delete_distribution`](Client::delete_distribution), holding every member of `input`.
     #[cfg(feature = "delete-distribution")]
@@ -1014,14 +907,11 @@ impl Client {
         &self,
         input: crate::operation::delete_distribution::DeleteDistributionInput,
     ) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a distribution tenant. If you use this API operation to delete a distribution tenant that is currently enabled, the request will fail.
-
- Returns [`DeleteDistributionTenantFluentBuilder`](crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution_tenant`] for the input, output and errors.*/
+    /// Deletes a distribution tenant. If you use this API operation to delete a distribution tenant that is currently enabled, the request will fail.
+    ///
+    /// Returns [`DeleteDistributionTenantFluentBuilder`](crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "delete-distribution-tenant")]
     #[inline]
     pub fn delete_distribution_tenant(
@@ -1044,9 +934,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Remove a field-level encryption configuration.
-
- Returns [`DeleteFieldLevelEncryptionConfigFluentBuilder`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_config`] for the input, output and errors.*/
+    /// Remove a field-level encryption configuration.
+    ///
+    /// Returns [`DeleteFieldLevelEncryptionConfigFluentBuilder`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "delete-field-level-encryption-config")]
     #[inline]
     pub fn delete_field_level_encryption_config(
@@ -1069,9 +959,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Remove a field-level encryption profile.
-
- Returns [`DeleteFieldLevelEncryptionProfileFluentBuilder`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_profile`] for the input, output and errors.*/
+    /// Remove a field-level encryption profile.
+    ///
+    /// Returns [`DeleteFieldLevelEncryptionProfileFluentBuilder`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "delete-field-level-encryption-profile")]
     #[inline]
     pub fn delete_field_level_encryption_profile(
@@ -1094,18 +984,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a CloudFront function.
-
- Returns [`DeleteFunctionFluentBuilder`](crate::operation::delete_function::DeleteFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_function`] for the input, output and errors.*/
+    /// Deletes a CloudFront function.
+    ///
+    /// Returns [`DeleteFunctionFluentBuilder`](crate::operation::delete_function::DeleteFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_function`] for the input, output and errors.
     #[cfg(feature = "delete-function")]
     #[inline]
-    pub fn delete_function(
-        &self,
-    ) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
-        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_function(&self) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
+        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteFunction with an input built elsewhere: the same fluent builder as [`delete_function`](Client::delete_function), holding every member of `input`.
     #[cfg(feature = "delete-function")]
@@ -1114,23 +999,15 @@ impl Client {
         &self,
         input: crate::operation::delete_function::DeleteFunctionInput,
     ) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
-        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a key group.
-
- Returns [`DeleteKeyGroupFluentBuilder`](crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_group`] for the input, output and errors.*/
+    /// Deletes a key group.
+    ///
+    /// Returns [`DeleteKeyGroupFluentBuilder`](crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_group`] for the input, output and errors.
     #[cfg(feature = "delete-key-group")]
     #[inline]
-    pub fn delete_key_group(
-        &self,
-    ) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_key_group(&self) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
+        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteKeyGroup with an input built elsewhere: the same fluent builder as [`delete_key_group`](Client::delete_key_group), holding every member of `input`.
     #[cfg(feature = "delete-key-group")]
@@ -1139,19 +1016,14 @@ impl Client {
         &self,
         input: crate::operation::delete_key_group::DeleteKeyGroupInput,
     ) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Specifies the key value store to delete.
-
- Returns [`DeleteKeyValueStoreFluentBuilder`](crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_value_store`] for the input, output and errors.*/
+    /// Specifies the key value store to delete.
+    ///
+    /// Returns [`DeleteKeyValueStoreFluentBuilder`](crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_value_store`] for the input, output and errors.
     #[cfg(feature = "delete-key-value-store")]
     #[inline]
-    pub fn delete_key_value_store(
-        &self,
-    ) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
+    pub fn delete_key_value_store(&self) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
         crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1164,14 +1036,11 @@ impl Client {
         &self,
         input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
     ) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
-        crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Disables additional CloudWatch metrics for the specified CloudFront distribution.
-
- Returns [`DeleteMonitoringSubscriptionFluentBuilder`](crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_monitoring_subscription`] for the input, output and errors.*/
+    /// Disables additional CloudWatch metrics for the specified CloudFront distribution.
+    ///
+    /// Returns [`DeleteMonitoringSubscriptionFluentBuilder`](crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_monitoring_subscription`] for the input, output and errors.
     #[cfg(feature = "delete-monitoring-subscription")]
     #[inline]
     pub fn delete_monitoring_subscription(
@@ -1194,9 +1063,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a CloudFront origin access control.
-
- Returns [`DeleteOriginAccessControlFluentBuilder`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_access_control`] for the input, output and errors.*/
+    /// Deletes a CloudFront origin access control.
+    ///
+    /// Returns [`DeleteOriginAccessControlFluentBuilder`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "delete-origin-access-control")]
     #[inline]
     pub fn delete_origin_access_control(
@@ -1219,9 +1088,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes an origin request policy.
-
- Returns [`DeleteOriginRequestPolicyFluentBuilder`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_request_policy`] for the input, output and errors.*/
+    /// Deletes an origin request policy.
+    ///
+    /// Returns [`DeleteOriginRequestPolicyFluentBuilder`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "delete-origin-request-policy")]
     #[inline]
     pub fn delete_origin_request_policy(
@@ -1244,18 +1113,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Remove a public key you previously added to CloudFront.
-
- Returns [`DeletePublicKeyFluentBuilder`](crate::operation::delete_public_key::DeletePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_public_key`] for the input, output and errors.*/
+    /// Remove a public key you previously added to CloudFront.
+    ///
+    /// Returns [`DeletePublicKeyFluentBuilder`](crate::operation::delete_public_key::DeletePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_public_key`] for the input, output and errors.
     #[cfg(feature = "delete-public-key")]
     #[inline]
-    pub fn delete_public_key(
-        &self,
-    ) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_public_key(&self) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
+        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeletePublicKey with an input built elsewhere: the same fluent builder as [`delete_public_key`](Client::delete_public_key), holding every member of `input`.
     #[cfg(feature = "delete-public-key")]
@@ -1264,14 +1128,11 @@ impl Client {
         &self,
         input: crate::operation::delete_public_key::DeletePublicKeyInput,
     ) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a real-time log configuration.
-
- Returns [`DeleteRealtimeLogConfigFluentBuilder`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_realtime_log_config`] for the input, output and errors.*/
+    /// Deletes a real-time log configuration.
+    ///
+    /// Returns [`DeleteRealtimeLogConfigFluentBuilder`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "delete-realtime-log-config")]
     #[inline]
     pub fn delete_realtime_log_config(
@@ -1294,9 +1155,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes the resource policy attached to the CloudFront resource.
-
- Returns [`DeleteResourcePolicyFluentBuilder`](crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_resource_policy`] for the input, output and errors.*/
+    /// Deletes the resource policy attached to the CloudFront resource.
+    ///
+    /// Returns [`DeleteResourcePolicyFluentBuilder`](crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_resource_policy`] for the input, output and errors.
     #[cfg(feature = "delete-resource-policy")]
     #[inline]
     pub fn delete_resource_policy(
@@ -1314,14 +1175,11 @@ impl Client {
         &self,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
     ) -> crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
-        crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a response headers policy.
-
- Returns [`DeleteResponseHeadersPolicyFluentBuilder`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_response_headers_policy`] for the input, output and errors.*/
+    /// Deletes a response headers policy.
+    ///
+    /// Returns [`DeleteResponseHeadersPolicyFluentBuilder`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "delete-response-headers-policy")]
     #[inline]
     pub fn delete_response_headers_policy(
@@ -1344,9 +1202,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Delete a streaming distribution. To delete an RTMP distribution using the CloudFront API, perform the following steps.
-
- Returns [`DeleteStreamingDistributionFluentBuilder`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_streaming_distribution`] for the input, output and errors.*/
+    /// Delete a streaming distribution. To delete an RTMP distribution using the CloudFront API, perform the following steps.
+    ///
+    /// Returns [`DeleteStreamingDistributionFluentBuilder`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "delete-streaming-distribution")]
     #[inline]
     pub fn delete_streaming_distribution(
@@ -1369,18 +1227,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a trust store.
-
- Returns [`DeleteTrustStoreFluentBuilder`](crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_trust_store`] for the input, output and errors.*/
+    /// Deletes a trust store.
+    ///
+    /// Returns [`DeleteTrustStoreFluentBuilder`](crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_trust_store`] for the input, output and errors.
     #[cfg(feature = "delete-trust-store")]
     #[inline]
-    pub fn delete_trust_store(
-        &self,
-    ) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_trust_store(&self) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
+        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteTrustStore with an input built elsewhere: the same fluent builder as [`delete_trust_store`](Client::delete_trust_store), holding every member of `input`.
     #[cfg(feature = "delete-trust-store")]
@@ -1389,23 +1242,15 @@ impl Client {
         &self,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInput,
     ) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Delete an Amazon CloudFront VPC origin.
-
- Returns [`DeleteVpcOriginFluentBuilder`](crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_origin`] for the input, output and errors.*/
+    /// Delete an Amazon CloudFront VPC origin.
+    ///
+    /// Returns [`DeleteVpcOriginFluentBuilder`](crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "delete-vpc-origin")]
     #[inline]
-    pub fn delete_vpc_origin(
-        &self,
-    ) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_vpc_origin(&self) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
+        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteVpcOrigin with an input built elsewhere: the same fluent builder as [`delete_vpc_origin`](Client::delete_vpc_origin), holding every member of `input`.
     #[cfg(feature = "delete-vpc-origin")]
@@ -1414,14 +1259,11 @@ impl Client {
         &self,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
     ) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
-    /** Describes a connection function.
-
- Returns [`DescribeConnectionFunctionFluentBuilder`](crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_connection_function`] for the input, output and errors.*/
+    /// Describes a connection function.
+    ///
+    /// Returns [`DescribeConnectionFunctionFluentBuilder`](crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_connection_function`] for the input, output and errors.
     #[cfg(feature = "describe-connection-function")]
     #[inline]
     pub fn describe_connection_function(
@@ -1444,18 +1286,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets configuration information and metadata about a CloudFront function, but not the function's code. To get a function's code, use `GetFunction`.
-
- Returns [`DescribeFunctionFluentBuilder`](crate::operation::describe_function::DescribeFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_function`] for the input, output and errors.*/
+    /// Gets configuration information and metadata about a CloudFront function, but not the function's code. To get a function's code, use `GetFunction`.
+    ///
+    /// Returns [`DescribeFunctionFluentBuilder`](crate::operation::describe_function::DescribeFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_function`] for the input, output and errors.
     #[cfg(feature = "describe-function")]
     #[inline]
-    pub fn describe_function(
-        &self,
-    ) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
-        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn describe_function(&self) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
+        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DescribeFunction with an input built elsewhere: the same fluent builder as [`describe_function`](Client::describe_function), holding every member of `input`.
     #[cfg(feature = "describe-function")]
@@ -1464,14 +1301,11 @@ impl Client {
         &self,
         input: crate::operation::describe_function::DescribeFunctionInput,
     ) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
-        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Specifies the key value store and its configuration.
-
- Returns [`DescribeKeyValueStoreFluentBuilder`](crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_key_value_store`] for the input, output and errors.*/
+    /// Specifies the key value store and its configuration.
+    ///
+    /// Returns [`DescribeKeyValueStoreFluentBuilder`](crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_key_value_store`] for the input, output and errors.
     #[cfg(feature = "describe-key-value-store")]
     #[inline]
     pub fn describe_key_value_store(
@@ -1489,19 +1323,17 @@ impl Client {
         &self,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
     ) -> crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
-        crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Disassociates a distribution tenant from the WAF web ACL.
-
- Returns [`DisassociateDistributionTenantWebACLFluentBuilder`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_tenant_web_acl`] for the input, output and errors.*/
+    /// Disassociates a distribution tenant from the WAF web ACL.
+    ///
+    /// Returns [`DisassociateDistributionTenantWebACLFluentBuilder`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_tenant_web_acl`] for the input, output and errors.
     #[cfg(feature = "disassociate-distribution-tenant-web-acl")]
     #[inline]
     pub fn disassociate_distribution_tenant_web_acl(
         &self,
-    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder {
+    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
+    {
         crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1513,15 +1345,16 @@ impl Client {
     pub fn disassociate_distribution_tenant_web_acl_with(
         &self,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
-    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder {
+    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
+    {
         crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Disassociates a distribution from the WAF web ACL.
-
- Returns [`DisassociateDistributionWebACLFluentBuilder`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_web_acl`] for the input, output and errors.*/
+    /// Disassociates a distribution from the WAF web ACL.
+    ///
+    /// Returns [`DisassociateDistributionWebACLFluentBuilder`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_web_acl`] for the input, output and errors.
     #[cfg(feature = "disassociate-distribution-web-acl")]
     #[inline]
     pub fn disassociate_distribution_web_acl(
@@ -1544,18 +1377,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets an Anycast static IP list.
-
- Returns [`GetAnycastIpListFluentBuilder`](crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_anycast_ip_list`] for the input, output and errors.*/
+    /// Gets an Anycast static IP list.
+    ///
+    /// Returns [`GetAnycastIpListFluentBuilder`](crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "get-anycast-ip-list")]
     #[inline]
-    pub fn get_anycast_ip_list(
-        &self,
-    ) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_anycast_ip_list(&self) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
+        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetAnycastIpList with an input built elsewhere: the same fluent builder as [`get_anycast_ip_list`](Client::get_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "get-anycast-ip-list")]
@@ -1564,23 +1392,15 @@ impl Client {
         &self,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
     ) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a cache policy, including the following metadata:
-
- Returns [`GetCachePolicyFluentBuilder`](crate::operation::get_cache_policy::GetCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy`] for the input, output and errors.*/
+    /// Gets a cache policy, including the following metadata:
+    ///
+    /// Returns [`GetCachePolicyFluentBuilder`](crate::operation::get_cache_policy::GetCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy")]
     #[inline]
-    pub fn get_cache_policy(
-        &self,
-    ) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_cache_policy(&self) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
+        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetCachePolicy with an input built elsewhere: the same fluent builder as [`get_cache_policy`](Client::get_cache_policy), holding every member of `input`.
     #[cfg(feature = "get-cache-policy")]
@@ -1589,14 +1409,11 @@ impl Client {
         &self,
         input: crate::operation::get_cache_policy::GetCachePolicyInput,
     ) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a cache policy configuration.
-
- Returns [`GetCachePolicyConfigFluentBuilder`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy_config`] for the input, output and errors.*/
+    /// Gets a cache policy configuration.
+    ///
+    /// Returns [`GetCachePolicyConfigFluentBuilder`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy-config")]
     #[inline]
     pub fn get_cache_policy_config(
@@ -1614,14 +1431,11 @@ impl Client {
         &self,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
     ) -> crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-        crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), input.into())
     }
-    /** Get the information about an origin access identity.
-
- Returns [`GetCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity`] for the input, output and errors.*/
+    /// Get the information about an origin access identity.
+    ///
+    /// Returns [`GetCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "get-cloud-front-origin-access-identity")]
     #[inline]
     pub fn get_cloud_front_origin_access_identity(
@@ -1644,14 +1458,14 @@ impl Client {
             input.into(),
         )
     }
-    /** Get the configuration information about an origin access identity.
-
- Returns [`GetCloudFrontOriginAccessIdentityConfigFluentBuilder`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity_config`] for the input, output and errors.*/
+    /// Get the configuration information about an origin access identity.
+    ///
+    /// Returns [`GetCloudFrontOriginAccessIdentityConfigFluentBuilder`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity_config`] for the input, output and errors.
     #[cfg(feature = "get-cloud-front-origin-access-identity-config")]
     #[inline]
     pub fn get_cloud_front_origin_access_identity_config(
         &self,
-    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
         crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1663,15 +1477,15 @@ impl Client {
     pub fn get_cloud_front_origin_access_identity_config_with(
         &self,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
-    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
         crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a connection function.
-
- Returns [`GetConnectionFunctionFluentBuilder`](crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_function`] for the input, output and errors.*/
+    /// Gets a connection function.
+    ///
+    /// Returns [`GetConnectionFunctionFluentBuilder`](crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_function`] for the input, output and errors.
     #[cfg(feature = "get-connection-function")]
     #[inline]
     pub fn get_connection_function(
@@ -1689,23 +1503,15 @@ impl Client {
         &self,
         input: crate::operation::get_connection_function::GetConnectionFunctionInput,
     ) -> crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder {
-        crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a connection group.
-
- Returns [`GetConnectionGroupFluentBuilder`](crate::operation::get_connection_group::GetConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group`] for the input, output and errors.*/
+    /// Gets information about a connection group.
+    ///
+    /// Returns [`GetConnectionGroupFluentBuilder`](crate::operation::get_connection_group::GetConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group`] for the input, output and errors.
     #[cfg(feature = "get-connection-group")]
     #[inline]
-    pub fn get_connection_group(
-        &self,
-    ) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_connection_group(&self) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
+        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetConnectionGroup with an input built elsewhere: the same fluent builder as [`get_connection_group`](Client::get_connection_group), holding every member of `input`.
     #[cfg(feature = "get-connection-group")]
@@ -1714,19 +1520,17 @@ impl Client {
         &self,
         input: crate::operation::get_connection_group::GetConnectionGroupInput,
     ) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a connection group by using the endpoint that you specify.
-
- Returns [`GetConnectionGroupByRoutingEndpointFluentBuilder`](crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group_by_routing_endpoint`] for the input, output and errors.*/
+    /// Gets information about a connection group by using the endpoint that you specify.
+    ///
+    /// Returns [`GetConnectionGroupByRoutingEndpointFluentBuilder`](crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group_by_routing_endpoint`] for the input, output and errors.
     #[cfg(feature = "get-connection-group-by-routing-endpoint")]
     #[inline]
     pub fn get_connection_group_by_routing_endpoint(
         &self,
-    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder {
+    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder
+    {
         crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1738,15 +1542,16 @@ impl Client {
     pub fn get_connection_group_by_routing_endpoint_with(
         &self,
         input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
-    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder {
+    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder
+    {
         crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a continuous deployment policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
-
- Returns [`GetContinuousDeploymentPolicyFluentBuilder`](crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy`] for the input, output and errors.*/
+    /// Gets a continuous deployment policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
+    ///
+    /// Returns [`GetContinuousDeploymentPolicyFluentBuilder`](crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "get-continuous-deployment-policy")]
     #[inline]
     pub fn get_continuous_deployment_policy(
@@ -1769,14 +1574,15 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets configuration information about a continuous deployment policy.
-
- Returns [`GetContinuousDeploymentPolicyConfigFluentBuilder`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy_config`] for the input, output and errors.*/
+    /// Gets configuration information about a continuous deployment policy.
+    ///
+    /// Returns [`GetContinuousDeploymentPolicyConfigFluentBuilder`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-continuous-deployment-policy-config")]
     #[inline]
     pub fn get_continuous_deployment_policy_config(
         &self,
-    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder
+    {
         crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1788,24 +1594,20 @@ impl Client {
     pub fn get_continuous_deployment_policy_config_with(
         &self,
         input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
-    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder
+    {
         crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Get the information about a distribution.
-
- Returns [`GetDistributionFluentBuilder`](crate::operation::get_distribution::GetDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution`] for the input, output and errors.*/
+    /// Get the information about a distribution.
+    ///
+    /// Returns [`GetDistributionFluentBuilder`](crate::operation::get_distribution::GetDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution`] for the input, output and errors.
     #[cfg(feature = "get-distribution")]
     #[inline]
-    pub fn get_distribution(
-        &self,
-    ) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
-        crate::operation::get_distribution::GetDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_distribution(&self) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
+        crate::operation::get_distribution::GetDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetDistribution with an input built elsewhere: the same fluent builder as [`get_distribution`](Client::get_distribution), holding every member of `input`.
     #[cfg(feature = "get-distribution")]
@@ -1814,14 +1616,11 @@ impl Client {
         &self,
         input: crate::operation::get_distribution::GetDistributionInput,
     ) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
-        crate::operation::get_distribution::GetDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_distribution::GetDistributionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Get the configuration information about a distribution.
-
- Returns [`GetDistributionConfigFluentBuilder`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_config`] for the input, output and errors.*/
+    /// Get the configuration information about a distribution.
+    ///
+    /// Returns [`GetDistributionConfigFluentBuilder`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_config`] for the input, output and errors.
     #[cfg(feature = "get-distribution-config")]
     #[inline]
     pub fn get_distribution_config(
@@ -1839,14 +1638,11 @@ impl Client {
         &self,
         input: crate::operation::get_distribution_config::GetDistributionConfigInput,
     ) -> crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder {
-        crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a distribution tenant.
-
- Returns [`GetDistributionTenantFluentBuilder`](crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant`] for the input, output and errors.*/
+    /// Gets information about a distribution tenant.
+    ///
+    /// Returns [`GetDistributionTenantFluentBuilder`](crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "get-distribution-tenant")]
     #[inline]
     pub fn get_distribution_tenant(
@@ -1864,14 +1660,11 @@ impl Client {
         &self,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInput,
     ) -> crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder {
-        crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a distribution tenant by the associated domain.
-
- Returns [`GetDistributionTenantByDomainFluentBuilder`](crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant_by_domain`] for the input, output and errors.*/
+    /// Gets information about a distribution tenant by the associated domain.
+    ///
+    /// Returns [`GetDistributionTenantByDomainFluentBuilder`](crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant_by_domain`] for the input, output and errors.
     #[cfg(feature = "get-distribution-tenant-by-domain")]
     #[inline]
     pub fn get_distribution_tenant_by_domain(
@@ -1894,9 +1687,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Get the field-level encryption configuration information.
-
- Returns [`GetFieldLevelEncryptionFluentBuilder`](crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption`] for the input, output and errors.*/
+    /// Get the field-level encryption configuration information.
+    ///
+    /// Returns [`GetFieldLevelEncryptionFluentBuilder`](crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption")]
     #[inline]
     pub fn get_field_level_encryption(
@@ -1919,9 +1712,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Get the field-level encryption configuration information.
-
- Returns [`GetFieldLevelEncryptionConfigFluentBuilder`](crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_config`] for the input, output and errors.*/
+    /// Get the field-level encryption configuration information.
+    ///
+    /// Returns [`GetFieldLevelEncryptionConfigFluentBuilder`](crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption-config")]
     #[inline]
     pub fn get_field_level_encryption_config(
@@ -1944,9 +1737,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Get the field-level encryption profile information.
-
- Returns [`GetFieldLevelEncryptionProfileFluentBuilder`](crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile`] for the input, output and errors.*/
+    /// Get the field-level encryption profile information.
+    ///
+    /// Returns [`GetFieldLevelEncryptionProfileFluentBuilder`](crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption-profile")]
     #[inline]
     pub fn get_field_level_encryption_profile(
@@ -1969,14 +1762,15 @@ impl Client {
             input.into(),
         )
     }
-    /** Get the field-level encryption profile configuration information.
-
- Returns [`GetFieldLevelEncryptionProfileConfigFluentBuilder`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile_config`] for the input, output and errors.*/
+    /// Get the field-level encryption profile configuration information.
+    ///
+    /// Returns [`GetFieldLevelEncryptionProfileConfigFluentBuilder`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile_config`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption-profile-config")]
     #[inline]
     pub fn get_field_level_encryption_profile_config(
         &self,
-    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
+    {
         crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1988,24 +1782,20 @@ impl Client {
     pub fn get_field_level_encryption_profile_config_with(
         &self,
         input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
-    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
+    {
         crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets the code of a CloudFront function. To get configuration information and metadata about a function, use `DescribeFunction`.
-
- Returns [`GetFunctionFluentBuilder`](crate::operation::get_function::GetFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_function`] for the input, output and errors.*/
+    /// Gets the code of a CloudFront function. To get configuration information and metadata about a function, use `DescribeFunction`.
+    ///
+    /// Returns [`GetFunctionFluentBuilder`](crate::operation::get_function::GetFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_function`] for the input, output and errors.
     #[cfg(feature = "get-function")]
     #[inline]
-    pub fn get_function(
-        &self,
-    ) -> crate::operation::get_function::GetFunctionFluentBuilder {
-        crate::operation::get_function::GetFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_function(&self) -> crate::operation::get_function::GetFunctionFluentBuilder {
+        crate::operation::get_function::GetFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetFunction with an input built elsewhere: the same fluent builder as [`get_function`](Client::get_function), holding every member of `input`.
     #[cfg(feature = "get-function")]
@@ -2014,23 +1804,15 @@ impl Client {
         &self,
         input: crate::operation::get_function::GetFunctionInput,
     ) -> crate::operation::get_function::GetFunctionFluentBuilder {
-        crate::operation::get_function::GetFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_function::GetFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Get the information about an invalidation.
-
- Returns [`GetInvalidationFluentBuilder`](crate::operation::get_invalidation::GetInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation`] for the input, output and errors.*/
+    /// Get the information about an invalidation.
+    ///
+    /// Returns [`GetInvalidationFluentBuilder`](crate::operation::get_invalidation::GetInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation`] for the input, output and errors.
     #[cfg(feature = "get-invalidation")]
     #[inline]
-    pub fn get_invalidation(
-        &self,
-    ) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_invalidation(&self) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
+        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetInvalidation with an input built elsewhere: the same fluent builder as [`get_invalidation`](Client::get_invalidation), holding every member of `input`.
     #[cfg(feature = "get-invalidation")]
@@ -2039,19 +1821,17 @@ impl Client {
         &self,
         input: crate::operation::get_invalidation::GetInvalidationInput,
     ) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a specific invalidation for a distribution tenant.
-
- Returns [`GetInvalidationForDistributionTenantFluentBuilder`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation_for_distribution_tenant`] for the input, output and errors.*/
+    /// Gets information about a specific invalidation for a distribution tenant.
+    ///
+    /// Returns [`GetInvalidationForDistributionTenantFluentBuilder`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation_for_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "get-invalidation-for-distribution-tenant")]
     #[inline]
     pub fn get_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
+    {
         crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2063,24 +1843,20 @@ impl Client {
     pub fn get_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
-    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
+    {
         crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a key group, including the date and time when the key group was last modified.
-
- Returns [`GetKeyGroupFluentBuilder`](crate::operation::get_key_group::GetKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group`] for the input, output and errors.*/
+    /// Gets a key group, including the date and time when the key group was last modified.
+    ///
+    /// Returns [`GetKeyGroupFluentBuilder`](crate::operation::get_key_group::GetKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group`] for the input, output and errors.
     #[cfg(feature = "get-key-group")]
     #[inline]
-    pub fn get_key_group(
-        &self,
-    ) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
-        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_key_group(&self) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
+        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetKeyGroup with an input built elsewhere: the same fluent builder as [`get_key_group`](Client::get_key_group), holding every member of `input`.
     #[cfg(feature = "get-key-group")]
@@ -2089,23 +1865,15 @@ impl Client {
         &self,
         input: crate::operation::get_key_group::GetKeyGroupInput,
     ) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
-        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a key group configuration.
-
- Returns [`GetKeyGroupConfigFluentBuilder`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group_config`] for the input, output and errors.*/
+    /// Gets a key group configuration.
+    ///
+    /// Returns [`GetKeyGroupConfigFluentBuilder`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group_config`] for the input, output and errors.
     #[cfg(feature = "get-key-group-config")]
     #[inline]
-    pub fn get_key_group_config(
-        &self,
-    ) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_key_group_config(&self) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
+        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetKeyGroupConfig with an input built elsewhere: the same fluent builder as [`get_key_group_config`](Client::get_key_group_config), holding every member of `input`.
     #[cfg(feature = "get-key-group-config")]
@@ -2114,14 +1882,11 @@ impl Client {
         &self,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInput,
     ) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets details about the CloudFront managed ACM certificate.
-
- Returns [`GetManagedCertificateDetailsFluentBuilder`](crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_managed_certificate_details`] for the input, output and errors.*/
+    /// Gets details about the CloudFront managed ACM certificate.
+    ///
+    /// Returns [`GetManagedCertificateDetailsFluentBuilder`](crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_managed_certificate_details`] for the input, output and errors.
     #[cfg(feature = "get-managed-certificate-details")]
     #[inline]
     pub fn get_managed_certificate_details(
@@ -2144,9 +1909,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets information about whether additional CloudWatch metrics are enabled for the specified CloudFront distribution.
-
- Returns [`GetMonitoringSubscriptionFluentBuilder`](crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_monitoring_subscription`] for the input, output and errors.*/
+    /// Gets information about whether additional CloudWatch metrics are enabled for the specified CloudFront distribution.
+    ///
+    /// Returns [`GetMonitoringSubscriptionFluentBuilder`](crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_monitoring_subscription`] for the input, output and errors.
     #[cfg(feature = "get-monitoring-subscription")]
     #[inline]
     pub fn get_monitoring_subscription(
@@ -2169,9 +1934,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a CloudFront origin access control, including its unique identifier.
-
- Returns [`GetOriginAccessControlFluentBuilder`](crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control`] for the input, output and errors.*/
+    /// Gets a CloudFront origin access control, including its unique identifier.
+    ///
+    /// Returns [`GetOriginAccessControlFluentBuilder`](crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "get-origin-access-control")]
     #[inline]
     pub fn get_origin_access_control(
@@ -2194,9 +1959,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a CloudFront origin access control configuration.
-
- Returns [`GetOriginAccessControlConfigFluentBuilder`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control_config`] for the input, output and errors.*/
+    /// Gets a CloudFront origin access control configuration.
+    ///
+    /// Returns [`GetOriginAccessControlConfigFluentBuilder`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control_config`] for the input, output and errors.
     #[cfg(feature = "get-origin-access-control-config")]
     #[inline]
     pub fn get_origin_access_control_config(
@@ -2219,9 +1984,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets an origin request policy, including the following metadata:
-
- Returns [`GetOriginRequestPolicyFluentBuilder`](crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy`] for the input, output and errors.*/
+    /// Gets an origin request policy, including the following metadata:
+    ///
+    /// Returns [`GetOriginRequestPolicyFluentBuilder`](crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "get-origin-request-policy")]
     #[inline]
     pub fn get_origin_request_policy(
@@ -2244,9 +2009,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets an origin request policy configuration.
-
- Returns [`GetOriginRequestPolicyConfigFluentBuilder`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy_config`] for the input, output and errors.*/
+    /// Gets an origin request policy configuration.
+    ///
+    /// Returns [`GetOriginRequestPolicyConfigFluentBuilder`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-origin-request-policy-config")]
     #[inline]
     pub fn get_origin_request_policy_config(
@@ -2269,18 +2034,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a public key.
-
- Returns [`GetPublicKeyFluentBuilder`](crate::operation::get_public_key::GetPublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key`] for the input, output and errors.*/
+    /// Gets a public key.
+    ///
+    /// Returns [`GetPublicKeyFluentBuilder`](crate::operation::get_public_key::GetPublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key`] for the input, output and errors.
     #[cfg(feature = "get-public-key")]
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
-        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_public_key(&self) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
+        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetPublicKey with an input built elsewhere: the same fluent builder as [`get_public_key`](Client::get_public_key), holding every member of `input`.
     #[cfg(feature = "get-public-key")]
@@ -2289,23 +2049,15 @@ impl Client {
         &self,
         input: crate::operation::get_public_key::GetPublicKeyInput,
     ) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
-        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a public key configuration.
-
- Returns [`GetPublicKeyConfigFluentBuilder`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key_config`] for the input, output and errors.*/
+    /// Gets a public key configuration.
+    ///
+    /// Returns [`GetPublicKeyConfigFluentBuilder`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key_config`] for the input, output and errors.
     #[cfg(feature = "get-public-key-config")]
     #[inline]
-    pub fn get_public_key_config(
-        &self,
-    ) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_public_key_config(&self) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
+        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetPublicKeyConfig with an input built elsewhere: the same fluent builder as [`get_public_key_config`](Client::get_public_key_config), holding every member of `input`.
     #[cfg(feature = "get-public-key-config")]
@@ -2314,14 +2066,11 @@ impl Client {
         &self,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInput,
     ) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a real-time log configuration.
-
- Returns [`GetRealtimeLogConfigFluentBuilder`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_realtime_log_config`] for the input, output and errors.*/
+    /// Gets a real-time log configuration.
+    ///
+    /// Returns [`GetRealtimeLogConfigFluentBuilder`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "get-realtime-log-config")]
     #[inline]
     pub fn get_realtime_log_config(
@@ -2339,23 +2088,15 @@ impl Client {
         &self,
         input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
     ) -> crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
-        crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
-
- Returns [`GetResourcePolicyFluentBuilder`](crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_resource_policy`] for the input, output and errors.*/
+    /// Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
+    ///
+    /// Returns [`GetResourcePolicyFluentBuilder`](crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_resource_policy`] for the input, output and errors.
     #[cfg(feature = "get-resource-policy")]
     #[inline]
-    pub fn get_resource_policy(
-        &self,
-    ) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_resource_policy(&self) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
+        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetResourcePolicy with an input built elsewhere: the same fluent builder as [`get_resource_policy`](Client::get_resource_policy), holding every member of `input`.
     #[cfg(feature = "get-resource-policy")]
@@ -2364,14 +2105,11 @@ impl Client {
         &self,
         input: crate::operation::get_resource_policy::GetResourcePolicyInput,
     ) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a response headers policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
-
- Returns [`GetResponseHeadersPolicyFluentBuilder`](crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy`] for the input, output and errors.*/
+    /// Gets a response headers policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
+    ///
+    /// Returns [`GetResponseHeadersPolicyFluentBuilder`](crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "get-response-headers-policy")]
     #[inline]
     pub fn get_response_headers_policy(
@@ -2394,9 +2132,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a response headers policy configuration.
-
- Returns [`GetResponseHeadersPolicyConfigFluentBuilder`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy_config`] for the input, output and errors.*/
+    /// Gets a response headers policy configuration.
+    ///
+    /// Returns [`GetResponseHeadersPolicyConfigFluentBuilder`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-response-headers-policy-config")]
     #[inline]
     pub fn get_response_headers_policy_config(
@@ -2419,9 +2157,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets information about a specified RTMP distribution, including the distribution configuration.
-
- Returns [`GetStreamingDistributionFluentBuilder`](crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution`] for the input, output and errors.*/
+    /// Gets information about a specified RTMP distribution, including the distribution configuration.
+    ///
+    /// Returns [`GetStreamingDistributionFluentBuilder`](crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "get-streaming-distribution")]
     #[inline]
     pub fn get_streaming_distribution(
@@ -2444,9 +2182,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Get the configuration information about a streaming distribution.
-
- Returns [`GetStreamingDistributionConfigFluentBuilder`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution_config`] for the input, output and errors.*/
+    /// Get the configuration information about a streaming distribution.
+    ///
+    /// Returns [`GetStreamingDistributionConfigFluentBuilder`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution_config`] for the input, output and errors.
     #[cfg(feature = "get-streaming-distribution-config")]
     #[inline]
     pub fn get_streaming_distribution_config(
@@ -2469,18 +2207,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a trust store.
-
- Returns [`GetTrustStoreFluentBuilder`](crate::operation::get_trust_store::GetTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_trust_store`] for the input, output and errors.*/
+    /// Gets a trust store.
+    ///
+    /// Returns [`GetTrustStoreFluentBuilder`](crate::operation::get_trust_store::GetTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_trust_store`] for the input, output and errors.
     #[cfg(feature = "get-trust-store")]
     #[inline]
-    pub fn get_trust_store(
-        &self,
-    ) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_trust_store(&self) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
+        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetTrustStore with an input built elsewhere: the same fluent builder as [`get_trust_store`](Client::get_trust_store), holding every member of `input`.
     #[cfg(feature = "get-trust-store")]
@@ -2489,23 +2222,15 @@ impl Client {
         &self,
         input: crate::operation::get_trust_store::GetTrustStoreInput,
     ) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Get the details of an Amazon CloudFront VPC origin.
-
- Returns [`GetVpcOriginFluentBuilder`](crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_vpc_origin`] for the input, output and errors.*/
+    /// Get the details of an Amazon CloudFront VPC origin.
+    ///
+    /// Returns [`GetVpcOriginFluentBuilder`](crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "get-vpc-origin")]
     #[inline]
-    pub fn get_vpc_origin(
-        &self,
-    ) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_vpc_origin(&self) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
+        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetVpcOrigin with an input built elsewhere: the same fluent builder as [`get_vpc_origin`](Client::get_vpc_origin), holding every member of `input`.
     #[cfg(feature = "get-vpc-origin")]
@@ -2514,23 +2239,15 @@ impl Client {
         &self,
         input: crate::operation::get_vpc_origin::GetVpcOriginInput,
     ) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists your Anycast static IP lists.
-
- Returns [`ListAnycastIpListsFluentBuilder`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_anycast_ip_lists`] for the input, output and errors.*/
+    /// Lists your Anycast static IP lists.
+    ///
+    /// Returns [`ListAnycastIpListsFluentBuilder`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_anycast_ip_lists`] for the input, output and errors.
     #[cfg(feature = "list-anycast-ip-lists")]
     #[inline]
-    pub fn list_anycast_ip_lists(
-        &self,
-    ) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_anycast_ip_lists(&self) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
+        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListAnycastIpLists with an input built elsewhere: the same fluent builder as [`list_anycast_ip_lists`](Client::list_anycast_ip_lists), holding every member of `input`.
     #[cfg(feature = "list-anycast-ip-lists")]
@@ -2539,23 +2256,15 @@ impl Client {
         &self,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
     ) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a list of cache policies.
-
- Returns [`ListCachePoliciesFluentBuilder`](crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cache_policies`] for the input, output and errors.*/
+    /// Gets a list of cache policies.
+    ///
+    /// Returns [`ListCachePoliciesFluentBuilder`](crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cache_policies`] for the input, output and errors.
     #[cfg(feature = "list-cache-policies")]
     #[inline]
-    pub fn list_cache_policies(
-        &self,
-    ) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_cache_policies(&self) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
+        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCachePolicies with an input built elsewhere: the same fluent builder as [`list_cache_policies`](Client::list_cache_policies), holding every member of `input`.
     #[cfg(feature = "list-cache-policies")]
@@ -2564,19 +2273,17 @@ impl Client {
         &self,
         input: crate::operation::list_cache_policies::ListCachePoliciesInput,
     ) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists origin access identities.
-
- Returns [`ListCloudFrontOriginAccessIdentitiesFluentBuilder`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cloud_front_origin_access_identities`] for the input, output and errors.*/
+    /// Lists origin access identities.
+    ///
+    /// Returns [`ListCloudFrontOriginAccessIdentitiesFluentBuilder`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cloud_front_origin_access_identities`] for the input, output and errors.
     #[cfg(feature = "list-cloud-front-origin-access-identities")]
     #[inline]
     pub fn list_cloud_front_origin_access_identities(
         &self,
-    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
+    {
         crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2588,15 +2295,16 @@ impl Client {
     pub fn list_cloud_front_origin_access_identities_with(
         &self,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
-    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
+    {
         crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a list of aliases that conflict or overlap with the provided alias, and the associated CloudFront standard distribution and Amazon Web Services accounts for each conflicting alias. An alias is commonly known as a custom domain or vanity domain. It can also be called a CNAME or alternate domain name.
-
- Returns [`ListConflictingAliasesFluentBuilder`](crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_conflicting_aliases`] for the input, output and errors.*/
+    /// Gets a list of aliases that conflict or overlap with the provided alias, and the associated CloudFront standard distribution and Amazon Web Services accounts for each conflicting alias. An alias is commonly known as a custom domain or vanity domain. It can also be called a CNAME or alternate domain name.
+    ///
+    /// Returns [`ListConflictingAliasesFluentBuilder`](crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_conflicting_aliases`] for the input, output and errors.
     #[cfg(feature = "list-conflicting-aliases")]
     #[inline]
     pub fn list_conflicting_aliases(
@@ -2614,14 +2322,11 @@ impl Client {
         &self,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
     ) -> crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
-        crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists connection functions.
-
- Returns [`ListConnectionFunctionsFluentBuilder`](crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_functions`] for the input, output and errors.*/
+    /// Lists connection functions.
+    ///
+    /// Returns [`ListConnectionFunctionsFluentBuilder`](crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_functions`] for the input, output and errors.
     #[cfg(feature = "list-connection-functions")]
     #[inline]
     pub fn list_connection_functions(
@@ -2644,9 +2349,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists the connection groups in your Amazon Web Services account.
-
- Returns [`ListConnectionGroupsFluentBuilder`](crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_groups`] for the input, output and errors.*/
+    /// Lists the connection groups in your Amazon Web Services account.
+    ///
+    /// Returns [`ListConnectionGroupsFluentBuilder`](crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_groups`] for the input, output and errors.
     #[cfg(feature = "list-connection-groups")]
     #[inline]
     pub fn list_connection_groups(
@@ -2664,14 +2369,11 @@ impl Client {
         &self,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInput,
     ) -> crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder {
-        crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a list of the continuous deployment policies in your Amazon Web Services account.
-
- Returns [`ListContinuousDeploymentPoliciesFluentBuilder`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_continuous_deployment_policies`] for the input, output and errors.*/
+    /// Gets a list of the continuous deployment policies in your Amazon Web Services account.
+    ///
+    /// Returns [`ListContinuousDeploymentPoliciesFluentBuilder`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_continuous_deployment_policies`] for the input, output and errors.
     #[cfg(feature = "list-continuous-deployment-policies")]
     #[inline]
     pub fn list_continuous_deployment_policies(
@@ -2694,9 +2396,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists the distribution tenants in your Amazon Web Services account.
-
- Returns [`ListDistributionTenantsFluentBuilder`](crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants`] for the input, output and errors.*/
+    /// Lists the distribution tenants in your Amazon Web Services account.
+    ///
+    /// Returns [`ListDistributionTenantsFluentBuilder`](crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants`] for the input, output and errors.
     #[cfg(feature = "list-distribution-tenants")]
     #[inline]
     pub fn list_distribution_tenants(
@@ -2719,14 +2421,15 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists distribution tenants by the customization that you specify.
-
- Returns [`ListDistributionTenantsByCustomizationFluentBuilder`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants_by_customization`] for the input, output and errors.*/
+    /// Lists distribution tenants by the customization that you specify.
+    ///
+    /// Returns [`ListDistributionTenantsByCustomizationFluentBuilder`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants_by_customization`] for the input, output and errors.
     #[cfg(feature = "list-distribution-tenants-by-customization")]
     #[inline]
     pub fn list_distribution_tenants_by_customization(
         &self,
-    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
+    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
+    {
         crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2738,24 +2441,20 @@ impl Client {
     pub fn list_distribution_tenants_by_customization_with(
         &self,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
-    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
+    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
+    {
         crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** List CloudFront distributions.
-
- Returns [`ListDistributionsFluentBuilder`](crate::operation::list_distributions::ListDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions`] for the input, output and errors.*/
+    /// List CloudFront distributions.
+    ///
+    /// Returns [`ListDistributionsFluentBuilder`](crate::operation::list_distributions::ListDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions`] for the input, output and errors.
     #[cfg(feature = "list-distributions")]
     #[inline]
-    pub fn list_distributions(
-        &self,
-    ) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
-        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_distributions(&self) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
+        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListDistributions with an input built elsewhere: the same fluent builder as [`list_distributions`](Client::list_distributions), holding every member of `input`.
     #[cfg(feature = "list-distributions")]
@@ -2764,19 +2463,17 @@ impl Client {
         &self,
         input: crate::operation::list_distributions::ListDistributionsInput,
     ) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
-        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
-
- Returns [`ListDistributionsByAnycastIpListIdFluentBuilder`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_anycast_ip_list_id`] for the input, output and errors.*/
+    /// Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
+    ///
+    /// Returns [`ListDistributionsByAnycastIpListIdFluentBuilder`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_anycast_ip_list_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-anycast-ip-list-id")]
     #[inline]
     pub fn list_distributions_by_anycast_ip_list_id(
         &self,
-    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder
+    {
         crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2788,15 +2485,16 @@ impl Client {
     pub fn list_distributions_by_anycast_ip_list_id_with(
         &self,
         input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
-    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder
+    {
         crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified cache policy.
-
- Returns [`ListDistributionsByCachePolicyIdFluentBuilder`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_cache_policy_id`] for the input, output and errors.*/
+    /// Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified cache policy.
+    ///
+    /// Returns [`ListDistributionsByCachePolicyIdFluentBuilder`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_cache_policy_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-cache-policy-id")]
     #[inline]
     pub fn list_distributions_by_cache_policy_id(
@@ -2819,14 +2517,15 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists distributions by connection function.
-
- Returns [`ListDistributionsByConnectionFunctionFluentBuilder`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_function`] for the input, output and errors.*/
+    /// Lists distributions by connection function.
+    ///
+    /// Returns [`ListDistributionsByConnectionFunctionFluentBuilder`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_function`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-connection-function")]
     #[inline]
     pub fn list_distributions_by_connection_function(
         &self,
-    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
+    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
+    {
         crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2838,15 +2537,16 @@ impl Client {
     pub fn list_distributions_by_connection_function_with(
         &self,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
-    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
+    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
+    {
         crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Lists the distributions by the connection mode that you specify.
-
- Returns [`ListDistributionsByConnectionModeFluentBuilder`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_mode`] for the input, output and errors.*/
+    /// Lists the distributions by the connection mode that you specify.
+    ///
+    /// Returns [`ListDistributionsByConnectionModeFluentBuilder`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_mode`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-connection-mode")]
     #[inline]
     pub fn list_distributions_by_connection_mode(
@@ -2869,9 +2569,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of distribution IDs for distributions that have a cache behavior that references the specified key group.
-
- Returns [`ListDistributionsByKeyGroupFluentBuilder`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_key_group`] for the input, output and errors.*/
+    /// Gets a list of distribution IDs for distributions that have a cache behavior that references the specified key group.
+    ///
+    /// Returns [`ListDistributionsByKeyGroupFluentBuilder`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_key_group`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-key-group")]
     #[inline]
     pub fn list_distributions_by_key_group(
@@ -2894,14 +2594,14 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified origin request policy.
-
- Returns [`ListDistributionsByOriginRequestPolicyIdFluentBuilder`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_origin_request_policy_id`] for the input, output and errors.*/
+    /// Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified origin request policy.
+    ///
+    /// Returns [`ListDistributionsByOriginRequestPolicyIdFluentBuilder`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_origin_request_policy_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-origin-request-policy-id")]
     #[inline]
     pub fn list_distributions_by_origin_request_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2913,15 +2613,15 @@ impl Client {
     pub fn list_distributions_by_origin_request_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
-    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Lists the CloudFront distributions that are associated with the specified resource that you own.
-
- Returns [`ListDistributionsByOwnedResourceFluentBuilder`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_owned_resource`] for the input, output and errors.*/
+    /// Lists the CloudFront distributions that are associated with the specified resource that you own.
+    ///
+    /// Returns [`ListDistributionsByOwnedResourceFluentBuilder`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_owned_resource`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-owned-resource")]
     #[inline]
     pub fn list_distributions_by_owned_resource(
@@ -2944,14 +2644,15 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of distributions that have a cache behavior that's associated with the specified real-time log configuration.
-
- Returns [`ListDistributionsByRealtimeLogConfigFluentBuilder`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_realtime_log_config`] for the input, output and errors.*/
+    /// Gets a list of distributions that have a cache behavior that's associated with the specified real-time log configuration.
+    ///
+    /// Returns [`ListDistributionsByRealtimeLogConfigFluentBuilder`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-realtime-log-config")]
     #[inline]
     pub fn list_distributions_by_realtime_log_config(
         &self,
-    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder {
+    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
+    {
         crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2963,20 +2664,21 @@ impl Client {
     pub fn list_distributions_by_realtime_log_config_with(
         &self,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
-    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder {
+    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
+    {
         crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified response headers policy.
-
- Returns [`ListDistributionsByResponseHeadersPolicyIdFluentBuilder`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_response_headers_policy_id`] for the input, output and errors.*/
+    /// Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified response headers policy.
+    ///
+    /// Returns [`ListDistributionsByResponseHeadersPolicyIdFluentBuilder`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_response_headers_policy_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-response-headers-policy-id")]
     #[inline]
     pub fn list_distributions_by_response_headers_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2988,15 +2690,15 @@ impl Client {
     pub fn list_distributions_by_response_headers_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput,
-    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Lists distributions by trust store.
-
- Returns [`ListDistributionsByTrustStoreFluentBuilder`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_trust_store`] for the input, output and errors.*/
+    /// Lists distributions by trust store.
+    ///
+    /// Returns [`ListDistributionsByTrustStoreFluentBuilder`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_trust_store`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-trust-store")]
     #[inline]
     pub fn list_distributions_by_trust_store(
@@ -3019,9 +2721,9 @@ impl Client {
             input.into(),
         )
     }
-    /** List CloudFront distributions by their VPC origin ID.
-
- Returns [`ListDistributionsByVpcOriginIdFluentBuilder`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_vpc_origin_id`] for the input, output and errors.*/
+    /// List CloudFront distributions by their VPC origin ID.
+    ///
+    /// Returns [`ListDistributionsByVpcOriginIdFluentBuilder`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_vpc_origin_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-vpc-origin-id")]
     #[inline]
     pub fn list_distributions_by_vpc_origin_id(
@@ -3044,9 +2746,9 @@ impl Client {
             input.into(),
         )
     }
-    /** List the distributions that are associated with a specified WAF web ACL.
-
- Returns [`ListDistributionsByWebACLIdFluentBuilder`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_web_acl_id`] for the input, output and errors.*/
+    /// List the distributions that are associated with a specified WAF web ACL.
+    ///
+    /// Returns [`ListDistributionsByWebACLIdFluentBuilder`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_web_acl_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-web-acl-id")]
     #[inline]
     pub fn list_distributions_by_web_acl_id(
@@ -3069,18 +2771,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists existing domain associations that conflict with the domain that you specify.
-
- Returns [`ListDomainConflictsFluentBuilder`](crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_domain_conflicts`] for the input, output and errors.*/
+    /// Lists existing domain associations that conflict with the domain that you specify.
+    ///
+    /// Returns [`ListDomainConflictsFluentBuilder`](crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_domain_conflicts`] for the input, output and errors.
     #[cfg(feature = "list-domain-conflicts")]
     #[inline]
-    pub fn list_domain_conflicts(
-        &self,
-    ) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_domain_conflicts(&self) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
+        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListDomainConflicts with an input built elsewhere: the same fluent builder as [`list_domain_conflicts`](Client::list_domain_conflicts), holding every member of `input`.
     #[cfg(feature = "list-domain-conflicts")]
@@ -3089,14 +2786,11 @@ impl Client {
         &self,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInput,
     ) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), input.into())
     }
-    /** List all field-level encryption configurations that have been created in CloudFront for this account.
-
- Returns [`ListFieldLevelEncryptionConfigsFluentBuilder`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_configs`] for the input, output and errors.*/
+    /// List all field-level encryption configurations that have been created in CloudFront for this account.
+    ///
+    /// Returns [`ListFieldLevelEncryptionConfigsFluentBuilder`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_configs`] for the input, output and errors.
     #[cfg(feature = "list-field-level-encryption-configs")]
     #[inline]
     pub fn list_field_level_encryption_configs(
@@ -3119,9 +2813,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Request a list of field-level encryption profiles that have been created in CloudFront for this account.
-
- Returns [`ListFieldLevelEncryptionProfilesFluentBuilder`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_profiles`] for the input, output and errors.*/
+    /// Request a list of field-level encryption profiles that have been created in CloudFront for this account.
+    ///
+    /// Returns [`ListFieldLevelEncryptionProfilesFluentBuilder`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_profiles`] for the input, output and errors.
     #[cfg(feature = "list-field-level-encryption-profiles")]
     #[inline]
     pub fn list_field_level_encryption_profiles(
@@ -3144,18 +2838,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of all CloudFront functions in your Amazon Web Services account.
-
- Returns [`ListFunctionsFluentBuilder`](crate::operation::list_functions::ListFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_functions`] for the input, output and errors.*/
+    /// Gets a list of all CloudFront functions in your Amazon Web Services account.
+    ///
+    /// Returns [`ListFunctionsFluentBuilder`](crate::operation::list_functions::ListFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_functions`] for the input, output and errors.
     #[cfg(feature = "list-functions")]
     #[inline]
-    pub fn list_functions(
-        &self,
-    ) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
-        crate::operation::list_functions::ListFunctionsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_functions(&self) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
+        crate::operation::list_functions::ListFunctionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListFunctions with an input built elsewhere: the same fluent builder as [`list_functions`](Client::list_functions), holding every member of `input`.
     #[cfg(feature = "list-functions")]
@@ -3164,23 +2853,15 @@ impl Client {
         &self,
         input: crate::operation::list_functions::ListFunctionsInput,
     ) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
-        crate::operation::list_functions::ListFunctionsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_functions::ListFunctionsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists invalidation batches.
-
- Returns [`ListInvalidationsFluentBuilder`](crate::operation::list_invalidations::ListInvalidationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations`] for the input, output and errors.*/
+    /// Lists invalidation batches.
+    ///
+    /// Returns [`ListInvalidationsFluentBuilder`](crate::operation::list_invalidations::ListInvalidationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations`] for the input, output and errors.
     #[cfg(feature = "list-invalidations")]
     #[inline]
-    pub fn list_invalidations(
-        &self,
-    ) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_invalidations(&self) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
+        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListInvalidations with an input built elsewhere: the same fluent builder as [`list_invalidations`](Client::list_invalidations), holding every member of `input`.
     #[cfg(feature = "list-invalidations")]
@@ -3189,19 +2870,17 @@ impl Client {
         &self,
         input: crate::operation::list_invalidations::ListInvalidationsInput,
     ) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists the invalidations for a distribution tenant.
-
- Returns [`ListInvalidationsForDistributionTenantFluentBuilder`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations_for_distribution_tenant`] for the input, output and errors.*/
+    /// Lists the invalidations for a distribution tenant.
+    ///
+    /// Returns [`ListInvalidationsForDistributionTenantFluentBuilder`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations_for_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "list-invalidations-for-distribution-tenant")]
     #[inline]
     pub fn list_invalidations_for_distribution_tenant(
         &self,
-    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
+    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
+    {
         crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3213,24 +2892,20 @@ impl Client {
     pub fn list_invalidations_for_distribution_tenant_with(
         &self,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
-    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
+    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
+    {
         crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets a list of key groups.
-
- Returns [`ListKeyGroupsFluentBuilder`](crate::operation::list_key_groups::ListKeyGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_groups`] for the input, output and errors.*/
+    /// Gets a list of key groups.
+    ///
+    /// Returns [`ListKeyGroupsFluentBuilder`](crate::operation::list_key_groups::ListKeyGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_groups`] for the input, output and errors.
     #[cfg(feature = "list-key-groups")]
     #[inline]
-    pub fn list_key_groups(
-        &self,
-    ) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_key_groups(&self) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
+        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListKeyGroups with an input built elsewhere: the same fluent builder as [`list_key_groups`](Client::list_key_groups), holding every member of `input`.
     #[cfg(feature = "list-key-groups")]
@@ -3239,23 +2914,15 @@ impl Client {
         &self,
         input: crate::operation::list_key_groups::ListKeyGroupsInput,
     ) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Specifies the key value stores to list.
-
- Returns [`ListKeyValueStoresFluentBuilder`](crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_value_stores`] for the input, output and errors.*/
+    /// Specifies the key value stores to list.
+    ///
+    /// Returns [`ListKeyValueStoresFluentBuilder`](crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_value_stores`] for the input, output and errors.
     #[cfg(feature = "list-key-value-stores")]
     #[inline]
-    pub fn list_key_value_stores(
-        &self,
-    ) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_key_value_stores(&self) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
+        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListKeyValueStores with an input built elsewhere: the same fluent builder as [`list_key_value_stores`](Client::list_key_value_stores), holding every member of `input`.
     #[cfg(feature = "list-key-value-stores")]
@@ -3264,14 +2931,11 @@ impl Client {
         &self,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInput,
     ) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets the list of CloudFront origin access controls (OACs) in this Amazon Web Services account.
-
- Returns [`ListOriginAccessControlsFluentBuilder`](crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_access_controls`] for the input, output and errors.*/
+    /// Gets the list of CloudFront origin access controls (OACs) in this Amazon Web Services account.
+    ///
+    /// Returns [`ListOriginAccessControlsFluentBuilder`](crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_access_controls`] for the input, output and errors.
     #[cfg(feature = "list-origin-access-controls")]
     #[inline]
     pub fn list_origin_access_controls(
@@ -3294,9 +2958,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of origin request policies.
-
- Returns [`ListOriginRequestPoliciesFluentBuilder`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_request_policies`] for the input, output and errors.*/
+    /// Gets a list of origin request policies.
+    ///
+    /// Returns [`ListOriginRequestPoliciesFluentBuilder`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_request_policies`] for the input, output and errors.
     #[cfg(feature = "list-origin-request-policies")]
     #[inline]
     pub fn list_origin_request_policies(
@@ -3319,18 +2983,13 @@ impl Client {
             input.into(),
         )
     }
-    /** List all public keys that have been added to CloudFront for this account.
-
- Returns [`ListPublicKeysFluentBuilder`](crate::operation::list_public_keys::ListPublicKeysFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_public_keys`] for the input, output and errors.*/
+    /// List all public keys that have been added to CloudFront for this account.
+    ///
+    /// Returns [`ListPublicKeysFluentBuilder`](crate::operation::list_public_keys::ListPublicKeysFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_public_keys`] for the input, output and errors.
     #[cfg(feature = "list-public-keys")]
     #[inline]
-    pub fn list_public_keys(
-        &self,
-    ) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_public_keys(&self) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
+        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListPublicKeys with an input built elsewhere: the same fluent builder as [`list_public_keys`](Client::list_public_keys), holding every member of `input`.
     #[cfg(feature = "list-public-keys")]
@@ -3339,14 +2998,11 @@ impl Client {
         &self,
         input: crate::operation::list_public_keys::ListPublicKeysInput,
     ) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets a list of real-time log configurations.
-
- Returns [`ListRealtimeLogConfigsFluentBuilder`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_realtime_log_configs`] for the input, output and errors.*/
+    /// Gets a list of real-time log configurations.
+    ///
+    /// Returns [`ListRealtimeLogConfigsFluentBuilder`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_realtime_log_configs`] for the input, output and errors.
     #[cfg(feature = "list-realtime-log-configs")]
     #[inline]
     pub fn list_realtime_log_configs(
@@ -3369,9 +3025,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of response headers policies.
-
- Returns [`ListResponseHeadersPoliciesFluentBuilder`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_response_headers_policies`] for the input, output and errors.*/
+    /// Gets a list of response headers policies.
+    ///
+    /// Returns [`ListResponseHeadersPoliciesFluentBuilder`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_response_headers_policies`] for the input, output and errors.
     #[cfg(feature = "list-response-headers-policies")]
     #[inline]
     pub fn list_response_headers_policies(
@@ -3394,9 +3050,9 @@ impl Client {
             input.into(),
         )
     }
-    /** List streaming distributions.
-
- Returns [`ListStreamingDistributionsFluentBuilder`](crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_streaming_distributions`] for the input, output and errors.*/
+    /// List streaming distributions.
+    ///
+    /// Returns [`ListStreamingDistributionsFluentBuilder`](crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_streaming_distributions`] for the input, output and errors.
     #[cfg(feature = "list-streaming-distributions")]
     #[inline]
     pub fn list_streaming_distributions(
@@ -3419,14 +3075,12 @@ impl Client {
             input.into(),
         )
     }
-    /** List tags for a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
-
- Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.*/
+    /// List tags for a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(
-        &self,
-    ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+    pub fn list_tags_for_resource(&self) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3439,23 +3093,15 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
     ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists trust stores.
-
- Returns [`ListTrustStoresFluentBuilder`](crate::operation::list_trust_stores::ListTrustStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_trust_stores`] for the input, output and errors.*/
+    /// Lists trust stores.
+    ///
+    /// Returns [`ListTrustStoresFluentBuilder`](crate::operation::list_trust_stores::ListTrustStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_trust_stores`] for the input, output and errors.
     #[cfg(feature = "list-trust-stores")]
     #[inline]
-    pub fn list_trust_stores(
-        &self,
-    ) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_trust_stores(&self) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
+        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTrustStores with an input built elsewhere: the same fluent builder as [`list_trust_stores`](Client::list_trust_stores), holding every member of `input`.
     #[cfg(feature = "list-trust-stores")]
@@ -3464,23 +3110,15 @@ impl Client {
         &self,
         input: crate::operation::list_trust_stores::ListTrustStoresInput,
     ) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), input.into())
     }
-    /** List the CloudFront VPC origins in your account.
-
- Returns [`ListVpcOriginsFluentBuilder`](crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_origins`] for the input, output and errors.*/
+    /// List the CloudFront VPC origins in your account.
+    ///
+    /// Returns [`ListVpcOriginsFluentBuilder`](crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_origins`] for the input, output and errors.
     #[cfg(feature = "list-vpc-origins")]
     #[inline]
-    pub fn list_vpc_origins(
-        &self,
-    ) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_vpc_origins(&self) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
+        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListVpcOrigins with an input built elsewhere: the same fluent builder as [`list_vpc_origins`](Client::list_vpc_origins), holding every member of `input`.
     #[cfg(feature = "list-vpc-origins")]
@@ -3489,14 +3127,11 @@ impl Client {
         &self,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInput,
     ) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Publishes a connection function.
-
- Returns [`PublishConnectionFunctionFluentBuilder`](crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_connection_function`] for the input, output and errors.*/
+    /// Publishes a connection function.
+    ///
+    /// Returns [`PublishConnectionFunctionFluentBuilder`](crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_connection_function`] for the input, output and errors.
     #[cfg(feature = "publish-connection-function")]
     #[inline]
     pub fn publish_connection_function(
@@ -3519,18 +3154,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Publishes a CloudFront function by copying the function code from the `DEVELOPMENT` stage to `LIVE`. This automatically updates all cache behaviors that are using this function to use the newly published copy in the `LIVE` stage.
-
- Returns [`PublishFunctionFluentBuilder`](crate::operation::publish_function::PublishFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_function`] for the input, output and errors.*/
+    /// Publishes a CloudFront function by copying the function code from the `DEVELOPMENT` stage to `LIVE`. This automatically updates all cache behaviors that are using this function to use the newly published copy in the `LIVE` stage.
+    ///
+    /// Returns [`PublishFunctionFluentBuilder`](crate::operation::publish_function::PublishFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_function`] for the input, output and errors.
     #[cfg(feature = "publish-function")]
     #[inline]
-    pub fn publish_function(
-        &self,
-    ) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
-        crate::operation::publish_function::PublishFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn publish_function(&self) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
+        crate::operation::publish_function::PublishFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// PublishFunction with an input built elsewhere: the same fluent builder as [`publish_function`](Client::publish_function), holding every member of `input`.
     #[cfg(feature = "publish-function")]
@@ -3539,23 +3169,15 @@ impl Client {
         &self,
         input: crate::operation::publish_function::PublishFunctionInput,
     ) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
-        crate::operation::publish_function::PublishFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::publish_function::PublishFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a resource control policy for a given CloudFront resource.
-
- Returns [`PutResourcePolicyFluentBuilder`](crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::put_resource_policy`] for the input, output and errors.*/
+    /// Creates a resource control policy for a given CloudFront resource.
+    ///
+    /// Returns [`PutResourcePolicyFluentBuilder`](crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::put_resource_policy`] for the input, output and errors.
     #[cfg(feature = "put-resource-policy")]
     #[inline]
-    pub fn put_resource_policy(
-        &self,
-    ) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn put_resource_policy(&self) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
+        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// PutResourcePolicy with an input built elsewhere: the same fluent builder as [`put_resource_policy`](Client::put_resource_policy), holding every member of `input`.
     #[cfg(feature = "put-resource-policy")]
@@ -3564,23 +3186,15 @@ impl Client {
         &self,
         input: crate::operation::put_resource_policy::PutResourcePolicyInput,
     ) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
-
- Returns [`TagResourceFluentBuilder`](crate::operation::tag_resource::TagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::tag_resource`] for the input, output and errors.*/
+    /// Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Returns [`TagResourceFluentBuilder`](crate::operation::tag_resource::TagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::tag_resource`] for the input, output and errors.
     #[cfg(feature = "tag-resource")]
     #[inline]
-    pub fn tag_resource(
-        &self,
-    ) -> crate::operation::tag_resource::TagResourceFluentBuilder {
-        crate::operation::tag_resource::TagResourceFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn tag_resource(&self) -> crate::operation::tag_resource::TagResourceFluentBuilder {
+        crate::operation::tag_resource::TagResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// TagResource with an input built elsewhere: the same fluent builder as [`tag_resource`](Client::tag_resource), holding every member of `input`.
     #[cfg(feature = "tag-resource")]
@@ -3589,14 +3203,11 @@ impl Client {
         &self,
         input: crate::operation::tag_resource::TagResourceInput,
     ) -> crate::operation::tag_resource::TagResourceFluentBuilder {
-        crate::operation::tag_resource::TagResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::tag_resource::TagResourceFluentBuilder::new(self.clone(), input.into())
     }
-    /** Tests a connection function.
-
- Returns [`TestConnectionFunctionFluentBuilder`](crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_connection_function`] for the input, output and errors.*/
+    /// Tests a connection function.
+    ///
+    /// Returns [`TestConnectionFunctionFluentBuilder`](crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_connection_function`] for the input, output and errors.
     #[cfg(feature = "test-connection-function")]
     #[inline]
     pub fn test_connection_function(
@@ -3614,23 +3225,15 @@ impl Client {
         &self,
         input: crate::operation::test_connection_function::TestConnectionFunctionInput,
     ) -> crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder {
-        crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Tests a CloudFront function.
-
- Returns [`TestFunctionFluentBuilder`](crate::operation::test_function::TestFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_function`] for the input, output and errors.*/
+    /// Tests a CloudFront function.
+    ///
+    /// Returns [`TestFunctionFluentBuilder`](crate::operation::test_function::TestFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_function`] for the input, output and errors.
     #[cfg(feature = "test-function")]
     #[inline]
-    pub fn test_function(
-        &self,
-    ) -> crate::operation::test_function::TestFunctionFluentBuilder {
-        crate::operation::test_function::TestFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn test_function(&self) -> crate::operation::test_function::TestFunctionFluentBuilder {
+        crate::operation::test_function::TestFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// TestFunction with an input built elsewhere: the same fluent builder as [`test_function`](Client::test_function), holding every member of `input`.
     #[cfg(feature = "test-function")]
@@ -3639,23 +3242,15 @@ impl Client {
         &self,
         input: crate::operation::test_function::TestFunctionInput,
     ) -> crate::operation::test_function::TestFunctionFluentBuilder {
-        crate::operation::test_function::TestFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::test_function::TestFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
-
- Returns [`UntagResourceFluentBuilder`](crate::operation::untag_resource::UntagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::untag_resource`] for the input, output and errors.*/
+    /// Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Returns [`UntagResourceFluentBuilder`](crate::operation::untag_resource::UntagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::untag_resource`] for the input, output and errors.
     #[cfg(feature = "untag-resource")]
     #[inline]
-    pub fn untag_resource(
-        &self,
-    ) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
-        crate::operation::untag_resource::UntagResourceFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn untag_resource(&self) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
+        crate::operation::untag_resource::UntagResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// UntagResource with an input built elsewhere: the same fluent builder as [`untag_resource`](Client::untag_resource), holding every member of `input`.
     #[cfg(feature = "untag-resource")]
@@ -3664,19 +3259,14 @@ impl Client {
         &self,
         input: crate::operation::untag_resource::UntagResourceInput,
     ) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
-        crate::operation::untag_resource::UntagResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::untag_resource::UntagResourceFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates an Anycast static IP list.
-
- Returns [`UpdateAnycastIpListFluentBuilder`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_anycast_ip_list`] for the input, output and errors.*/
+    /// Updates an Anycast static IP list.
+    ///
+    /// Returns [`UpdateAnycastIpListFluentBuilder`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "update-anycast-ip-list")]
     #[inline]
-    pub fn update_anycast_ip_list(
-        &self,
-    ) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
+    pub fn update_anycast_ip_list(&self) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
         crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3689,23 +3279,15 @@ impl Client {
         &self,
         input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
     ) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
-        crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates a cache policy configuration.
-
- Returns [`UpdateCachePolicyFluentBuilder`](crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCachePolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::read_modify_write) on `client.get_cache_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_cache_policy`] for the input, output and errors.*/
+    /// Updates a cache policy configuration.
+    ///
+    /// Returns [`UpdateCachePolicyFluentBuilder`](crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCachePolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::read_modify_write) on `client.get_cache_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_cache_policy`] for the input, output and errors.
     #[cfg(feature = "update-cache-policy")]
     #[inline]
-    pub fn update_cache_policy(
-        &self,
-    ) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_cache_policy(&self) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
+        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateCachePolicy with an input built elsewhere: the same fluent builder as [`update_cache_policy`](Client::update_cache_policy), holding every member of `input`.
     #[cfg(feature = "update-cache-policy")]
@@ -3714,19 +3296,17 @@ impl Client {
         &self,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInput,
     ) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Update an origin access identity.
-
- Returns [`UpdateCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCloudFrontOriginAccessIdentityConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::read_modify_write) on `client.get_cloud_front_origin_access_identity_config()` does the read, the change and this call in one. See [`crate::operation::update_cloud_front_origin_access_identity`] for the input, output and errors.*/
+    /// Update an origin access identity.
+    ///
+    /// Returns [`UpdateCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCloudFrontOriginAccessIdentityConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::read_modify_write) on `client.get_cloud_front_origin_access_identity_config()` does the read, the change and this call in one. See [`crate::operation::update_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "update-cloud-front-origin-access-identity")]
     #[inline]
     pub fn update_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3738,15 +3318,16 @@ impl Client {
     pub fn update_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Updates a connection function.
-
- Returns [`UpdateConnectionFunctionFluentBuilder`](crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_function`] for the input, output and errors.*/
+    /// Updates a connection function.
+    ///
+    /// Returns [`UpdateConnectionFunctionFluentBuilder`](crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_function`] for the input, output and errors.
     #[cfg(feature = "update-connection-function")]
     #[inline]
     pub fn update_connection_function(
@@ -3769,9 +3350,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates a connection group.
-
- Returns [`UpdateConnectionGroupFluentBuilder`](crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_group`] for the input, output and errors.*/
+    /// Updates a connection group.
+    ///
+    /// Returns [`UpdateConnectionGroupFluentBuilder`](crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_group`] for the input, output and errors.
     #[cfg(feature = "update-connection-group")]
     #[inline]
     pub fn update_connection_group(
@@ -3789,14 +3370,11 @@ impl Client {
         &self,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInput,
     ) -> crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder {
-        crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates a continuous deployment policy. You can update a continuous deployment policy to enable or disable it, to change the percentage of traffic that it sends to the staging distribution, or to change the staging distribution that it sends traffic to.
-
- Returns [`UpdateContinuousDeploymentPolicyFluentBuilder`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetContinuousDeploymentPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::read_modify_write) on `client.get_continuous_deployment_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_continuous_deployment_policy`] for the input, output and errors.*/
+    /// Updates a continuous deployment policy. You can update a continuous deployment policy to enable or disable it, to change the percentage of traffic that it sends to the staging distribution, or to change the staging distribution that it sends traffic to.
+    ///
+    /// Returns [`UpdateContinuousDeploymentPolicyFluentBuilder`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetContinuousDeploymentPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::read_modify_write) on `client.get_continuous_deployment_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "update-continuous-deployment-policy")]
     #[inline]
     pub fn update_continuous_deployment_policy(
@@ -3819,18 +3397,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates the configuration for a CloudFront distribution.
-
- Returns [`UpdateDistributionFluentBuilder`](crate::operation::update_distribution::UpdateDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::read_modify_write) on `client.get_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_distribution`] for the input, output and errors.*/
+    /// Updates the configuration for a CloudFront distribution.
+    ///
+    /// Returns [`UpdateDistributionFluentBuilder`](crate::operation::update_distribution::UpdateDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::read_modify_write) on `client.get_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_distribution`] for the input, output and errors.
     #[cfg(feature = "update-distribution")]
     #[inline]
-    pub fn update_distribution(
-        &self,
-    ) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_distribution(&self) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
+        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateDistribution with an input built elsewhere: the same fluent builder as [`update_distribution`](Client::update_distribution), holding every member of `input`.
     #[cfg(feature = "update-distribution")]
@@ -3839,14 +3412,11 @@ impl Client {
         &self,
         input: crate::operation::update_distribution::UpdateDistributionInput,
     ) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates a distribution tenant.
-
- Returns [`UpdateDistributionTenantFluentBuilder`](crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_tenant`] for the input, output and errors.*/
+    /// Updates a distribution tenant.
+    ///
+    /// Returns [`UpdateDistributionTenantFluentBuilder`](crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "update-distribution-tenant")]
     #[inline]
     pub fn update_distribution_tenant(
@@ -3869,14 +3439,15 @@ impl Client {
             input.into(),
         )
     }
-    /** Copies the staging distribution's configuration to its corresponding primary distribution. The primary distribution retains its `Aliases` (also known as alternate domain names or CNAMEs) and `ContinuousDeploymentPolicyId` value, but otherwise its configuration is overwritten to match the staging distribution.
-
- Returns [`UpdateDistributionWithStagingConfigFluentBuilder`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_with_staging_config`] for the input, output and errors.*/
+    /// Copies the staging distribution's configuration to its corresponding primary distribution. The primary distribution retains its `Aliases` (also known as alternate domain names or CNAMEs) and `ContinuousDeploymentPolicyId` value, but otherwise its configuration is overwritten to match the staging distribution.
+    ///
+    /// Returns [`UpdateDistributionWithStagingConfigFluentBuilder`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_with_staging_config`] for the input, output and errors.
     #[cfg(feature = "update-distribution-with-staging-config")]
     #[inline]
     pub fn update_distribution_with_staging_config(
         &self,
-    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder {
+    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder
+    {
         crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3888,15 +3459,16 @@ impl Client {
     pub fn update_distribution_with_staging_config_with(
         &self,
         input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput,
-    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder {
+    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder
+    {
         crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Moves a domain from its current standard distribution or distribution tenant to another one.
-
- Returns [`UpdateDomainAssociationFluentBuilder`](crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_domain_association`] for the input, output and errors.*/
+    /// Moves a domain from its current standard distribution or distribution tenant to another one.
+    ///
+    /// Returns [`UpdateDomainAssociationFluentBuilder`](crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_domain_association`] for the input, output and errors.
     #[cfg(feature = "update-domain-association")]
     #[inline]
     pub fn update_domain_association(
@@ -3919,9 +3491,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Update a field-level encryption configuration.
-
- Returns [`UpdateFieldLevelEncryptionConfigFluentBuilder`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_field_level_encryption_config`] for the input, output and errors.*/
+    /// Update a field-level encryption configuration.
+    ///
+    /// Returns [`UpdateFieldLevelEncryptionConfigFluentBuilder`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "update-field-level-encryption-config")]
     #[inline]
     pub fn update_field_level_encryption_config(
@@ -3944,9 +3516,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Update a field-level encryption profile.
-
- Returns [`UpdateFieldLevelEncryptionProfileFluentBuilder`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetFieldLevelEncryptionProfileConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::read_modify_write) on `client.get_field_level_encryption_profile_config()` does the read, the change and this call in one. See [`crate::operation::update_field_level_encryption_profile`] for the input, output and errors.*/
+    /// Update a field-level encryption profile.
+    ///
+    /// Returns [`UpdateFieldLevelEncryptionProfileFluentBuilder`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetFieldLevelEncryptionProfileConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::read_modify_write) on `client.get_field_level_encryption_profile_config()` does the read, the change and this call in one. See [`crate::operation::update_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "update-field-level-encryption-profile")]
     #[inline]
     pub fn update_field_level_encryption_profile(
@@ -3969,18 +3541,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates a CloudFront function.
-
- Returns [`UpdateFunctionFluentBuilder`](crate::operation::update_function::UpdateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_function`] for the input, output and errors.*/
+    /// Updates a CloudFront function.
+    ///
+    /// Returns [`UpdateFunctionFluentBuilder`](crate::operation::update_function::UpdateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_function`] for the input, output and errors.
     #[cfg(feature = "update-function")]
     #[inline]
-    pub fn update_function(
-        &self,
-    ) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
-        crate::operation::update_function::UpdateFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_function(&self) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
+        crate::operation::update_function::UpdateFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateFunction with an input built elsewhere: the same fluent builder as [`update_function`](Client::update_function), holding every member of `input`.
     #[cfg(feature = "update-function")]
@@ -3989,23 +3556,15 @@ impl Client {
         &self,
         input: crate::operation::update_function::UpdateFunctionInput,
     ) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
-        crate::operation::update_function::UpdateFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_function::UpdateFunctionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates a key group.
-
- Returns [`UpdateKeyGroupFluentBuilder`](crate::operation::update_key_group::UpdateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetKeyGroupConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::read_modify_write) on `client.get_key_group_config()` does the read, the change and this call in one. See [`crate::operation::update_key_group`] for the input, output and errors.*/
+    /// Updates a key group.
+    ///
+    /// Returns [`UpdateKeyGroupFluentBuilder`](crate::operation::update_key_group::UpdateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetKeyGroupConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::read_modify_write) on `client.get_key_group_config()` does the read, the change and this call in one. See [`crate::operation::update_key_group`] for the input, output and errors.
     #[cfg(feature = "update-key-group")]
     #[inline]
-    pub fn update_key_group(
-        &self,
-    ) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_key_group(&self) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
+        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateKeyGroup with an input built elsewhere: the same fluent builder as [`update_key_group`](Client::update_key_group), holding every member of `input`.
     #[cfg(feature = "update-key-group")]
@@ -4014,19 +3573,14 @@ impl Client {
         &self,
         input: crate::operation::update_key_group::UpdateKeyGroupInput,
     ) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
-    /** Specifies the key value store to update.
-
- Returns [`UpdateKeyValueStoreFluentBuilder`](crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_key_value_store`] for the input, output and errors.*/
+    /// Specifies the key value store to update.
+    ///
+    /// Returns [`UpdateKeyValueStoreFluentBuilder`](crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_key_value_store`] for the input, output and errors.
     #[cfg(feature = "update-key-value-store")]
     #[inline]
-    pub fn update_key_value_store(
-        &self,
-    ) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
+    pub fn update_key_value_store(&self) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
         crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -4039,14 +3593,11 @@ impl Client {
         &self,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
     ) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
-        crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates a CloudFront origin access control.
-
- Returns [`UpdateOriginAccessControlFluentBuilder`](crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginAccessControlConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::read_modify_write) on `client.get_origin_access_control_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_access_control`] for the input, output and errors.*/
+    /// Updates a CloudFront origin access control.
+    ///
+    /// Returns [`UpdateOriginAccessControlFluentBuilder`](crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginAccessControlConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::read_modify_write) on `client.get_origin_access_control_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "update-origin-access-control")]
     #[inline]
     pub fn update_origin_access_control(
@@ -4069,9 +3620,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates an origin request policy configuration.
-
- Returns [`UpdateOriginRequestPolicyFluentBuilder`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginRequestPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::read_modify_write) on `client.get_origin_request_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_request_policy`] for the input, output and errors.*/
+    /// Updates an origin request policy configuration.
+    ///
+    /// Returns [`UpdateOriginRequestPolicyFluentBuilder`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginRequestPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::read_modify_write) on `client.get_origin_request_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "update-origin-request-policy")]
     #[inline]
     pub fn update_origin_request_policy(
@@ -4094,18 +3645,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Update public key information. Note that the only value you can change is the comment.
-
- Returns [`UpdatePublicKeyFluentBuilder`](crate::operation::update_public_key::UpdatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetPublicKeyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::read_modify_write) on `client.get_public_key_config()` does the read, the change and this call in one. See [`crate::operation::update_public_key`] for the input, output and errors.*/
+    /// Update public key information. Note that the only value you can change is the comment.
+    ///
+    /// Returns [`UpdatePublicKeyFluentBuilder`](crate::operation::update_public_key::UpdatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetPublicKeyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::read_modify_write) on `client.get_public_key_config()` does the read, the change and this call in one. See [`crate::operation::update_public_key`] for the input, output and errors.
     #[cfg(feature = "update-public-key")]
     #[inline]
-    pub fn update_public_key(
-        &self,
-    ) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_public_key(&self) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
+        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdatePublicKey with an input built elsewhere: the same fluent builder as [`update_public_key`](Client::update_public_key), holding every member of `input`.
     #[cfg(feature = "update-public-key")]
@@ -4114,14 +3660,11 @@ impl Client {
         &self,
         input: crate::operation::update_public_key::UpdatePublicKeyInput,
     ) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates a real-time log configuration.
-
- Returns [`UpdateRealtimeLogConfigFluentBuilder`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_realtime_log_config`] for the input, output and errors.*/
+    /// Updates a real-time log configuration.
+    ///
+    /// Returns [`UpdateRealtimeLogConfigFluentBuilder`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "update-realtime-log-config")]
     #[inline]
     pub fn update_realtime_log_config(
@@ -4144,9 +3687,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates a response headers policy.
-
- Returns [`UpdateResponseHeadersPolicyFluentBuilder`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetResponseHeadersPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::read_modify_write) on `client.get_response_headers_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_response_headers_policy`] for the input, output and errors.*/
+    /// Updates a response headers policy.
+    ///
+    /// Returns [`UpdateResponseHeadersPolicyFluentBuilder`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetResponseHeadersPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::read_modify_write) on `client.get_response_headers_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "update-response-headers-policy")]
     #[inline]
     pub fn update_response_headers_policy(
@@ -4169,9 +3712,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Update a streaming distribution.
-
- Returns [`UpdateStreamingDistributionFluentBuilder`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetStreamingDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::read_modify_write) on `client.get_streaming_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_streaming_distribution`] for the input, output and errors.*/
+    /// Update a streaming distribution.
+    ///
+    /// Returns [`UpdateStreamingDistributionFluentBuilder`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetStreamingDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::read_modify_write) on `client.get_streaming_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "update-streaming-distribution")]
     #[inline]
     pub fn update_streaming_distribution(
@@ -4194,18 +3737,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates a trust store.
-
- Returns [`UpdateTrustStoreFluentBuilder`](crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_trust_store`] for the input, output and errors.*/
+    /// Updates a trust store.
+    ///
+    /// Returns [`UpdateTrustStoreFluentBuilder`](crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_trust_store`] for the input, output and errors.
     #[cfg(feature = "update-trust-store")]
     #[inline]
-    pub fn update_trust_store(
-        &self,
-    ) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_trust_store(&self) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
+        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateTrustStore with an input built elsewhere: the same fluent builder as [`update_trust_store`](Client::update_trust_store), holding every member of `input`.
     #[cfg(feature = "update-trust-store")]
@@ -4214,23 +3752,15 @@ impl Client {
         &self,
         input: crate::operation::update_trust_store::UpdateTrustStoreInput,
     ) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
-    /** Update an Amazon CloudFront VPC origin in your account.
-
- Returns [`UpdateVpcOriginFluentBuilder`](crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_vpc_origin`] for the input, output and errors.*/
+    /// Update an Amazon CloudFront VPC origin in your account.
+    ///
+    /// Returns [`UpdateVpcOriginFluentBuilder`](crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "update-vpc-origin")]
     #[inline]
-    pub fn update_vpc_origin(
-        &self,
-    ) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_vpc_origin(&self) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
+        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateVpcOrigin with an input built elsewhere: the same fluent builder as [`update_vpc_origin`](Client::update_vpc_origin), holding every member of `input`.
     #[cfg(feature = "update-vpc-origin")]
@@ -4239,14 +3769,11 @@ impl Client {
         &self,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInput,
     ) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
-    /** Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
-
- Returns [`VerifyDnsConfigurationFluentBuilder`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::verify_dns_configuration`] for the input, output and errors.*/
+    /// Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
+    ///
+    /// Returns [`VerifyDnsConfigurationFluentBuilder`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::verify_dns_configuration`] for the input, output and errors.
     #[cfg(feature = "verify-dns-configuration")]
     #[inline]
     pub fn verify_dns_configuration(
@@ -4264,10 +3791,7 @@ impl Client {
         &self,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
     ) -> crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
-        crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(self.clone(), input.into())
     }
 }
 
@@ -4323,16 +3847,13 @@ impl crate::operation::list_cloud_front_origin_access_identities::ListCloudFront
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4346,48 +3867,26 @@ impl crate::operation::list_connection_functions::ListConnectionFunctionsFluentB
         'static,
         crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
         crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_connection_functions::ListConnectionFunctionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
         crate::types::ConnectionFunctionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
             crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_connection_functions::ListConnectionFunctionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.connection_functions.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.connection_functions.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4401,48 +3900,26 @@ impl crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder
         'static,
         crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
         crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_connection_groups::ListConnectionGroupsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
         crate::types::ConnectionGroupSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
             crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_connection_groups::ListConnectionGroupsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.connection_groups.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.connection_groups.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4456,48 +3933,26 @@ impl crate::operation::list_distribution_tenants::ListDistributionTenantsFluentB
         'static,
         crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
         crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
         crate::types::DistributionTenantSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
             crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_distribution_tenants::ListDistributionTenantsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_tenant_list.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.distribution_tenant_list.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4515,7 +3970,7 @@ impl crate::operation::list_distribution_tenants_by_customization::ListDistribut
             crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
         >,
         crate::types::DistributionTenantSummary,
-    > {
+    >{
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
@@ -4544,15 +3999,9 @@ impl crate::operation::list_distribution_tenants_by_customization::ListDistribut
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_tenant_list.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.distribution_tenant_list.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4566,30 +4015,19 @@ impl crate::operation::list_distributions::ListDistributionsFluentBuilder {
         'static,
         crate::operation::list_distributions::ListDistributionsInputBuilder,
         crate::operation::list_distributions::ListDistributionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions::ListDistributionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
         crate::types::DistributionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distributions::ListDistributionsInputBuilder,
             crate::operation::list_distributions::ListDistributionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_distributions::ListDistributionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4608,16 +4046,13 @@ impl crate::operation::list_distributions::ListDistributionsFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4665,16 +4100,13 @@ impl crate::operation::list_distributions_by_connection_function::ListDistributi
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4704,14 +4136,7 @@ impl crate::operation::list_distributions_by_connection_mode::ListDistributionsB
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4722,16 +4147,13 @@ impl crate::operation::list_distributions_by_connection_mode::ListDistributionsB
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4761,14 +4183,7 @@ impl crate::operation::list_distributions_by_trust_store::ListDistributionsByTru
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4779,16 +4194,13 @@ impl crate::operation::list_distributions_by_trust_store::ListDistributionsByTru
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4802,48 +4214,26 @@ impl crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
         'static,
         crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
         crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_domain_conflicts::ListDomainConflictsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
         crate::types::DomainConflict,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
             crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_domain_conflicts::ListDomainConflictsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.domain_conflicts.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.domain_conflicts.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4857,30 +4247,19 @@ impl crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
         'static,
         crate::operation::list_invalidations::ListInvalidationsInputBuilder,
         crate::operation::list_invalidations::ListInvalidationsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_invalidations::ListInvalidationsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
         crate::types::InvalidationSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_invalidations::ListInvalidationsInputBuilder,
             crate::operation::list_invalidations::ListInvalidationsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_invalidations::ListInvalidationsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.invalidation_list.as_ref())
@@ -4899,16 +4278,13 @@ impl crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.invalidation_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.invalidation_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4926,7 +4302,7 @@ impl crate::operation::list_invalidations_for_distribution_tenant::ListInvalidat
             crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
         >,
         crate::types::InvalidationSummary,
-    > {
+    >{
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
@@ -4956,16 +4332,13 @@ impl crate::operation::list_invalidations_for_distribution_tenant::ListInvalidat
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.invalidation_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.invalidation_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4979,30 +4352,19 @@ impl crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
         'static,
         crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_key_value_stores::ListKeyValueStoresError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
         crate::types::KeyValueStore,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
             crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_key_value_stores::ListKeyValueStoresError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.key_value_store_list.as_ref())
@@ -5013,16 +4375,13 @@ impl crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.key_value_store_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.key_value_store_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5036,30 +4395,19 @@ impl crate::operation::list_origin_access_controls::ListOriginAccessControlsFlue
         'static,
         crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
         crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
         crate::types::OriginAccessControlSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
             crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.origin_access_control_list.as_ref())
@@ -5070,16 +4418,13 @@ impl crate::operation::list_origin_access_controls::ListOriginAccessControlsFlue
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.origin_access_control_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.origin_access_control_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5093,30 +4438,19 @@ impl crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
         'static,
         crate::operation::list_public_keys::ListPublicKeysInputBuilder,
         crate::operation::list_public_keys::ListPublicKeysOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_public_keys::ListPublicKeysError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
         crate::types::PublicKeySummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_public_keys::ListPublicKeysInputBuilder,
             crate::operation::list_public_keys::ListPublicKeysOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_public_keys::ListPublicKeysError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.public_key_list.as_ref())
@@ -5127,16 +4461,13 @@ impl crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.public_key_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.public_key_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5150,30 +4481,19 @@ impl crate::operation::list_streaming_distributions::ListStreamingDistributionsF
         'static,
         crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
         crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
         crate::types::StreamingDistributionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
             crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.streaming_distribution_list.as_ref())
@@ -5192,16 +4512,13 @@ impl crate::operation::list_streaming_distributions::ListStreamingDistributionsF
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.streaming_distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.streaming_distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5215,66 +4532,42 @@ impl crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
         'static,
         crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
         crate::operation::list_trust_stores::ListTrustStoresOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_trust_stores::ListTrustStoresError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
         crate::types::TrustStoreSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
             crate::operation::list_trust_stores::ListTrustStoresOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_trust_stores::ListTrustStoresError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.trust_store_list.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.trust_store_list.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
 #[cfg(feature = "get-distribution")]
 impl crate::operation::get_distribution::GetDistributionFluentBuilder {
-    /** Wait until a distribution is deployed. Polls GetDistribution with this input every 60 s, at most 35 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
-
- # Errors
-
- [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.*/
+    /// Wait until a distribution is deployed. Polls GetDistribution with this input every 60 s, at most 35 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
+    ///
+    /// # Errors
+    ///
+    /// [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.
     #[inline]
     pub fn wait_until_distribution_deployed(
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_distribution::GetDistributionOutput,
-        restxml_runtime::SdkError<
-            crate::operation::get_distribution::GetDistributionError,
-        >,
+        restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -5284,10 +4577,8 @@ impl crate::operation::get_distribution::GetDistributionFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .and_then(|v| v.distribution.as_ref())
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Deployed")
+                    && Some(output).and_then(|v| v.distribution.as_ref()).map(|v| &v.status).map(|v| v.as_str())
+                        == Some("Deployed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5299,19 +4590,17 @@ impl crate::operation::get_distribution::GetDistributionFluentBuilder {
 
 #[cfg(feature = "get-invalidation")]
 impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-    /** Wait until an invalidation has completed. Polls GetInvalidation with this input every 20 s, at most 30 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
-
- # Errors
-
- [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.*/
+    /// Wait until an invalidation has completed. Polls GetInvalidation with this input every 20 s, at most 30 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
+    ///
+    /// # Errors
+    ///
+    /// [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.
     #[inline]
     pub fn wait_until_invalidation_completed(
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_invalidation::GetInvalidationOutput,
-        restxml_runtime::SdkError<
-            crate::operation::get_invalidation::GetInvalidationError,
-        >,
+        restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -5321,10 +4610,8 @@ impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .and_then(|v| v.invalidation.as_ref())
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Completed")
+                    && Some(output).and_then(|v| v.invalidation.as_ref()).map(|v| &v.status).map(|v| v.as_str())
+                        == Some("Completed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5336,11 +4623,11 @@ impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
 
 #[cfg(feature = "get-invalidation-for-distribution-tenant")]
 impl crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
-    /** Wait until an invalidation for distribution tenant has completed. Polls GetInvalidationForDistributionTenant with this input every 20 s, at most 30 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
-
- # Errors
-
- [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.*/
+    /// Wait until an invalidation for distribution tenant has completed. Polls GetInvalidationForDistributionTenant with this input every 20 s, at most 30 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
+    ///
+    /// # Errors
+    ///
+    /// [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.
     #[inline]
     pub fn wait_until_invalidation_for_distribution_tenant_completed(
         self,
@@ -5358,10 +4645,8 @@ impl crate::operation::get_invalidation_for_distribution_tenant::GetInvalidation
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .and_then(|v| v.invalidation.as_ref())
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Completed")
+                    && Some(output).and_then(|v| v.invalidation.as_ref()).map(|v| &v.status).map(|v| v.as_str())
+                        == Some("Completed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5373,19 +4658,17 @@ impl crate::operation::get_invalidation_for_distribution_tenant::GetInvalidation
 
 #[cfg(feature = "get-streaming-distribution")]
 impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
-    /** Wait until a streaming distribution is deployed. Polls GetStreamingDistribution with this input every 60 s, at most 25 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
-
- # Errors
-
- [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.*/
+    /// Wait until a streaming distribution is deployed. Polls GetStreamingDistribution with this input every 60 s, at most 25 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
+    ///
+    /// # Errors
+    ///
+    /// [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.
     #[inline]
     pub fn wait_until_streaming_distribution_deployed(
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
-        restxml_runtime::SdkError<
-            crate::operation::get_streaming_distribution::GetStreamingDistributionError,
-        >,
+        restxml_runtime::SdkError<crate::operation::get_streaming_distribution::GetStreamingDistributionError>,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -5398,7 +4681,8 @@ impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluen
                     && Some(output)
                         .and_then(|v| v.streaming_distribution.as_ref())
                         .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Deployed")
+                        .map(|v| v.as_str())
+                        == Some("Deployed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5410,11 +4694,11 @@ impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluen
 
 #[cfg(all(feature = "get-cache-policy-config", feature = "update-cache-policy"))]
 impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-    /** Read-modify-write: GetCachePolicyConfig for the config and its ETag, `change` applied, then UpdateCachePolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetCachePolicyConfig for the config and its ETag, `change` applied, then UpdateCachePolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5426,32 +4710,18 @@ impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilde
             crate::operation::update_cache_policy::UpdateCachePolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .cache_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.cache_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_cache_policy::UpdateCachePolicyInput {
             cache_policy_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5459,18 +4729,16 @@ impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilde
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-cloud-front-origin-access-identity-config",
-        feature = "update-cloud-front-origin-access-identity"
-    )
-)]
+#[cfg(all(
+    feature = "get-cloud-front-origin-access-identity-config",
+    feature = "update-cloud-front-origin-access-identity"
+))]
 impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
-    /** Read-modify-write: GetCloudFrontOriginAccessIdentityConfig for the config and its ETag, `change` applied, then UpdateCloudFrontOriginAccessIdentity with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetCloudFrontOriginAccessIdentityConfig for the config and its ETag, `change` applied, then UpdateCloudFrontOriginAccessIdentity with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5515,18 +4783,13 @@ impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFr
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-continuous-deployment-policy-config",
-        feature = "update-continuous-deployment-policy"
-    )
-)]
+#[cfg(all(feature = "get-continuous-deployment-policy-config", feature = "update-continuous-deployment-policy"))]
 impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
-    /** Read-modify-write: GetContinuousDeploymentPolicyConfig for the config and its ETag, `change` applied, then UpdateContinuousDeploymentPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetContinuousDeploymentPolicyConfig for the config and its ETag, `change` applied, then UpdateContinuousDeploymentPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5538,22 +4801,12 @@ impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDep
             crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .continuous_deployment_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.continuous_deployment_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput {
             continuous_deployment_policy_config: config,
@@ -5561,23 +4814,23 @@ impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDep
             id: input.id.clone(),
         };
         crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
 #[cfg(all(feature = "get-distribution-config", feature = "update-distribution"))]
 impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder {
-    /** Read-modify-write: GetDistributionConfig for the config and its ETag, `change` applied, then UpdateDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetDistributionConfig for the config and its ETag, `change` applied, then UpdateDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5589,32 +4842,18 @@ impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuild
             crate::operation::update_distribution::UpdateDistributionError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .distribution_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.distribution_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_distribution::UpdateDistributionInput {
             distribution_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5622,18 +4861,13 @@ impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuild
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-field-level-encryption-profile-config",
-        feature = "update-field-level-encryption-profile"
-    )
-)]
+#[cfg(all(feature = "get-field-level-encryption-profile-config", feature = "update-field-level-encryption-profile"))]
 impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
-    /** Read-modify-write: GetFieldLevelEncryptionProfileConfig for the config and its ETag, `change` applied, then UpdateFieldLevelEncryptionProfile with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetFieldLevelEncryptionProfileConfig for the config and its ETag, `change` applied, then UpdateFieldLevelEncryptionProfile with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5645,22 +4879,12 @@ impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelE
             crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .field_level_encryption_profile_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.field_level_encryption_profile_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput {
             field_level_encryption_profile_config: config,
@@ -5668,23 +4892,23 @@ impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelE
             id: input.id.clone(),
         };
         crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
 #[cfg(all(feature = "get-key-group-config", feature = "update-key-group"))]
 impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-    /** Read-modify-write: GetKeyGroupConfig for the config and its ETag, `change` applied, then UpdateKeyGroup with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetKeyGroupConfig for the config and its ETag, `change` applied, then UpdateKeyGroup with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5696,32 +4920,18 @@ impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
             crate::operation::update_key_group::UpdateKeyGroupError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .key_group_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.key_group_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_key_group::UpdateKeyGroupInput {
             key_group_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5729,18 +4939,13 @@ impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-origin-access-control-config",
-        feature = "update-origin-access-control"
-    )
-)]
+#[cfg(all(feature = "get-origin-access-control-config", feature = "update-origin-access-control"))]
 impl crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
-    /** Read-modify-write: GetOriginAccessControlConfig for the config and its ETag, `change` applied, then UpdateOriginAccessControl with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetOriginAccessControlConfig for the config and its ETag, `change` applied, then UpdateOriginAccessControl with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5752,22 +4957,12 @@ impl crate::operation::get_origin_access_control_config::GetOriginAccessControlC
             crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .origin_access_control_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.origin_access_control_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_origin_access_control::UpdateOriginAccessControlInput {
             origin_access_control_config: config,
@@ -5775,28 +4970,23 @@ impl crate::operation::get_origin_access_control_config::GetOriginAccessControlC
             id: input.id.clone(),
         };
         crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-origin-request-policy-config",
-        feature = "update-origin-request-policy"
-    )
-)]
+#[cfg(all(feature = "get-origin-request-policy-config", feature = "update-origin-request-policy"))]
 impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
-    /** Read-modify-write: GetOriginRequestPolicyConfig for the config and its ETag, `change` applied, then UpdateOriginRequestPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetOriginRequestPolicyConfig for the config and its ETag, `change` applied, then UpdateOriginRequestPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5808,22 +4998,12 @@ impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyC
             crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .origin_request_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.origin_request_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput {
             origin_request_policy_config: config,
@@ -5831,23 +5011,23 @@ impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyC
             id: input.id.clone(),
         };
         crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
 #[cfg(all(feature = "get-public-key-config", feature = "update-public-key"))]
 impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-    /** Read-modify-write: GetPublicKeyConfig for the config and its ETag, `change` applied, then UpdatePublicKey with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetPublicKeyConfig for the config and its ETag, `change` applied, then UpdatePublicKey with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5859,32 +5039,18 @@ impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
             crate::operation::update_public_key::UpdatePublicKeyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .public_key_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.public_key_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_public_key::UpdatePublicKeyInput {
             public_key_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5892,18 +5058,13 @@ impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-response-headers-policy-config",
-        feature = "update-response-headers-policy"
-    )
-)]
+#[cfg(all(feature = "get-response-headers-policy-config", feature = "update-response-headers-policy"))]
 impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
-    /** Read-modify-write: GetResponseHeadersPolicyConfig for the config and its ETag, `change` applied, then UpdateResponseHeadersPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetResponseHeadersPolicyConfig for the config and its ETag, `change` applied, then UpdateResponseHeadersPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5915,22 +5076,12 @@ impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPol
             crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .response_headers_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.response_headers_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput {
             response_headers_policy_config: config,
@@ -5938,28 +5089,23 @@ impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPol
             id: input.id.clone(),
         };
         crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-streaming-distribution-config",
-        feature = "update-streaming-distribution"
-    )
-)]
+#[cfg(all(feature = "get-streaming-distribution-config", feature = "update-streaming-distribution"))]
 impl crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
-    /** Read-modify-write: GetStreamingDistributionConfig for the config and its ETag, `change` applied, then UpdateStreamingDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
-
- # Errors
-
- [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.*/
+    /// Read-modify-write: GetStreamingDistributionConfig for the config and its ETag, `change` applied, then UpdateStreamingDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
+    ///
+    /// # Errors
+    ///
+    /// [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; `MissingConfig` or `MissingETag` when the read lacked either.
     #[inline]
     pub async fn read_modify_write(
         self,
@@ -5971,22 +5117,12 @@ impl crate::operation::get_streaming_distribution_config::GetStreamingDistributi
             crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .streaming_distribution_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.streaming_distribution_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput {
             streaming_distribution_config: config,
@@ -5994,12 +5130,12 @@ impl crate::operation::get_streaming_distribution_config::GetStreamingDistributi
             id: input.id.clone(),
         };
         crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }

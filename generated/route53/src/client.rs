@@ -3,16 +3,11 @@
 
 //! The async client. `Client::new(Config::builder().region("us-east-1").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder.
 pub use restxml_runtime::client::credentials::{
-    Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials,
-    ProvideCredentials,
+    Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials,
 };
-pub use restxml_runtime::client::paginate::{
-    Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
-};
+pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::transport::{
-    HttpClient, TransportError, TransportErrorKind,
-};
+pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
 
 #[cfg(feature = "https")]
 pub use restxml_runtime::client::transport::HyperClient;
@@ -23,40 +18,39 @@ pub use restxml_runtime::client::transport::ReqwestClient;
 #[cfg(feature = "test-util")]
 pub use restxml_runtime::client::transport::ReplayClient;
 pub use restxml_runtime::client::{
-    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts,
-    WithTransport,
+    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport,
 };
 pub use restxml_runtime::{RequestId, ResponseMetadata};
 
 /// The markers ListResourceRecordSets pages by, each set or not: `NextRecordName`, `NextRecordType`, `NextRecordIdentifier`.
 #[cfg(feature = "list-resource-record-sets")]
-pub type ListResourceRecordSetsPageToken = (
-    Option<String>,
-    Option<crate::types::RRType>,
-    Option<String>,
-);
+pub type ListResourceRecordSetsPageToken = (Option<String>, Option<crate::types::RRType>, Option<String>);
 
-/** A client for Amazon Route 53: a method per operation, each returning the operation's fluent builder (set the input's members, then `.send().await`); `<operation>_with(input)` starts from an input built elsewhere.
+/// A client for Amazon Route 53: a method per operation, each returning the operation's fluent builder (set the input's members, then `.send().await`); `<operation>_with(input)` starts from an input built elsewhere.
+///
+/// Cloning is cheap (the settings are shared), and every call's future is `Send + 'static`.
+///
+/// # Example
+///
+/// ```no_run
+/// # #[cfg(all(feature = "https", feature = "get-hosted-zone"))]
+/// # async fn example(id: &str) -> Result<(), route53_sdk::Error> {
+/// use route53_sdk::client::RequestId as _;
 
- Cloning is cheap (the settings are shared), and every call's future is `Send + 'static`.
+///
+/// let client = route53_sdk::Client::new(route53_sdk::Config::builder().region("us-east-1").build());
 
- # Example
+/// let output = client
+///     .get_hosted_zone()
+///     .id(id)
+///     .send()
+///     .await?;
 
- ```no_run
- # #[cfg(all(feature = "https", feature = "get-hosted-zone"))]
- # async fn example(id: &str) -> Result<(), route53_sdk::Error> {
- use route53_sdk::client::RequestId as _;
+/// println!("{output:?} (request id {:?})", output.request_id());
 
- let client = route53_sdk::Client::new(route53_sdk::Config::builder().region("us-east-1").build());
- let output = client
-     .get_hosted_zone()
-     .id(id)
-     .send()
-     .await?;
- println!("{output:?} (request id {:?})", output.request_id());
- # Ok(())
- # }
- ```*/
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Client {
     core: std::sync::Arc<restxml_runtime::client::ClientCore>,
@@ -68,14 +62,8 @@ impl Client {
     pub fn new(config: Config) -> Self {
         Client {
             core: std::sync::Arc::new(
-                restxml_runtime::client::ClientCore::new(
-                        config,
-                        &crate::endpoint::RULES,
-                        "route53",
-                    )
-                    .with_error_reader(
-                        restxml_runtime::customizations::route53::error_metadata,
-                    ),
+                restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, "route53")
+                    .with_error_reader(restxml_runtime::customizations::route53::error_metadata),
             ),
         }
     }
@@ -89,9 +77,9 @@ impl Client {
     pub(crate) fn core(&self) -> &restxml_runtime::client::ClientCore {
         &self.core
     }
-    /** Activates a key-signing key (KSK) so that it can be used for signing by DNSSEC. This operation changes the KSK status to `ACTIVE`.
-
- Returns [`ActivateKeySigningKeyFluentBuilder`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::activate_key_signing_key`] for the input, output and errors.*/
+    /// Activates a key-signing key (KSK) so that it can be used for signing by DNSSEC. This operation changes the KSK status to `ACTIVE`.
+    ///
+    /// Returns [`ActivateKeySigningKeyFluentBuilder`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::activate_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "activate-key-signing-key")]
     #[inline]
     pub fn activate_key_signing_key(
@@ -109,14 +97,11 @@ impl Client {
         &self,
         input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput,
     ) -> crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder {
-        crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Associates an Amazon VPC with a private hosted zone.
-
- Returns [`AssociateVPCWithHostedZoneFluentBuilder`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_vpc_with_hosted_zone`] for the input, output and errors.*/
+    /// Associates an Amazon VPC with a private hosted zone.
+    ///
+    /// Returns [`AssociateVPCWithHostedZoneFluentBuilder`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_vpc_with_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "associate-vpc-with-hosted-zone")]
     #[inline]
     pub fn associate_vpc_with_hosted_zone(
@@ -139,9 +124,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates, changes, or deletes CIDR blocks within a collection. Contains authoritative IP information mapping blocks to one or multiple locations.
-
- Returns [`ChangeCidrCollectionFluentBuilder`](crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_cidr_collection`] for the input, output and errors.*/
+    /// Creates, changes, or deletes CIDR blocks within a collection. Contains authoritative IP information mapping blocks to one or multiple locations.
+    ///
+    /// Returns [`ChangeCidrCollectionFluentBuilder`](crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "change-cidr-collection")]
     #[inline]
     pub fn change_cidr_collection(
@@ -159,14 +144,11 @@ impl Client {
         &self,
         input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput,
     ) -> crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
-        crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates, changes, or deletes a resource record set, which contains authoritative DNS information for a specified domain name or subdomain name. For example, you can use `ChangeResourceRecordSets` to create a resource record set that routes traffic for test.example.com to a web server that has an IP address of 192.0.2.44.
-
- Returns [`ChangeResourceRecordSetsFluentBuilder`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_resource_record_sets`] for the input, output and errors.*/
+    /// Creates, changes, or deletes a resource record set, which contains authoritative DNS information for a specified domain name or subdomain name. For example, you can use `ChangeResourceRecordSets` to create a resource record set that routes traffic for test.example.com to a web server that has an IP address of 192.0.2.44.
+    ///
+    /// Returns [`ChangeResourceRecordSetsFluentBuilder`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_resource_record_sets`] for the input, output and errors.
     #[cfg(feature = "change-resource-record-sets")]
     #[inline]
     pub fn change_resource_record_sets(
@@ -189,9 +171,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Adds, edits, or deletes tags for a health check or a hosted zone.
-
- Returns [`ChangeTagsForResourceFluentBuilder`](crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_tags_for_resource`] for the input, output and errors.*/
+    /// Adds, edits, or deletes tags for a health check or a hosted zone.
+    ///
+    /// Returns [`ChangeTagsForResourceFluentBuilder`](crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "change-tags-for-resource")]
     #[inline]
     pub fn change_tags_for_resource(
@@ -209,14 +191,11 @@ impl Client {
         &self,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
     ) -> crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder {
-        crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a CIDR collection in the current Amazon Web Services account.
-
- Returns [`CreateCidrCollectionFluentBuilder`](crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cidr_collection`] for the input, output and errors.*/
+    /// Creates a CIDR collection in the current Amazon Web Services account.
+    ///
+    /// Returns [`CreateCidrCollectionFluentBuilder`](crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "create-cidr-collection")]
     #[inline]
     pub fn create_cidr_collection(
@@ -234,23 +213,15 @@ impl Client {
         &self,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInput,
     ) -> crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder {
-        crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a new health check.
-
- Returns [`CreateHealthCheckFluentBuilder`](crate::operation::create_health_check::CreateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_health_check`] for the input, output and errors.*/
+    /// Creates a new health check.
+    ///
+    /// Returns [`CreateHealthCheckFluentBuilder`](crate::operation::create_health_check::CreateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_health_check`] for the input, output and errors.
     #[cfg(feature = "create-health-check")]
     #[inline]
-    pub fn create_health_check(
-        &self,
-    ) -> crate::operation::create_health_check::CreateHealthCheckFluentBuilder {
-        crate::operation::create_health_check::CreateHealthCheckFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_health_check(&self) -> crate::operation::create_health_check::CreateHealthCheckFluentBuilder {
+        crate::operation::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateHealthCheck with an input built elsewhere: the same fluent builder as [`create_health_check`](Client::create_health_check), holding every member of `input`.
     #[cfg(feature = "create-health-check")]
@@ -259,23 +230,15 @@ impl Client {
         &self,
         input: crate::operation::create_health_check::CreateHealthCheckInput,
     ) -> crate::operation::create_health_check::CreateHealthCheckFluentBuilder {
-        crate::operation::create_health_check::CreateHealthCheckFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a new public or private hosted zone. You create records in a public hosted zone to define how you want to route traffic on the internet for a domain, such as example.com, and its subdomains (apex.example.com, acme.example.com). You create records in a private hosted zone to define how you want to route traffic for a domain and its subdomains within one or more Amazon Virtual Private Clouds (Amazon VPCs).
-
- Returns [`CreateHostedZoneFluentBuilder`](crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_hosted_zone`] for the input, output and errors.*/
+    /// Creates a new public or private hosted zone. You create records in a public hosted zone to define how you want to route traffic on the internet for a domain, such as example.com, and its subdomains (apex.example.com, acme.example.com). You create records in a private hosted zone to define how you want to route traffic for a domain and its subdomains within one or more Amazon Virtual Private Clouds (Amazon VPCs).
+    ///
+    /// Returns [`CreateHostedZoneFluentBuilder`](crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "create-hosted-zone")]
     #[inline]
-    pub fn create_hosted_zone(
-        &self,
-    ) -> crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder {
-        crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_hosted_zone(&self) -> crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder {
+        crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateHostedZone with an input built elsewhere: the same fluent builder as [`create_hosted_zone`](Client::create_hosted_zone), holding every member of `input`.
     #[cfg(feature = "create-hosted-zone")]
@@ -284,19 +247,14 @@ impl Client {
         &self,
         input: crate::operation::create_hosted_zone::CreateHostedZoneInput,
     ) -> crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder {
-        crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a new key-signing key (KSK) associated with a hosted zone. You can only have two KSKs per hosted zone.
-
- Returns [`CreateKeySigningKeyFluentBuilder`](crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_signing_key`] for the input, output and errors.*/
+    /// Creates a new key-signing key (KSK) associated with a hosted zone. You can only have two KSKs per hosted zone.
+    ///
+    /// Returns [`CreateKeySigningKeyFluentBuilder`](crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "create-key-signing-key")]
     #[inline]
-    pub fn create_key_signing_key(
-        &self,
-    ) -> crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
+    pub fn create_key_signing_key(&self) -> crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
         crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -309,14 +267,11 @@ impl Client {
         &self,
         input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput,
     ) -> crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
-        crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates a configuration for DNS query logging. After you create a query logging configuration, Amazon Route 53 begins to publish log data to an Amazon CloudWatch Logs log group.
-
- Returns [`CreateQueryLoggingConfigFluentBuilder`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_query_logging_config`] for the input, output and errors.*/
+    /// Creates a configuration for DNS query logging. After you create a query logging configuration, Amazon Route 53 begins to publish log data to an Amazon CloudWatch Logs log group.
+    ///
+    /// Returns [`CreateQueryLoggingConfigFluentBuilder`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_query_logging_config`] for the input, output and errors.
     #[cfg(feature = "create-query-logging-config")]
     #[inline]
     pub fn create_query_logging_config(
@@ -339,9 +294,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a delegation set (a group of four name servers) that can be reused by multiple hosted zones that were created by the same Amazon Web Services account.
-
- Returns [`CreateReusableDelegationSetFluentBuilder`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_reusable_delegation_set`] for the input, output and errors.*/
+    /// Creates a delegation set (a group of four name servers) that can be reused by multiple hosted zones that were created by the same Amazon Web Services account.
+    ///
+    /// Returns [`CreateReusableDelegationSetFluentBuilder`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_reusable_delegation_set`] for the input, output and errors.
     #[cfg(feature = "create-reusable-delegation-set")]
     #[inline]
     pub fn create_reusable_delegation_set(
@@ -364,18 +319,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a traffic policy, which you use to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com).
-
- Returns [`CreateTrafficPolicyFluentBuilder`](crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy`] for the input, output and errors.*/
+    /// Creates a traffic policy, which you use to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com).
+    ///
+    /// Returns [`CreateTrafficPolicyFluentBuilder`](crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy")]
     #[inline]
-    pub fn create_traffic_policy(
-        &self,
-    ) -> crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
-        crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_traffic_policy(&self) -> crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
+        crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateTrafficPolicy with an input built elsewhere: the same fluent builder as [`create_traffic_policy`](Client::create_traffic_policy), holding every member of `input`.
     #[cfg(feature = "create-traffic-policy")]
@@ -384,14 +334,11 @@ impl Client {
         &self,
         input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput,
     ) -> crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
-        crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Creates resource record sets in a specified hosted zone based on the settings in a specified traffic policy version. In addition, `CreateTrafficPolicyInstance` associates the resource record sets with a specified domain name (such as example.com) or subdomain name (such as www.example.com). Amazon Route 53 responds to DNS queries for the domain or subdomain name by using the resource record sets that `CreateTrafficPolicyInstance` created.
-
- Returns [`CreateTrafficPolicyInstanceFluentBuilder`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_instance`] for the input, output and errors.*/
+    /// Creates resource record sets in a specified hosted zone based on the settings in a specified traffic policy version. In addition, `CreateTrafficPolicyInstance` associates the resource record sets with a specified domain name (such as example.com) or subdomain name (such as www.example.com). Amazon Route 53 responds to DNS queries for the domain or subdomain name by using the resource record sets that `CreateTrafficPolicyInstance` created.
+    ///
+    /// Returns [`CreateTrafficPolicyInstanceFluentBuilder`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy-instance")]
     #[inline]
     pub fn create_traffic_policy_instance(
@@ -414,9 +361,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Creates a new version of an existing traffic policy. When you create a new version of a traffic policy, you specify the ID of the traffic policy that you want to update and a JSON-formatted document that describes the new version. You use traffic policies to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com). You can create a maximum of 1000 versions of a traffic policy. If you reach the limit and need to create another version, you'll need to start a new traffic policy.
-
- Returns [`CreateTrafficPolicyVersionFluentBuilder`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_version`] for the input, output and errors.*/
+    /// Creates a new version of an existing traffic policy. When you create a new version of a traffic policy, you specify the ID of the traffic policy that you want to update and a JSON-formatted document that describes the new version. You use traffic policies to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com). You can create a maximum of 1000 versions of a traffic policy. If you reach the limit and need to create another version, you'll need to start a new traffic policy.
+    ///
+    /// Returns [`CreateTrafficPolicyVersionFluentBuilder`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_version`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy-version")]
     #[inline]
     pub fn create_traffic_policy_version(
@@ -439,9 +386,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Authorizes the Amazon Web Services account that created a specified VPC to submit an `AssociateVPCWithHostedZone` request to associate the VPC with a specified hosted zone that was created by a different account. To submit a `CreateVPCAssociationAuthorization` request, you must use the account that created the hosted zone. After you authorize the association, use the account that created the VPC to submit an `AssociateVPCWithHostedZone` request.
-
- Returns [`CreateVPCAssociationAuthorizationFluentBuilder`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_association_authorization`] for the input, output and errors.*/
+    /// Authorizes the Amazon Web Services account that created a specified VPC to submit an `AssociateVPCWithHostedZone` request to associate the VPC with a specified hosted zone that was created by a different account. To submit a `CreateVPCAssociationAuthorization` request, you must use the account that created the hosted zone. After you authorize the association, use the account that created the VPC to submit an `AssociateVPCWithHostedZone` request.
+    ///
+    /// Returns [`CreateVPCAssociationAuthorizationFluentBuilder`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_association_authorization`] for the input, output and errors.
     #[cfg(feature = "create-vpc-association-authorization")]
     #[inline]
     pub fn create_vpc_association_authorization(
@@ -464,9 +411,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deactivates a key-signing key (KSK) so that it will not be used for signing by DNSSEC. This operation changes the KSK status to `INACTIVE`.
-
- Returns [`DeactivateKeySigningKeyFluentBuilder`](crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::deactivate_key_signing_key`] for the input, output and errors.*/
+    /// Deactivates a key-signing key (KSK) so that it will not be used for signing by DNSSEC. This operation changes the KSK status to `INACTIVE`.
+    ///
+    /// Returns [`DeactivateKeySigningKeyFluentBuilder`](crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::deactivate_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "deactivate-key-signing-key")]
     #[inline]
     pub fn deactivate_key_signing_key(
@@ -489,9 +436,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a CIDR collection in the current Amazon Web Services account. The collection must be empty before it can be deleted.
-
- Returns [`DeleteCidrCollectionFluentBuilder`](crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cidr_collection`] for the input, output and errors.*/
+    /// Deletes a CIDR collection in the current Amazon Web Services account. The collection must be empty before it can be deleted.
+    ///
+    /// Returns [`DeleteCidrCollectionFluentBuilder`](crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "delete-cidr-collection")]
     #[inline]
     pub fn delete_cidr_collection(
@@ -509,23 +456,15 @@ impl Client {
         &self,
         input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput,
     ) -> crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
-        crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a health check.
-
- Returns [`DeleteHealthCheckFluentBuilder`](crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_health_check`] for the input, output and errors.*/
+    /// Deletes a health check.
+    ///
+    /// Returns [`DeleteHealthCheckFluentBuilder`](crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_health_check`] for the input, output and errors.
     #[cfg(feature = "delete-health-check")]
     #[inline]
-    pub fn delete_health_check(
-        &self,
-    ) -> crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder {
-        crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_health_check(&self) -> crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder {
+        crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteHealthCheck with an input built elsewhere: the same fluent builder as [`delete_health_check`](Client::delete_health_check), holding every member of `input`.
     #[cfg(feature = "delete-health-check")]
@@ -534,23 +473,15 @@ impl Client {
         &self,
         input: crate::operation::delete_health_check::DeleteHealthCheckInput,
     ) -> crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder {
-        crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a hosted zone.
-
- Returns [`DeleteHostedZoneFluentBuilder`](crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_hosted_zone`] for the input, output and errors.*/
+    /// Deletes a hosted zone.
+    ///
+    /// Returns [`DeleteHostedZoneFluentBuilder`](crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "delete-hosted-zone")]
     #[inline]
-    pub fn delete_hosted_zone(
-        &self,
-    ) -> crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
-        crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_hosted_zone(&self) -> crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
+        crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteHostedZone with an input built elsewhere: the same fluent builder as [`delete_hosted_zone`](Client::delete_hosted_zone), holding every member of `input`.
     #[cfg(feature = "delete-hosted-zone")]
@@ -559,19 +490,14 @@ impl Client {
         &self,
         input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput,
     ) -> crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
-        crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a key-signing key (KSK). Before you can delete a KSK, you must deactivate it. The KSK must be deactivated before you can delete it regardless of whether the hosted zone is enabled for DNSSEC signing.
-
- Returns [`DeleteKeySigningKeyFluentBuilder`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_signing_key`] for the input, output and errors.*/
+    /// Deletes a key-signing key (KSK). Before you can delete a KSK, you must deactivate it. The KSK must be deactivated before you can delete it regardless of whether the hosted zone is enabled for DNSSEC signing.
+    ///
+    /// Returns [`DeleteKeySigningKeyFluentBuilder`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "delete-key-signing-key")]
     #[inline]
-    pub fn delete_key_signing_key(
-        &self,
-    ) -> crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
+    pub fn delete_key_signing_key(&self) -> crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
         crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -584,14 +510,11 @@ impl Client {
         &self,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
     ) -> crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
-        crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a configuration for DNS query logging. If you delete a configuration, Amazon Route 53 stops sending query logs to CloudWatch Logs. Route 53 doesn't delete any logs that are already in CloudWatch Logs.
-
- Returns [`DeleteQueryLoggingConfigFluentBuilder`](crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_query_logging_config`] for the input, output and errors.*/
+    /// Deletes a configuration for DNS query logging. If you delete a configuration, Amazon Route 53 stops sending query logs to CloudWatch Logs. Route 53 doesn't delete any logs that are already in CloudWatch Logs.
+    ///
+    /// Returns [`DeleteQueryLoggingConfigFluentBuilder`](crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_query_logging_config`] for the input, output and errors.
     #[cfg(feature = "delete-query-logging-config")]
     #[inline]
     pub fn delete_query_logging_config(
@@ -614,9 +537,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a reusable delegation set.
-
- Returns [`DeleteReusableDelegationSetFluentBuilder`](crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_reusable_delegation_set`] for the input, output and errors.*/
+    /// Deletes a reusable delegation set.
+    ///
+    /// Returns [`DeleteReusableDelegationSetFluentBuilder`](crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_reusable_delegation_set`] for the input, output and errors.
     #[cfg(feature = "delete-reusable-delegation-set")]
     #[inline]
     pub fn delete_reusable_delegation_set(
@@ -639,18 +562,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Deletes a traffic policy.
-
- Returns [`DeleteTrafficPolicyFluentBuilder`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy`] for the input, output and errors.*/
+    /// Deletes a traffic policy.
+    ///
+    /// Returns [`DeleteTrafficPolicyFluentBuilder`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "delete-traffic-policy")]
     #[inline]
-    pub fn delete_traffic_policy(
-        &self,
-    ) -> crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
-        crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_traffic_policy(&self) -> crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
+        crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteTrafficPolicy with an input built elsewhere: the same fluent builder as [`delete_traffic_policy`](Client::delete_traffic_policy), holding every member of `input`.
     #[cfg(feature = "delete-traffic-policy")]
@@ -659,14 +577,11 @@ impl Client {
         &self,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
     ) -> crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
-        crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Deletes a traffic policy instance and all of the resource record sets that Amazon Route 53 created when you created the instance.
-
- Returns [`DeleteTrafficPolicyInstanceFluentBuilder`](crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy_instance`] for the input, output and errors.*/
+    /// Deletes a traffic policy instance and all of the resource record sets that Amazon Route 53 created when you created the instance.
+    ///
+    /// Returns [`DeleteTrafficPolicyInstanceFluentBuilder`](crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "delete-traffic-policy-instance")]
     #[inline]
     pub fn delete_traffic_policy_instance(
@@ -689,9 +604,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Removes authorization to submit an `AssociateVPCWithHostedZone` request to associate a specified VPC with a hosted zone that was created by a different account. You must use the account that created the hosted zone to submit a `DeleteVPCAssociationAuthorization` request.
-
- Returns [`DeleteVPCAssociationAuthorizationFluentBuilder`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_association_authorization`] for the input, output and errors.*/
+    /// Removes authorization to submit an `AssociateVPCWithHostedZone` request to associate a specified VPC with a hosted zone that was created by a different account. You must use the account that created the hosted zone to submit a `DeleteVPCAssociationAuthorization` request.
+    ///
+    /// Returns [`DeleteVPCAssociationAuthorizationFluentBuilder`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_association_authorization`] for the input, output and errors.
     #[cfg(feature = "delete-vpc-association-authorization")]
     #[inline]
     pub fn delete_vpc_association_authorization(
@@ -714,9 +629,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Disables DNSSEC signing in a specific hosted zone. This action does not deactivate any key-signing keys (KSKs) that are active in the hosted zone.
-
- Returns [`DisableHostedZoneDNSSECFluentBuilder`](crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disable_hosted_zone_dnssec`] for the input, output and errors.*/
+    /// Disables DNSSEC signing in a specific hosted zone. This action does not deactivate any key-signing keys (KSKs) that are active in the hosted zone.
+    ///
+    /// Returns [`DisableHostedZoneDNSSECFluentBuilder`](crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disable_hosted_zone_dnssec`] for the input, output and errors.
     #[cfg(feature = "disable-hosted-zone-dnssec")]
     #[inline]
     pub fn disable_hosted_zone_dnssec(
@@ -739,9 +654,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Disassociates an Amazon Virtual Private Cloud (Amazon VPC) from an Amazon Route 53 private hosted zone. Note the following:
-
- Returns [`DisassociateVPCFromHostedZoneFluentBuilder`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_vpc_from_hosted_zone`] for the input, output and errors.*/
+    /// Disassociates an Amazon Virtual Private Cloud (Amazon VPC) from an Amazon Route 53 private hosted zone. Note the following:
+    ///
+    /// Returns [`DisassociateVPCFromHostedZoneFluentBuilder`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_vpc_from_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
     #[inline]
     pub fn disassociate_vpc_from_hosted_zone(
@@ -764,9 +679,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Enables DNSSEC signing in a specific hosted zone.
-
- Returns [`EnableHostedZoneDNSSECFluentBuilder`](crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::enable_hosted_zone_dnssec`] for the input, output and errors.*/
+    /// Enables DNSSEC signing in a specific hosted zone.
+    ///
+    /// Returns [`EnableHostedZoneDNSSECFluentBuilder`](crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::enable_hosted_zone_dnssec`] for the input, output and errors.
     #[cfg(feature = "enable-hosted-zone-dnssec")]
     #[inline]
     pub fn enable_hosted_zone_dnssec(
@@ -789,18 +704,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets the specified limit for the current account, for example, the maximum number of health checks that you can create using the account.
-
- Returns [`GetAccountLimitFluentBuilder`](crate::operation::get_account_limit::GetAccountLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_account_limit`] for the input, output and errors.*/
+    /// Gets the specified limit for the current account, for example, the maximum number of health checks that you can create using the account.
+    ///
+    /// Returns [`GetAccountLimitFluentBuilder`](crate::operation::get_account_limit::GetAccountLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_account_limit`] for the input, output and errors.
     #[cfg(feature = "get-account-limit")]
     #[inline]
-    pub fn get_account_limit(
-        &self,
-    ) -> crate::operation::get_account_limit::GetAccountLimitFluentBuilder {
-        crate::operation::get_account_limit::GetAccountLimitFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_account_limit(&self) -> crate::operation::get_account_limit::GetAccountLimitFluentBuilder {
+        crate::operation::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetAccountLimit with an input built elsewhere: the same fluent builder as [`get_account_limit`](Client::get_account_limit), holding every member of `input`.
     #[cfg(feature = "get-account-limit")]
@@ -809,21 +719,15 @@ impl Client {
         &self,
         input: crate::operation::get_account_limit::GetAccountLimitInput,
     ) -> crate::operation::get_account_limit::GetAccountLimitFluentBuilder {
-        crate::operation::get_account_limit::GetAccountLimitFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), input.into())
     }
-    /** Returns the current status of a change batch request. The status is one of the following values:
-
- Returns [`GetChangeFluentBuilder`](crate::operation::get_change::GetChangeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_change`] for the input, output and errors.*/
+    /// Returns the current status of a change batch request. The status is one of the following values:
+    ///
+    /// Returns [`GetChangeFluentBuilder`](crate::operation::get_change::GetChangeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_change`] for the input, output and errors.
     #[cfg(feature = "get-change")]
     #[inline]
     pub fn get_change(&self) -> crate::operation::get_change::GetChangeFluentBuilder {
-        crate::operation::get_change::GetChangeFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+        crate::operation::get_change::GetChangeFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetChange with an input built elsewhere: the same fluent builder as [`get_change`](Client::get_change), holding every member of `input`.
     #[cfg(feature = "get-change")]
@@ -832,23 +736,15 @@ impl Client {
         &self,
         input: crate::operation::get_change::GetChangeInput,
     ) -> crate::operation::get_change::GetChangeFluentBuilder {
-        crate::operation::get_change::GetChangeFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_change::GetChangeFluentBuilder::new(self.clone(), input.into())
     }
-    /** Route 53 does not perform authorization for this API because it retrieves information that is already available to the public.
-
- Returns [`GetCheckerIpRangesFluentBuilder`](crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_checker_ip_ranges`] for the input, output and errors.*/
+    /// Route 53 does not perform authorization for this API because it retrieves information that is already available to the public.
+    ///
+    /// Returns [`GetCheckerIpRangesFluentBuilder`](crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_checker_ip_ranges`] for the input, output and errors.
     #[cfg(feature = "get-checker-ip-ranges")]
     #[inline]
-    pub fn get_checker_ip_ranges(
-        &self,
-    ) -> crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
-        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_checker_ip_ranges(&self) -> crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
+        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetCheckerIpRanges with an input built elsewhere: the same fluent builder as [`get_checker_ip_ranges`](Client::get_checker_ip_ranges), holding every member of `input`.
     #[cfg(feature = "get-checker-ip-ranges")]
@@ -857,21 +753,15 @@ impl Client {
         &self,
         input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput,
     ) -> crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
-        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), input.into())
     }
-    /** Returns information about DNSSEC for a specific hosted zone, including the key-signing keys (KSKs) in the hosted zone.
-
- Returns [`GetDNSSECFluentBuilder`](crate::operation::get_dnssec::GetDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_dnssec`] for the input, output and errors.*/
+    /// Returns information about DNSSEC for a specific hosted zone, including the key-signing keys (KSKs) in the hosted zone.
+    ///
+    /// Returns [`GetDNSSECFluentBuilder`](crate::operation::get_dnssec::GetDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_dnssec`] for the input, output and errors.
     #[cfg(feature = "get-dnssec")]
     #[inline]
     pub fn get_dnssec(&self) -> crate::operation::get_dnssec::GetDNSSECFluentBuilder {
-        crate::operation::get_dnssec::GetDNSSECFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+        crate::operation::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetDNSSEC with an input built elsewhere: the same fluent builder as [`get_dnssec`](Client::get_dnssec), holding every member of `input`.
     #[cfg(feature = "get-dnssec")]
@@ -880,23 +770,15 @@ impl Client {
         &self,
         input: crate::operation::get_dnssec::GetDNSSECInput,
     ) -> crate::operation::get_dnssec::GetDNSSECFluentBuilder {
-        crate::operation::get_dnssec::GetDNSSECFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets.
-
- Returns [`GetGeoLocationFluentBuilder`](crate::operation::get_geo_location::GetGeoLocationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_geo_location`] for the input, output and errors.*/
+    /// Gets information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets.
+    ///
+    /// Returns [`GetGeoLocationFluentBuilder`](crate::operation::get_geo_location::GetGeoLocationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_geo_location`] for the input, output and errors.
     #[cfg(feature = "get-geo-location")]
     #[inline]
-    pub fn get_geo_location(
-        &self,
-    ) -> crate::operation::get_geo_location::GetGeoLocationFluentBuilder {
-        crate::operation::get_geo_location::GetGeoLocationFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_geo_location(&self) -> crate::operation::get_geo_location::GetGeoLocationFluentBuilder {
+        crate::operation::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetGeoLocation with an input built elsewhere: the same fluent builder as [`get_geo_location`](Client::get_geo_location), holding every member of `input`.
     #[cfg(feature = "get-geo-location")]
@@ -905,23 +787,15 @@ impl Client {
         &self,
         input: crate::operation::get_geo_location::GetGeoLocationInput,
     ) -> crate::operation::get_geo_location::GetGeoLocationFluentBuilder {
-        crate::operation::get_geo_location::GetGeoLocationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a specified health check.
-
- Returns [`GetHealthCheckFluentBuilder`](crate::operation::get_health_check::GetHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check`] for the input, output and errors.*/
+    /// Gets information about a specified health check.
+    ///
+    /// Returns [`GetHealthCheckFluentBuilder`](crate::operation::get_health_check::GetHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check`] for the input, output and errors.
     #[cfg(feature = "get-health-check")]
     #[inline]
-    pub fn get_health_check(
-        &self,
-    ) -> crate::operation::get_health_check::GetHealthCheckFluentBuilder {
-        crate::operation::get_health_check::GetHealthCheckFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_health_check(&self) -> crate::operation::get_health_check::GetHealthCheckFluentBuilder {
+        crate::operation::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHealthCheck with an input built elsewhere: the same fluent builder as [`get_health_check`](Client::get_health_check), holding every member of `input`.
     #[cfg(feature = "get-health-check")]
@@ -930,19 +804,14 @@ impl Client {
         &self,
         input: crate::operation::get_health_check::GetHealthCheckInput,
     ) -> crate::operation::get_health_check::GetHealthCheckFluentBuilder {
-        crate::operation::get_health_check::GetHealthCheckFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves the number of health checks that are associated with the current Amazon Web Services account.
-
- Returns [`GetHealthCheckCountFluentBuilder`](crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_count`] for the input, output and errors.*/
+    /// Retrieves the number of health checks that are associated with the current Amazon Web Services account.
+    ///
+    /// Returns [`GetHealthCheckCountFluentBuilder`](crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_count`] for the input, output and errors.
     #[cfg(feature = "get-health-check-count")]
     #[inline]
-    pub fn get_health_check_count(
-        &self,
-    ) -> crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder {
+    pub fn get_health_check_count(&self) -> crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder {
         crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -955,14 +824,11 @@ impl Client {
         &self,
         input: crate::operation::get_health_check_count::GetHealthCheckCountInput,
     ) -> crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder {
-        crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets the reason that a specified health check failed most recently.
-
- Returns [`GetHealthCheckLastFailureReasonFluentBuilder`](crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_last_failure_reason`] for the input, output and errors.*/
+    /// Gets the reason that a specified health check failed most recently.
+    ///
+    /// Returns [`GetHealthCheckLastFailureReasonFluentBuilder`](crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_last_failure_reason`] for the input, output and errors.
     #[cfg(feature = "get-health-check-last-failure-reason")]
     #[inline]
     pub fn get_health_check_last_failure_reason(
@@ -985,9 +851,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets status of a specified health check.
-
- Returns [`GetHealthCheckStatusFluentBuilder`](crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_status`] for the input, output and errors.*/
+    /// Gets status of a specified health check.
+    ///
+    /// Returns [`GetHealthCheckStatusFluentBuilder`](crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_status`] for the input, output and errors.
     #[cfg(feature = "get-health-check-status")]
     #[inline]
     pub fn get_health_check_status(
@@ -1005,23 +871,15 @@ impl Client {
         &self,
         input: crate::operation::get_health_check_status::GetHealthCheckStatusInput,
     ) -> crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder {
-        crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a specified hosted zone including the four name servers assigned to the hosted zone.
-
- Returns [`GetHostedZoneFluentBuilder`](crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone`] for the input, output and errors.*/
+    /// Gets information about a specified hosted zone including the four name servers assigned to the hosted zone.
+    ///
+    /// Returns [`GetHostedZoneFluentBuilder`](crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone")]
     #[inline]
-    pub fn get_hosted_zone(
-        &self,
-    ) -> crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder {
-        crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_hosted_zone(&self) -> crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder {
+        crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHostedZone with an input built elsewhere: the same fluent builder as [`get_hosted_zone`](Client::get_hosted_zone), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone")]
@@ -1030,23 +888,15 @@ impl Client {
         &self,
         input: crate::operation::get_hosted_zone::GetHostedZoneInput,
     ) -> crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder {
-        crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves the number of hosted zones that are associated with the current Amazon Web Services account.
-
- Returns [`GetHostedZoneCountFluentBuilder`](crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_count`] for the input, output and errors.*/
+    /// Retrieves the number of hosted zones that are associated with the current Amazon Web Services account.
+    ///
+    /// Returns [`GetHostedZoneCountFluentBuilder`](crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_count`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone-count")]
     #[inline]
-    pub fn get_hosted_zone_count(
-        &self,
-    ) -> crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
-        crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_hosted_zone_count(&self) -> crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
+        crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHostedZoneCount with an input built elsewhere: the same fluent builder as [`get_hosted_zone_count`](Client::get_hosted_zone_count), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone-count")]
@@ -1055,23 +905,15 @@ impl Client {
         &self,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
     ) -> crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
-        crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets the specified limit for a specified hosted zone, for example, the maximum number of records that you can create in the hosted zone.
-
- Returns [`GetHostedZoneLimitFluentBuilder`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_limit`] for the input, output and errors.*/
+    /// Gets the specified limit for a specified hosted zone, for example, the maximum number of records that you can create in the hosted zone.
+    ///
+    /// Returns [`GetHostedZoneLimitFluentBuilder`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_limit`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone-limit")]
     #[inline]
-    pub fn get_hosted_zone_limit(
-        &self,
-    ) -> crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
-        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_hosted_zone_limit(&self) -> crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
+        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHostedZoneLimit with an input built elsewhere: the same fluent builder as [`get_hosted_zone_limit`](Client::get_hosted_zone_limit), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone-limit")]
@@ -1080,14 +922,11 @@ impl Client {
         &self,
         input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput,
     ) -> crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
-        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a specified configuration for DNS query logging.
-
- Returns [`GetQueryLoggingConfigFluentBuilder`](crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_query_logging_config`] for the input, output and errors.*/
+    /// Gets information about a specified configuration for DNS query logging.
+    ///
+    /// Returns [`GetQueryLoggingConfigFluentBuilder`](crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_query_logging_config`] for the input, output and errors.
     #[cfg(feature = "get-query-logging-config")]
     #[inline]
     pub fn get_query_logging_config(
@@ -1105,14 +944,11 @@ impl Client {
         &self,
         input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput,
     ) -> crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder {
-        crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves information about a specified reusable delegation set, including the four name servers that are assigned to the delegation set.
-
- Returns [`GetReusableDelegationSetFluentBuilder`](crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set`] for the input, output and errors.*/
+    /// Retrieves information about a specified reusable delegation set, including the four name servers that are assigned to the delegation set.
+    ///
+    /// Returns [`GetReusableDelegationSetFluentBuilder`](crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set`] for the input, output and errors.
     #[cfg(feature = "get-reusable-delegation-set")]
     #[inline]
     pub fn get_reusable_delegation_set(
@@ -1135,9 +971,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets the maximum number of hosted zones that you can associate with the specified reusable delegation set.
-
- Returns [`GetReusableDelegationSetLimitFluentBuilder`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set_limit`] for the input, output and errors.*/
+    /// Gets the maximum number of hosted zones that you can associate with the specified reusable delegation set.
+    ///
+    /// Returns [`GetReusableDelegationSetLimitFluentBuilder`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set_limit`] for the input, output and errors.
     #[cfg(feature = "get-reusable-delegation-set-limit")]
     #[inline]
     pub fn get_reusable_delegation_set_limit(
@@ -1160,18 +996,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets information about a specific traffic policy version.
-
- Returns [`GetTrafficPolicyFluentBuilder`](crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy`] for the input, output and errors.*/
+    /// Gets information about a specific traffic policy version.
+    ///
+    /// Returns [`GetTrafficPolicyFluentBuilder`](crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy")]
     #[inline]
-    pub fn get_traffic_policy(
-        &self,
-    ) -> crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder {
-        crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_traffic_policy(&self) -> crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder {
+        crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetTrafficPolicy with an input built elsewhere: the same fluent builder as [`get_traffic_policy`](Client::get_traffic_policy), holding every member of `input`.
     #[cfg(feature = "get-traffic-policy")]
@@ -1180,14 +1011,11 @@ impl Client {
         &self,
         input: crate::operation::get_traffic_policy::GetTrafficPolicyInput,
     ) -> crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder {
-        crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about a specified traffic policy instance.
-
- Returns [`GetTrafficPolicyInstanceFluentBuilder`](crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance`] for the input, output and errors.*/
+    /// Gets information about a specified traffic policy instance.
+    ///
+    /// Returns [`GetTrafficPolicyInstanceFluentBuilder`](crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy-instance")]
     #[inline]
     pub fn get_traffic_policy_instance(
@@ -1210,9 +1038,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets the number of traffic policy instances that are associated with the current Amazon Web Services account.
-
- Returns [`GetTrafficPolicyInstanceCountFluentBuilder`](crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance_count`] for the input, output and errors.*/
+    /// Gets the number of traffic policy instances that are associated with the current Amazon Web Services account.
+    ///
+    /// Returns [`GetTrafficPolicyInstanceCountFluentBuilder`](crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance_count`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy-instance-count")]
     #[inline]
     pub fn get_traffic_policy_instance_count(
@@ -1235,18 +1063,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Returns a paginated list of location objects and their CIDR blocks.
-
- Returns [`ListCidrBlocksFluentBuilder`](crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_blocks`] for the input, output and errors.*/
+    /// Returns a paginated list of location objects and their CIDR blocks.
+    ///
+    /// Returns [`ListCidrBlocksFluentBuilder`](crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_blocks`] for the input, output and errors.
     #[cfg(feature = "list-cidr-blocks")]
     #[inline]
-    pub fn list_cidr_blocks(
-        &self,
-    ) -> crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
-        crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_cidr_blocks(&self) -> crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
+        crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCidrBlocks with an input built elsewhere: the same fluent builder as [`list_cidr_blocks`](Client::list_cidr_blocks), holding every member of `input`.
     #[cfg(feature = "list-cidr-blocks")]
@@ -1255,23 +1078,15 @@ impl Client {
         &self,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInput,
     ) -> crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
-        crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), input.into())
     }
-    /** Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only).
-
- Returns [`ListCidrCollectionsFluentBuilder`](crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_collections`] for the input, output and errors.*/
+    /// Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only).
+    ///
+    /// Returns [`ListCidrCollectionsFluentBuilder`](crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_collections`] for the input, output and errors.
     #[cfg(feature = "list-cidr-collections")]
     #[inline]
-    pub fn list_cidr_collections(
-        &self,
-    ) -> crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
-        crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_cidr_collections(&self) -> crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
+        crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCidrCollections with an input built elsewhere: the same fluent builder as [`list_cidr_collections`](Client::list_cidr_collections), holding every member of `input`.
     #[cfg(feature = "list-cidr-collections")]
@@ -1280,23 +1095,15 @@ impl Client {
         &self,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInput,
     ) -> crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
-        crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks).
-
- Returns [`ListCidrLocationsFluentBuilder`](crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_locations`] for the input, output and errors.*/
+    /// Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks).
+    ///
+    /// Returns [`ListCidrLocationsFluentBuilder`](crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_locations`] for the input, output and errors.
     #[cfg(feature = "list-cidr-locations")]
     #[inline]
-    pub fn list_cidr_locations(
-        &self,
-    ) -> crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
-        crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_cidr_locations(&self) -> crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
+        crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCidrLocations with an input built elsewhere: the same fluent builder as [`list_cidr_locations`](Client::list_cidr_locations), holding every member of `input`.
     #[cfg(feature = "list-cidr-locations")]
@@ -1305,23 +1112,15 @@ impl Client {
         &self,
         input: crate::operation::list_cidr_locations::ListCidrLocationsInput,
     ) -> crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
-        crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves a list of supported geographic locations.
-
- Returns [`ListGeoLocationsFluentBuilder`](crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_geo_locations`] for the input, output and errors.*/
+    /// Retrieves a list of supported geographic locations.
+    ///
+    /// Returns [`ListGeoLocationsFluentBuilder`](crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_geo_locations`] for the input, output and errors.
     #[cfg(feature = "list-geo-locations")]
     #[inline]
-    pub fn list_geo_locations(
-        &self,
-    ) -> crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder {
-        crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_geo_locations(&self) -> crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder {
+        crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListGeoLocations with an input built elsewhere: the same fluent builder as [`list_geo_locations`](Client::list_geo_locations), holding every member of `input`.
     #[cfg(feature = "list-geo-locations")]
@@ -1330,23 +1129,15 @@ impl Client {
         &self,
         input: crate::operation::list_geo_locations::ListGeoLocationsInput,
     ) -> crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder {
-        crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieve a list of the health checks that are associated with the current Amazon Web Services account.
-
- Returns [`ListHealthChecksFluentBuilder`](crate::operation::list_health_checks::ListHealthChecksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_health_checks`] for the input, output and errors.*/
+    /// Retrieve a list of the health checks that are associated with the current Amazon Web Services account.
+    ///
+    /// Returns [`ListHealthChecksFluentBuilder`](crate::operation::list_health_checks::ListHealthChecksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_health_checks`] for the input, output and errors.
     #[cfg(feature = "list-health-checks")]
     #[inline]
-    pub fn list_health_checks(
-        &self,
-    ) -> crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
-        crate::operation::list_health_checks::ListHealthChecksFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_health_checks(&self) -> crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
+        crate::operation::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListHealthChecks with an input built elsewhere: the same fluent builder as [`list_health_checks`](Client::list_health_checks), holding every member of `input`.
     #[cfg(feature = "list-health-checks")]
@@ -1355,23 +1146,15 @@ impl Client {
         &self,
         input: crate::operation::list_health_checks::ListHealthChecksInput,
     ) -> crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
-        crate::operation::list_health_checks::ListHealthChecksFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account. The response includes a `HostedZones` child element for each hosted zone.
-
- Returns [`ListHostedZonesFluentBuilder`](crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones`] for the input, output and errors.*/
+    /// Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account. The response includes a `HostedZones` child element for each hosted zone.
+    ///
+    /// Returns [`ListHostedZonesFluentBuilder`](crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones")]
     #[inline]
-    pub fn list_hosted_zones(
-        &self,
-    ) -> crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
-        crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_hosted_zones(&self) -> crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
+        crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListHostedZones with an input built elsewhere: the same fluent builder as [`list_hosted_zones`](Client::list_hosted_zones), holding every member of `input`.
     #[cfg(feature = "list-hosted-zones")]
@@ -1380,14 +1163,11 @@ impl Client {
         &self,
         input: crate::operation::list_hosted_zones::ListHostedZonesInput,
     ) -> crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
-        crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), input.into())
     }
-    /** Retrieves a list of your hosted zones in lexicographic order. The response includes a `HostedZones` child element for each hosted zone created by the current Amazon Web Services account.
-
- Returns [`ListHostedZonesByNameFluentBuilder`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_name`] for the input, output and errors.*/
+    /// Retrieves a list of your hosted zones in lexicographic order. The response includes a `HostedZones` child element for each hosted zone created by the current Amazon Web Services account.
+    ///
+    /// Returns [`ListHostedZonesByNameFluentBuilder`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_name`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones-by-name")]
     #[inline]
     pub fn list_hosted_zones_by_name(
@@ -1405,14 +1185,11 @@ impl Client {
         &self,
         input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput,
     ) -> crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder {
-        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account or Amazon Web Services service owns the hosted zones. The `HostedZoneOwner` structure in the response contains one of the following values:
-
- Returns [`ListHostedZonesByVPCFluentBuilder`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_vpc`] for the input, output and errors.*/
+    /// Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account or Amazon Web Services service owns the hosted zones. The `HostedZoneOwner` structure in the response contains one of the following values:
+    ///
+    /// Returns [`ListHostedZonesByVPCFluentBuilder`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_vpc`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones-by-vpc")]
     #[inline]
     pub fn list_hosted_zones_by_vpc(
@@ -1430,14 +1207,11 @@ impl Client {
         &self,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
     ) -> crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder {
-        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists the configurations for DNS query logging that are associated with the current Amazon Web Services account or the configuration that is associated with a specified hosted zone.
-
- Returns [`ListQueryLoggingConfigsFluentBuilder`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_query_logging_configs`] for the input, output and errors.*/
+    /// Lists the configurations for DNS query logging that are associated with the current Amazon Web Services account or the configuration that is associated with a specified hosted zone.
+    ///
+    /// Returns [`ListQueryLoggingConfigsFluentBuilder`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_query_logging_configs`] for the input, output and errors.
     #[cfg(feature = "list-query-logging-configs")]
     #[inline]
     pub fn list_query_logging_configs(
@@ -1460,9 +1234,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists the resource record sets in a specified hosted zone.
-
- Returns [`ListResourceRecordSetsFluentBuilder`](crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_resource_record_sets`] for the input, output and errors.*/
+    /// Lists the resource record sets in a specified hosted zone.
+    ///
+    /// Returns [`ListResourceRecordSetsFluentBuilder`](crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_resource_record_sets`] for the input, output and errors.
     #[cfg(feature = "list-resource-record-sets")]
     #[inline]
     pub fn list_resource_record_sets(
@@ -1485,9 +1259,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
-
- Returns [`ListReusableDelegationSetsFluentBuilder`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_reusable_delegation_sets`] for the input, output and errors.*/
+    /// Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
+    ///
+    /// Returns [`ListReusableDelegationSetsFluentBuilder`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_reusable_delegation_sets`] for the input, output and errors.
     #[cfg(feature = "list-reusable-delegation-sets")]
     #[inline]
     pub fn list_reusable_delegation_sets(
@@ -1510,14 +1284,12 @@ impl Client {
             input.into(),
         )
     }
-    /** Lists tags for one health check or hosted zone.
-
- Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.*/
+    /// Lists tags for one health check or hosted zone.
+    ///
+    /// Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(
-        &self,
-    ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+    pub fn list_tags_for_resource(&self) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1530,14 +1302,11 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
     ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
-    /** Lists tags for up to 10 health checks or hosted zones.
-
- Returns [`ListTagsForResourcesFluentBuilder`](crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resources`] for the input, output and errors.*/
+    /// Lists tags for up to 10 health checks or hosted zones.
+    ///
+    /// Returns [`ListTagsForResourcesFluentBuilder`](crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resources`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resources")]
     #[inline]
     pub fn list_tags_for_resources(
@@ -1555,23 +1324,15 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput,
     ) -> crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
-        crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about the latest version for every traffic policy that is associated with the current Amazon Web Services account. Policies are listed in the order that they were created in.
-
- Returns [`ListTrafficPoliciesFluentBuilder`](crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policies`] for the input, output and errors.*/
+    /// Gets information about the latest version for every traffic policy that is associated with the current Amazon Web Services account. Policies are listed in the order that they were created in.
+    ///
+    /// Returns [`ListTrafficPoliciesFluentBuilder`](crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policies`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policies")]
     #[inline]
-    pub fn list_traffic_policies(
-        &self,
-    ) -> crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
-        crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_traffic_policies(&self) -> crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
+        crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTrafficPolicies with an input built elsewhere: the same fluent builder as [`list_traffic_policies`](Client::list_traffic_policies), holding every member of `input`.
     #[cfg(feature = "list-traffic-policies")]
@@ -1580,14 +1341,11 @@ impl Client {
         &self,
         input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput,
     ) -> crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
-        crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), input.into())
     }
-    /** Gets information about the traffic policy instances that you created by using the current Amazon Web Services account.
-
- Returns [`ListTrafficPolicyInstancesFluentBuilder`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances`] for the input, output and errors.*/
+    /// Gets information about the traffic policy instances that you created by using the current Amazon Web Services account.
+    ///
+    /// Returns [`ListTrafficPolicyInstancesFluentBuilder`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-instances")]
     #[inline]
     pub fn list_traffic_policy_instances(
@@ -1610,14 +1368,14 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets information about the traffic policy instances that you created in a specified hosted zone.
-
- Returns [`ListTrafficPolicyInstancesByHostedZoneFluentBuilder`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_hosted_zone`] for the input, output and errors.*/
+    /// Gets information about the traffic policy instances that you created in a specified hosted zone.
+    ///
+    /// Returns [`ListTrafficPolicyInstancesByHostedZoneFluentBuilder`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-instances-by-hosted-zone")]
     #[inline]
     pub fn list_traffic_policy_instances_by_hosted_zone(
         &self,
-    ) -> crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
+    ) -> crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder{
         crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1629,20 +1387,21 @@ impl Client {
     pub fn list_traffic_policy_instances_by_hosted_zone_with(
         &self,
         input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput,
-    ) -> crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
+    ) -> crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder{
         crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets information about the traffic policy instances that you created by using a specify traffic policy version.
-
- Returns [`ListTrafficPolicyInstancesByPolicyFluentBuilder`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_policy`] for the input, output and errors.*/
+    /// Gets information about the traffic policy instances that you created by using a specify traffic policy version.
+    ///
+    /// Returns [`ListTrafficPolicyInstancesByPolicyFluentBuilder`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_policy`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-instances-by-policy")]
     #[inline]
     pub fn list_traffic_policy_instances_by_policy(
         &self,
-    ) -> crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder {
+    ) -> crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder
+    {
         crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1654,15 +1413,16 @@ impl Client {
     pub fn list_traffic_policy_instances_by_policy_with(
         &self,
         input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput,
-    ) -> crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder {
+    ) -> crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder
+    {
         crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
-    /** Gets information about all of the versions for a specified traffic policy.
-
- Returns [`ListTrafficPolicyVersionsFluentBuilder`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_versions`] for the input, output and errors.*/
+    /// Gets information about all of the versions for a specified traffic policy.
+    ///
+    /// Returns [`ListTrafficPolicyVersionsFluentBuilder`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_versions`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-versions")]
     #[inline]
     pub fn list_traffic_policy_versions(
@@ -1685,9 +1445,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets a list of the VPCs that were created by other accounts and that can be associated with a specified hosted zone because you've submitted one or more `CreateVPCAssociationAuthorization` requests.
-
- Returns [`ListVPCAssociationAuthorizationsFluentBuilder`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_association_authorizations`] for the input, output and errors.*/
+    /// Gets a list of the VPCs that were created by other accounts and that can be associated with a specified hosted zone because you've submitted one or more `CreateVPCAssociationAuthorization` requests.
+    ///
+    /// Returns [`ListVPCAssociationAuthorizationsFluentBuilder`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_association_authorizations`] for the input, output and errors.
     #[cfg(feature = "list-vpc-association-authorizations")]
     #[inline]
     pub fn list_vpc_association_authorizations(
@@ -1710,18 +1470,13 @@ impl Client {
             input.into(),
         )
     }
-    /** Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. You can optionally specify the IP address of a DNS resolver, an EDNS0 client subnet IP address, and a subnet mask.
-
- Returns [`TestDNSAnswerFluentBuilder`](crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_dns_answer`] for the input, output and errors.*/
+    /// Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. You can optionally specify the IP address of a DNS resolver, an EDNS0 client subnet IP address, and a subnet mask.
+    ///
+    /// Returns [`TestDNSAnswerFluentBuilder`](crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_dns_answer`] for the input, output and errors.
     #[cfg(feature = "test-dns-answer")]
     #[inline]
-    pub fn test_dns_answer(
-        &self,
-    ) -> crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder {
-        crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn test_dns_answer(&self) -> crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder {
+        crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), Default::default())
     }
     /// TestDNSAnswer with an input built elsewhere: the same fluent builder as [`test_dns_answer`](Client::test_dns_answer), holding every member of `input`.
     #[cfg(feature = "test-dns-answer")]
@@ -1730,23 +1485,15 @@ impl Client {
         &self,
         input: crate::operation::test_dns_answer::TestDNSAnswerInput,
     ) -> crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder {
-        crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates an existing health check. Note that some values can't be updated.
-
- Returns [`UpdateHealthCheckFluentBuilder`](crate::operation::update_health_check::UpdateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_health_check`] for the input, output and errors.*/
+    /// Updates an existing health check. Note that some values can't be updated.
+    ///
+    /// Returns [`UpdateHealthCheckFluentBuilder`](crate::operation::update_health_check::UpdateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_health_check`] for the input, output and errors.
     #[cfg(feature = "update-health-check")]
     #[inline]
-    pub fn update_health_check(
-        &self,
-    ) -> crate::operation::update_health_check::UpdateHealthCheckFluentBuilder {
-        crate::operation::update_health_check::UpdateHealthCheckFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_health_check(&self) -> crate::operation::update_health_check::UpdateHealthCheckFluentBuilder {
+        crate::operation::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateHealthCheck with an input built elsewhere: the same fluent builder as [`update_health_check`](Client::update_health_check), holding every member of `input`.
     #[cfg(feature = "update-health-check")]
@@ -1755,14 +1502,11 @@ impl Client {
         &self,
         input: crate::operation::update_health_check::UpdateHealthCheckInput,
     ) -> crate::operation::update_health_check::UpdateHealthCheckFluentBuilder {
-        crate::operation::update_health_check::UpdateHealthCheckFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
-    /** Updates the comment for a specified hosted zone.
-
- Returns [`UpdateHostedZoneCommentFluentBuilder`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_comment`] for the input, output and errors.*/
+    /// Updates the comment for a specified hosted zone.
+    ///
+    /// Returns [`UpdateHostedZoneCommentFluentBuilder`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_comment`] for the input, output and errors.
     #[cfg(feature = "update-hosted-zone-comment")]
     #[inline]
     pub fn update_hosted_zone_comment(
@@ -1785,9 +1529,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates the features configuration for a hosted zone. This operation allows you to enable or disable specific features for your hosted zone, such as accelerated recovery.
-
- Returns [`UpdateHostedZoneFeaturesFluentBuilder`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_features`] for the input, output and errors.*/
+    /// Updates the features configuration for a hosted zone. This operation allows you to enable or disable specific features for your hosted zone, such as accelerated recovery.
+    ///
+    /// Returns [`UpdateHostedZoneFeaturesFluentBuilder`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_features`] for the input, output and errors.
     #[cfg(feature = "update-hosted-zone-features")]
     #[inline]
     pub fn update_hosted_zone_features(
@@ -1810,9 +1554,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates the comment for a specified traffic policy version.
-
- Returns [`UpdateTrafficPolicyCommentFluentBuilder`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_comment`] for the input, output and errors.*/
+    /// Updates the comment for a specified traffic policy version.
+    ///
+    /// Returns [`UpdateTrafficPolicyCommentFluentBuilder`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_comment`] for the input, output and errors.
     #[cfg(feature = "update-traffic-policy-comment")]
     #[inline]
     pub fn update_traffic_policy_comment(
@@ -1835,9 +1579,9 @@ impl Client {
             input.into(),
         )
     }
-    /** Updates the resource record sets in a specified hosted zone that were created based on the settings in a specified traffic policy version.
-
- Returns [`UpdateTrafficPolicyInstanceFluentBuilder`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_instance`] for the input, output and errors.*/
+    /// Updates the resource record sets in a specified hosted zone that were created based on the settings in a specified traffic policy version.
+    ///
+    /// Returns [`UpdateTrafficPolicyInstanceFluentBuilder`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "update-traffic-policy-instance")]
     #[inline]
     pub fn update_traffic_policy_instance(
@@ -1872,48 +1616,26 @@ impl crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
         'static,
         crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
         crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_cidr_blocks::ListCidrBlocksError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>,
         crate::types::CidrBlockSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
             crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_cidr_blocks::ListCidrBlocksError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_token.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.cidr_blocks.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.cidr_blocks.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -1927,48 +1649,26 @@ impl crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
         'static,
         crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
         crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_cidr_collections::ListCidrCollectionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
         crate::types::CollectionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
             crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_cidr_collections::ListCidrCollectionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_token.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.cidr_collections.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.cidr_collections.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -1982,48 +1682,26 @@ impl crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
         'static,
         crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
         crate::operation::list_cidr_locations::ListCidrLocationsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_cidr_locations::ListCidrLocationsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>,
         crate::types::LocationSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
             crate::operation::list_cidr_locations::ListCidrLocationsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_cidr_locations::ListCidrLocationsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_token.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.cidr_locations.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.cidr_locations.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -2037,46 +1715,31 @@ impl crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
         'static,
         crate::operation::list_health_checks::ListHealthChecksInputBuilder,
         crate::operation::list_health_checks::ListHealthChecksOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_health_checks::ListHealthChecksError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>,
         crate::types::HealthCheck,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_health_checks::ListHealthChecksInputBuilder,
             crate::operation::list_health_checks::ListHealthChecksOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_health_checks::ListHealthChecksError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output).map(|v| &v.is_truncated).copied().unwrap_or(false) {
                         return None;
                     }
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
+                    Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned()
                 },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| Some(&output).map(|v| &v.health_checks).cloned().unwrap_or_default(),
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).map(|v| &v.health_checks).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -2090,46 +1753,31 @@ impl crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
         'static,
         crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
         crate::operation::list_hosted_zones::ListHostedZonesOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_hosted_zones::ListHostedZonesError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>,
         crate::types::HostedZone,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
             crate::operation::list_hosted_zones::ListHostedZonesOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_hosted_zones::ListHostedZonesError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output).map(|v| &v.is_truncated).copied().unwrap_or(false) {
                         return None;
                     }
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
+                    Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned()
                 },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| Some(&output).map(|v| &v.hosted_zones).cloned().unwrap_or_default(),
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).map(|v| &v.hosted_zones).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -2143,48 +1791,26 @@ impl crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluent
         'static,
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
         crate::types::QueryLoggingConfig,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
             crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_token.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .map(|v| &v.query_logging_configs)
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).map(|v| &v.query_logging_configs).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -2198,9 +1824,7 @@ impl crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBu
         'static,
         crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
         crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
         crate::types::ResourceRecordSet,
         ListResourceRecordSetsPageToken,
     > {
@@ -2208,39 +1832,23 @@ impl crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBu
             'static,
             crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
             crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
             ListResourceRecordSetsPageToken,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output).map(|v| &v.is_truncated).copied().unwrap_or(false) {
                         return None;
                     }
                     let token = (
-                        Some(output)
-                            .and_then(|v| v.next_record_name.as_ref())
-                            .filter(|v| !v.is_empty())
-                            .cloned(),
+                        Some(output).and_then(|v| v.next_record_name.as_ref()).filter(|v| !v.is_empty()).cloned(),
                         Some(output).and_then(|v| v.next_record_type.as_ref()).cloned(),
-                        Some(output)
-                            .and_then(|v| v.next_record_identifier.as_ref())
-                            .filter(|v| !v.is_empty())
-                            .cloned(),
+                        Some(output).and_then(|v| v.next_record_identifier.as_ref()).filter(|v| !v.is_empty()).cloned(),
                     );
-                    (token.0.is_some() || token.1.is_some() || token.2.is_some())
-                        .then_some(token)
+                    (token.0.is_some() || token.1.is_some() || token.2.is_some()).then_some(token)
                 },
                 |input, token| {
                     *input = std::mem::take(input)
@@ -2250,15 +1858,9 @@ impl crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBu
                 },
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .map(|v| &v.resource_record_sets)
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).map(|v| &v.resource_record_sets).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -2288,37 +1890,24 @@ impl crate::operation::list_vpc_association_authorizations::ListVPCAssociationAu
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_token.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| Some(&output).map(|v| &v.vp_cs).cloned().unwrap_or_default(),
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).map(|v| &v.vp_cs).cloned().unwrap_or_default()
+        })
     }
 }
 
 #[cfg(feature = "get-change")]
 impl crate::operation::get_change::GetChangeFluentBuilder {
-    /** Waits. Polls GetChange with this input every 30 s, at most 60 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
-
- # Errors
-
- [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.*/
+    /// Waits. Polls GetChange with this input every 30 s, at most 60 times; change either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.
+    ///
+    /// # Errors
+    ///
+    /// [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, a failure state was reached, or the call failed in a way no acceptor expects.
     #[inline]
     pub fn wait_until_resource_record_sets_changed(
         self,
@@ -2334,10 +1923,7 @@ impl crate::operation::get_change::GetChangeFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .map(|v| &v.change_info)
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("INSYNC")
+                    && Some(output).map(|v| &v.change_info).map(|v| &v.status).map(|v| v.as_str()) == Some("INSYNC")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }

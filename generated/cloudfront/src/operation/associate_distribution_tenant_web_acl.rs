@@ -37,8 +37,7 @@ impl AssociateDistributionTenantWebACLInput {
     }
 }
 
-impl From<AssociateDistributionTenantWebACLInput>
-for AssociateDistributionTenantWebACLInputBuilder {
+impl From<AssociateDistributionTenantWebACLInput> for AssociateDistributionTenantWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: AssociateDistributionTenantWebACLInput) -> Self {
@@ -96,28 +95,15 @@ impl AssociateDistributionTenantWebACLInputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         match (self.id, self.web_acl_arn) {
             (Some(id), Some(web_acl_arn)) => {
-                Ok(AssociateDistributionTenantWebACLInput {
-                    id,
-                    web_acl_arn,
-                    if_match: self.if_match,
-                })
+                Ok(AssociateDistributionTenantWebACLInput { id, web_acl_arn, if_match: self.if_match })
             }
-            (id, web_acl_arn) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "AssociateDistributionTenantWebACLInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
-                        ],
-                    ),
-                )
-            }
+            (id, web_acl_arn) => Err(restxml_runtime::BuildError::missing_fields(
+                "AssociateDistributionTenantWebACLInput",
+                &[(id.is_none(), "id", "Id"), (web_acl_arn.is_none(), "web_acl_arn", "WebACLArn")],
+            )),
         }
     }
 }
@@ -224,9 +210,7 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionTenantWebACLOutput {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
@@ -260,45 +244,32 @@ impl AssociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "AssociateDistributionTenantWebACL",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -381,9 +352,7 @@ impl std::error::Error for AssociateDistributionTenantWebACLError {
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -419,15 +388,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                AssociateDistributionTenantWebACLError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(AssociateDistributionTenantWebACLError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -438,21 +403,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["AssociateDistributionTenantWebACLResult"])?;
+            let element = &mut document.output_root(&["AssociateDistributionTenantWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Id" => {
-                        m_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "WebACLArn" => {
-                        m_web_acl_arn = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_web_acl_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -469,14 +429,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to AssociateDistributionTenantWebACL, built one input member at a time: from `client.associate_distribution_tenant_web_acl()` (or `client.associate_distribution_tenant_web_acl_with(input)`), a setter per member, then [`send`](AssociateDistributionTenantWebACLFluentBuilder::send).
-
- [`config_override`](AssociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to AssociateDistributionTenantWebACL, built one input member at a time: from `client.associate_distribution_tenant_web_acl()` (or `client.associate_distribution_tenant_web_acl_with(input)`), a setter per member, then [`send`](AssociateDistributionTenantWebACLFluentBuilder::send).
+///
+/// [`config_override`](AssociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct AssociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input:
+        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -487,31 +448,27 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionTenantWebACLFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        AssociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the distribution tenant.
-
- Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::id`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::id). Required.*/
+    /// The ID of the distribution tenant.
+    ///
+    /// Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::id`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The Amazon Resource Name (ARN) of the WAF web ACL to associate.
-
- Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::web_acl_arn`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::web_acl_arn). Required.*/
+    /// The Amazon Resource Name (ARN) of the WAF web ACL to associate.
+    ///
+    /// Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::web_acl_arn`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::web_acl_arn). Required.
     #[inline]
     pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.web_acl_arn(value);
         self
     }
-    /** The current `ETag` of the distribution tenant. This value is returned in the response of the `GetDistributionTenant` API operation.
-
- Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match).*/
+    /// The current `ETag` of the distribution tenant. This value is returned in the response of the `GetDistributionTenant` API operation.
+    ///
+    /// Sets [`crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput::if_match).
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -526,10 +483,7 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -540,11 +494,11 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
     ) -> &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder {
         &self.input
     }
-    /** Sends AssociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateDistributionTenantWebACLError`], the errors the model lists for AssociateDistributionTenantWebACL; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends AssociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateDistributionTenantWebACLError`], the errors the model lists for AssociateDistributionTenantWebACL; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -552,15 +506,11 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLOutput,
         restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
     > {
-        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput = self
-            .input
-            .build()?;
+        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("AssociateDistributionTenantWebACL", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("AssociateDistributionTenantWebACL", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

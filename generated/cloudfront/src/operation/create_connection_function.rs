@@ -69,10 +69,7 @@ impl std::fmt::Debug for CreateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self
-                    .connection_function_code
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
+                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field("tags", &self.tags)
             .finish()
@@ -88,10 +85,7 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Sets [`CreateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -115,19 +109,9 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (
-            self.name,
-            self.connection_function_config,
-            self.connection_function_code,
-        ) {
-            (
-                Some(name),
-                Some(connection_function_config),
-                Some(connection_function_code),
-            ) => {
+    pub fn build(self) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (self.name, self.connection_function_config, self.connection_function_code) {
+            (Some(name), Some(connection_function_config), Some(connection_function_code)) => {
                 Ok(CreateConnectionFunctionInput {
                     name,
                     connection_function_config,
@@ -136,24 +120,18 @@ impl CreateConnectionFunctionInputBuilder {
                 })
             }
             (name, connection_function_config, connection_function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateConnectionFunctionInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (
-                                connection_function_config.is_none(),
-                                "connection_function_config",
-                                "ConnectionFunctionConfig",
-                            ),
-                            (
-                                connection_function_code.is_none(),
-                                "connection_function_code",
-                                "ConnectionFunctionCode",
-                            ),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "CreateConnectionFunctionInput",
+                    &[
+                        (name.is_none(), "name", "Name"),
+                        (
+                            connection_function_config.is_none(),
+                            "connection_function_config",
+                            "ConnectionFunctionConfig",
+                        ),
+                        (connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
+                    ],
+                ))
             }
         }
     }
@@ -224,19 +202,13 @@ impl std::fmt::Debug for CreateConnectionFunctionOutputBuilder {
 impl CreateConnectionFunctionOutputBuilder {
     /// Sets [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -266,9 +238,7 @@ impl CreateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             location: self.location,
@@ -304,49 +274,34 @@ impl CreateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
-            }
+            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
             _ => unhandled(meta),
         }
     }
@@ -435,9 +390,7 @@ impl std::error::Error for CreateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_function::CreateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -476,15 +429,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -507,9 +456,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to CreateConnectionFunction, built one input member at a time: from `client.create_connection_function()` (or `client.create_connection_function_with(input)`), a setter per member, then [`send`](CreateConnectionFunctionFluentBuilder::send).
-
- [`config_override`](CreateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to CreateConnectionFunction, built one input member at a time: from `client.create_connection_function()` (or `client.create_connection_function_with(input)`), a setter per member, then [`send`](CreateConnectionFunctionFluentBuilder::send).
+///
+/// [`config_override`](CreateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct CreateConnectionFunctionFluentBuilder {
@@ -525,42 +474,35 @@ impl CreateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
     ) -> Self {
-        CreateConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** A name for the connection function.
-
- Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::name`](crate::operation::create_connection_function::CreateConnectionFunctionInput::name). Required.*/
+    /// A name for the connection function.
+    ///
+    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::name`](crate::operation::create_connection_function::CreateConnectionFunctionInput::name). Required.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.name(value);
         self
     }
-    /** Contains configuration information about a CloudFront function.
-
- Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.*/
+    /// Contains configuration information about a CloudFront function.
+    ///
+    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
-    /** The code for the connection function.
-
- Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code). Required.*/
+    /// The code for the connection function.
+    ///
+    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code). Required.
     #[inline]
     pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.input = self.input.connection_function_code(value);
         self
     }
-    /** A complex type that contains zero or more `Tag` elements.
-
- Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::tags`](crate::operation::create_connection_function::CreateConnectionFunctionInput::tags).*/
+    /// A complex type that contains zero or more `Tag` elements.
+    ///
+    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::tags`](crate::operation::create_connection_function::CreateConnectionFunctionInput::tags).
     #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.input = self.input.tags(value);
@@ -575,25 +517,20 @@ impl CreateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
         &self.input
     }
-    /** Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionFunctionError`], the errors the model lists for CreateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionFunctionError`], the errors the model lists for CreateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -601,15 +538,9 @@ impl CreateConnectionFunctionFluentBuilder {
         crate::operation::create_connection_function::CreateConnectionFunctionOutput,
         restxml_runtime::SdkError<CreateConnectionFunctionError>,
     > {
-        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -136,27 +136,19 @@ impl CreateConnectionGroupInputBuilder {
     }
     /// Builds the [`CreateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(name),) => {
-                Ok(CreateConnectionGroupInput {
-                    name,
-                    ipv6_enabled: self.ipv6_enabled,
-                    tags: self.tags,
-                    anycast_ip_list_id: self.anycast_ip_list_id,
-                    enabled: self.enabled,
-                })
-            }
-            (name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateConnectionGroupInput",
-                        &[(name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(name),) => Ok(CreateConnectionGroupInput {
+                name,
+                ipv6_enabled: self.ipv6_enabled,
+                tags: self.tags,
+                anycast_ip_list_id: self.anycast_ip_list_id,
+                enabled: self.enabled,
+            }),
+            (name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateConnectionGroupInput",
+                &[(name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -227,10 +219,7 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`CreateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(
-        mut self,
-        value: Option<crate::types::ConnectionGroup>,
-    ) -> Self {
+    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
         self.connection_group = value;
         self
     }
@@ -248,9 +237,7 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Builds the [`CreateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -283,44 +270,32 @@ impl CreateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -404,9 +379,7 @@ impl std::error::Error for CreateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_group::CreateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-group");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -446,15 +419,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateConnectionGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateConnectionGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -475,9 +444,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to CreateConnectionGroup, built one input member at a time: from `client.create_connection_group()` (or `client.create_connection_group_with(input)`), a setter per member, then [`send`](CreateConnectionGroupFluentBuilder::send).
-
- [`config_override`](CreateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to CreateConnectionGroup, built one input member at a time: from `client.create_connection_group()` (or `client.create_connection_group_with(input)`), a setter per member, then [`send`](CreateConnectionGroupFluentBuilder::send).
+///
+/// [`config_override`](CreateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct CreateConnectionGroupFluentBuilder {
@@ -493,23 +462,19 @@ impl CreateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
     ) -> Self {
-        CreateConnectionGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
-
- Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::name`](crate::operation::create_connection_group::CreateConnectionGroupInput::name). Required.*/
+    /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
+    ///
+    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::name`](crate::operation::create_connection_group::CreateConnectionGroupInput::name). Required.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.name(value);
         self
     }
-    /** Enable IPv6 for the connection group. The default is `true`. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
-
- Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled).*/
+    /// Enable IPv6 for the connection group. The default is `true`. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled).
     #[inline]
     pub fn ipv6_enabled(mut self, value: bool) -> Self {
         self.input = self.input.ipv6_enabled(value);
@@ -521,9 +486,9 @@ impl CreateConnectionGroupFluentBuilder {
         self.input = self.input.set_ipv6_enabled(value);
         self
     }
-    /** A complex type that contains zero or more `Tag` elements.
-
- Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::tags`](crate::operation::create_connection_group::CreateConnectionGroupInput::tags).*/
+    /// A complex type that contains zero or more `Tag` elements.
+    ///
+    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::tags`](crate::operation::create_connection_group::CreateConnectionGroupInput::tags).
     #[inline]
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.input = self.input.tags(value);
@@ -535,9 +500,9 @@ impl CreateConnectionGroupFluentBuilder {
         self.input = self.input.set_tags(value);
         self
     }
-    /** The ID of the Anycast static IP list.
-
- Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id`](crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id).*/
+    /// The ID of the Anycast static IP list.
+    ///
+    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id`](crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id).
     #[inline]
     pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.anycast_ip_list_id(value);
@@ -549,9 +514,9 @@ impl CreateConnectionGroupFluentBuilder {
         self.input = self.input.set_anycast_ip_list_id(value);
         self
     }
-    /** Enable the connection group.
-
- Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::enabled).*/
+    /// Enable the connection group.
+    ///
+    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::enabled).
     #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.input = self.input.enabled(value);
@@ -566,25 +531,20 @@ impl CreateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
         &self.input
     }
-    /** Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionGroupError`], the errors the model lists for CreateConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionGroupError`], the errors the model lists for CreateConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -592,15 +552,9 @@ impl CreateConnectionGroupFluentBuilder {
         crate::operation::create_connection_group::CreateConnectionGroupOutput,
         restxml_runtime::SdkError<CreateConnectionGroupError>,
     > {
-        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateConnectionGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateConnectionGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -106,31 +106,20 @@ impl CreateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`CreateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         match (self.end_points, self.fields, self.name, self.sampling_rate) {
             (Some(end_points), Some(fields), Some(name), Some(sampling_rate)) => {
-                Ok(CreateRealtimeLogConfigInput {
-                    end_points,
-                    fields,
-                    name,
-                    sampling_rate,
-                })
+                Ok(CreateRealtimeLogConfigInput { end_points, fields, name, sampling_rate })
             }
-            (end_points, fields, name, sampling_rate) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateRealtimeLogConfigInput",
-                        &[
-                            (end_points.is_none(), "end_points", "EndPoints"),
-                            (fields.is_none(), "fields", "Fields"),
-                            (name.is_none(), "name", "Name"),
-                            (sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
-                        ],
-                    ),
-                )
-            }
+            (end_points, fields, name, sampling_rate) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateRealtimeLogConfigInput",
+                &[
+                    (end_points.is_none(), "end_points", "EndPoints"),
+                    (fields.is_none(), "fields", "Fields"),
+                    (name.is_none(), "name", "Name"),
+                    (sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                ],
+            )),
         }
     }
 }
@@ -151,9 +140,7 @@ pub struct CreateRealtimeLogConfigOutput {
 impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateRealtimeLogConfigOutput")
-            .field("realtime_log_config", &self.realtime_log_config)
-            .finish()
+        f.debug_struct("CreateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
     }
 }
 
@@ -190,31 +177,20 @@ impl std::fmt::Debug for CreateRealtimeLogConfigOutputBuilder {
 impl CreateRealtimeLogConfigOutputBuilder {
     /// Sets [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(
-        mut self,
-        value: crate::types::RealtimeLogConfig,
-    ) -> Self {
+    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(
-        mut self,
-        value: Option<crate::types::RealtimeLogConfig>,
-    ) -> Self {
+    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`CreateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(CreateRealtimeLogConfigOutput {
-            realtime_log_config: self.realtime_log_config,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(CreateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
     }
 }
 
@@ -238,36 +214,26 @@ impl CreateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("RealtimeLogConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists)
-            }
-            Some("TooManyRealtimeLogConfigs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs)
-            }
+            Some("RealtimeLogConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists),
+            Some("TooManyRealtimeLogConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -339,9 +305,7 @@ impl std::error::Error for CreateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/realtime-log-config");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -381,15 +345,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -402,9 +362,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_realtime_log_config,))
@@ -417,9 +375,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to CreateRealtimeLogConfig, built one input member at a time: from `client.create_realtime_log_config()` (or `client.create_realtime_log_config_with(input)`), a setter per member, then [`send`](CreateRealtimeLogConfigFluentBuilder::send).
-
- [`config_override`](CreateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to CreateRealtimeLogConfig, built one input member at a time: from `client.create_realtime_log_config()` (or `client.create_realtime_log_config_with(input)`), a setter per member, then [`send`](CreateRealtimeLogConfigFluentBuilder::send).
+///
+/// [`config_override`](CreateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct CreateRealtimeLogConfigFluentBuilder {
@@ -435,39 +393,35 @@ impl CreateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        CreateRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
-
- Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points). Required.*/
+    /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
+    ///
+    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points). Required.
     #[inline]
     pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
         self.input = self.input.end_points(value);
         self
     }
-    /** A list of fields to include in each real-time log record.
-
- Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields). Required.*/
+    /// A list of fields to include in each real-time log record.
+    ///
+    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields). Required.
     #[inline]
     pub fn fields(mut self, value: Vec<String>) -> Self {
         self.input = self.input.fields(value);
         self
     }
-    /** A unique name to identify this real-time log configuration.
-
- Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name). Required.*/
+    /// A unique name to identify this real-time log configuration.
+    ///
+    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name). Required.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.name(value);
         self
     }
-    /** The sampling rate for this real-time log configuration. You can specify a whole number between 1 and 100 (inclusive) to determine the percentage of viewer requests that are represented in the real-time log data.
-
- Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate). Required.*/
+    /// The sampling rate for this real-time log configuration. You can specify a whole number between 1 and 100 (inclusive) to determine the percentage of viewer requests that are represented in the real-time log data.
+    ///
+    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate). Required.
     #[inline]
     pub fn sampling_rate(mut self, value: i64) -> Self {
         self.input = self.input.sampling_rate(value);
@@ -476,25 +430,20 @@ impl CreateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
         &self.input
     }
-    /** Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateRealtimeLogConfigError`], the errors the model lists for CreateRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateRealtimeLogConfigError`], the errors the model lists for CreateRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -502,15 +451,9 @@ impl CreateRealtimeLogConfigFluentBuilder {
         crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput,
         restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
     > {
-        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,10 +18,7 @@ pub struct DeleteAnycastIpListInput {
 impl std::fmt::Debug for DeleteAnycastIpListInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteAnycastIpListInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteAnycastIpListInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -37,10 +34,7 @@ impl From<DeleteAnycastIpListInput> for DeleteAnycastIpListInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteAnycastIpListInput) -> Self {
-        DeleteAnycastIpListInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteAnycastIpListInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
@@ -78,23 +72,11 @@ impl DeleteAnycastIpListInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(id), Some(if_match)) => {
-                Ok(DeleteAnycastIpListInput {
-                    id,
-                    if_match,
-                })
-            }
-            (id, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteAnycastIpListInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(id), Some(if_match)) => Ok(DeleteAnycastIpListInput { id, if_match }),
+            (id, if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteAnycastIpListInput",
+                &[(id.is_none(), "id", "Id"), (if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -127,53 +109,32 @@ impl DeleteAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteAnycastIpList",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteAnycastIpList", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -268,9 +229,7 @@ impl std::error::Error for DeleteAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -287,27 +246,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteAnycastIpListError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteAnycastIpListError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteAnycastIpListError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteAnycastIpListError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
 
-/** A call to DeleteAnycastIpList, built one input member at a time: from `client.delete_anycast_ip_list()` (or `client.delete_anycast_ip_list_with(input)`), a setter per member, then [`send`](DeleteAnycastIpListFluentBuilder::send).
-
- [`config_override`](DeleteAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to DeleteAnycastIpList, built one input member at a time: from `client.delete_anycast_ip_list()` (or `client.delete_anycast_ip_list_with(input)`), a setter per member, then [`send`](DeleteAnycastIpListFluentBuilder::send).
+///
+/// [`config_override`](DeleteAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct DeleteAnycastIpListFluentBuilder {
@@ -323,23 +275,19 @@ impl DeleteAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder,
     ) -> Self {
-        DeleteAnycastIpListFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the Anycast static IP list.
-
- Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id). Required.*/
+    /// The ID of the Anycast static IP list.
+    ///
+    /// Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The current version (`ETag` value) of the Anycast static IP list that you are deleting.
-
- Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match). Required.*/
+    /// The current version (`ETag` value) of the Anycast static IP list that you are deleting.
+    ///
+    /// Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -348,41 +296,27 @@ impl DeleteAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder {
         &self.input
     }
-    /** Sends DeleteAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteAnycastIpListError`], the errors the model lists for DeleteAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends DeleteAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteAnycastIpListError`], the errors the model lists for DeleteAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteAnycastIpListError>,
-    > {
-        let input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteAnycastIpListError>> {
+        let input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteAnycastIpList", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteAnycastIpList", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

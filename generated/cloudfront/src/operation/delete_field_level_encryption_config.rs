@@ -33,15 +33,11 @@ impl DeleteFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<DeleteFieldLevelEncryptionConfigInput>
-for DeleteFieldLevelEncryptionConfigInputBuilder {
+impl From<DeleteFieldLevelEncryptionConfigInput> for DeleteFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFieldLevelEncryptionConfigInput) -> Self {
-        DeleteFieldLevelEncryptionConfigInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteFieldLevelEncryptionConfigInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
@@ -83,24 +79,13 @@ impl DeleteFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`DeleteFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(DeleteFieldLevelEncryptionConfigInput {
-                    id,
-                    if_match: self.if_match,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteFieldLevelEncryptionConfigInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(id),) => Ok(DeleteFieldLevelEncryptionConfigInput { id, if_match: self.if_match }),
+            (id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteFieldLevelEncryptionConfigInput",
+                &[(id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -127,41 +112,28 @@ impl DeleteFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("FieldLevelEncryptionConfigInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse)
-            }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("FieldLevelEncryptionConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse),
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -238,9 +210,7 @@ impl std::error::Error for DeleteFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -256,32 +226,26 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteFieldLevelEncryptionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteFieldLevelEncryptionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
 
-/** A call to DeleteFieldLevelEncryptionConfig, built one input member at a time: from `client.delete_field_level_encryption_config()` (or `client.delete_field_level_encryption_config_with(input)`), a setter per member, then [`send`](DeleteFieldLevelEncryptionConfigFluentBuilder::send).
-
- [`config_override`](DeleteFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to DeleteFieldLevelEncryptionConfig, built one input member at a time: from `client.delete_field_level_encryption_config()` (or `client.delete_field_level_encryption_config_with(input)`), a setter per member, then [`send`](DeleteFieldLevelEncryptionConfigFluentBuilder::send).
+///
+/// [`config_override`](DeleteFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct DeleteFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -292,23 +256,19 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        DeleteFieldLevelEncryptionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the configuration you want to delete from CloudFront.
-
- Sets [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::id`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::id). Required.*/
+    /// The ID of the configuration you want to delete from CloudFront.
+    ///
+    /// Sets [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::id`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The value of the `ETag` header that you received when retrieving the configuration identity to delete. For example: `E2QWRUHAPOMQZL`.
-
- Sets [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match).*/
+    /// The value of the `ETag` header that you received when retrieving the configuration identity to delete. For example: `E2QWRUHAPOMQZL`.
+    ///
+    /// Sets [`crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput::if_match).
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -323,10 +283,7 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -337,27 +294,21 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     ) -> &crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder {
         &self.input
     }
-    /** Sends DeleteFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFieldLevelEncryptionConfigError`], the errors the model lists for DeleteFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends DeleteFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFieldLevelEncryptionConfigError`], the errors the model lists for DeleteFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
-    > {
-        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>>
+    {
+        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

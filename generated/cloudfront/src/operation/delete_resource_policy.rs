@@ -16,9 +16,7 @@ pub struct DeleteResourcePolicyInput {
 impl std::fmt::Debug for DeleteResourcePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyInput")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("DeleteResourcePolicyInput").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -34,9 +32,7 @@ impl From<DeleteResourcePolicyInput> for DeleteResourcePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteResourcePolicyInput) -> Self {
-        DeleteResourcePolicyInputBuilder {
-            resource_arn: Some(input.resource_arn),
-        }
+        DeleteResourcePolicyInputBuilder { resource_arn: Some(input.resource_arn) }
     }
 }
 
@@ -49,9 +45,7 @@ pub struct DeleteResourcePolicyInputBuilder {
 impl std::fmt::Debug for DeleteResourcePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyInputBuilder")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("DeleteResourcePolicyInputBuilder").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -64,23 +58,13 @@ impl DeleteResourcePolicyInputBuilder {
     }
     /// Builds the [`DeleteResourcePolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(resource_arn),) => {
-                Ok(DeleteResourcePolicyInput {
-                    resource_arn,
-                })
-            }
-            (resource_arn,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteResourcePolicyInput",
-                        &[(resource_arn.is_none(), "resource_arn", "ResourceArn")],
-                    ),
-                )
-            }
+            (Some(resource_arn),) => Ok(DeleteResourcePolicyInput { resource_arn }),
+            (resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteResourcePolicyInput",
+                &[(resource_arn.is_none(), "resource_arn", "ResourceArn")],
+            )),
         }
     }
 }
@@ -109,44 +93,27 @@ impl DeleteResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteResourcePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteResourcePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -230,9 +197,7 @@ impl std::error::Error for DeleteResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/delete-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -255,27 +220,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteResourcePolicyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResourcePolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteResourcePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteResourcePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
 
-/** A call to DeleteResourcePolicy, built one input member at a time: from `client.delete_resource_policy()` (or `client.delete_resource_policy_with(input)`), a setter per member, then [`send`](DeleteResourcePolicyFluentBuilder::send).
-
- [`config_override`](DeleteResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to DeleteResourcePolicy, built one input member at a time: from `client.delete_resource_policy()` (or `client.delete_resource_policy_with(input)`), a setter per member, then [`send`](DeleteResourcePolicyFluentBuilder::send).
+///
+/// [`config_override`](DeleteResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct DeleteResourcePolicyFluentBuilder {
@@ -291,15 +249,11 @@ impl DeleteResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
     ) -> Self {
-        DeleteResourcePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
-
- Sets [`crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn`](crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn). Required.*/
+    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
+    ///
+    /// Sets [`crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn`](crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn). Required.
     #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(value);
@@ -308,41 +262,27 @@ impl DeleteResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
         &self.input
     }
-    /** Sends DeleteResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResourcePolicyError`], the errors the model lists for DeleteResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends DeleteResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResourcePolicyError`], the errors the model lists for DeleteResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteResourcePolicyError>,
-    > {
-        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResourcePolicyError>> {
+        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteResourcePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteResourcePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

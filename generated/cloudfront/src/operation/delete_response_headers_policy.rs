@@ -45,10 +45,7 @@ impl From<DeleteResponseHeadersPolicyInput> for DeleteResponseHeadersPolicyInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteResponseHeadersPolicyInput) -> Self {
-        DeleteResponseHeadersPolicyInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteResponseHeadersPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
@@ -90,24 +87,13 @@ impl DeleteResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`DeleteResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(DeleteResponseHeadersPolicyInput {
-                    id,
-                    if_match: self.if_match,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteResponseHeadersPolicyInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(id),) => Ok(DeleteResponseHeadersPolicyInput { id, if_match: self.if_match }),
+            (id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteResponseHeadersPolicyInput",
+                &[(id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -136,45 +122,31 @@ impl DeleteResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("ResponseHeadersPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResponseHeadersPolicyInUse)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("ResponseHeadersPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ResponseHeadersPolicyInUse),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -257,9 +229,7 @@ impl std::error::Error for DeleteResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -275,27 +245,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteResponseHeadersPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteResponseHeadersPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
 
-/** A call to DeleteResponseHeadersPolicy, built one input member at a time: from `client.delete_response_headers_policy()` (or `client.delete_response_headers_policy_with(input)`), a setter per member, then [`send`](DeleteResponseHeadersPolicyFluentBuilder::send).
-
- [`config_override`](DeleteResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to DeleteResponseHeadersPolicy, built one input member at a time: from `client.delete_response_headers_policy()` (or `client.delete_response_headers_policy_with(input)`), a setter per member, then [`send`](DeleteResponseHeadersPolicyFluentBuilder::send).
+///
+/// [`config_override`](DeleteResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct DeleteResponseHeadersPolicyFluentBuilder {
@@ -311,23 +274,19 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        DeleteResponseHeadersPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The identifier for the response headers policy that you are deleting.
-
- Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id). Required.*/
+    /// The identifier for the response headers policy that you are deleting.
+    ///
+    /// Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The version of the response headers policy that you are deleting.
-
- Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match).*/
+    /// The version of the response headers policy that you are deleting.
+    ///
+    /// Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match).
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -342,10 +301,7 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -356,27 +312,19 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
     ) -> &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder {
         &self.input
     }
-    /** Sends DeleteResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResponseHeadersPolicyError`], the errors the model lists for DeleteResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends DeleteResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResponseHeadersPolicyError`], the errors the model lists for DeleteResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
-    > {
-        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
+        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteResponseHeadersPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteResponseHeadersPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

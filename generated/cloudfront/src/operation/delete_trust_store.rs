@@ -18,10 +18,7 @@ pub struct DeleteTrustStoreInput {
 impl std::fmt::Debug for DeleteTrustStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteTrustStoreInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -37,10 +34,7 @@ impl From<DeleteTrustStoreInput> for DeleteTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrustStoreInput) -> Self {
-        DeleteTrustStoreInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteTrustStoreInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
@@ -54,10 +48,7 @@ pub struct DeleteTrustStoreInputBuilder {
 impl std::fmt::Debug for DeleteTrustStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteTrustStoreInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -78,23 +69,11 @@ impl DeleteTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrustStoreInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(id), Some(if_match)) => {
-                Ok(DeleteTrustStoreInput {
-                    id,
-                    if_match,
-                })
-            }
-            (id, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteTrustStoreInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(id), Some(if_match)) => Ok(DeleteTrustStoreInput { id, if_match }),
+            (id, if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteTrustStoreInput",
+                &[(id.is_none(), "id", "Id"), (if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -123,45 +102,27 @@ impl DeleteTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteTrustStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrustStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -244,9 +205,7 @@ impl std::error::Error for DeleteTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::delete_trust_store::DeleteTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.id;
@@ -263,27 +222,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteTrustStoreError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteTrustStoreError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
 
-/** A call to DeleteTrustStore, built one input member at a time: from `client.delete_trust_store()` (or `client.delete_trust_store_with(input)`), a setter per member, then [`send`](DeleteTrustStoreFluentBuilder::send).
-
- [`config_override`](DeleteTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to DeleteTrustStore, built one input member at a time: from `client.delete_trust_store()` (or `client.delete_trust_store_with(input)`), a setter per member, then [`send`](DeleteTrustStoreFluentBuilder::send).
+///
+/// [`config_override`](DeleteTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct DeleteTrustStoreFluentBuilder {
@@ -299,23 +251,19 @@ impl DeleteTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder,
     ) -> Self {
-        DeleteTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The trust store's ID.
-
- Sets [`crate::operation::delete_trust_store::DeleteTrustStoreInput::id`](crate::operation::delete_trust_store::DeleteTrustStoreInput::id). Required.*/
+    /// The trust store's ID.
+    ///
+    /// Sets [`crate::operation::delete_trust_store::DeleteTrustStoreInput::id`](crate::operation::delete_trust_store::DeleteTrustStoreInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The current version (`ETag` value) of the trust store you are deleting.
-
- Sets [`crate::operation::delete_trust_store::DeleteTrustStoreInput::if_match`](crate::operation::delete_trust_store::DeleteTrustStoreInput::if_match). Required.*/
+    /// The current version (`ETag` value) of the trust store you are deleting.
+    ///
+    /// Sets [`crate::operation::delete_trust_store::DeleteTrustStoreInput::if_match`](crate::operation::delete_trust_store::DeleteTrustStoreInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -324,41 +272,27 @@ impl DeleteTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
         &self.input
     }
-    /** Sends DeleteTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrustStoreError`], the errors the model lists for DeleteTrustStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends DeleteTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrustStoreError`], the errors the model lists for DeleteTrustStore; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteTrustStoreError>,
-    > {
-        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteTrustStoreError>> {
+        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,10 +20,7 @@ pub struct DescribeFunctionInput {
 impl std::fmt::Debug for DescribeFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInput")
-            .field("name", &self.name)
-            .field("stage", &self.stage)
-            .finish()
+        f.debug_struct("DescribeFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
     }
 }
 
@@ -39,10 +36,7 @@ impl From<DescribeFunctionInput> for DescribeFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeFunctionInput) -> Self {
-        DescribeFunctionInputBuilder {
-            name: Some(input.name),
-            stage: input.stage,
-        }
+        DescribeFunctionInputBuilder { name: Some(input.name), stage: input.stage }
     }
 }
 
@@ -56,10 +50,7 @@ pub struct DescribeFunctionInputBuilder {
 impl std::fmt::Debug for DescribeFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInputBuilder")
-            .field("name", &self.name)
-            .field("stage", &self.stage)
-            .finish()
+        f.debug_struct("DescribeFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
     }
 }
 
@@ -86,20 +77,11 @@ impl DescribeFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(name),) => {
-                Ok(DescribeFunctionInput {
-                    name,
-                    stage: self.stage,
-                })
-            }
-            (name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DescribeFunctionInput",
-                        &[(name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(name),) => Ok(DescribeFunctionInput { name, stage: self.stage }),
+            (name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DescribeFunctionInput",
+                &[(name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -170,10 +152,7 @@ impl DescribeFunctionOutputBuilder {
     }
     /// Sets or clears [`DescribeFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
@@ -216,29 +195,16 @@ impl DescribeFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DescribeFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
             _ => unhandled(meta),
         }
     }
@@ -297,9 +263,7 @@ impl std::error::Error for DescribeFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_function::DescribeFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -316,20 +280,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::describe_function::DescribeFunctionOutput,
-    restxml_runtime::SdkError<DescribeFunctionError>,
-> {
+) -> Result<crate::operation::describe_function::DescribeFunctionOutput, restxml_runtime::SdkError<DescribeFunctionError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DescribeFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DescribeFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -350,9 +308,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to DescribeFunction, built one input member at a time: from `client.describe_function()` (or `client.describe_function_with(input)`), a setter per member, then [`send`](DescribeFunctionFluentBuilder::send).
-
- [`config_override`](DescribeFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to DescribeFunction, built one input member at a time: from `client.describe_function()` (or `client.describe_function_with(input)`), a setter per member, then [`send`](DescribeFunctionFluentBuilder::send).
+///
+/// [`config_override`](DescribeFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct DescribeFunctionFluentBuilder {
@@ -368,23 +326,19 @@ impl DescribeFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_function::DescribeFunctionInputBuilder,
     ) -> Self {
-        DescribeFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DescribeFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The name of the function that you are getting information about.
-
- Sets [`crate::operation::describe_function::DescribeFunctionInput::name`](crate::operation::describe_function::DescribeFunctionInput::name). Required.*/
+    /// The name of the function that you are getting information about.
+    ///
+    /// Sets [`crate::operation::describe_function::DescribeFunctionInput::name`](crate::operation::describe_function::DescribeFunctionInput::name). Required.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.name(value);
         self
     }
-    /** The function's stage, either `DEVELOPMENT` or `LIVE`.
-
- Sets [`crate::operation::describe_function::DescribeFunctionInput::stage`](crate::operation::describe_function::DescribeFunctionInput::stage).*/
+    /// The function's stage, either `DEVELOPMENT` or `LIVE`.
+    ///
+    /// Sets [`crate::operation::describe_function::DescribeFunctionInput::stage`](crate::operation::describe_function::DescribeFunctionInput::stage).
     #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.input = self.input.stage(value);
@@ -399,25 +353,20 @@ impl DescribeFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
         &self.input
     }
-    /** Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeFunctionError`], the errors the model lists for DescribeFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeFunctionError`], the errors the model lists for DescribeFunction; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -425,15 +374,9 @@ impl DescribeFunctionFluentBuilder {
         crate::operation::describe_function::DescribeFunctionOutput,
         restxml_runtime::SdkError<DescribeFunctionError>,
     > {
-        let input: crate::operation::describe_function::DescribeFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::describe_function::DescribeFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DescribeFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DescribeFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,9 +34,7 @@ impl From<GetKeyGroupInput> for GetKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupInput) -> Self {
-        GetKeyGroupInputBuilder {
-            id: Some(input.id),
-        }
+        GetKeyGroupInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -66,12 +64,7 @@ impl GetKeyGroupInputBuilder {
         match (self.id,) {
             (Some(id),) => Ok(GetKeyGroupInput { id }),
             (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetKeyGroupInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetKeyGroupInput", &[(id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -95,10 +88,7 @@ pub struct GetKeyGroupOutput {
 impl std::fmt::Debug for GetKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupOutput")
-            .field("key_group", &self.key_group)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("GetKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -162,11 +152,7 @@ impl GetKeyGroupOutputBuilder {
     /// Builds the [`GetKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupOutput {
-            key_group: self.key_group,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
@@ -184,24 +170,13 @@ impl GetKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body));
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -255,9 +230,7 @@ impl std::error::Error for GetKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group::GetKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -270,20 +243,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_key_group::GetKeyGroupOutput,
-    restxml_runtime::SdkError<GetKeyGroupError>,
-> {
+) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -304,9 +270,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to GetKeyGroup, built one input member at a time: from `client.get_key_group()` (or `client.get_key_group_with(input)`), a setter per member, then [`send`](GetKeyGroupFluentBuilder::send).
-
- [`config_override`](GetKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to GetKeyGroup, built one input member at a time: from `client.get_key_group()` (or `client.get_key_group_with(input)`), a setter per member, then [`send`](GetKeyGroupFluentBuilder::send).
+///
+/// [`config_override`](GetKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct GetKeyGroupFluentBuilder {
@@ -318,19 +284,12 @@ pub struct GetKeyGroupFluentBuilder {
 #[cfg(feature = "client")]
 impl GetKeyGroupFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
-    ) -> Self {
-        GetKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::get_key_group::GetKeyGroupInputBuilder) -> Self {
+        GetKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
-
- Sets [`crate::operation::get_key_group::GetKeyGroupInput::id`](crate::operation::get_key_group::GetKeyGroupInput::id). Required.*/
+    /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
+    ///
+    /// Sets [`crate::operation::get_key_group::GetKeyGroupInput::id`](crate::operation::get_key_group::GetKeyGroupInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
@@ -339,10 +298,7 @@ impl GetKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -351,27 +307,18 @@ impl GetKeyGroupFluentBuilder {
     pub fn as_input(&self) -> &crate::operation::get_key_group::GetKeyGroupInputBuilder {
         &self.input
     }
-    /** Sends GetKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetKeyGroupError`], the errors the model lists for GetKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends GetKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetKeyGroupError`], the errors the model lists for GetKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_key_group::GetKeyGroupOutput,
-        restxml_runtime::SdkError<GetKeyGroupError>,
-    > {
-        let input: crate::operation::get_key_group::GetKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
+        let input: crate::operation::get_key_group::GetKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

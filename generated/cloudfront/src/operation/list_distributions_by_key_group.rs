@@ -102,25 +102,15 @@ impl ListDistributionsByKeyGroupInputBuilder {
     }
     /// Builds the [`ListDistributionsByKeyGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_id,) {
             (Some(key_group_id),) => {
-                Ok(ListDistributionsByKeyGroupInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    key_group_id,
-                })
+                Ok(ListDistributionsByKeyGroupInput { marker: self.marker, max_items: self.max_items, key_group_id })
             }
-            (key_group_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByKeyGroupInput",
-                        &[(key_group_id.is_none(), "key_group_id", "KeyGroupId")],
-                    ),
-                )
-            }
+            (key_group_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByKeyGroupInput",
+                &[(key_group_id.is_none(), "key_group_id", "KeyGroupId")],
+            )),
         }
     }
 }
@@ -180,27 +170,19 @@ impl std::fmt::Debug for ListDistributionsByKeyGroupOutputBuilder {
 impl ListDistributionsByKeyGroupOutputBuilder {
     /// Sets [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByKeyGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByKeyGroupOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -224,28 +206,22 @@ impl ListDistributionsByKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByKeyGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -305,9 +281,7 @@ impl std::error::Error for ListDistributionsByKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByKeyGroupId/");
     {
         let value = &input.key_group_id;
@@ -331,15 +305,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -357,9 +327,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListDistributionsByKeyGroup, built one input member at a time: from `client.list_distributions_by_key_group()` (or `client.list_distributions_by_key_group_with(input)`), a setter per member, then [`send`](ListDistributionsByKeyGroupFluentBuilder::send).
-
- [`config_override`](ListDistributionsByKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListDistributionsByKeyGroup, built one input member at a time: from `client.list_distributions_by_key_group()` (or `client.list_distributions_by_key_group_with(input)`), a setter per member, then [`send`](ListDistributionsByKeyGroupFluentBuilder::send).
+///
+/// [`config_override`](ListDistributionsByKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByKeyGroupFluentBuilder {
@@ -375,15 +345,11 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
     ) -> Self {
-        ListDistributionsByKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-
- Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker).*/
+    /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -395,9 +361,9 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of distribution IDs that you want in the response.
-
- Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items).*/
+    /// The maximum number of distribution IDs that you want in the response.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -409,9 +375,9 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         self.input = self.input.set_max_items(value);
         self
     }
-    /** The ID of the key group whose associated distribution IDs you are listing.
-
- Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id). Required.*/
+    /// The ID of the key group whose associated distribution IDs you are listing.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id). Required.
     #[inline]
     pub fn key_group_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.key_group_id(value);
@@ -420,10 +386,7 @@ impl ListDistributionsByKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -434,11 +397,11 @@ impl ListDistributionsByKeyGroupFluentBuilder {
     ) -> &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder {
         &self.input
     }
-    /** Sends ListDistributionsByKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByKeyGroupError`], the errors the model lists for ListDistributionsByKeyGroup; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListDistributionsByKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByKeyGroupError`], the errors the model lists for ListDistributionsByKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -446,15 +409,10 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput,
         restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
     > {
-        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

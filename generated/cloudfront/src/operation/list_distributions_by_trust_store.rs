@@ -36,8 +36,7 @@ impl ListDistributionsByTrustStoreInput {
     }
 }
 
-impl From<ListDistributionsByTrustStoreInput>
-for ListDistributionsByTrustStoreInputBuilder {
+impl From<ListDistributionsByTrustStoreInput> for ListDistributionsByTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByTrustStoreInput) -> Self {
@@ -101,31 +100,17 @@ impl ListDistributionsByTrustStoreInputBuilder {
     }
     /// Builds the [`ListDistributionsByTrustStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
         match (self.trust_store_identifier,) {
-            (Some(trust_store_identifier),) => {
-                Ok(ListDistributionsByTrustStoreInput {
-                    trust_store_identifier,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (trust_store_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByTrustStoreInput",
-                        &[
-                            (
-                                trust_store_identifier.is_none(),
-                                "trust_store_identifier",
-                                "TrustStoreIdentifier",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(trust_store_identifier),) => Ok(ListDistributionsByTrustStoreInput {
+                trust_store_identifier,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (trust_store_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByTrustStoreInput",
+                &[(trust_store_identifier.is_none(), "trust_store_identifier", "TrustStoreIdentifier")],
+            )),
         }
     }
 }
@@ -191,22 +176,14 @@ impl ListDistributionsByTrustStoreOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByTrustStoreOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByTrustStoreOutput {
-            distribution_list: self.distribution_list,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByTrustStoreOutput { distribution_list: self.distribution_list, meta: Default::default() })
     }
 }
 
@@ -228,32 +205,25 @@ impl ListDistributionsByTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByTrustStore",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -319,9 +289,7 @@ impl std::error::Error for ListDistributionsByTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByTrustStore");
     {
         let value = &input.trust_store_identifier;
@@ -345,15 +313,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -371,9 +335,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListDistributionsByTrustStore, built one input member at a time: from `client.list_distributions_by_trust_store()` (or `client.list_distributions_by_trust_store_with(input)`), a setter per member, then [`send`](ListDistributionsByTrustStoreFluentBuilder::send).
-
- [`config_override`](ListDistributionsByTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListDistributionsByTrustStore, built one input member at a time: from `client.list_distributions_by_trust_store()` (or `client.list_distributions_by_trust_store_with(input)`), a setter per member, then [`send`](ListDistributionsByTrustStoreFluentBuilder::send).
+///
+/// [`config_override`](ListDistributionsByTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByTrustStoreFluentBuilder {
@@ -389,23 +353,19 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
     ) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The distributions by trust store identifier.
-
- Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier). Required.*/
+    /// The distributions by trust store identifier.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier). Required.
     #[inline]
     pub fn trust_store_identifier(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.trust_store_identifier(value);
         self
     }
-    /** Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-
- Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker).*/
+    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -417,9 +377,9 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of distributions that you want returned in the response.
-
- Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items).*/
+    /// The maximum number of distributions that you want returned in the response.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -434,10 +394,7 @@ impl ListDistributionsByTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -448,11 +405,11 @@ impl ListDistributionsByTrustStoreFluentBuilder {
     ) -> &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder {
         &self.input
     }
-    /** Sends ListDistributionsByTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByTrustStoreError`], the errors the model lists for ListDistributionsByTrustStore; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListDistributionsByTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByTrustStoreError`], the errors the model lists for ListDistributionsByTrustStore; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -460,15 +417,10 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
         restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
     > {
-        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

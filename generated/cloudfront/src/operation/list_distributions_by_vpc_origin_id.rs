@@ -36,8 +36,7 @@ impl ListDistributionsByVpcOriginIdInput {
     }
 }
 
-impl From<ListDistributionsByVpcOriginIdInput>
-for ListDistributionsByVpcOriginIdInputBuilder {
+impl From<ListDistributionsByVpcOriginIdInput> for ListDistributionsByVpcOriginIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByVpcOriginIdInput) -> Self {
@@ -101,25 +100,17 @@ impl ListDistributionsByVpcOriginIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_id,) {
-            (Some(vpc_origin_id),) => {
-                Ok(ListDistributionsByVpcOriginIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    vpc_origin_id,
-                })
-            }
-            (vpc_origin_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByVpcOriginIdInput",
-                        &[(vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
-                    ),
-                )
-            }
+            (Some(vpc_origin_id),) => Ok(ListDistributionsByVpcOriginIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                vpc_origin_id,
+            }),
+            (vpc_origin_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByVpcOriginIdInput",
+                &[(vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+            )),
         }
     }
 }
@@ -179,27 +170,19 @@ impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutputBuilder {
 impl ListDistributionsByVpcOriginIdOutputBuilder {
     /// Sets [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByVpcOriginIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -227,36 +210,27 @@ impl ListDistributionsByVpcOriginIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByVpcOriginId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -328,9 +302,7 @@ impl std::error::Error for ListDistributionsByVpcOriginIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByVpcOriginId/");
     {
         let value = &input.vpc_origin_id;
@@ -354,15 +326,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByVpcOriginIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByVpcOriginIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -380,9 +348,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListDistributionsByVpcOriginId, built one input member at a time: from `client.list_distributions_by_vpc_origin_id()` (or `client.list_distributions_by_vpc_origin_id_with(input)`), a setter per member, then [`send`](ListDistributionsByVpcOriginIdFluentBuilder::send).
-
- [`config_override`](ListDistributionsByVpcOriginIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListDistributionsByVpcOriginId, built one input member at a time: from `client.list_distributions_by_vpc_origin_id()` (or `client.list_distributions_by_vpc_origin_id_with(input)`), a setter per member, then [`send`](ListDistributionsByVpcOriginIdFluentBuilder::send).
+///
+/// [`config_override`](ListDistributionsByVpcOriginIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByVpcOriginIdFluentBuilder {
@@ -398,15 +366,11 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
     ) -> Self {
-        ListDistributionsByVpcOriginIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByVpcOriginIdFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The marker associated with the VPC origin distributions list.
-
- Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker).*/
+    /// The marker associated with the VPC origin distributions list.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -418,9 +382,9 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of items included in the list.
-
- Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items).*/
+    /// The maximum number of items included in the list.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -432,9 +396,9 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         self.input = self.input.set_max_items(value);
         self
     }
-    /** The VPC origin ID.
-
- Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id). Required.*/
+    /// The VPC origin ID.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id). Required.
     #[inline]
     pub fn vpc_origin_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.vpc_origin_id(value);
@@ -443,10 +407,7 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -457,11 +418,11 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
     ) -> &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder {
         &self.input
     }
-    /** Sends ListDistributionsByVpcOriginId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByVpcOriginIdError`], the errors the model lists for ListDistributionsByVpcOriginId; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListDistributionsByVpcOriginId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByVpcOriginIdError`], the errors the model lists for ListDistributionsByVpcOriginId; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -469,15 +430,10 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdOutput,
         restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
     > {
-        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByVpcOriginId", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByVpcOriginId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -105,25 +105,15 @@ impl ListDistributionsByWebACLIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByWebACLIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
         match (self.web_acl_id,) {
             (Some(web_acl_id),) => {
-                Ok(ListDistributionsByWebACLIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    web_acl_id,
-                })
+                Ok(ListDistributionsByWebACLIdInput { marker: self.marker, max_items: self.max_items, web_acl_id })
             }
-            (web_acl_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByWebACLIdInput",
-                        &[(web_acl_id.is_none(), "web_acl_id", "WebACLId")],
-                    ),
-                )
-            }
+            (web_acl_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByWebACLIdInput",
+                &[(web_acl_id.is_none(), "web_acl_id", "WebACLId")],
+            )),
         }
     }
 }
@@ -144,9 +134,7 @@ pub struct ListDistributionsByWebACLIdOutput {
 impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByWebACLIdOutput")
-            .field("distribution_list", &self.distribution_list)
-            .finish()
+        f.debug_struct("ListDistributionsByWebACLIdOutput").field("distribution_list", &self.distribution_list).finish()
     }
 }
 
@@ -189,22 +177,14 @@ impl ListDistributionsByWebACLIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByWebACLIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByWebACLIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByWebACLIdOutput {
-            distribution_list: self.distribution_list,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByWebACLIdOutput { distribution_list: self.distribution_list, meta: Default::default() })
     }
 }
 
@@ -224,28 +204,22 @@ impl ListDistributionsByWebACLIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByWebACLId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidWebACLId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -305,9 +279,7 @@ impl std::error::Error for ListDistributionsByWebACLIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByWebACLId/");
     {
         let value = &input.web_acl_id;
@@ -331,15 +303,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByWebACLIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByWebACLIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -357,9 +325,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListDistributionsByWebACLId, built one input member at a time: from `client.list_distributions_by_web_acl_id()` (or `client.list_distributions_by_web_acl_id_with(input)`), a setter per member, then [`send`](ListDistributionsByWebACLIdFluentBuilder::send).
-
- [`config_override`](ListDistributionsByWebACLIdFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListDistributionsByWebACLId, built one input member at a time: from `client.list_distributions_by_web_acl_id()` (or `client.list_distributions_by_web_acl_id_with(input)`), a setter per member, then [`send`](ListDistributionsByWebACLIdFluentBuilder::send).
+///
+/// [`config_override`](ListDistributionsByWebACLIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByWebACLIdFluentBuilder {
@@ -375,15 +343,11 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
     ) -> Self {
-        ListDistributionsByWebACLIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByWebACLIdFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
-
- Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker).*/
+    /// Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
+    ///
+    /// Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -395,9 +359,9 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of distributions that you want CloudFront to return in the response body. The maximum and default values are both 100.
-
- Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items).*/
+    /// The maximum number of distributions that you want CloudFront to return in the response body. The maximum and default values are both 100.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -409,9 +373,9 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         self.input = self.input.set_max_items(value);
         self
     }
-    /** The ID of the WAF web ACL that you want to list the associated distributions. If you specify "null" for the ID, the request returns a list of the distributions that aren't associated with a web ACL.
-
- Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id). Required.*/
+    /// The ID of the WAF web ACL that you want to list the associated distributions. If you specify "null" for the ID, the request returns a list of the distributions that aren't associated with a web ACL.
+    ///
+    /// Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id). Required.
     #[inline]
     pub fn web_acl_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.web_acl_id(value);
@@ -420,10 +384,7 @@ impl ListDistributionsByWebACLIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -434,11 +395,11 @@ impl ListDistributionsByWebACLIdFluentBuilder {
     ) -> &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder {
         &self.input
     }
-    /** Sends ListDistributionsByWebACLId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByWebACLIdError`], the errors the model lists for ListDistributionsByWebACLId; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListDistributionsByWebACLId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByWebACLIdError`], the errors the model lists for ListDistributionsByWebACLId; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -446,15 +407,10 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput,
         restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
     > {
-        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByWebACLId", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByWebACLId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

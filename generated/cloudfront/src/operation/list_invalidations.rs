@@ -103,26 +103,12 @@ impl ListInvalidationsInputBuilder {
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
             (Some(distribution_id),) => {
-                Ok(ListInvalidationsInput {
-                    distribution_id,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
+                Ok(ListInvalidationsInput { distribution_id, marker: self.marker, max_items: self.max_items })
             }
-            (distribution_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListInvalidationsInput",
-                        &[
-                            (
-                                distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListInvalidationsInput",
+                &[(distribution_id.is_none(), "distribution_id", "DistributionId")],
+            )),
         }
     }
 }
@@ -143,9 +129,7 @@ pub struct ListInvalidationsOutput {
 impl std::fmt::Debug for ListInvalidationsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutput")
-            .field("invalidation_list", &self.invalidation_list)
-            .finish()
+        f.debug_struct("ListInvalidationsOutput").field("invalidation_list", &self.invalidation_list).finish()
     }
 }
 
@@ -173,9 +157,7 @@ pub struct ListInvalidationsOutputBuilder {
 impl std::fmt::Debug for ListInvalidationsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutputBuilder")
-            .field("invalidation_list", &self.invalidation_list)
-            .finish()
+        f.debug_struct("ListInvalidationsOutputBuilder").field("invalidation_list", &self.invalidation_list).finish()
     }
 }
 
@@ -188,20 +170,14 @@ impl ListInvalidationsOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(
-        mut self,
-        value: Option<crate::types::InvalidationList>,
-    ) -> Self {
+    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
-        Ok(ListInvalidationsOutput {
-            invalidation_list: self.invalidation_list,
-            meta: Default::default(),
-        })
+        Ok(ListInvalidationsOutput { invalidation_list: self.invalidation_list, meta: Default::default() })
     }
 }
 
@@ -223,32 +199,19 @@ impl ListInvalidationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListInvalidations",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListInvalidations", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -314,9 +277,7 @@ impl std::error::Error for ListInvalidationsError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations::ListInvalidationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -341,15 +302,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListInvalidationsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListInvalidationsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -367,9 +324,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListInvalidations, built one input member at a time: from `client.list_invalidations()` (or `client.list_invalidations_with(input)`), a setter per member, then [`send`](ListInvalidationsFluentBuilder::send).
-
- [`config_override`](ListInvalidationsFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListInvalidations, built one input member at a time: from `client.list_invalidations()` (or `client.list_invalidations_with(input)`), a setter per member, then [`send`](ListInvalidationsFluentBuilder::send).
+///
+/// [`config_override`](ListInvalidationsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListInvalidationsFluentBuilder {
@@ -385,23 +342,19 @@ impl ListInvalidationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
     ) -> Self {
-        ListInvalidationsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListInvalidationsFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The distribution's ID.
-
- Sets [`crate::operation::list_invalidations::ListInvalidationsInput::distribution_id`](crate::operation::list_invalidations::ListInvalidationsInput::distribution_id). Required.*/
+    /// The distribution's ID.
+    ///
+    /// Sets [`crate::operation::list_invalidations::ListInvalidationsInput::distribution_id`](crate::operation::list_invalidations::ListInvalidationsInput::distribution_id). Required.
     #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.distribution_id(value);
         self
     }
-    /** Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
-
- Sets [`crate::operation::list_invalidations::ListInvalidationsInput::marker`](crate::operation::list_invalidations::ListInvalidationsInput::marker).*/
+    /// Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
+    ///
+    /// Sets [`crate::operation::list_invalidations::ListInvalidationsInput::marker`](crate::operation::list_invalidations::ListInvalidationsInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -413,9 +366,9 @@ impl ListInvalidationsFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of invalidation batches that you want in the response body.
-
- Sets [`crate::operation::list_invalidations::ListInvalidationsInput::max_items`](crate::operation::list_invalidations::ListInvalidationsInput::max_items).*/
+    /// The maximum number of invalidation batches that you want in the response body.
+    ///
+    /// Sets [`crate::operation::list_invalidations::ListInvalidationsInput::max_items`](crate::operation::list_invalidations::ListInvalidationsInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -430,25 +383,20 @@ impl ListInvalidationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
         &self.input
     }
-    /** Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsError`], the errors the model lists for ListInvalidations; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsError`], the errors the model lists for ListInvalidations; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -456,15 +404,9 @@ impl ListInvalidationsFluentBuilder {
         crate::operation::list_invalidations::ListInvalidationsOutput,
         restxml_runtime::SdkError<ListInvalidationsError>,
     > {
-        let input: crate::operation::list_invalidations::ListInvalidationsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_invalidations::ListInvalidationsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListInvalidations", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListInvalidations", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,8 +36,7 @@ impl ListInvalidationsForDistributionTenantInput {
     }
 }
 
-impl From<ListInvalidationsForDistributionTenantInput>
-for ListInvalidationsForDistributionTenantInputBuilder {
+impl From<ListInvalidationsForDistributionTenantInput> for ListInvalidationsForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListInvalidationsForDistributionTenantInput) -> Self {
@@ -101,28 +100,15 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
     }
     /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListInvalidationsForDistributionTenantInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(id),) => {
-                Ok(ListInvalidationsForDistributionTenantInput {
-                    id,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
+                Ok(ListInvalidationsForDistributionTenantInput { id, marker: self.marker, max_items: self.max_items })
             }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListInvalidationsForDistributionTenantInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListInvalidationsForDistributionTenantInput",
+                &[(id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -188,21 +174,13 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsForDistributionTenantOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(
-        mut self,
-        value: Option<crate::types::InvalidationList>,
-    ) -> Self {
+    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListInvalidationsForDistributionTenantOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(ListInvalidationsForDistributionTenantOutput {
             invalidation_list: self.invalidation_list,
             meta: Default::default(),
@@ -228,32 +206,25 @@ impl ListInvalidationsForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListInvalidationsForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -293,8 +264,7 @@ impl ListInvalidationsForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListInvalidationsForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata for ListInvalidationsForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -320,9 +290,7 @@ impl std::error::Error for ListInvalidationsForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -333,11 +301,7 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request
-            .push_query(
-                "MaxItems",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     request.build()
 }
@@ -351,15 +315,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListInvalidationsForDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListInvalidationsForDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -377,9 +337,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListInvalidationsForDistributionTenant, built one input member at a time: from `client.list_invalidations_for_distribution_tenant()` (or `client.list_invalidations_for_distribution_tenant_with(input)`), a setter per member, then [`send`](ListInvalidationsForDistributionTenantFluentBuilder::send).
-
- [`config_override`](ListInvalidationsForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListInvalidationsForDistributionTenant, built one input member at a time: from `client.list_invalidations_for_distribution_tenant()` (or `client.list_invalidations_for_distribution_tenant_with(input)`), a setter per member, then [`send`](ListInvalidationsForDistributionTenantFluentBuilder::send).
+///
+/// [`config_override`](ListInvalidationsForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListInvalidationsForDistributionTenantFluentBuilder {
@@ -395,23 +355,19 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
     ) -> Self {
-        ListInvalidationsForDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListInvalidationsForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the distribution tenant.
-
- Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id). Required.*/
+    /// The ID of the distribution tenant.
+    ///
+    /// Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
-
- Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker).*/
+    /// Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
+    ///
+    /// Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -423,9 +379,9 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of invalidations to return for the distribution tenant.
-
- Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items).*/
+    /// The maximum number of invalidations to return for the distribution tenant.
+    ///
+    /// Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: i32) -> Self {
         self.input = self.input.max_items(value);
@@ -440,10 +396,7 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -451,14 +404,15 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder {
+    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder
+    {
         &self.input
     }
-    /** Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsForDistributionTenantError`], the errors the model lists for ListInvalidationsForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsForDistributionTenantError`], the errors the model lists for ListInvalidationsForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -470,15 +424,8 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "ListInvalidationsForDistributionTenant",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("ListInvalidationsForDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

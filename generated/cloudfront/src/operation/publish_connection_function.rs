@@ -37,10 +37,7 @@ impl From<PublishConnectionFunctionInput> for PublishConnectionFunctionInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishConnectionFunctionInput) -> Self {
-        PublishConnectionFunctionInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        PublishConnectionFunctionInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
@@ -76,27 +73,13 @@ impl PublishConnectionFunctionInputBuilder {
     }
     /// Builds the [`PublishConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(id), Some(if_match)) => {
-                Ok(PublishConnectionFunctionInput {
-                    id,
-                    if_match,
-                })
-            }
-            (id, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "PublishConnectionFunctionInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(id), Some(if_match)) => Ok(PublishConnectionFunctionInput { id, if_match }),
+            (id, if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "PublishConnectionFunctionInput",
+                &[(id.is_none(), "id", "Id"), (if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -156,27 +139,19 @@ impl std::fmt::Debug for PublishConnectionFunctionOutputBuilder {
 impl PublishConnectionFunctionOutputBuilder {
     /// Sets [`PublishConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`PublishConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
     /// Builds the [`PublishConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(PublishConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             meta: Default::default(),
@@ -208,45 +183,32 @@ impl PublishConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "PublishConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -329,9 +291,7 @@ impl std::error::Error for PublishConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_connection_function::PublishConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -354,15 +314,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PublishConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                PublishConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(PublishConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -380,9 +336,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to PublishConnectionFunction, built one input member at a time: from `client.publish_connection_function()` (or `client.publish_connection_function_with(input)`), a setter per member, then [`send`](PublishConnectionFunctionFluentBuilder::send).
-
- [`config_override`](PublishConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to PublishConnectionFunction, built one input member at a time: from `client.publish_connection_function()` (or `client.publish_connection_function_with(input)`), a setter per member, then [`send`](PublishConnectionFunctionFluentBuilder::send).
+///
+/// [`config_override`](PublishConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct PublishConnectionFunctionFluentBuilder {
@@ -398,23 +354,19 @@ impl PublishConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
     ) -> Self {
-        PublishConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        PublishConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The connection function ID.
-
- Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::id`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::id). Required.*/
+    /// The connection function ID.
+    ///
+    /// Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::id`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The current version (`ETag` value) of the connection function.
-
- Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match). Required.*/
+    /// The current version (`ETag` value) of the connection function.
+    ///
+    /// Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -423,25 +375,20 @@ impl PublishConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
         &self.input
     }
-    /** Sends PublishConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PublishConnectionFunctionError`], the errors the model lists for PublishConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends PublishConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PublishConnectionFunctionError`], the errors the model lists for PublishConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -449,15 +396,10 @@ impl PublishConnectionFunctionFluentBuilder {
         crate::operation::publish_connection_function::PublishConnectionFunctionOutput,
         restxml_runtime::SdkError<PublishConnectionFunctionError>,
     > {
-        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("PublishConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("PublishConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -78,27 +78,14 @@ impl PutResourcePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn, self.policy_document) {
-            (Some(resource_arn), Some(policy_document)) => {
-                Ok(PutResourcePolicyInput {
-                    resource_arn,
-                    policy_document,
-                })
-            }
-            (resource_arn, policy_document) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "PutResourcePolicyInput",
-                        &[
-                            (resource_arn.is_none(), "resource_arn", "ResourceArn"),
-                            (
-                                policy_document.is_none(),
-                                "policy_document",
-                                "PolicyDocument",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(resource_arn), Some(policy_document)) => Ok(PutResourcePolicyInput { resource_arn, policy_document }),
+            (resource_arn, policy_document) => Err(restxml_runtime::BuildError::missing_fields(
+                "PutResourcePolicyInput",
+                &[
+                    (resource_arn.is_none(), "resource_arn", "ResourceArn"),
+                    (policy_document.is_none(), "policy_document", "PolicyDocument"),
+                ],
+            )),
         }
     }
 }
@@ -119,9 +106,7 @@ pub struct PutResourcePolicyOutput {
 impl std::fmt::Debug for PutResourcePolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutput")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("PutResourcePolicyOutput").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -149,9 +134,7 @@ pub struct PutResourcePolicyOutputBuilder {
 impl std::fmt::Debug for PutResourcePolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutputBuilder")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("PutResourcePolicyOutputBuilder").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -171,10 +154,7 @@ impl PutResourcePolicyOutputBuilder {
     /// Builds the [`PutResourcePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyOutput, restxml_runtime::BuildError> {
-        Ok(PutResourcePolicyOutput {
-            resource_arn: self.resource_arn,
-            meta: Default::default(),
-        })
+        Ok(PutResourcePolicyOutput { resource_arn: self.resource_arn, meta: Default::default() })
     }
 }
 
@@ -202,44 +182,27 @@ impl PutResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "PutResourcePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PutResourcePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             _ => unhandled(meta),
         }
@@ -323,9 +286,7 @@ impl std::error::Error for PutResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::put_resource_policy::PutResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/put-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -357,15 +318,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PutResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                PutResourcePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(PutResourcePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -378,9 +335,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_arn = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceArn" {
-                    m_resource_arn = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_resource_arn,))
@@ -393,9 +348,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to PutResourcePolicy, built one input member at a time: from `client.put_resource_policy()` (or `client.put_resource_policy_with(input)`), a setter per member, then [`send`](PutResourcePolicyFluentBuilder::send).
-
- [`config_override`](PutResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to PutResourcePolicy, built one input member at a time: from `client.put_resource_policy()` (or `client.put_resource_policy_with(input)`), a setter per member, then [`send`](PutResourcePolicyFluentBuilder::send).
+///
+/// [`config_override`](PutResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct PutResourcePolicyFluentBuilder {
@@ -411,23 +366,19 @@ impl PutResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
     ) -> Self {
-        PutResourcePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        PutResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
-
- Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn`](crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn). Required.*/
+    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
+    ///
+    /// Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn`](crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn). Required.
     #[inline]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(value);
         self
     }
-    /** The JSON-formatted resource policy to create.
-
- Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document`](crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document). Required.*/
+    /// The JSON-formatted resource policy to create.
+    ///
+    /// Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document`](crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document). Required.
     #[inline]
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.policy_document(value);
@@ -436,25 +387,20 @@ impl PutResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
         &self.input
     }
-    /** Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PutResourcePolicyError`], the errors the model lists for PutResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PutResourcePolicyError`], the errors the model lists for PutResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -462,15 +408,9 @@ impl PutResourcePolicyFluentBuilder {
         crate::operation::put_resource_policy::PutResourcePolicyOutput,
         restxml_runtime::SdkError<PutResourcePolicyError>,
     > {
-        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("PutResourcePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("PutResourcePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

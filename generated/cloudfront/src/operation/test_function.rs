@@ -72,10 +72,7 @@ impl std::fmt::Debug for TestFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("stage", &self.stage)
-            .field(
-                "event_object",
-                &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("event_object", &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .finish()
     }
 }
@@ -116,25 +113,16 @@ impl TestFunctionInputBuilder {
     pub fn build(self) -> Result<TestFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.event_object) {
             (Some(name), Some(if_match), Some(event_object)) => {
-                Ok(TestFunctionInput {
-                    name,
-                    if_match,
-                    stage: self.stage,
-                    event_object,
-                })
+                Ok(TestFunctionInput { name, if_match, stage: self.stage, event_object })
             }
-            (name, if_match, event_object) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestFunctionInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                            (event_object.is_none(), "event_object", "EventObject"),
-                        ],
-                    ),
-                )
-            }
+            (name, if_match, event_object) => Err(restxml_runtime::BuildError::missing_fields(
+                "TestFunctionInput",
+                &[
+                    (name.is_none(), "name", "Name"),
+                    (if_match.is_none(), "if_match", "IfMatch"),
+                    (event_object.is_none(), "event_object", "EventObject"),
+                ],
+            )),
         }
     }
 }
@@ -155,9 +143,7 @@ pub struct TestFunctionOutput {
 impl std::fmt::Debug for TestFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutput")
-            .field("test_result", &self.test_result)
-            .finish()
+        f.debug_struct("TestFunctionOutput").field("test_result", &self.test_result).finish()
     }
 }
 
@@ -185,9 +171,7 @@ pub struct TestFunctionOutputBuilder {
 impl std::fmt::Debug for TestFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutputBuilder")
-            .field("test_result", &self.test_result)
-            .finish()
+        f.debug_struct("TestFunctionOutputBuilder").field("test_result", &self.test_result).finish()
     }
 }
 
@@ -207,10 +191,7 @@ impl TestFunctionOutputBuilder {
     /// Builds the [`TestFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestFunctionOutput, restxml_runtime::BuildError> {
-        Ok(TestFunctionOutput {
-            test_result: self.test_result,
-            meta: Default::default(),
-        })
+        Ok(TestFunctionOutput { test_result: self.test_result, meta: Default::default() })
     }
 }
 
@@ -236,41 +217,22 @@ impl TestFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "TestFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestFunction", meta, headers, body));
         match meta.code.as_deref() {
-            Some("TestFunctionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TestFunctionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TestFunctionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -347,9 +309,7 @@ impl std::error::Error for TestFunctionError {
 pub fn serialize_request(
     input: &crate::operation::test_function::TestFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -384,20 +344,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::test_function::TestFunctionOutput,
-    restxml_runtime::SdkError<TestFunctionError>,
-> {
+) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TestFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TestFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -415,9 +368,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to TestFunction, built one input member at a time: from `client.test_function()` (or `client.test_function_with(input)`), a setter per member, then [`send`](TestFunctionFluentBuilder::send).
-
- [`config_override`](TestFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to TestFunction, built one input member at a time: from `client.test_function()` (or `client.test_function_with(input)`), a setter per member, then [`send`](TestFunctionFluentBuilder::send).
+///
+/// [`config_override`](TestFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct TestFunctionFluentBuilder {
@@ -429,35 +382,28 @@ pub struct TestFunctionFluentBuilder {
 #[cfg(feature = "client")]
 impl TestFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::test_function::TestFunctionInputBuilder,
-    ) -> Self {
-        TestFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::test_function::TestFunctionInputBuilder) -> Self {
+        TestFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The name of the function that you are testing.
-
- Sets [`crate::operation::test_function::TestFunctionInput::name`](crate::operation::test_function::TestFunctionInput::name). Required.*/
+    /// The name of the function that you are testing.
+    ///
+    /// Sets [`crate::operation::test_function::TestFunctionInput::name`](crate::operation::test_function::TestFunctionInput::name). Required.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.name(value);
         self
     }
-    /** The current version (`ETag` value) of the function that you are testing, which you can get using `DescribeFunction`.
-
- Sets [`crate::operation::test_function::TestFunctionInput::if_match`](crate::operation::test_function::TestFunctionInput::if_match). Required.*/
+    /// The current version (`ETag` value) of the function that you are testing, which you can get using `DescribeFunction`.
+    ///
+    /// Sets [`crate::operation::test_function::TestFunctionInput::if_match`](crate::operation::test_function::TestFunctionInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
         self
     }
-    /** The stage of the function that you are testing, either `DEVELOPMENT` or `LIVE`.
-
- Sets [`crate::operation::test_function::TestFunctionInput::stage`](crate::operation::test_function::TestFunctionInput::stage).*/
+    /// The stage of the function that you are testing, either `DEVELOPMENT` or `LIVE`.
+    ///
+    /// Sets [`crate::operation::test_function::TestFunctionInput::stage`](crate::operation::test_function::TestFunctionInput::stage).
     #[inline]
     pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
         self.input = self.input.stage(value);
@@ -469,9 +415,9 @@ impl TestFunctionFluentBuilder {
         self.input = self.input.set_stage(value);
         self
     }
-    /** The event object to test the function with. For more information about the structure of the event object, see [Testing functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/managing-functions.html#test-function) in the *Amazon CloudFront Developer Guide*.
-
- Sets [`crate::operation::test_function::TestFunctionInput::event_object`](crate::operation::test_function::TestFunctionInput::event_object). Required.*/
+    /// The event object to test the function with. For more information about the structure of the event object, see [Testing functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/managing-functions.html#test-function) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Sets [`crate::operation::test_function::TestFunctionInput::event_object`](crate::operation::test_function::TestFunctionInput::event_object). Required.
     #[inline]
     pub fn event_object(mut self, value: restxml_runtime::Blob) -> Self {
         self.input = self.input.event_object(value);
@@ -480,41 +426,27 @@ impl TestFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::test_function::TestFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::test_function::TestFunctionInputBuilder {
         &self.input
     }
-    /** Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestFunctionError`], the errors the model lists for TestFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestFunctionError`], the errors the model lists for TestFunction; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::test_function::TestFunctionOutput,
-        restxml_runtime::SdkError<TestFunctionError>,
-    > {
-        let input: crate::operation::test_function::TestFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
+        let input: crate::operation::test_function::TestFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TestFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TestFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

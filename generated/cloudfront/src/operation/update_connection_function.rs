@@ -70,10 +70,7 @@ impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self
-                    .connection_function_code
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
+                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
             )
             .finish()
     }
@@ -94,10 +91,7 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Sets [`UpdateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -109,48 +103,25 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (
-            self.id,
-            self.if_match,
-            self.connection_function_config,
-            self.connection_function_code,
-        ) {
-            (
-                Some(id),
-                Some(if_match),
-                Some(connection_function_config),
-                Some(connection_function_code),
-            ) => {
-                Ok(UpdateConnectionFunctionInput {
-                    id,
-                    if_match,
-                    connection_function_config,
-                    connection_function_code,
-                })
+    pub fn build(self) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (self.id, self.if_match, self.connection_function_config, self.connection_function_code) {
+            (Some(id), Some(if_match), Some(connection_function_config), Some(connection_function_code)) => {
+                Ok(UpdateConnectionFunctionInput { id, if_match, connection_function_config, connection_function_code })
             }
             (id, if_match, connection_function_config, connection_function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateConnectionFunctionInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                            (
-                                connection_function_config.is_none(),
-                                "connection_function_config",
-                                "ConnectionFunctionConfig",
-                            ),
-                            (
-                                connection_function_code.is_none(),
-                                "connection_function_code",
-                                "ConnectionFunctionCode",
-                            ),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "UpdateConnectionFunctionInput",
+                    &[
+                        (id.is_none(), "id", "Id"),
+                        (if_match.is_none(), "if_match", "IfMatch"),
+                        (
+                            connection_function_config.is_none(),
+                            "connection_function_config",
+                            "ConnectionFunctionConfig",
+                        ),
+                        (connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
+                    ],
+                ))
             }
         }
     }
@@ -216,19 +187,13 @@ impl std::fmt::Debug for UpdateConnectionFunctionOutputBuilder {
 impl UpdateConnectionFunctionOutputBuilder {
     /// Sets [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -246,9 +211,7 @@ impl UpdateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -283,49 +246,34 @@ impl UpdateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -414,9 +362,7 @@ impl std::error::Error for UpdateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_function::UpdateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -456,15 +402,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -485,9 +427,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to UpdateConnectionFunction, built one input member at a time: from `client.update_connection_function()` (or `client.update_connection_function_with(input)`), a setter per member, then [`send`](UpdateConnectionFunctionFluentBuilder::send).
-
- [`config_override`](UpdateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to UpdateConnectionFunction, built one input member at a time: from `client.update_connection_function()` (or `client.update_connection_function_with(input)`), a setter per member, then [`send`](UpdateConnectionFunctionFluentBuilder::send).
+///
+/// [`config_override`](UpdateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct UpdateConnectionFunctionFluentBuilder {
@@ -503,42 +445,35 @@ impl UpdateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
     ) -> Self {
-        UpdateConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The connection function ID.
-
- Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::id`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::id). Required.*/
+    /// The connection function ID.
+    ///
+    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::id`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The current version (`ETag` value) of the connection function you are updating.
-
- Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match). Required.*/
+    /// The current version (`ETag` value) of the connection function you are updating.
+    ///
+    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
         self
     }
-    /** Contains configuration information about a CloudFront function.
-
- Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.*/
+    /// Contains configuration information about a CloudFront function.
+    ///
+    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
-    /** The connection function code.
-
- Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code). Required.*/
+    /// The connection function code.
+    ///
+    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code). Required.
     #[inline]
     pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.input = self.input.connection_function_code(value);
@@ -547,25 +482,20 @@ impl UpdateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
         &self.input
     }
-    /** Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateConnectionFunctionError`], the errors the model lists for UpdateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateConnectionFunctionError`], the errors the model lists for UpdateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -573,15 +503,9 @@ impl UpdateConnectionFunctionFluentBuilder {
         crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
         restxml_runtime::SdkError<UpdateConnectionFunctionError>,
     > {
-        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

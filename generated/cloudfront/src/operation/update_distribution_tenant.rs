@@ -142,10 +142,7 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`UpdateDistributionTenantInput::customizations`].
     #[inline]
-    pub fn set_customizations(
-        mut self,
-        value: Option<crate::types::Customizations>,
-    ) -> Self {
+    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
         self.customizations = value;
         self
     }
@@ -157,10 +154,7 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`UpdateDistributionTenantInput::parameters`].
     #[inline]
-    pub fn set_parameters(
-        mut self,
-        value: Option<Vec<crate::types::Parameter>>,
-    ) -> Self {
+    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
         self.parameters = value;
         self
     }
@@ -184,19 +178,13 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets [`UpdateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn managed_certificate_request(
-        mut self,
-        value: crate::types::ManagedCertificateRequest,
-    ) -> Self {
+    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
         self.managed_certificate_request = Some(value);
         self
     }
     /// Sets or clears [`UpdateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn set_managed_certificate_request(
-        mut self,
-        value: Option<crate::types::ManagedCertificateRequest>,
-    ) -> Self {
+    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
         self.managed_certificate_request = value;
         self
     }
@@ -214,34 +202,23 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Builds the [`UpdateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(id), Some(if_match)) => {
-                Ok(UpdateDistributionTenantInput {
-                    id,
-                    distribution_id: self.distribution_id,
-                    domains: self.domains,
-                    customizations: self.customizations,
-                    parameters: self.parameters,
-                    connection_group_id: self.connection_group_id,
-                    if_match,
-                    managed_certificate_request: self.managed_certificate_request,
-                    enabled: self.enabled,
-                })
-            }
-            (id, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateDistributionTenantInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(id), Some(if_match)) => Ok(UpdateDistributionTenantInput {
+                id,
+                distribution_id: self.distribution_id,
+                domains: self.domains,
+                customizations: self.customizations,
+                parameters: self.parameters,
+                connection_group_id: self.connection_group_id,
+                if_match,
+                managed_certificate_request: self.managed_certificate_request,
+                enabled: self.enabled,
+            }),
+            (id, if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateDistributionTenantInput",
+                &[(id.is_none(), "id", "Id"), (if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -306,19 +283,13 @@ impl std::fmt::Debug for UpdateDistributionTenantOutputBuilder {
 impl UpdateDistributionTenantOutputBuilder {
     /// Sets [`UpdateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(
-        mut self,
-        value: crate::types::DistributionTenant,
-    ) -> Self {
+    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`UpdateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(
-        mut self,
-        value: Option<crate::types::DistributionTenant>,
-    ) -> Self {
+    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -336,9 +307,7 @@ impl UpdateDistributionTenantOutputBuilder {
     }
     /// Builds the [`UpdateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -377,57 +346,38 @@ impl UpdateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
-            Some("InvalidAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidAssociation)
-            }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("InvalidAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidAssociation),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -528,9 +478,7 @@ impl std::error::Error for UpdateDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::update_distribution_tenant::UpdateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -540,10 +488,13 @@ pub fn serialize_request(
         let value = &input.if_match;
         request.header("If-Match", value.as_str())?;
     }
-    if input.distribution_id.is_some() || input.domains.is_some()
-        || input.customizations.is_some() || input.parameters.is_some()
+    if input.distribution_id.is_some()
+        || input.domains.is_some()
+        || input.customizations.is_some()
+        || input.parameters.is_some()
         || input.connection_group_id.is_some()
-        || input.managed_certificate_request.is_some() || input.enabled.is_some()
+        || input.managed_certificate_request.is_some()
+        || input.enabled.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -587,15 +538,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -616,9 +563,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to UpdateDistributionTenant, built one input member at a time: from `client.update_distribution_tenant()` (or `client.update_distribution_tenant_with(input)`), a setter per member, then [`send`](UpdateDistributionTenantFluentBuilder::send).
-
- [`config_override`](UpdateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to UpdateDistributionTenant, built one input member at a time: from `client.update_distribution_tenant()` (or `client.update_distribution_tenant_with(input)`), a setter per member, then [`send`](UpdateDistributionTenantFluentBuilder::send).
+///
+/// [`config_override`](UpdateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct UpdateDistributionTenantFluentBuilder {
@@ -634,23 +581,19 @@ impl UpdateDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
     ) -> Self {
-        UpdateDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the distribution tenant.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id). Required.*/
+    /// The ID of the distribution tenant.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The ID for the multi-tenant distribution.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id).*/
+    /// The ID for the multi-tenant distribution.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id).
     #[inline]
     pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.distribution_id(value);
@@ -662,9 +605,9 @@ impl UpdateDistributionTenantFluentBuilder {
         self.input = self.input.set_distribution_id(value);
         self
     }
-    /** The domains to update for the distribution tenant. A domain object can contain only a domain property. You must specify at least one domain. Each distribution tenant can have up to 5 domains.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains).*/
+    /// The domains to update for the distribution tenant. A domain object can contain only a domain property. You must specify at least one domain. Each distribution tenant can have up to 5 domains.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains).
     #[inline]
     pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
         self.input = self.input.domains(value);
@@ -676,9 +619,9 @@ impl UpdateDistributionTenantFluentBuilder {
         self.input = self.input.set_domains(value);
         self
     }
-    /** Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).*/
+    /// Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
     #[inline]
     pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
         self.input = self.input.customizations(value);
@@ -686,16 +629,13 @@ impl UpdateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
     #[inline]
-    pub fn set_customizations(
-        mut self,
-        value: Option<crate::types::Customizations>,
-    ) -> Self {
+    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
         self.input = self.input.set_customizations(value);
         self
     }
-    /** A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).*/
+    /// A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
     #[inline]
     pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
         self.input = self.input.parameters(value);
@@ -703,16 +643,13 @@ impl UpdateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
     #[inline]
-    pub fn set_parameters(
-        mut self,
-        value: Option<Vec<crate::types::Parameter>>,
-    ) -> Self {
+    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
         self.input = self.input.set_parameters(value);
         self
     }
-    /** The ID of the target connection group.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id).*/
+    /// The ID of the target connection group.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id).
     #[inline]
     pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.connection_group_id(value);
@@ -724,37 +661,31 @@ impl UpdateDistributionTenantFluentBuilder {
         self.input = self.input.set_connection_group_id(value);
         self
     }
-    /** The value of the `ETag` header that you received when retrieving the distribution tenant to update. This value is returned in the response of the `GetDistributionTenant` API operation.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match). Required.*/
+    /// The value of the `ETag` header that you received when retrieving the distribution tenant to update. This value is returned in the response of the `GetDistributionTenant` API operation.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
         self
     }
-    /** An object that contains the CloudFront managed ACM certificate request.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).*/
+    /// An object that contains the CloudFront managed ACM certificate request.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn managed_certificate_request(
-        mut self,
-        value: crate::types::ManagedCertificateRequest,
-    ) -> Self {
+    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
         self.input = self.input.managed_certificate_request(value);
         self
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn set_managed_certificate_request(
-        mut self,
-        value: Option<crate::types::ManagedCertificateRequest>,
-    ) -> Self {
+    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
         self.input = self.input.set_managed_certificate_request(value);
         self
     }
-    /** Indicates whether the distribution tenant should be updated to an enabled state. If you update the distribution tenant and it's not enabled, the distribution tenant won't serve traffic.
-
- Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled).*/
+    /// Indicates whether the distribution tenant should be updated to an enabled state. If you update the distribution tenant and it's not enabled, the distribution tenant won't serve traffic.
+    ///
+    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled).
     #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.input = self.input.enabled(value);
@@ -769,25 +700,20 @@ impl UpdateDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
         &self.input
     }
-    /** Sends UpdateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDistributionTenantError`], the errors the model lists for UpdateDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends UpdateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDistributionTenantError`], the errors the model lists for UpdateDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -795,15 +721,9 @@ impl UpdateDistributionTenantFluentBuilder {
         crate::operation::update_distribution_tenant::UpdateDistributionTenantOutput,
         restxml_runtime::SdkError<UpdateDistributionTenantError>,
     > {
-        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateDistributionTenant", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

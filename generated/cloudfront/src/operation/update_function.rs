@@ -72,10 +72,7 @@ impl std::fmt::Debug for UpdateFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("function_config", &self.function_config)
-            .field(
-                "function_code",
-                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .finish()
     }
 }
@@ -110,30 +107,17 @@ impl UpdateFunctionInputBuilder {
     pub fn build(self) -> Result<UpdateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.function_config, self.function_code) {
             (Some(name), Some(if_match), Some(function_config), Some(function_code)) => {
-                Ok(UpdateFunctionInput {
-                    name,
-                    if_match,
-                    function_config,
-                    function_code,
-                })
+                Ok(UpdateFunctionInput { name, if_match, function_config, function_code })
             }
-            (name, if_match, function_config, function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateFunctionInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                            (
-                                function_config.is_none(),
-                                "function_config",
-                                "FunctionConfig",
-                            ),
-                            (function_code.is_none(), "function_code", "FunctionCode"),
-                        ],
-                    ),
-                )
-            }
+            (name, if_match, function_config, function_code) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateFunctionInput",
+                &[
+                    (name.is_none(), "name", "Name"),
+                    (if_match.is_none(), "if_match", "IfMatch"),
+                    (function_config.is_none(), "function_config", "FunctionConfig"),
+                    (function_code.is_none(), "function_code", "FunctionCode"),
+                ],
+            )),
         }
     }
 }
@@ -204,10 +188,7 @@ impl UpdateFunctionOutputBuilder {
     }
     /// Sets or clears [`UpdateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
@@ -258,45 +239,25 @@ impl UpdateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("FunctionSizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -379,9 +340,7 @@ impl std::error::Error for UpdateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_function::UpdateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -416,20 +375,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::update_function::UpdateFunctionOutput,
-    restxml_runtime::SdkError<UpdateFunctionError>,
-> {
+) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -450,9 +402,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to UpdateFunction, built one input member at a time: from `client.update_function()` (or `client.update_function_with(input)`), a setter per member, then [`send`](UpdateFunctionFluentBuilder::send).
-
- [`config_override`](UpdateFunctionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to UpdateFunction, built one input member at a time: from `client.update_function()` (or `client.update_function_with(input)`), a setter per member, then [`send`](UpdateFunctionFluentBuilder::send).
+///
+/// [`config_override`](UpdateFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct UpdateFunctionFluentBuilder {
@@ -468,39 +420,35 @@ impl UpdateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_function::UpdateFunctionInputBuilder,
     ) -> Self {
-        UpdateFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The name of the function that you are updating.
-
- Sets [`crate::operation::update_function::UpdateFunctionInput::name`](crate::operation::update_function::UpdateFunctionInput::name). Required.*/
+    /// The name of the function that you are updating.
+    ///
+    /// Sets [`crate::operation::update_function::UpdateFunctionInput::name`](crate::operation::update_function::UpdateFunctionInput::name). Required.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.name(value);
         self
     }
-    /** The current version (`ETag` value) of the function that you are updating, which you can get using `DescribeFunction`.
-
- Sets [`crate::operation::update_function::UpdateFunctionInput::if_match`](crate::operation::update_function::UpdateFunctionInput::if_match). Required.*/
+    /// The current version (`ETag` value) of the function that you are updating, which you can get using `DescribeFunction`.
+    ///
+    /// Sets [`crate::operation::update_function::UpdateFunctionInput::if_match`](crate::operation::update_function::UpdateFunctionInput::if_match). Required.
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
         self
     }
-    /** Configuration information about the function.
-
- Sets [`crate::operation::update_function::UpdateFunctionInput::function_config`](crate::operation::update_function::UpdateFunctionInput::function_config). Required.*/
+    /// Configuration information about the function.
+    ///
+    /// Sets [`crate::operation::update_function::UpdateFunctionInput::function_config`](crate::operation::update_function::UpdateFunctionInput::function_config). Required.
     #[inline]
     pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.input = self.input.function_config(value);
         self
     }
-    /** The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
-
- Sets [`crate::operation::update_function::UpdateFunctionInput::function_code`](crate::operation::update_function::UpdateFunctionInput::function_code). Required.*/
+    /// The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
+    ///
+    /// Sets [`crate::operation::update_function::UpdateFunctionInput::function_code`](crate::operation::update_function::UpdateFunctionInput::function_code). Required.
     #[inline]
     pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
         self.input = self.input.function_code(value);
@@ -509,41 +457,28 @@ impl UpdateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
         &self.input
     }
-    /** Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFunctionError`], the errors the model lists for UpdateFunction; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFunctionError`], the errors the model lists for UpdateFunction; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::update_function::UpdateFunctionOutput,
-        restxml_runtime::SdkError<UpdateFunctionError>,
-    > {
-        let input: crate::operation::update_function::UpdateFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>>
+    {
+        let input: crate::operation::update_function::UpdateFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -70,10 +70,7 @@ impl std::fmt::Debug for UpdateOriginAccessControlInputBuilder {
 impl UpdateOriginAccessControlInputBuilder {
     /// Sets [`UpdateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
@@ -97,32 +94,22 @@ impl UpdateOriginAccessControlInputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config, self.id) {
             (Some(origin_access_control_config), Some(id)) => {
-                Ok(UpdateOriginAccessControlInput {
-                    origin_access_control_config,
-                    id,
-                    if_match: self.if_match,
-                })
+                Ok(UpdateOriginAccessControlInput { origin_access_control_config, id, if_match: self.if_match })
             }
-            (origin_access_control_config, id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateOriginAccessControlInput",
-                        &[
-                            (
-                                origin_access_control_config.is_none(),
-                                "origin_access_control_config",
-                                "OriginAccessControlConfig",
-                            ),
-                            (id.is_none(), "id", "Id"),
-                        ],
+            (origin_access_control_config, id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateOriginAccessControlInput",
+                &[
+                    (
+                        origin_access_control_config.is_none(),
+                        "origin_access_control_config",
+                        "OriginAccessControlConfig",
                     ),
-                )
-            }
+                    (id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -187,19 +174,13 @@ impl std::fmt::Debug for UpdateOriginAccessControlOutputBuilder {
 impl UpdateOriginAccessControlOutputBuilder {
     /// Sets [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(
-        mut self,
-        value: crate::types::OriginAccessControl,
-    ) -> Self {
+    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(
-        mut self,
-        value: Option<crate::types::OriginAccessControl>,
-    ) -> Self {
+    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -217,9 +198,7 @@ impl UpdateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(UpdateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -254,49 +233,34 @@ impl UpdateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("OriginAccessControlAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
-            }
-            Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
-            }
+            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
+            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -385,9 +349,7 @@ impl std::error::Error for UpdateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::update_origin_access_control::UpdateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -402,8 +364,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("OriginAccessControlConfig")
+            body.root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -420,15 +381,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateOriginAccessControlError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateOriginAccessControlError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -449,9 +406,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to UpdateOriginAccessControl, built one input member at a time: from `client.update_origin_access_control()` (or `client.update_origin_access_control_with(input)`), a setter per member, then [`send`](UpdateOriginAccessControlFluentBuilder::send).
-
- [`config_override`](UpdateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to UpdateOriginAccessControl, built one input member at a time: from `client.update_origin_access_control()` (or `client.update_origin_access_control_with(input)`), a setter per member, then [`send`](UpdateOriginAccessControlFluentBuilder::send).
+///
+/// [`config_override`](UpdateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct UpdateOriginAccessControlFluentBuilder {
@@ -467,34 +424,27 @@ impl UpdateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
     ) -> Self {
-        UpdateOriginAccessControlFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** An origin access control.
-
- Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.*/
+    /// An origin access control.
+    ///
+    /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
-    /** The unique identifier of the origin access control that you are updating.
-
- Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id). Required.*/
+    /// The unique identifier of the origin access control that you are updating.
+    ///
+    /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The current version (`ETag` value) of the origin access control that you are updating.
-
- Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match).*/
+    /// The current version (`ETag` value) of the origin access control that you are updating.
+    ///
+    /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match).
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -509,25 +459,20 @@ impl UpdateOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
         &self.input
     }
-    /** Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateOriginAccessControlError`], the errors the model lists for UpdateOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateOriginAccessControlError`], the errors the model lists for UpdateOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -535,15 +480,10 @@ impl UpdateOriginAccessControlFluentBuilder {
         crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
         restxml_runtime::SdkError<UpdateOriginAccessControlError>,
     > {
-        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateOriginAccessControl", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateOriginAccessControl", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

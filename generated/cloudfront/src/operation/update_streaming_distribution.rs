@@ -70,10 +70,7 @@ impl std::fmt::Debug for UpdateStreamingDistributionInputBuilder {
 impl UpdateStreamingDistributionInputBuilder {
     /// Sets [`UpdateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -97,32 +94,22 @@ impl UpdateStreamingDistributionInputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config, self.id) {
             (Some(streaming_distribution_config), Some(id)) => {
-                Ok(UpdateStreamingDistributionInput {
-                    streaming_distribution_config,
-                    id,
-                    if_match: self.if_match,
-                })
+                Ok(UpdateStreamingDistributionInput { streaming_distribution_config, id, if_match: self.if_match })
             }
-            (streaming_distribution_config, id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateStreamingDistributionInput",
-                        &[
-                            (
-                                streaming_distribution_config.is_none(),
-                                "streaming_distribution_config",
-                                "StreamingDistributionConfig",
-                            ),
-                            (id.is_none(), "id", "Id"),
-                        ],
+            (streaming_distribution_config, id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateStreamingDistributionInput",
+                &[
+                    (
+                        streaming_distribution_config.is_none(),
+                        "streaming_distribution_config",
+                        "StreamingDistributionConfig",
                     ),
-                )
-            }
+                    (id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -187,19 +174,13 @@ impl std::fmt::Debug for UpdateStreamingDistributionOutputBuilder {
 impl UpdateStreamingDistributionOutputBuilder {
     /// Sets [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(
-        mut self,
-        value: crate::types::StreamingDistribution,
-    ) -> Self {
+    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(
-        mut self,
-        value: Option<crate::types::StreamingDistribution>,
-    ) -> Self {
+    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -217,9 +198,7 @@ impl UpdateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(UpdateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -268,77 +247,49 @@ impl UpdateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
-            Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
-            }
+            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
             _ => unhandled(meta),
         }
     }
@@ -469,9 +420,7 @@ impl std::error::Error for UpdateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -486,8 +435,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("StreamingDistributionConfig")
+            body.root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -504,15 +452,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateStreamingDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateStreamingDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -533,9 +477,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to UpdateStreamingDistribution, built one input member at a time: from `client.update_streaming_distribution()` (or `client.update_streaming_distribution_with(input)`), a setter per member, then [`send`](UpdateStreamingDistributionFluentBuilder::send).
-
- [`config_override`](UpdateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to UpdateStreamingDistribution, built one input member at a time: from `client.update_streaming_distribution()` (or `client.update_streaming_distribution_with(input)`), a setter per member, then [`send`](UpdateStreamingDistributionFluentBuilder::send).
+///
+/// [`config_override`](UpdateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct UpdateStreamingDistributionFluentBuilder {
@@ -551,34 +495,27 @@ impl UpdateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
     ) -> Self {
-        UpdateStreamingDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The streaming distribution's configuration information.
-
- Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.*/
+    /// The streaming distribution's configuration information.
+    ///
+    /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
-    /** The streaming distribution's id.
-
- Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id). Required.*/
+    /// The streaming distribution's id.
+    ///
+    /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** The value of the `ETag` header that you received when retrieving the streaming distribution's configuration. For example: `E2QWRUHAPOMQZL`.
-
- Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match).*/
+    /// The value of the `ETag` header that you received when retrieving the streaming distribution's configuration. For example: `E2QWRUHAPOMQZL`.
+    ///
+    /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match).
     #[inline]
     pub fn if_match(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.if_match(value);
@@ -593,10 +530,7 @@ impl UpdateStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -607,11 +541,11 @@ impl UpdateStreamingDistributionFluentBuilder {
     ) -> &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder {
         &self.input
     }
-    /** Sends UpdateStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateStreamingDistributionError`], the errors the model lists for UpdateStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends UpdateStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateStreamingDistributionError`], the errors the model lists for UpdateStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -619,15 +553,10 @@ impl UpdateStreamingDistributionFluentBuilder {
         crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
         restxml_runtime::SdkError<UpdateStreamingDistributionError>,
     > {
-        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateStreamingDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateStreamingDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

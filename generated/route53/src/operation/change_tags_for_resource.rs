@@ -120,29 +120,21 @@ impl ChangeTagsForResourceInputBuilder {
     }
     /// Builds the [`ChangeTagsForResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
-            (Some(resource_type), Some(resource_id)) => {
-                Ok(ChangeTagsForResourceInput {
-                    resource_type,
-                    resource_id,
-                    add_tags: self.add_tags,
-                    remove_tag_keys: self.remove_tag_keys,
-                })
-            }
-            (resource_type, resource_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ChangeTagsForResourceInput",
-                        &[
-                            (resource_type.is_none(), "resource_type", "ResourceType"),
-                            (resource_id.is_none(), "resource_id", "ResourceId"),
-                        ],
-                    ),
-                )
-            }
+            (Some(resource_type), Some(resource_id)) => Ok(ChangeTagsForResourceInput {
+                resource_type,
+                resource_id,
+                add_tags: self.add_tags,
+                remove_tag_keys: self.remove_tag_keys,
+            }),
+            (resource_type, resource_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "ChangeTagsForResourceInput",
+                &[
+                    (resource_type.is_none(), "resource_type", "ResourceType"),
+                    (resource_id.is_none(), "resource_id", "ResourceId"),
+                ],
+            )),
         }
     }
 }
@@ -192,12 +184,8 @@ impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
 impl ChangeTagsForResourceOutputBuilder {
     /// Builds the [`ChangeTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ChangeTagsForResourceOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
+        Ok(ChangeTagsForResourceOutput { meta: Default::default() })
     }
 }
 
@@ -223,45 +211,29 @@ impl ChangeTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ChangeTagsForResource",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
-            Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ThrottlingException)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ThrottlingException),
             _ => unhandled(meta),
         }
     }
@@ -338,9 +310,7 @@ impl std::error::Error for ChangeTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -379,24 +349,20 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ChangeTagsForResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ChangeTagsForResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
 }
 
-/** A call to ChangeTagsForResource, built one input member at a time: from `client.change_tags_for_resource()` (or `client.change_tags_for_resource_with(input)`), a setter per member, then [`send`](ChangeTagsForResourceFluentBuilder::send).
-
- [`config_override`](ChangeTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ChangeTagsForResource, built one input member at a time: from `client.change_tags_for_resource()` (or `client.change_tags_for_resource_with(input)`), a setter per member, then [`send`](ChangeTagsForResourceFluentBuilder::send).
+///
+/// [`config_override`](ChangeTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ChangeTagsForResourceFluentBuilder {
@@ -412,31 +378,27 @@ impl ChangeTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
     ) -> Self {
-        ChangeTagsForResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ChangeTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The type of the resource.
-
- Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type). Required.*/
+    /// The type of the resource.
+    ///
+    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type). Required.
     #[inline]
     pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
         self.input = self.input.resource_type(value);
         self
     }
-    /** The ID of the resource for which you want to add, change, or delete tags.
-
- Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id). Required.*/
+    /// The ID of the resource for which you want to add, change, or delete tags.
+    ///
+    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id). Required.
     #[inline]
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.resource_id(value);
         self
     }
-    /** A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
-
- Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags).*/
+    /// A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
+    ///
+    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags).
     #[inline]
     pub fn add_tags(mut self, value: Vec<crate::types::Tag>) -> Self {
         self.input = self.input.add_tags(value);
@@ -448,9 +410,9 @@ impl ChangeTagsForResourceFluentBuilder {
         self.input = self.input.set_add_tags(value);
         self
     }
-    /** A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone. You can specify up to 10 keys.
-
- Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys).*/
+    /// A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone. You can specify up to 10 keys.
+    ///
+    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys).
     #[inline]
     pub fn remove_tag_keys(mut self, value: Vec<String>) -> Self {
         self.input = self.input.remove_tag_keys(value);
@@ -465,25 +427,20 @@ impl ChangeTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
         &self.input
     }
-    /** Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeTagsForResourceError`], the errors the model lists for ChangeTagsForResource; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeTagsForResourceError`], the errors the model lists for ChangeTagsForResource; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -491,15 +448,9 @@ impl ChangeTagsForResourceFluentBuilder {
         crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput,
         restxml_runtime::SdkError<ChangeTagsForResourceError>,
     > {
-        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ChangeTagsForResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ChangeTagsForResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

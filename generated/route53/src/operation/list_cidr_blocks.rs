@@ -120,22 +120,16 @@ impl ListCidrBlocksInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrBlocksInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(collection_id),) => {
-                Ok(ListCidrBlocksInput {
-                    collection_id,
-                    location_name: self.location_name,
-                    next_token: self.next_token,
-                    max_results: self.max_results,
-                })
-            }
-            (collection_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListCidrBlocksInput",
-                        &[(collection_id.is_none(), "collection_id", "CollectionId")],
-                    ),
-                )
-            }
+            (Some(collection_id),) => Ok(ListCidrBlocksInput {
+                collection_id,
+                location_name: self.location_name,
+                next_token: self.next_token,
+                max_results: self.max_results,
+            }),
+            (collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListCidrBlocksInput",
+                &[(collection_id.is_none(), "collection_id", "CollectionId")],
+            )),
         }
     }
 }
@@ -220,10 +214,7 @@ impl ListCidrBlocksOutputBuilder {
     }
     /// Sets or clears [`ListCidrBlocksOutput::cidr_blocks`].
     #[inline]
-    pub fn set_cidr_blocks(
-        mut self,
-        value: Option<Vec<crate::types::CidrBlockSummary>>,
-    ) -> Self {
+    pub fn set_cidr_blocks(mut self, value: Option<Vec<crate::types::CidrBlockSummary>>) -> Self {
         self.cidr_blocks = value;
         self
     }
@@ -256,36 +247,18 @@ impl ListCidrBlocksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCidrBlocks",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrBlocks", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
-            }
-            Some("NoSuchCidrLocationException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrLocationException)
-            }
+            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
+            Some("NoSuchCidrLocationException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrLocationException),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -351,9 +324,7 @@ impl std::error::Error for ListCidrBlocksError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_blocks::ListCidrBlocksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -376,20 +347,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-    restxml_runtime::SdkError<ListCidrBlocksError>,
-> {
+) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCidrBlocksError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCidrBlocksError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -404,18 +368,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "CidrBlocks" => {
-                        m_cidr_blocks = Some(
-                            child
-                                .read_list(
-                                    "member",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_cidr_blocks =
+                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
@@ -431,9 +388,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListCidrBlocks, built one input member at a time: from `client.list_cidr_blocks()` (or `client.list_cidr_blocks_with(input)`), a setter per member, then [`send`](ListCidrBlocksFluentBuilder::send).
-
- [`config_override`](ListCidrBlocksFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListCidrBlocks, built one input member at a time: from `client.list_cidr_blocks()` (or `client.list_cidr_blocks_with(input)`), a setter per member, then [`send`](ListCidrBlocksFluentBuilder::send).
+///
+/// [`config_override`](ListCidrBlocksFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListCidrBlocksFluentBuilder {
@@ -449,23 +406,19 @@ impl ListCidrBlocksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
     ) -> Self {
-        ListCidrBlocksFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCidrBlocksFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The UUID of the CIDR collection.
-
- Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id). Required.*/
+    /// The UUID of the CIDR collection.
+    ///
+    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id). Required.
     #[inline]
     pub fn collection_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.collection_id(value);
         self
     }
-    /** The name of the CIDR collection location.
-
- Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name).*/
+    /// The name of the CIDR collection location.
+    ///
+    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name).
     #[inline]
     pub fn location_name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.location_name(value);
@@ -477,9 +430,9 @@ impl ListCidrBlocksFluentBuilder {
         self.input = self.input.set_location_name(value);
         self
     }
-    /** An opaque pagination token to indicate where the service is to begin enumerating results.
-
- Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token).*/
+    /// An opaque pagination token to indicate where the service is to begin enumerating results.
+    ///
+    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token).
     #[inline]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.next_token(value);
@@ -491,9 +444,9 @@ impl ListCidrBlocksFluentBuilder {
         self.input = self.input.set_next_token(value);
         self
     }
-    /** Maximum number of results you want returned.
-
- Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results).*/
+    /// Maximum number of results you want returned.
+    ///
+    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results).
     #[inline]
     pub fn max_results(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_results(value);
@@ -508,41 +461,28 @@ impl ListCidrBlocksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
         &self.input
     }
-    /** Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrBlocksError`], the errors the model lists for ListCidrBlocks; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrBlocksError`], the errors the model lists for ListCidrBlocks; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-        restxml_runtime::SdkError<ListCidrBlocksError>,
-    > {
-        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>>
+    {
+        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCidrBlocks", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCidrBlocks", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

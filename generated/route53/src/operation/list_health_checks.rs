@@ -41,10 +41,7 @@ impl From<ListHealthChecksInput> for ListHealthChecksInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListHealthChecksInput) -> Self {
-        ListHealthChecksInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListHealthChecksInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
@@ -93,10 +90,7 @@ impl ListHealthChecksInputBuilder {
     /// Builds the [`ListHealthChecksInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksInput, restxml_runtime::BuildError> {
-        Ok(ListHealthChecksInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListHealthChecksInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -213,29 +207,23 @@ impl ListHealthChecksOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksOutput, restxml_runtime::BuildError> {
         match (self.health_checks, self.marker, self.is_truncated, self.max_items) {
-            (Some(health_checks), Some(marker), Some(is_truncated), Some(max_items)) => {
-                Ok(ListHealthChecksOutput {
-                    health_checks,
-                    marker,
-                    is_truncated,
-                    next_marker: self.next_marker,
-                    max_items,
-                    meta: Default::default(),
-                })
-            }
-            (health_checks, marker, is_truncated, max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHealthChecksOutput",
-                        &[
-                            (health_checks.is_none(), "health_checks", "HealthChecks"),
-                            (marker.is_none(), "marker", "Marker"),
-                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (Some(health_checks), Some(marker), Some(is_truncated), Some(max_items)) => Ok(ListHealthChecksOutput {
+                health_checks,
+                marker,
+                is_truncated,
+                next_marker: self.next_marker,
+                max_items,
+                meta: Default::default(),
+            }),
+            (health_checks, marker, is_truncated, max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListHealthChecksOutput",
+                &[
+                    (health_checks.is_none(), "health_checks", "HealthChecks"),
+                    (marker.is_none(), "marker", "Marker"),
+                    (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                    (max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
@@ -256,33 +244,17 @@ impl ListHealthChecksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListHealthChecks",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHealthChecks", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("IncompatibleVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IncompatibleVersion)
-            }
+            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::IncompatibleVersion),
             _ => unhandled(meta),
         }
     }
@@ -341,9 +313,7 @@ impl std::error::Error for ListHealthChecksError {
 pub fn serialize_request(
     input: &crate::operation::list_health_checks::ListHealthChecksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/healthcheck");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -363,105 +333,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHealthChecksError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListHealthChecksError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListHealthChecksError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_health_checks,
-        body_marker,
-        body_is_truncated,
-        body_next_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_health_checks, body_marker, body_is_truncated, body_next_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                None,
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
-            let mut m_health_checks = None;
-            let mut m_marker = None;
-            let mut m_is_truncated = None;
-            let mut m_next_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "HealthChecks" => {
-                        m_health_checks = Some(
-                            child
-                                .read_list(
-                                    "HealthCheck",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
+                let mut m_health_checks = None;
+                let mut m_marker = None;
+                let mut m_is_truncated = None;
+                let mut m_next_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "HealthChecks" => {
+                            m_health_checks =
+                                Some(child.read_list("HealthCheck", |item0| {
+                                    restxml_runtime::xml::ReadXml::read_xml(item0)
+                                })?);
+                        }
+                        "Marker" => {
+                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "NextMarker" => {
+                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "Marker" => {
-                        m_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_health_checks.unwrap_or_default(),
-                restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                m_next_marker,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_health_checks.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    m_next_marker,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_health_checks::ListHealthChecksOutput {
         health_checks: body_health_checks,
         marker: body_marker,
@@ -472,9 +417,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListHealthChecks, built one input member at a time: from `client.list_health_checks()` (or `client.list_health_checks_with(input)`), a setter per member, then [`send`](ListHealthChecksFluentBuilder::send).
-
- [`config_override`](ListHealthChecksFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListHealthChecks, built one input member at a time: from `client.list_health_checks()` (or `client.list_health_checks_with(input)`), a setter per member, then [`send`](ListHealthChecksFluentBuilder::send).
+///
+/// [`config_override`](ListHealthChecksFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListHealthChecksFluentBuilder {
@@ -490,15 +435,11 @@ impl ListHealthChecksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
     ) -> Self {
-        ListHealthChecksFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListHealthChecksFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
-
- Sets [`crate::operation::list_health_checks::ListHealthChecksInput::marker`](crate::operation::list_health_checks::ListHealthChecksInput::marker).*/
+    /// If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
+    ///
+    /// Sets [`crate::operation::list_health_checks::ListHealthChecksInput::marker`](crate::operation::list_health_checks::ListHealthChecksInput::marker).
     #[inline]
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.marker(value);
@@ -510,9 +451,9 @@ impl ListHealthChecksFluentBuilder {
         self.input = self.input.set_marker(value);
         self
     }
-    /** The maximum number of health checks that you want `ListHealthChecks` to return in response to the current request. Amazon Route 53 returns a maximum of 1000 items. If you set `MaxItems` to a value greater than 1000, Route 53 returns only the first 1000 health checks.
-
- Sets [`crate::operation::list_health_checks::ListHealthChecksInput::max_items`](crate::operation::list_health_checks::ListHealthChecksInput::max_items).*/
+    /// The maximum number of health checks that you want `ListHealthChecks` to return in response to the current request. Amazon Route 53 returns a maximum of 1000 items. If you set `MaxItems` to a value greater than 1000, Route 53 returns only the first 1000 health checks.
+    ///
+    /// Sets [`crate::operation::list_health_checks::ListHealthChecksInput::max_items`](crate::operation::list_health_checks::ListHealthChecksInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -527,25 +468,20 @@ impl ListHealthChecksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
         &self.input
     }
-    /** Sends ListHealthChecks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHealthChecksError`], the errors the model lists for ListHealthChecks; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListHealthChecks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHealthChecksError`], the errors the model lists for ListHealthChecks; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -553,15 +489,9 @@ impl ListHealthChecksFluentBuilder {
         crate::operation::list_health_checks::ListHealthChecksOutput,
         restxml_runtime::SdkError<ListHealthChecksError>,
     > {
-        let input: crate::operation::list_health_checks::ListHealthChecksInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_health_checks::ListHealthChecksInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListHealthChecks", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListHealthChecks", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

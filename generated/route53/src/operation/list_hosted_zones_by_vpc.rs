@@ -138,29 +138,18 @@ impl ListHostedZonesByVPCInputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
         match (self.vpc_id, self.vpc_region) {
-            (Some(vpc_id), Some(vpc_region)) => {
-                Ok(ListHostedZonesByVPCInput {
-                    vpc_id,
-                    vpc_region,
-                    max_items: self.max_items,
-                    next_token: self.next_token,
-                })
-            }
-            (vpc_id, vpc_region) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHostedZonesByVPCInput",
-                        &[
-                            (vpc_id.is_none(), "vpc_id", "VPCId"),
-                            (vpc_region.is_none(), "vpc_region", "VPCRegion"),
-                        ],
-                    ),
-                )
-            }
+            (Some(vpc_id), Some(vpc_region)) => Ok(ListHostedZonesByVPCInput {
+                vpc_id,
+                vpc_region,
+                max_items: self.max_items,
+                next_token: self.next_token,
+            }),
+            (vpc_id, vpc_region) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListHostedZonesByVPCInput",
+                &[(vpc_id.is_none(), "vpc_id", "VPCId"), (vpc_region.is_none(), "vpc_region", "VPCRegion")],
+            )),
         }
     }
 }
@@ -230,10 +219,7 @@ impl std::fmt::Debug for ListHostedZonesByVPCOutputBuilder {
 impl ListHostedZonesByVPCOutputBuilder {
     /// Sets [`ListHostedZonesByVPCOutput::hosted_zone_summaries`].
     #[inline]
-    pub fn hosted_zone_summaries(
-        mut self,
-        value: Vec<crate::types::HostedZoneSummary>,
-    ) -> Self {
+    pub fn hosted_zone_summaries(mut self, value: Vec<crate::types::HostedZoneSummary>) -> Self {
         self.hosted_zone_summaries = Some(value);
         self
     }
@@ -257,33 +243,21 @@ impl ListHostedZonesByVPCOutputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_summaries, self.max_items) {
-            (Some(hosted_zone_summaries), Some(max_items)) => {
-                Ok(ListHostedZonesByVPCOutput {
-                    hosted_zone_summaries,
-                    max_items,
-                    next_token: self.next_token,
-                    meta: Default::default(),
-                })
-            }
-            (hosted_zone_summaries, max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHostedZonesByVPCOutput",
-                        &[
-                            (
-                                hosted_zone_summaries.is_none(),
-                                "hosted_zone_summaries",
-                                "HostedZoneSummaries",
-                            ),
-                            (max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (Some(hosted_zone_summaries), Some(max_items)) => Ok(ListHostedZonesByVPCOutput {
+                hosted_zone_summaries,
+                max_items,
+                next_token: self.next_token,
+                meta: Default::default(),
+            }),
+            (hosted_zone_summaries, max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListHostedZonesByVPCOutput",
+                &[
+                    (hosted_zone_summaries.is_none(), "hosted_zone_summaries", "HostedZoneSummaries"),
+                    (max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
@@ -304,33 +278,17 @@ impl ListHostedZonesByVPCError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListHostedZonesByVPC",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZonesByVPC", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidPaginationToken)
-            }
+            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidPaginationToken),
             _ => unhandled(meta),
         }
     }
@@ -389,9 +347,7 @@ impl std::error::Error for ListHostedZonesByVPCError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzonesbyvpc");
     {
         let value = &input.vpc_id;
@@ -419,30 +375,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHostedZonesByVPCError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListHostedZonesByVPCError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListHostedZonesByVPCError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
             None,
         )
     } else {
@@ -455,23 +404,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneSummaries" => {
-                        m_hosted_zone_summaries = Some(
-                            child
-                                .read_list(
-                                    "HostedZoneSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_hosted_zone_summaries =
+                            Some(child.read_list("HostedZoneSummary", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -492,9 +434,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListHostedZonesByVPC, built one input member at a time: from `client.list_hosted_zones_by_vpc()` (or `client.list_hosted_zones_by_vpc_with(input)`), a setter per member, then [`send`](ListHostedZonesByVPCFluentBuilder::send).
-
- [`config_override`](ListHostedZonesByVPCFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListHostedZonesByVPC, built one input member at a time: from `client.list_hosted_zones_by_vpc()` (or `client.list_hosted_zones_by_vpc_with(input)`), a setter per member, then [`send`](ListHostedZonesByVPCFluentBuilder::send).
+///
+/// [`config_override`](ListHostedZonesByVPCFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListHostedZonesByVPCFluentBuilder {
@@ -510,31 +452,27 @@ impl ListHostedZonesByVPCFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
     ) -> Self {
-        ListHostedZonesByVPCFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListHostedZonesByVPCFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the Amazon VPC that you want to list hosted zones for.
-
- Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id). Required.*/
+    /// The ID of the Amazon VPC that you want to list hosted zones for.
+    ///
+    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id). Required.
     #[inline]
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(value);
         self
     }
-    /** For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
-
- Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region). Required.*/
+    /// For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
+    ///
+    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region). Required.
     #[inline]
     pub fn vpc_region(mut self, value: crate::types::VPCRegion) -> Self {
         self.input = self.input.vpc_region(value);
         self
     }
-    /** (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If the specified VPC is associated with more than `MaxItems` hosted zones, the response includes a `NextToken` element. `NextToken` contains an encrypted token that identifies the first hosted zone that Route 53 will return if you submit another request.
-
- Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items).*/
+    /// (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If the specified VPC is associated with more than `MaxItems` hosted zones, the response includes a `NextToken` element. `NextToken` contains an encrypted token that identifies the first hosted zone that Route 53 will return if you submit another request.
+    ///
+    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -546,9 +484,9 @@ impl ListHostedZonesByVPCFluentBuilder {
         self.input = self.input.set_max_items(value);
         self
     }
-    /** If the previous response included a `NextToken` element, the specified VPC is associated with more hosted zones. To get more hosted zones, submit another `ListHostedZonesByVPC` request.
-
- Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token).*/
+    /// If the previous response included a `NextToken` element, the specified VPC is associated with more hosted zones. To get more hosted zones, submit another `ListHostedZonesByVPC` request.
+    ///
+    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token).
     #[inline]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.next_token(value);
@@ -563,25 +501,20 @@ impl ListHostedZonesByVPCFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
         &self.input
     }
-    /** Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesByVPCError`], the errors the model lists for ListHostedZonesByVPC; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesByVPCError`], the errors the model lists for ListHostedZonesByVPC; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -589,15 +522,9 @@ impl ListHostedZonesByVPCFluentBuilder {
         crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCOutput,
         restxml_runtime::SdkError<ListHostedZonesByVPCError>,
     > {
-        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListHostedZonesByVPC", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListHostedZonesByVPC", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -118,9 +118,7 @@ impl ListQueryLoggingConfigsInputBuilder {
     }
     /// Builds the [`ListQueryLoggingConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListQueryLoggingConfigsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListQueryLoggingConfigsInput, restxml_runtime::BuildError> {
         Ok(ListQueryLoggingConfigsInput {
             hosted_zone_id: self.hosted_zone_id,
             next_token: self.next_token,
@@ -191,10 +189,7 @@ impl std::fmt::Debug for ListQueryLoggingConfigsOutputBuilder {
 impl ListQueryLoggingConfigsOutputBuilder {
     /// Sets [`ListQueryLoggingConfigsOutput::query_logging_configs`].
     #[inline]
-    pub fn query_logging_configs(
-        mut self,
-        value: Vec<crate::types::QueryLoggingConfig>,
-    ) -> Self {
+    pub fn query_logging_configs(mut self, value: Vec<crate::types::QueryLoggingConfig>) -> Self {
         self.query_logging_configs = Some(value);
         self
     }
@@ -212,31 +207,17 @@ impl ListQueryLoggingConfigsOutputBuilder {
     }
     /// Builds the [`ListQueryLoggingConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
         match (self.query_logging_configs,) {
-            (Some(query_logging_configs),) => {
-                Ok(ListQueryLoggingConfigsOutput {
-                    query_logging_configs,
-                    next_token: self.next_token,
-                    meta: Default::default(),
-                })
-            }
-            (query_logging_configs,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListQueryLoggingConfigsOutput",
-                        &[
-                            (
-                                query_logging_configs.is_none(),
-                                "query_logging_configs",
-                                "QueryLoggingConfigs",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(query_logging_configs),) => Ok(ListQueryLoggingConfigsOutput {
+                query_logging_configs,
+                next_token: self.next_token,
+                meta: Default::default(),
+            }),
+            (query_logging_configs,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListQueryLoggingConfigsOutput",
+                &[(query_logging_configs.is_none(), "query_logging_configs", "QueryLoggingConfigs")],
+            )),
         }
     }
 }
@@ -259,36 +240,24 @@ impl ListQueryLoggingConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListQueryLoggingConfigs",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidPaginationToken)
-            }
+            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidPaginationToken),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             _ => unhandled(meta),
         }
@@ -354,16 +323,10 @@ impl std::error::Error for ListQueryLoggingConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/queryloggingconfig");
     if let Some(value) = &input.hosted_zone_id {
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -383,44 +346,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListQueryLoggingConfigsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListQueryLoggingConfigsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_query_logging_configs, body_next_token) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_query_logging_configs, body_next_token) = if restxml_runtime::xml::is_blank(body) {
         (Default::default(), None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListQueryLoggingConfigsResponse"])?;
+            let element = &mut document.output_root(&["ListQueryLoggingConfigsResponse"])?;
             let mut m_query_logging_configs = None;
             let mut m_next_token = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "QueryLoggingConfigs" => {
-                        m_query_logging_configs = Some(
-                            child
-                                .read_list(
-                                    "QueryLoggingConfig",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_query_logging_configs =
+                            Some(child.read_list("QueryLoggingConfig", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -436,9 +387,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListQueryLoggingConfigs, built one input member at a time: from `client.list_query_logging_configs()` (or `client.list_query_logging_configs_with(input)`), a setter per member, then [`send`](ListQueryLoggingConfigsFluentBuilder::send).
-
- [`config_override`](ListQueryLoggingConfigsFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListQueryLoggingConfigs, built one input member at a time: from `client.list_query_logging_configs()` (or `client.list_query_logging_configs_with(input)`), a setter per member, then [`send`](ListQueryLoggingConfigsFluentBuilder::send).
+///
+/// [`config_override`](ListQueryLoggingConfigsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListQueryLoggingConfigsFluentBuilder {
@@ -454,15 +405,11 @@ impl ListQueryLoggingConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
     ) -> Self {
-        ListQueryLoggingConfigsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListQueryLoggingConfigsFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
-
- Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id).*/
+    /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
+    ///
+    /// Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id).
     #[inline]
     pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(value);
@@ -474,9 +421,9 @@ impl ListQueryLoggingConfigsFluentBuilder {
         self.input = self.input.set_hosted_zone_id(value);
         self
     }
-    /** (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
-
- Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token).*/
+    /// (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
+    ///
+    /// Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token).
     #[inline]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.next_token(value);
@@ -488,9 +435,9 @@ impl ListQueryLoggingConfigsFluentBuilder {
         self.input = self.input.set_next_token(value);
         self
     }
-    /** (Optional) The maximum number of query logging configurations that you want Amazon Route 53 to return in response to the current request. If the current Amazon Web Services account has more than `MaxResults` configurations, use the value of [NextToken](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html#API_ListQueryLoggingConfigs_RequestSyntax) in the response to get the next page of results.
-
- Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results).*/
+    /// (Optional) The maximum number of query logging configurations that you want Amazon Route 53 to return in response to the current request. If the current Amazon Web Services account has more than `MaxResults` configurations, use the value of [NextToken](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html#API_ListQueryLoggingConfigs_RequestSyntax) in the response to get the next page of results.
+    ///
+    /// Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results).
     #[inline]
     pub fn max_results(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_results(value);
@@ -505,25 +452,20 @@ impl ListQueryLoggingConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
         &self.input
     }
-    /** Sends ListQueryLoggingConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListQueryLoggingConfigsError`], the errors the model lists for ListQueryLoggingConfigs; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListQueryLoggingConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListQueryLoggingConfigsError`], the errors the model lists for ListQueryLoggingConfigs; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -531,15 +473,9 @@ impl ListQueryLoggingConfigsFluentBuilder {
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
         restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
     > {
-        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListQueryLoggingConfigs", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListQueryLoggingConfigs", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

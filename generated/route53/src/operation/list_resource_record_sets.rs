@@ -208,27 +208,19 @@ impl ListResourceRecordSetsInputBuilder {
     }
     /// Builds the [`ListResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(hosted_zone_id),) => {
-                Ok(ListResourceRecordSetsInput {
-                    hosted_zone_id,
-                    start_record_name: self.start_record_name,
-                    start_record_type: self.start_record_type,
-                    start_record_identifier: self.start_record_identifier,
-                    max_items: self.max_items,
-                })
-            }
-            (hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListResourceRecordSetsInput",
-                        &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(hosted_zone_id),) => Ok(ListResourceRecordSetsInput {
+                hosted_zone_id,
+                start_record_name: self.start_record_name,
+                start_record_type: self.start_record_type,
+                start_record_identifier: self.start_record_identifier,
+                max_items: self.max_items,
+            }),
+            (hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListResourceRecordSetsInput",
+                &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -319,10 +311,7 @@ impl std::fmt::Debug for ListResourceRecordSetsOutputBuilder {
 impl ListResourceRecordSetsOutputBuilder {
     /// Sets [`ListResourceRecordSetsOutput::resource_record_sets`].
     #[inline]
-    pub fn resource_record_sets(
-        mut self,
-        value: Vec<crate::types::ResourceRecordSet>,
-    ) -> Self {
+    pub fn resource_record_sets(mut self, value: Vec<crate::types::ResourceRecordSet>) -> Self {
         self.resource_record_sets = Some(value);
         self
     }
@@ -376,37 +365,25 @@ impl ListResourceRecordSetsOutputBuilder {
     }
     /// Builds the [`ListResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
         match (self.resource_record_sets, self.is_truncated, self.max_items) {
-            (Some(resource_record_sets), Some(is_truncated), Some(max_items)) => {
-                Ok(ListResourceRecordSetsOutput {
-                    resource_record_sets,
-                    is_truncated,
-                    next_record_name: self.next_record_name,
-                    next_record_type: self.next_record_type,
-                    next_record_identifier: self.next_record_identifier,
-                    max_items,
-                    meta: Default::default(),
-                })
-            }
-            (resource_record_sets, is_truncated, max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListResourceRecordSetsOutput",
-                        &[
-                            (
-                                resource_record_sets.is_none(),
-                                "resource_record_sets",
-                                "ResourceRecordSets",
-                            ),
-                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (Some(resource_record_sets), Some(is_truncated), Some(max_items)) => Ok(ListResourceRecordSetsOutput {
+                resource_record_sets,
+                is_truncated,
+                next_record_name: self.next_record_name,
+                next_record_type: self.next_record_type,
+                next_record_identifier: self.next_record_identifier,
+                max_items,
+                meta: Default::default(),
+            }),
+            (resource_record_sets, is_truncated, max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListResourceRecordSetsOutput",
+                &[
+                    (resource_record_sets.is_none(), "resource_record_sets", "ResourceRecordSets"),
+                    (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                    (max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
@@ -427,32 +404,22 @@ impl ListResourceRecordSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListResourceRecordSets",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -512,18 +479,11 @@ impl std::error::Error for ListResourceRecordSetsError {
 pub fn serialize_request(
     input: &crate::operation::list_resource_record_sets::ListResourceRecordSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/rrset");
     if let Some(value) = &input.start_record_name {
@@ -550,15 +510,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListResourceRecordSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListResourceRecordSetsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListResourceRecordSetsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -572,31 +528,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
     ) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                )
+            })?,
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListResourceRecordSetsResponse"])?;
+            let element = &mut document.output_root(&["ListResourceRecordSetsResponse"])?;
             let mut m_resource_record_sets = None;
             let mut m_is_truncated = None;
             let mut m_next_record_name = None;
@@ -606,38 +557,25 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ResourceRecordSets" => {
-                        m_resource_record_sets = Some(
-                            child
-                                .read_list(
-                                    "ResourceRecordSet",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_resource_record_sets =
+                            Some(child.read_list("ResourceRecordSet", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextRecordName" => {
-                        m_next_record_name = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextRecordType" => {
-                        m_next_record_type = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextRecordIdentifier" => {
-                        m_next_record_identifier = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_record_identifier = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -664,9 +602,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListResourceRecordSets, built one input member at a time: from `client.list_resource_record_sets()` (or `client.list_resource_record_sets_with(input)`), a setter per member, then [`send`](ListResourceRecordSetsFluentBuilder::send).
-
- [`config_override`](ListResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListResourceRecordSets, built one input member at a time: from `client.list_resource_record_sets()` (or `client.list_resource_record_sets_with(input)`), a setter per member, then [`send`](ListResourceRecordSetsFluentBuilder::send).
+///
+/// [`config_override`](ListResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListResourceRecordSetsFluentBuilder {
@@ -682,23 +620,19 @@ impl ListResourceRecordSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
     ) -> Self {
-        ListResourceRecordSetsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the hosted zone that contains the resource record sets that you want to list.
-
- Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id). Required.*/
+    /// The ID of the hosted zone that contains the resource record sets that you want to list.
+    ///
+    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id). Required.
     #[inline]
     pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(value);
         self
     }
-    /** The first name in the lexicographic ordering of resource record sets that you want to list. If the specified record name doesn't exist, the results begin with the first resource record set that has a name greater than the value of `name`.
-
- Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name).*/
+    /// The first name in the lexicographic ordering of resource record sets that you want to list. If the specified record name doesn't exist, the results begin with the first resource record set that has a name greater than the value of `name`.
+    ///
+    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name).
     #[inline]
     pub fn start_record_name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.start_record_name(value);
@@ -710,9 +644,9 @@ impl ListResourceRecordSetsFluentBuilder {
         self.input = self.input.set_start_record_name(value);
         self
     }
-    /** The type of resource record set to begin the record listing from.
-
- Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type).*/
+    /// The type of resource record set to begin the record listing from.
+    ///
+    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type).
     #[inline]
     pub fn start_record_type(mut self, value: crate::types::RRType) -> Self {
         self.input = self.input.start_record_type(value);
@@ -724,9 +658,9 @@ impl ListResourceRecordSetsFluentBuilder {
         self.input = self.input.set_start_record_type(value);
         self
     }
-    /** *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, specify the value of `NextRecordIdentifier` from the previous response to get the next resource record set that has the current DNS name and type.
-
- Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier).*/
+    /// *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, specify the value of `NextRecordIdentifier` from the previous response to get the next resource record set that has the current DNS name and type.
+    ///
+    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier).
     #[inline]
     pub fn start_record_identifier(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.start_record_identifier(value);
@@ -738,9 +672,9 @@ impl ListResourceRecordSetsFluentBuilder {
         self.input = self.input.set_start_record_identifier(value);
         self
     }
-    /** (Optional) The maximum number of resource records sets to include in the response body for this request. If the response includes more than `maxitems` resource record sets, the value of the `IsTruncated` element in the response is `true`, and the values of the `NextRecordName` and `NextRecordType` elements in the response identify the first resource record set in the next group of `maxitems` resource record sets.
-
- Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items).*/
+    /// (Optional) The maximum number of resource records sets to include in the response body for this request. If the response includes more than `maxitems` resource record sets, the value of the `IsTruncated` element in the response is `true`, and the values of the `NextRecordName` and `NextRecordType` elements in the response identify the first resource record set in the next group of `maxitems` resource record sets.
+    ///
+    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -755,25 +689,20 @@ impl ListResourceRecordSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
         &self.input
     }
-    /** Sends ListResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListResourceRecordSetsError`], the errors the model lists for ListResourceRecordSets; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListResourceRecordSetsError`], the errors the model lists for ListResourceRecordSets; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -781,15 +710,9 @@ impl ListResourceRecordSetsFluentBuilder {
         crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
         restxml_runtime::SdkError<ListResourceRecordSetsError>,
     > {
-        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListResourceRecordSets", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListResourceRecordSets", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

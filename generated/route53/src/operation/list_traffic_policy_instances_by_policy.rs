@@ -50,14 +50,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyInput {
             .field("traffic_policy_id", &self.traffic_policy_id)
             .field("traffic_policy_version", &self.traffic_policy_version)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -71,8 +65,7 @@ impl ListTrafficPolicyInstancesByPolicyInput {
     }
 }
 
-impl From<ListTrafficPolicyInstancesByPolicyInput>
-for ListTrafficPolicyInstancesByPolicyInputBuilder {
+impl From<ListTrafficPolicyInstancesByPolicyInput> for ListTrafficPolicyInstancesByPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTrafficPolicyInstancesByPolicyInput) -> Self {
@@ -80,10 +73,8 @@ for ListTrafficPolicyInstancesByPolicyInputBuilder {
             traffic_policy_id: Some(input.traffic_policy_id),
             traffic_policy_version: Some(input.traffic_policy_version),
             hosted_zone_id_marker: input.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: input
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: input
-                .traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: input.traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input.traffic_policy_instance_type_marker,
             max_items: input.max_items,
         }
     }
@@ -107,14 +98,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyInputBuilder {
             .field("traffic_policy_id", &self.traffic_policy_id)
             .field("traffic_policy_version", &self.traffic_policy_version)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -147,37 +132,25 @@ impl ListTrafficPolicyInstancesByPolicyInputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(
-        mut self,
-        value: Option<String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        mut self,
-        value: crate::types::RRType,
-    ) -> Self {
+    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(
-        mut self,
-        value: Option<crate::types::RRType>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -195,41 +168,23 @@ impl ListTrafficPolicyInstancesByPolicyInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesByPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyInstancesByPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTrafficPolicyInstancesByPolicyInput, restxml_runtime::BuildError> {
         match (self.traffic_policy_id, self.traffic_policy_version) {
-            (Some(traffic_policy_id), Some(traffic_policy_version)) => {
-                Ok(ListTrafficPolicyInstancesByPolicyInput {
-                    traffic_policy_id,
-                    traffic_policy_version,
-                    hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self
-                        .traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self
-                        .traffic_policy_instance_type_marker,
-                    max_items: self.max_items,
-                })
-            }
-            (traffic_policy_id, traffic_policy_version) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyInstancesByPolicyInput",
-                        &[
-                            (
-                                traffic_policy_id.is_none(),
-                                "traffic_policy_id",
-                                "TrafficPolicyId",
-                            ),
-                            (
-                                traffic_policy_version.is_none(),
-                                "traffic_policy_version",
-                                "TrafficPolicyVersion",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(traffic_policy_id), Some(traffic_policy_version)) => Ok(ListTrafficPolicyInstancesByPolicyInput {
+                traffic_policy_id,
+                traffic_policy_version,
+                hosted_zone_id_marker: self.hosted_zone_id_marker,
+                traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
+                traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+                max_items: self.max_items,
+            }),
+            (traffic_policy_id, traffic_policy_version) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTrafficPolicyInstancesByPolicyInput",
+                &[
+                    (traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
+                    (traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
+                ],
+            )),
         }
     }
 }
@@ -263,14 +218,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutput {
         f.debug_struct("ListTrafficPolicyInstancesByPolicyOutput")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -309,14 +258,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutputBuilder {
         f.debug_struct("ListTrafficPolicyInstancesByPolicyOutputBuilder")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -326,10 +269,7 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutputBuilder {
 impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
     /// Sets [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instances`].
     #[inline]
-    pub fn traffic_policy_instances(
-        mut self,
-        value: Vec<crate::types::TrafficPolicyInstance>,
-    ) -> Self {
+    pub fn traffic_policy_instances(mut self, value: Vec<crate::types::TrafficPolicyInstance>) -> Self {
         self.traffic_policy_instances = Some(value);
         self
     }
@@ -347,37 +287,25 @@ impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(
-        mut self,
-        value: Option<String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        mut self,
-        value: crate::types::RRType,
-    ) -> Self {
+    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(
-        mut self,
-        value: Option<crate::types::RRType>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -395,39 +323,27 @@ impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesByPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyInstancesByPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTrafficPolicyInstancesByPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
             (Some(traffic_policy_instances), Some(is_truncated), Some(max_items)) => {
                 Ok(ListTrafficPolicyInstancesByPolicyOutput {
                     traffic_policy_instances,
                     hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self
-                        .traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self
-                        .traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
                     is_truncated,
                     max_items,
                     meta: Default::default(),
                 })
             }
-            (traffic_policy_instances, is_truncated, max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyInstancesByPolicyOutput",
-                        &[
-                            (
-                                traffic_policy_instances.is_none(),
-                                "traffic_policy_instances",
-                                "TrafficPolicyInstances",
-                            ),
-                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (traffic_policy_instances, is_truncated, max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTrafficPolicyInstancesByPolicyOutput",
+                &[
+                    (traffic_policy_instances.is_none(), "traffic_policy_instances", "TrafficPolicyInstances"),
+                    (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                    (max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
@@ -450,37 +366,24 @@ impl ListTrafficPolicyInstancesByPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyInstancesByPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
-            }
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             _ => unhandled(meta),
         }
     }
@@ -545,9 +448,7 @@ impl std::error::Error for ListTrafficPolicyInstancesByPolicyError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicyinstances/trafficpolicy");
     {
         let value = &input.traffic_policy_id;
@@ -555,18 +456,10 @@ pub fn serialize_request(
     }
     {
         let value = &input.traffic_policy_version;
-        request
-            .push_query(
-                "version",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("version", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     if let Some(value) = &input.hosted_zone_id_marker {
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));
@@ -589,15 +482,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyInstancesByPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTrafficPolicyInstancesByPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyInstancesByPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -614,28 +503,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListTrafficPolicyInstancesByPolicyResponse"])?;
+            let element = &mut document.output_root(&["ListTrafficPolicyInstancesByPolicyResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_hosted_zone_id_marker = None;
             let mut m_traffic_policy_instance_name_marker = None;
@@ -645,38 +529,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "TrafficPolicyInstances" => {
-                        m_traffic_policy_instances = Some(
-                            child
-                                .read_list(
-                                    "TrafficPolicyInstance",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_traffic_policy_instances = Some(child.read_list("TrafficPolicyInstance", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                     }
                     "HostedZoneIdMarker" => {
-                        m_hosted_zone_id_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "TrafficPolicyInstanceNameMarker" => {
-                        m_traffic_policy_instance_name_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_traffic_policy_instance_name_marker =
+                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "TrafficPolicyInstanceTypeMarker" => {
-                        m_traffic_policy_instance_type_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_traffic_policy_instance_type_marker =
+                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -703,14 +575,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListTrafficPolicyInstancesByPolicy, built one input member at a time: from `client.list_traffic_policy_instances_by_policy()` (or `client.list_traffic_policy_instances_by_policy_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesByPolicyFluentBuilder::send).
-
- [`config_override`](ListTrafficPolicyInstancesByPolicyFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListTrafficPolicyInstancesByPolicy, built one input member at a time: from `client.list_traffic_policy_instances_by_policy()` (or `client.list_traffic_policy_instances_by_policy_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesByPolicyFluentBuilder::send).
+///
+/// [`config_override`](ListTrafficPolicyInstancesByPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListTrafficPolicyInstancesByPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
+    pub(crate) input:
+        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -721,31 +594,27 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
     ) -> Self {
-        ListTrafficPolicyInstancesByPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTrafficPolicyInstancesByPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the traffic policy for which you want to list traffic policy instances.
-
- Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id). Required.*/
+    /// The ID of the traffic policy for which you want to list traffic policy instances.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id). Required.
     #[inline]
     pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_id(value);
         self
     }
-    /** The version of the traffic policy for which you want to list traffic policy instances. The version must be associated with the traffic policy that is specified by `TrafficPolicyId`.
-
- Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version). Required.*/
+    /// The version of the traffic policy for which you want to list traffic policy instances. The version must be associated with the traffic policy that is specified by `TrafficPolicyId`.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version). Required.
     #[inline]
     pub fn traffic_policy_version(mut self, value: i32) -> Self {
         self.input = self.input.traffic_policy_version(value);
         self
     }
-    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
-
- Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker).*/
+    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker).
     #[inline]
     pub fn hosted_zone_id_marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id_marker(value);
@@ -757,49 +626,37 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         self.input = self.input.set_hosted_zone_id_marker(value);
         self
     }
-    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
-
- Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).*/
+    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn traffic_policy_instance_name_marker(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(
-        mut self,
-        value: Option<String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(value);
         self
     }
-    /** If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
-
- Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).*/
+    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        mut self,
-        value: crate::types::RRType,
-    ) -> Self {
+    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(
-        mut self,
-        value: Option<crate::types::RRType>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(value);
         self
     }
-    /** The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
-
- Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items).*/
+    /// The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -814,10 +671,7 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -825,14 +679,15 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder {
+    ) -> &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder
+    {
         &self.input
     }
-    /** Sends ListTrafficPolicyInstancesByPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesByPolicyError`], the errors the model lists for ListTrafficPolicyInstancesByPolicy; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListTrafficPolicyInstancesByPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesByPolicyError`], the errors the model lists for ListTrafficPolicyInstancesByPolicy; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -840,15 +695,11 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyOutput,
         restxml_runtime::SdkError<ListTrafficPolicyInstancesByPolicyError>,
     > {
-        let input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTrafficPolicyInstancesByPolicy", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListTrafficPolicyInstancesByPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -104,25 +104,17 @@ impl ListTrafficPolicyVersionsInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyVersionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(ListTrafficPolicyVersionsInput {
-                    id,
-                    traffic_policy_version_marker: self.traffic_policy_version_marker,
-                    max_items: self.max_items,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyVersionsInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(id),) => Ok(ListTrafficPolicyVersionsInput {
+                id,
+                traffic_policy_version_marker: self.traffic_policy_version_marker,
+                max_items: self.max_items,
+            }),
+            (id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTrafficPolicyVersionsInput",
+                &[(id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -223,21 +215,9 @@ impl ListTrafficPolicyVersionsOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyVersionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
-        match (
-            self.traffic_policies,
-            self.is_truncated,
-            self.traffic_policy_version_marker,
-            self.max_items,
-        ) {
-            (
-                Some(traffic_policies),
-                Some(is_truncated),
-                Some(traffic_policy_version_marker),
-                Some(max_items),
-            ) => {
+    pub fn build(self) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
+        match (self.traffic_policies, self.is_truncated, self.traffic_policy_version_marker, self.max_items) {
+            (Some(traffic_policies), Some(is_truncated), Some(traffic_policy_version_marker), Some(max_items)) => {
                 Ok(ListTrafficPolicyVersionsOutput {
                     traffic_policies,
                     is_truncated,
@@ -246,31 +226,20 @@ impl ListTrafficPolicyVersionsOutputBuilder {
                     meta: Default::default(),
                 })
             }
-            (
-                traffic_policies,
-                is_truncated,
-                traffic_policy_version_marker,
-                max_items,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyVersionsOutput",
-                        &[
-                            (
-                                traffic_policies.is_none(),
-                                "traffic_policies",
-                                "TrafficPolicies",
-                            ),
-                            (is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (
-                                traffic_policy_version_marker.is_none(),
-                                "traffic_policy_version_marker",
-                                "TrafficPolicyVersionMarker",
-                            ),
-                            (max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+            (traffic_policies, is_truncated, traffic_policy_version_marker, max_items) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListTrafficPolicyVersionsOutput",
+                    &[
+                        (traffic_policies.is_none(), "traffic_policies", "TrafficPolicies"),
+                        (is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (
+                            traffic_policy_version_marker.is_none(),
+                            "traffic_policy_version_marker",
+                            "TrafficPolicyVersionMarker",
+                        ),
+                        (max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
@@ -292,33 +261,22 @@ impl ListTrafficPolicyVersionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyVersions",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             _ => unhandled(meta),
         }
     }
@@ -377,9 +335,7 @@ impl std::error::Error for ListTrafficPolicyVersionsError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicies/");
     {
         let value = &input.id;
@@ -404,103 +360,79 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTrafficPolicyVersionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyVersionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_traffic_policies,
-        body_is_truncated,
-        body_traffic_policy_version_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_traffic_policies, body_is_truncated, body_traffic_policy_version_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyVersionMarker",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyVersionMarker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListTrafficPolicyVersionsResponse"])?;
-            let mut m_traffic_policies = None;
-            let mut m_is_truncated = None;
-            let mut m_traffic_policy_version_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "TrafficPolicies" => {
-                        m_traffic_policies = Some(
-                            child
-                                .read_list(
-                                    "TrafficPolicy",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListTrafficPolicyVersionsResponse"])?;
+                let mut m_traffic_policies = None;
+                let mut m_is_truncated = None;
+                let mut m_traffic_policy_version_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "TrafficPolicies" => {
+                            m_traffic_policies =
+                                Some(child.read_list("TrafficPolicy", |item0| {
+                                    restxml_runtime::xml::ReadXml::read_xml(item0)
+                                })?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "TrafficPolicyVersionMarker" => {
+                            m_traffic_policy_version_marker =
+                                Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "TrafficPolicyVersionMarker" => {
-                        m_traffic_policy_version_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_traffic_policies.unwrap_or_default(),
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                restxml_runtime::xml::required(
-                    m_traffic_policy_version_marker,
-                    "TrafficPolicyVersionMarker",
-                    element,
-                )?,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_traffic_policies.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    restxml_runtime::xml::required(
+                        m_traffic_policy_version_marker,
+                        "TrafficPolicyVersionMarker",
+                        element,
+                    )?,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput {
         traffic_policies: body_traffic_policies,
         is_truncated: body_is_truncated,
@@ -510,9 +442,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to ListTrafficPolicyVersions, built one input member at a time: from `client.list_traffic_policy_versions()` (or `client.list_traffic_policy_versions_with(input)`), a setter per member, then [`send`](ListTrafficPolicyVersionsFluentBuilder::send).
-
- [`config_override`](ListTrafficPolicyVersionsFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to ListTrafficPolicyVersions, built one input member at a time: from `client.list_traffic_policy_versions()` (or `client.list_traffic_policy_versions_with(input)`), a setter per member, then [`send`](ListTrafficPolicyVersionsFluentBuilder::send).
+///
+/// [`config_override`](ListTrafficPolicyVersionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct ListTrafficPolicyVersionsFluentBuilder {
@@ -528,23 +460,19 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
     ) -> Self {
-        ListTrafficPolicyVersionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTrafficPolicyVersionsFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** Specify the value of `Id` of the traffic policy for which you want to list all versions.
-
- Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id). Required.*/
+    /// Specify the value of `Id` of the traffic policy for which you want to list all versions.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id). Required.
     #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.id(value);
         self
     }
-    /** For your first request to `ListTrafficPolicyVersions`, don't include the `TrafficPolicyVersionMarker` parameter.
-
- Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker).*/
+    /// For your first request to `ListTrafficPolicyVersions`, don't include the `TrafficPolicyVersionMarker` parameter.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker).
     #[inline]
     pub fn traffic_policy_version_marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_version_marker(value);
@@ -556,9 +484,9 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         self.input = self.input.set_traffic_policy_version_marker(value);
         self
     }
-    /** The maximum number of traffic policy versions that you want Amazon Route 53 to include in the response body for this request. If the specified traffic policy has more than `MaxItems` versions, the value of `IsTruncated` in the response is `true`, and the value of the `TrafficPolicyVersionMarker` element is the ID of the first version that Route 53 will return if you submit another request.
-
- Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items).*/
+    /// The maximum number of traffic policy versions that you want Amazon Route 53 to include in the response body for this request. If the specified traffic policy has more than `MaxItems` versions, the value of `IsTruncated` in the response is `true`, and the value of the `TrafficPolicyVersionMarker` element is the ID of the first version that Route 53 will return if you submit another request.
+    ///
+    /// Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items).
     #[inline]
     pub fn max_items(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.max_items(value);
@@ -573,25 +501,20 @@ impl ListTrafficPolicyVersionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
         &self.input
     }
-    /** Sends ListTrafficPolicyVersions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyVersionsError`], the errors the model lists for ListTrafficPolicyVersions; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends ListTrafficPolicyVersions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyVersionsError`], the errors the model lists for ListTrafficPolicyVersions; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -599,15 +522,10 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput,
         restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
     > {
-        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTrafficPolicyVersions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTrafficPolicyVersions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

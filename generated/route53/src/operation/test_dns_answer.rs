@@ -161,28 +161,22 @@ impl TestDNSAnswerInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.record_name, self.record_type) {
-            (Some(hosted_zone_id), Some(record_name), Some(record_type)) => {
-                Ok(TestDNSAnswerInput {
-                    hosted_zone_id,
-                    record_name,
-                    record_type,
-                    resolver_ip: self.resolver_ip,
-                    edns0_client_subnet_ip: self.edns0_client_subnet_ip,
-                    edns0_client_subnet_mask: self.edns0_client_subnet_mask,
-                })
-            }
-            (hosted_zone_id, record_name, record_type) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestDNSAnswerInput",
-                        &[
-                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                            (record_name.is_none(), "record_name", "RecordName"),
-                            (record_type.is_none(), "record_type", "RecordType"),
-                        ],
-                    ),
-                )
-            }
+            (Some(hosted_zone_id), Some(record_name), Some(record_type)) => Ok(TestDNSAnswerInput {
+                hosted_zone_id,
+                record_name,
+                record_type,
+                resolver_ip: self.resolver_ip,
+                edns0_client_subnet_ip: self.edns0_client_subnet_ip,
+                edns0_client_subnet_mask: self.edns0_client_subnet_mask,
+            }),
+            (hosted_zone_id, record_name, record_type) => Err(restxml_runtime::BuildError::missing_fields(
+                "TestDNSAnswerInput",
+                &[
+                    (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                    (record_name.is_none(), "record_name", "RecordName"),
+                    (record_type.is_none(), "record_type", "RecordType"),
+                ],
+            )),
         }
     }
 }
@@ -304,14 +298,8 @@ impl TestDNSAnswerOutputBuilder {
     /// Builds the [`TestDNSAnswerOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerOutput, restxml_runtime::BuildError> {
-        match (
-            self.nameserver,
-            self.record_name,
-            self.record_type,
-            self.record_data,
-            self.response_code,
-            self.protocol,
-        ) {
+        match (self.nameserver, self.record_name, self.record_type, self.record_data, self.response_code, self.protocol)
+        {
             (
                 Some(nameserver),
                 Some(record_name),
@@ -319,38 +307,27 @@ impl TestDNSAnswerOutputBuilder {
                 Some(record_data),
                 Some(response_code),
                 Some(protocol),
-            ) => {
-                Ok(TestDNSAnswerOutput {
-                    nameserver,
-                    record_name,
-                    record_type,
-                    record_data,
-                    response_code,
-                    protocol,
-                    meta: Default::default(),
-                })
-            }
-            (
+            ) => Ok(TestDNSAnswerOutput {
                 nameserver,
                 record_name,
                 record_type,
                 record_data,
                 response_code,
                 protocol,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestDNSAnswerOutput",
-                        &[
-                            (nameserver.is_none(), "nameserver", "Nameserver"),
-                            (record_name.is_none(), "record_name", "RecordName"),
-                            (record_type.is_none(), "record_type", "RecordType"),
-                            (record_data.is_none(), "record_data", "RecordData"),
-                            (response_code.is_none(), "response_code", "ResponseCode"),
-                            (protocol.is_none(), "protocol", "Protocol"),
-                        ],
-                    ),
-                )
+                meta: Default::default(),
+            }),
+            (nameserver, record_name, record_type, record_data, response_code, protocol) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "TestDNSAnswerOutput",
+                    &[
+                        (nameserver.is_none(), "nameserver", "Nameserver"),
+                        (record_name.is_none(), "record_name", "RecordName"),
+                        (record_type.is_none(), "record_type", "RecordType"),
+                        (record_data.is_none(), "record_data", "RecordData"),
+                        (response_code.is_none(), "response_code", "ResponseCode"),
+                        (protocol.is_none(), "protocol", "Protocol"),
+                    ],
+                ))
             }
         }
     }
@@ -372,32 +349,17 @@ impl TestDNSAnswerError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "TestDNSAnswer",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestDNSAnswer", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -457,17 +419,11 @@ impl std::error::Error for TestDNSAnswerError {
 pub fn serialize_request(
     input: &crate::operation::test_dns_answer::TestDNSAnswerInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/testdnsanswer");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     {
         let value = &input.record_name;
@@ -493,141 +449,97 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::test_dns_answer::TestDNSAnswerOutput,
-    restxml_runtime::SdkError<TestDNSAnswerError>,
-> {
+) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TestDNSAnswerError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TestDNSAnswerError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_nameserver,
-        body_record_name,
-        body_record_type,
-        body_record_data,
-        body_response_code,
-        body_protocol,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_nameserver, body_record_name, body_record_type, body_record_data, body_response_code, body_protocol) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "Nameserver",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Nameserver"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "RecordName",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordName"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "RecordType",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordType"),
                     )
                 })?,
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ResponseCode",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("ResponseCode"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Protocol"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
-            let mut m_nameserver = None;
-            let mut m_record_name = None;
-            let mut m_record_type = None;
-            let mut m_record_data = None;
-            let mut m_response_code = None;
-            let mut m_protocol = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "Nameserver" => {
-                        m_nameserver = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
+                let mut m_nameserver = None;
+                let mut m_record_name = None;
+                let mut m_record_type = None;
+                let mut m_record_data = None;
+                let mut m_response_code = None;
+                let mut m_protocol = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "Nameserver" => {
+                            m_nameserver = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "RecordName" => {
+                            m_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "RecordType" => {
+                            m_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "RecordData" => {
+                            m_record_data = Some(child.read_list("RecordDataEntry", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
+                        }
+                        "ResponseCode" => {
+                            m_response_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "Protocol" => {
+                            m_protocol = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "RecordName" => {
-                        m_record_name = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "RecordType" => {
-                        m_record_type = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "RecordData" => {
-                        m_record_data = Some(
-                            child
-                                .read_list(
-                                    "RecordDataEntry",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
-                    }
-                    "ResponseCode" => {
-                        m_response_code = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "Protocol" => {
-                        m_protocol = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
-                restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
-                restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
-                m_record_data.unwrap_or_default(),
-                restxml_runtime::xml::required(
-                    m_response_code,
-                    "ResponseCode",
-                    element,
-                )?,
-                restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
-            ))
+                Ok((
+                    restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
+                    restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
+                    restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
+                    m_record_data.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_response_code, "ResponseCode", element)?,
+                    restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::test_dns_answer::TestDNSAnswerOutput {
         nameserver: body_nameserver,
         record_name: body_record_name,
@@ -639,9 +551,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to TestDNSAnswer, built one input member at a time: from `client.test_dns_answer()` (or `client.test_dns_answer_with(input)`), a setter per member, then [`send`](TestDNSAnswerFluentBuilder::send).
-
- [`config_override`](TestDNSAnswerFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to TestDNSAnswer, built one input member at a time: from `client.test_dns_answer()` (or `client.test_dns_answer_with(input)`), a setter per member, then [`send`](TestDNSAnswerFluentBuilder::send).
+///
+/// [`config_override`](TestDNSAnswerFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct TestDNSAnswerFluentBuilder {
@@ -657,39 +569,35 @@ impl TestDNSAnswerFluentBuilder {
         client: crate::Client,
         input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
     ) -> Self {
-        TestDNSAnswerFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        TestDNSAnswerFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
-
- Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id`](crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id). Required.*/
+    /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
+    ///
+    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id`](crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id). Required.
     #[inline]
     pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(value);
         self
     }
-    /** The name of the resource record set that you want Amazon Route 53 to simulate a query for.
-
- Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_name`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_name). Required.*/
+    /// The name of the resource record set that you want Amazon Route 53 to simulate a query for.
+    ///
+    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_name`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_name). Required.
     #[inline]
     pub fn record_name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.record_name(value);
         self
     }
-    /** The type of the resource record set.
-
- Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_type`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_type). Required.*/
+    /// The type of the resource record set.
+    ///
+    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_type`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_type). Required.
     #[inline]
     pub fn record_type(mut self, value: crate::types::RRType) -> Self {
         self.input = self.input.record_type(value);
         self
     }
-    /** If you want to simulate a request from a specific DNS resolver, specify the IP address for that resolver. If you omit this value, `TestDnsAnswer` uses the IP address of a DNS resolver in the Amazon Web Services US East (N. Virginia) Region (`us-east-1`).
-
- Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip).*/
+    /// If you want to simulate a request from a specific DNS resolver, specify the IP address for that resolver. If you omit this value, `TestDnsAnswer` uses the IP address of a DNS resolver in the Amazon Web Services US East (N. Virginia) Region (`us-east-1`).
+    ///
+    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip).
     #[inline]
     pub fn resolver_ip(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.resolver_ip(value);
@@ -701,9 +609,9 @@ impl TestDNSAnswerFluentBuilder {
         self.input = self.input.set_resolver_ip(value);
         self
     }
-    /** If the resolver that you specified for resolverip supports EDNS0, specify the IPv4 or IPv6 address of a client in the applicable location, for example, `192.0.2.44` or `2001:db8:85a3::8a2e:370:7334`.
-
- Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip).*/
+    /// If the resolver that you specified for resolverip supports EDNS0, specify the IPv4 or IPv6 address of a client in the applicable location, for example, `192.0.2.44` or `2001:db8:85a3::8a2e:370:7334`.
+    ///
+    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip).
     #[inline]
     pub fn edns0_client_subnet_ip(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.edns0_client_subnet_ip(value);
@@ -715,9 +623,9 @@ impl TestDNSAnswerFluentBuilder {
         self.input = self.input.set_edns0_client_subnet_ip(value);
         self
     }
-    /** If you specify an IP address for `edns0clientsubnetip`, you can optionally specify the number of bits of the IP address that you want the checking tool to include in the DNS query. For example, if you specify `192.0.2.44` for `edns0clientsubnetip` and `24` for `edns0clientsubnetmask`, the checking tool will simulate a request from 192.0.2.0/24. The default value is 24 bits for IPv4 addresses and 64 bits for IPv6 addresses.
-
- Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask).*/
+    /// If you specify an IP address for `edns0clientsubnetip`, you can optionally specify the number of bits of the IP address that you want the checking tool to include in the DNS query. For example, if you specify `192.0.2.44` for `edns0clientsubnetip` and `24` for `edns0clientsubnetmask`, the checking tool will simulate a request from 192.0.2.0/24. The default value is 24 bits for IPv4 addresses and 64 bits for IPv6 addresses.
+    ///
+    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask).
     #[inline]
     pub fn edns0_client_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.edns0_client_subnet_mask(value);
@@ -732,41 +640,28 @@ impl TestDNSAnswerFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
         &self.input
     }
-    /** Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestDNSAnswerError`], the errors the model lists for TestDNSAnswer; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestDNSAnswerError`], the errors the model lists for TestDNSAnswer; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::test_dns_answer::TestDNSAnswerOutput,
-        restxml_runtime::SdkError<TestDNSAnswerError>,
-    > {
-        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>>
+    {
+        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TestDNSAnswer", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TestDNSAnswer", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -146,9 +146,7 @@ pub struct UpdateHealthCheckInput {
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     ///
     /// - `LastKnownStatus`: By default, Route 53 uses the status of the health check from the last time CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the status for the health check is healthy.
-    pub insufficient_data_health_status: Option<
-        crate::types::InsufficientDataHealthStatus,
-    >,
+    pub insufficient_data_health_status: Option<crate::types::InsufficientDataHealthStatus>,
     /// A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
     ///
     /// - `ChildHealthChecks`: Amazon Route 53 resets [ChildHealthChecks](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-ChildHealthChecks) to null.
@@ -180,10 +178,7 @@ impl std::fmt::Debug for UpdateHealthCheckInput {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field(
-                "insufficient_data_health_status",
-                &self.insufficient_data_health_status,
-            )
+            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -264,10 +259,7 @@ impl std::fmt::Debug for UpdateHealthCheckInputBuilder {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field(
-                "insufficient_data_health_status",
-                &self.insufficient_data_health_status,
-            )
+            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -432,10 +424,7 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::regions`].
     #[inline]
-    pub fn set_regions(
-        mut self,
-        value: Option<Vec<crate::types::HealthCheckRegion>>,
-    ) -> Self {
+    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
         self.regions = value;
         self
     }
@@ -447,19 +436,13 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::alarm_identifier`].
     #[inline]
-    pub fn set_alarm_identifier(
-        mut self,
-        value: Option<crate::types::AlarmIdentifier>,
-    ) -> Self {
+    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
         self.alarm_identifier = value;
         self
     }
     /// Sets [`UpdateHealthCheckInput::insufficient_data_health_status`].
     #[inline]
-    pub fn insufficient_data_health_status(
-        mut self,
-        value: crate::types::InsufficientDataHealthStatus,
-    ) -> Self {
+    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
         self.insufficient_data_health_status = Some(value);
         self
     }
@@ -474,19 +457,13 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn reset_elements(
-        mut self,
-        value: Vec<crate::types::ResettableElementName>,
-    ) -> Self {
+    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
         self.reset_elements = Some(value);
         self
     }
     /// Sets or clears [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn set_reset_elements(
-        mut self,
-        value: Option<Vec<crate::types::ResettableElementName>>,
-    ) -> Self {
+    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
         self.reset_elements = value;
         self
     }
@@ -494,42 +471,29 @@ impl UpdateHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(health_check_id),) => {
-                Ok(UpdateHealthCheckInput {
-                    health_check_id,
-                    health_check_version: self.health_check_version,
-                    ip_address: self.ip_address,
-                    port: self.port,
-                    resource_path: self.resource_path,
-                    fully_qualified_domain_name: self.fully_qualified_domain_name,
-                    search_string: self.search_string,
-                    failure_threshold: self.failure_threshold,
-                    inverted: self.inverted,
-                    disabled: self.disabled,
-                    health_threshold: self.health_threshold,
-                    child_health_checks: self.child_health_checks,
-                    enable_sni: self.enable_sni,
-                    regions: self.regions,
-                    alarm_identifier: self.alarm_identifier,
-                    insufficient_data_health_status: self
-                        .insufficient_data_health_status,
-                    reset_elements: self.reset_elements,
-                })
-            }
-            (health_check_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHealthCheckInput",
-                        &[
-                            (
-                                health_check_id.is_none(),
-                                "health_check_id",
-                                "HealthCheckId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(health_check_id),) => Ok(UpdateHealthCheckInput {
+                health_check_id,
+                health_check_version: self.health_check_version,
+                ip_address: self.ip_address,
+                port: self.port,
+                resource_path: self.resource_path,
+                fully_qualified_domain_name: self.fully_qualified_domain_name,
+                search_string: self.search_string,
+                failure_threshold: self.failure_threshold,
+                inverted: self.inverted,
+                disabled: self.disabled,
+                health_threshold: self.health_threshold,
+                child_health_checks: self.child_health_checks,
+                enable_sni: self.enable_sni,
+                regions: self.regions,
+                alarm_identifier: self.alarm_identifier,
+                insufficient_data_health_status: self.insufficient_data_health_status,
+                reset_elements: self.reset_elements,
+            }),
+            (health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHealthCheckInput",
+                &[(health_check_id.is_none(), "health_check_id", "HealthCheckId")],
+            )),
         }
     }
 }
@@ -550,9 +514,7 @@ pub struct UpdateHealthCheckOutput {
 impl std::fmt::Debug for UpdateHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutput")
-            .field("health_check", &self.health_check)
-            .finish()
+        f.debug_struct("UpdateHealthCheckOutput").field("health_check", &self.health_check).finish()
     }
 }
 
@@ -580,9 +542,7 @@ pub struct UpdateHealthCheckOutputBuilder {
 impl std::fmt::Debug for UpdateHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutputBuilder")
-            .field("health_check", &self.health_check)
-            .finish()
+        f.debug_struct("UpdateHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
     }
 }
 
@@ -597,20 +557,11 @@ impl UpdateHealthCheckOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
-            (Some(health_check),) => {
-                Ok(UpdateHealthCheckOutput {
-                    health_check,
-                    meta: Default::default(),
-                })
-            }
-            (health_check,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHealthCheckOutput",
-                        &[(health_check.is_none(), "health_check", "HealthCheck")],
-                    ),
-                )
-            }
+            (Some(health_check),) => Ok(UpdateHealthCheckOutput { health_check, meta: Default::default() }),
+            (health_check,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHealthCheckOutput",
+                &[(health_check.is_none(), "health_check", "HealthCheck")],
+            )),
         }
     }
 }
@@ -633,37 +584,19 @@ impl UpdateHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateHealthCheck",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateHealthCheck", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("HealthCheckVersionMismatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HealthCheckVersionMismatch)
-            }
+            Some("HealthCheckVersionMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HealthCheckVersionMismatch),
             _ => unhandled(meta),
         }
     }
@@ -728,21 +661,26 @@ impl std::error::Error for UpdateHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::update_health_check::UpdateHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
         request.push_label("HealthCheckId", value.as_str(), false)?;
     }
-    if input.health_check_version.is_some() || input.ip_address.is_some()
-        || input.port.is_some() || input.resource_path.is_some()
-        || input.fully_qualified_domain_name.is_some() || input.search_string.is_some()
-        || input.failure_threshold.is_some() || input.inverted.is_some()
-        || input.disabled.is_some() || input.health_threshold.is_some()
-        || input.child_health_checks.is_some() || input.enable_sni.is_some()
-        || input.regions.is_some() || input.alarm_identifier.is_some()
+    if input.health_check_version.is_some()
+        || input.ip_address.is_some()
+        || input.port.is_some()
+        || input.resource_path.is_some()
+        || input.fully_qualified_domain_name.is_some()
+        || input.search_string.is_some()
+        || input.failure_threshold.is_some()
+        || input.inverted.is_some()
+        || input.disabled.is_some()
+        || input.health_threshold.is_some()
+        || input.child_health_checks.is_some()
+        || input.enable_sni.is_some()
+        || input.regions.is_some()
+        || input.alarm_identifier.is_some()
         || input.insufficient_data_health_status.is_some()
         || input.reset_elements.is_some()
     {
@@ -815,30 +753,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateHealthCheckError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateHealthCheckError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HealthCheck",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -846,14 +775,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
-            ))
+            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -863,9 +788,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
     })
 }
 
-/** A call to UpdateHealthCheck, built one input member at a time: from `client.update_health_check()` (or `client.update_health_check_with(input)`), a setter per member, then [`send`](UpdateHealthCheckFluentBuilder::send).
-
- [`config_override`](UpdateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.*/
+/// A call to UpdateHealthCheck, built one input member at a time: from `client.update_health_check()` (or `client.update_health_check_with(input)`), a setter per member, then [`send`](UpdateHealthCheckFluentBuilder::send).
+///
+/// [`config_override`](UpdateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
 #[derive(Debug, Clone)]
 pub struct UpdateHealthCheckFluentBuilder {
@@ -881,23 +806,19 @@ impl UpdateHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
     ) -> Self {
-        UpdateHealthCheckFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
     }
-    /** The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_id`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_id). Required.*/
+    /// The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_id`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_id). Required.
     #[inline]
     pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.health_check_id(value);
         self
     }
-    /** A sequential counter that Amazon Route 53 sets to `1` when you create a health check and increments by 1 each time you update settings for the health check.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version).*/
+    /// A sequential counter that Amazon Route 53 sets to `1` when you create a health check and increments by 1 each time you update settings for the health check.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version`](crate::operation::update_health_check::UpdateHealthCheckInput::health_check_version).
     #[inline]
     pub fn health_check_version(mut self, value: i64) -> Self {
         self.input = self.input.health_check_version(value);
@@ -909,9 +830,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_health_check_version(value);
         self
     }
-    /** The IPv4 or IPv6 IP address for the endpoint that you want Amazon Route 53 to perform health checks on. If you don't specify a value for `IPAddress`, Route 53 sends a DNS request to resolve the domain name that you specify in `FullyQualifiedDomainName` at the interval that you specify in `RequestInterval`. Using an IP address that is returned by DNS, Route 53 then checks the health of the endpoint.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::ip_address`](crate::operation::update_health_check::UpdateHealthCheckInput::ip_address).*/
+    /// The IPv4 or IPv6 IP address for the endpoint that you want Amazon Route 53 to perform health checks on. If you don't specify a value for `IPAddress`, Route 53 sends a DNS request to resolve the domain name that you specify in `FullyQualifiedDomainName` at the interval that you specify in `RequestInterval`. Using an IP address that is returned by DNS, Route 53 then checks the health of the endpoint.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::ip_address`](crate::operation::update_health_check::UpdateHealthCheckInput::ip_address).
     #[inline]
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.ip_address(value);
@@ -923,9 +844,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_ip_address(value);
         self
     }
-    /** The port on the endpoint that you want Amazon Route 53 to perform health checks on.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::port`](crate::operation::update_health_check::UpdateHealthCheckInput::port).*/
+    /// The port on the endpoint that you want Amazon Route 53 to perform health checks on.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::port`](crate::operation::update_health_check::UpdateHealthCheckInput::port).
     #[inline]
     pub fn port(mut self, value: i32) -> Self {
         self.input = self.input.port(value);
@@ -937,9 +858,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_port(value);
         self
     }
-    /** The path that you want Amazon Route 53 to request when performing health checks. The path can be any value for which your endpoint will return an HTTP status code of 2xx or 3xx when the endpoint is healthy, for example the file /docs/route53-health-check.html. You can also include query string parameters, for example, `/welcome.html?language=jp&login=y`.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::resource_path`](crate::operation::update_health_check::UpdateHealthCheckInput::resource_path).*/
+    /// The path that you want Amazon Route 53 to request when performing health checks. The path can be any value for which your endpoint will return an HTTP status code of 2xx or 3xx when the endpoint is healthy, for example the file /docs/route53-health-check.html. You can also include query string parameters, for example, `/welcome.html?language=jp&login=y`.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::resource_path`](crate::operation::update_health_check::UpdateHealthCheckInput::resource_path).
     #[inline]
     pub fn resource_path(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.resource_path(value);
@@ -951,9 +872,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_resource_path(value);
         self
     }
-    /** Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name`](crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name).*/
+    /// Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name`](crate::operation::update_health_check::UpdateHealthCheckInput::fully_qualified_domain_name).
     #[inline]
     pub fn fully_qualified_domain_name(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.fully_qualified_domain_name(value);
@@ -965,9 +886,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_fully_qualified_domain_name(value);
         self
     }
-    /** If the value of `Type` is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource. If the string appears in the response body, Route 53 considers the resource healthy. (You can't change the value of `Type` when you update a health check.)
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::search_string`](crate::operation::update_health_check::UpdateHealthCheckInput::search_string).*/
+    /// If the value of `Type` is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource. If the string appears in the response body, Route 53 considers the resource healthy. (You can't change the value of `Type` when you update a health check.)
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::search_string`](crate::operation::update_health_check::UpdateHealthCheckInput::search_string).
     #[inline]
     pub fn search_string(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.search_string(value);
@@ -979,9 +900,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_search_string(value);
         self
     }
-    /** The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa. For more information, see [How Amazon Route 53 Determines Whether an Endpoint Is Healthy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html) in the *Amazon Route 53 Developer Guide*.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold).*/
+    /// The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa. For more information, see [How Amazon Route 53 Determines Whether an Endpoint Is Healthy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html) in the *Amazon Route 53 Developer Guide*.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::failure_threshold).
     #[inline]
     pub fn failure_threshold(mut self, value: i32) -> Self {
         self.input = self.input.failure_threshold(value);
@@ -993,9 +914,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_failure_threshold(value);
         self
     }
-    /** Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::inverted`](crate::operation::update_health_check::UpdateHealthCheckInput::inverted).*/
+    /// Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::inverted`](crate::operation::update_health_check::UpdateHealthCheckInput::inverted).
     #[inline]
     pub fn inverted(mut self, value: bool) -> Self {
         self.input = self.input.inverted(value);
@@ -1007,9 +928,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_inverted(value);
         self
     }
-    /** Stops Route 53 from performing health checks. When you disable a health check, here's what happens:
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::disabled`](crate::operation::update_health_check::UpdateHealthCheckInput::disabled).*/
+    /// Stops Route 53 from performing health checks. When you disable a health check, here's what happens:
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::disabled`](crate::operation::update_health_check::UpdateHealthCheckInput::disabled).
     #[inline]
     pub fn disabled(mut self, value: bool) -> Self {
         self.input = self.input.disabled(value);
@@ -1021,9 +942,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_disabled(value);
         self
     }
-    /** The number of child health checks that are associated with a `CALCULATED` health that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy. To specify the child health checks that you want to associate with a `CALCULATED` health check, use the `ChildHealthChecks` and `ChildHealthCheck` elements.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold).*/
+    /// The number of child health checks that are associated with a `CALCULATED` health that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy. To specify the child health checks that you want to associate with a `CALCULATED` health check, use the `ChildHealthChecks` and `ChildHealthCheck` elements.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold`](crate::operation::update_health_check::UpdateHealthCheckInput::health_threshold).
     #[inline]
     pub fn health_threshold(mut self, value: i32) -> Self {
         self.input = self.input.health_threshold(value);
@@ -1035,9 +956,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_health_threshold(value);
         self
     }
-    /** A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks`](crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks).*/
+    /// A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks`](crate::operation::update_health_check::UpdateHealthCheckInput::child_health_checks).
     #[inline]
     pub fn child_health_checks(mut self, value: Vec<String>) -> Self {
         self.input = self.input.child_health_checks(value);
@@ -1049,9 +970,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_child_health_checks(value);
         self
     }
-    /** Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during `TLS` negotiation. This allows the endpoint to respond to `HTTPS` health check requests with the applicable SSL/TLS certificate.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni`](crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni).*/
+    /// Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during `TLS` negotiation. This allows the endpoint to respond to `HTTPS` health check requests with the applicable SSL/TLS certificate.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni`](crate::operation::update_health_check::UpdateHealthCheckInput::enable_sni).
     #[inline]
     pub fn enable_sni(mut self, value: bool) -> Self {
         self.input = self.input.enable_sni(value);
@@ -1063,9 +984,9 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_enable_sni(value);
         self
     }
-    /** A complex type that contains one `Region` element for each region that you want Amazon Route 53 health checkers to check the specified endpoint from.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).*/
+    /// A complex type that contains one `Region` element for each region that you want Amazon Route 53 health checkers to check the specified endpoint from.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).
     #[inline]
     pub fn regions(mut self, value: Vec<crate::types::HealthCheckRegion>) -> Self {
         self.input = self.input.regions(value);
@@ -1073,16 +994,13 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).
     #[inline]
-    pub fn set_regions(
-        mut self,
-        value: Option<Vec<crate::types::HealthCheckRegion>>,
-    ) -> Self {
+    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
         self.input = self.input.set_regions(value);
         self
     }
-    /** A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).*/
+    /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).
     #[inline]
     pub fn alarm_identifier(mut self, value: crate::types::AlarmIdentifier) -> Self {
         self.input = self.input.alarm_identifier(value);
@@ -1090,21 +1008,15 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).
     #[inline]
-    pub fn set_alarm_identifier(
-        mut self,
-        value: Option<crate::types::AlarmIdentifier>,
-    ) -> Self {
+    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
         self.input = self.input.set_alarm_identifier(value);
         self
     }
-    /** When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).*/
+    /// When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).
     #[inline]
-    pub fn insufficient_data_health_status(
-        mut self,
-        value: crate::types::InsufficientDataHealthStatus,
-    ) -> Self {
+    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
         self.input = self.input.insufficient_data_health_status(value);
         self
     }
@@ -1117,48 +1029,37 @@ impl UpdateHealthCheckFluentBuilder {
         self.input = self.input.set_insufficient_data_health_status(value);
         self
     }
-    /** A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
-
- Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).*/
+    /// A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
+    ///
+    /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn reset_elements(
-        mut self,
-        value: Vec<crate::types::ResettableElementName>,
-    ) -> Self {
+    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
         self.input = self.input.reset_elements(value);
         self
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn set_reset_elements(
-        mut self,
-        value: Option<Vec<crate::types::ResettableElementName>>,
-    ) -> Self {
+    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
         self.input = self.input.set_reset_elements(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
         &self.input
     }
-    /** Sends UpdateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-
- # Errors
-
- [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHealthCheckError`], the errors the model lists for UpdateHealthCheck; `?` converts it into the service's [`Error`](crate::Error).*/
+    /// Sends UpdateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHealthCheckError`], the errors the model lists for UpdateHealthCheck; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
     pub async fn send(
         self,
@@ -1166,15 +1067,9 @@ impl UpdateHealthCheckFluentBuilder {
         crate::operation::update_health_check::UpdateHealthCheckOutput,
         restxml_runtime::SdkError<UpdateHealthCheckError>,
     > {
-        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateHealthCheck", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateHealthCheck", request, &self.overrides).await?;
         parse_response(&response)
     }
 }
