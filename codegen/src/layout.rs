@@ -320,7 +320,8 @@ fn space_items(code: &str) -> String {
     let mut previous = "";
     for line in code.lines() {
         let starts_item = !line.is_empty() && !line.starts_with([' ', '}', ')', ']']);
-        let after_item = previous == "}" || previous.ends_with(';') && !previous.starts_with(' ');
+        let after_item =
+            previous == "}" || previous.ends_with(';') && !previous.starts_with(' ') && !previous.starts_with("//");
         if starts_item && after_item && !line.starts_with("pub use") {
             out.push('\n');
         }

@@ -109,7 +109,7 @@ pub fn read_error_shape<T: ReadXml>(body: &[u8], code: Option<&str>) -> Result<T
 
 /// Reads the modeled error `T` and attaches `meta`; a body that does not
 /// hold `T`'s members as the model says gives `meta` back (for an
-/// [`UnhandledError`]).
+/// [`UnhandledError`](crate::UnhandledError)).
 pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMetadata) -> Result<T, ErrorMetadata> {
     match read_error_shape::<T>(body, meta.code.as_deref()) {
         Ok(mut error) => {

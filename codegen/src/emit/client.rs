@@ -345,8 +345,7 @@ fn read_modify_write(
         " Read-modify-write: {} for the config and its ETag, `change` applied, then {} with `If-Match`, so a \
          concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This \
          call's [`config_override`](Self::config_override) applies to both calls.\n\n # Errors\n\n \
-         [`ModifyError::Get`](restxml_runtime::client::ModifyError::Get) or \
-         [`ModifyError::Update`](restxml_runtime::client::ModifyError::Update) with the failed call's error; \
+         [`ModifyError::Get`] or [`ModifyError::Update`] with the failed call's error; \
          `MissingConfig` or `MissingETag` when the read lacked either.",
         get.name, update.name
     );
@@ -689,8 +688,8 @@ fn waiters(
         let description = spec["description"].as_str().unwrap_or("Waits.");
         let doc = format!(
             " {description} Polls {} with this input every {delay} s, at most {max_attempts} times; change \
-             either on the returned [`Waiter`](restxml_runtime::client::paginate::Waiter), then `.await` it.\n\n \
-             # Errors\n\n [`WaiterError`](restxml_runtime::client::paginate::WaiterError): the attempts ran out, \
+             either on the returned [`Waiter`], then `.await` it.\n\n \
+             # Errors\n\n [`WaiterError`]: the attempts ran out, \
              a failure state was reached, or the call failed in a way no acceptor expects.",
             op.name
         );

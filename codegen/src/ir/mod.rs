@@ -1193,6 +1193,10 @@ fn check_unique_names(service: &Service) -> Result<(), Error> {
     Ok(())
 }
 
+/// The methods of an operation's fluent builder besides its setters
+/// (`client.<operation>()...`), which no input member may be named.
+pub const FLUENT_METHODS: &[&str] = &["send", "config_override", "as_input", "into_paginator", "read_modify_write"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1221,7 +1225,3 @@ mod tests {
         assert!(parse_request_uri("/a/{}", "p").is_err());
     }
 }
-
-/// The methods of an operation's fluent builder besides its setters
-/// (`client.<operation>()...`), which no input member may be named.
-pub const FLUENT_METHODS: &[&str] = &["send", "config_override", "as_input", "into_paginator", "read_modify_write"];

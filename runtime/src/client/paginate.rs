@@ -243,7 +243,7 @@ impl<E: std::error::Error + 'static> std::error::Error for WaiterError<E> {
 /// What a waiter's acceptors make of one poll's result.
 pub type Acceptors<O, E> = fn(&Result<O, E>) -> Option<Acceptance>;
 
-/// A waiter ready to run: `.await` it (it is [`IntoFuture`](std::future::IntoFuture)),
+/// A waiter ready to run: `.await` it (it is [`IntoFuture`]),
 /// after changing its [`delay`](Waiter::delay) or
 /// [`max_attempts`](Waiter::max_attempts) if the model's defaults do not
 /// suit. Generated fluent builders give one from `wait_until_<name>()`.

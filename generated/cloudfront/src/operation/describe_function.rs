@@ -20,7 +20,10 @@ pub struct DescribeFunctionInput {
 impl std::fmt::Debug for DescribeFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("DescribeFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DescribeFunctionInput> for DescribeFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeFunctionInput) -> Self {
-        DescribeFunctionInputBuilder { name: Some(input.name), stage: input.stage }
+        DescribeFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
     }
 }
 
@@ -50,7 +56,10 @@ pub struct DescribeFunctionInputBuilder {
 impl std::fmt::Debug for DescribeFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("DescribeFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -77,11 +86,20 @@ impl DescribeFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(name),) => Ok(DescribeFunctionInput { name, stage: self.stage }),
-            (name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeFunctionInput",
-                &[(name.is_none(), "name", "Name")],
-            )),
+            (Some(name),) => {
+                Ok(DescribeFunctionInput {
+                    name,
+                    stage: self.stage,
+                })
+            }
+            (name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeFunctionInput",
+                        &[(name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -152,7 +170,10 @@ impl DescribeFunctionOutputBuilder {
     }
     /// Sets or clears [`DescribeFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -195,16 +216,29 @@ impl DescribeFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DescribeFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
             _ => unhandled(meta),
         }
     }
@@ -263,7 +297,9 @@ impl std::error::Error for DescribeFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_function::DescribeFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -280,14 +316,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::describe_function::DescribeFunctionOutput, restxml_runtime::SdkError<DescribeFunctionError>>
-{
+) -> Result<
+    crate::operation::describe_function::DescribeFunctionOutput,
+    restxml_runtime::SdkError<DescribeFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -326,7 +368,11 @@ impl DescribeFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_function::DescribeFunctionInputBuilder,
     ) -> Self {
-        DescribeFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DescribeFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are getting information about.
     ///
@@ -353,13 +399,18 @@ impl DescribeFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -374,9 +425,15 @@ impl DescribeFunctionFluentBuilder {
         crate::operation::describe_function::DescribeFunctionOutput,
         restxml_runtime::SdkError<DescribeFunctionError>,
     > {
-        let input: crate::operation::describe_function::DescribeFunctionInput = self.input.build()?;
+        let input: crate::operation::describe_function::DescribeFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

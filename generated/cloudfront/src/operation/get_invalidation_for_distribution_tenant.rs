@@ -33,7 +33,8 @@ impl GetInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<GetInvalidationForDistributionTenantInput> for GetInvalidationForDistributionTenantInputBuilder {
+impl From<GetInvalidationForDistributionTenantInput>
+for GetInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationForDistributionTenantInput) -> Self {
@@ -76,18 +77,31 @@ impl GetInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`GetInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_tenant_id, self.id) {
             (Some(distribution_tenant_id), Some(id)) => {
-                Ok(GetInvalidationForDistributionTenantInput { distribution_tenant_id, id })
+                Ok(GetInvalidationForDistributionTenantInput {
+                    distribution_tenant_id,
+                    id,
+                })
             }
-            (distribution_tenant_id, id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetInvalidationForDistributionTenantInput",
-                &[
-                    (distribution_tenant_id.is_none(), "distribution_tenant_id", "DistributionTenantId"),
-                    (id.is_none(), "id", "Id"),
-                ],
-            )),
+            (distribution_tenant_id, id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationForDistributionTenantInput",
+                        &[
+                            (
+                                distribution_tenant_id.is_none(),
+                                "distribution_tenant_id",
+                                "DistributionTenantId",
+                            ),
+                            (id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -108,7 +122,9 @@ pub struct GetInvalidationForDistributionTenantOutput {
 impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationForDistributionTenantOutput").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationForDistributionTenantOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -151,14 +167,25 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationForDistributionTenantOutput { invalidation: self.invalidation, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<
+        GetInvalidationForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
+        Ok(GetInvalidationForDistributionTenantOutput {
+            invalidation: self.invalidation,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -180,25 +207,33 @@ impl GetInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchInvalidation),
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchInvalidation)
+            }
             _ => unhandled(meta),
         }
     }
@@ -237,7 +272,8 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for GetInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -263,7 +299,9 @@ impl std::error::Error for GetInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.distribution_tenant_id;
@@ -286,11 +324,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetInvalidationForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetInvalidationForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -315,8 +357,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct GetInvalidationForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    pub(crate) input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -327,7 +368,11 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        GetInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -348,7 +393,10 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -356,8 +404,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder
-    {
+    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -376,8 +423,11 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetInvalidationForDistributionTenant", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidationForDistributionTenant", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -40,7 +40,8 @@ impl DeleteVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<DeleteVPCAssociationAuthorizationInput> for DeleteVPCAssociationAuthorizationInputBuilder {
+impl From<DeleteVPCAssociationAuthorizationInput>
+for DeleteVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVPCAssociationAuthorizationInput) -> Self {
@@ -83,13 +84,27 @@ impl DeleteVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`DeleteVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(hosted_zone_id), Some(vpc)) => Ok(DeleteVPCAssociationAuthorizationInput { hosted_zone_id, vpc }),
-            (hosted_zone_id, vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteVPCAssociationAuthorizationInput",
-                &[(hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (vpc.is_none(), "vpc", "VPC")],
-            )),
+            (Some(hosted_zone_id), Some(vpc)) => {
+                Ok(DeleteVPCAssociationAuthorizationInput {
+                    hosted_zone_id,
+                    vpc,
+                })
+            }
+            (hosted_zone_id, vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVPCAssociationAuthorizationInput",
+                        &[
+                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                            (vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -139,8 +154,12 @@ impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
 impl DeleteVPCAssociationAuthorizationOutputBuilder {
     /// Builds the [`DeleteVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVPCAssociationAuthorizationOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+        Ok(DeleteVPCAssociationAuthorizationOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -151,7 +170,9 @@ pub enum DeleteVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
-    VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
+    VPCAssociationAuthorizationNotFound(
+        crate::error::VPCAssociationAuthorizationNotFound,
+    ),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -166,29 +187,44 @@ impl DeleteVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("VPCAssociationAuthorizationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("VPCAssociationAuthorizationNotFound") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound)
+            }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -266,11 +302,18 @@ impl std::error::Error for DeleteVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/deauthorizevpcassociation");
     if true {
@@ -299,11 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteVPCAssociationAuthorizationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteVPCAssociationAuthorizationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -317,8 +364,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct DeleteVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -329,7 +375,11 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        DeleteVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
+        DeleteVPCAssociationAuthorizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
     ///
@@ -350,7 +400,10 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -373,11 +426,15 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput,
         restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
     > {
-        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput =
-            self.input.build()?;
+        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteVPCAssociationAuthorization", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVPCAssociationAuthorization", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -65,18 +65,32 @@ impl CachePolicySummaryBuilder {
     #[inline]
     pub fn build(self) -> Result<CachePolicySummary, restxml_runtime::BuildError> {
         match (self.r#type, self.cache_policy) {
-            (Some(r#type), Some(cache_policy)) => Ok(CachePolicySummary { r#type, cache_policy }),
-            (r#type, cache_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicySummary",
-                &[(r#type.is_none(), "type", "Type"), (cache_policy.is_none(), "cache_policy", "CachePolicy")],
-            )),
+            (Some(r#type), Some(cache_policy)) => {
+                Ok(CachePolicySummary {
+                    r#type,
+                    cache_policy,
+                })
+            }
+            (r#type, cache_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicySummary",
+                        &[
+                            (r#type.is_none(), "type", "Type"),
+                            (cache_policy.is_none(), "cache_policy", "CachePolicy"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CachePolicySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_cache_policy = None;
         while let Some(mut child) = element.next_child()? {
@@ -85,14 +99,20 @@ impl restxml_runtime::xml::ReadXml for CachePolicySummary {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CachePolicy" => {
-                    m_cache_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             r#type: restxml_runtime::xml::required(m_type, "Type", element)?,
-            cache_policy: restxml_runtime::xml::required(m_cache_policy, "CachePolicy", element)?,
+            cache_policy: restxml_runtime::xml::required(
+                m_cache_policy,
+                "CachePolicy",
+                element,
+            )?,
         })
     }
     #[inline]

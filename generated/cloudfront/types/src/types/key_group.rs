@@ -79,23 +79,41 @@ impl KeyGroupBuilder {
     pub fn build(self) -> Result<KeyGroup, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.key_group_config) {
             (Some(id), Some(last_modified_time), Some(key_group_config)) => {
-                Ok(KeyGroup { id, last_modified_time, key_group_config })
+                Ok(KeyGroup {
+                    id,
+                    last_modified_time,
+                    key_group_config,
+                })
             }
-            (id, last_modified_time, key_group_config) => Err(restxml_runtime::BuildError::missing_fields(
-                "KeyGroup",
-                &[
-                    (id.is_none(), "id", "Id"),
-                    (last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    (key_group_config.is_none(), "key_group_config", "KeyGroupConfig"),
-                ],
-            )),
+            (id, last_modified_time, key_group_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroup",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (
+                                last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for KeyGroup {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_key_group_config = None;
@@ -105,18 +123,30 @@ impl restxml_runtime::xml::ReadXml for KeyGroup {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KeyGroupConfig" => {
-                    m_key_group_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_group_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
-            key_group_config: restxml_runtime::xml::required(m_key_group_config, "KeyGroupConfig", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
+            key_group_config: restxml_runtime::xml::required(
+                m_key_group_config,
+                "KeyGroupConfig",
+                element,
+            )?,
         })
     }
     #[inline]

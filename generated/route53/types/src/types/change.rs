@@ -67,7 +67,10 @@ impl ChangeBuilder {
     }
     /// Sets [`Change::resource_record_set`].
     #[inline]
-    pub fn resource_record_set(mut self, value: crate::types::ResourceRecordSet) -> Self {
+    pub fn resource_record_set(
+        mut self,
+        value: crate::types::ResourceRecordSet,
+    ) -> Self {
         self.resource_record_set = Some(value);
         self
     }
@@ -75,21 +78,37 @@ impl ChangeBuilder {
     #[inline]
     pub fn build(self) -> Result<Change, restxml_runtime::BuildError> {
         match (self.action, self.resource_record_set) {
-            (Some(action), Some(resource_record_set)) => Ok(Change { action, resource_record_set }),
-            (action, resource_record_set) => Err(restxml_runtime::BuildError::missing_fields(
-                "Change",
-                &[
-                    (action.is_none(), "action", "Action"),
-                    (resource_record_set.is_none(), "resource_record_set", "ResourceRecordSet"),
-                ],
-            )),
+            (Some(action), Some(resource_record_set)) => {
+                Ok(Change {
+                    action,
+                    resource_record_set,
+                })
+            }
+            (action, resource_record_set) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Change",
+                        &[
+                            (action.is_none(), "action", "Action"),
+                            (
+                                resource_record_set.is_none(),
+                                "resource_record_set",
+                                "ResourceRecordSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Change {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.action;

@@ -116,25 +116,38 @@ impl TrafficPolicyBuilder {
     pub fn build(self) -> Result<TrafficPolicy, restxml_runtime::BuildError> {
         match (self.id, self.version, self.name, self.r#type, self.document) {
             (Some(id), Some(version), Some(name), Some(r#type), Some(document)) => {
-                Ok(TrafficPolicy { id, version, name, r#type, document, comment: self.comment })
+                Ok(TrafficPolicy {
+                    id,
+                    version,
+                    name,
+                    r#type,
+                    document,
+                    comment: self.comment,
+                })
             }
-            (id, version, name, r#type, document) => Err(restxml_runtime::BuildError::missing_fields(
-                "TrafficPolicy",
-                &[
-                    (id.is_none(), "id", "Id"),
-                    (version.is_none(), "version", "Version"),
-                    (name.is_none(), "name", "Name"),
-                    (r#type.is_none(), "type", "Type"),
-                    (document.is_none(), "document", "Document"),
-                ],
-            )),
+            (id, version, name, r#type, document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicy",
+                        &[
+                            (id.is_none(), "id", "Id"),
+                            (version.is_none(), "version", "Version"),
+                            (name.is_none(), "name", "Name"),
+                            (r#type.is_none(), "type", "Type"),
+                            (document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for TrafficPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_version = None;
         let mut m_name = None;
@@ -147,7 +160,9 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicy {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Version" => {
-                    m_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -156,10 +171,14 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicy {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Document" => {
-                    m_document = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_document = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
