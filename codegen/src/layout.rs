@@ -124,7 +124,7 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     files.insert(PathBuf::from("Cargo.toml"), cargo_toml(service, settings, &types_crate));
     files.insert(
         PathBuf::from("src/lib.rs"),
-        format_file("src/lib.rs", &header, lib_rs(service, &types_crate, settings.endpoints.is_some()))?,
+        format_file("src/lib.rs", &header, lib_rs(service, &types_crate, settings.endpoints.as_ref()))?,
     );
     files.insert(PathBuf::from(format!("{TYPES_DIR}/Cargo.toml")), types_cargo_toml(service, settings, &types_crate));
     let tokens = emit::service_error::emit(service, feature_name)?;
@@ -374,8 +374,14 @@ fn inner_docs(markdown: &str) -> TokenStream {
     quote! { #(#lines)* }
 }
 
-fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
-    let example_feature = service.operations.values().next().map(feature_name).unwrap_or_default();
+fn lib_rs(service: &Service, types_crate: &str, endpoints: Option<&crate::EndpointFiles>) -> TokenStream {
+    let client = endpoints.is_some();
+    // The operation the docs name: the client example's, else the first.
+    let example_op = endpoints
+        .and_then(|e| e.example.as_ref())
+        .and_then(|name| service.operations.get(name))
+        .or_else(|| service.operations.values().next());
+    let example_feature = example_op.map(feature_name).unwrap_or_default();
     let customizations = if service.customizations.notes.is_empty() {
         String::new()
     } else {
@@ -385,12 +391,44 @@ fn lib_rs(service: &Service, types_crate: &str, client: bool) -> TokenStream {
             notes.join("\n")
         )
     };
+    let calls = if client {
+        format!(
+            "## Calls\n\n\
+             `client.{op}()` returns the operation's fluent builder: a setter per input member, \
+             `config_override` for settings of this call only, then `.send().await`. \
+             `client.{op}_with(input)` starts the same builder from an input built elsewhere. \
+             Paginated operations add `into_paginator()` (`.pages()`, `.items()`), operations with waiters \
+             `wait_until_<state>()`, and `Get<X>Config` operations `read_modify_write(|config| ...)`, \
+             which sends the change back with `If-Match`.\n\n\
+             Every output gives its request id through [`RequestId`]; every operation's \
+             `SdkError<OperationError>` converts with `?` into [`Error`], the service's one error type.\n\n\
+             ## Features\n\n\
+             Every operation is a cargo feature (`{feature}`, ...); `all-operations`, `client` and `https` are \
+             on by default. Common sets, with `default-features = false`:\n\n\
+             | you want | features |\n|---|---|\n\
+             | one operation, with the HTTPS client | `[\"{feature}\", \"https\"]` |\n\
+             | one operation, your `reqwest::Client` as the transport | `[\"{feature}\", \"reqwest\"]` and \
+             `Config::builder().http_client(client::ReqwestClient::new(reqwest_client))` |\n\
+             | one operation, any other HTTP stack | `[\"{feature}\", \"client\"]` and \
+             `Config::builder().http_client(your_transport)`, where your transport implements \
+             `client::HttpClient` |\n\
+             | no client at all (sans-IO: build the `http::Request`, read the `http::Response`) | \
+             `[\"{feature}\"]`, then `operation::*::serialize_request` and `parse_response` |\n\n\
+             Without `https`, `Config::builder().build()` exists only after `.http_client(...)`: a client \
+             without a transport does not compile. `test-util` adds `client::ReplayClient` for tests, \
+             `serde` (de)serializes every type, `aws-config` takes credentials from aws-config's providers.\n\n",
+            op = example_op.map(|op| op.snake.clone()).unwrap_or_default(),
+            feature = example_feature,
+        )
+    } else {
+        format!("Every operation is a cargo feature (`{example_feature}`, ...), all on by default.\n\n")
+    };
     let docs = inner_docs(&format!(
         "# {name}\n\nA client for {name} (API version {version}), generated from botocore's model by restxml-codegen.\n\n\
          Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build \
          the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled \
          error plus `Unhandled`. Data types are in [`types`], modeled errors in [`error`].\n\n\
-         Every operation is a cargo feature (`{example_feature}`, ...), all on by default.\n\n{customizations}{docs}",
+         {calls}{customizations}{docs}",
         name = service.full_name,
         version = service.api_version,
         docs = service.docs,

@@ -155,6 +155,9 @@ pub enum ResponseErrorKind {
         /// The header's name.
         name: String,
     },
+    /// A successful response without the payload the call needs (a
+    /// read-modify-write whose read had no config).
+    MissingPayload,
     /// A page gave the same next-page token as the page before it, so
     /// paging would never end (botocore raises the same error).
     RepeatedToken {
@@ -177,6 +180,11 @@ impl ResponseError {
     /// A required header that is absent.
     pub fn missing_header(status: u16, name: impl Into<String>) -> Self {
         ResponseError { status, kind: ResponseErrorKind::MissingHeader { name: name.into() } }
+    }
+
+    /// A successful response without the payload the call needs.
+    pub fn missing_payload(status: u16) -> Self {
+        ResponseError { status, kind: ResponseErrorKind::MissingPayload }
     }
 
     /// A next-page token the page before gave too.
@@ -212,6 +220,9 @@ impl fmt::Display for ResponseError {
             ResponseErrorKind::RepeatedToken { token } => {
                 write!(f, "the same next-page token was received twice ({token}); paging stopped")
             }
+            ResponseErrorKind::MissingPayload => {
+                write!(f, "response (HTTP {}) lacks the payload the call needs", self.status)
+            }
         }
     }
 }
@@ -222,6 +233,7 @@ impl std::error::Error for ResponseError {
             ResponseErrorKind::Xml(err) => Some(err),
             ResponseErrorKind::Header { .. }
             | ResponseErrorKind::MissingHeader { .. }
+            | ResponseErrorKind::MissingPayload
             | ResponseErrorKind::RepeatedToken { .. } => None,
         }
     }

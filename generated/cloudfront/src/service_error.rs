@@ -15940,3 +15940,24 @@ impl From<
             )
     }
 }
+
+#[cfg(feature = "client")]
+impl<G, U> From<restxml_runtime::client::ModifyError<G, U>> for Error
+where
+    Error: From<restxml_runtime::SdkError<G>> + From<restxml_runtime::SdkError<U>>,
+{
+    /// A read-modify-write's error: the failed call's, or a read
+    /// without the config (`Response`) or its `ETag` (`Response`).
+    #[inline]
+    fn from(error: restxml_runtime::client::ModifyError<G, U>) -> Self {
+        error
+            .fold(
+                Self::from,
+                Self::from,
+                || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
+                || Self::Response(
+                    restxml_runtime::ResponseError::missing_header(200, "ETag"),
+                ),
+            )
+    }
+}

@@ -7,7 +7,24 @@
 //!
 //! Each operation has a module in [`operation`] with its input type (and builder), `serialize_request` to build the `http::Request`, `parse_response` to read the `http::Response`, and an error enum with every modeled error plus `Unhandled`. Data types are in [`types`], modeled errors in [`error`].
 //!
-//! Every operation is a cargo feature (`activate-key-signing-key`, ...), all on by default.
+//! ## Calls
+//!
+//! `client.get_hosted_zone()` returns the operation's fluent builder: a setter per input member, `config_override` for settings of this call only, then `.send().await`. `client.get_hosted_zone_with(input)` starts the same builder from an input built elsewhere. Paginated operations add `into_paginator()` (`.pages()`, `.items()`), operations with waiters `wait_until_<state>()`, and `Get<X>Config` operations `read_modify_write(|config| ...)`, which sends the change back with `If-Match`.
+//!
+//! Every output gives its request id through [`RequestId`]; every operation's `SdkError<OperationError>` converts with `?` into [`Error`], the service's one error type.
+//!
+//! ## Features
+//!
+//! Every operation is a cargo feature (`get-hosted-zone`, ...); `all-operations`, `client` and `https` are on by default. Common sets, with `default-features = false`:
+//!
+//! | you want | features |
+//! |---|---|
+//! | one operation, with the HTTPS client | `["get-hosted-zone", "https"]` |
+//! | one operation, your `reqwest::Client` as the transport | `["get-hosted-zone", "reqwest"]` and `Config::builder().http_client(client::ReqwestClient::new(reqwest_client))` |
+//! | one operation, any other HTTP stack | `["get-hosted-zone", "client"]` and `Config::builder().http_client(your_transport)`, where your transport implements `client::HttpClient` |
+//! | no client at all (sans-IO: build the `http::Request`, read the `http::Response`) | `["get-hosted-zone"]`, then `operation::*::serialize_request` and `parse_response` |
+//!
+//! Without `https`, `Config::builder().build()` exists only after `.http_client(...)`: a client without a transport does not compile. `test-util` adds `client::ReplayClient` for tests, `serde` (de)serializes every type, `aws-config` takes credentials from aws-config's providers.
 //!
 //! ## Beyond the model
 //!

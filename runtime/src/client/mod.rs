@@ -524,6 +524,25 @@ pub enum ModifyError<G, U> {
     Update(crate::SdkError<U>),
 }
 
+impl<G, U> ModifyError<G, U> {
+    /// One function per variant, the one matching applied (how a
+    /// service-wide error type converts it; the enum is `#[non_exhaustive]`).
+    pub fn fold<T>(
+        self,
+        get: impl FnOnce(crate::SdkError<G>) -> T,
+        update: impl FnOnce(crate::SdkError<U>) -> T,
+        missing_config: impl FnOnce() -> T,
+        missing_etag: impl FnOnce() -> T,
+    ) -> T {
+        match self {
+            ModifyError::Get(e) => get(e),
+            ModifyError::Update(e) => update(e),
+            ModifyError::MissingConfig => missing_config(),
+            ModifyError::MissingETag => missing_etag(),
+        }
+    }
+}
+
 impl<G: std::fmt::Display, U: std::fmt::Display> std::fmt::Display for ModifyError<G, U> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
