@@ -51,7 +51,6 @@ use route53_sdk::client::{Client, Config};
 use route53_sdk::operation::change_resource_record_sets::{
     ChangeResourceRecordSetsError, ChangeResourceRecordSetsInput,
 };
-use route53_sdk::operation::get_change::GetChangeInput;
 use route53_sdk::types::{Change, ChangeAction, ChangeBatch, RRType, ResourceRecord, ResourceRecordSet};
 use route53_sdk::{ProvideErrorMetadata, SdkError};
 
@@ -134,7 +133,7 @@ fn change(
 /// Sends one change, then waits until Route 53 has it everywhere.
 async fn apply(client: &Client, input: ChangeResourceRecordSetsInput) -> Result<(), Box<dyn std::error::Error>> {
     let action = input.change_batch.changes[0].action.as_str().to_string();
-    let info = match client.change_resource_record_sets(input).await {
+    let info = match client.change_resource_record_sets_with(input).send().await {
         Ok(output) => output.change_info,
         Err(SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error))) => {
             // Route 53 lists every problem with the batch.
@@ -152,8 +151,7 @@ async fn apply(client: &Client, input: ChangeResourceRecordSetsInput) -> Result<
     };
     println!("{action}: change {} is {}", info.id, info.status.as_str());
     // The change id as returned (`/change/C...`) goes straight back.
-    let wait = GetChangeInput::builder().id(&info.id).build()?;
-    let synced = client.wait_until_resource_record_sets_changed(wait, None).await?;
+    let synced = client.get_change().id(&info.id).wait_until_resource_record_sets_changed().await?;
     println!("{action}: change {} is {}", synced.change_info.id, synced.change_info.status.as_str());
     Ok(())
 }

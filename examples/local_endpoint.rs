@@ -6,7 +6,6 @@
 //! ```
 
 use cloudfront_sdk::client::{Client, Config, Credentials};
-use cloudfront_sdk::operation::list_distributions::ListDistributionsInput;
 use cloudfront_sdk::types::{
     DefaultCacheBehavior, DistributionConfig, Origin, Origins, S3OriginConfig, ViewerProtocolPolicy,
 };
@@ -39,15 +38,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .comment("created by the local_endpoint example")
         .enabled(true)
         .build()?;
-    let created = client
-        .create_distribution(
-            cloudfront_sdk::operation::create_distribution::CreateDistributionInput::builder()
-                .distribution_config(config)
-                .build()?,
-        )
-        .await?;
+    let created = client.create_distribution().distribution_config(config).send().await?;
     println!("created {:?} at {:?}", created.distribution.map(|d| d.id), created.location);
-    let all = client.list_distributions_items(ListDistributionsInput::builder().build()?).collect_items().await?;
+    let all = client.list_distributions().into_paginator().items().collect_items().await?;
     for summary in all {
         println!("{} {} {}", summary.id, summary.status, summary.domain_name);
     }

@@ -7,7 +7,6 @@
 //! ```
 
 use cloudfront_sdk::client::{Client, Config};
-use cloudfront_sdk::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,8 +17,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     // CloudFront is global; us-east-1 signs for it.
     let client = Client::new(Config::builder().region("us-east-1").build());
-    let input = GetStreamingDistributionConfigInput::builder().id(&id).build()?;
-    let updated = client.modify_streaming_distribution_config(input, |config| config.comment = comment).await?;
+    let updated =
+        client.get_streaming_distribution_config().id(&id).read_modify_write(|config| config.comment = comment).await?;
     println!("updated {id}; new ETag {:?}", updated.e_tag);
     Ok(())
 }

@@ -190,7 +190,7 @@ fn case_code(
                 }
                 None => quote! {
                     #parse
-                    result.map_err(|e| format!("parse failed: {e}"))
+                    result.map(|_metadata| ()).map_err(|e| format!("parse failed: {e}"))
                 },
             }
         }

@@ -61,7 +61,7 @@ fn client(http: &ReplayClient) -> Client {
 #[tokio::test]
 async fn a_call_is_sent_signed_to_the_global_endpoint() {
     let http = ReplayClient::new([response(200, &fixture("update_streaming_distribution_200.xml"))]);
-    let output = client(&http).update_streaming_distribution(input()).await.unwrap();
+    let output = client(&http).update_streaming_distribution_with(input()).send().await.unwrap();
     assert_eq!(output.e_tag.as_deref(), Some("ENEW"));
     assert_eq!(output.streaming_distribution.unwrap().id, "EGTXBD79H29TRA8");
     let sent = http.requests();
@@ -80,7 +80,7 @@ async fn a_call_is_sent_signed_to_the_global_endpoint() {
 #[tokio::test]
 async fn transient_errors_and_throttling_are_retried() {
     let http = ReplayClient::new([response(503, b""), response(400, &error_body("Throttling")), response(200, b"")]);
-    let output = client(&http).update_streaming_distribution(input()).await.unwrap();
+    let output = client(&http).update_streaming_distribution_with(input()).send().await.unwrap();
     assert_eq!(output.e_tag.as_deref(), Some("ENEW"));
     assert_eq!(http.requests().len(), 3);
 }
@@ -88,7 +88,7 @@ async fn transient_errors_and_throttling_are_retried() {
 #[tokio::test]
 async fn a_modeled_client_error_is_never_retried() {
     let http = ReplayClient::new([response(404, &error_body("NoSuchStreamingDistribution")), response(200, b"")]);
-    let err = client(&http).update_streaming_distribution(input()).await.unwrap_err();
+    let err = client(&http).update_streaming_distribution_with(input()).send().await.unwrap_err();
     assert!(
         matches!(err, SdkError::Service(UpdateStreamingDistributionError::NoSuchStreamingDistribution(_))),
         "{err:?}"
@@ -99,7 +99,13 @@ async fn a_modeled_client_error_is_never_retried() {
 #[tokio::test]
 async fn attempts_are_bounded_and_the_last_answer_is_returned() {
     let http = ReplayClient::new([response(503, b""), response(503, b""), response(503, b""), response(200, b"")]);
-    let err = client(&http).update_streaming_distribution(input()).await.unwrap_err().into_service_error().unwrap();
+    let err = client(&http)
+        .update_streaming_distribution_with(input())
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error()
+        .unwrap();
     assert_eq!((err.status(), err.code(), err.request_id()), (503, None, Some("rid")));
     assert_eq!(http.requests().len(), 3, "max_attempts is 3");
 }
@@ -109,13 +115,13 @@ async fn connection_failures_are_retried_then_reported() {
     let http = ReplayClient::default();
     http.push(Err(TransportError::new("connection refused")));
     http.push(Ok(response(200, b"")));
-    assert!(client(&http).update_streaming_distribution(input()).await.is_ok());
+    assert!(client(&http).update_streaming_distribution_with(input()).send().await.is_ok());
 
     let http = ReplayClient::default();
     for _ in 0..3 {
         http.push(Err(TransportError::new("connection refused")));
     }
-    let err = client(&http).update_streaming_distribution(input()).await.unwrap_err();
+    let err = client(&http).update_streaming_distribution_with(input()).send().await.unwrap_err();
     let SdkError::Dispatch(dispatch) = &err else { panic!("{err:?}") };
     assert_eq!(dispatch.kind(), DispatchErrorKind::Transport);
     assert!(dispatch.to_string().contains("after 3 attempts"), "{dispatch}");
@@ -132,7 +138,7 @@ async fn endpoint_override_fips_and_partitions() {
             .http_client(http.clone())
             .build(),
     );
-    local.update_streaming_distribution(input()).await.unwrap();
+    local.update_streaming_distribution_with(input()).send().await.unwrap();
     assert_eq!(
         http.requests()[0].uri().to_string(),
         "http://127.0.0.1:5000/2020-05-31/streaming-distribution/EDFDVBD6EXAMPLE/config"
@@ -146,7 +152,7 @@ async fn endpoint_override_fips_and_partitions() {
             .http_client(http.clone())
             .build(),
     );
-    china.update_streaming_distribution(input()).await.unwrap();
+    china.update_streaming_distribution_with(input()).send().await.unwrap();
     let sent = &http.requests()[0];
     assert_eq!(sent.uri().host(), Some("cloudfront.cn-northwest-1.amazonaws.com.cn"));
     assert!(sent.headers()["authorization"].to_str().unwrap().contains("/cn-northwest-1/cloudfront/"));
@@ -161,7 +167,7 @@ async fn endpoint_override_fips_and_partitions() {
             .http_client(http.clone())
             .build(),
     );
-    let err = bad.update_streaming_distribution(input()).await.unwrap_err();
+    let err = bad.update_streaming_distribution_with(input()).send().await.unwrap_err();
     assert!(err.to_string().contains("FIPS and custom endpoint are not supported"), "{err}");
     assert!(http.requests().is_empty(), "nothing is sent");
 }
@@ -180,7 +186,7 @@ async fn missing_credentials_send_nothing() {
     let http = ReplayClient::new([response(200, b"")]);
     let client =
         Client::new(Config::builder().region("us-east-1").credentials(NoCredentials).http_client(http.clone()).build());
-    let err = client.update_streaming_distribution(input()).await.unwrap_err();
+    let err = client.update_streaming_distribution_with(input()).send().await.unwrap_err();
     assert!(matches!(&err, SdkError::Dispatch(d) if d.kind() == DispatchErrorKind::Credentials), "{err:?}");
     assert!(http.requests().is_empty());
 }
@@ -212,7 +218,7 @@ async fn timeouts_end_attempts_and_operations() {
             .timeouts(Timeouts { operation: Some(Duration::from_millis(50)), ..Timeouts::default() })
             .build(),
     );
-    let err = client.update_streaming_distribution(input()).await.unwrap_err();
+    let err = client.update_streaming_distribution_with(input()).send().await.unwrap_err();
     assert!(matches!(&err, SdkError::Dispatch(d) if d.kind() == DispatchErrorKind::Timeout), "{err:?}");
 }
 

@@ -49,7 +49,7 @@ async fn pages_follow_next_marker_until_not_truncated() {
     let http =
         ReplayClient::new([page(Some("p2"), &["I1", "I2"]), page(Some("p3"), &["I3", "I4"]), page(None, &["I5"])]);
     let client = client(&http);
-    let pages = client.list_invalidations_pages(list_input()).collect_pages().await.unwrap();
+    let pages = client.list_invalidations_with(list_input()).into_paginator().pages().collect_pages().await.unwrap();
     assert_eq!(pages.len(), 3);
     let queries: Vec<Option<String>> = http.requests().iter().map(|r| r.uri().query().map(str::to_string)).collect();
     assert_eq!(queries, vec![None, Some("Marker=p2".into()), Some("Marker=p3".into())]);
@@ -60,7 +60,9 @@ async fn items_flatten_every_page() {
     let http = ReplayClient::new([page(Some("p2"), &["I1", "I2"]), page(None, &["I3"])]);
     let client = client(&http);
     let ids: Vec<String> = client
-        .list_invalidations_items(list_input())
+        .list_invalidations_with(list_input())
+        .into_paginator()
+        .items()
         .collect_items()
         .await
         .unwrap()
@@ -74,7 +76,7 @@ async fn items_flatten_every_page() {
 async fn a_repeated_token_is_an_error_not_a_short_list() {
     let http = ReplayClient::new([page(Some("same"), &["I1"]), page(Some("same"), &["I2"]), page(None, &["I3"])]);
     let client = client(&http);
-    let err = client.list_invalidations_items(list_input()).collect_items().await.unwrap_err();
+    let err = client.list_invalidations_with(list_input()).into_paginator().items().collect_items().await.unwrap_err();
     let SdkError::Response(err) = err else { panic!("{err:?}") };
     assert_eq!(err.kind(), &ResponseErrorKind::RepeatedToken { token: "\"same\"".into() });
     assert_eq!(http.requests().len(), 2);
@@ -84,7 +86,7 @@ async fn a_repeated_token_is_an_error_not_a_short_list() {
 async fn an_empty_token_ends_paging() {
     let http = ReplayClient::new([page(Some(""), &["I1"]), page(None, &["I2"])]);
     let client = client(&http);
-    let pages = client.list_invalidations_pages(list_input()).collect_pages().await.unwrap();
+    let pages = client.list_invalidations_with(list_input()).into_paginator().pages().collect_pages().await.unwrap();
     assert_eq!(pages.len(), 1);
     assert_eq!(http.requests().len(), 1);
 }
@@ -95,7 +97,7 @@ fn streaming_distribution(status: &str) -> http::Response<Vec<u8>> {
     ok(body)
 }
 
-const FAST: Option<WaiterConfig> = Some(WaiterConfig { delay: Duration::from_millis(1), max_attempts: 3 });
+const FAST: WaiterConfig = WaiterConfig { delay: Duration::from_millis(1), max_attempts: 3 };
 
 #[tokio::test]
 async fn a_waiter_polls_until_its_success_state() {
@@ -106,7 +108,13 @@ async fn a_waiter_polls_until_its_success_state() {
     ]);
     let client = client(&http);
     let input = GetStreamingDistributionInput::builder().id("EGTXBD79H29TRA8").build().unwrap();
-    let output = client.wait_until_streaming_distribution_deployed(input, FAST).await.unwrap();
+    let output = client
+        .get_streaming_distribution_with(input)
+        .wait_until_streaming_distribution_deployed()
+        .delay(FAST.delay)
+        .max_attempts(FAST.max_attempts)
+        .await
+        .unwrap();
     assert_eq!(output.streaming_distribution.unwrap().status, "Deployed");
     assert_eq!(http.requests().len(), 3);
 }
@@ -122,7 +130,13 @@ async fn a_waiter_gives_up_after_max_attempts_and_never_matches_loosely() {
     let http = ReplayClient::new([body("COMPLETED"), body("COMPLETED"), body("COMPLETED")]);
     let client = client(&http);
     let input = GetInvalidationInput::builder().distribution_id("D").id("I1").build().unwrap();
-    let err = client.wait_until_invalidation_completed(input, FAST).await.unwrap_err();
+    let err = client
+        .get_invalidation_with(input)
+        .wait_until_invalidation_completed()
+        .delay(FAST.delay)
+        .max_attempts(FAST.max_attempts)
+        .await
+        .unwrap_err();
     assert!(matches!(err, WaiterError::MaxAttemptsExceeded { attempts: 3 }), "{err:?}");
     assert_eq!(http.requests().len(), 3);
 }
@@ -135,7 +149,13 @@ async fn a_waiter_stops_on_an_unexpected_error() {
         .unwrap()]);
     let client = client(&http);
     let input = GetStreamingDistributionInput::builder().id("X").build().unwrap();
-    let err = client.wait_until_streaming_distribution_deployed(input, FAST).await.unwrap_err();
+    let err = client
+        .get_streaming_distribution_with(input)
+        .wait_until_streaming_distribution_deployed()
+        .delay(FAST.delay)
+        .max_attempts(FAST.max_attempts)
+        .await
+        .unwrap_err();
     assert!(matches!(err, WaiterError::Operation(_)), "{err:?}");
     assert_eq!(http.requests().len(), 1);
 }
@@ -157,7 +177,11 @@ async fn read_modify_write_sends_the_change_with_if_match() {
             .id("EGTXBD79H29TRA8")
             .build()
             .unwrap();
-    client.modify_streaming_distribution_config(input, |config| config.comment = "changed".into()).await.unwrap();
+    client
+        .get_streaming_distribution_config_with(input)
+        .read_modify_write(|config| config.comment = "changed".into())
+        .await
+        .unwrap();
     let sent = http.requests();
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[1].method(), http::Method::PUT);

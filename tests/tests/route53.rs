@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use integration_tests::assert_xml_eq;
-use route53_sdk::client::{Client, Config, Credentials, ReplayClient, RetryConfig, WaiterConfig, WaiterError};
+use route53_sdk::client::{Client, Config, Credentials, ReplayClient, RetryConfig, WaiterError};
 use route53_sdk::operation::change_resource_record_sets::{
     ChangeResourceRecordSetsError, ChangeResourceRecordSetsInput, serialize_request as change_request,
 };
@@ -128,8 +128,11 @@ async fn invalid_change_batch_carries_every_message() {
          </Messages><RequestId>b25f48e8-84fd-11e6-80d9-574e0c4664cb</RequestId></InvalidChangeBatch>"
     );
     let http = ReplayClient::new([response(400, &body)]);
-    let err =
-        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
+    let err = client(&http, "us-east-1")
+        .change_resource_record_sets_with(txt_upsert("a.example.com.", "x"))
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(http.requests().len(), 1, "a rejected change batch is never retried");
     let SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error)) = err else {
         panic!("expected InvalidChangeBatch, got {err:?}")
@@ -151,8 +154,11 @@ async fn invalid_change_batch_carries_every_message() {
 
     // The usual envelope maps to the same variant.
     let http = ReplayClient::new([error_response("InvalidChangeBatch", "[RRSet with DNS name a. is not permitted]")]);
-    let err =
-        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
+    let err = client(&http, "us-east-1")
+        .change_resource_record_sets_with(txt_upsert("a.example.com.", "x"))
+        .send()
+        .await
+        .unwrap_err();
     let SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error)) = err else {
         panic!("expected InvalidChangeBatch, got {err:?}")
     };
@@ -169,14 +175,14 @@ async fn throttling_and_prior_request_not_complete_are_retried() {
             get_change("INSYNC"),
         ]);
         let input = GetChangeInput::builder().id("/change/C2682N5HXP0BZ4").build().unwrap();
-        let output = client(&http, "us-east-1").get_change(input).await.unwrap();
+        let output = client(&http, "us-east-1").get_change_with(input).send().await.unwrap();
         assert_eq!(output.change_info.status.as_str(), "INSYNC", "{code}");
         assert_eq!(http.requests().len(), 3, "{code}: two retries");
     }
     // Three attempts in all, then the typed error.
     let http = ReplayClient::new((0..3).map(|_| error_response("PriorRequestNotComplete", "busy")));
     let input = GetChangeInput::builder().id("C2682N5HXP0BZ4").build().unwrap();
-    let err = client(&http, "us-east-1").get_change(input).await.unwrap_err();
+    let err = client(&http, "us-east-1").get_change_with(input).send().await.unwrap_err();
     assert_eq!(http.requests().len(), 3);
     assert!(
         matches!(err, SdkError::Service(GetChangeError::Unhandled(ref e)) if e.code() == Some("PriorRequestNotComplete"))
@@ -201,14 +207,20 @@ async fn modeled_prior_request_not_complete_is_retried_then_typed() {
             ),
         ),
     ]);
-    let output =
-        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap();
+    let output = client(&http, "us-east-1")
+        .change_resource_record_sets_with(txt_upsert("a.example.com.", "x"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(output.change_info.status.as_str(), "PENDING");
     assert_eq!(http.requests().len(), 2);
 
     let http = ReplayClient::new((0..3).map(|_| error_response("PriorRequestNotComplete", "busy")));
-    let err =
-        client(&http, "us-east-1").change_resource_record_sets(txt_upsert("a.example.com.", "x")).await.unwrap_err();
+    let err = client(&http, "us-east-1")
+        .change_resource_record_sets_with(txt_upsert("a.example.com.", "x"))
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(http.requests().len(), 3);
     assert!(matches!(err, SdkError::Service(ChangeResourceRecordSetsError::PriorRequestNotComplete(_))), "{err:?}");
 }
@@ -220,7 +232,7 @@ async fn client_errors_are_not_retried() {
         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
         let http = ReplayClient::new([response, get_change("INSYNC")]);
         let input = GetChangeInput::builder().id("C1").build().unwrap();
-        let err = client(&http, "us-east-1").get_change(input).await.unwrap_err();
+        let err = client(&http, "us-east-1").get_change_with(input).send().await.unwrap_err();
         assert_eq!(http.requests().len(), 1, "{code}");
         let SdkError::Service(err) = err else { panic!("{code}: {err:?}") };
         assert_eq!(err.code(), Some(code));
@@ -231,8 +243,13 @@ async fn client_errors_are_not_retried() {
 async fn resource_record_sets_changed_waiter_polls_get_change_until_insync() {
     let http = ReplayClient::new([get_change("PENDING"), get_change("PENDING"), get_change("INSYNC")]);
     let input = GetChangeInput::builder().id("/change/C2682N5HXP0BZ4").build().unwrap();
-    let fast = WaiterConfig { delay: Duration::from_millis(1), max_attempts: 5 };
-    let output = client(&http, "us-east-1").wait_until_resource_record_sets_changed(input, Some(fast)).await.unwrap();
+    let output = client(&http, "us-east-1")
+        .get_change_with(input)
+        .wait_until_resource_record_sets_changed()
+        .delay(Duration::from_millis(1))
+        .max_attempts(5)
+        .await
+        .unwrap();
     assert_eq!(output.change_info.status.as_str(), "INSYNC");
     let paths: Vec<String> = http.requests().iter().map(|r| r.uri().path().to_string()).collect();
     assert_eq!(paths, vec!["/2013-04-01/change/C2682N5HXP0BZ4"; 3]);
@@ -240,8 +257,13 @@ async fn resource_record_sets_changed_waiter_polls_get_change_until_insync() {
     // Out of attempts while still PENDING: an error, not a success.
     let http = ReplayClient::new([get_change("PENDING"), get_change("PENDING")]);
     let input = GetChangeInput::builder().id("C2682N5HXP0BZ4").build().unwrap();
-    let two = WaiterConfig { delay: Duration::from_millis(1), max_attempts: 2 };
-    let err = client(&http, "us-east-1").wait_until_resource_record_sets_changed(input, Some(two)).await.unwrap_err();
+    let err = client(&http, "us-east-1")
+        .get_change_with(input)
+        .wait_until_resource_record_sets_changed()
+        .delay(Duration::from_millis(1))
+        .max_attempts(2)
+        .await
+        .unwrap_err();
     assert!(matches!(err, WaiterError::MaxAttemptsExceeded { attempts: 2 }), "{err:?}");
     assert_eq!(http.requests().len(), 2);
 }
@@ -293,7 +315,13 @@ async fn list_resource_record_sets_pages_with_name_type_and_identifier() {
         .max_items("2")
         .build()
         .unwrap();
-    let records = client(&http, "us-east-1").list_resource_record_sets_items(input).collect_items().await.unwrap();
+    let records = client(&http, "us-east-1")
+        .list_resource_record_sets_with(input)
+        .into_paginator()
+        .items()
+        .collect_items()
+        .await
+        .unwrap();
     let names: Vec<(&str, Option<&str>)> =
         records.iter().map(|r| (r.name.as_str(), r.set_identifier.as_deref())).collect();
     assert_eq!(
@@ -339,7 +367,7 @@ async fn endpoints_and_signing_regions_come_from_the_rule_set() {
     ] {
         let http = ReplayClient::new([get_change("INSYNC")]);
         let input = GetChangeInput::builder().id("C1").build().unwrap();
-        client(&http, region).get_change(input).await.unwrap();
+        client(&http, region).get_change_with(input).send().await.unwrap();
         let request = &http.requests()[0];
         assert_eq!(request.uri().host(), Some(host), "{region}");
         assert_eq!(scope(request), signing, "{region}");

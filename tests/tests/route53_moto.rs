@@ -20,19 +20,12 @@ use std::time::Duration;
 
 use integration_tests::moto::Moto;
 use restxml_runtime::client::credentials::BoxFuture;
-use restxml_runtime::client::paginate::WaiterConfig;
 use restxml_runtime::client::transport::{HttpClient, HyperClient, TransportError};
 use route53_sdk::client::{Client, Config, Credentials};
 use route53_sdk::operation::change_resource_record_sets::{
     ChangeResourceRecordSetsError, ChangeResourceRecordSetsInput,
 };
-use route53_sdk::operation::change_tags_for_resource::ChangeTagsForResourceInput;
-use route53_sdk::operation::create_hosted_zone::CreateHostedZoneInput;
-use route53_sdk::operation::delete_hosted_zone::DeleteHostedZoneInput;
-use route53_sdk::operation::get_change::GetChangeInput;
-use route53_sdk::operation::get_hosted_zone::{GetHostedZoneError, GetHostedZoneInput};
-use route53_sdk::operation::list_resource_record_sets::ListResourceRecordSetsInput;
-use route53_sdk::operation::list_tags_for_resource::ListTagsForResourceInput;
+use route53_sdk::operation::get_hosted_zone::GetHostedZoneError;
 use route53_sdk::types::{
     AliasTarget, Change, ChangeAction, ChangeBatch, ChangeStatus, RRType, ResourceRecord, ResourceRecordSet, Tag,
     TagResourceType,
@@ -45,6 +38,8 @@ const ZONE: &str = "r53-session.example.com";
 const TXT_VALUE: &str = r#""hello world" "second string""#;
 /// The one change id moto hands out for record changes.
 const CHANGE_ID: &str = "/change/C2682N5HXP0BZ4";
+/// The waiters' delay between polls.
+const POLL: Duration = Duration::from_millis(20);
 
 /// One request and its response, as the transport saw them.
 #[derive(Debug, Clone)]
@@ -145,14 +140,6 @@ fn change_batch(zone_id: &str, changes: Vec<(ChangeAction, ResourceRecordSet)>) 
         .unwrap()
 }
 
-fn list_input(zone_id: &str, max_items: Option<&str>) -> ListResourceRecordSetsInput {
-    let mut input = ListResourceRecordSetsInput::builder().hosted_zone_id(zone_id);
-    if let Some(max) = max_items {
-        input = input.max_items(max);
-    }
-    input.build().unwrap()
-}
-
 fn names_and_types(sets: &[ResourceRecordSet]) -> Vec<(String, String)> {
     sets.iter().map(|s| (s.name.clone(), s.r#type.as_str().to_string())).collect()
 }
@@ -161,24 +148,29 @@ fn fqdn(label: &str) -> String {
     if label.is_empty() { format!("{ZONE}.") } else { format!("{label}.{ZONE}.") }
 }
 
-fn tags_input(zone: &str, add: &[(&str, &str)], remove: &[&str]) -> ChangeTagsForResourceInput {
-    let mut input = ChangeTagsForResourceInput::builder().resource_type(TagResourceType::Hostedzone).resource_id(zone);
-    if !add.is_empty() {
-        input = input.add_tags(add.iter().map(|(k, v)| Tag::builder().key(*k).value(*v).build().unwrap()).collect());
-    }
-    if !remove.is_empty() {
-        input = input.remove_tag_keys(remove.iter().map(|k| k.to_string()).collect());
-    }
-    input.build().unwrap()
+async fn change_tags(client: &Client, zone: &str, add: &[(&str, &str)], remove: &[&str]) {
+    let add = add.iter().map(|(k, v)| Tag::builder().key(*k).value(*v).build().unwrap()).collect::<Vec<_>>();
+    let remove = remove.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    client
+        .change_tags_for_resource()
+        .resource_type(TagResourceType::Hostedzone)
+        .resource_id(zone)
+        .set_add_tags((!add.is_empty()).then_some(add))
+        .set_remove_tag_keys((!remove.is_empty()).then_some(remove))
+        .send()
+        .await
+        .unwrap();
 }
 
 async fn tags(client: &Client, zone: &str) -> Vec<(String, String)> {
-    let input = ListTagsForResourceInput::builder()
+    let set = client
+        .list_tags_for_resource()
         .resource_type(TagResourceType::Hostedzone)
         .resource_id(zone)
-        .build()
-        .unwrap();
-    let set = client.list_tags_for_resource(input).await.unwrap().resource_tag_set;
+        .send()
+        .await
+        .unwrap()
+        .resource_tag_set;
     assert_eq!(set.resource_type, Some(TagResourceType::Hostedzone));
     assert_eq!(set.resource_id.as_deref(), Some(zone));
     set.tags.unwrap_or_default().into_iter().map(|t| (t.key.unwrap(), t.value.unwrap())).collect()
@@ -200,18 +192,13 @@ async fn a_route53_session_against_moto() {
             .http_client(http.clone())
             .build(),
     );
-    let fast = |max_attempts| Some(WaiterConfig { delay: Duration::from_millis(20), max_attempts });
-
     // A hosted zone; its id comes back as `/hostedzone/<id>`.
     let reference = format!(
         "route53-moto-{}-{}",
         std::process::id(),
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
     );
-    let created = client
-        .create_hosted_zone(CreateHostedZoneInput::builder().name(ZONE).caller_reference(&reference).build().unwrap())
-        .await
-        .unwrap();
+    let created = client.create_hosted_zone().name(ZONE).caller_reference(&reference).send().await.unwrap();
     let zone_id = created.hosted_zone.id.clone();
     let bare_zone = zone_id.strip_prefix("/hostedzone/").unwrap_or_else(|| panic!("{zone_id}")).to_string();
     assert!(!bare_zone.contains('/'), "{zone_id}");
@@ -223,7 +210,7 @@ async fn a_route53_session_against_moto() {
 
     // Passed back as returned: the path carries the bare id.
     let start = http.count();
-    let got = client.get_hosted_zone(GetHostedZoneInput::builder().id(&zone_id).build().unwrap()).await.unwrap();
+    let got = client.get_hosted_zone().id(&zone_id).send().await.unwrap();
     assert_eq!(got.hosted_zone.id, zone_id);
     assert_eq!(got.hosted_zone.name, fqdn(""));
     assert_eq!(got.hosted_zone.resource_record_set_count, Some(2), "NS and SOA");
@@ -242,7 +229,7 @@ async fn a_route53_session_against_moto() {
     let alias_a = alias(&fqdn("alias"), &bare_zone, &www);
     let start = http.count();
     let changed = client
-        .change_resource_record_sets(change_batch(
+        .change_resource_record_sets_with(change_batch(
             &zone_id,
             vec![
                 (ChangeAction::Upsert, txt.clone()),
@@ -251,6 +238,7 @@ async fn a_route53_session_against_moto() {
                 (ChangeAction::Create, alias_a.clone()),
             ],
         ))
+        .send()
         .await
         .unwrap();
     assert_eq!(changed.change_info.id, CHANGE_ID);
@@ -273,10 +261,11 @@ async fn a_route53_session_against_moto() {
     http.pending_get_changes.store(2, Ordering::SeqCst);
     let start = http.count();
     let synced = client
-        .wait_until_resource_record_sets_changed(
-            GetChangeInput::builder().id(&changed.change_info.id).build().unwrap(),
-            fast(5),
-        )
+        .get_change()
+        .id(&changed.change_info.id)
+        .wait_until_resource_record_sets_changed()
+        .delay(POLL)
+        .max_attempts(5)
         .await
         .unwrap();
     assert_eq!(synced.change_info.status, ChangeStatus::Insync);
@@ -293,7 +282,11 @@ async fn a_route53_session_against_moto() {
     // A waiter that never sees INSYNC gives up after its attempts.
     http.pending_get_changes.store(3, Ordering::SeqCst);
     let err = client
-        .wait_until_resource_record_sets_changed(GetChangeInput::builder().id(CHANGE_ID).build().unwrap(), fast(3))
+        .get_change()
+        .id(CHANGE_ID)
+        .wait_until_resource_record_sets_changed()
+        .delay(POLL)
+        .max_attempts(3)
         .await
         .unwrap_err();
     assert!(
@@ -305,7 +298,15 @@ async fn a_route53_session_against_moto() {
     // the records by reversed name; each next page starts at
     // NextRecordName/NextRecordType.
     let start = http.count();
-    let pages = client.list_resource_record_sets_pages(list_input(&zone_id, Some("2"))).collect_pages().await.unwrap();
+    let pages = client
+        .list_resource_record_sets()
+        .hosted_zone_id(&zone_id)
+        .max_items("2")
+        .into_paginator()
+        .pages()
+        .collect_pages()
+        .await
+        .unwrap();
     let listed: Vec<Vec<(String, String)>> = pages.iter().map(|p| names_and_types(&p.resource_record_sets)).collect();
     let expected = [
         vec![(fqdn(""), "NS".to_string()), (fqdn(""), "SOA".to_string())],
@@ -336,7 +337,15 @@ async fn a_route53_session_against_moto() {
 
     // The items read back exactly as written: the TXT verbatim with its
     // quotes, both addresses, the CNAME, the alias.
-    let items = client.list_resource_record_sets_items(list_input(&zone_id, Some("2"))).collect_items().await.unwrap();
+    let items = client
+        .list_resource_record_sets()
+        .hosted_zone_id(&zone_id)
+        .max_items("2")
+        .into_paginator()
+        .items()
+        .collect_items()
+        .await
+        .unwrap();
     assert_eq!(items.len(), 6);
     let find = |name: &str, rr_type: RRType| {
         items
@@ -363,19 +372,30 @@ async fn a_route53_session_against_moto() {
     assert_eq!(got_alias.ttl, Some(0), "moto writes TTL 0 on alias records");
 
     // DELETE the CNAME (with the values it was created with).
-    let deleted =
-        client.change_resource_record_sets(change_batch(&zone_id, vec![(ChangeAction::Delete, cname)])).await.unwrap();
+    let deleted = client
+        .change_resource_record_sets_with(change_batch(&zone_id, vec![(ChangeAction::Delete, cname)]))
+        .send()
+        .await
+        .unwrap();
     let start = http.count();
     let synced = client
-        .wait_until_resource_record_sets_changed(
-            GetChangeInput::builder().id(&deleted.change_info.id).build().unwrap(),
-            fast(5),
-        )
+        .get_change()
+        .id(&deleted.change_info.id)
+        .wait_until_resource_record_sets_changed()
+        .delay(POLL)
+        .max_attempts(5)
         .await
         .unwrap();
     assert_eq!(synced.change_info.status, ChangeStatus::Insync);
     assert_eq!(http.since(start, "GET", "/2013-04-01/change/").len(), 1, "INSYNC at the first poll");
-    let items = client.list_resource_record_sets_items(list_input(&zone_id, None)).collect_items().await.unwrap();
+    let items = client
+        .list_resource_record_sets()
+        .hosted_zone_id(&zone_id)
+        .into_paginator()
+        .items()
+        .collect_items()
+        .await
+        .unwrap();
     assert_eq!(
         names_and_types(&items),
         [
@@ -391,10 +411,11 @@ async fn a_route53_session_against_moto() {
     // InvalidInput (Route 53 itself says InvalidChangeBatch).
     let gone = fqdn("gone");
     let err = client
-        .change_resource_record_sets(change_batch(
+        .change_resource_record_sets_with(change_batch(
             &zone_id,
             vec![(ChangeAction::Delete, record(&gone, RRType::Txt, 300, &["\"x\""]))],
         ))
+        .send()
         .await
         .unwrap_err();
     let SdkError::Service(ChangeResourceRecordSetsError::InvalidInput(error)) = &err else { panic!("{err:?}") };
@@ -412,7 +433,8 @@ async fn a_route53_session_against_moto() {
     // Route 53's <InvalidChangeBatch><Messages> document, so the message is
     // in the metadata and `message`, and `messages` is empty.
     let err = client
-        .change_resource_record_sets(change_batch(&zone_id, vec![(ChangeAction::Create, a.clone())]))
+        .change_resource_record_sets_with(change_batch(&zone_id, vec![(ChangeAction::Create, a.clone())]))
+        .send()
         .await
         .unwrap_err();
     let SdkError::Service(ChangeResourceRecordSetsError::InvalidChangeBatch(error)) = &err else { panic!("{err:?}") };
@@ -428,9 +450,9 @@ async fn a_route53_session_against_moto() {
     // Tags on the zone. The tag calls' ResourceId is a TagResourceId, which
     // botocore does not trim either (moto refuses ids over 32 characters),
     // so the bare id.
-    client.change_tags_for_resource(tags_input(&bare_zone, &[("team", "dns"), ("env", "test")], &[])).await.unwrap();
+    change_tags(&client, &bare_zone, &[("team", "dns"), ("env", "test")], &[]).await;
     assert_eq!(tags(&client, &bare_zone).await, pairs(&[("team", "dns"), ("env", "test")]));
-    client.change_tags_for_resource(tags_input(&bare_zone, &[], &["env"])).await.unwrap();
+    change_tags(&client, &bare_zone, &[], &["env"]).await;
     assert_eq!(tags(&client, &bare_zone).await, pairs(&[("team", "dns")]));
     let tag_posts = http.since(0, "POST", "/2013-04-01/tags/");
     assert_eq!(tag_posts.len(), 2);
@@ -438,25 +460,33 @@ async fn a_route53_session_against_moto() {
 
     // Delete the remaining records in one batch, then the zone.
     let deleted = client
-        .change_resource_record_sets(change_batch(
+        .change_resource_record_sets_with(change_batch(
             &zone_id,
             vec![(ChangeAction::Delete, txt), (ChangeAction::Delete, a), (ChangeAction::Delete, alias_a)],
         ))
+        .send()
         .await
         .unwrap();
     let synced = client
-        .wait_until_resource_record_sets_changed(
-            GetChangeInput::builder().id(&deleted.change_info.id).build().unwrap(),
-            fast(5),
-        )
+        .get_change()
+        .id(&deleted.change_info.id)
+        .wait_until_resource_record_sets_changed()
+        .delay(POLL)
+        .max_attempts(5)
         .await
         .unwrap();
     assert_eq!(synced.change_info.status, ChangeStatus::Insync);
-    let items = client.list_resource_record_sets_items(list_input(&zone_id, None)).collect_items().await.unwrap();
+    let items = client
+        .list_resource_record_sets()
+        .hosted_zone_id(&zone_id)
+        .into_paginator()
+        .items()
+        .collect_items()
+        .await
+        .unwrap();
     assert_eq!(names_and_types(&items), [(fqdn(""), "NS".to_string()), (fqdn(""), "SOA".to_string())]);
     let start = http.count();
-    let deleted_zone =
-        client.delete_hosted_zone(DeleteHostedZoneInput::builder().id(&zone_id).build().unwrap()).await.unwrap();
+    let deleted_zone = client.delete_hosted_zone().id(&zone_id).send().await.unwrap();
     assert_eq!(deleted_zone.change_info.status, ChangeStatus::Insync);
     assert!(deleted_zone.change_info.id.starts_with("/change/"), "{}", deleted_zone.change_info.id);
     let sent = http.since(start, "DELETE", "/2013-04-01/hostedzone/");
@@ -465,7 +495,7 @@ async fn a_route53_session_against_moto() {
 
     // The zone is gone: the typed NoSuchHostedZone, whose message names the
     // (bare) id moto was sent.
-    let err = client.get_hosted_zone(GetHostedZoneInput::builder().id(&zone_id).build().unwrap()).await.unwrap_err();
+    let err = client.get_hosted_zone().id(&zone_id).send().await.unwrap_err();
     let SdkError::Service(GetHostedZoneError::NoSuchHostedZone(error)) = &err else { panic!("{err:?}") };
     let expected = format!("No hosted zone found with ID: {bare_zone}");
     assert_eq!((error.code(), error.message()), (Some("NoSuchHostedZone"), Some(expected.as_str())));

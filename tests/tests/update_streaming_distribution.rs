@@ -11,7 +11,7 @@ use cloudfront_sdk::types::{
 };
 use cloudfront_sdk::{DateTime, ProvideErrorMetadata, SdkError};
 use integration_tests::{assert_xml_eq, fixture};
-use restxml_runtime::error::{BuildErrorKind, ResponseErrorKind};
+use restxml_runtime::error::{BuildErrorKind, MissingField, ResponseErrorKind};
 use restxml_runtime::xml::XmlErrorKind;
 
 fn response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> http::Response<Vec<u8>> {
@@ -100,13 +100,20 @@ fn missing_required_members_are_refused_by_the_builders() {
     let err = UpdateStreamingDistributionInput::builder().id("E1").build().unwrap_err();
     assert_eq!(
         err.kind(),
-        &BuildErrorKind::MissingField {
-            shape: "UpdateStreamingDistributionRequest",
-            field: "StreamingDistributionConfig"
+        &BuildErrorKind::MissingFields {
+            type_name: "UpdateStreamingDistributionInput",
+            fields: vec![MissingField {
+                field: "streaming_distribution_config",
+                wire_name: "StreamingDistributionConfig"
+            }],
         }
     );
     let err = StreamingDistributionConfig::builder().caller_reference("r").build().unwrap_err();
-    assert_eq!(err.to_string(), "missing required member `S3Origin` of StreamingDistributionConfig");
+    assert_eq!(
+        err.to_string(),
+        "StreamingDistributionConfig is missing required members `s3_origin` (S3Origin), `comment` (Comment), \
+         `trusted_signers` (TrustedSigners), `enabled` (Enabled)"
+    );
 }
 
 #[test]

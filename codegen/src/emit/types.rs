@@ -227,10 +227,16 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         .filter(|(i, m)| m.required && Some(*i) != quantity_index)
         .map(|(_, m)| m)
         .collect();
+    // A required member's value is bound to `m_<field>` (as parse_response
+    // binds its members), not to the field's own name.
+    let local = |m: &Member| format_ident!("m_{}", m.field.trim_start_matches("r#"));
     let build_fields = s.members.iter().enumerate().map(|(i, m)| {
         let field = ident(&m.field);
-        if Some(i) == quantity_index || m.required {
+        if Some(i) == quantity_index {
             quote! { #field, }
+        } else if m.required {
+            let local = local(m);
+            quote! { #field: #local, }
         } else {
             quote! { #field: self.#field, }
         }
@@ -242,17 +248,16 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         construct
     } else {
         let fields: Vec<_> = required.iter().map(|m| ident(&m.field)).collect();
-        let somes = fields.iter().map(|f| quote! { Some(#f) });
-        let checks = required.iter().map(|m| {
-            let field = ident(&m.field);
+        let locals: Vec<_> = required.iter().map(|m| local(m)).collect();
+        let checks = required.iter().zip(&locals).map(|(m, local)| {
             let (name, wire) = (m.field.trim_start_matches("r#"), &m.wire_name);
-            quote! { (#field.is_none(), #name, #wire) }
+            quote! { (#local.is_none(), #name, #wire) }
         });
         let type_name = &shape.rust_name;
         quote! {
             match (#(self.#fields,)*) {
-                (#(#somes,)*) => #construct,
-                (#(#fields,)*) => Err(restxml_runtime::BuildError::missing_fields(#type_name, &[#(#checks),*])),
+                (#(Some(#locals),)*) => #construct,
+                (#(#locals,)*) => Err(restxml_runtime::BuildError::missing_fields(#type_name, &[#(#checks),*])),
             }
         }
     };

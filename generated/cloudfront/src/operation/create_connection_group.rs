@@ -136,27 +136,19 @@ impl CreateConnectionGroupInputBuilder {
     }
     /// Builds the [`CreateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(name),) => {
-                Ok(CreateConnectionGroupInput {
-                    name,
-                    ipv6_enabled: self.ipv6_enabled,
-                    tags: self.tags,
-                    anycast_ip_list_id: self.anycast_ip_list_id,
-                    enabled: self.enabled,
-                })
-            }
-            (name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateConnectionGroupInput",
-                        &[(name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(m_name),) => Ok(CreateConnectionGroupInput {
+                name: m_name,
+                ipv6_enabled: self.ipv6_enabled,
+                tags: self.tags,
+                anycast_ip_list_id: self.anycast_ip_list_id,
+                enabled: self.enabled,
+            }),
+            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateConnectionGroupInput",
+                &[(m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -227,10 +219,7 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`CreateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(
-        mut self,
-        value: Option<crate::types::ConnectionGroup>,
-    ) -> Self {
+    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
         self.connection_group = value;
         self
     }
@@ -248,9 +237,7 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Builds the [`CreateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -283,44 +270,32 @@ impl CreateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -404,9 +379,7 @@ impl std::error::Error for CreateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_group::CreateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-group");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -446,15 +419,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateConnectionGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateConnectionGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -493,11 +462,7 @@ impl CreateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
     ) -> Self {
-        CreateConnectionGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
     ///
@@ -566,18 +531,13 @@ impl CreateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -592,15 +552,9 @@ impl CreateConnectionGroupFluentBuilder {
         crate::operation::create_connection_group::CreateConnectionGroupOutput,
         restxml_runtime::SdkError<CreateConnectionGroupError>,
     > {
-        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateConnectionGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateConnectionGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -33,8 +33,7 @@ impl CreateInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<CreateInvalidationForDistributionTenantInput>
-for CreateInvalidationForDistributionTenantInputBuilder {
+impl From<CreateInvalidationForDistributionTenantInput> for CreateInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateInvalidationForDistributionTenantInput) -> Self {
@@ -77,34 +76,18 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        CreateInvalidationForDistributionTenantInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.invalidation_batch) {
-            (Some(id), Some(invalidation_batch)) => {
-                Ok(CreateInvalidationForDistributionTenantInput {
-                    id,
-                    invalidation_batch,
-                })
+            (Some(m_id), Some(m_invalidation_batch)) => {
+                Ok(CreateInvalidationForDistributionTenantInput { id: m_id, invalidation_batch: m_invalidation_batch })
             }
-            (id, invalidation_batch) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateInvalidationForDistributionTenantInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (
-                                invalidation_batch.is_none(),
-                                "invalidation_batch",
-                                "InvalidationBatch",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_id, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateInvalidationForDistributionTenantInput",
+                &[
+                    (m_id.is_none(), "id", "Id"),
+                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
+                ],
+            )),
         }
     }
 }
@@ -187,21 +170,13 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`CreateInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        CreateInvalidationForDistributionTenantOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(CreateInvalidationForDistributionTenantOutput {
             location: self.location,
             invalidation: self.invalidation,
@@ -236,48 +211,35 @@ impl CreateInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("TooManyInvalidationsInProgress") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyInvalidationsInProgress)
-            }
+            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyInvalidationsInProgress),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::BatchTooLarge)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -341,8 +303,7 @@ impl CreateInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for CreateInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata for CreateInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -368,9 +329,7 @@ impl std::error::Error for CreateInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -382,9 +341,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("InvalidationBatch")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("InvalidationBatch").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -400,15 +357,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateInvalidationForDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateInvalidationForDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -447,11 +400,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        CreateInvalidationForDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -472,10 +421,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -483,7 +429,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder {
+    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder{
         &self.input
     }
     /// Sends CreateInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -502,15 +448,8 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "CreateInvalidationForDistributionTenant",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("CreateInvalidationForDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

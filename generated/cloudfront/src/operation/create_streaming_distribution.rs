@@ -58,38 +58,25 @@ impl std::fmt::Debug for CreateStreamingDistributionInputBuilder {
 impl CreateStreamingDistributionInputBuilder {
     /// Sets [`CreateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
     /// Builds the [`CreateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config,) {
-            (Some(streaming_distribution_config),) => {
-                Ok(CreateStreamingDistributionInput {
-                    streaming_distribution_config,
-                })
+            (Some(m_streaming_distribution_config),) => {
+                Ok(CreateStreamingDistributionInput { streaming_distribution_config: m_streaming_distribution_config })
             }
-            (streaming_distribution_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateStreamingDistributionInput",
-                        &[
-                            (
-                                streaming_distribution_config.is_none(),
-                                "streaming_distribution_config",
-                                "StreamingDistributionConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_streaming_distribution_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateStreamingDistributionInput",
+                &[(
+                    m_streaming_distribution_config.is_none(),
+                    "streaming_distribution_config",
+                    "StreamingDistributionConfig",
+                )],
+            )),
         }
     }
 }
@@ -159,19 +146,13 @@ impl std::fmt::Debug for CreateStreamingDistributionOutputBuilder {
 impl CreateStreamingDistributionOutputBuilder {
     /// Sets [`CreateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(
-        mut self,
-        value: crate::types::StreamingDistribution,
-    ) -> Self {
+    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`CreateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(
-        mut self,
-        value: Option<crate::types::StreamingDistribution>,
-    ) -> Self {
+    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -201,9 +182,7 @@ impl CreateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
@@ -251,72 +230,46 @@ impl CreateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StreamingDistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
+            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
-            Some("TooManyStreamingDistributions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributions)
-            }
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributions),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
+            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
             }
             _ => unhandled(meta),
         }
@@ -442,17 +395,14 @@ impl std::error::Error for CreateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution::CreateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/streaming-distribution");
     {
         let value = &input.streaming_distribution_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("StreamingDistributionConfig")
+            body.root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -469,15 +419,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateStreamingDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateStreamingDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -518,30 +464,20 @@ impl CreateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
     ) -> Self {
-        CreateStreamingDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The streaming distribution's configuration information.
     ///
     /// Sets [`crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config`](crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -564,15 +500,10 @@ impl CreateStreamingDistributionFluentBuilder {
         crate::operation::create_streaming_distribution::CreateStreamingDistributionOutput,
         restxml_runtime::SdkError<CreateStreamingDistributionError>,
     > {
-        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateStreamingDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateStreamingDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

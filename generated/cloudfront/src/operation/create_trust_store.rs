@@ -26,10 +26,7 @@ impl std::fmt::Debug for CreateTrustStoreInput {
         f.debug_struct("CreateTrustStoreInput")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field(
-                "use_client_certificate_ocsp_endpoint",
-                &self.use_client_certificate_ocsp_endpoint,
-            )
+            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
             .field("tags", &self.tags)
             .finish()
     }
@@ -50,8 +47,7 @@ impl From<CreateTrustStoreInput> for CreateTrustStoreInputBuilder {
         CreateTrustStoreInputBuilder {
             name: Some(input.name),
             ca_certificates_bundle_source: Some(input.ca_certificates_bundle_source),
-            use_client_certificate_ocsp_endpoint: input
-                .use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
             tags: input.tags,
         }
     }
@@ -72,10 +68,7 @@ impl std::fmt::Debug for CreateTrustStoreInputBuilder {
         f.debug_struct("CreateTrustStoreInputBuilder")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field(
-                "use_client_certificate_ocsp_endpoint",
-                &self.use_client_certificate_ocsp_endpoint,
-            )
+            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
             .field("tags", &self.tags)
             .finish()
     }
@@ -90,10 +83,7 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets [`CreateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(
-        mut self,
-        value: crate::types::CaCertificatesBundleSource,
-    ) -> Self {
+    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -105,10 +95,7 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets or clears [`CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -128,30 +115,23 @@ impl CreateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.ca_certificates_bundle_source) {
-            (Some(name), Some(ca_certificates_bundle_source)) => {
-                Ok(CreateTrustStoreInput {
-                    name,
-                    ca_certificates_bundle_source,
-                    use_client_certificate_ocsp_endpoint: self
-                        .use_client_certificate_ocsp_endpoint,
-                    tags: self.tags,
-                })
-            }
-            (name, ca_certificates_bundle_source) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrustStoreInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (
-                                ca_certificates_bundle_source.is_none(),
-                                "ca_certificates_bundle_source",
-                                "CaCertificatesBundleSource",
-                            ),
-                        ],
+            (Some(m_name), Some(m_ca_certificates_bundle_source)) => Ok(CreateTrustStoreInput {
+                name: m_name,
+                ca_certificates_bundle_source: m_ca_certificates_bundle_source,
+                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+                tags: self.tags,
+            }),
+            (m_name, m_ca_certificates_bundle_source) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrustStoreInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (
+                        m_ca_certificates_bundle_source.is_none(),
+                        "ca_certificates_bundle_source",
+                        "CaCertificatesBundleSource",
                     ),
-                )
-            }
+                ],
+            )),
         }
     }
 }
@@ -241,11 +221,7 @@ impl CreateTrustStoreOutputBuilder {
     /// Builds the [`CreateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrustStoreOutput {
-            trust_store: self.trust_store,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(CreateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
@@ -273,44 +249,27 @@ impl CreateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateTrustStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrustStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -394,9 +353,7 @@ impl std::error::Error for CreateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_trust_store::CreateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/trust-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -434,15 +391,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -481,11 +434,7 @@ impl CreateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
     ) -> Self {
-        CreateTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A name for the trust store.
     ///
@@ -499,10 +448,7 @@ impl CreateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source). Required.
     #[inline]
-    pub fn ca_certificates_bundle_source(
-        mut self,
-        value: crate::types::CaCertificatesBundleSource,
-    ) -> Self {
+    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -516,10 +462,7 @@ impl CreateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -540,18 +483,13 @@ impl CreateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends CreateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -566,15 +504,9 @@ impl CreateTrustStoreFluentBuilder {
         crate::operation::create_trust_store::CreateTrustStoreOutput,
         restxml_runtime::SdkError<CreateTrustStoreError>,
     > {
-        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -22,10 +22,7 @@ pub struct DeleteFunctionInput {
 impl std::fmt::Debug for DeleteFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteFunctionInput")
-            .field("name", &self.name)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -41,10 +38,7 @@ impl From<DeleteFunctionInput> for DeleteFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFunctionInput) -> Self {
-        DeleteFunctionInputBuilder {
-            name: Some(input.name),
-            if_match: Some(input.if_match),
-        }
+        DeleteFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
     }
 }
 
@@ -82,23 +76,11 @@ impl DeleteFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(name), Some(if_match)) => {
-                Ok(DeleteFunctionInput {
-                    name,
-                    if_match,
-                })
-            }
-            (name, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteFunctionInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_if_match)) => Ok(DeleteFunctionInput { name: m_name, if_match: m_if_match }),
+            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteFunctionInput",
+                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -125,41 +107,23 @@ impl DeleteFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("FunctionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FunctionInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::FunctionInUse)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -236,9 +200,7 @@ impl std::error::Error for DeleteFunctionError {
 pub fn serialize_request(
     input: &crate::operation::delete_function::DeleteFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -255,20 +217,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteFunctionError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -291,11 +246,7 @@ impl DeleteFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_function::DeleteFunctionInputBuilder,
     ) -> Self {
-        DeleteFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are deleting.
     ///
@@ -316,18 +267,13 @@ impl DeleteFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
         &self.input
     }
     /// Sends DeleteFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -338,19 +284,10 @@ impl DeleteFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteFunctionError>,
-    > {
-        let input: crate::operation::delete_function::DeleteFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
+        let input: crate::operation::delete_function::DeleteFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -22,10 +22,7 @@ pub struct DeleteKeyGroupInput {
 impl std::fmt::Debug for DeleteKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteKeyGroupInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -41,10 +38,7 @@ impl From<DeleteKeyGroupInput> for DeleteKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeyGroupInput) -> Self {
-        DeleteKeyGroupInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteKeyGroupInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
@@ -58,10 +52,7 @@ pub struct DeleteKeyGroupInputBuilder {
 impl std::fmt::Debug for DeleteKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteKeyGroupInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -88,19 +79,9 @@ impl DeleteKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeyGroupInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(DeleteKeyGroupInput {
-                    id,
-                    if_match: self.if_match,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeyGroupInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
+            (Some(m_id),) => Ok(DeleteKeyGroupInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => {
+                Err(restxml_runtime::BuildError::missing_fields("DeleteKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -126,37 +107,22 @@ impl DeleteKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyGroup", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResourceInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -227,9 +193,7 @@ impl std::error::Error for DeleteKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_group::DeleteKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -245,20 +209,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteKeyGroupError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -281,11 +238,7 @@ impl DeleteKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
     ) -> Self {
-        DeleteKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -312,18 +265,13 @@ impl DeleteKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
         &self.input
     }
     /// Sends DeleteKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -334,19 +282,10 @@ impl DeleteKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteKeyGroupError>,
-    > {
-        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
+        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

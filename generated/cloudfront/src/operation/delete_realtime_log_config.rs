@@ -23,10 +23,7 @@ pub struct DeleteRealtimeLogConfigInput {
 impl std::fmt::Debug for DeleteRealtimeLogConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigInput")
-            .field("name", &self.name)
-            .field("arn", &self.arn)
-            .finish()
+        f.debug_struct("DeleteRealtimeLogConfigInput").field("name", &self.name).field("arn", &self.arn).finish()
     }
 }
 
@@ -42,10 +39,7 @@ impl From<DeleteRealtimeLogConfigInput> for DeleteRealtimeLogConfigInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteRealtimeLogConfigInput) -> Self {
-        DeleteRealtimeLogConfigInputBuilder {
-            name: input.name,
-            arn: input.arn,
-        }
+        DeleteRealtimeLogConfigInputBuilder { name: input.name, arn: input.arn }
     }
 }
 
@@ -59,10 +53,7 @@ pub struct DeleteRealtimeLogConfigInputBuilder {
 impl std::fmt::Debug for DeleteRealtimeLogConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigInputBuilder")
-            .field("name", &self.name)
-            .field("arn", &self.arn)
-            .finish()
+        f.debug_struct("DeleteRealtimeLogConfigInputBuilder").field("name", &self.name).field("arn", &self.arn).finish()
     }
 }
 
@@ -93,13 +84,8 @@ impl DeleteRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`DeleteRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
-        Ok(DeleteRealtimeLogConfigInput {
-            name: self.name,
-            arn: self.arn,
-        })
+    pub fn build(self) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
+        Ok(DeleteRealtimeLogConfigInput { name: self.name, arn: self.arn })
     }
 }
 
@@ -123,37 +109,27 @@ impl DeleteRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
-            Some("RealtimeLogConfigInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::RealtimeLogConfigInUse)
-            }
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
+            Some("RealtimeLogConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::RealtimeLogConfigInUse),
             _ => unhandled(meta),
         }
     }
@@ -224,9 +200,7 @@ impl std::error::Error for DeleteRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/delete-realtime-log-config");
     if input.name.is_some() || input.arn.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -251,20 +225,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -287,11 +254,7 @@ impl DeleteRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
     ) -> Self {
-        DeleteRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the real-time log configuration to delete.
     ///
@@ -324,18 +287,13 @@ impl DeleteRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -346,19 +304,10 @@ impl DeleteRealtimeLogConfigFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
-    > {
-        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
+        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

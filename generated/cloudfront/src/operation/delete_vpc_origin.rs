@@ -18,10 +18,7 @@ pub struct DeleteVpcOriginInput {
 impl std::fmt::Debug for DeleteVpcOriginInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteVpcOriginInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -37,10 +34,7 @@ impl From<DeleteVpcOriginInput> for DeleteVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVpcOriginInput) -> Self {
-        DeleteVpcOriginInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteVpcOriginInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
@@ -54,10 +48,7 @@ pub struct DeleteVpcOriginInputBuilder {
 impl std::fmt::Debug for DeleteVpcOriginInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteVpcOriginInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -78,23 +69,11 @@ impl DeleteVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(id), Some(if_match)) => {
-                Ok(DeleteVpcOriginInput {
-                    id,
-                    if_match,
-                })
-            }
-            (id, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteVpcOriginInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(DeleteVpcOriginInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteVpcOriginInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -184,11 +163,7 @@ impl DeleteVpcOriginOutputBuilder {
     /// Builds the [`DeleteVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVpcOriginOutput {
-            vpc_origin: self.vpc_origin,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(DeleteVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
@@ -220,53 +195,32 @@ impl DeleteVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteVpcOrigin",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteVpcOrigin", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -361,9 +315,7 @@ impl std::error::Error for DeleteVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -380,20 +332,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
-    restxml_runtime::SdkError<DeleteVpcOriginError>,
-> {
+) -> Result<crate::operation::delete_vpc_origin::DeleteVpcOriginOutput, restxml_runtime::SdkError<DeleteVpcOriginError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteVpcOriginError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteVpcOriginError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -432,11 +378,7 @@ impl DeleteVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
     ) -> Self {
-        DeleteVpcOriginFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteVpcOriginFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The VPC origin ID.
     ///
@@ -457,18 +399,13 @@ impl DeleteVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
         &self.input
     }
     /// Sends DeleteVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -483,15 +420,9 @@ impl DeleteVpcOriginFluentBuilder {
         crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
         restxml_runtime::SdkError<DeleteVpcOriginError>,
     > {
-        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteVpcOrigin", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteVpcOrigin", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

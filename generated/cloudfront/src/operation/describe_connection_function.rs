@@ -37,10 +37,7 @@ impl From<DescribeConnectionFunctionInput> for DescribeConnectionFunctionInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeConnectionFunctionInput) -> Self {
-        DescribeConnectionFunctionInputBuilder {
-            identifier: Some(input.identifier),
-            stage: input.stage,
-        }
+        DescribeConnectionFunctionInputBuilder { identifier: Some(input.identifier), stage: input.stage }
     }
 }
 
@@ -82,24 +79,15 @@ impl DescribeConnectionFunctionInputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(identifier),) => {
-                Ok(DescribeConnectionFunctionInput {
-                    identifier,
-                    stage: self.stage,
-                })
+            (Some(m_identifier),) => {
+                Ok(DescribeConnectionFunctionInput { identifier: m_identifier, stage: self.stage })
             }
-            (identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DescribeConnectionFunctionInput",
-                        &[(identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DescribeConnectionFunctionInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -164,19 +152,13 @@ impl std::fmt::Debug for DescribeConnectionFunctionOutputBuilder {
 impl DescribeConnectionFunctionOutputBuilder {
     /// Sets [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -194,9 +176,7 @@ impl DescribeConnectionFunctionOutputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(DescribeConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -225,36 +205,27 @@ impl DescribeConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DescribeConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -326,9 +297,7 @@ impl std::error::Error for DescribeConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_connection_function::DescribeConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.identifier;
@@ -350,15 +319,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DescribeConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DescribeConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -397,11 +362,7 @@ impl DescribeConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
     ) -> Self {
-        DescribeConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DescribeConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function's identifier.
     ///
@@ -428,18 +389,13 @@ impl DescribeConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -454,15 +410,10 @@ impl DescribeConnectionFunctionFluentBuilder {
         crate::operation::describe_connection_function::DescribeConnectionFunctionOutput,
         restxml_runtime::SdkError<DescribeConnectionFunctionError>,
     > {
-        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DescribeConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DescribeConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -38,9 +38,7 @@ impl From<GetCachePolicyInput> for GetCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyInput) -> Self {
-        GetCachePolicyInputBuilder {
-            id: Some(input.id),
-        }
+        GetCachePolicyInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -68,14 +66,9 @@ impl GetCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => Ok(GetCachePolicyInput { id }),
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetCachePolicyInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
+            (Some(m_id),) => Ok(GetCachePolicyInput { id: m_id }),
+            (m_id,) => {
+                Err(restxml_runtime::BuildError::missing_fields("GetCachePolicyInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -166,11 +159,7 @@ impl GetCachePolicyOutputBuilder {
     /// Builds the [`GetCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(GetCachePolicyOutput {
-            cache_policy: self.cache_policy,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
@@ -190,28 +179,16 @@ impl GetCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetCachePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -271,9 +248,7 @@ impl std::error::Error for GetCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy::GetCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -286,20 +261,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_cache_policy::GetCachePolicyOutput,
-    restxml_runtime::SdkError<GetCachePolicyError>,
-> {
+) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetCachePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetCachePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -338,11 +306,7 @@ impl GetCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
     ) -> Self {
-        GetCachePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetCachePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -355,18 +319,13 @@ impl GetCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -377,19 +336,11 @@ impl GetCachePolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_cache_policy::GetCachePolicyOutput,
-        restxml_runtime::SdkError<GetCachePolicyError>,
-    > {
-        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>>
+    {
+        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetCachePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetCachePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

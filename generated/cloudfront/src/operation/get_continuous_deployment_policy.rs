@@ -16,9 +16,7 @@ pub struct GetContinuousDeploymentPolicyInput {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInput").field("id", &self.id).finish()
     }
 }
 
@@ -30,14 +28,11 @@ impl GetContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<GetContinuousDeploymentPolicyInput>
-for GetContinuousDeploymentPolicyInputBuilder {
+impl From<GetContinuousDeploymentPolicyInput> for GetContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetContinuousDeploymentPolicyInput) -> Self {
-        GetContinuousDeploymentPolicyInputBuilder {
-            id: Some(input.id),
-        }
+        GetContinuousDeploymentPolicyInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -50,9 +45,7 @@ pub struct GetContinuousDeploymentPolicyInputBuilder {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder").field("id", &self.id).finish()
     }
 }
 
@@ -65,23 +58,13 @@ impl GetContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(GetContinuousDeploymentPolicyInput {
-                    id,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetContinuousDeploymentPolicyInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetContinuousDeploymentPolicyInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetContinuousDeploymentPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -146,19 +129,13 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyOutputBuilder {
 impl GetContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicy,
-    ) -> Self {
+    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicy>,
-    ) -> Self {
+    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -176,9 +153,7 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -203,29 +178,22 @@ impl GetContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
             _ => unhandled(meta),
         }
     }
@@ -284,9 +252,7 @@ impl std::error::Error for GetContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -304,15 +270,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetContinuousDeploymentPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetContinuousDeploymentPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -351,11 +313,7 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        GetContinuousDeploymentPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the continuous deployment policy that you are getting.
     ///
@@ -368,10 +326,7 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -394,15 +349,10 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetContinuousDeploymentPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetContinuousDeploymentPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -37,10 +37,7 @@ impl From<GetInvalidationInput> for GetInvalidationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationInput) -> Self {
-        GetInvalidationInputBuilder {
-            distribution_id: Some(input.distribution_id),
-            id: Some(input.id),
-        }
+        GetInvalidationInputBuilder { distribution_id: Some(input.distribution_id), id: Some(input.id) }
     }
 }
 
@@ -78,27 +75,13 @@ impl GetInvalidationInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetInvalidationInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.id) {
-            (Some(distribution_id), Some(id)) => {
-                Ok(GetInvalidationInput {
-                    distribution_id,
-                    id,
-                })
+            (Some(m_distribution_id), Some(m_id)) => {
+                Ok(GetInvalidationInput { distribution_id: m_distribution_id, id: m_id })
             }
-            (distribution_id, id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetInvalidationInput",
-                        &[
-                            (
-                                distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                            (id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (m_distribution_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetInvalidationInput",
+                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId"), (m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -119,9 +102,7 @@ pub struct GetInvalidationOutput {
 impl std::fmt::Debug for GetInvalidationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutput")
-            .field("invalidation", &self.invalidation)
-            .finish()
+        f.debug_struct("GetInvalidationOutput").field("invalidation", &self.invalidation).finish()
     }
 }
 
@@ -149,9 +130,7 @@ pub struct GetInvalidationOutputBuilder {
 impl std::fmt::Debug for GetInvalidationOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutputBuilder")
-            .field("invalidation", &self.invalidation)
-            .finish()
+        f.debug_struct("GetInvalidationOutputBuilder").field("invalidation", &self.invalidation).finish()
     }
 }
 
@@ -164,20 +143,14 @@ impl GetInvalidationOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetInvalidationOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationOutput {
-            invalidation: self.invalidation,
-            meta: Default::default(),
-        })
+        Ok(GetInvalidationOutput { invalidation: self.invalidation, meta: Default::default() })
     }
 }
 
@@ -199,33 +172,19 @@ impl GetInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetInvalidation",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetInvalidation", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchInvalidation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchInvalidation)
-            }
+            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchInvalidation),
             _ => unhandled(meta),
         }
     }
@@ -290,9 +249,7 @@ impl std::error::Error for GetInvalidationError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation::GetInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -310,20 +267,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_invalidation::GetInvalidationOutput,
-    restxml_runtime::SdkError<GetInvalidationError>,
-> {
+) -> Result<crate::operation::get_invalidation::GetInvalidationOutput, restxml_runtime::SdkError<GetInvalidationError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetInvalidationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetInvalidationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -359,11 +310,7 @@ impl GetInvalidationFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
     ) -> Self {
-        GetInvalidationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetInvalidationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's ID.
     ///
@@ -384,18 +331,13 @@ impl GetInvalidationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
         &self.input
     }
     /// Sends GetInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -410,15 +352,9 @@ impl GetInvalidationFluentBuilder {
         crate::operation::get_invalidation::GetInvalidationOutput,
         restxml_runtime::SdkError<GetInvalidationError>,
     > {
-        let input: crate::operation::get_invalidation::GetInvalidationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_invalidation::GetInvalidationInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetInvalidation", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetInvalidation", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

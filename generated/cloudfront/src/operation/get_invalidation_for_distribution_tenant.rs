@@ -33,8 +33,7 @@ impl GetInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<GetInvalidationForDistributionTenantInput>
-for GetInvalidationForDistributionTenantInputBuilder {
+impl From<GetInvalidationForDistributionTenantInput> for GetInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationForDistributionTenantInput) -> Self {
@@ -77,31 +76,19 @@ impl GetInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`GetInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_tenant_id, self.id) {
-            (Some(distribution_tenant_id), Some(id)) => {
-                Ok(GetInvalidationForDistributionTenantInput {
-                    distribution_tenant_id,
-                    id,
-                })
-            }
-            (distribution_tenant_id, id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetInvalidationForDistributionTenantInput",
-                        &[
-                            (
-                                distribution_tenant_id.is_none(),
-                                "distribution_tenant_id",
-                                "DistributionTenantId",
-                            ),
-                            (id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_tenant_id), Some(m_id)) => Ok(GetInvalidationForDistributionTenantInput {
+                distribution_tenant_id: m_distribution_tenant_id,
+                id: m_id,
+            }),
+            (m_distribution_tenant_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetInvalidationForDistributionTenantInput",
+                &[
+                    (m_distribution_tenant_id.is_none(), "distribution_tenant_id", "DistributionTenantId"),
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -122,9 +109,7 @@ pub struct GetInvalidationForDistributionTenantOutput {
 impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationForDistributionTenantOutput")
-            .field("invalidation", &self.invalidation)
-            .finish()
+        f.debug_struct("GetInvalidationForDistributionTenantOutput").field("invalidation", &self.invalidation).finish()
     }
 }
 
@@ -167,25 +152,14 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        GetInvalidationForDistributionTenantOutput,
-        restxml_runtime::BuildError,
-    > {
-        Ok(GetInvalidationForDistributionTenantOutput {
-            invalidation: self.invalidation,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<GetInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
+        Ok(GetInvalidationForDistributionTenantOutput { invalidation: self.invalidation, meta: Default::default() })
     }
 }
 
@@ -207,33 +181,25 @@ impl GetInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("NoSuchInvalidation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchInvalidation)
-            }
+            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchInvalidation),
             _ => unhandled(meta),
         }
     }
@@ -272,8 +238,7 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for GetInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata for GetInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -299,9 +264,7 @@ impl std::error::Error for GetInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.distribution_tenant_id;
@@ -324,15 +287,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetInvalidationForDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetInvalidationForDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -357,7 +316,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct GetInvalidationForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    pub(crate) input:
+        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -368,11 +328,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -393,10 +349,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -404,7 +357,8 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder {
+    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder
+    {
         &self.input
     }
     /// Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -423,11 +377,8 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetInvalidationForDistributionTenant", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetInvalidationForDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

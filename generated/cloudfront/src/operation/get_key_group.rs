@@ -34,9 +34,7 @@ impl From<GetKeyGroupInput> for GetKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupInput) -> Self {
-        GetKeyGroupInputBuilder {
-            id: Some(input.id),
-        }
+        GetKeyGroupInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -64,14 +62,9 @@ impl GetKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => Ok(GetKeyGroupInput { id }),
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetKeyGroupInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
+            (Some(m_id),) => Ok(GetKeyGroupInput { id: m_id }),
+            (m_id,) => {
+                Err(restxml_runtime::BuildError::missing_fields("GetKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -95,10 +88,7 @@ pub struct GetKeyGroupOutput {
 impl std::fmt::Debug for GetKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupOutput")
-            .field("key_group", &self.key_group)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("GetKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -162,11 +152,7 @@ impl GetKeyGroupOutputBuilder {
     /// Builds the [`GetKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupOutput {
-            key_group: self.key_group,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
@@ -184,24 +170,13 @@ impl GetKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body));
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -255,9 +230,7 @@ impl std::error::Error for GetKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group::GetKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -270,20 +243,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_key_group::GetKeyGroupOutput,
-    restxml_runtime::SdkError<GetKeyGroupError>,
-> {
+) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -318,15 +284,8 @@ pub struct GetKeyGroupFluentBuilder {
 #[cfg(feature = "client")]
 impl GetKeyGroupFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
-    ) -> Self {
-        GetKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::get_key_group::GetKeyGroupInputBuilder) -> Self {
+        GetKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -339,10 +298,7 @@ impl GetKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -359,19 +315,10 @@ impl GetKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_key_group::GetKeyGroupOutput,
-        restxml_runtime::SdkError<GetKeyGroupError>,
-    > {
-        let input: crate::operation::get_key_group::GetKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
+        let input: crate::operation::get_key_group::GetKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -48,11 +48,7 @@ impl From<ListCachePoliciesInput> for ListCachePoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCachePoliciesInput) -> Self {
-        ListCachePoliciesInputBuilder {
-            r#type: input.r#type,
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListCachePoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
     }
 }
 
@@ -115,11 +111,7 @@ impl ListCachePoliciesInputBuilder {
     /// Builds the [`ListCachePoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesInput {
-            r#type: self.r#type,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListCachePoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -139,9 +131,7 @@ pub struct ListCachePoliciesOutput {
 impl std::fmt::Debug for ListCachePoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutput")
-            .field("cache_policy_list", &self.cache_policy_list)
-            .finish()
+        f.debug_struct("ListCachePoliciesOutput").field("cache_policy_list", &self.cache_policy_list).finish()
     }
 }
 
@@ -169,9 +159,7 @@ pub struct ListCachePoliciesOutputBuilder {
 impl std::fmt::Debug for ListCachePoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutputBuilder")
-            .field("cache_policy_list", &self.cache_policy_list)
-            .finish()
+        f.debug_struct("ListCachePoliciesOutputBuilder").field("cache_policy_list", &self.cache_policy_list).finish()
     }
 }
 
@@ -184,20 +172,14 @@ impl ListCachePoliciesOutputBuilder {
     }
     /// Sets or clears [`ListCachePoliciesOutput::cache_policy_list`].
     #[inline]
-    pub fn set_cache_policy_list(
-        mut self,
-        value: Option<crate::types::CachePolicyList>,
-    ) -> Self {
+    pub fn set_cache_policy_list(mut self, value: Option<crate::types::CachePolicyList>) -> Self {
         self.cache_policy_list = value;
         self
     }
     /// Builds the [`ListCachePoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesOutput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesOutput {
-            cache_policy_list: self.cache_policy_list,
-            meta: Default::default(),
-        })
+        Ok(ListCachePoliciesOutput { cache_policy_list: self.cache_policy_list, meta: Default::default() })
     }
 }
 
@@ -219,32 +201,19 @@ impl ListCachePoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCachePolicies",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCachePolicies", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -310,9 +279,7 @@ impl std::error::Error for ListCachePoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_cache_policies::ListCachePoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/cache-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -335,15 +302,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCachePoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCachePoliciesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCachePoliciesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -379,11 +342,7 @@ impl ListCachePoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
     ) -> Self {
-        ListCachePoliciesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCachePoliciesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A filter to return only the specified kinds of cache policies. Valid values are:
     ///
@@ -430,18 +389,13 @@ impl ListCachePoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
         &self.input
     }
     /// Sends ListCachePolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -456,15 +410,9 @@ impl ListCachePoliciesFluentBuilder {
         crate::operation::list_cache_policies::ListCachePoliciesOutput,
         restxml_runtime::SdkError<ListCachePoliciesError>,
     > {
-        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCachePolicies", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCachePolicies", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

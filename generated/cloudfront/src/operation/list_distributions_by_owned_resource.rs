@@ -36,8 +36,7 @@ impl ListDistributionsByOwnedResourceInput {
     }
 }
 
-impl From<ListDistributionsByOwnedResourceInput>
-for ListDistributionsByOwnedResourceInputBuilder {
+impl From<ListDistributionsByOwnedResourceInput> for ListDistributionsByOwnedResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOwnedResourceInput) -> Self {
@@ -101,25 +100,17 @@ impl ListDistributionsByOwnedResourceInputBuilder {
     }
     /// Builds the [`ListDistributionsByOwnedResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(resource_arn),) => {
-                Ok(ListDistributionsByOwnedResourceInput {
-                    resource_arn,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (resource_arn,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByOwnedResourceInput",
-                        &[(resource_arn.is_none(), "resource_arn", "ResourceArn")],
-                    ),
-                )
-            }
+            (Some(m_resource_arn),) => Ok(ListDistributionsByOwnedResourceInput {
+                resource_arn: m_resource_arn,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByOwnedResourceInput",
+                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+            )),
         }
     }
 }
@@ -179,27 +170,19 @@ impl std::fmt::Debug for ListDistributionsByOwnedResourceOutputBuilder {
 impl ListDistributionsByOwnedResourceOutputBuilder {
     /// Sets [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn distribution_list(
-        mut self,
-        value: crate::types::DistributionIdOwnerList,
-    ) -> Self {
+    pub fn distribution_list(mut self, value: crate::types::DistributionIdOwnerList) -> Self {
         self.distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionIdOwnerList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionIdOwnerList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOwnedResourceOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -227,36 +210,27 @@ impl ListDistributionsByOwnedResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByOwnedResource",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -328,9 +302,7 @@ impl std::error::Error for ListDistributionsByOwnedResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByOwnedResource/");
     {
         let value = &input.resource_arn;
@@ -354,15 +326,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByOwnedResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOwnedResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -387,7 +355,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByOwnedResourceFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -398,11 +367,7 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     ) -> Self {
-        ListDistributionsByOwnedResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByOwnedResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
     ///
@@ -443,10 +408,7 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -469,15 +431,11 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceOutput,
         restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
     > {
-        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByOwnedResource", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByOwnedResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,8 +36,7 @@ impl ListDistributionsByTrustStoreInput {
     }
 }
 
-impl From<ListDistributionsByTrustStoreInput>
-for ListDistributionsByTrustStoreInputBuilder {
+impl From<ListDistributionsByTrustStoreInput> for ListDistributionsByTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByTrustStoreInput) -> Self {
@@ -101,31 +100,17 @@ impl ListDistributionsByTrustStoreInputBuilder {
     }
     /// Builds the [`ListDistributionsByTrustStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
         match (self.trust_store_identifier,) {
-            (Some(trust_store_identifier),) => {
-                Ok(ListDistributionsByTrustStoreInput {
-                    trust_store_identifier,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (trust_store_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByTrustStoreInput",
-                        &[
-                            (
-                                trust_store_identifier.is_none(),
-                                "trust_store_identifier",
-                                "TrustStoreIdentifier",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_trust_store_identifier),) => Ok(ListDistributionsByTrustStoreInput {
+                trust_store_identifier: m_trust_store_identifier,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_trust_store_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByTrustStoreInput",
+                &[(m_trust_store_identifier.is_none(), "trust_store_identifier", "TrustStoreIdentifier")],
+            )),
         }
     }
 }
@@ -191,22 +176,14 @@ impl ListDistributionsByTrustStoreOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByTrustStoreOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByTrustStoreOutput {
-            distribution_list: self.distribution_list,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByTrustStoreOutput { distribution_list: self.distribution_list, meta: Default::default() })
     }
 }
 
@@ -228,32 +205,25 @@ impl ListDistributionsByTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByTrustStore",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -319,9 +289,7 @@ impl std::error::Error for ListDistributionsByTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByTrustStore");
     {
         let value = &input.trust_store_identifier;
@@ -345,15 +313,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -389,11 +353,7 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
     ) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distributions by trust store identifier.
     ///
@@ -434,10 +394,7 @@ impl ListDistributionsByTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -460,15 +417,10 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
         restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
     > {
-        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

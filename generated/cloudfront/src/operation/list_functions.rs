@@ -44,11 +44,7 @@ impl From<ListFunctionsInput> for ListFunctionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFunctionsInput) -> Self {
-        ListFunctionsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-            stage: input.stage,
-        }
+        ListFunctionsInputBuilder { marker: input.marker, max_items: input.max_items, stage: input.stage }
     }
 }
 
@@ -111,11 +107,7 @@ impl ListFunctionsInputBuilder {
     /// Builds the [`ListFunctionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsInput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            stage: self.stage,
-        })
+        Ok(ListFunctionsInput { marker: self.marker, max_items: self.max_items, stage: self.stage })
     }
 }
 
@@ -135,9 +127,7 @@ pub struct ListFunctionsOutput {
 impl std::fmt::Debug for ListFunctionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutput")
-            .field("function_list", &self.function_list)
-            .finish()
+        f.debug_struct("ListFunctionsOutput").field("function_list", &self.function_list).finish()
     }
 }
 
@@ -165,9 +155,7 @@ pub struct ListFunctionsOutputBuilder {
 impl std::fmt::Debug for ListFunctionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutputBuilder")
-            .field("function_list", &self.function_list)
-            .finish()
+        f.debug_struct("ListFunctionsOutputBuilder").field("function_list", &self.function_list).finish()
     }
 }
 
@@ -180,20 +168,14 @@ impl ListFunctionsOutputBuilder {
     }
     /// Sets or clears [`ListFunctionsOutput::function_list`].
     #[inline]
-    pub fn set_function_list(
-        mut self,
-        value: Option<crate::types::FunctionList>,
-    ) -> Self {
+    pub fn set_function_list(mut self, value: Option<crate::types::FunctionList>) -> Self {
         self.function_list = value;
         self
     }
     /// Builds the [`ListFunctionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsOutput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsOutput {
-            function_list: self.function_list,
-            meta: Default::default(),
-        })
+        Ok(ListFunctionsOutput { function_list: self.function_list, meta: Default::default() })
     }
 }
 
@@ -213,28 +195,16 @@ impl ListFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListFunctions",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListFunctions", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -294,9 +264,7 @@ impl std::error::Error for ListFunctionsError {
 pub fn serialize_request(
     input: &crate::operation::list_functions::ListFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/function");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -314,20 +282,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_functions::ListFunctionsOutput,
-    restxml_runtime::SdkError<ListFunctionsError>,
-> {
+) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListFunctionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListFunctionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -363,11 +324,7 @@ impl ListFunctionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_functions::ListFunctionsInputBuilder,
     ) -> Self {
-        ListFunctionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListFunctionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -414,18 +371,13 @@ impl ListFunctionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
         &self.input
     }
     /// Sends ListFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -436,19 +388,11 @@ impl ListFunctionsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_functions::ListFunctionsOutput,
-        restxml_runtime::SdkError<ListFunctionsError>,
-    > {
-        let input: crate::operation::list_functions::ListFunctionsInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>>
+    {
+        let input: crate::operation::list_functions::ListFunctionsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListFunctions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListFunctions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -102,27 +102,15 @@ impl ListInvalidationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(distribution_id),) => {
-                Ok(ListInvalidationsInput {
-                    distribution_id,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (distribution_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListInvalidationsInput",
-                        &[
-                            (
-                                distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id),) => Ok(ListInvalidationsInput {
+                distribution_id: m_distribution_id,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListInvalidationsInput",
+                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
+            )),
         }
     }
 }
@@ -143,9 +131,7 @@ pub struct ListInvalidationsOutput {
 impl std::fmt::Debug for ListInvalidationsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutput")
-            .field("invalidation_list", &self.invalidation_list)
-            .finish()
+        f.debug_struct("ListInvalidationsOutput").field("invalidation_list", &self.invalidation_list).finish()
     }
 }
 
@@ -173,9 +159,7 @@ pub struct ListInvalidationsOutputBuilder {
 impl std::fmt::Debug for ListInvalidationsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutputBuilder")
-            .field("invalidation_list", &self.invalidation_list)
-            .finish()
+        f.debug_struct("ListInvalidationsOutputBuilder").field("invalidation_list", &self.invalidation_list).finish()
     }
 }
 
@@ -188,20 +172,14 @@ impl ListInvalidationsOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(
-        mut self,
-        value: Option<crate::types::InvalidationList>,
-    ) -> Self {
+    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
-        Ok(ListInvalidationsOutput {
-            invalidation_list: self.invalidation_list,
-            meta: Default::default(),
-        })
+        Ok(ListInvalidationsOutput { invalidation_list: self.invalidation_list, meta: Default::default() })
     }
 }
 
@@ -223,32 +201,19 @@ impl ListInvalidationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListInvalidations",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListInvalidations", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -314,9 +279,7 @@ impl std::error::Error for ListInvalidationsError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations::ListInvalidationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -341,15 +304,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListInvalidationsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListInvalidationsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -385,11 +344,7 @@ impl ListInvalidationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
     ) -> Self {
-        ListInvalidationsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListInvalidationsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's ID.
     ///
@@ -430,18 +385,13 @@ impl ListInvalidationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
         &self.input
     }
     /// Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -456,15 +406,9 @@ impl ListInvalidationsFluentBuilder {
         crate::operation::list_invalidations::ListInvalidationsOutput,
         restxml_runtime::SdkError<ListInvalidationsError>,
     > {
-        let input: crate::operation::list_invalidations::ListInvalidationsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_invalidations::ListInvalidationsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListInvalidations", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListInvalidations", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,11 +40,7 @@ impl From<ListKeyValueStoresInput> for ListKeyValueStoresInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyValueStoresInput) -> Self {
-        ListKeyValueStoresInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-            status: input.status,
-        }
+        ListKeyValueStoresInputBuilder { marker: input.marker, max_items: input.max_items, status: input.status }
     }
 }
 
@@ -107,11 +103,7 @@ impl ListKeyValueStoresInputBuilder {
     /// Builds the [`ListKeyValueStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresInput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            status: self.status,
-        })
+        Ok(ListKeyValueStoresInput { marker: self.marker, max_items: self.max_items, status: self.status })
     }
 }
 
@@ -131,9 +123,7 @@ pub struct ListKeyValueStoresOutput {
 impl std::fmt::Debug for ListKeyValueStoresOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyValueStoresOutput")
-            .field("key_value_store_list", &self.key_value_store_list)
-            .finish()
+        f.debug_struct("ListKeyValueStoresOutput").field("key_value_store_list", &self.key_value_store_list).finish()
     }
 }
 
@@ -170,29 +160,20 @@ impl std::fmt::Debug for ListKeyValueStoresOutputBuilder {
 impl ListKeyValueStoresOutputBuilder {
     /// Sets [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn key_value_store_list(
-        mut self,
-        value: crate::types::KeyValueStoreList,
-    ) -> Self {
+    pub fn key_value_store_list(mut self, value: crate::types::KeyValueStoreList) -> Self {
         self.key_value_store_list = Some(value);
         self
     }
     /// Sets or clears [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn set_key_value_store_list(
-        mut self,
-        value: Option<crate::types::KeyValueStoreList>,
-    ) -> Self {
+    pub fn set_key_value_store_list(mut self, value: Option<crate::types::KeyValueStoreList>) -> Self {
         self.key_value_store_list = value;
         self
     }
     /// Builds the [`ListKeyValueStoresOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresOutput {
-            key_value_store_list: self.key_value_store_list,
-            meta: Default::default(),
-        })
+        Ok(ListKeyValueStoresOutput { key_value_store_list: self.key_value_store_list, meta: Default::default() })
     }
 }
 
@@ -214,32 +195,19 @@ impl ListKeyValueStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListKeyValueStores",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyValueStores", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -305,9 +273,7 @@ impl std::error::Error for ListKeyValueStoresError {
 pub fn serialize_request(
     input: &crate::operation::list_key_value_stores::ListKeyValueStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-value-store");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -330,15 +296,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListKeyValueStoresError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListKeyValueStoresError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListKeyValueStoresError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -374,11 +336,7 @@ impl ListKeyValueStoresFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
     ) -> Self {
-        ListKeyValueStoresFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListKeyValueStoresFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The marker associated with the key value stores list.
     ///
@@ -425,18 +383,13 @@ impl ListKeyValueStoresFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
         &self.input
     }
     /// Sends ListKeyValueStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -451,15 +404,9 @@ impl ListKeyValueStoresFluentBuilder {
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
         restxml_runtime::SdkError<ListKeyValueStoresError>,
     > {
-        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListKeyValueStores", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListKeyValueStores", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,10 +39,7 @@ impl From<ListRealtimeLogConfigsInput> for ListRealtimeLogConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListRealtimeLogConfigsInput) -> Self {
-        ListRealtimeLogConfigsInputBuilder {
-            max_items: input.max_items,
-            marker: input.marker,
-        }
+        ListRealtimeLogConfigsInputBuilder { max_items: input.max_items, marker: input.marker }
     }
 }
 
@@ -90,13 +87,8 @@ impl ListRealtimeLogConfigsInputBuilder {
     }
     /// Builds the [`ListRealtimeLogConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsInput {
-            max_items: self.max_items,
-            marker: self.marker,
-        })
+    pub fn build(self) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsInput { max_items: self.max_items, marker: self.marker })
     }
 }
 
@@ -155,31 +147,20 @@ impl std::fmt::Debug for ListRealtimeLogConfigsOutputBuilder {
 impl ListRealtimeLogConfigsOutputBuilder {
     /// Sets [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn realtime_log_configs(
-        mut self,
-        value: crate::types::RealtimeLogConfigs,
-    ) -> Self {
+    pub fn realtime_log_configs(mut self, value: crate::types::RealtimeLogConfigs) -> Self {
         self.realtime_log_configs = Some(value);
         self
     }
     /// Sets or clears [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn set_realtime_log_configs(
-        mut self,
-        value: Option<crate::types::RealtimeLogConfigs>,
-    ) -> Self {
+    pub fn set_realtime_log_configs(mut self, value: Option<crate::types::RealtimeLogConfigs>) -> Self {
         self.realtime_log_configs = value;
         self
     }
     /// Builds the [`ListRealtimeLogConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsOutput {
-            realtime_log_configs: self.realtime_log_configs,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsOutput { realtime_log_configs: self.realtime_log_configs, meta: Default::default() })
     }
 }
 
@@ -201,33 +182,25 @@ impl ListRealtimeLogConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListRealtimeLogConfigs",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
             _ => unhandled(meta),
         }
     }
@@ -292,9 +265,7 @@ impl std::error::Error for ListRealtimeLogConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/realtime-log-config");
     if let Some(value) = &input.max_items {
         request.push_query("MaxItems", Some(value.as_str()));
@@ -314,15 +285,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListRealtimeLogConfigsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListRealtimeLogConfigsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -358,11 +325,7 @@ impl ListRealtimeLogConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
     ) -> Self {
-        ListRealtimeLogConfigsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListRealtimeLogConfigsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The maximum number of real-time log configurations that you want in the response.
     ///
@@ -395,18 +358,13 @@ impl ListRealtimeLogConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
         &self.input
     }
     /// Sends ListRealtimeLogConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -421,15 +379,9 @@ impl ListRealtimeLogConfigsFluentBuilder {
         crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput,
         restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
     > {
-        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListRealtimeLogConfigs", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListRealtimeLogConfigs", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

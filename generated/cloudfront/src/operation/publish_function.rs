@@ -22,10 +22,7 @@ pub struct PublishFunctionInput {
 impl std::fmt::Debug for PublishFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionInput")
-            .field("name", &self.name)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("PublishFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -41,10 +38,7 @@ impl From<PublishFunctionInput> for PublishFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishFunctionInput) -> Self {
-        PublishFunctionInputBuilder {
-            name: Some(input.name),
-            if_match: Some(input.if_match),
-        }
+        PublishFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
     }
 }
 
@@ -82,23 +76,11 @@ impl PublishFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<PublishFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(name), Some(if_match)) => {
-                Ok(PublishFunctionInput {
-                    name,
-                    if_match,
-                })
-            }
-            (name, if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "PublishFunctionInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_if_match)) => Ok(PublishFunctionInput { name: m_name, if_match: m_if_match }),
+            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "PublishFunctionInput",
+                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -119,9 +101,7 @@ pub struct PublishFunctionOutput {
 impl std::fmt::Debug for PublishFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutput")
-            .field("function_summary", &self.function_summary)
-            .finish()
+        f.debug_struct("PublishFunctionOutput").field("function_summary", &self.function_summary).finish()
     }
 }
 
@@ -149,9 +129,7 @@ pub struct PublishFunctionOutputBuilder {
 impl std::fmt::Debug for PublishFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutputBuilder")
-            .field("function_summary", &self.function_summary)
-            .finish()
+        f.debug_struct("PublishFunctionOutputBuilder").field("function_summary", &self.function_summary).finish()
     }
 }
 
@@ -164,20 +142,14 @@ impl PublishFunctionOutputBuilder {
     }
     /// Sets or clears [`PublishFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
     /// Builds the [`PublishFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublishFunctionOutput, restxml_runtime::BuildError> {
-        Ok(PublishFunctionOutput {
-            function_summary: self.function_summary,
-            meta: Default::default(),
-        })
+        Ok(PublishFunctionOutput { function_summary: self.function_summary, meta: Default::default() })
     }
 }
 
@@ -203,41 +175,23 @@ impl PublishFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "PublishFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PublishFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -314,9 +268,7 @@ impl std::error::Error for PublishFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_function::PublishFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -334,20 +286,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::publish_function::PublishFunctionOutput,
-    restxml_runtime::SdkError<PublishFunctionError>,
-> {
+) -> Result<crate::operation::publish_function::PublishFunctionOutput, restxml_runtime::SdkError<PublishFunctionError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                PublishFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(PublishFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -383,11 +329,7 @@ impl PublishFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_function::PublishFunctionInputBuilder,
     ) -> Self {
-        PublishFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        PublishFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are publishing.
     ///
@@ -408,18 +350,13 @@ impl PublishFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
         &self.input
     }
     /// Sends PublishFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -434,15 +371,9 @@ impl PublishFunctionFluentBuilder {
         crate::operation::publish_function::PublishFunctionOutput,
         restxml_runtime::SdkError<PublishFunctionError>,
     > {
-        let input: crate::operation::publish_function::PublishFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::publish_function::PublishFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("PublishFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("PublishFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

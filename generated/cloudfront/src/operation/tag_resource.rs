@@ -18,10 +18,7 @@ pub struct TagResourceInput {
 impl std::fmt::Debug for TagResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInput")
-            .field("resource", &self.resource)
-            .field("tags", &self.tags)
-            .finish()
+        f.debug_struct("TagResourceInput").field("resource", &self.resource).field("tags", &self.tags).finish()
     }
 }
 
@@ -37,10 +34,7 @@ impl From<TagResourceInput> for TagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: TagResourceInput) -> Self {
-        TagResourceInputBuilder {
-            resource: Some(input.resource),
-            tags: Some(input.tags),
-        }
+        TagResourceInputBuilder { resource: Some(input.resource), tags: Some(input.tags) }
     }
 }
 
@@ -54,10 +48,7 @@ pub struct TagResourceInputBuilder {
 impl std::fmt::Debug for TagResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInputBuilder")
-            .field("resource", &self.resource)
-            .field("tags", &self.tags)
-            .finish()
+        f.debug_struct("TagResourceInputBuilder").field("resource", &self.resource).field("tags", &self.tags).finish()
     }
 }
 
@@ -78,18 +69,11 @@ impl TagResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tags) {
-            (Some(resource), Some(tags)) => Ok(TagResourceInput { resource, tags }),
-            (resource, tags) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TagResourceInput",
-                        &[
-                            (resource.is_none(), "resource", "Resource"),
-                            (tags.is_none(), "tags", "Tags"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_resource), Some(m_tags)) => Ok(TagResourceInput { resource: m_resource, tags: m_tags }),
+            (m_resource, m_tags) => Err(restxml_runtime::BuildError::missing_fields(
+                "TagResourceInput",
+                &[(m_resource.is_none(), "resource", "Resource"), (m_tags.is_none(), "tags", "Tags")],
+            )),
         }
     }
 }
@@ -114,36 +98,22 @@ impl TagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "TagResource",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TagResource", meta, headers, body));
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -215,9 +185,7 @@ impl std::error::Error for TagResourceError {
 pub fn serialize_request(
     input: &crate::operation::tag_resource::TagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Tag"));
     {
@@ -229,9 +197,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("Tags")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("Tags").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -242,20 +208,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<TagResourceError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TagResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TagResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -274,15 +233,8 @@ pub struct TagResourceFluentBuilder {
 #[cfg(feature = "client")]
 impl TagResourceFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::tag_resource::TagResourceInputBuilder,
-    ) -> Self {
-        TagResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::tag_resource::TagResourceInputBuilder) -> Self {
+        TagResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -303,10 +255,7 @@ impl TagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -321,21 +270,10 @@ impl TagResourceFluentBuilder {
     ///
     /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TagResourceError`], the errors the model lists for TagResource; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<TagResourceError>,
-    > {
-        let input: crate::operation::tag_resource::TagResourceInput = self
-            .input
-            .build()?;
+    pub async fn send(self) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
+        let input: crate::operation::tag_resource::TagResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TagResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TagResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -70,10 +70,7 @@ impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self
-                    .connection_function_code
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
+                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
             )
             .finish()
     }
@@ -94,10 +91,7 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Sets [`UpdateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -109,48 +103,30 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (
-            self.id,
-            self.if_match,
-            self.connection_function_config,
-            self.connection_function_code,
-        ) {
-            (
-                Some(id),
-                Some(if_match),
-                Some(connection_function_config),
-                Some(connection_function_code),
-            ) => {
+    pub fn build(self) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (self.id, self.if_match, self.connection_function_config, self.connection_function_code) {
+            (Some(m_id), Some(m_if_match), Some(m_connection_function_config), Some(m_connection_function_code)) => {
                 Ok(UpdateConnectionFunctionInput {
-                    id,
-                    if_match,
-                    connection_function_config,
-                    connection_function_code,
+                    id: m_id,
+                    if_match: m_if_match,
+                    connection_function_config: m_connection_function_config,
+                    connection_function_code: m_connection_function_code,
                 })
             }
-            (id, if_match, connection_function_config, connection_function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateConnectionFunctionInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (if_match.is_none(), "if_match", "IfMatch"),
-                            (
-                                connection_function_config.is_none(),
-                                "connection_function_config",
-                                "ConnectionFunctionConfig",
-                            ),
-                            (
-                                connection_function_code.is_none(),
-                                "connection_function_code",
-                                "ConnectionFunctionCode",
-                            ),
-                        ],
-                    ),
-                )
+            (m_id, m_if_match, m_connection_function_config, m_connection_function_code) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "UpdateConnectionFunctionInput",
+                    &[
+                        (m_id.is_none(), "id", "Id"),
+                        (m_if_match.is_none(), "if_match", "IfMatch"),
+                        (
+                            m_connection_function_config.is_none(),
+                            "connection_function_config",
+                            "ConnectionFunctionConfig",
+                        ),
+                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
+                    ],
+                ))
             }
         }
     }
@@ -216,19 +192,13 @@ impl std::fmt::Debug for UpdateConnectionFunctionOutputBuilder {
 impl UpdateConnectionFunctionOutputBuilder {
     /// Sets [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -246,9 +216,7 @@ impl UpdateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -283,49 +251,34 @@ impl UpdateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -414,9 +367,7 @@ impl std::error::Error for UpdateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_function::UpdateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -456,15 +407,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -503,11 +450,7 @@ impl UpdateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
     ) -> Self {
-        UpdateConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function ID.
     ///
@@ -529,10 +472,7 @@ impl UpdateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -547,18 +487,13 @@ impl UpdateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -573,15 +508,9 @@ impl UpdateConnectionFunctionFluentBuilder {
         crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
         restxml_runtime::SdkError<UpdateConnectionFunctionError>,
     > {
-        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -29,10 +29,7 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInput")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -47,15 +44,12 @@ impl UpdateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<UpdateContinuousDeploymentPolicyInput>
-for UpdateContinuousDeploymentPolicyInputBuilder {
+impl From<UpdateContinuousDeploymentPolicyInput> for UpdateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateContinuousDeploymentPolicyInput) -> Self {
         UpdateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(
-                input.continuous_deployment_policy_config,
-            ),
+            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -65,9 +59,7 @@ for UpdateContinuousDeploymentPolicyInputBuilder {
 /// A builder for [`UpdateContinuousDeploymentPolicyInput`].
 #[derive(Clone, Default)]
 pub struct UpdateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<
-        crate::types::ContinuousDeploymentPolicyConfig,
-    >,
+    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -76,10 +68,7 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInputBuilder")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -116,32 +105,24 @@ impl UpdateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config, self.id) {
-            (Some(continuous_deployment_policy_config), Some(id)) => {
-                Ok(UpdateContinuousDeploymentPolicyInput {
-                    continuous_deployment_policy_config,
-                    id,
-                    if_match: self.if_match,
-                })
-            }
-            (continuous_deployment_policy_config, id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateContinuousDeploymentPolicyInput",
-                        &[
-                            (
-                                continuous_deployment_policy_config.is_none(),
-                                "continuous_deployment_policy_config",
-                                "ContinuousDeploymentPolicyConfig",
-                            ),
-                            (id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_continuous_deployment_policy_config), Some(m_id)) => Ok(UpdateContinuousDeploymentPolicyInput {
+                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_continuous_deployment_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateContinuousDeploymentPolicyInput",
+                &[
+                    (
+                        m_continuous_deployment_policy_config.is_none(),
+                        "continuous_deployment_policy_config",
+                        "ContinuousDeploymentPolicyConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -206,19 +187,13 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutputBuilder {
 impl UpdateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicy,
-    ) -> Self {
+    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicy>,
-    ) -> Self {
+    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -236,9 +211,7 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -273,49 +246,33 @@ impl UpdateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StagingDistributionInUse)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StagingDistributionInUse),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -404,9 +361,7 @@ impl std::error::Error for UpdateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -420,8 +375,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("ContinuousDeploymentPolicyConfig")
+            body.root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -438,15 +392,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateContinuousDeploymentPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateContinuousDeploymentPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -474,7 +424,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct UpdateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input:
+        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -485,11 +436,7 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        UpdateContinuousDeploymentPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The continuous deployment policy configuration.
     ///
@@ -527,10 +474,7 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -553,15 +497,11 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

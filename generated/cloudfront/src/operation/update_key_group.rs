@@ -104,28 +104,13 @@ impl UpdateKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config, self.id) {
-            (Some(key_group_config), Some(id)) => {
-                Ok(UpdateKeyGroupInput {
-                    key_group_config,
-                    id,
-                    if_match: self.if_match,
-                })
+            (Some(m_key_group_config), Some(m_id)) => {
+                Ok(UpdateKeyGroupInput { key_group_config: m_key_group_config, id: m_id, if_match: self.if_match })
             }
-            (key_group_config, id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateKeyGroupInput",
-                        &[
-                            (
-                                key_group_config.is_none(),
-                                "key_group_config",
-                                "KeyGroupConfig",
-                            ),
-                            (id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (m_key_group_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateKeyGroupInput",
+                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig"), (m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -148,10 +133,7 @@ pub struct UpdateKeyGroupOutput {
 impl std::fmt::Debug for UpdateKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateKeyGroupOutput")
-            .field("key_group", &self.key_group)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("UpdateKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -215,11 +197,7 @@ impl UpdateKeyGroupOutputBuilder {
     /// Builds the [`UpdateKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(UpdateKeyGroupOutput {
-            key_group: self.key_group,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(UpdateKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
@@ -247,45 +225,26 @@ impl UpdateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyGroup", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("TooManyPublicKeysInKeyGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("KeyGroupAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
             _ => unhandled(meta),
         }
     }
@@ -368,9 +327,7 @@ impl std::error::Error for UpdateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_key_group::UpdateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -384,9 +341,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("KeyGroupConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -397,20 +352,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::update_key_group::UpdateKeyGroupOutput,
-    restxml_runtime::SdkError<UpdateKeyGroupError>,
-> {
+) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -449,11 +397,7 @@ impl UpdateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
     ) -> Self {
-        UpdateKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The key group configuration.
     ///
@@ -488,18 +432,13 @@ impl UpdateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -510,19 +449,11 @@ impl UpdateKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::update_key_group::UpdateKeyGroupOutput,
-        restxml_runtime::SdkError<UpdateKeyGroupError>,
-    > {
-        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>>
+    {
+        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -37,10 +37,7 @@ impl From<CreateCidrCollectionInput> for CreateCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCidrCollectionInput) -> Self {
-        CreateCidrCollectionInputBuilder {
-            name: Some(input.name),
-            caller_reference: Some(input.caller_reference),
-        }
+        CreateCidrCollectionInputBuilder { name: Some(input.name), caller_reference: Some(input.caller_reference) }
     }
 }
 
@@ -76,31 +73,18 @@ impl CreateCidrCollectionInputBuilder {
     }
     /// Builds the [`CreateCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
-            (Some(name), Some(caller_reference)) => {
-                Ok(CreateCidrCollectionInput {
-                    name,
-                    caller_reference,
-                })
+            (Some(m_name), Some(m_caller_reference)) => {
+                Ok(CreateCidrCollectionInput { name: m_name, caller_reference: m_caller_reference })
             }
-            (name, caller_reference) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateCidrCollectionInput",
-                        &[
-                            (name.is_none(), "name", "Name"),
-                            (
-                                caller_reference.is_none(),
-                                "caller_reference",
-                                "CallerReference",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateCidrCollectionInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
+                ],
+            )),
         }
     }
 }
@@ -171,10 +155,7 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Sets or clears [`CreateCidrCollectionOutput::collection`].
     #[inline]
-    pub fn set_collection(
-        mut self,
-        value: Option<crate::types::CidrCollection>,
-    ) -> Self {
+    pub fn set_collection(mut self, value: Option<crate::types::CidrCollection>) -> Self {
         self.collection = value;
         self
     }
@@ -192,9 +173,7 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Builds the [`CreateCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
         Ok(CreateCidrCollectionOutput {
             collection: self.collection,
             location: self.location,
@@ -212,9 +191,7 @@ pub enum CreateCidrCollectionError {
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
-    CidrCollectionAlreadyExistsException(
-        crate::error::CidrCollectionAlreadyExistsException,
-    ),
+    CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// An error response the model does not describe for this operation.
@@ -225,41 +202,22 @@ impl CreateCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateCidrCollection",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCidrCollection", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("CidrCollectionAlreadyExistsException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException)
-            }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("CidrCollectionAlreadyExistsException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException),
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -330,9 +288,7 @@ impl std::error::Error for CreateCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::create_cidr_collection::CreateCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/cidrcollection");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -364,15 +320,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateCidrCollectionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateCidrCollectionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -387,9 +339,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_collection = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Collection" {
-                    m_collection = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_collection = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_collection,))
@@ -421,11 +371,7 @@ impl CreateCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
     ) -> Self {
-        CreateCidrCollectionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique identifier for the account that can be used to reference the collection from other API calls.
     ///
@@ -446,18 +392,13 @@ impl CreateCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends CreateCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -472,15 +413,9 @@ impl CreateCidrCollectionFluentBuilder {
         crate::operation::create_cidr_collection::CreateCidrCollectionOutput,
         restxml_runtime::SdkError<CreateCidrCollectionError>,
     > {
-        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateCidrCollection", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateCidrCollection", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,8 +40,7 @@ impl CreateVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<CreateVPCAssociationAuthorizationInput>
-for CreateVPCAssociationAuthorizationInputBuilder {
+impl From<CreateVPCAssociationAuthorizationInput> for CreateVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateVPCAssociationAuthorizationInput) -> Self {
@@ -84,27 +83,15 @@ impl CreateVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`CreateVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(hosted_zone_id), Some(vpc)) => {
-                Ok(CreateVPCAssociationAuthorizationInput {
-                    hosted_zone_id,
-                    vpc,
-                })
+            (Some(m_hosted_zone_id), Some(m_vpc)) => {
+                Ok(CreateVPCAssociationAuthorizationInput { hosted_zone_id: m_hosted_zone_id, vpc: m_vpc })
             }
-            (hosted_zone_id, vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateVPCAssociationAuthorizationInput",
-                        &[
-                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                            (vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateVPCAssociationAuthorizationInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
@@ -182,28 +169,17 @@ impl CreateVPCAssociationAuthorizationOutputBuilder {
     }
     /// Builds the [`CreateVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(hosted_zone_id), Some(vpc)) => {
-                Ok(CreateVPCAssociationAuthorizationOutput {
-                    hosted_zone_id,
-                    vpc,
-                    meta: Default::default(),
-                })
-            }
-            (hosted_zone_id, vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateVPCAssociationAuthorizationOutput",
-                        &[
-                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                            (vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(CreateVPCAssociationAuthorizationOutput {
+                hosted_zone_id: m_hosted_zone_id,
+                vpc: m_vpc,
+                meta: Default::default(),
+            }),
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateVPCAssociationAuthorizationOutput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
@@ -215,9 +191,7 @@ pub enum CreateVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
-    TooManyVPCAssociationAuthorizations(
-        crate::error::TooManyVPCAssociationAuthorizations,
-    ),
+    TooManyVPCAssociationAuthorizations(crate::error::TooManyVPCAssociationAuthorizations),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -232,44 +206,29 @@ impl CreateVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("TooManyVPCAssociationAuthorizations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyVPCAssociationAuthorizations)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("TooManyVPCAssociationAuthorizations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyVPCAssociationAuthorizations),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -347,18 +306,11 @@ impl std::error::Error for CreateVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/authorizevpcassociation");
     if true {
@@ -387,65 +339,48 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateVPCAssociationAuthorizationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateVPCAssociationAuthorizationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_id, body_vpc) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZoneId",
-                        ),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("VPC"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneId"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("VPC"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["CreateVPCAssociationAuthorizationResponse"])?;
+            let element = &mut document.output_root(&["CreateVPCAssociationAuthorizationResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_vpc = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "VPC" => {
-                        m_vpc = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_vpc = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
             }
             Ok((
-                restxml_runtime::xml::required(
-                    m_hosted_zone_id,
-                    "HostedZoneId",
-                    element,
-                )?,
+                restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
                 restxml_runtime::xml::required(m_vpc, "VPC", element)?,
             ))
         };
@@ -465,7 +400,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct CreateVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input:
+        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -476,11 +412,7 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        CreateVPCAssociationAuthorizationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the private hosted zone that you want to authorize associating a VPC with.
     ///
@@ -501,10 +433,7 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -527,15 +456,11 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
         crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationOutput,
         restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
     > {
-        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateVPCAssociationAuthorization", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateVPCAssociationAuthorization", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

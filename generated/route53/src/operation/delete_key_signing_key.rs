@@ -43,10 +43,7 @@ impl From<DeleteKeySigningKeyInput> for DeleteKeySigningKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeySigningKeyInput) -> Self {
-        DeleteKeySigningKeyInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-            name: Some(input.name),
-        }
+        DeleteKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
     }
 }
 
@@ -84,23 +81,13 @@ impl DeleteKeySigningKeyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
-            (Some(hosted_zone_id), Some(name)) => {
-                Ok(DeleteKeySigningKeyInput {
-                    hosted_zone_id,
-                    name,
-                })
+            (Some(m_hosted_zone_id), Some(m_name)) => {
+                Ok(DeleteKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
             }
-            (hosted_zone_id, name) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeySigningKeyInput",
-                        &[
-                            (hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                            (name.is_none(), "name", "Name"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteKeySigningKeyInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -121,9 +108,7 @@ pub struct DeleteKeySigningKeyOutput {
 impl std::fmt::Debug for DeleteKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeleteKeySigningKeyOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -151,9 +136,7 @@ pub struct DeleteKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeleteKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeleteKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -166,24 +149,15 @@ impl DeleteKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeleteKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
-            (Some(change_info),) => {
-                Ok(DeleteKeySigningKeyOutput {
-                    change_info,
-                    meta: Default::default(),
-                })
+            (Some(m_change_info),) => {
+                Ok(DeleteKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeySigningKeyOutput",
-                        &[(change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteKeySigningKeyOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
@@ -212,48 +186,25 @@ impl DeleteKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteKeySigningKey",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeySigningKey", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
-            }
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
-            }
-            Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidSigningStatus)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
+            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidSigningStatus),
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -337,18 +288,11 @@ impl std::error::Error for DeleteKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "HostedZoneId",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/");
     {
@@ -367,30 +311,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteKeySigningKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteKeySigningKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -398,9 +333,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -431,11 +364,7 @@ impl DeleteKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
     ) -> Self {
-        DeleteKeySigningKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -456,18 +385,13 @@ impl DeleteKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeleteKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -482,15 +406,9 @@ impl DeleteKeySigningKeyFluentBuilder {
         crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput,
         restxml_runtime::SdkError<DeleteKeySigningKeyError>,
     > {
-        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteKeySigningKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteKeySigningKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

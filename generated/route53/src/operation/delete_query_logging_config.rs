@@ -34,9 +34,7 @@ impl From<DeleteQueryLoggingConfigInput> for DeleteQueryLoggingConfigInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteQueryLoggingConfigInput) -> Self {
-        DeleteQueryLoggingConfigInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteQueryLoggingConfigInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -49,9 +47,7 @@ pub struct DeleteQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for DeleteQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteQueryLoggingConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("DeleteQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
     }
 }
 
@@ -64,23 +60,13 @@ impl DeleteQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`DeleteQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(DeleteQueryLoggingConfigInput {
-                    id,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteQueryLoggingConfigInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteQueryLoggingConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteQueryLoggingConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -130,12 +116,8 @@ impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
 impl DeleteQueryLoggingConfigOutputBuilder {
     /// Builds the [`DeleteQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(DeleteQueryLoggingConfigOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+        Ok(DeleteQueryLoggingConfigOutput { meta: Default::default() })
     }
 }
 
@@ -157,36 +139,23 @@ impl DeleteQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("NoSuchQueryLoggingConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -252,9 +221,7 @@ impl std::error::Error for DeleteQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -272,15 +239,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteQueryLoggingConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteQueryLoggingConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -305,11 +268,7 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
     ) -> Self {
-        DeleteQueryLoggingConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the configuration that you want to delete.
     ///
@@ -322,18 +281,13 @@ impl DeleteQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,15 +302,9 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput,
         restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
     > {
-        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteQueryLoggingConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteQueryLoggingConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,9 +40,7 @@ impl From<DeleteReusableDelegationSetInput> for DeleteReusableDelegationSetInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteReusableDelegationSetInput) -> Self {
-        DeleteReusableDelegationSetInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteReusableDelegationSetInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -55,9 +53,7 @@ pub struct DeleteReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for DeleteReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteReusableDelegationSetInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("DeleteReusableDelegationSetInputBuilder").field("id", &self.id).finish()
     }
 }
 
@@ -70,23 +66,13 @@ impl DeleteReusableDelegationSetInputBuilder {
     }
     /// Builds the [`DeleteReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(DeleteReusableDelegationSetInput {
-                    id,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteReusableDelegationSetInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteReusableDelegationSetInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteReusableDelegationSetInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -136,12 +122,8 @@ impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
 impl DeleteReusableDelegationSetOutputBuilder {
     /// Builds the [`DeleteReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
-        Ok(DeleteReusableDelegationSetOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
+        Ok(DeleteReusableDelegationSetOutput { meta: Default::default() })
     }
 }
 
@@ -165,40 +147,25 @@ impl DeleteReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
-            }
-            Some("DelegationSetInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetInUse)
-            }
-            Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
-            }
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDelegationSet),
+            Some("DelegationSetInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetInUse),
+            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotReusable),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -270,18 +237,11 @@ impl std::error::Error for DeleteReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -295,15 +255,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteReusableDelegationSetError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteReusableDelegationSetError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -328,11 +284,7 @@ impl DeleteReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
     ) -> Self {
-        DeleteReusableDelegationSetFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the reusable delegation set that you want to delete.
     ///
@@ -345,10 +297,7 @@ impl DeleteReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -371,15 +320,10 @@ impl DeleteReusableDelegationSetFluentBuilder {
         crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput,
         restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
     > {
-        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteReusableDelegationSet", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteReusableDelegationSet", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -26,10 +26,7 @@ pub struct DeleteTrafficPolicyInput {
 impl std::fmt::Debug for DeleteTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInput")
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .finish()
+        f.debug_struct("DeleteTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
     }
 }
 
@@ -45,10 +42,7 @@ impl From<DeleteTrafficPolicyInput> for DeleteTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInput) -> Self {
-        DeleteTrafficPolicyInputBuilder {
-            id: Some(input.id),
-            version: Some(input.version),
-        }
+        DeleteTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
     }
 }
 
@@ -62,10 +56,7 @@ pub struct DeleteTrafficPolicyInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInputBuilder")
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .finish()
+        f.debug_struct("DeleteTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
     }
 }
 
@@ -86,23 +77,11 @@ impl DeleteTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(id), Some(version)) => {
-                Ok(DeleteTrafficPolicyInput {
-                    id,
-                    version,
-                })
-            }
-            (id, version) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteTrafficPolicyInput",
-                        &[
-                            (id.is_none(), "id", "Id"),
-                            (version.is_none(), "version", "Version"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_version)) => Ok(DeleteTrafficPolicyInput { id: m_id, version: m_version }),
+            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteTrafficPolicyInput",
+                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
+            )),
         }
     }
 }
@@ -152,12 +131,8 @@ impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
 impl DeleteTrafficPolicyOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyOutput { meta: Default::default() })
     }
 }
 
@@ -181,41 +156,21 @@ impl DeleteTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteTrafficPolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrafficPolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("TrafficPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrafficPolicyInUse)
-            }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("TrafficPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrafficPolicyInUse),
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -286,9 +241,7 @@ impl std::error::Error for DeleteTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -297,12 +250,7 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request
-            .push_label(
-                "Version",
-                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
-                false,
-            )?;
+        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
     }
     request.build()
 }
@@ -316,15 +264,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteTrafficPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -349,11 +293,7 @@ impl DeleteTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy that you want to delete.
     ///
@@ -374,18 +314,13 @@ impl DeleteTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -400,15 +335,9 @@ impl DeleteTrafficPolicyFluentBuilder {
         crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput,
         restxml_runtime::SdkError<DeleteTrafficPolicyError>,
     > {
-        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteTrafficPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteTrafficPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,9 +40,7 @@ impl From<DeleteTrafficPolicyInstanceInput> for DeleteTrafficPolicyInstanceInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInstanceInput) -> Self {
-        DeleteTrafficPolicyInstanceInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -55,9 +53,7 @@ pub struct DeleteTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
     }
 }
 
@@ -70,23 +66,13 @@ impl DeleteTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`DeleteTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => {
-                Ok(DeleteTrafficPolicyInstanceInput {
-                    id,
-                })
-            }
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteTrafficPolicyInstanceInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteTrafficPolicyInstanceInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteTrafficPolicyInstanceInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -136,12 +122,8 @@ impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
 impl DeleteTrafficPolicyInstanceOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyInstanceOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyInstanceOutput { meta: Default::default() })
     }
 }
 
@@ -163,37 +145,24 @@ impl DeleteTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
-            }
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             _ => unhandled(meta),
         }
     }
@@ -258,9 +227,7 @@ impl std::error::Error for DeleteTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -278,15 +245,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteTrafficPolicyInstanceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyInstanceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -311,11 +274,7 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyInstanceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy instance that you want to delete.
     ///
@@ -328,10 +287,7 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -354,15 +310,10 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteTrafficPolicyInstance", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteTrafficPolicyInstance", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,9 +36,7 @@ impl From<GetHostedZoneInput> for GetHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneInput) -> Self {
-        GetHostedZoneInputBuilder {
-            id: Some(input.id),
-        }
+        GetHostedZoneInputBuilder { id: Some(input.id) }
     }
 }
 
@@ -66,14 +64,9 @@ impl GetHostedZoneInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(id),) => Ok(GetHostedZoneInput { id }),
-            (id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneInput",
-                        &[(id.is_none(), "id", "Id")],
-                    ),
-                )
+            (Some(m_id),) => Ok(GetHostedZoneInput { id: m_id }),
+            (m_id,) => {
+                Err(restxml_runtime::BuildError::missing_fields("GetHostedZoneInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -157,10 +150,7 @@ impl GetHostedZoneOutputBuilder {
     }
     /// Sets or clears [`GetHostedZoneOutput::delegation_set`].
     #[inline]
-    pub fn set_delegation_set(
-        mut self,
-        value: Option<crate::types::DelegationSet>,
-    ) -> Self {
+    pub fn set_delegation_set(mut self, value: Option<crate::types::DelegationSet>) -> Self {
         self.delegation_set = value;
         self
     }
@@ -180,22 +170,16 @@ impl GetHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
-            (Some(hosted_zone),) => {
-                Ok(GetHostedZoneOutput {
-                    hosted_zone,
-                    delegation_set: self.delegation_set,
-                    vp_cs: self.vp_cs,
-                    meta: Default::default(),
-                })
-            }
-            (hosted_zone,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneOutput",
-                        &[(hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone),) => Ok(GetHostedZoneOutput {
+                hosted_zone: m_hosted_zone,
+                delegation_set: self.delegation_set,
+                vp_cs: self.vp_cs,
+                meta: Default::default(),
+            }),
+            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHostedZoneOutput",
+                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+            )),
         }
     }
 }
@@ -216,32 +200,17 @@ impl GetHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHostedZone",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZone", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -301,18 +270,11 @@ impl std::error::Error for GetHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone::GetHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -321,36 +283,24 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_hosted_zone::GetHostedZoneOutput,
-    restxml_runtime::SdkError<GetHostedZoneError>,
-> {
+) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHostedZoneError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHostedZoneError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZone",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
+                )
+            })?,
             None,
             None,
         )
@@ -364,32 +314,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(
-                            child
-                                .read_list(
-                                    "VPC",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
-                m_delegation_set,
-                m_vp_cs,
-            ))
+            Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?, m_delegation_set, m_vp_cs))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -419,11 +355,7 @@ impl GetHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
     ) -> Self {
-        GetHostedZoneFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHostedZoneFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone that you want to get information about.
     ///
@@ -436,18 +368,13 @@ impl GetHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
         &self.input
     }
     /// Sends GetHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -458,19 +385,11 @@ impl GetHostedZoneFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_hosted_zone::GetHostedZoneOutput,
-        restxml_runtime::SdkError<GetHostedZoneError>,
-    > {
-        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>>
+    {
+        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHostedZone", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHostedZone", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -65,9 +65,7 @@ pub struct GetHostedZoneCountOutput {
 impl std::fmt::Debug for GetHostedZoneCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutput")
-            .field("hosted_zone_count", &self.hosted_zone_count)
-            .finish()
+        f.debug_struct("GetHostedZoneCountOutput").field("hosted_zone_count", &self.hosted_zone_count).finish()
     }
 }
 
@@ -95,9 +93,7 @@ pub struct GetHostedZoneCountOutputBuilder {
 impl std::fmt::Debug for GetHostedZoneCountOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutputBuilder")
-            .field("hosted_zone_count", &self.hosted_zone_count)
-            .finish()
+        f.debug_struct("GetHostedZoneCountOutputBuilder").field("hosted_zone_count", &self.hosted_zone_count).finish()
     }
 }
 
@@ -112,26 +108,13 @@ impl GetHostedZoneCountOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneCountOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_count,) {
-            (Some(hosted_zone_count),) => {
-                Ok(GetHostedZoneCountOutput {
-                    hosted_zone_count,
-                    meta: Default::default(),
-                })
+            (Some(m_hosted_zone_count),) => {
+                Ok(GetHostedZoneCountOutput { hosted_zone_count: m_hosted_zone_count, meta: Default::default() })
             }
-            (hosted_zone_count,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneCountOutput",
-                        &[
-                            (
-                                hosted_zone_count.is_none(),
-                                "hosted_zone_count",
-                                "HostedZoneCount",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_count,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHostedZoneCountOutput",
+                &[(m_hosted_zone_count.is_none(), "hosted_zone_count", "HostedZoneCount")],
+            )),
         }
     }
 }
@@ -150,28 +133,14 @@ impl GetHostedZoneCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHostedZoneCount",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneCount", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -225,9 +194,7 @@ impl std::error::Error for GetHostedZoneCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzonecount");
     request.build()
 }
@@ -241,30 +208,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneCountError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHostedZoneCountError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHostedZoneCountError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_count,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZoneCount",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneCount"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -272,18 +230,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_hosted_zone_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZoneCount" {
-                    m_hosted_zone_count = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_hosted_zone_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_hosted_zone_count,
-                    "HostedZoneCount",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_hosted_zone_count, "HostedZoneCount", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -311,27 +261,18 @@ impl GetHostedZoneCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
     ) -> Self {
-        GetHostedZoneCountFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHostedZoneCountFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -346,15 +287,9 @@ impl GetHostedZoneCountFluentBuilder {
         crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput,
         restxml_runtime::SdkError<GetHostedZoneCountError>,
     > {
-        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHostedZoneCount", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHostedZoneCount", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,10 +39,7 @@ impl From<ListCidrCollectionsInput> for ListCidrCollectionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCidrCollectionsInput) -> Self {
-        ListCidrCollectionsInputBuilder {
-            next_token: input.next_token,
-            max_results: input.max_results,
-        }
+        ListCidrCollectionsInputBuilder { next_token: input.next_token, max_results: input.max_results }
     }
 }
 
@@ -91,10 +88,7 @@ impl ListCidrCollectionsInputBuilder {
     /// Builds the [`ListCidrCollectionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrCollectionsInput, restxml_runtime::BuildError> {
-        Ok(ListCidrCollectionsInput {
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        Ok(ListCidrCollectionsInput { next_token: self.next_token, max_results: self.max_results })
     }
 }
 
@@ -172,27 +166,19 @@ impl ListCidrCollectionsOutputBuilder {
     }
     /// Sets [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn cidr_collections(
-        mut self,
-        value: Vec<crate::types::CollectionSummary>,
-    ) -> Self {
+    pub fn cidr_collections(mut self, value: Vec<crate::types::CollectionSummary>) -> Self {
         self.cidr_collections = Some(value);
         self
     }
     /// Sets or clears [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn set_cidr_collections(
-        mut self,
-        value: Option<Vec<crate::types::CollectionSummary>>,
-    ) -> Self {
+    pub fn set_cidr_collections(mut self, value: Option<Vec<crate::types::CollectionSummary>>) -> Self {
         self.cidr_collections = value;
         self
     }
     /// Builds the [`ListCidrCollectionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
         Ok(ListCidrCollectionsOutput {
             next_token: self.next_token,
             cidr_collections: self.cidr_collections,
@@ -215,28 +201,14 @@ impl ListCidrCollectionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCidrCollections",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrCollections", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -290,9 +262,7 @@ impl std::error::Error for ListCidrCollectionsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_collections::ListCidrCollectionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/cidrcollection");
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -312,21 +282,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrCollectionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCidrCollectionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCidrCollectionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -337,18 +301,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "CidrCollections" => {
-                        m_cidr_collections = Some(
-                            child
-                                .read_list(
-                                    "member",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_cidr_collections =
+                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
@@ -382,11 +339,7 @@ impl ListCidrCollectionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
     ) -> Self {
-        ListCidrCollectionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCidrCollectionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
@@ -419,18 +372,13 @@ impl ListCidrCollectionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
         &self.input
     }
     /// Sends ListCidrCollections: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -445,15 +393,9 @@ impl ListCidrCollectionsFluentBuilder {
         crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
         restxml_runtime::SdkError<ListCidrCollectionsError>,
     > {
-        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCidrCollections", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCidrCollections", request, &self.overrides).await?;
         parse_response(&response)
     }
 }
